@@ -1,0 +1,97 @@
+//! The build.rs front end: generate into `OUT_DIR` and tell Cargo when to rerun.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::settings::Settings;
+
+/// Generates code for a spec from a build script.
+///
+/// In `build.rs`:
+///
+/// ```no_run
+/// specgen::Builder::new("spec/cognito-identity.json")
+///     .option("pattern-mode", "full-match")
+///     .write_to_out_dir("cognito_identity.rs");
+/// ```
+///
+/// and in `src/lib.rs`: `include!(concat!(env!("OUT_DIR"), "/cognito_identity.rs"));`.
+#[derive(Debug, Clone)]
+pub struct Builder {
+    spec: PathBuf,
+    options: Vec<(String, String)>,
+}
+
+impl Builder {
+    /// A builder for `spec`, relative to the package root (`CARGO_MANIFEST_DIR`).
+    pub fn new(spec: impl AsRef<Path>) -> Self {
+        Builder {
+            spec: spec.as_ref().to_path_buf(),
+            options: Vec::new(),
+        }
+    }
+
+    /// Sets an option (same keys as the options file: `pattern-mode`, `protocol`, …).
+    pub fn option(mut self, key: &str, value: &str) -> Self {
+        self.options.push((key.to_owned(), value.to_owned()));
+        self
+    }
+
+    fn spec_path(&self) -> PathBuf {
+        match std::env::var_os("CARGO_MANIFEST_DIR") {
+            Some(dir) if self.spec.is_relative() => Path::new(&dir).join(&self.spec),
+            _ => self.spec.clone(),
+        }
+    }
+
+    /// Generates the code as one file's text, without touching the file system.
+    pub fn generate(&self) -> Result<String> {
+        let spec = self.spec_path();
+        let mut settings = Settings::default();
+        for (k, v) in &self.options {
+            settings.set(k, v).map_err(|e| e.in_file(&spec))?;
+        }
+        let api = crate::load(&spec, &settings)?;
+        crate::single_file(&api).map_err(|e| e.in_file(&spec))
+    }
+
+    /// Generates into `$OUT_DIR/<file_name>` and prints `cargo:rerun-if-changed` for the
+    /// spec and its options file. Returns the written path, or the error (also printed so
+    /// that Cargo shows it).
+    pub fn try_write_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
+        let spec = self.spec_path();
+        println!("cargo:rerun-if-changed={}", spec.display());
+        println!(
+            "cargo:rerun-if-changed={}",
+            Settings::file_beside(&spec).display()
+        );
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
+            Error::new(
+                ErrorKind::Io,
+                "OUT_DIR is not set: call this from a build script",
+            )
+        })?;
+        let text = self.generate()?;
+        let path = Path::new(&out_dir).join(file_name);
+        crate::output::write_files(
+            Path::new(&out_dir),
+            &[crate::File {
+                path: file_name.to_owned(),
+                contents: text,
+            }],
+        )?;
+        Ok(path)
+    }
+
+    /// Like [`Builder::try_write_to_out_dir`], but a failure ends the build with the error
+    /// (spec file and JSON pointer) as its message.
+    pub fn write_to_out_dir(&self, file_name: &str) -> PathBuf {
+        match self.try_write_to_out_dir(file_name) {
+            Ok(path) => path,
+            Err(e) => {
+                eprintln!("error: specgen: {e}");
+                std::process::exit(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! `Error` (every exception of the spec, plus codes it does not know) and the
+//! per-operation error enums of the `errors` module.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::{format_ident, quote};
+
+use super::{Cx, doc_attrs, ident};
+use crate::names::Scope;
+
+/// Variant names of the exceptions in `Error`; `Unknown` is the catch-all.
+fn variants(cx: &Cx<'_>, reserved: &str) -> Vec<(Ident, Ident, String)> {
+    let mut scope = Scope::with_reserved(&[reserved]);
+    cx.api
+        .exceptions
+        .iter()
+        .map(|&id| {
+            let def = cx.api.ty(id);
+            let variant = ident(&scope.claim(&def.name));
+            (variant, ident(&def.name), def.schema_name.clone())
+        })
+        .collect()
+}
+
+pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
+    let rt = &cx.rt;
+    let api = cx.api;
+    let vs = variants(cx, "Unknown");
+    let names: Vec<_> = vs.iter().map(|v| &v.0).collect();
+    let tys: Vec<_> = vs.iter().map(|v| &v.1).collect();
+    let codes: Vec<_> = vs.iter().map(|v| v.2.as_str()).collect();
+    let docs: Vec<_> = vs
+        .iter()
+        .map(|v| doc_attrs(&format!("`{}`.", v.2)))
+        .collect();
+    let validation = &api.validation_error;
+    let title = &api.title;
+    let enum_docs = doc_attrs(&format!(
+        "An error answered by {title}: every exception of the spec, plus codes it does not \
+         know.\n\nOn the wire: `{{\"__type\": \"<Code>\", \"message\": \"...\"}}`."
+    ));
+    quote! {
+        #enum_docs
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum Error {
+            #(#docs #names(types::#tys),)*
+            /// An error code the spec does not define, such as the protocol's
+            /// `SerializationException` and `UnknownOperationException`.
+            Unknown {
+                /// The error code.
+                code: ::std::string::String,
+                /// The message, if any.
+                message: ::core::option::Option<::std::string::String>,
+            },
+        }
+
+        impl Error {
+            /// The error for `code` with `message`: a known exception's variant, or `Unknown`.
+            pub fn new(code: &str, message: ::core::option::Option<::std::string::String>) -> Self {
+                match code {
+                    #(#codes => {
+                        let mut error = #rt::__private::de::placeholder::<types::#tys>();
+                        error.message = message;
+                        Self::#names(error)
+                    })*
+                    _ => Self::Unknown {
+                        code: code.to_owned(),
+                        message,
+                    },
+                }
+            }
+
+            /// The error code, e.g. `UserNotFoundException`.
+            pub fn code(&self) -> &str {
+                match self {
+                    #(Self::#names(_) => #codes,)*
+                    Self::Unknown { code, .. } => code,
+                }
+            }
+
+            /// The message, if any.
+            pub fn message(&self) -> ::core::option::Option<&str> {
+                match self {
+                    #(Self::#names(error) => error.message.as_deref(),)*
+                    Self::Unknown { message, .. } => message.as_deref(),
+                }
+            }
+
+            /// The HTTP status the service answers with: 500 for internal errors, 400 otherwise.
+            pub fn http_status(&self) -> u16 {
+                #rt::error_code::status_for(self.code())
+            }
+
+            /// Reads an error body. Accepts `message` or `Message`, and a `__type` with a
+            /// namespace prefix (`ns#Code`) or a `:`-suffix, both stripped.
+            pub fn from_json(body: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
+                let head = #rt::error_code::parse(body)?;
+                Ok(match head.code.as_str() {
+                    #(#codes => Self::#names(::serde_json::from_slice(body)?),)*
+                    _ => Self::Unknown {
+                        code: head.code,
+                        message: head.message,
+                    },
+                })
+            }
+
+            /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
+            pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+                match self {
+                    #(Self::#names(error) => #rt::error_code::exception_json(#codes, error),)*
+                    Self::Unknown { code, message } => #rt::error_code::to_json(code, message.as_deref()),
+                }
+            }
+
+            /// `UnknownOperationException` for an `X-Amz-Target` no operation has.
+            pub fn unknown_operation(target: &str) -> Self {
+                Self::new(
+                    "UnknownOperationException",
+                    Some(::std::format!("Unknown operation: {target}")),
+                )
+            }
+
+            /// The error for a rejected request body: `SerializationException`, or
+            /// `#validation` with AWS's validation message.
+            pub fn from_request_error(error: #rt::RequestError) -> Self {
+                match error {
+                    #rt::RequestError::Serialization(message) => {
+                        Self::new("SerializationException", Some(message))
+                    }
+                    #rt::RequestError::Validation(errors) => {
+                        Self::new(#validation, Some(errors.to_string()))
+                    }
+                }
+            }
+        }
+
+        impl ::core::fmt::Display for Error {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                match self.message() {
+                    Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+                    None => f.write_str(self.code()),
+                }
+            }
+        }
+
+        impl ::std::error::Error for Error {}
+
+        impl ::serde::Serialize for Error {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                use ::serde::ser::SerializeMap as _;
+                let mut map = serializer.serialize_map(None)?;
+                map.serialize_entry("__type", self.code())?;
+                if let Some(message) = self.message() {
+                    map.serialize_entry("message", message)?;
+                }
+                map.end()
+            }
+        }
+    }
+}
+
+pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
+    let api = cx.api;
+    let all = variants(cx, "Unknown");
+    let mut out = TokenStream::new();
+    for op in &api.operations {
+        let name = format_ident!("{}Error", op.name);
+        let mut scope = Scope::with_reserved(&["Unhandled"]);
+        let listed: Vec<_> = op
+            .errors
+            .iter()
+            .filter_map(|id| {
+                let pos = api.exceptions.iter().position(|e| e == id)?;
+                let (outer, ty, code) = &all[pos];
+                let inner = ident(&scope.claim(&outer.to_string()));
+                Some((inner, outer.clone(), ty.clone(), code.clone()))
+            })
+            .collect();
+        let inner: Vec<_> = listed.iter().map(|l| &l.0).collect();
+        let outer: Vec<_> = listed.iter().map(|l| &l.1).collect();
+        let tys: Vec<_> = listed.iter().map(|l| &l.2).collect();
+        let codes: Vec<_> = listed.iter().map(|l| l.3.as_str()).collect();
+        let docs: Vec<_> = listed
+            .iter()
+            .map(|l| doc_attrs(&format!("`{}`.", l.3)))
+            .collect();
+        let enum_docs = doc_attrs(&format!(
+            "The errors of `{}`: the exceptions the spec lists for it, and `Unhandled` for any \
+             other.",
+            op.id
+        ));
+        let id = &op.id;
+        let unhandled_doc = doc_attrs(&format!(
+            "An error the spec does not list for `{id}` (or an unknown code)."
+        ));
+        let from_error = if listed.is_empty() {
+            quote!(Self::Unhandled(error))
+        } else {
+            quote! {
+                match error {
+                    #(super::Error::#outer(e) => Self::#inner(e),)*
+                    other => Self::Unhandled(other),
+                }
+            }
+        };
+        out.extend(quote! {
+            #enum_docs
+            #[derive(Clone, Debug, PartialEq)]
+            pub enum #name {
+                #(#docs #inner(super::types::#tys),)*
+                #unhandled_doc
+                Unhandled(super::Error),
+            }
+
+            impl #name {
+                /// The error code.
+                pub fn code(&self) -> &str {
+                    match self {
+                        #(Self::#inner(_) => #codes,)*
+                        Self::Unhandled(error) => error.code(),
+                    }
+                }
+
+                /// The message, if any.
+                pub fn message(&self) -> ::core::option::Option<&str> {
+                    match self {
+                        #(Self::#inner(error) => error.message.as_deref(),)*
+                        Self::Unhandled(error) => error.message(),
+                    }
+                }
+            }
+
+            impl ::core::convert::From<super::Error> for #name {
+                fn from(error: super::Error) -> Self {
+                    #from_error
+                }
+            }
+
+            impl ::core::convert::From<#name> for super::Error {
+                fn from(error: #name) -> Self {
+                    match error {
+                        #(#name::#inner(e) => Self::#outer(e),)*
+                        #name::Unhandled(e) => e,
+                    }
+                }
+            }
+
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self.message() {
+                        Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+                        None => f.write_str(self.code()),
+                    }
+                }
+            }
+
+            impl ::std::error::Error for #name {}
+        });
+    }
+    out
+}

@@ -1,0 +1,174 @@
+//! The `rules` module: one static per distinct pattern and per distinct string constraint
+//! set, shared by every `Validate` impl that needs it.
+//!
+//! Sharing keeps the generated code small and makes "each pattern is compiled once per
+//! process" hold by construction: a pattern exists exactly once, as a lazily compiled static.
+
+use std::collections::HashMap;
+
+use heck::ToShoutySnakeCase;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+use super::{Cx, doc_attrs, ident};
+use crate::docs::code_span;
+use crate::ir::{Constraints, Shape, ShapeKind, TypeKind};
+use crate::names::Scope;
+use crate::pattern::Engine;
+
+type Key = (Option<u64>, Option<u64>, Option<usize>, bool);
+
+fn key(c: &Constraints) -> Key {
+    (c.min_len, c.max_len, c.pattern.map(|p| p.0), c.sensitive)
+}
+
+/// String constraint sets, named after the first schema that has each.
+pub(crate) struct Rules {
+    entries: Vec<(String, Constraints, String)>,
+    by_key: HashMap<Key, usize>,
+    /// Entries some emitted check refers to; only those are emitted.
+    used: std::cell::RefCell<Vec<bool>>,
+}
+
+impl Rules {
+    pub fn collect(cx: &Cx<'_>) -> Rules {
+        let mut rules = Rules {
+            entries: Vec::new(),
+            by_key: HashMap::new(),
+            used: std::cell::RefCell::new(Vec::new()),
+        };
+        let mut scope = Scope::new();
+        // String aliases first, so that constraint sets carry their schema's name, then
+        // list and map aliases, then members.
+        for lists in [false, true] {
+            for def in &cx.api.types {
+                if let TypeKind::Alias(shape) = &def.kind {
+                    let resolved = cx.api.resolve(shape);
+                    if matches!(resolved.kind, ShapeKind::List(_) | ShapeKind::Map(_)) == lists {
+                        rules.visit(cx, &resolved, &def.name, &mut scope, &def.schema_name);
+                    }
+                }
+            }
+        }
+        for def in &cx.api.types {
+            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &def.kind {
+                for f in &st.fields {
+                    let resolved = cx.api.resolve(&f.shape);
+                    let hint = format!("{}_{}", def.name, f.name.trim_start_matches("r#"));
+                    rules.visit(cx, &resolved, &hint, &mut scope, &def.schema_name);
+                }
+            }
+        }
+        *rules.used.borrow_mut() = vec![false; rules.entries.len()];
+        rules
+    }
+
+    fn visit(&mut self, cx: &Cx<'_>, shape: &Shape, hint: &str, scope: &mut Scope, origin: &str) {
+        match &shape.kind {
+            ShapeKind::String if string_checked(&shape.constraints) => {
+                let k = key(&shape.constraints);
+                if !self.by_key.contains_key(&k) {
+                    let name = scope.claim(&hint.to_shouty_snake_case());
+                    self.by_key.insert(k, self.entries.len());
+                    self.entries
+                        .push((name, shape.constraints.clone(), origin.to_owned()));
+                }
+            }
+            ShapeKind::List(inner) | ShapeKind::Map(inner) => {
+                let inner = cx.api.resolve(inner);
+                self.visit(cx, &inner, &format!("{hint}_item"), scope, origin);
+            }
+            _ => {}
+        }
+    }
+
+    /// Whether no emitted check uses a string constraint set.
+    pub fn is_empty(&self) -> bool {
+        !self.used.borrow().iter().any(|u| *u)
+    }
+
+    /// The static holding these string constraints (marked as used).
+    pub fn string_rule(&self, c: &Constraints) -> Option<proc_macro2::Ident> {
+        let &i = self.by_key.get(&key(c))?;
+        self.used.borrow_mut()[i] = true;
+        Some(ident(&self.entries[i].0))
+    }
+
+    pub fn emit(&self, cx: &Cx<'_>) -> TokenStream {
+        let rt = quote!(rt);
+        let mut out = TokenStream::new();
+        let mut all = Vec::new();
+        for (i, p) in cx.api.patterns.iter().enumerate() {
+            let name = pattern_ident(i);
+            let docs = doc_attrs(&format!("Pattern {}.", code_span(&p.source)));
+            let source = &p.source;
+            let translated = &p.translated;
+            let engine = match p.engine {
+                Engine::Regex => quote!(Regex),
+                Engine::Fancy => quote!(Fancy),
+            };
+            out.extend(quote! {
+                #docs
+                pub(crate) static #name: #rt::pattern::Pattern =
+                    #rt::pattern::Pattern::new(#source, #translated, #rt::pattern::Engine::#engine);
+            });
+            all.push(name);
+        }
+        let used = self.used.borrow();
+        for ((name, c, origin), _) in self.entries.iter().zip(used.iter()).filter(|(_, u)| **u) {
+            let name = ident(name);
+            let docs = doc_attrs(&format!("String constraints of `{origin}`."));
+            let opt = |v: Option<u64>| match v {
+                Some(v) => quote!(::core::option::Option::Some(#v)),
+                None => quote!(::core::option::Option::None),
+            };
+            let min = opt(c.min_len);
+            let max = opt(c.max_len);
+            let pattern = match c.pattern {
+                Some(p) => {
+                    let p = pattern_ident(p.0);
+                    quote!(::core::option::Option::Some(&#p))
+                }
+                None => quote!(::core::option::Option::None),
+            };
+            let sensitive = c.sensitive;
+            out.extend(quote! {
+                #docs
+                pub(crate) static #name: check::StrRules = check::StrRules {
+                    min_len: #min,
+                    max_len: #max,
+                    pattern: #pattern,
+                    sensitive: #sensitive,
+                };
+            });
+        }
+        let count = all.len();
+        out.extend(quote! {
+            /// Every pattern of the spec. Each compiles on first use; call
+            /// `check()` on each to compile them all up front.
+            pub static PATTERNS: [&#rt::pattern::Pattern; #count] = [#(&#all),*];
+
+            #[cfg(test)]
+            mod tests {
+                #[test]
+                fn patterns_compile() {
+                    for pattern in super::PATTERNS {
+                        if let ::core::result::Result::Err(e) = pattern.check() {
+                            panic!("pattern {} does not compile: {e}", pattern.source());
+                        }
+                    }
+                }
+            }
+        });
+        out
+    }
+}
+
+/// Whether a string shape's constraints check anything.
+pub(crate) fn string_checked(c: &Constraints) -> bool {
+    c.min_len.is_some() || c.max_len.is_some() || c.pattern.is_some()
+}
+
+fn pattern_ident(i: usize) -> proc_macro2::Ident {
+    format_ident!("PATTERN_{}", i + 1)
+}

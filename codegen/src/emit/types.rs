@@ -1,0 +1,454 @@
+//! The `types` module: one Rust type per schema, with its wire (serde) impls.
+//!
+//! Serde impls are written out instead of derived: members read through the runtime's
+//! `de` helpers so that `null` reads as absent, unknown members are skipped, and a request
+//! with missing required members can still reach validation (see `specgen_runtime::de`).
+//! It also keeps the generated crate free of proc-macro expansion at build time.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::rules::Rules;
+use super::{Cx, constraint_docs, doc_attrs, ident, validate};
+use crate::ir::{Field, ShapeKind, StringEnum, Struct, TypeDef, TypeKind};
+
+pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> TokenStream {
+    let mut out = TokenStream::new();
+    for def in &cx.api.types {
+        out.extend(match &def.kind {
+            TypeKind::Alias(_) => emit_alias(cx, def),
+            TypeKind::Enum(e) => emit_enum(cx, def, e),
+            TypeKind::Struct(st) => emit_struct(cx, def, st, false, rules),
+            TypeKind::Exception(st) => emit_struct(cx, def, st, true, rules),
+        });
+    }
+    out
+}
+
+fn type_docs(cx: &Cx<'_>, def: &TypeDef, extra: Option<String>) -> TokenStream {
+    let mut text = def
+        .docs
+        .clone()
+        .unwrap_or_else(|| format!("The `{}` schema.", def.schema_name));
+    if def.name != def.schema_name {
+        text.push_str(&format!("\n\nSchema `{}`.", def.schema_name));
+    }
+    if let Some(extra) = extra {
+        text.push_str("\n\n");
+        text.push_str(&extra);
+    }
+    let _ = cx;
+    doc_attrs(&text)
+}
+
+fn emit_alias(cx: &Cx<'_>, def: &TypeDef) -> TokenStream {
+    let TypeKind::Alias(shape) = &def.kind else {
+        return TokenStream::new();
+    };
+    let name = ident(&def.name);
+    let ty = cx.rust_type(shape, &TokenStream::new());
+    let docs = type_docs(cx, def, constraint_docs(cx.api, shape));
+    quote! {
+        #docs
+        pub type #name = #ty;
+    }
+}
+
+fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
+    let rt = quote!(rt);
+    cx.uses_check.set(true);
+    let name = ident(&def.name);
+    let docs = type_docs(
+        cx,
+        def,
+        Some(
+            "Values the spec does not list are kept in `Unknown` and written back unchanged; \
+             validation rejects them."
+                .to_owned(),
+        ),
+    );
+    let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
+    let wires: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+    let variant_docs: Vec<TokenStream> = e
+        .values
+        .iter()
+        .map(|v| doc_attrs(&format!("`{}`", v.wire.replace('`', "'"))))
+        .collect();
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            /// A value this version does not know, kept as read.
+            Unknown(::std::string::String),
+        }
+
+        impl #name {
+            /// Every known value, in spec order.
+            pub const VALUES: &'static [&'static str] = &[#(#wires),*];
+
+            /// The known variant for a wire value.
+            pub fn known(value: &str) -> ::core::option::Option<Self> {
+                match value {
+                    #(#wires => Some(Self::#variants),)*
+                    _ => None,
+                }
+            }
+
+            /// The wire value.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(Self::#variants => #wires,)*
+                    Self::Unknown(value) => value,
+                }
+            }
+        }
+
+        impl ::core::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+            }
+        }
+
+        impl ::core::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                Self::known(&value).unwrap_or(Self::Unknown(value))
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(value: &str) -> ::core::result::Result<Self, Self::Err> {
+                Ok(Self::from(value))
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                de::string_enum(deserializer)
+            }
+        }
+
+        impl de::Wire<'_> for #name {}
+
+        impl de::Placeholder for #name {
+            fn placeholder() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+
+        impl #rt::Validate for #name {
+            fn validate_at(&self, path: #rt::Path<'_>, errors: &mut #rt::ValidationErrors) {
+                if let Self::Unknown(value) = self {
+                    check::unknown_enum(value, Self::VALUES, path, errors);
+                }
+            }
+        }
+    }
+}
+
+/// The Rust type of a member, with `Box` and `Option` applied.
+fn field_type(cx: &Cx<'_>, f: &Field) -> TokenStream {
+    let mut ty = cx.rust_type(&f.shape, &TokenStream::new());
+    if f.boxed {
+        ty = quote!(::std::boxed::Box<#ty>);
+    }
+    if !f.required {
+        ty = quote!(::core::option::Option<#ty>);
+    }
+    ty
+}
+
+fn field_docs(cx: &Cx<'_>, f: &Field) -> TokenStream {
+    let mut text = f.docs.clone().unwrap_or_default();
+    let mut facts = Vec::new();
+    facts.push(format!(
+        "{} `{}`.",
+        if f.required {
+            "Required; wire name"
+        } else {
+            "Wire name"
+        },
+        f.wire_name
+    ));
+    if let Some(c) = constraint_docs(cx.api, &f.shape) {
+        facts.push(c);
+    }
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+    text.push_str(&facts.join(" "));
+    doc_attrs(&text)
+}
+
+/// Whether a member holds sensitive text (directly or in a list or map).
+fn sensitive(cx: &Cx<'_>, f: &Field) -> bool {
+    let mut shape = cx.api.resolve(&f.shape);
+    loop {
+        if shape.constraints.sensitive {
+            return true;
+        }
+        match &shape.kind {
+            ShapeKind::List(inner) | ShapeKind::Map(inner) => shape = cx.api.resolve(inner),
+            _ => return false,
+        }
+    }
+}
+
+fn emit_struct(
+    cx: &Cx<'_>,
+    def: &TypeDef,
+    st: &Struct,
+    exception: bool,
+    rules: &Rules,
+) -> TokenStream {
+    let rt = quote!(rt);
+    let name = ident(&def.name);
+    let name_str = def.name.as_str();
+    let docs = type_docs(
+        cx,
+        def,
+        exception.then(|| {
+            format!(
+                "An error of the service: on the wire `{{\"__type\": \"{}\", \"message\": \"...\"}}`.",
+                def.schema_name
+            )
+        }),
+    );
+    let mut field_defs = Vec::new();
+    if exception {
+        field_defs.push(quote! {
+            /// The error message.
+            pub message: ::core::option::Option<::std::string::String>,
+        });
+    }
+    for f in &st.fields {
+        let fname = ident(&f.name);
+        let ty = field_type(cx, f);
+        let fdocs = field_docs(cx, f);
+        field_defs.push(quote! {
+            #fdocs
+            pub #fname: #ty,
+        });
+    }
+
+    let any_sensitive = st.fields.iter().any(|f| sensitive(cx, f));
+    let derives = if any_sensitive {
+        quote!(#[derive(Clone, PartialEq)])
+    } else {
+        quote!(#[derive(Clone, Debug, PartialEq)])
+    };
+    let debug_impl = if any_sensitive {
+        let entries = st.fields.iter().map(|f| {
+            let fname = ident(&f.name);
+            let label = f.name.trim_start_matches("r#");
+            if sensitive(cx, f) {
+                quote!(.field(#label, &#rt::__private::Redacted))
+            } else {
+                quote!(.field(#label, &self.#fname))
+            }
+        });
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#name_str)
+                        #(#entries)*
+                        .finish()
+                }
+            }
+        }
+    } else {
+        TokenStream::new()
+    };
+
+    let serialize = emit_serialize(&name, st, exception);
+    let deserialize = emit_deserialize(&name, name_str, st, exception);
+    let placeholder = emit_placeholder(&name, st, exception);
+    let validate = validate::emit_struct(cx, &name, st, rules);
+
+    quote! {
+        #docs
+        #derives
+        pub struct #name {
+            #(#field_defs)*
+        }
+
+        #debug_impl
+        #serialize
+        #deserialize
+
+        impl de::Wire<'_> for #name {}
+
+        #placeholder
+        #validate
+    }
+}
+
+fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> TokenStream {
+    let mut entries = Vec::new();
+    if exception {
+        entries.push(quote! {
+            if let Some(value) = &self.message {
+                map.serialize_entry("message", value)?;
+            }
+        });
+    }
+    for f in &st.fields {
+        let fname = ident(&f.name);
+        let wire = &f.wire_name;
+        entries.push(if f.required {
+            quote!(map.serialize_entry(#wire, &self.#fname)?;)
+        } else {
+            quote! {
+                if let Some(value) = &self.#fname {
+                    map.serialize_entry(#wire, value)?;
+                }
+            }
+        });
+    }
+    let body = if entries.is_empty() {
+        quote! {
+            serializer.serialize_map(Some(0))?.end()
+        }
+    } else {
+        quote! {
+            let mut map = serializer.serialize_map(None)?;
+            #(#entries)*
+            map.end()
+        }
+    };
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                use ::serde::ser::SerializeMap as _;
+                #body
+            }
+        }
+    }
+}
+
+fn emit_deserialize(
+    name: &proc_macro2::Ident,
+    name_str: &str,
+    st: &Struct,
+    exception: bool,
+) -> TokenStream {
+    let mut wires: Vec<&str> = Vec::new();
+    let mut locals = Vec::new();
+    let mut arms = Vec::new();
+    let mut inits = Vec::new();
+    if exception {
+        // AWS writes `message` or `Message`.
+        wires.push("message");
+        wires.push("Message");
+        locals.push(quote!(let mut message = None;));
+        arms.push(quote!(0 | 1 => message = de::value(&mut map, "message")?,));
+        inits.push(quote!(message,));
+    }
+    for (i, f) in st.fields.iter().enumerate() {
+        let index = wires.len();
+        wires.push(&f.wire_name);
+        let local = quote::format_ident!("v{}", i);
+        let fname = ident(&f.name);
+        let path_name = &f.path_name;
+        let wire = &f.wire_name;
+        locals.push(quote!(let mut #local = None;));
+        arms.push(quote!(#index => #local = de::value(&mut map, #path_name)?,));
+        inits.push(if f.required {
+            quote!(#fname: de::required(#local, #wire, #path_name)?,)
+        } else {
+            quote!(#fname: #local,)
+        });
+    }
+    let read_loop = if wires.is_empty() {
+        quote! {
+            while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
+                de::skip(&mut map)?;
+            }
+        }
+    } else {
+        quote! {
+            const FIELDS: &[&str] = &[#(#wires),*];
+            #(#locals)*
+            while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                match index {
+                    #(#arms)*
+                    _ => de::skip(&mut map)?,
+                }
+            }
+        }
+    };
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                struct Visitor;
+
+                impl<'de> ::serde::de::Visitor<'de> for Visitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        de::expecting_struct(f, #name_str)
+                    }
+
+                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<#name, A::Error>
+                    where
+                        A: ::serde::de::MapAccess<'de>,
+                    {
+                        #read_loop
+                        Ok(#name { #(#inits)* })
+                    }
+                }
+
+                deserializer.deserialize_map(Visitor)
+            }
+        }
+    }
+}
+
+fn emit_placeholder(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> TokenStream {
+    let mut inits = Vec::new();
+    if exception {
+        inits.push(quote!(message: None,));
+    }
+    for f in &st.fields {
+        let fname = ident(&f.name);
+        inits.push(if f.required {
+            quote!(#fname: de::placeholder(),)
+        } else {
+            quote!(#fname: None,)
+        });
+    }
+    quote! {
+        impl de::Placeholder for #name {
+            fn placeholder() -> Self {
+                Self { #(#inits)* }
+            }
+        }
+    }
+}

@@ -1,0 +1,336 @@
+//! The intermediate representation between the spec and the emitters.
+//!
+//! Built once by [`crate::lower`]: every `$ref` resolved, every name assigned (Rust name
+//! beside wire name), every pattern compiled, docs already Markdown. Emitters read only this.
+
+use crate::pattern::{Engine, PatternMode};
+
+/// Index of a type in [`Api::types`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct TypeId(pub usize);
+
+/// Index of a pattern in [`Api::patterns`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PatternId(pub usize);
+
+/// The wire protocol a spec describes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Protocol {
+    /// AWS JSON 1.1: every operation is `POST /` with `X-Amz-Target: <Service>.<Op>`.
+    AwsJson {
+        /// The target prefix, e.g. `AWSCognitoIdentityProviderService`.
+        service: String,
+    },
+    /// Any other OpenAPI description.
+    Generic,
+}
+
+/// A whole API, resolved.
+#[derive(Debug, Clone)]
+pub struct Api {
+    /// `info.title`.
+    pub title: String,
+    /// `info.version`.
+    pub version: String,
+    /// `info.description`, as Markdown.
+    pub docs: Option<String>,
+    /// The detected (or forced) protocol.
+    pub protocol: Protocol,
+    /// How patterns apply.
+    pub pattern_mode: PatternMode,
+    /// Every type: component schemas in spec order, then inline types in discovery order.
+    pub types: Vec<TypeDef>,
+    /// Operations in spec order.
+    pub operations: Vec<Operation>,
+    /// Distinct patterns, in first-use order.
+    pub patterns: Vec<PatternDef>,
+    /// Exception types in spec order.
+    pub exceptions: Vec<TypeId>,
+    /// The error code for constraint violations (`InvalidParameterException` for Cognito).
+    pub validation_error: String,
+    /// Rust path of the runtime crate in generated code (`::specgen_runtime`).
+    pub runtime: String,
+}
+
+impl Api {
+    /// The type with this id.
+    pub fn ty(&self, id: TypeId) -> &TypeDef {
+        &self.types[id.0]
+    }
+
+    /// The exception type named `code`, if the spec defines it.
+    pub fn exception(&self, code: &str) -> Option<TypeId> {
+        self.exceptions
+            .iter()
+            .copied()
+            .find(|&id| self.ty(id).schema_name == code)
+    }
+
+    /// Follows aliases to the shape that decides a value's representation, merging the
+    /// constraints met on the way (the outermost wins).
+    pub fn resolve(&self, shape: &Shape) -> Shape {
+        let mut out = shape.clone();
+        let mut seen = 0;
+        while let ShapeKind::Named(id) = out.kind {
+            match &self.ty(id).kind {
+                TypeKind::Alias(inner) if seen < self.types.len() => {
+                    let outer = out.constraints.clone();
+                    out = inner.clone();
+                    out.constraints = outer.or(&out.constraints);
+                    seen += 1;
+                }
+                _ => break,
+            }
+        }
+        out
+    }
+}
+
+/// A named type of the generated code.
+#[derive(Debug, Clone)]
+pub struct TypeDef {
+    /// Rust name (`UserPoolIdType`).
+    pub name: String,
+    /// Name in the spec (`UserPoolIdType`), or a made-up one for inline schemas.
+    pub schema_name: String,
+    /// JSON pointer of the schema.
+    pub pointer: String,
+    /// Description as Markdown.
+    pub docs: Option<String>,
+    /// What it is.
+    pub kind: TypeKind,
+    /// Reachable from an operation input.
+    pub in_request: bool,
+    /// Reachable from an operation output.
+    pub in_response: bool,
+}
+
+/// The kinds of named types.
+#[derive(Debug, Clone)]
+pub enum TypeKind {
+    /// An object schema with known properties.
+    Struct(Struct),
+    /// A string schema with `enum`; unknown wire values are kept.
+    Enum(StringEnum),
+    /// Another name for a shape (`type UserPoolIdType = String`).
+    Alias(Shape),
+    /// An error schema of the AWS profile: a structure with `message`.
+    Exception(Struct),
+}
+
+/// Members of an object schema.
+#[derive(Debug, Clone, Default)]
+pub struct Struct {
+    /// Members in spec order.
+    pub fields: Vec<Field>,
+}
+
+/// One member of a structure.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// Rust name (`user_pool_id`, `r#type`).
+    pub name: String,
+    /// Name on the wire (`UserPoolId`).
+    pub wire_name: String,
+    /// Name in validation paths: the wire name with its first letter lower-cased.
+    pub path_name: String,
+    /// Description as Markdown.
+    pub docs: Option<String>,
+    /// The member's type.
+    pub shape: Shape,
+    /// Listed in `required` (and not `nullable`).
+    pub required: bool,
+    /// Stored in a `Box` to break a recursive type.
+    pub boxed: bool,
+    /// JSON pointer of the property.
+    pub pointer: String,
+}
+
+/// A string enum.
+#[derive(Debug, Clone)]
+pub struct StringEnum {
+    /// Known values in spec order.
+    pub values: Vec<EnumValue>,
+}
+
+/// One known value of a string enum.
+#[derive(Debug, Clone)]
+pub struct EnumValue {
+    /// Rust variant name.
+    pub name: String,
+    /// Wire value.
+    pub wire: String,
+}
+
+/// The representation of a value plus the constraints on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shape {
+    /// Representation.
+    pub kind: ShapeKind,
+    /// Constraints that apply at this use.
+    pub constraints: Constraints,
+}
+
+impl Shape {
+    /// A shape without constraints.
+    pub fn plain(kind: ShapeKind) -> Self {
+        Shape {
+            kind,
+            constraints: Constraints::default(),
+        }
+    }
+}
+
+/// Integer widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IntWidth {
+    /// `format: int32`.
+    I32,
+    /// Default.
+    I64,
+}
+
+/// Float widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FloatWidth {
+    /// `format: float`.
+    F32,
+    /// Default and `format: double`.
+    F64,
+}
+
+/// Representations.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ShapeKind {
+    /// Text.
+    String,
+    /// `integer`.
+    Integer(IntWidth),
+    /// `number`.
+    Number(FloatWidth),
+    /// `boolean`.
+    Boolean,
+    /// `format: date-time` (AWS: epoch seconds).
+    Timestamp,
+    /// Anything (`serde_json::Value`).
+    Any,
+    /// `array`.
+    List(Box<Shape>),
+    /// `object` with only `additionalProperties`.
+    Map(Box<Shape>),
+    /// A named type.
+    Named(TypeId),
+}
+
+/// A numeric bound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    /// On an integer.
+    Int(i64),
+    /// On a number.
+    Float(f64),
+}
+
+/// Constraints of a shape.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Constraints {
+    /// `minLength` / `minItems` / `minProperties`.
+    pub min_len: Option<u64>,
+    /// `maxLength` / `maxItems` / `maxProperties`.
+    pub max_len: Option<u64>,
+    /// `pattern`.
+    pub pattern: Option<PatternId>,
+    /// `minimum`.
+    pub minimum: Option<Bound>,
+    /// `maximum`.
+    pub maximum: Option<Bound>,
+    /// `format: password`.
+    pub sensitive: bool,
+}
+
+impl Constraints {
+    /// Each constraint of `self`, or of `inner` where `self` has none.
+    pub fn or(&self, inner: &Constraints) -> Constraints {
+        Constraints {
+            min_len: self.min_len.or(inner.min_len),
+            max_len: self.max_len.or(inner.max_len),
+            pattern: self.pattern.or(inner.pattern),
+            minimum: self.minimum.or(inner.minimum),
+            maximum: self.maximum.or(inner.maximum),
+            sensitive: self.sensitive || inner.sensitive,
+        }
+    }
+
+    /// Whether any value check applies (sensitivity alone checks nothing).
+    pub fn checks_anything(&self) -> bool {
+        self.min_len.is_some()
+            || self.max_len.is_some()
+            || self.pattern.is_some()
+            || self.minimum.is_some()
+            || self.maximum.is_some()
+    }
+}
+
+/// A compiled pattern shared by every use.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PatternDef {
+    /// As in the spec.
+    pub source: String,
+    /// Rust dialect, anchored when full-match.
+    pub translated: String,
+    /// Engine.
+    pub engine: Engine,
+}
+
+/// Where a parameter travels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamLocation {
+    /// In the path template.
+    Path,
+    /// In the query string.
+    Query,
+    /// In a header.
+    Header,
+    /// In a cookie.
+    Cookie,
+}
+
+/// An operation parameter outside the body.
+#[derive(Debug, Clone)]
+pub struct Parameter {
+    /// Wire name.
+    pub name: String,
+    /// Location.
+    pub location: ParamLocation,
+    /// Whether it must be present.
+    pub required: bool,
+    /// Its type.
+    pub shape: Shape,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// Rust name (`SignUp`).
+    pub name: String,
+    /// `operationId` (`SignUp`).
+    pub id: String,
+    /// AWS target (`AWSCognitoIdentityProviderService.SignUp`).
+    pub target: Option<String>,
+    /// HTTP method, upper case.
+    pub method: String,
+    /// Path template.
+    pub path: String,
+    /// Description as Markdown.
+    pub docs: Option<String>,
+    /// Request body type.
+    pub input: Option<TypeId>,
+    /// Success body type.
+    pub output: Option<TypeId>,
+    /// Exceptions it may return, in spec order.
+    pub errors: Vec<TypeId>,
+    /// Path, query, header and cookie parameters.
+    pub parameters: Vec<Parameter>,
+    /// JSON pointer of the operation.
+    pub pointer: String,
+}

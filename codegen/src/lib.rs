@@ -1,0 +1,74 @@
+//! specgen: Rust code from OpenAPI 3.0 descriptions, faithful to the AWS JSON 1.1 wire.
+//!
+//! The pipeline runs in one direction: [`load`] reads a spec (YAML or JSON) and builds the
+//! [`ir::Api`] (types, constraints, operations, errors, names), [`emit`] turns the IR into
+//! tokens, and [`render`] formats them as a crate's files or one token stream.
+//!
+//! ```no_run
+//! let api = specgen::load(std::path::Path::new("spec/cognito-idp.yaml"), &Default::default())?;
+//! let files = specgen::crate_files(&api)?;
+//! assert!(files.iter().any(|f| f.path == "types.rs"));
+//! # Ok::<(), specgen::Error>(())
+//! ```
+
+#![warn(missing_docs)]
+
+mod builder;
+pub mod cargo;
+pub mod docs;
+pub mod emit;
+mod error;
+pub mod ir;
+pub mod load;
+pub mod lower;
+pub mod names;
+pub mod output;
+pub mod pattern;
+pub mod render;
+pub mod settings;
+
+use std::path::Path;
+
+pub use builder::Builder;
+pub use error::{Error, ErrorKind, Result};
+pub use render::File;
+pub use settings::Settings;
+
+/// Reads `spec`, applies the options file beside it and then `overrides`, and builds the IR.
+pub fn load(spec: &Path, overrides: &Settings) -> Result<ir::Api> {
+    let (beside, _) = Settings::beside(spec)?;
+    let settings = beside.overridden_by(overrides);
+    let doc = load::load_file(spec)?;
+    lower::lower(&doc, &settings).map_err(|e| e.in_file(spec))
+}
+
+/// The files of a crate's `src/` directory for `api`.
+pub fn crate_files(api: &ir::Api) -> Result<Vec<File>> {
+    render::crate_files(&emit::emit(api))
+}
+
+/// All items for `api` as one token stream of inline modules (what `include_spec!` expands
+/// to).
+pub fn tokens(api: &ir::Api) -> proc_macro2::TokenStream {
+    render::single_tokens(&emit::emit(api))
+}
+
+/// All items for `api` as one formatted file (for `include!` in a build script).
+pub fn single_file(api: &ir::Api) -> Result<String> {
+    render::single_file(&emit::emit(api))
+}
+
+/// Generates the files for `spec` into `out`. On any error nothing in `out` changes.
+pub fn generate(spec: &Path, out: &Path, overrides: &Settings) -> Result<Vec<File>> {
+    let api = load(spec, overrides)?;
+    let files = crate_files(&api).map_err(|e| e.in_file(spec))?;
+    output::write_dir(out, &files)?;
+    Ok(files)
+}
+
+/// The files in `out` that differ from what [`generate`] would write (empty: up to date).
+pub fn check(spec: &Path, out: &Path, overrides: &Settings) -> Result<Vec<String>> {
+    let api = load(spec, overrides)?;
+    let files = crate_files(&api).map_err(|e| e.in_file(spec))?;
+    Ok(output::check_dir(out, &files))
+}

@@ -1,0 +1,1295 @@
+//! Spec to IR: resolve references, classify schemas, assign names, compile patterns.
+//!
+//! Everything the emitters need is decided here, once. Every failure is an [`Error`] with
+//! the JSON pointer of the construct; nothing in here panics on spec input.
+
+use std::collections::{HashMap, HashSet};
+
+use openapiv3::{
+    AdditionalProperties, OpenAPI, Parameter as OaParameter, ParameterSchemaOrContent, PathItem,
+    ReferenceOr, RequestBody, Response, Schema, SchemaKind, StringFormat, Type,
+    VariantOrUnknownOrEmpty,
+};
+
+use crate::docs::html_to_markdown;
+use crate::error::{Error, ErrorKind, Result, pointer_join};
+use crate::ir::*;
+use crate::names::{Scope, camel, path_name, snake};
+use crate::pattern::{self, PatternMode};
+use crate::settings::{ProtocolChoice, Settings};
+
+const SCHEMAS: &str = "#/components/schemas";
+const TARGET_PREFIX: &str = "/#X-Amz-Target=";
+
+/// Builds the IR of a parsed spec.
+pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
+    let protocol = detect_protocol(doc, settings);
+    let pattern_mode = match (settings.pattern_mode, &protocol) {
+        (Some(m), _) => m.into(),
+        (None, Protocol::AwsJson { .. }) => PatternMode::FullMatch,
+        (None, Protocol::Generic) => PatternMode::Search,
+    };
+    let mut l = Lowerer {
+        doc,
+        aws: matches!(protocol, Protocol::AwsJson { .. }),
+        mode: pattern_mode,
+        types: Vec::new(),
+        schema_ids: HashMap::new(),
+        type_names: Scope::new(),
+        patterns: Vec::new(),
+        pattern_ids: HashMap::new(),
+    };
+    l.register_components();
+    let exception_names = if l.aws {
+        l.exception_schema_names()?
+    } else {
+        HashSet::new()
+    };
+    l.lower_components(&exception_names)?;
+    let operations = l.lower_operations(&protocol)?;
+    let mut exceptions: Vec<TypeId> = (0..l.types.len())
+        .map(TypeId)
+        .filter(|&id| matches!(l.types[id.0].kind, TypeKind::Exception(_)))
+        .collect();
+    exceptions.sort();
+    l.check_alias_cycles()?;
+    l.box_recursion()?;
+    l.mark_usage(&operations);
+
+    let validation_error = settings.validation_exception.clone().unwrap_or_else(|| {
+        let defined = |code: &str| {
+            exceptions
+                .iter()
+                .any(|&id| l.types[id.0].schema_name == code)
+        };
+        if defined("ValidationException") {
+            "ValidationException".to_owned()
+        } else if defined("InvalidParameterException") {
+            "InvalidParameterException".to_owned()
+        } else {
+            "ValidationException".to_owned()
+        }
+    });
+    Ok(Api {
+        title: doc.info.title.clone(),
+        version: doc.info.version.clone(),
+        docs: doc.info.description.as_deref().map(html_to_markdown),
+        protocol,
+        pattern_mode,
+        types: l.types,
+        operations,
+        patterns: l.patterns,
+        exceptions,
+        validation_error,
+        runtime: settings
+            .runtime_path
+            .clone()
+            .unwrap_or_else(|| "::specgen_runtime".to_owned()),
+    })
+}
+
+/// AWS JSON when every path is `/#X-Amz-Target=<Service>.<Op>` (or when forced).
+fn detect_protocol(doc: &OpenAPI, settings: &Settings) -> Protocol {
+    let services: Vec<&str> = doc
+        .paths
+        .paths
+        .keys()
+        .filter_map(|p| p.strip_prefix(TARGET_PREFIX))
+        .filter_map(|t| t.rsplit_once('.').map(|(service, _)| service))
+        .collect();
+    let detected = !doc.paths.paths.is_empty() && services.len() == doc.paths.paths.len();
+    let service = services
+        .first()
+        .map(|s| s.to_string())
+        .unwrap_or_else(|| camel(&doc.info.title, "Service"));
+    match settings.protocol {
+        Some(ProtocolChoice::AwsJson) => Protocol::AwsJson { service },
+        Some(ProtocolChoice::Generic) => Protocol::Generic,
+        None if detected => Protocol::AwsJson { service },
+        None => Protocol::Generic,
+    }
+}
+
+/// What a schema turns into before it gets a name.
+enum Lowered {
+    Struct(Struct),
+    Enum(StringEnum),
+    Shape(Shape),
+}
+
+struct Lowerer<'a> {
+    doc: &'a OpenAPI,
+    aws: bool,
+    mode: PatternMode,
+    types: Vec<TypeDef>,
+    schema_ids: HashMap<String, TypeId>,
+    type_names: Scope,
+    patterns: Vec<PatternDef>,
+    pattern_ids: HashMap<String, PatternId>,
+}
+
+fn markdown(desc: &Option<String>) -> Option<String> {
+    desc.as_deref()
+        .map(html_to_markdown)
+        .filter(|d| !d.trim().is_empty())
+}
+
+/// A schema that only annotates (`{description: ...}`), as in AWS's
+/// `allOf: [{$ref}, {description}]`.
+fn is_annotation(schema: &ReferenceOr<Schema>) -> bool {
+    match schema {
+        ReferenceOr::Reference { .. } => false,
+        ReferenceOr::Item(s) => match &s.schema_kind {
+            SchemaKind::Any(a) => *a == openapiv3::AnySchema::default(),
+            _ => false,
+        },
+    }
+}
+
+impl Lowerer<'_> {
+    fn components(&self) -> impl Iterator<Item = (&String, &ReferenceOr<Schema>)> {
+        self.doc.components.iter().flat_map(|c| c.schemas.iter())
+    }
+
+    fn register_components(&mut self) {
+        let entries: Vec<(String, String)> = self
+            .components()
+            .map(|(name, _)| (name.clone(), pointer_join(SCHEMAS, name)))
+            .collect();
+        for (name, pointer) in entries {
+            let id = TypeId(self.types.len());
+            let rust = self.type_names.claim(&camel(&name, "Schema"));
+            self.types.push(TypeDef {
+                name: rust,
+                schema_name: name.clone(),
+                pointer,
+                docs: None,
+                kind: TypeKind::Alias(Shape::plain(ShapeKind::Any)),
+                in_request: false,
+                in_response: false,
+            });
+            self.schema_ids.insert(name, id);
+        }
+    }
+
+    /// The component a `$ref` points at.
+    fn resolve_ref(&self, reference: &str, at: &str) -> Result<TypeId> {
+        let Some(name) = reference.strip_prefix("#/components/schemas/") else {
+            let kind = if reference.starts_with('#') {
+                ErrorKind::Invalid
+            } else {
+                ErrorKind::Unsupported
+            };
+            return Err(Error::at(
+                kind,
+                at,
+                format!(
+                    "$ref `{reference}` is not supported: schemas must reference `#/components/schemas/<name>` in the same file"
+                ),
+            ));
+        };
+        let name = name.replace("~1", "/").replace("~0", "~");
+        self.schema_ids.get(&name).copied().ok_or_else(|| {
+            Error::at(
+                ErrorKind::Invalid,
+                at,
+                format!("$ref `{reference}` does not resolve: there is no schema `{name}`"),
+            )
+        })
+    }
+
+    /// Exception schemas of the AWS profile: those referenced by non-2xx responses.
+    fn exception_schema_names(&self) -> Result<HashSet<String>> {
+        let mut names = HashSet::new();
+        for (path, item) in &self.doc.paths.paths {
+            let ReferenceOr::Item(item) = item else {
+                continue;
+            };
+            for (_, op) in item.iter() {
+                for (status, response) in &op.responses.responses {
+                    if status.to_string().starts_with('2') {
+                        continue;
+                    }
+                    let at = pointer_join(&pointer_join("#/paths", path), &status.to_string());
+                    if let Some(schema) = Self::response_schema(self.doc, response, &at)?
+                        && let ReferenceOr::Reference { reference } = schema
+                    {
+                        let id = self.resolve_ref(reference, &at)?;
+                        names.insert(self.types[id.0].schema_name.clone());
+                    }
+                }
+            }
+        }
+        Ok(names)
+    }
+
+    fn lower_components(&mut self, exceptions: &HashSet<String>) -> Result<()> {
+        let doc = self.doc;
+        let entries: Vec<(&String, &ReferenceOr<Schema>)> = doc
+            .components
+            .iter()
+            .flat_map(|c| c.schemas.iter())
+            .collect();
+        for (name, schema) in entries {
+            let id = self.schema_ids[name];
+            let pointer = self.types[id.0].pointer.clone();
+            let (kind, docs) = if exceptions.contains(name) {
+                (
+                    TypeKind::Exception(self.exception_struct(schema, &pointer, name)?),
+                    None,
+                )
+            } else {
+                match schema {
+                    ReferenceOr::Reference { reference } => {
+                        let target = self.resolve_ref(reference, &pointer)?;
+                        (
+                            TypeKind::Alias(Shape::plain(ShapeKind::Named(target))),
+                            None,
+                        )
+                    }
+                    ReferenceOr::Item(s) => {
+                        let kind = match self.lower_schema(s, &pointer, name, true)? {
+                            Lowered::Struct(st) => TypeKind::Struct(st),
+                            Lowered::Enum(en) => TypeKind::Enum(en),
+                            Lowered::Shape(sh) => TypeKind::Alias(sh),
+                        };
+                        (kind, markdown(&s.schema_data.description))
+                    }
+                }
+            };
+            let docs = docs.or_else(|| match schema {
+                ReferenceOr::Item(s) => markdown(&s.schema_data.description),
+                _ => None,
+            });
+            let def = &mut self.types[id.0];
+            def.kind = kind;
+            def.docs = docs;
+        }
+        Ok(())
+    }
+
+    /// An AWS exception: `message` plus any members the schema declares.
+    fn exception_struct(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+        name: &str,
+    ) -> Result<Struct> {
+        match schema {
+            ReferenceOr::Item(s) => match self.lower_schema(s, pointer, name, true)? {
+                Lowered::Struct(mut st) => {
+                    st.fields
+                        .retain(|f| !f.wire_name.eq_ignore_ascii_case("message"));
+                    Ok(st)
+                }
+                _ => Ok(Struct::default()),
+            },
+            ReferenceOr::Reference { .. } => Ok(Struct::default()),
+        }
+    }
+
+    fn pattern(&mut self, source: &str, pointer: &str, schema_name: &str) -> Result<PatternId> {
+        if let Some(&id) = self.pattern_ids.get(source) {
+            return Ok(id);
+        }
+        let compiled = pattern::compile(source, self.mode).map_err(|e| {
+            Error::at(
+                ErrorKind::Unsupported,
+                pointer_join(pointer, "pattern"),
+                format!("schema `{schema_name}`: {e}"),
+            )
+        })?;
+        let id = PatternId(self.patterns.len());
+        self.patterns.push(PatternDef {
+            source: compiled.source,
+            translated: compiled.translated,
+            engine: compiled.engine,
+        });
+        self.pattern_ids.insert(source.to_owned(), id);
+        Ok(id)
+    }
+
+    fn string_shape(
+        &mut self,
+        format: &VariantOrUnknownOrEmpty<StringFormat>,
+        min_length: Option<usize>,
+        max_length: Option<usize>,
+        pattern: Option<&str>,
+        pointer: &str,
+        name: &str,
+    ) -> Result<Shape> {
+        let mut constraints = Constraints {
+            min_len: min_length.map(|v| v as u64),
+            max_len: max_length.map(|v| v as u64),
+            ..Constraints::default()
+        };
+        if let Some(p) = pattern {
+            constraints.pattern = Some(self.pattern(p, pointer, name)?);
+        }
+        let kind = match format {
+            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => ShapeKind::Timestamp,
+            VariantOrUnknownOrEmpty::Item(StringFormat::Password) => {
+                constraints.sensitive = true;
+                ShapeKind::String
+            }
+            _ => ShapeKind::String,
+        };
+        Ok(Shape { kind, constraints })
+    }
+
+    fn string_enum(&self, values: &[Option<String>]) -> StringEnum {
+        // `Unknown` holds values the spec does not list; a listed "UNKNOWN" is UnknownValue.
+        let mut scope = Scope::with_reserved(&["Unknown"]);
+        let mut seen = HashSet::new();
+        let values = values
+            .iter()
+            .flatten()
+            .filter(|v| seen.insert(v.as_str()))
+            .map(|v| {
+                let mut name = camel(v, "Empty");
+                if name == "Unknown" {
+                    name = "UnknownValue".to_owned();
+                }
+                EnumValue {
+                    name: scope.claim(&name),
+                    wire: v.clone(),
+                }
+            })
+            .collect();
+        StringEnum { values }
+    }
+
+    fn int_bounds(
+        min: Option<i64>,
+        max: Option<i64>,
+        exclusive_min: bool,
+        exclusive_max: bool,
+    ) -> (Option<Bound>, Option<Bound>) {
+        let min = min.map(|m| {
+            if exclusive_min {
+                m.saturating_add(1)
+            } else {
+                m
+            }
+        });
+        let max = max.map(|m| {
+            if exclusive_max {
+                m.saturating_sub(1)
+            } else {
+                m
+            }
+        });
+        (min.map(Bound::Int), max.map(Bound::Int))
+    }
+
+    /// Lowers an inline schema. `top` is true for component schemas (their objects become
+    /// the named type itself).
+    fn lower_schema(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        name: &str,
+        top: bool,
+    ) -> Result<Lowered> {
+        Ok(match &schema.schema_kind {
+            SchemaKind::Type(Type::String(s)) => {
+                if s.enumeration.iter().any(Option::is_some) {
+                    Lowered::Enum(self.string_enum(&s.enumeration))
+                } else {
+                    Lowered::Shape(self.string_shape(
+                        &s.format,
+                        s.min_length,
+                        s.max_length,
+                        s.pattern.as_deref(),
+                        pointer,
+                        name,
+                    )?)
+                }
+            }
+            SchemaKind::Type(Type::Integer(i)) => {
+                let width = match &i.format {
+                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => IntWidth::I32,
+                    _ => IntWidth::I64,
+                };
+                let (minimum, maximum) = Self::int_bounds(
+                    i.minimum,
+                    i.maximum,
+                    i.exclusive_minimum,
+                    i.exclusive_maximum,
+                );
+                Lowered::Shape(Shape {
+                    kind: ShapeKind::Integer(width),
+                    constraints: Constraints {
+                        minimum,
+                        maximum,
+                        ..Constraints::default()
+                    },
+                })
+            }
+            SchemaKind::Type(Type::Number(n)) => {
+                let width = match &n.format {
+                    VariantOrUnknownOrEmpty::Item(openapiv3::NumberFormat::Float) => {
+                        FloatWidth::F32
+                    }
+                    _ => FloatWidth::F64,
+                };
+                Lowered::Shape(Shape {
+                    kind: ShapeKind::Number(width),
+                    constraints: Constraints {
+                        minimum: n.minimum.map(Bound::Float),
+                        maximum: n.maximum.map(Bound::Float),
+                        ..Constraints::default()
+                    },
+                })
+            }
+            SchemaKind::Type(Type::Boolean(_)) => Lowered::Shape(Shape::plain(ShapeKind::Boolean)),
+            SchemaKind::Type(Type::Object(o)) => self.lower_object(
+                &o.properties,
+                &o.required,
+                o.additional_properties.as_ref(),
+                o.min_properties,
+                o.max_properties,
+                pointer,
+                name,
+                top,
+            )?,
+            SchemaKind::Type(Type::Array(a)) => {
+                let item_pointer = pointer_join(pointer, "items");
+                let item = match &a.items {
+                    Some(items) => {
+                        self.use_site(&unbox(items), &item_pointer, &format!("{name}Item"))?
+                            .0
+                    }
+                    None => Shape::plain(ShapeKind::Any),
+                };
+                Lowered::Shape(Shape {
+                    kind: ShapeKind::List(Box::new(item)),
+                    constraints: Constraints {
+                        min_len: a.min_items.map(|v| v as u64),
+                        max_len: a.max_items.map(|v| v as u64),
+                        ..Constraints::default()
+                    },
+                })
+            }
+            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, pointer, name, top)?,
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => {
+                // Documented fallback: any JSON value.
+                Lowered::Shape(Shape::plain(ShapeKind::Any))
+            }
+            SchemaKind::Any(a) => self.lower_any(a, pointer, name, top)?,
+        })
+    }
+
+    /// `allOf`: a single reference plus annotations is that type; objects are merged.
+    fn lower_all_of(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        pointer: &str,
+        name: &str,
+        top: bool,
+    ) -> Result<Lowered> {
+        let substantive: Vec<(usize, &ReferenceOr<Schema>)> = parts
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| !is_annotation(p))
+            .collect();
+        if let [(i, only)] = substantive.as_slice() {
+            let at = pointer_join(&pointer_join(pointer, "allOf"), &i.to_string());
+            return match only {
+                ReferenceOr::Reference { reference } => Ok(Lowered::Shape(Shape::plain(
+                    ShapeKind::Named(self.resolve_ref(reference, &at)?),
+                ))),
+                ReferenceOr::Item(s) => self.lower_schema(s, &at, name, top),
+            };
+        }
+        if substantive.is_empty() {
+            return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
+        }
+        // Merge object members in order; later parts win on name clashes.
+        let mut properties: indexmap::IndexMap<String, ReferenceOr<Box<Schema>>> =
+            indexmap::IndexMap::new();
+        let mut required: Vec<String> = Vec::new();
+        for (i, part) in substantive {
+            let at = pointer_join(&pointer_join(pointer, "allOf"), &i.to_string());
+            let schema = match part {
+                ReferenceOr::Reference { reference } => {
+                    let id = self.resolve_ref(reference, &at)?;
+                    let name = self.types[id.0].schema_name.clone();
+                    match self.component(&name) {
+                        Some(ReferenceOr::Item(s)) => s,
+                        _ => {
+                            return Err(Error::at(
+                                ErrorKind::Unsupported,
+                                at,
+                                "allOf can only merge object schemas",
+                            ));
+                        }
+                    }
+                }
+                ReferenceOr::Item(s) => s,
+            };
+            match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => {
+                    for (k, v) in &o.properties {
+                        properties.insert(k.clone(), v.clone());
+                    }
+                    required.extend(o.required.iter().cloned());
+                }
+                SchemaKind::Any(a) if !a.properties.is_empty() => {
+                    for (k, v) in &a.properties {
+                        properties.insert(k.clone(), v.clone());
+                    }
+                    required.extend(a.required.iter().cloned());
+                }
+                _ => {
+                    return Err(Error::at(
+                        ErrorKind::Unsupported,
+                        at,
+                        "allOf can only merge object schemas (or annotate one reference)",
+                    ));
+                }
+            }
+        }
+        self.lower_object(&properties, &required, None, None, None, pointer, name, top)
+    }
+
+    fn component(&self, name: &str) -> Option<&ReferenceOr<Schema>> {
+        self.doc.components.as_ref()?.schemas.get(name)
+    }
+
+    /// A schema `openapiv3` could not classify: go by its `type` and use what applies.
+    fn lower_any(
+        &mut self,
+        a: &openapiv3::AnySchema,
+        pointer: &str,
+        name: &str,
+        top: bool,
+    ) -> Result<Lowered> {
+        if !a.all_of.is_empty() && a.typ.is_none() && a.properties.is_empty() {
+            return self.lower_all_of(&a.all_of, pointer, name, top);
+        }
+        let typ = a.typ.as_deref().or(if !a.properties.is_empty() {
+            Some("object")
+        } else if a.items.is_some() {
+            Some("array")
+        } else {
+            None
+        });
+        Ok(match typ {
+            Some("string") => {
+                let format = match a.format.as_deref() {
+                    Some("date-time") => VariantOrUnknownOrEmpty::Item(StringFormat::DateTime),
+                    Some("password") => VariantOrUnknownOrEmpty::Item(StringFormat::Password),
+                    _ => VariantOrUnknownOrEmpty::Empty,
+                };
+                let values: Vec<Option<String>> = a
+                    .enumeration
+                    .iter()
+                    .map(|v| v.as_str().map(str::to_owned))
+                    .collect();
+                if values.iter().any(Option::is_some) {
+                    Lowered::Enum(self.string_enum(&values))
+                } else {
+                    Lowered::Shape(self.string_shape(
+                        &format,
+                        a.min_length,
+                        a.max_length,
+                        a.pattern.as_deref(),
+                        pointer,
+                        name,
+                    )?)
+                }
+            }
+            Some("integer") => {
+                let int = |v: Option<f64>| {
+                    v.filter(|f| f.is_finite() && f.abs() < 9.0e18)
+                        .map(|f| f as i64)
+                };
+                let (minimum, maximum) = Self::int_bounds(
+                    int(a.minimum),
+                    int(a.maximum),
+                    a.exclusive_minimum.unwrap_or(false),
+                    a.exclusive_maximum.unwrap_or(false),
+                );
+                let width = if a.format.as_deref() == Some("int32") {
+                    IntWidth::I32
+                } else {
+                    IntWidth::I64
+                };
+                Lowered::Shape(Shape {
+                    kind: ShapeKind::Integer(width),
+                    constraints: Constraints {
+                        minimum,
+                        maximum,
+                        ..Constraints::default()
+                    },
+                })
+            }
+            Some("number") => Lowered::Shape(Shape {
+                kind: ShapeKind::Number(if a.format.as_deref() == Some("float") {
+                    FloatWidth::F32
+                } else {
+                    FloatWidth::F64
+                }),
+                constraints: Constraints {
+                    minimum: a.minimum.filter(|f| f.is_finite()).map(Bound::Float),
+                    maximum: a.maximum.filter(|f| f.is_finite()).map(Bound::Float),
+                    ..Constraints::default()
+                },
+            }),
+            Some("boolean") => Lowered::Shape(Shape::plain(ShapeKind::Boolean)),
+            Some("array") => {
+                let item = match &a.items {
+                    Some(items) => {
+                        self.use_site(
+                            &unbox(items),
+                            &pointer_join(pointer, "items"),
+                            &format!("{name}Item"),
+                        )?
+                        .0
+                    }
+                    None => Shape::plain(ShapeKind::Any),
+                };
+                Lowered::Shape(Shape {
+                    kind: ShapeKind::List(Box::new(item)),
+                    constraints: Constraints {
+                        min_len: a.min_items.map(|v| v as u64),
+                        max_len: a.max_items.map(|v| v as u64),
+                        ..Constraints::default()
+                    },
+                })
+            }
+            Some("object") => self.lower_object(
+                &a.properties,
+                &a.required,
+                a.additional_properties.as_ref(),
+                a.min_properties,
+                a.max_properties,
+                pointer,
+                name,
+                top,
+            )?,
+            Some(other) if !matches!(other, "null") => {
+                return Err(Error::at(
+                    ErrorKind::Invalid,
+                    pointer_join(pointer, "type"),
+                    format!(
+                        "schema `{name}`: unknown type `{other}` (expected string, integer, number, boolean, array or object)"
+                    ),
+                ));
+            }
+            _ => Lowered::Shape(Shape::plain(ShapeKind::Any)),
+        })
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn lower_object(
+        &mut self,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        min_properties: Option<usize>,
+        max_properties: Option<usize>,
+        pointer: &str,
+        name: &str,
+        top: bool,
+    ) -> Result<Lowered> {
+        let size = Constraints {
+            min_len: min_properties.map(|v| v as u64),
+            max_len: max_properties.map(|v| v as u64),
+            ..Constraints::default()
+        };
+        if properties.is_empty() {
+            match additional {
+                Some(AdditionalProperties::Schema(value)) => {
+                    let value_pointer = pointer_join(pointer, "additionalProperties");
+                    let value = self
+                        .use_site(value, &value_pointer, &format!("{name}Value"))?
+                        .0;
+                    return Ok(Lowered::Shape(Shape {
+                        kind: ShapeKind::Map(Box::new(value)),
+                        constraints: size,
+                    }));
+                }
+                Some(AdditionalProperties::Any(false)) => {}
+                _ if self.aws && top => {}
+                _ => {
+                    return Ok(Lowered::Shape(Shape {
+                        kind: ShapeKind::Map(Box::new(Shape::plain(ShapeKind::Any))),
+                        constraints: size,
+                    }));
+                }
+            }
+        }
+        let mut scope = Scope::new();
+        let mut fields = Vec::with_capacity(properties.len());
+        let props_pointer = pointer_join(pointer, "properties");
+        for (wire, prop) in properties {
+            let at = pointer_join(&props_pointer, wire);
+            let hint = format!("{name}{}", camel(wire, "Member"));
+            let (shape, docs, nullable) = self.use_site(prop, &at, &hint)?;
+            fields.push(Field {
+                name: scope.claim(&snake(wire)),
+                wire_name: wire.clone(),
+                path_name: path_name(wire),
+                docs,
+                shape,
+                required: required.iter().any(|r| r == wire) && !nullable,
+                boxed: false,
+                pointer: at,
+            });
+        }
+        let st = Struct { fields };
+        Ok(Lowered::Struct(st))
+    }
+
+    /// The shape of a schema where it is used (property, items, map value): a reference
+    /// stays a name; an inline object or enum becomes a named type from `hint`. Returns the
+    /// shape, the docs given at the use site and whether it is `nullable`.
+    fn use_site<S: AsSchema>(
+        &mut self,
+        schema: &ReferenceOr<S>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<(Shape, Option<String>, bool)> {
+        match schema {
+            ReferenceOr::Reference { reference } => Ok((
+                Shape::plain(ShapeKind::Named(self.resolve_ref(reference, pointer)?)),
+                None,
+                false,
+            )),
+            ReferenceOr::Item(s) => {
+                let s = s.as_schema();
+                // Docs of `allOf: [{$ref}, {description}]` live in the annotation.
+                let mut docs = markdown(&s.schema_data.description);
+                if let SchemaKind::AllOf { all_of } = &s.schema_kind {
+                    for part in all_of {
+                        if let (ReferenceOr::Item(a), true) = (part, is_annotation(part)) {
+                            docs = docs.or_else(|| markdown(&a.schema_data.description));
+                        }
+                    }
+                }
+                let nullable = s.schema_data.nullable;
+                let shape = match self.lower_schema(s, pointer, hint, false)? {
+                    Lowered::Shape(shape) => shape,
+                    Lowered::Struct(st) => Shape::plain(ShapeKind::Named(self.add_inline(
+                        hint,
+                        pointer,
+                        s,
+                        TypeKind::Struct(st),
+                    ))),
+                    Lowered::Enum(en) => Shape::plain(ShapeKind::Named(self.add_inline(
+                        hint,
+                        pointer,
+                        s,
+                        TypeKind::Enum(en),
+                    ))),
+                };
+                Ok((shape, docs, nullable))
+            }
+        }
+    }
+
+    fn add_inline(&mut self, hint: &str, pointer: &str, schema: &Schema, kind: TypeKind) -> TypeId {
+        let id = TypeId(self.types.len());
+        let name = self.type_names.claim(&camel(hint, "Inline"));
+        self.types.push(TypeDef {
+            name: name.clone(),
+            schema_name: name,
+            pointer: pointer.to_owned(),
+            docs: markdown(&schema.schema_data.description),
+            kind,
+            in_request: false,
+            in_response: false,
+        });
+        id
+    }
+
+    /// The schema of a response's JSON content, if any.
+    fn response_schema<'r>(
+        doc: &'r OpenAPI,
+        response: &'r ReferenceOr<Response>,
+        at: &str,
+    ) -> Result<Option<&'r ReferenceOr<Schema>>> {
+        let response = match response {
+            ReferenceOr::Item(r) => r,
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/responses/");
+                let found = name.and_then(|n| doc.components.as_ref()?.responses.get(n));
+                match found {
+                    Some(ReferenceOr::Item(r)) => r,
+                    _ => {
+                        return Err(Error::at(
+                            ErrorKind::Invalid,
+                            at,
+                            format!("response $ref `{reference}` does not resolve"),
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(json_content(&response.content).and_then(|m| m.schema.as_ref()))
+    }
+
+    fn request_body<'r>(
+        doc: &'r OpenAPI,
+        body: &'r ReferenceOr<RequestBody>,
+        at: &str,
+    ) -> Result<Option<&'r ReferenceOr<Schema>>> {
+        let body = match body {
+            ReferenceOr::Item(b) => b,
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/requestBodies/");
+                let found = name.and_then(|n| doc.components.as_ref()?.request_bodies.get(n));
+                match found {
+                    Some(ReferenceOr::Item(b)) => b,
+                    _ => {
+                        return Err(Error::at(
+                            ErrorKind::Invalid,
+                            at,
+                            format!("requestBody $ref `{reference}` does not resolve"),
+                        ));
+                    }
+                }
+            }
+        };
+        Ok(json_content(&body.content).and_then(|m| m.schema.as_ref()))
+    }
+
+    /// A body schema as a named type (inline shapes get `hint` as their name).
+    fn body_type(
+        &mut self,
+        schema: &ReferenceOr<Schema>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<TypeId> {
+        let (shape, docs, _) = self.use_site(schema, pointer, hint)?;
+        if let (ShapeKind::Named(id), true) =
+            (&shape.kind, shape.constraints == Constraints::default())
+        {
+            return Ok(*id);
+        }
+        let id = TypeId(self.types.len());
+        let name = self.type_names.claim(&camel(hint, "Body"));
+        self.types.push(TypeDef {
+            name: name.clone(),
+            schema_name: name,
+            pointer: pointer.to_owned(),
+            docs,
+            kind: TypeKind::Alias(shape),
+            in_request: false,
+            in_response: false,
+        });
+        Ok(id)
+    }
+
+    fn parameter(
+        &mut self,
+        p: &ReferenceOr<OaParameter>,
+        at: &str,
+        op: &str,
+    ) -> Result<Option<Parameter>> {
+        let p = match p {
+            ReferenceOr::Item(p) => p.clone(),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/parameters/");
+                match name.and_then(|n| self.doc.components.as_ref()?.parameters.get(n)) {
+                    Some(ReferenceOr::Item(p)) => p.clone(),
+                    _ => {
+                        return Err(Error::at(
+                            ErrorKind::Invalid,
+                            at,
+                            format!("parameter $ref `{reference}` does not resolve"),
+                        ));
+                    }
+                }
+            }
+        };
+        let (data, location) = match &p {
+            OaParameter::Query { parameter_data, .. } => (parameter_data, ParamLocation::Query),
+            OaParameter::Header { parameter_data, .. } => (parameter_data, ParamLocation::Header),
+            OaParameter::Path { parameter_data, .. } => (parameter_data, ParamLocation::Path),
+            OaParameter::Cookie { parameter_data, .. } => (parameter_data, ParamLocation::Cookie),
+        };
+        // AWS signing and routing headers are protocol plumbing, not operation inputs.
+        if self.aws
+            && location == ParamLocation::Header
+            && data.name.to_ascii_lowercase().starts_with("x-amz-")
+        {
+            return Ok(None);
+        }
+        let shape = match &data.format {
+            ParameterSchemaOrContent::Schema(s) => {
+                let hint = format!("{op}{}", camel(&data.name, "Param"));
+                self.use_site(s, &pointer_join(at, "schema"), &hint)?.0
+            }
+            ParameterSchemaOrContent::Content(_) => Shape::plain(ShapeKind::Any),
+        };
+        Ok(Some(Parameter {
+            name: data.name.clone(),
+            location,
+            required: data.required,
+            shape,
+        }))
+    }
+
+    fn lower_operations(&mut self, protocol: &Protocol) -> Result<Vec<Operation>> {
+        let doc = self.doc;
+        let mut names = Scope::new();
+        let mut ops = Vec::new();
+        for (path, item) in &doc.paths.paths {
+            let path_pointer = pointer_join("#/paths", path);
+            let item: &PathItem = match item {
+                ReferenceOr::Item(i) => i,
+                ReferenceOr::Reference { .. } => {
+                    return Err(Error::at(
+                        ErrorKind::Unsupported,
+                        path_pointer,
+                        "path item $refs are not supported",
+                    ));
+                }
+            };
+            for (method, op) in item.iter() {
+                let at = pointer_join(&path_pointer, method);
+                let id = op
+                    .operation_id
+                    .clone()
+                    .unwrap_or_else(|| camel(&format!("{method} {path}"), "Operation"));
+                let name = names.claim(&camel(&id, "Operation"));
+                let target = match protocol {
+                    Protocol::AwsJson { service } => Some(
+                        path.strip_prefix(TARGET_PREFIX)
+                            .filter(|t| t.contains('.'))
+                            .map(str::to_owned)
+                            .unwrap_or_else(|| format!("{service}.{id}")),
+                    ),
+                    Protocol::Generic => None,
+                };
+                let input = match &op.request_body {
+                    Some(body) => {
+                        let body_at = pointer_join(&at, "requestBody");
+                        match Self::request_body(self.doc, body, &body_at)? {
+                            Some(schema) => {
+                                Some(self.body_type(schema, &body_at, &format!("{name}Request"))?)
+                            }
+                            None => None,
+                        }
+                    }
+                    None => None,
+                };
+                let mut output = None;
+                let mut errors = Vec::new();
+                for (status, response) in &op.responses.responses {
+                    let code = status.to_string();
+                    let resp_at = pointer_join(&pointer_join(&at, "responses"), &code);
+                    let Some(schema) = Self::response_schema(self.doc, response, &resp_at)? else {
+                        continue;
+                    };
+                    if code.starts_with('2') {
+                        if output.is_none() {
+                            output = Some(self.body_type(
+                                schema,
+                                &resp_at,
+                                &format!("{name}Response"),
+                            )?);
+                        }
+                    } else if let ReferenceOr::Reference { reference } = schema {
+                        let id = self.resolve_ref(reference, &resp_at)?;
+                        if !errors.contains(&id) {
+                            errors.push(id);
+                        }
+                    }
+                }
+                if output.is_none()
+                    && let Some(default) = &op.responses.default
+                {
+                    let resp_at = pointer_join(&at, "responses/default");
+                    if let Some(schema) = Self::response_schema(self.doc, default, &resp_at)?
+                        && !self.aws
+                    {
+                        output =
+                            Some(self.body_type(schema, &resp_at, &format!("{name}Response"))?);
+                    }
+                }
+                let mut parameters: Vec<Parameter> = Vec::new();
+                for (i, p) in item
+                    .parameters
+                    .iter()
+                    .chain(op.parameters.iter())
+                    .enumerate()
+                {
+                    let p_at = pointer_join(&at, &format!("parameters/{i}"));
+                    if let Some(p) = self.parameter(p, &p_at, &name)? {
+                        // Operation-level parameters override path-level ones.
+                        parameters.retain(|q| !(q.name == p.name && q.location == p.location));
+                        parameters.push(p);
+                    }
+                }
+                ops.push(Operation {
+                    name,
+                    id,
+                    target,
+                    method: method.to_ascii_uppercase(),
+                    path: path.clone(),
+                    docs: markdown(&op.description).or_else(|| markdown(&op.summary)),
+                    input,
+                    output,
+                    errors,
+                    parameters,
+                    pointer: at,
+                });
+            }
+        }
+        Ok(ops)
+    }
+
+    fn check_alias_cycles(&self) -> Result<()> {
+        for (i, def) in self.types.iter().enumerate() {
+            let mut cur = i;
+            let mut steps = 0;
+            while let TypeKind::Alias(Shape {
+                kind: ShapeKind::Named(next),
+                ..
+            }) = &self.types[cur].kind
+            {
+                cur = next.0;
+                steps += 1;
+                if cur == i || steps > self.types.len() {
+                    return Err(Error::at(
+                        ErrorKind::Invalid,
+                        def.pointer.clone(),
+                        format!(
+                            "schema `{}` is defined only by references that lead back to itself",
+                            def.schema_name
+                        ),
+                    ));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The struct a shape holds directly (through aliases, not through lists or maps).
+    fn direct_struct(&self, shape: &Shape) -> Option<usize> {
+        let mut kind = &shape.kind;
+        let mut steps = 0;
+        loop {
+            match kind {
+                ShapeKind::Named(id) => match &self.types[id.0].kind {
+                    TypeKind::Struct(_) | TypeKind::Exception(_) => return Some(id.0),
+                    TypeKind::Alias(inner) if steps <= self.types.len() => {
+                        kind = &inner.kind;
+                        steps += 1;
+                    }
+                    _ => return None,
+                },
+                _ => return None,
+            }
+        }
+    }
+
+    /// Boxes members that make a struct contain itself; rejects types that could only be
+    /// infinite (a cycle of required members).
+    fn box_recursion(&mut self) -> Result<()> {
+        let n = self.types.len();
+        let mut edges: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); n];
+        for (i, def) in self.types.iter().enumerate() {
+            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &def.kind {
+                for (fi, f) in st.fields.iter().enumerate() {
+                    if let Some(t) = self.direct_struct(&f.shape) {
+                        edges[i].push((t, fi, f.required));
+                    }
+                }
+            }
+        }
+        let scc = strongly_connected(n, &edges);
+        let mut to_box = Vec::new();
+        for (i, out) in edges.iter().enumerate() {
+            for &(t, fi, _) in out {
+                if scc[i] == scc[t] {
+                    to_box.push((i, fi));
+                }
+            }
+        }
+        // A cycle made only of required members has no finite value.
+        let required_only: Vec<Vec<(usize, usize, bool)>> = edges
+            .iter()
+            .map(|e| e.iter().copied().filter(|x| x.2).collect())
+            .collect();
+        let rscc = strongly_connected(n, &required_only);
+        for (i, out) in required_only.iter().enumerate() {
+            for &(t, fi, _) in out {
+                if rscc[i] == rscc[t] {
+                    let (def, field) = match &self.types[i].kind {
+                        TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                            (&self.types[i], &st.fields[fi])
+                        }
+                        _ => continue,
+                    };
+                    return Err(Error::at(
+                        ErrorKind::Unsupported,
+                        field.pointer.clone(),
+                        format!(
+                            "schema `{}`: required member `{}` makes it contain itself, so no finite value exists; make the member optional",
+                            def.schema_name, field.wire_name
+                        ),
+                    ));
+                }
+            }
+        }
+        for (i, fi) in to_box {
+            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &mut self.types[i].kind {
+                st.fields[fi].boxed = true;
+            }
+        }
+        Ok(())
+    }
+
+    fn mark_usage(&mut self, ops: &[Operation]) {
+        let mut stack: Vec<(usize, bool)> = Vec::new();
+        for op in ops {
+            if let Some(i) = op.input {
+                stack.push((i.0, true));
+            }
+            if let Some(o) = op.output {
+                stack.push((o.0, false));
+            }
+        }
+        while let Some((id, request)) = stack.pop() {
+            let def = &mut self.types[id];
+            let seen = if request {
+                &mut def.in_request
+            } else {
+                &mut def.in_response
+            };
+            if *seen {
+                continue;
+            }
+            *seen = true;
+            let mut named = Vec::new();
+            match &def.kind {
+                TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    for f in &st.fields {
+                        collect_named(&f.shape, &mut named);
+                    }
+                }
+                TypeKind::Alias(shape) => collect_named(shape, &mut named),
+                TypeKind::Enum(_) => {}
+            }
+            stack.extend(named.into_iter().map(|n| (n, request)));
+        }
+    }
+}
+
+fn collect_named(shape: &Shape, out: &mut Vec<usize>) {
+    match &shape.kind {
+        ShapeKind::Named(id) => out.push(id.0),
+        ShapeKind::List(inner) | ShapeKind::Map(inner) => collect_named(inner, out),
+        _ => {}
+    }
+}
+
+/// Tarjan's algorithm, iterative (specs can nest deeply); returns a component per node.
+fn strongly_connected(n: usize, edges: &[Vec<(usize, usize, bool)>]) -> Vec<usize> {
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut comp = vec![usize::MAX; n];
+    let mut stack = Vec::new();
+    let mut next_index = 0;
+    let mut next_comp = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut ei)) = work.last_mut() {
+            if *ei == 0 && index[v] == usize::MAX {
+                index[v] = next_index;
+                low[v] = next_index;
+                next_index += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&(w, _, _)) = edges[v].get(*ei) {
+                *ei += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+            } else {
+                work.pop();
+                if let Some(&(parent, _)) = work.last() {
+                    low[parent] = low[parent].min(low[v]);
+                }
+                if low[v] == index[v] {
+                    while let Some(w) = stack.pop() {
+                        on_stack[w] = false;
+                        comp[w] = next_comp;
+                        if w == v {
+                            break;
+                        }
+                    }
+                    next_comp += 1;
+                }
+            }
+        }
+    }
+    comp
+}
+
+fn json_content(
+    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
+) -> Option<&openapiv3::MediaType> {
+    content
+        .get("application/json")
+        .or_else(|| {
+            content
+                .iter()
+                .find(|(k, _)| k.contains("json"))
+                .map(|(_, v)| v)
+        })
+        .or_else(|| content.values().next())
+}
+
+/// Schemas appear both boxed and unboxed in `openapiv3`.
+trait AsSchema {
+    fn as_schema(&self) -> &Schema;
+}
+
+impl AsSchema for Schema {
+    fn as_schema(&self) -> &Schema {
+        self
+    }
+}
+
+impl AsSchema for Box<Schema> {
+    fn as_schema(&self) -> &Schema {
+        self
+    }
+}
+
+fn unbox(r: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Box<Schema>> {
+    r.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scc_finds_cycles() {
+        // 0 -> 1 -> 0, 2 -> 2, 3 alone.
+        let edges = vec![
+            vec![(1, 0, false)],
+            vec![(0, 0, false)],
+            vec![(2, 0, false)],
+            vec![],
+        ];
+        let c = strongly_connected(4, &edges);
+        assert_eq!(c[0], c[1]);
+        assert_ne!(c[0], c[2]);
+        assert_ne!(c[2], c[3]);
+    }
+}

@@ -1,0 +1,301 @@
+//! Spec patterns to Rust regexes, checked at generation time.
+//!
+//! AWS specs carry Java regular expressions. Three differences matter:
+//! - `\w \d \s` (and their negations) are ASCII in Java and Unicode in the `regex` crate, so
+//!   they are rewritten to ASCII classes; `\p{L}` and other Unicode properties stay Unicode.
+//! - Java's POSIX property names (`\p{Print}`, `\p{Alpha}`, …) are ASCII classes.
+//! - `\uXXXX` escapes become `\x{XXXX}`; surrogate code points cannot match a Rust string and
+//!   are rejected.
+//!
+//! AWS validates with full matches (`String.matches`), JSON Schema with searches; the mode is
+//! chosen per spec. A pattern that the `regex` crate cannot express (look-around,
+//! back-references) runs on `fancy-regex`; one that neither accepts is an error.
+
+use std::fmt;
+
+/// How a pattern is applied to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PatternMode {
+    /// The whole value must match (AWS services).
+    FullMatch,
+    /// Some part of the value must match (JSON Schema).
+    Search,
+}
+
+/// The engine a compiled pattern needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Engine {
+    /// The `regex` crate.
+    Regex,
+    /// `fancy-regex`, for look-around and back-references.
+    Fancy,
+}
+
+/// A pattern ready for generated code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CompiledPattern {
+    /// As written in the spec (shown in messages).
+    pub source: String,
+    /// In the Rust dialect, anchored for full matches.
+    pub translated: String,
+    /// The engine it compiled with.
+    pub engine: Engine,
+}
+
+/// Why a pattern cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError(pub String);
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+const WORD: &str = "0-9A-Za-z_";
+const DIGIT: &str = "0-9";
+// Java's \s: [ \t\n\x0B\f\r].
+const SPACE: &str = r" \t\n\x0B\f\r";
+
+/// Java's POSIX character class names (ASCII unless UNICODE_CHARACTER_CLASS is set).
+fn posix_class(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "Lower" => "a-z",
+        "Upper" => "A-Z",
+        "ASCII" => r"\x00-\x7F",
+        "Alpha" => "A-Za-z",
+        "Digit" => "0-9",
+        "Alnum" => "0-9A-Za-z",
+        "Punct" => r"!-/:-@\[-`{-~",
+        "Graph" => r"!-~",
+        "Print" => r" -~",
+        "Blank" => r" \t",
+        "Cntrl" => r"\x00-\x1F\x7F",
+        "XDigit" => "0-9A-Fa-f",
+        "Space" => SPACE,
+        _ => return None,
+    })
+}
+
+/// Rewrites a Java pattern in the Rust regex dialect (see the module docs).
+pub fn translate(java: &str) -> Result<String, PatternError> {
+    let chars: Vec<char> = java.chars().collect();
+    let mut out = String::with_capacity(java.len() + 16);
+    let mut i = 0;
+    // Nesting depth of character classes; Java allows `[a[b]]`, so does `regex`.
+    let mut class_depth = 0usize;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '\\' => {
+                let Some(&next) = chars.get(i + 1) else {
+                    return Err(PatternError("pattern ends with a lone `\\`".into()));
+                };
+                i += 2;
+                let inside = class_depth > 0;
+                let class = |set: &str, negated: bool| -> String {
+                    match (inside, negated) {
+                        (true, false) => set.to_owned(),
+                        (_, true) => format!("[^{set}]"),
+                        (false, false) => format!("[{set}]"),
+                    }
+                };
+                match next {
+                    'w' => out.push_str(&class(WORD, false)),
+                    'W' => out.push_str(&class(WORD, true)),
+                    'd' => out.push_str(&class(DIGIT, false)),
+                    'D' => out.push_str(&class(DIGIT, true)),
+                    's' => out.push_str(&class(SPACE, false)),
+                    'S' => out.push_str(&class(SPACE, true)),
+                    'p' | 'P' => {
+                        let negated = next == 'P';
+                        let (name, used) = property_name(&chars[i..])?;
+                        i += used;
+                        if let Some(set) = posix_class(&name) {
+                            out.push_str(&class(set, negated));
+                        } else {
+                            // Java's `\p{IsLatin}`/`\p{IsAlphabetic}` are Rust's
+                            // `\p{Latin}`/`\p{Alphabetic}`.
+                            let bare = name.strip_prefix("Is").unwrap_or(&name);
+                            out.push_str(&format!("\\{next}{{{bare}}}"));
+                        }
+                    }
+                    'u' => {
+                        let hex: String = chars.get(i..i + 4).unwrap_or(&[]).iter().collect();
+                        let code = u32::from_str_radix(&hex, 16)
+                            .ok()
+                            .filter(|_| hex.len() == 4);
+                        let Some(code) = code else {
+                            return Err(PatternError(format!(
+                                "`\\u` must be followed by four hex digits, found `{hex}`"
+                            )));
+                        };
+                        if (0xD800..=0xDFFF).contains(&code) {
+                            return Err(PatternError(format!(
+                                "`\\u{hex}` is a UTF-16 surrogate, which no Rust string contains"
+                            )));
+                        }
+                        i += 4;
+                        out.push_str(&format!("\\x{{{code:X}}}"));
+                    }
+                    'Q' => {
+                        // Quote everything up to \E.
+                        while i < chars.len() {
+                            if chars[i] == '\\' && chars.get(i + 1) == Some(&'E') {
+                                i += 2;
+                                break;
+                            }
+                            let mut buf = [0u8; 4];
+                            out.push_str(&regex_syntax::escape(chars[i].encode_utf8(&mut buf)));
+                            i += 1;
+                        }
+                    }
+                    'h' => out.push_str(&class(
+                        r" \t\xA0\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}",
+                        false,
+                    )),
+                    'v' => out.push_str(&class(r"\n\x0B\f\r\x{85}\x{2028}\x{2029}", false)),
+                    'Z' => out.push_str(r"(?:\n?\z)"),
+                    other => {
+                        out.push('\\');
+                        out.push(other);
+                    }
+                }
+                continue;
+            }
+            '[' => {
+                class_depth += 1;
+                out.push('[');
+            }
+            ']' if class_depth > 0 => {
+                class_depth -= 1;
+                out.push(']');
+            }
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    Ok(out)
+}
+
+/// Reads `{Name}` or a one-letter name after `\p`; returns the name and chars consumed.
+fn property_name(rest: &[char]) -> Result<(String, usize), PatternError> {
+    match rest.first() {
+        Some('{') => {
+            let end = rest
+                .iter()
+                .position(|&c| c == '}')
+                .ok_or_else(|| PatternError("unterminated `\\p{`".into()))?;
+            Ok((rest[1..end].iter().collect(), end + 1))
+        }
+        Some(&c) if c.is_ascii_alphabetic() => Ok((c.to_string(), 1)),
+        _ => Err(PatternError(
+            "`\\p` must be followed by a property name".into(),
+        )),
+    }
+}
+
+/// Translates, anchors (full-match mode) and compiles a spec pattern.
+pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, PatternError> {
+    let body = translate(source)?;
+    let translated = match mode {
+        PatternMode::FullMatch => format!("^(?:{body})$"),
+        PatternMode::Search => body,
+    };
+    match regex::Regex::new(&translated) {
+        Ok(_) => Ok(CompiledPattern {
+            source: source.to_owned(),
+            translated,
+            engine: Engine::Regex,
+        }),
+        Err(regex_err) => match fancy_regex::Regex::new(&translated) {
+            // fancy-regex hands plain parts to `regex`, so this also validates them.
+            Ok(_) => Ok(CompiledPattern {
+                source: source.to_owned(),
+                translated,
+                engine: Engine::Fancy,
+            }),
+            Err(fancy_err) => {
+                let first_line = |s: String| s.lines().last().unwrap_or("").trim().to_owned();
+                Err(PatternError(format!(
+                    "pattern `{source}` is not supported: {} (regex); {} (fancy-regex)",
+                    first_line(regex_err.to_string()),
+                    first_line(fancy_err.to_string())
+                )))
+            }
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn full(p: &str) -> CompiledPattern {
+        compile(p, PatternMode::FullMatch).unwrap()
+    }
+
+    fn matches(p: &str, s: &str) -> bool {
+        let c = full(p);
+        match c.engine {
+            Engine::Regex => regex::Regex::new(&c.translated).unwrap().is_match(s),
+            Engine::Fancy => fancy_regex::Regex::new(&c.translated)
+                .unwrap()
+                .is_match(s)
+                .unwrap(),
+        }
+    }
+
+    #[test]
+    fn java_perl_classes_are_ascii() {
+        assert!(matches(r"[\w+]+", "abc_123+"));
+        assert!(!matches(r"[\w+]+", "abcé"));
+        assert!(!matches(r"\d+", "١٢"));
+        assert!(matches(r"[\S]+", "a-b"));
+        assert!(!matches(r"[\S]+", "a b"));
+        assert!(matches(r"[\S]+", "é"));
+        assert!(!matches(r"[\w-]+_[0-9a-zA-Z]+", " us-east-1_abc"));
+        assert!(matches(r"[\w-]+_[0-9a-zA-Z]+", "us-east-1_abc"));
+    }
+
+    #[test]
+    fn unicode_properties_stay_unicode() {
+        assert!(matches(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", "ñandú"));
+        assert!(!matches(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", "a b"));
+        assert!(matches(r"\p{Print}+", "a b~"));
+        assert!(!matches(r"\p{Print}+", "é"));
+    }
+
+    #[test]
+    fn full_match_versus_search() {
+        assert!(!matches("[0-9]+", "12a"));
+        let s = compile("[0-9]+", PatternMode::Search).unwrap();
+        assert!(regex::Regex::new(&s.translated).unwrap().is_match("12a"));
+    }
+
+    #[test]
+    fn look_around_uses_fancy() {
+        let c = full(r"^[0-9A-Za-z\.\-_]*(?<!\.)$");
+        assert_eq!(c.engine, Engine::Fancy);
+        assert!(matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my-bucket.s3"));
+        assert!(!matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my-bucket."));
+        assert!(!matches(r"^(?!\s*$).+", "   "));
+        assert_eq!(full(r"[\w+]+").engine, Engine::Regex);
+    }
+
+    #[test]
+    fn java_dash_and_unicode_escapes() {
+        assert!(matches(r"[A-Za-z0-9-_=.]+", "a-b_c=d."));
+        assert!(matches(r"[a-zA-Z0-9-_]+", "a-_"));
+        assert!(matches(r"[\u0020-\u00FF]*", "abc ÿ"));
+        assert!(!matches(r"[\u0020-\u00FF]*", "ā"));
+        assert!(compile(r"[\uD800]", PatternMode::FullMatch).is_err());
+    }
+
+    #[test]
+    fn unsupported_is_an_error() {
+        let e = compile(r"(a", PatternMode::FullMatch).unwrap_err();
+        assert!(e.0.contains("`(a`"), "{e}");
+        assert!(compile(r"\p{NoSuchProperty}", PatternMode::FullMatch).is_err());
+    }
+}

@@ -1,0 +1,130 @@
+//! AWS JSON error bodies: `{"__type": "<Code>", "message": "..."}`.
+//!
+//! Readers accept `message` or `Message`, and a `__type` carrying a namespace prefix
+//! (`com.amazonaws.cognito#UserNotFoundException`) or a suffix after `:`
+//! (`UserNotFoundException:http://internal.amazon.com/...`); both are stripped.
+
+use serde::Deserialize;
+
+/// The code and message of an error body.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorBody {
+    /// The error code, e.g. `UserNotFoundException`, without prefix or suffix.
+    pub code: String,
+    /// The human-readable message, when the body has one.
+    pub message: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Raw {
+    #[serde(rename = "__type", alias = "code", alias = "Code")]
+    code: String,
+    #[serde(default, alias = "Message", alias = "errorMessage")]
+    message: Option<String>,
+}
+
+/// Strips a `namespace#` prefix and a `:suffix` from a `__type` value.
+pub fn normalize_code(raw: &str) -> &str {
+    let raw = raw.trim();
+    let raw = match raw.rfind('#') {
+        Some(i) => &raw[i + 1..],
+        None => raw,
+    };
+    match raw.find(':') {
+        Some(i) => &raw[..i],
+        None => raw,
+    }
+}
+
+/// Reads an error body.
+pub fn parse(body: &[u8]) -> Result<ErrorBody, serde_json::Error> {
+    let raw: Raw = serde_json::from_slice(body)?;
+    Ok(ErrorBody {
+        code: normalize_code(&raw.code).to_owned(),
+        message: raw.message,
+    })
+}
+
+/// Writes an error body: `{"__type":"Code","message":"..."}` (no `message` when `None`).
+pub fn to_json(code: &str, message: Option<&str>) -> Vec<u8> {
+    let mut map = serde_json::Map::new();
+    map.insert("__type".to_owned(), serde_json::Value::from(code));
+    if let Some(m) = message {
+        map.insert("message".to_owned(), serde_json::Value::from(m));
+    }
+    serde_json::Value::Object(map).to_string().into_bytes()
+}
+
+/// Writes an exception structure as an error body: its members plus `__type`.
+pub fn exception_json<T: serde::Serialize>(code: &str, exception: &T) -> Vec<u8> {
+    let mut value = serde_json::to_value(exception).unwrap_or_default();
+    match &mut value {
+        serde_json::Value::Object(map) => {
+            map.insert("__type".to_owned(), serde_json::Value::from(code));
+            value.to_string().into_bytes()
+        }
+        _ => to_json(code, None),
+    }
+}
+
+/// The HTTP status AWS JSON services answer an error code with: 500 for internal and
+/// server errors, 503 for unavailability, 400 for everything else.
+pub fn status_for(code: &str) -> u16 {
+    if code.contains("Internal") || code.contains("ServerError") || code.contains("ServiceFault") {
+        500
+    } else if code.contains("ServiceUnavailable") {
+        503
+    } else {
+        400
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn strips_prefix_and_suffix() {
+        assert_eq!(
+            normalize_code("com.amazonaws.cognito#UserNotFoundException"),
+            "UserNotFoundException"
+        );
+        assert_eq!(
+            normalize_code("UserNotFoundException:http://internal.amazon.com/coral/"),
+            "UserNotFoundException"
+        );
+        assert_eq!(
+            normalize_code("aws.protocoltests#FooError:http://x"),
+            "FooError"
+        );
+    }
+
+    #[test]
+    fn reads_both_message_keys() {
+        let a = parse(br#"{"__type":"A","message":"m1"}"#).unwrap();
+        let b = parse(br#"{"__type":"x#B:y","Message":"m2"}"#).unwrap();
+        assert_eq!((a.code.as_str(), a.message.as_deref()), ("A", Some("m1")));
+        assert_eq!((b.code.as_str(), b.message.as_deref()), ("B", Some("m2")));
+        assert_eq!(parse(br#"{"__type":"C"}"#).unwrap().message, None);
+        assert!(parse(b"{}").is_err());
+    }
+
+    #[test]
+    fn statuses() {
+        assert_eq!(status_for("InternalErrorException"), 500);
+        assert_eq!(status_for("KMSInternalException"), 500);
+        assert_eq!(status_for("InternalServerError"), 500);
+        assert_eq!(status_for("ServiceUnavailableException"), 503);
+        assert_eq!(status_for("UserNotFoundException"), 400);
+        assert_eq!(status_for("SerializationException"), 400);
+    }
+
+    #[test]
+    fn writes_wire_form() {
+        assert_eq!(
+            to_json("A", Some("it \"failed\"")),
+            br#"{"__type":"A","message":"it \"failed\""}"#.to_vec()
+        );
+        assert_eq!(to_json("A", None), br#"{"__type":"A"}"#.to_vec());
+    }
+}

@@ -1,0 +1,131 @@
+//! Reading a request body the way an AWS JSON 1.1 service does: parse, then validate, and
+//! report missing required members as validation errors rather than parse errors.
+
+use serde::de::DeserializeOwned;
+
+use crate::de::{Placeholder, lenient};
+use crate::path::Path;
+use crate::validate::{Constraint, ShownValue, Validate, ValidationErrors, Violation};
+
+/// Why a request body was rejected.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RequestError {
+    /// The body is not JSON, or a member has the wrong JSON type
+    /// (AWS: `SerializationException`). The text names the member.
+    Serialization(String),
+    /// The body is well-formed but violates the schema's constraints.
+    Validation(ValidationErrors),
+}
+
+impl std::fmt::Display for RequestError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RequestError::Serialization(m) => f.write_str(m),
+            RequestError::Validation(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// An empty body stands for `{}`: clients send it for operations without members.
+fn effective_body(body: &[u8]) -> &[u8] {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    }
+}
+
+/// Parses and validates a request body of type `T`.
+///
+/// The fast path is one strict parse and one validation. Only a body that fails the strict
+/// parse is read again leniently, to tell missing members (validation errors, reported
+/// together with every other violation) from malformed JSON or wrong types
+/// (serialization errors naming the member).
+pub fn parse_request<T>(body: &[u8]) -> Result<T, RequestError>
+where
+    T: DeserializeOwned + Validate + Placeholder,
+{
+    let body = effective_body(body);
+    match serde_json::from_slice::<T>(body) {
+        Ok(value) => match value.validate() {
+            Ok(()) => Ok(value),
+            Err(e) => Err(RequestError::Validation(e)),
+        },
+        Err(strict) => Err(reread::<T>(body, strict)),
+    }
+}
+
+/// Checks the body of an operation without input: empty, or any JSON value.
+pub fn parse_empty(body: &[u8]) -> Result<(), RequestError> {
+    serde_json::from_slice::<serde::de::IgnoredAny>(effective_body(body))
+        .map(|_| ())
+        .map_err(|e| RequestError::Serialization(describe(&e, "")))
+}
+
+/// Reads a response body; an empty body reads as `{}`.
+pub fn parse_response<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
+    serde_json::from_slice(effective_body(body))
+}
+
+/// Writes `{}`: the body of an operation without input or output.
+pub fn serialize_empty<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    serializer.serialize_map(Some(0))?.end()
+}
+
+#[cold]
+fn reread<T>(body: &[u8], strict: serde_json::Error) -> RequestError
+where
+    T: DeserializeOwned + Validate + Placeholder,
+{
+    let (result, report) = lenient(|| serde_json::from_slice::<T>(body));
+    match result {
+        Ok(value) if !report.missing.is_empty() => {
+            let mut errors = ValidationErrors::new();
+            value.validate_at(Path::ROOT, &mut errors);
+            // Placeholders stand in for missing members; what they violate is noise.
+            errors.retain(|v| !report.missing.iter().any(|m| within(v.path(), m)));
+            for path in report.missing {
+                errors.push(Violation::new(path, ShownValue::Null, Constraint::Required));
+            }
+            match errors.into_result() {
+                Ok(()) => RequestError::Serialization(describe(&strict, "")),
+                Err(e) => RequestError::Validation(e),
+            }
+        }
+        Ok(_) => RequestError::Serialization(describe(&strict, "")),
+        Err(e) => RequestError::Serialization(describe(&e, &report.error_path)),
+    }
+}
+
+fn within(path: &str, prefix: &str) -> bool {
+    path == prefix
+        || (path.len() > prefix.len()
+            && path.starts_with(prefix)
+            && path.as_bytes()[prefix.len()] == b'.')
+}
+
+/// The `SerializationException` message: what failed and, for a wrong type, where.
+fn describe(e: &serde_json::Error, path: &str) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => format!("Malformed JSON body: {e}"),
+        Category::Data if path.is_empty() => format!("Invalid request body: {e}"),
+        Category::Data => format!("Invalid value at '{path}': {e}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn within_matches_whole_segments() {
+        assert!(within("a.b", "a"));
+        assert!(within("a", "a"));
+        assert!(!within("ab", "a"));
+        assert!(!within("a", "a.b"));
+    }
+}

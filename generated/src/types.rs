@@ -170,6 +170,19 @@ pub struct ResourceNotFoundException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for ResourceNotFoundException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "ResourceNotFoundException")
+            }
+            None => f.write_str("ResourceNotFoundException"),
+        }
+    }
+}
+
+impl ::std::error::Error for ResourceNotFoundException {}
+
 impl ::serde::Serialize for ResourceNotFoundException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -240,6 +253,19 @@ pub struct InvalidParameterException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InvalidParameterException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidParameterException")
+            }
+            None => f.write_str("InvalidParameterException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidParameterException {}
 
 impl ::serde::Serialize for InvalidParameterException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -312,6 +338,19 @@ pub struct TooManyRequestsException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for TooManyRequestsException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "TooManyRequestsException")
+            }
+            None => f.write_str("TooManyRequestsException"),
+        }
+    }
+}
+
+impl ::std::error::Error for TooManyRequestsException {}
+
 impl ::serde::Serialize for TooManyRequestsException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -382,6 +421,17 @@ pub struct NotAuthorizedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for NotAuthorizedException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "NotAuthorizedException"),
+            None => f.write_str("NotAuthorizedException"),
+        }
+    }
+}
+
+impl ::std::error::Error for NotAuthorizedException {}
 
 impl ::serde::Serialize for NotAuthorizedException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -454,6 +504,19 @@ pub struct UserImportInProgressException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UserImportInProgressException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UserImportInProgressException")
+            }
+            None => f.write_str("UserImportInProgressException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserImportInProgressException {}
+
 impl ::serde::Serialize for UserImportInProgressException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -524,6 +587,17 @@ pub struct InternalErrorException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InternalErrorException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "InternalErrorException"),
+            None => f.write_str("InternalErrorException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InternalErrorException {}
 
 impl ::serde::Serialize for InternalErrorException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -712,6 +786,17 @@ pub struct UserNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UserNotFoundException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "UserNotFoundException"),
+            None => f.write_str("UserNotFoundException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserNotFoundException {}
 
 impl ::serde::Serialize for UserNotFoundException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -984,6 +1069,19 @@ pub struct UnexpectedLambdaException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UnexpectedLambdaException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UnexpectedLambdaException")
+            }
+            None => f.write_str("UnexpectedLambdaException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnexpectedLambdaException {}
+
 impl ::serde::Serialize for UnexpectedLambdaException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -1054,6 +1152,19 @@ pub struct UserLambdaValidationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UserLambdaValidationException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UserLambdaValidationException")
+            }
+            None => f.write_str("UserLambdaValidationException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserLambdaValidationException {}
 
 impl ::serde::Serialize for UserLambdaValidationException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -1126,6 +1237,19 @@ pub struct TooManyFailedAttemptsException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for TooManyFailedAttemptsException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "TooManyFailedAttemptsException")
+            }
+            None => f.write_str("TooManyFailedAttemptsException"),
+        }
+    }
+}
+
+impl ::std::error::Error for TooManyFailedAttemptsException {}
+
 impl ::serde::Serialize for TooManyFailedAttemptsException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -1197,6 +1321,19 @@ pub struct InvalidLambdaResponseException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for InvalidLambdaResponseException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidLambdaResponseException")
+            }
+            None => f.write_str("InvalidLambdaResponseException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidLambdaResponseException {}
+
 impl ::serde::Serialize for InvalidLambdaResponseException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -1267,6 +1404,17 @@ pub struct LimitExceededException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for LimitExceededException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "LimitExceededException"),
+            None => f.write_str("LimitExceededException"),
+        }
+    }
+}
+
+impl ::std::error::Error for LimitExceededException {}
 
 impl ::serde::Serialize for LimitExceededException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -1531,7 +1679,13 @@ impl ::core::fmt::Debug for AdminCreateUserRequest {
             .field("username", &rt::__private::Redacted)
             .field("user_attributes", &self.user_attributes)
             .field("validation_data", &self.validation_data)
-            .field("temporary_password", &rt::__private::Redacted)
+            .field(
+                "temporary_password",
+                &self
+                    .temporary_password
+                    .as_ref()
+                    .map(|_| rt::__private::Redacted),
+            )
             .field("force_alias_creation", &self.force_alias_creation)
             .field("message_action", &self.message_action)
             .field("desired_delivery_mediums", &self.desired_delivery_mediums)
@@ -1724,6 +1878,19 @@ pub struct UsernameExistsException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UsernameExistsException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UsernameExistsException")
+            }
+            None => f.write_str("UsernameExistsException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UsernameExistsException {}
+
 impl ::serde::Serialize for UsernameExistsException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -1794,6 +1961,19 @@ pub struct InvalidPasswordException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InvalidPasswordException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidPasswordException")
+            }
+            None => f.write_str("InvalidPasswordException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidPasswordException {}
 
 impl ::serde::Serialize for InvalidPasswordException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -1866,6 +2046,19 @@ pub struct CodeDeliveryFailureException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for CodeDeliveryFailureException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "CodeDeliveryFailureException")
+            }
+            None => f.write_str("CodeDeliveryFailureException"),
+        }
+    }
+}
+
+impl ::std::error::Error for CodeDeliveryFailureException {}
+
 impl ::serde::Serialize for CodeDeliveryFailureException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -1936,6 +2129,19 @@ pub struct PreconditionNotMetException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for PreconditionNotMetException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "PreconditionNotMetException")
+            }
+            None => f.write_str("PreconditionNotMetException"),
+        }
+    }
+}
+
+impl ::std::error::Error for PreconditionNotMetException {}
 
 impl ::serde::Serialize for PreconditionNotMetException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -2008,6 +2214,19 @@ pub struct InvalidSmsRoleAccessPolicyException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for InvalidSmsRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidSmsRoleAccessPolicyException")
+            }
+            None => f.write_str("InvalidSmsRoleAccessPolicyException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidSmsRoleAccessPolicyException {}
+
 impl ::serde::Serialize for InvalidSmsRoleAccessPolicyException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -2079,6 +2298,23 @@ pub struct InvalidSmsRoleTrustRelationshipException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for InvalidSmsRoleTrustRelationshipException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(
+                    f,
+                    "{}: {message}",
+                    "InvalidSmsRoleTrustRelationshipException"
+                )
+            }
+            None => f.write_str("InvalidSmsRoleTrustRelationshipException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidSmsRoleTrustRelationshipException {}
+
 impl ::serde::Serialize for InvalidSmsRoleTrustRelationshipException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -2149,6 +2385,19 @@ pub struct UnsupportedUserStateException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UnsupportedUserStateException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UnsupportedUserStateException")
+            }
+            None => f.write_str("UnsupportedUserStateException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnsupportedUserStateException {}
 
 impl ::serde::Serialize for UnsupportedUserStateException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -2656,6 +2905,17 @@ pub struct AliasExistsException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for AliasExistsException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "AliasExistsException"),
+            None => f.write_str("AliasExistsException"),
+        }
+    }
+}
+
+impl ::std::error::Error for AliasExistsException {}
+
 impl ::serde::Serialize for AliasExistsException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -3161,6 +3421,19 @@ pub struct InvalidUserPoolConfigurationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InvalidUserPoolConfigurationException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidUserPoolConfigurationException")
+            }
+            None => f.write_str("InvalidUserPoolConfigurationException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidUserPoolConfigurationException {}
 
 impl ::serde::Serialize for InvalidUserPoolConfigurationException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -4227,6 +4500,19 @@ pub struct MfaMethodNotFoundException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for MfaMethodNotFoundException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "MFAMethodNotFoundException")
+            }
+            None => f.write_str("MFAMethodNotFoundException"),
+        }
+    }
+}
+
+impl ::std::error::Error for MfaMethodNotFoundException {}
+
 impl ::serde::Serialize for MfaMethodNotFoundException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -4298,6 +4584,19 @@ pub struct PasswordResetRequiredException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for PasswordResetRequiredException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "PasswordResetRequiredException")
+            }
+            None => f.write_str("PasswordResetRequiredException"),
+        }
+    }
+}
+
+impl ::std::error::Error for PasswordResetRequiredException {}
+
 impl ::serde::Serialize for PasswordResetRequiredException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -4368,6 +4667,19 @@ pub struct UserNotConfirmedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UserNotConfirmedException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UserNotConfirmedException")
+            }
+            None => f.write_str("UserNotConfirmedException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserNotConfirmedException {}
 
 impl ::serde::Serialize for UserNotConfirmedException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -5372,6 +5684,19 @@ pub struct UserPoolAddOnNotEnabledException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UserPoolAddOnNotEnabledException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UserPoolAddOnNotEnabledException")
+            }
+            None => f.write_str("UserPoolAddOnNotEnabledException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserPoolAddOnNotEnabledException {}
+
 impl ::serde::Serialize for UserPoolAddOnNotEnabledException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -5760,6 +6085,19 @@ pub struct InvalidEmailRoleAccessPolicyException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InvalidEmailRoleAccessPolicyException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidEmailRoleAccessPolicyException")
+            }
+            None => f.write_str("InvalidEmailRoleAccessPolicyException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidEmailRoleAccessPolicyException {}
 
 impl ::serde::Serialize for InvalidEmailRoleAccessPolicyException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -6258,6 +6596,17 @@ pub struct CodeMismatchException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for CodeMismatchException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "CodeMismatchException"),
+            None => f.write_str("CodeMismatchException"),
+        }
+    }
+}
+
+impl ::std::error::Error for CodeMismatchException {}
+
 impl ::serde::Serialize for CodeMismatchException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -6328,6 +6677,17 @@ pub struct ExpiredCodeException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for ExpiredCodeException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "ExpiredCodeException"),
+            None => f.write_str("ExpiredCodeException"),
+        }
+    }
+}
+
+impl ::std::error::Error for ExpiredCodeException {}
 
 impl ::serde::Serialize for ExpiredCodeException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -6401,6 +6761,19 @@ pub struct SoftwareTokenMfaNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for SoftwareTokenMfaNotFoundException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "SoftwareTokenMFANotFoundException")
+            }
+            None => f.write_str("SoftwareTokenMFANotFoundException"),
+        }
+    }
+}
+
+impl ::std::error::Error for SoftwareTokenMfaNotFoundException {}
 
 impl ::serde::Serialize for SoftwareTokenMfaNotFoundException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -7820,7 +8193,10 @@ pub struct AssociateSoftwareTokenResponse {
 impl ::core::fmt::Debug for AssociateSoftwareTokenResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AssociateSoftwareTokenResponse")
-            .field("secret_code", &rt::__private::Redacted)
+            .field(
+                "secret_code",
+                &self.secret_code.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("session", &self.session)
             .finish()
     }
@@ -7926,7 +8302,10 @@ pub struct AssociateSoftwareTokenRequest {
 impl ::core::fmt::Debug for AssociateSoftwareTokenRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AssociateSoftwareTokenRequest")
-            .field("access_token", &rt::__private::Redacted)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("session", &self.session)
             .finish()
     }
@@ -8023,6 +8402,19 @@ pub struct ConcurrentModificationException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for ConcurrentModificationException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "ConcurrentModificationException")
+            }
+            None => f.write_str("ConcurrentModificationException"),
+        }
+    }
+}
+
+impl ::std::error::Error for ConcurrentModificationException {}
+
 impl ::serde::Serialize for ConcurrentModificationException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -8093,6 +8485,17 @@ pub struct ForbiddenException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for ForbiddenException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "ForbiddenException"),
+            None => f.write_str("ForbiddenException"),
+        }
+    }
+}
+
+impl ::std::error::Error for ForbiddenException {}
 
 impl ::serde::Serialize for ForbiddenException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -8674,7 +9077,10 @@ impl ::core::fmt::Debug for ConfirmForgotPasswordRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ConfirmForgotPasswordRequest")
             .field("client_id", &rt::__private::Redacted)
-            .field("secret_hash", &rt::__private::Redacted)
+            .field(
+                "secret_hash",
+                &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("username", &rt::__private::Redacted)
             .field("confirmation_code", &self.confirmation_code)
             .field("password", &rt::__private::Redacted)
@@ -8969,7 +9375,10 @@ impl ::core::fmt::Debug for ConfirmSignUpRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ConfirmSignUpRequest")
             .field("client_id", &rt::__private::Redacted)
-            .field("secret_hash", &rt::__private::Redacted)
+            .field(
+                "secret_hash",
+                &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("username", &rt::__private::Redacted)
             .field("confirmation_code", &self.confirmation_code)
             .field("force_alias_creation", &self.force_alias_creation)
@@ -9373,6 +9782,17 @@ pub struct GroupExistsException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for GroupExistsException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "GroupExistsException"),
+            None => f.write_str("GroupExistsException"),
+        }
+    }
+}
+
+impl ::std::error::Error for GroupExistsException {}
+
 impl ::serde::Serialize for GroupExistsException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -9723,6 +10143,19 @@ pub struct DuplicateProviderException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for DuplicateProviderException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "DuplicateProviderException")
+            }
+            None => f.write_str("DuplicateProviderException"),
+        }
+    }
+}
+
+impl ::std::error::Error for DuplicateProviderException {}
 
 impl ::serde::Serialize for DuplicateProviderException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -10801,6 +11234,19 @@ pub struct UserPoolTaggingException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UserPoolTaggingException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UserPoolTaggingException")
+            }
+            None => f.write_str("UserPoolTaggingException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UserPoolTaggingException {}
+
 impl ::serde::Serialize for UserPoolTaggingException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -11547,6 +11993,19 @@ pub struct ScopeDoesNotExistException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for ScopeDoesNotExistException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "ScopeDoesNotExistException")
+            }
+            None => f.write_str("ScopeDoesNotExistException"),
+        }
+    }
+}
+
+impl ::std::error::Error for ScopeDoesNotExistException {}
+
 impl ::serde::Serialize for ScopeDoesNotExistException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -11617,6 +12076,19 @@ pub struct InvalidOAuthFlowException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for InvalidOAuthFlowException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "InvalidOAuthFlowException")
+            }
+            None => f.write_str("InvalidOAuthFlowException"),
+        }
+    }
+}
+
+impl ::std::error::Error for InvalidOAuthFlowException {}
 
 impl ::serde::Serialize for InvalidOAuthFlowException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -12071,6 +12543,19 @@ pub struct UnsupportedIdentityProviderException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UnsupportedIdentityProviderException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UnsupportedIdentityProviderException")
+            }
+            None => f.write_str("UnsupportedIdentityProviderException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnsupportedIdentityProviderException {}
 
 impl ::serde::Serialize for UnsupportedIdentityProviderException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -13262,7 +13747,10 @@ impl ::core::fmt::Debug for DescribeRiskConfigurationRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("DescribeRiskConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .finish()
     }
 }
@@ -14035,7 +14523,10 @@ pub struct ForgetDeviceRequest {
 impl ::core::fmt::Debug for ForgetDeviceRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgetDeviceRequest")
-            .field("access_token", &rt::__private::Redacted)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("device_key", &self.device_key)
             .finish()
     }
@@ -14261,7 +14752,10 @@ impl ::core::fmt::Debug for ForgotPasswordRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ForgotPasswordRequest")
             .field("client_id", &rt::__private::Redacted)
-            .field("secret_hash", &rt::__private::Redacted)
+            .field(
+                "secret_hash",
+                &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("user_context_data", &self.user_context_data)
             .field("username", &rt::__private::Redacted)
             .field("analytics_metadata", &self.analytics_metadata)
@@ -14680,7 +15174,10 @@ impl ::core::fmt::Debug for GetDeviceRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("GetDeviceRequest")
             .field("device_key", &self.device_key)
-            .field("access_token", &rt::__private::Redacted)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .finish()
     }
 }
@@ -15512,7 +16009,10 @@ impl ::core::fmt::Debug for GetUiCustomizationRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("GetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .finish()
     }
 }
@@ -19205,7 +19705,10 @@ impl ::core::fmt::Debug for ResendConfirmationCodeRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ResendConfirmationCodeRequest")
             .field("client_id", &rt::__private::Redacted)
-            .field("secret_hash", &rt::__private::Redacted)
+            .field(
+                "secret_hash",
+                &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("user_context_data", &self.user_context_data)
             .field("username", &rt::__private::Redacted)
             .field("analytics_metadata", &self.analytics_metadata)
@@ -19831,7 +20334,10 @@ impl ::core::fmt::Debug for RevokeTokenRequest {
         f.debug_struct("RevokeTokenRequest")
             .field("token", &rt::__private::Redacted)
             .field("client_id", &rt::__private::Redacted)
-            .field("client_secret", &rt::__private::Redacted)
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| rt::__private::Redacted),
+            )
             .finish()
     }
 }
@@ -19936,6 +20442,17 @@ pub struct UnauthorizedException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UnauthorizedException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => ::core::write!(f, "{}: {message}", "UnauthorizedException"),
+            None => f.write_str("UnauthorizedException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnauthorizedException {}
+
 impl ::serde::Serialize for UnauthorizedException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -20007,6 +20524,19 @@ pub struct UnsupportedOperationException {
     pub message: ::core::option::Option<::std::string::String>,
 }
 
+impl ::core::fmt::Display for UnsupportedOperationException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UnsupportedOperationException")
+            }
+            None => f.write_str("UnsupportedOperationException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnsupportedOperationException {}
+
 impl ::serde::Serialize for UnsupportedOperationException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
     where
@@ -20077,6 +20607,19 @@ pub struct UnsupportedTokenTypeException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for UnsupportedTokenTypeException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "UnsupportedTokenTypeException")
+            }
+            None => f.write_str("UnsupportedTokenTypeException"),
+        }
+    }
+}
+
+impl ::std::error::Error for UnsupportedTokenTypeException {}
 
 impl ::serde::Serialize for UnsupportedTokenTypeException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -20432,7 +20975,10 @@ impl ::core::fmt::Debug for SetRiskConfigurationRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("SetRiskConfigurationRequest")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field(
                 "compromised_credentials_risk_configuration",
                 &self.compromised_credentials_risk_configuration,
@@ -20681,7 +21227,10 @@ impl ::core::fmt::Debug for SetUiCustomizationRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("SetUiCustomizationRequest")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("css", &self.css)
             .field("image_file", &self.image_file)
             .finish()
@@ -21553,7 +22102,10 @@ impl ::core::fmt::Debug for SignUpRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("SignUpRequest")
             .field("client_id", &rt::__private::Redacted)
-            .field("secret_hash", &rt::__private::Redacted)
+            .field(
+                "secret_hash",
+                &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("username", &rt::__private::Redacted)
             .field("password", &rt::__private::Redacted)
             .field("user_attributes", &self.user_attributes)
@@ -25205,7 +25757,10 @@ pub struct VerifySoftwareTokenRequest {
 impl ::core::fmt::Debug for VerifySoftwareTokenRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("VerifySoftwareTokenRequest")
-            .field("access_token", &rt::__private::Redacted)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("session", &self.session)
             .field("user_code", &self.user_code)
             .field("friendly_device_name", &self.friendly_device_name)
@@ -25332,6 +25887,19 @@ pub struct EnableSoftwareTokenMfaException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
 }
+
+impl ::core::fmt::Display for EnableSoftwareTokenMfaException {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match &self.message {
+            Some(message) => {
+                ::core::write!(f, "{}: {message}", "EnableSoftwareTokenMFAException")
+            }
+            None => f.write_str("EnableSoftwareTokenMFAException"),
+        }
+    }
+}
+
+impl ::std::error::Error for EnableSoftwareTokenMfaException {}
 
 impl ::serde::Serialize for EnableSoftwareTokenMfaException {
     fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
@@ -26683,7 +27251,10 @@ pub struct UserType {
 impl ::core::fmt::Debug for UserType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UserType")
-            .field("username", &rt::__private::Redacted)
+            .field(
+                "username",
+                &self.username.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("attributes", &self.attributes)
             .field("user_create_date", &self.user_create_date)
             .field("user_last_modified_date", &self.user_last_modified_date)
@@ -27776,11 +28347,20 @@ pub struct AuthenticationResultType {
 impl ::core::fmt::Debug for AuthenticationResultType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AuthenticationResultType")
-            .field("access_token", &rt::__private::Redacted)
+            .field(
+                "access_token",
+                &self.access_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("expires_in", &self.expires_in)
             .field("token_type", &self.token_type)
-            .field("refresh_token", &rt::__private::Redacted)
-            .field("id_token", &rt::__private::Redacted)
+            .field(
+                "refresh_token",
+                &self.refresh_token.as_ref().map(|_| rt::__private::Redacted),
+            )
+            .field(
+                "id_token",
+                &self.id_token.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("new_device_metadata", &self.new_device_metadata)
             .finish()
     }
@@ -28827,7 +29407,10 @@ impl ::core::fmt::Debug for AttributeType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AttributeType")
             .field("name", &self.name)
-            .field("value", &rt::__private::Redacted)
+            .field(
+                "value",
+                &self.value.as_ref().map(|_| rt::__private::Redacted),
+            )
             .finish()
     }
 }
@@ -32510,8 +33093,14 @@ impl ::core::fmt::Debug for UserPoolClientType {
         f.debug_struct("UserPoolClientType")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_name", &self.client_name)
-            .field("client_id", &rt::__private::Redacted)
-            .field("client_secret", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
+            .field(
+                "client_secret",
+                &self.client_secret.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("last_modified_date", &self.last_modified_date)
             .field("creation_date", &self.creation_date)
             .field("refresh_token_validity", &self.refresh_token_validity)
@@ -35987,7 +36576,10 @@ impl ::core::fmt::Debug for RiskConfigurationType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("RiskConfigurationType")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field(
                 "compromised_credentials_risk_configuration",
                 &self.compromised_credentials_risk_configuration,
@@ -37261,7 +37853,10 @@ impl ::core::fmt::Debug for UiCustomizationType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UiCustomizationType")
             .field("user_pool_id", &self.user_pool_id)
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("image_url", &self.image_url)
             .field("css", &self.css)
             .field("css_version", &self.css_version)
@@ -39551,7 +40146,10 @@ pub struct UserPoolClientDescription {
 impl ::core::fmt::Debug for UserPoolClientDescription {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UserPoolClientDescription")
-            .field("client_id", &rt::__private::Redacted)
+            .field(
+                "client_id",
+                &self.client_id.as_ref().map(|_| rt::__private::Redacted),
+            )
             .field("user_pool_id", &self.user_pool_id)
             .field("client_name", &self.client_name)
             .finish()

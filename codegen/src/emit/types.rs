@@ -262,8 +262,11 @@ fn emit_struct(
         let entries = st.fields.iter().map(|f| {
             let fname = ident(&f.name);
             let label = f.name.trim_start_matches("r#");
-            if sensitive(cx, f) {
+            if sensitive(cx, f) && f.required {
                 quote!(.field(#label, &#rt::__private::Redacted))
+            } else if sensitive(cx, f) {
+                // Presence is not secret; the value is.
+                quote!(.field(#label, &self.#fname.as_ref().map(|_| #rt::__private::Redacted)))
             } else {
                 quote!(.field(#label, &self.#fname))
             }
@@ -281,6 +284,23 @@ fn emit_struct(
         TokenStream::new()
     };
 
+    let error_impls = if exception {
+        let code = &def.schema_name;
+        quote! {
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match &self.message {
+                        Some(message) => ::core::write!(f, "{}: {message}", #code),
+                        None => f.write_str(#code),
+                    }
+                }
+            }
+
+            impl ::std::error::Error for #name {}
+        }
+    } else {
+        TokenStream::new()
+    };
     let serialize = emit_serialize(&name, st, exception);
     let deserialize = emit_deserialize(&name, name_str, st, exception);
     let placeholder = emit_placeholder(&name, st, exception);
@@ -294,6 +314,7 @@ fn emit_struct(
         }
 
         #debug_impl
+        #error_impls
         #serialize
         #deserialize
 

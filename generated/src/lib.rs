@@ -6367,3 +6367,7 @@ impl ::serde::Serialize for Response {
 pub use ::specgen_runtime::{Timestamp, Validate, ValidationErrors};
 
 pub use rules::PATTERNS;
+
+/// The runtime this code was generated for (`#[derive(Validate)]` reaches it here).
+#[doc(hidden)]
+pub use ::specgen_runtime as __runtime;

@@ -109,6 +109,9 @@ pub fn emit(api: &Api) -> Generated {
         #[doc(inline)]
         pub use #rt::{Timestamp, Validate, ValidationErrors};
         pub use rules::PATTERNS;
+        /// The runtime this code was generated for (`#[derive(Validate)]` reaches it here).
+        #[doc(hidden)]
+        pub use #rt as __runtime;
     });
     Generated {
         docs: crate_docs(api),

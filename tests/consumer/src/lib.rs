@@ -1,0 +1,1 @@
+//! Uses specgen from a build script.

@@ -116,6 +116,38 @@ pub enum TypeKind {
     Alias(Shape),
     /// An error schema of the AWS profile: a structure with `message`.
     Exception(Struct),
+    /// `oneOf`/`anyOf`: one of several shapes, told apart by a discriminator property or by
+    /// trying each in order.
+    Union(Union),
+}
+
+/// The alternatives of a `oneOf`/`anyOf` schema.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// Alternatives in spec order.
+    pub variants: Vec<UnionVariant>,
+    /// The discriminator, when the spec gives one.
+    pub discriminator: Option<Discriminator>,
+}
+
+/// One alternative of a union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// Rust variant name.
+    pub name: String,
+    /// Its shape.
+    pub shape: Shape,
+    /// Stored in a `Box` to break a recursive type.
+    pub boxed: bool,
+}
+
+/// An OpenAPI discriminator: a member whose value names the alternative.
+#[derive(Debug, Clone)]
+pub struct Discriminator {
+    /// The member's wire name.
+    pub property: String,
+    /// Wire value to variant index, in spec order.
+    pub mapping: Vec<(String, usize)>,
 }
 
 /// Members of an object schema.
@@ -123,6 +155,17 @@ pub enum TypeKind {
 pub struct Struct {
     /// Members in spec order.
     pub fields: Vec<Field>,
+    /// Where members the schema does not list are kept (`additionalProperties`), if anywhere.
+    pub additional: Option<Additional>,
+}
+
+/// The member that keeps undeclared members of an object (`additionalProperties`).
+#[derive(Debug, Clone)]
+pub struct Additional {
+    /// Rust name of the map member.
+    pub name: String,
+    /// Shape of each value.
+    pub shape: Shape,
 }
 
 /// One member of a structure.
@@ -138,8 +181,10 @@ pub struct Field {
     pub docs: Option<String>,
     /// The member's type.
     pub shape: Shape,
-    /// Listed in `required` (and not `nullable`).
+    /// Listed in `required`.
     pub required: bool,
+    /// `nullable`: the value may be `null` (held as `Option` even when required).
+    pub nullable: bool,
     /// Stored in a `Box` to break a recursive type.
     pub boxed: bool,
     /// JSON pointer of the property.
@@ -169,6 +214,13 @@ pub struct Shape {
     pub kind: ShapeKind,
     /// Constraints that apply at this use.
     pub constraints: Constraints,
+}
+
+impl Field {
+    /// Whether the Rust member is an `Option`.
+    pub fn optional(&self) -> bool {
+        !self.required || self.nullable
+    }
 }
 
 impl Shape {
@@ -246,6 +298,8 @@ pub struct Constraints {
     pub maximum: Option<Bound>,
     /// `format: password`.
     pub sensitive: bool,
+    /// `enum` of an integer schema.
+    pub int_enum: Option<Vec<i64>>,
 }
 
 impl Constraints {
@@ -258,6 +312,7 @@ impl Constraints {
             minimum: self.minimum.or(inner.minimum),
             maximum: self.maximum.or(inner.maximum),
             sensitive: self.sensitive || inner.sensitive,
+            int_enum: self.int_enum.clone().or_else(|| inner.int_enum.clone()),
         }
     }
 
@@ -268,6 +323,7 @@ impl Constraints {
             || self.pattern.is_some()
             || self.minimum.is_some()
             || self.maximum.is_some()
+            || self.int_enum.is_some()
     }
 }
 

@@ -114,6 +114,7 @@ fn detect_protocol(doc: &OpenAPI, settings: &Settings) -> Protocol {
 enum Lowered {
     Struct(Struct),
     Enum(StringEnum),
+    Union(Union),
     Shape(Shape),
 }
 
@@ -126,6 +127,63 @@ struct Lowerer<'a> {
     type_names: Scope,
     patterns: Vec<PatternDef>,
     pattern_ids: HashMap<String, PatternId>,
+}
+
+/// Facts about a schema worth a line in the docs: format, default, direction, deprecation.
+fn notes(schema: &Schema, aws: bool) -> Vec<String> {
+    let mut out = Vec::new();
+    let format = match &schema.schema_kind {
+        SchemaKind::Type(Type::String(s)) => match &s.format {
+            VariantOrUnknownOrEmpty::Item(f) => Some(match f {
+                StringFormat::DateTime if aws => "",
+                StringFormat::DateTime => "date-time",
+                StringFormat::Date => "date",
+                StringFormat::Byte => "byte",
+                StringFormat::Binary => "binary",
+                StringFormat::Password => "",
+            }),
+            VariantOrUnknownOrEmpty::Unknown(u) => Some(u.as_str()),
+            VariantOrUnknownOrEmpty::Empty => None,
+        },
+        _ => None,
+    };
+    match format {
+        Some("date-time") => out.push("Format: RFC 3339 date-time text.".to_owned()),
+        Some("date") => out.push("Format: RFC 3339 full-date text (`2024-01-31`).".to_owned()),
+        Some("byte") => out.push("Format: base64-encoded bytes.".to_owned()),
+        Some("binary") => out.push("Format: binary data.".to_owned()),
+        Some("uuid") => out.push("Format: UUID text.".to_owned()),
+        Some("") | None => {}
+        Some(other) => out.push(format!("Format: `{}`.", other.replace('`', "'"))),
+    }
+    if let Some(d) = &schema.schema_data.default {
+        out.push(format!(
+            "Default: {}.",
+            crate::docs::code_span(&d.to_string())
+        ));
+    }
+    if schema.schema_data.read_only {
+        out.push("Read-only: sent by the server, ignored in requests.".to_owned());
+    }
+    if schema.schema_data.write_only {
+        out.push("Write-only: sent in requests, never returned.".to_owned());
+    }
+    if schema.schema_data.deprecated {
+        out.push("Deprecated.".to_owned());
+    }
+    out
+}
+
+/// Docs with notes appended.
+fn with_notes(docs: Option<String>, notes: Vec<String>) -> Option<String> {
+    if notes.is_empty() {
+        return docs;
+    }
+    let notes = notes.join(" ");
+    Some(match docs {
+        Some(d) => format!("{d}\n\n{notes}"),
+        None => notes,
+    })
 }
 
 fn markdown(desc: &Option<String>) -> Option<String> {
@@ -251,16 +309,20 @@ impl Lowerer<'_> {
                         let kind = match self.lower_schema(s, &pointer, name, true)? {
                             Lowered::Struct(st) => TypeKind::Struct(st),
                             Lowered::Enum(en) => TypeKind::Enum(en),
+                            Lowered::Union(u) => TypeKind::Union(u),
                             Lowered::Shape(sh) => TypeKind::Alias(sh),
                         };
                         (kind, markdown(&s.schema_data.description))
                     }
                 }
             };
-            let docs = docs.or_else(|| match schema {
-                ReferenceOr::Item(s) => markdown(&s.schema_data.description),
-                _ => None,
-            });
+            let docs = match schema {
+                ReferenceOr::Item(s) => with_notes(
+                    docs.or_else(|| markdown(&s.schema_data.description)),
+                    notes(s, self.aws),
+                ),
+                _ => docs,
+            };
             let def = &mut self.types[id.0];
             def.kind = kind;
             def.docs = docs;
@@ -327,7 +389,11 @@ impl Lowerer<'_> {
             constraints.pattern = Some(self.pattern(p, pointer, name)?);
         }
         let kind = match format {
-            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) => ShapeKind::Timestamp,
+            // AWS JSON puts timestamps on the wire as epoch seconds; JSON Schema as RFC 3339
+            // text, which stays a string.
+            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) if self.aws => {
+                ShapeKind::Timestamp
+            }
             VariantOrUnknownOrEmpty::Item(StringFormat::Password) => {
                 constraints.sensitive = true;
                 ShapeKind::String
@@ -417,11 +483,13 @@ impl Lowerer<'_> {
                     i.exclusive_minimum,
                     i.exclusive_maximum,
                 );
+                let values: Vec<i64> = i.enumeration.iter().flatten().copied().collect();
                 Lowered::Shape(Shape {
                     kind: ShapeKind::Integer(width),
                     constraints: Constraints {
                         minimum,
                         maximum,
+                        int_enum: (!values.is_empty()).then_some(values),
                         ..Constraints::default()
                     },
                 })
@@ -472,12 +540,101 @@ impl Lowerer<'_> {
                 })
             }
             SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, pointer, name, top)?,
-            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } | SchemaKind::Not { .. } => {
-                // Documented fallback: any JSON value.
+            SchemaKind::OneOf { one_of } => {
+                self.lower_union(one_of, "oneOf", schema, pointer, name)?
+            }
+            SchemaKind::AnyOf { any_of } => {
+                self.lower_union(any_of, "anyOf", schema, pointer, name)?
+            }
+            SchemaKind::Not { .. } => {
+                // Documented fallback: `not` constrains nothing we can represent.
                 Lowered::Shape(Shape::plain(ShapeKind::Any))
             }
             SchemaKind::Any(a) => self.lower_any(a, pointer, name, top)?,
         })
+    }
+
+    /// `oneOf`/`anyOf`: a union of the alternatives. A single alternative is that shape.
+    fn lower_union(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        keyword: &str,
+        schema: &Schema,
+        pointer: &str,
+        name: &str,
+    ) -> Result<Lowered> {
+        let list_pointer = pointer_join(pointer, keyword);
+        let mut scope = Scope::new();
+        let mut variants = Vec::new();
+        for (i, part) in parts.iter().enumerate() {
+            let at = pointer_join(&list_pointer, &i.to_string());
+            let (shape, _, _) = self.use_site(part, &at, &format!("{name}Variant{}", i + 1))?;
+            let base = match &shape.kind {
+                ShapeKind::Named(id) => self.types[id.0].name.clone(),
+                ShapeKind::String => "String".to_owned(),
+                ShapeKind::Integer(_) => "Integer".to_owned(),
+                ShapeKind::Number(_) => "Number".to_owned(),
+                ShapeKind::Boolean => "Boolean".to_owned(),
+                ShapeKind::Timestamp => "Timestamp".to_owned(),
+                ShapeKind::Any => "Value".to_owned(),
+                ShapeKind::List(_) => "List".to_owned(),
+                ShapeKind::Map(_) => "Map".to_owned(),
+            };
+            variants.push(UnionVariant {
+                name: scope.claim(&base),
+                shape,
+                boxed: false,
+            });
+        }
+        match variants.len() {
+            0 => return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any))),
+            1 => return Ok(Lowered::Shape(variants.remove(0).shape)),
+            _ => {}
+        }
+        let discriminator = match &schema.schema_data.discriminator {
+            None => None,
+            Some(d) => {
+                let mut mapping = Vec::new();
+                for (value, reference) in &d.mapping {
+                    let at = pointer_join(pointer, "discriminator/mapping");
+                    let target = if reference.starts_with('#') {
+                        self.resolve_ref(reference, &at)?
+                    } else {
+                        // A bare schema name is allowed too.
+                        self.resolve_ref(&format!("#/components/schemas/{reference}"), &at)?
+                    };
+                    let Some(index) = variants
+                        .iter()
+                        .position(|v| v.shape.kind == ShapeKind::Named(target))
+                    else {
+                        return Err(Error::at(
+                            ErrorKind::Invalid,
+                            at,
+                            format!(
+                                "discriminator value `{value}` maps to `{reference}`, which is not one of the {keyword} alternatives"
+                            ),
+                        ));
+                    };
+                    mapping.push((value.clone(), index));
+                }
+                // Alternatives without an explicit value are named by their schema name.
+                for (index, v) in variants.iter().enumerate() {
+                    if let ShapeKind::Named(id) = v.shape.kind {
+                        if !mapping.iter().any(|(_, i)| *i == index) {
+                            mapping.push((self.types[id.0].schema_name.clone(), index));
+                        }
+                    }
+                }
+                Some(Discriminator {
+                    property: d.property_name.clone(),
+                    mapping,
+                })
+            }
+        };
+        Ok(Lowered::Union(Union {
+            variants,
+            discriminator,
+        }))
     }
 
     /// `allOf`: a single reference plus annotations is that type; objects are merged.
@@ -567,6 +724,18 @@ impl Lowerer<'_> {
     ) -> Result<Lowered> {
         if !a.all_of.is_empty() && a.typ.is_none() && a.properties.is_empty() {
             return self.lower_all_of(&a.all_of, pointer, name, top);
+        }
+        if a.typ.is_none() && a.properties.is_empty() {
+            let wrapper = Schema {
+                schema_data: openapiv3::SchemaData::default(),
+                schema_kind: SchemaKind::Any(openapiv3::AnySchema::default()),
+            };
+            if !a.one_of.is_empty() {
+                return self.lower_union(&a.one_of, "oneOf", &wrapper, pointer, name);
+            }
+            if !a.any_of.is_empty() {
+                return self.lower_union(&a.any_of, "anyOf", &wrapper, pointer, name);
+            }
         }
         let typ = a.typ.as_deref().or(if !a.properties.is_empty() {
             Some("object")
@@ -734,13 +903,32 @@ impl Lowerer<'_> {
                 path_name: path_name(wire),
                 docs,
                 shape,
-                required: required.iter().any(|r| r == wire) && !nullable,
+                required: required.iter().any(|r| r == wire),
+                nullable,
                 boxed: false,
                 pointer: at,
             });
         }
-        let st = Struct { fields };
-        Ok(Lowered::Struct(st))
+        // Undeclared members are kept when the schema allows them; `false` and absence
+        // (the AWS convention) ignore them.
+        let additional = match additional {
+            Some(AdditionalProperties::Any(true)) if !self.aws => {
+                Some(Shape::plain(ShapeKind::Any))
+            }
+            Some(AdditionalProperties::Schema(value)) => {
+                let value_pointer = pointer_join(pointer, "additionalProperties");
+                Some(
+                    self.use_site(value, &value_pointer, &format!("{name}Value"))?
+                        .0,
+                )
+            }
+            _ => None,
+        }
+        .map(|shape| Additional {
+            name: scope.claim("additional_properties"),
+            shape,
+        });
+        Ok(Lowered::Struct(Struct { fields, additional }))
     }
 
     /// The shape of a schema where it is used (property, items, map value): a reference
@@ -770,6 +958,7 @@ impl Lowerer<'_> {
                     }
                 }
                 let nullable = s.schema_data.nullable;
+                let docs = with_notes(docs, notes(s, self.aws));
                 let shape = match self.lower_schema(s, pointer, hint, false)? {
                     Lowered::Shape(shape) => shape,
                     Lowered::Struct(st) => Shape::plain(ShapeKind::Named(self.add_inline(
@@ -783,6 +972,12 @@ impl Lowerer<'_> {
                         pointer,
                         s,
                         TypeKind::Enum(en),
+                    ))),
+                    Lowered::Union(u) => Shape::plain(ShapeKind::Named(self.add_inline(
+                        hint,
+                        pointer,
+                        s,
+                        TypeKind::Union(u),
                     ))),
                 };
                 Ok((shape, docs, nullable))
@@ -1069,14 +1264,17 @@ impl Lowerer<'_> {
         Ok(())
     }
 
-    /// The struct a shape holds directly (through aliases, not through lists or maps).
-    fn direct_struct(&self, shape: &Shape) -> Option<usize> {
+    /// The struct or union a shape holds inline (through aliases, not through lists or
+    /// maps, which are indirections already).
+    fn direct_inline(&self, shape: &Shape) -> Option<usize> {
         let mut kind = &shape.kind;
         let mut steps = 0;
         loop {
             match kind {
                 ShapeKind::Named(id) => match &self.types[id.0].kind {
-                    TypeKind::Struct(_) | TypeKind::Exception(_) => return Some(id.0),
+                    TypeKind::Struct(_) | TypeKind::Exception(_) | TypeKind::Union(_) => {
+                        return Some(id.0);
+                    }
                     TypeKind::Alias(inner) if steps <= self.types.len() => {
                         kind = &inner.kind;
                         steps += 1;
@@ -1088,30 +1286,32 @@ impl Lowerer<'_> {
         }
     }
 
-    /// Boxes members that make a struct contain itself; rejects types that could only be
-    /// infinite (a cycle of required members).
+    /// Boxes members and alternatives that make a type contain itself; rejects types that
+    /// could only be infinite (a cycle of required members).
     fn box_recursion(&mut self) -> Result<()> {
+        // Edge: (target, site index, is a required member). Sites of unions are alternatives,
+        // which never force a cycle (another alternative may end it).
         let n = self.types.len();
         let mut edges: Vec<Vec<(usize, usize, bool)>> = vec![Vec::new(); n];
         for (i, def) in self.types.iter().enumerate() {
-            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &def.kind {
-                for (fi, f) in st.fields.iter().enumerate() {
-                    if let Some(t) = self.direct_struct(&f.shape) {
-                        edges[i].push((t, fi, f.required));
+            match &def.kind {
+                TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    for (fi, f) in st.fields.iter().enumerate() {
+                        if let Some(t) = self.direct_inline(&f.shape) {
+                            edges[i].push((t, fi, f.required && !f.nullable));
+                        }
                     }
                 }
-            }
-        }
-        let scc = strongly_connected(n, &edges);
-        let mut to_box = Vec::new();
-        for (i, out) in edges.iter().enumerate() {
-            for &(t, fi, _) in out {
-                if scc[i] == scc[t] {
-                    to_box.push((i, fi));
+                TypeKind::Union(u) => {
+                    for (vi, v) in u.variants.iter().enumerate() {
+                        if let Some(t) = self.direct_inline(&v.shape) {
+                            edges[i].push((t, vi, false));
+                        }
+                    }
                 }
+                _ => {}
             }
         }
-        // A cycle made only of required members has no finite value.
         let required_only: Vec<Vec<(usize, usize, bool)>> = edges
             .iter()
             .map(|e| e.iter().copied().filter(|x| x.2).collect())
@@ -1120,26 +1320,31 @@ impl Lowerer<'_> {
         for (i, out) in required_only.iter().enumerate() {
             for &(t, fi, _) in out {
                 if rscc[i] == rscc[t] {
-                    let (def, field) = match &self.types[i].kind {
-                        TypeKind::Struct(st) | TypeKind::Exception(st) => {
-                            (&self.types[i], &st.fields[fi])
-                        }
-                        _ => continue,
-                    };
-                    return Err(Error::at(
-                        ErrorKind::Unsupported,
-                        field.pointer.clone(),
-                        format!(
-                            "schema `{}`: required member `{}` makes it contain itself, so no finite value exists; make the member optional",
-                            def.schema_name, field.wire_name
-                        ),
-                    ));
+                    if let TypeKind::Struct(st) | TypeKind::Exception(st) = &self.types[i].kind {
+                        let field = &st.fields[fi];
+                        return Err(Error::at(
+                            ErrorKind::Unsupported,
+                            field.pointer.clone(),
+                            format!(
+                                "schema `{}`: required member `{}` makes it contain itself, so no finite value exists; make the member optional",
+                                self.types[i].schema_name, field.wire_name
+                            ),
+                        ));
+                    }
                 }
             }
         }
-        for (i, fi) in to_box {
-            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &mut self.types[i].kind {
-                st.fields[fi].boxed = true;
+        let scc = strongly_connected(n, &edges);
+        for (i, out) in edges.iter().enumerate() {
+            for &(t, site, _) in out {
+                if scc[i] != scc[t] {
+                    continue;
+                }
+                match &mut self.types[i].kind {
+                    TypeKind::Struct(st) | TypeKind::Exception(st) => st.fields[site].boxed = true,
+                    TypeKind::Union(u) => u.variants[site].boxed = true,
+                    _ => {}
+                }
             }
         }
         Ok(())
@@ -1172,8 +1377,16 @@ impl Lowerer<'_> {
                     for f in &st.fields {
                         collect_named(&f.shape, &mut named);
                     }
+                    if let Some(a) = &st.additional {
+                        collect_named(&a.shape, &mut named);
+                    }
                 }
                 TypeKind::Alias(shape) => collect_named(shape, &mut named),
+                TypeKind::Union(u) => {
+                    for v in &u.variants {
+                        collect_named(&v.shape, &mut named);
+                    }
+                }
                 TypeKind::Enum(_) => {}
             }
             stack.extend(named.into_iter().map(|n| (n, request)));

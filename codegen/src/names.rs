@@ -116,7 +116,7 @@ impl Scope {
         let (base, sep) = match name.strip_prefix("r#") {
             Some(b) => (b, "_"),
             None if name.contains('_') || name.starts_with(|c: char| c.is_lowercase()) => {
-                (name, "_")
+                (name.trim_end_matches('_'), "_")
             }
             None => (name, ""),
         };
@@ -173,5 +173,7 @@ mod tests {
         assert_eq!(f.claim("r#type"), "type_2");
         assert_eq!(f.claim("user_id"), "user_id");
         assert_eq!(f.claim("user_id"), "user_id_2");
+        assert_eq!(f.claim("self_"), "self_");
+        assert_eq!(f.claim("self_"), "self_2");
     }
 }

@@ -173,9 +173,7 @@ pub struct ResourceNotFoundException {
 impl ::core::fmt::Display for ResourceNotFoundException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "ResourceNotFoundException")
-            }
+            Some(message) => ::core::write!(f, "ResourceNotFoundException: {message}"),
             None => f.write_str("ResourceNotFoundException"),
         }
     }
@@ -257,9 +255,7 @@ pub struct InvalidParameterException {
 impl ::core::fmt::Display for InvalidParameterException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidParameterException")
-            }
+            Some(message) => ::core::write!(f, "InvalidParameterException: {message}"),
             None => f.write_str("InvalidParameterException"),
         }
     }
@@ -341,9 +337,7 @@ pub struct TooManyRequestsException {
 impl ::core::fmt::Display for TooManyRequestsException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "TooManyRequestsException")
-            }
+            Some(message) => ::core::write!(f, "TooManyRequestsException: {message}"),
             None => f.write_str("TooManyRequestsException"),
         }
     }
@@ -425,7 +419,7 @@ pub struct NotAuthorizedException {
 impl ::core::fmt::Display for NotAuthorizedException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "NotAuthorizedException"),
+            Some(message) => ::core::write!(f, "NotAuthorizedException: {message}"),
             None => f.write_str("NotAuthorizedException"),
         }
     }
@@ -508,7 +502,7 @@ impl ::core::fmt::Display for UserImportInProgressException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UserImportInProgressException")
+                ::core::write!(f, "UserImportInProgressException: {message}")
             }
             None => f.write_str("UserImportInProgressException"),
         }
@@ -591,7 +585,7 @@ pub struct InternalErrorException {
 impl ::core::fmt::Display for InternalErrorException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "InternalErrorException"),
+            Some(message) => ::core::write!(f, "InternalErrorException: {message}"),
             None => f.write_str("InternalErrorException"),
         }
     }
@@ -790,7 +784,7 @@ pub struct UserNotFoundException {
 impl ::core::fmt::Display for UserNotFoundException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "UserNotFoundException"),
+            Some(message) => ::core::write!(f, "UserNotFoundException: {message}"),
             None => f.write_str("UserNotFoundException"),
         }
     }
@@ -1072,9 +1066,7 @@ pub struct UnexpectedLambdaException {
 impl ::core::fmt::Display for UnexpectedLambdaException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "UnexpectedLambdaException")
-            }
+            Some(message) => ::core::write!(f, "UnexpectedLambdaException: {message}"),
             None => f.write_str("UnexpectedLambdaException"),
         }
     }
@@ -1157,7 +1149,7 @@ impl ::core::fmt::Display for UserLambdaValidationException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UserLambdaValidationException")
+                ::core::write!(f, "UserLambdaValidationException: {message}")
             }
             None => f.write_str("UserLambdaValidationException"),
         }
@@ -1241,7 +1233,7 @@ impl ::core::fmt::Display for TooManyFailedAttemptsException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "TooManyFailedAttemptsException")
+                ::core::write!(f, "TooManyFailedAttemptsException: {message}")
             }
             None => f.write_str("TooManyFailedAttemptsException"),
         }
@@ -1325,7 +1317,7 @@ impl ::core::fmt::Display for InvalidLambdaResponseException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidLambdaResponseException")
+                ::core::write!(f, "InvalidLambdaResponseException: {message}")
             }
             None => f.write_str("InvalidLambdaResponseException"),
         }
@@ -1408,7 +1400,7 @@ pub struct LimitExceededException {
 impl ::core::fmt::Display for LimitExceededException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "LimitExceededException"),
+            Some(message) => ::core::write!(f, "LimitExceededException: {message}"),
             None => f.write_str("LimitExceededException"),
         }
     }
@@ -1881,9 +1873,7 @@ pub struct UsernameExistsException {
 impl ::core::fmt::Display for UsernameExistsException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "UsernameExistsException")
-            }
+            Some(message) => ::core::write!(f, "UsernameExistsException: {message}"),
             None => f.write_str("UsernameExistsException"),
         }
     }
@@ -1965,9 +1955,7 @@ pub struct InvalidPasswordException {
 impl ::core::fmt::Display for InvalidPasswordException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidPasswordException")
-            }
+            Some(message) => ::core::write!(f, "InvalidPasswordException: {message}"),
             None => f.write_str("InvalidPasswordException"),
         }
     }
@@ -2049,9 +2037,7 @@ pub struct CodeDeliveryFailureException {
 impl ::core::fmt::Display for CodeDeliveryFailureException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "CodeDeliveryFailureException")
-            }
+            Some(message) => ::core::write!(f, "CodeDeliveryFailureException: {message}"),
             None => f.write_str("CodeDeliveryFailureException"),
         }
     }
@@ -2133,9 +2119,7 @@ pub struct PreconditionNotMetException {
 impl ::core::fmt::Display for PreconditionNotMetException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "PreconditionNotMetException")
-            }
+            Some(message) => ::core::write!(f, "PreconditionNotMetException: {message}"),
             None => f.write_str("PreconditionNotMetException"),
         }
     }
@@ -2218,7 +2202,7 @@ impl ::core::fmt::Display for InvalidSmsRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidSmsRoleAccessPolicyException")
+                ::core::write!(f, "InvalidSmsRoleAccessPolicyException: {message}")
             }
             None => f.write_str("InvalidSmsRoleAccessPolicyException"),
         }
@@ -2302,11 +2286,7 @@ impl ::core::fmt::Display for InvalidSmsRoleTrustRelationshipException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(
-                    f,
-                    "{}: {message}",
-                    "InvalidSmsRoleTrustRelationshipException"
-                )
+                ::core::write!(f, "InvalidSmsRoleTrustRelationshipException: {message}")
             }
             None => f.write_str("InvalidSmsRoleTrustRelationshipException"),
         }
@@ -2390,7 +2370,7 @@ impl ::core::fmt::Display for UnsupportedUserStateException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UnsupportedUserStateException")
+                ::core::write!(f, "UnsupportedUserStateException: {message}")
             }
             None => f.write_str("UnsupportedUserStateException"),
         }
@@ -2908,7 +2888,7 @@ pub struct AliasExistsException {
 impl ::core::fmt::Display for AliasExistsException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "AliasExistsException"),
+            Some(message) => ::core::write!(f, "AliasExistsException: {message}"),
             None => f.write_str("AliasExistsException"),
         }
     }
@@ -3426,7 +3406,7 @@ impl ::core::fmt::Display for InvalidUserPoolConfigurationException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidUserPoolConfigurationException")
+                ::core::write!(f, "InvalidUserPoolConfigurationException: {message}")
             }
             None => f.write_str("InvalidUserPoolConfigurationException"),
         }
@@ -4503,9 +4483,7 @@ pub struct MfaMethodNotFoundException {
 impl ::core::fmt::Display for MfaMethodNotFoundException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "MFAMethodNotFoundException")
-            }
+            Some(message) => ::core::write!(f, "MFAMethodNotFoundException: {message}"),
             None => f.write_str("MFAMethodNotFoundException"),
         }
     }
@@ -4588,7 +4566,7 @@ impl ::core::fmt::Display for PasswordResetRequiredException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "PasswordResetRequiredException")
+                ::core::write!(f, "PasswordResetRequiredException: {message}")
             }
             None => f.write_str("PasswordResetRequiredException"),
         }
@@ -4671,9 +4649,7 @@ pub struct UserNotConfirmedException {
 impl ::core::fmt::Display for UserNotConfirmedException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "UserNotConfirmedException")
-            }
+            Some(message) => ::core::write!(f, "UserNotConfirmedException: {message}"),
             None => f.write_str("UserNotConfirmedException"),
         }
     }
@@ -5688,7 +5664,7 @@ impl ::core::fmt::Display for UserPoolAddOnNotEnabledException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UserPoolAddOnNotEnabledException")
+                ::core::write!(f, "UserPoolAddOnNotEnabledException: {message}")
             }
             None => f.write_str("UserPoolAddOnNotEnabledException"),
         }
@@ -6090,7 +6066,7 @@ impl ::core::fmt::Display for InvalidEmailRoleAccessPolicyException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidEmailRoleAccessPolicyException")
+                ::core::write!(f, "InvalidEmailRoleAccessPolicyException: {message}")
             }
             None => f.write_str("InvalidEmailRoleAccessPolicyException"),
         }
@@ -6599,7 +6575,7 @@ pub struct CodeMismatchException {
 impl ::core::fmt::Display for CodeMismatchException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "CodeMismatchException"),
+            Some(message) => ::core::write!(f, "CodeMismatchException: {message}"),
             None => f.write_str("CodeMismatchException"),
         }
     }
@@ -6681,7 +6657,7 @@ pub struct ExpiredCodeException {
 impl ::core::fmt::Display for ExpiredCodeException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "ExpiredCodeException"),
+            Some(message) => ::core::write!(f, "ExpiredCodeException: {message}"),
             None => f.write_str("ExpiredCodeException"),
         }
     }
@@ -6766,7 +6742,7 @@ impl ::core::fmt::Display for SoftwareTokenMfaNotFoundException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "SoftwareTokenMFANotFoundException")
+                ::core::write!(f, "SoftwareTokenMFANotFoundException: {message}")
             }
             None => f.write_str("SoftwareTokenMFANotFoundException"),
         }
@@ -8406,7 +8382,7 @@ impl ::core::fmt::Display for ConcurrentModificationException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "ConcurrentModificationException")
+                ::core::write!(f, "ConcurrentModificationException: {message}")
             }
             None => f.write_str("ConcurrentModificationException"),
         }
@@ -8489,7 +8465,7 @@ pub struct ForbiddenException {
 impl ::core::fmt::Display for ForbiddenException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "ForbiddenException"),
+            Some(message) => ::core::write!(f, "ForbiddenException: {message}"),
             None => f.write_str("ForbiddenException"),
         }
     }
@@ -9785,7 +9761,7 @@ pub struct GroupExistsException {
 impl ::core::fmt::Display for GroupExistsException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "GroupExistsException"),
+            Some(message) => ::core::write!(f, "GroupExistsException: {message}"),
             None => f.write_str("GroupExistsException"),
         }
     }
@@ -10147,9 +10123,7 @@ pub struct DuplicateProviderException {
 impl ::core::fmt::Display for DuplicateProviderException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "DuplicateProviderException")
-            }
+            Some(message) => ::core::write!(f, "DuplicateProviderException: {message}"),
             None => f.write_str("DuplicateProviderException"),
         }
     }
@@ -11237,9 +11211,7 @@ pub struct UserPoolTaggingException {
 impl ::core::fmt::Display for UserPoolTaggingException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "UserPoolTaggingException")
-            }
+            Some(message) => ::core::write!(f, "UserPoolTaggingException: {message}"),
             None => f.write_str("UserPoolTaggingException"),
         }
     }
@@ -11996,9 +11968,7 @@ pub struct ScopeDoesNotExistException {
 impl ::core::fmt::Display for ScopeDoesNotExistException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "ScopeDoesNotExistException")
-            }
+            Some(message) => ::core::write!(f, "ScopeDoesNotExistException: {message}"),
             None => f.write_str("ScopeDoesNotExistException"),
         }
     }
@@ -12080,9 +12050,7 @@ pub struct InvalidOAuthFlowException {
 impl ::core::fmt::Display for InvalidOAuthFlowException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => {
-                ::core::write!(f, "{}: {message}", "InvalidOAuthFlowException")
-            }
+            Some(message) => ::core::write!(f, "InvalidOAuthFlowException: {message}"),
             None => f.write_str("InvalidOAuthFlowException"),
         }
     }
@@ -12548,7 +12516,7 @@ impl ::core::fmt::Display for UnsupportedIdentityProviderException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UnsupportedIdentityProviderException")
+                ::core::write!(f, "UnsupportedIdentityProviderException: {message}")
             }
             None => f.write_str("UnsupportedIdentityProviderException"),
         }
@@ -20445,7 +20413,7 @@ pub struct UnauthorizedException {
 impl ::core::fmt::Display for UnauthorizedException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            Some(message) => ::core::write!(f, "{}: {message}", "UnauthorizedException"),
+            Some(message) => ::core::write!(f, "UnauthorizedException: {message}"),
             None => f.write_str("UnauthorizedException"),
         }
     }
@@ -20528,7 +20496,7 @@ impl ::core::fmt::Display for UnsupportedOperationException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UnsupportedOperationException")
+                ::core::write!(f, "UnsupportedOperationException: {message}")
             }
             None => f.write_str("UnsupportedOperationException"),
         }
@@ -20612,7 +20580,7 @@ impl ::core::fmt::Display for UnsupportedTokenTypeException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "UnsupportedTokenTypeException")
+                ::core::write!(f, "UnsupportedTokenTypeException: {message}")
             }
             None => f.write_str("UnsupportedTokenTypeException"),
         }
@@ -25892,7 +25860,7 @@ impl ::core::fmt::Display for EnableSoftwareTokenMfaException {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
             Some(message) => {
-                ::core::write!(f, "{}: {message}", "EnableSoftwareTokenMFAException")
+                ::core::write!(f, "EnableSoftwareTokenMFAException: {message}")
             }
             None => f.write_str("EnableSoftwareTokenMFAException"),
         }

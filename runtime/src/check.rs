@@ -156,6 +156,24 @@ pub fn float(
     }
 }
 
+/// Checks an integer against the `enum` of its schema (`names` are the values as text).
+#[inline]
+pub fn int_enum(
+    value: i64,
+    allowed: &[i64],
+    names: &'static [&'static str],
+    path: Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    if !allowed.contains(&value) {
+        errors.add(
+            path,
+            ShownValue::Text(value.to_string()),
+            Constraint::Enum(names),
+        );
+    }
+}
+
 /// Records an enum value that is not in `allowed` (an unknown value read from the wire).
 #[cold]
 pub fn unknown_enum(

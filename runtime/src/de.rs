@@ -301,6 +301,37 @@ pub fn field_index<'de, A: MapAccess<'de>>(
     map.next_key_seed(FieldIndex(names))
 }
 
+/// Reads the next key of `map`: the index of a declared member, or the key itself for a
+/// member the struct keeps in its `additionalProperties` map.
+pub fn field_or_key<'de, A: MapAccess<'de>>(
+    map: &mut A,
+    names: &'static [&'static str],
+) -> Result<Option<Result<usize, String>>, A::Error> {
+    Ok(map
+        .next_key::<String>()?
+        .map(|key| match names.iter().position(|n| *n == key) {
+            Some(i) => Ok(i),
+            None => Err(key),
+        }))
+}
+
+/// Reads the value of an undeclared member kept in an `additionalProperties` map.
+pub fn entry<'de, A: MapAccess<'de>, T: Wire<'de>>(map: &mut A) -> Result<T, A::Error> {
+    map.next_value_seed(WireSeed::<T>::new())
+}
+
+/// Reads an alternative of a union from a buffered JSON value.
+pub fn from_value<T: serde::de::DeserializeOwned, E: de::Error>(
+    value: serde_json::Value,
+) -> Result<T, E> {
+    serde_json::from_value(value).map_err(E::custom)
+}
+
+/// Tries an alternative of an untagged union on a buffered JSON value.
+pub fn try_from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value) -> Option<T> {
+    T::deserialize(value).ok()
+}
+
 /// Reads a member value; `null` reads as `None`. `path_name` is the member's name in
 /// validation paths (`clientId`).
 #[inline]

@@ -59,7 +59,9 @@ pub mod __private {
     pub use crate::check;
     pub use crate::de;
     pub use crate::pattern::{Engine, Pattern};
-    pub use crate::request::{parse_empty, parse_request, parse_response, serialize_empty};
+    pub use crate::request::{
+        parse_empty, parse_request, parse_request_with, parse_response, serialize_empty,
+    };
     pub use crate::sensitive::Redacted;
     pub use serde;
     pub use serde_json;

@@ -47,13 +47,29 @@ pub fn parse_request<T>(body: &[u8]) -> Result<T, RequestError>
 where
     T: DeserializeOwned + Validate + Placeholder,
 {
+    parse_request_with(body, T::validate_at)
+}
+
+/// [`parse_request`] for a body type checked by a function instead of a `Validate` impl
+/// (a type alias of a list, map or scalar).
+pub fn parse_request_with<T>(
+    body: &[u8],
+    check: fn(&T, Path<'_>, &mut ValidationErrors),
+) -> Result<T, RequestError>
+where
+    T: DeserializeOwned + Placeholder,
+{
     let body = effective_body(body);
     match serde_json::from_slice::<T>(body) {
-        Ok(value) => match value.validate() {
-            Ok(()) => Ok(value),
-            Err(e) => Err(RequestError::Validation(e)),
-        },
-        Err(strict) => Err(reread::<T>(body, strict)),
+        Ok(value) => {
+            let mut errors = ValidationErrors::new();
+            check(&value, Path::ROOT, &mut errors);
+            match errors.into_result() {
+                Ok(()) => Ok(value),
+                Err(e) => Err(RequestError::Validation(e)),
+            }
+        }
+        Err(strict) => Err(reread::<T>(body, strict, check)),
     }
 }
 
@@ -76,15 +92,19 @@ pub fn serialize_empty<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::
 }
 
 #[cold]
-fn reread<T>(body: &[u8], strict: serde_json::Error) -> RequestError
+fn reread<T>(
+    body: &[u8],
+    strict: serde_json::Error,
+    check: fn(&T, Path<'_>, &mut ValidationErrors),
+) -> RequestError
 where
-    T: DeserializeOwned + Validate + Placeholder,
+    T: DeserializeOwned + Placeholder,
 {
     let (result, report) = lenient(|| serde_json::from_slice::<T>(body));
     match result {
         Ok(value) if !report.missing.is_empty() => {
             let mut errors = ValidationErrors::new();
-            value.validate_at(Path::ROOT, &mut errors);
+            check(&value, Path::ROOT, &mut errors);
             // Placeholders stand in for missing members; what they violate is noise.
             errors.retain(|v| !report.missing.iter().any(|m| within(v.path(), m)));
             for path in report.missing {

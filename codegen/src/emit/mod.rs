@@ -148,6 +148,8 @@ pub(crate) struct Cx<'a> {
     pub rt: TokenStream,
     /// Whether emitted `types` code calls `check::` helpers.
     pub uses_check: std::cell::Cell<bool>,
+    /// Per type: whether its values have anything to check.
+    pub needs_checks: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -159,6 +161,7 @@ impl<'a> Cx<'a> {
             api,
             rt,
             uses_check: std::cell::Cell::new(false),
+            needs_checks: validate::types_needing_checks(api),
         }
     }
 

@@ -59,10 +59,21 @@ pub(crate) fn emit_operation(cx: &Cx<'_>) -> TokenStream {
         });
         quote!(Self::#v => &[#(#params),*],)
     });
-    let params_fallback = if with_params.len() < ops.len() {
-        quote!(_ => &[],)
+    let params_body = if with_params.is_empty() {
+        quote!(&[])
+    } else if with_params.len() < ops.len() {
+        quote! {
+            match self {
+                #(#param_arms)*
+                _ => &[],
+            }
+        }
     } else {
-        TokenStream::new()
+        quote! {
+            match self {
+                #(#param_arms)*
+            }
+        }
     };
     let title = &api.title;
     let enum_docs = doc_attrs(&format!("An operation of {title}."));
@@ -149,10 +160,7 @@ pub(crate) fn emit_operation(cx: &Cx<'_>) -> TokenStream {
 
             /// Parameters outside the body (path, query, header, cookie).
             pub const fn parameters(self) -> &'static [#rt::operation::Parameter] {
-                match self {
-                    #(#param_arms)*
-                    #params_fallback
-                }
+                #params_body
             }
         }
 
@@ -185,11 +193,22 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
         let id = &op.id;
         match op.input {
             Some(input) => {
-                let ty = ident(&api.ty(input).name);
+                let def = api.ty(input);
+                let ty = ident(&def.name);
                 let d = doc_attrs(&format!("The body of `{id}`."));
                 req_variants.push(quote!(#d #v(#types #ty),));
-                req_parse.push(quote! {
-                    Operation::#v => Self::#v(parse(body).map_err(Error::from_request_error)?),
+                req_parse.push(if matches!(def.kind, crate::ir::TypeKind::Alias(_)) {
+                    let check = super::validate::body_fn_name(def);
+                    quote! {
+                        Operation::#v => Self::#v(
+                            #rt::__private::parse_request_with(body, types::#check)
+                                .map_err(Error::from_request_error)?,
+                        ),
+                    }
+                } else {
+                    quote! {
+                        Operation::#v => Self::#v(parse(body).map_err(Error::from_request_error)?),
+                    }
                 });
                 req_op.push(quote!(Self::#v(_) => Operation::#v,));
                 req_ser.push(

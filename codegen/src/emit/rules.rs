@@ -51,12 +51,27 @@ impl Rules {
             }
         }
         for def in &cx.api.types {
-            if let TypeKind::Struct(st) | TypeKind::Exception(st) = &def.kind {
-                for f in &st.fields {
-                    let resolved = cx.api.resolve(&f.shape);
-                    let hint = format!("{}_{}", def.name, f.name.trim_start_matches("r#"));
-                    rules.visit(cx, &resolved, &hint, &mut scope, &def.schema_name);
+            let mut shapes: Vec<(String, &crate::ir::Shape)> = Vec::new();
+            match &def.kind {
+                TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    for f in &st.fields {
+                        shapes.push((f.name.trim_start_matches("r#").to_owned(), &f.shape));
+                    }
+                    if let Some(a) = &st.additional {
+                        shapes.push((a.name.clone(), &a.shape));
+                    }
                 }
+                TypeKind::Union(u) => {
+                    for v in &u.variants {
+                        shapes.push((v.name.clone(), &v.shape));
+                    }
+                }
+                _ => {}
+            }
+            for (member, shape) in shapes {
+                let resolved = cx.api.resolve(shape);
+                let hint = format!("{}_{member}", def.name);
+                rules.visit(cx, &resolved, &hint, &mut scope, &def.schema_name);
             }
         }
         *rules.used.borrow_mut() = vec![false; rules.entries.len()];

@@ -10,7 +10,7 @@ use quote::quote;
 
 use super::rules::Rules;
 use super::{Cx, constraint_docs, doc_attrs, ident, validate};
-use crate::ir::{Field, ShapeKind, StringEnum, Struct, TypeDef, TypeKind};
+use crate::ir::{Field, ShapeKind, StringEnum, Struct, TypeDef, TypeKind, Union};
 
 pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> TokenStream {
     let mut out = TokenStream::new();
@@ -20,7 +20,18 @@ pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> TokenStream {
             TypeKind::Enum(e) => emit_enum(cx, def, e),
             TypeKind::Struct(st) => emit_struct(cx, def, st, false, rules),
             TypeKind::Exception(st) => emit_struct(cx, def, st, true, rules),
+            TypeKind::Union(u) => emit_union(cx, def, u, rules),
         });
+    }
+    // Request bodies that are not structures validate through a function.
+    let mut done = std::collections::HashSet::new();
+    for op in &cx.api.operations {
+        if let Some(input) = op.input {
+            let def = cx.api.ty(input);
+            if matches!(def.kind, TypeKind::Alias(_)) && done.insert(input) {
+                out.extend(validate::emit_body_fn(cx, def, rules));
+            }
+        }
     }
     out
 }
@@ -173,7 +184,7 @@ fn field_type(cx: &Cx<'_>, f: &Field) -> TokenStream {
     if f.boxed {
         ty = quote!(::std::boxed::Box<#ty>);
     }
-    if !f.required {
+    if f.optional() {
         ty = quote!(::core::option::Option<#ty>);
     }
     ty
@@ -184,10 +195,10 @@ fn field_docs(cx: &Cx<'_>, f: &Field) -> TokenStream {
     let mut facts = Vec::new();
     facts.push(format!(
         "{} `{}`.",
-        if f.required {
-            "Required; wire name"
-        } else {
-            "Wire name"
+        match (f.required, f.nullable) {
+            (true, false) => "Required; wire name",
+            (true, true) => "Required, may be `null`; wire name",
+            _ => "Wire name",
         },
         f.wire_name
     ));
@@ -252,6 +263,14 @@ fn emit_struct(
         });
     }
 
+    if let Some(a) = &st.additional {
+        let aname = ident(&a.name);
+        let vty = cx.rust_type(&a.shape, &TokenStream::new());
+        field_defs.push(quote! {
+            /// Members the schema does not declare (`additionalProperties`), by wire name.
+            pub #aname: ::std::collections::BTreeMap<::std::string::String, #vty>,
+        });
+    }
     let any_sensitive = st.fields.iter().any(|f| sensitive(cx, f));
     let derives = if any_sensitive {
         quote!(#[derive(Clone, PartialEq)])
@@ -271,11 +290,17 @@ fn emit_struct(
                 quote!(.field(#label, &self.#fname))
             }
         });
+        let extra = st.additional.as_ref().map(|a| {
+            let aname = ident(&a.name);
+            let label = a.name.trim_start_matches("r#");
+            quote!(.field(#label, &self.#aname))
+        });
         quote! {
             impl ::core::fmt::Debug for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     f.debug_struct(#name_str)
                         #(#entries)*
+                        #extra
                         .finish()
                 }
             }
@@ -286,11 +311,16 @@ fn emit_struct(
 
     let error_impls = if exception {
         let code = &def.schema_name;
+        // Codes are identifiers, so they are safe inside a format string.
+        let with_message = format!(
+            "{}: {{message}}",
+            code.replace('{', "{{").replace('}', "}}")
+        );
         quote! {
             impl ::core::fmt::Display for #name {
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match &self.message {
-                        Some(message) => ::core::write!(f, "{}: {message}", #code),
+                        Some(message) => ::core::write!(f, #with_message),
                         None => f.write_str(#code),
                     }
                 }
@@ -337,6 +367,7 @@ fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> To
     for f in &st.fields {
         let fname = ident(&f.name);
         let wire = &f.wire_name;
+        // Required members are always written (a nullable one as `null` when absent).
         entries.push(if f.required {
             quote!(map.serialize_entry(#wire, &self.#fname)?;)
         } else {
@@ -344,6 +375,14 @@ fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> To
                 if let Some(value) = &self.#fname {
                     map.serialize_entry(#wire, value)?;
                 }
+            }
+        });
+    }
+    if let Some(a) = &st.additional {
+        let aname = ident(&a.name);
+        entries.push(quote! {
+            for (key, value) in &self.#aname {
+                map.serialize_entry(key, value)?;
             }
         });
     }
@@ -379,14 +418,16 @@ fn emit_deserialize(
 ) -> TokenStream {
     let mut wires: Vec<&str> = Vec::new();
     let mut locals = Vec::new();
-    let mut arms = Vec::new();
+    let mut pats = Vec::new();
+    let mut bodies = Vec::new();
     let mut inits = Vec::new();
     if exception {
         // AWS writes `message` or `Message`.
         wires.push("message");
         wires.push("Message");
         locals.push(quote!(let mut message = None;));
-        arms.push(quote!(0 | 1 => message = de::value(&mut map, "message")?,));
+        pats.push(quote!(0 | 1));
+        bodies.push(quote!(message = de::value(&mut map, "message")?));
         inits.push(quote!(message,));
     }
     for (i, f) in st.fields.iter().enumerate() {
@@ -397,14 +438,32 @@ fn emit_deserialize(
         let path_name = &f.path_name;
         let wire = &f.wire_name;
         locals.push(quote!(let mut #local = None;));
-        arms.push(quote!(#index => #local = de::value(&mut map, #path_name)?,));
-        inits.push(if f.required {
-            quote!(#fname: de::required(#local, #wire, #path_name)?,)
-        } else {
+        pats.push(quote!(#index));
+        bodies.push(quote!(#local = de::value(&mut map, #path_name)?));
+        inits.push(if f.optional() {
             quote!(#fname: #local,)
+        } else {
+            quote!(#fname: de::required(#local, #wire, #path_name)?,)
         });
     }
-    let read_loop = if wires.is_empty() {
+    let read_loop = if let Some(a) = &st.additional {
+        let aname = ident(&a.name);
+        inits.push(quote!(#aname: extra,));
+        quote! {
+            const FIELDS: &[&str] = &[#(#wires),*];
+            #(#locals)*
+            let mut extra = ::std::collections::BTreeMap::new();
+            while let Some(key) = de::field_or_key(&mut map, FIELDS)? {
+                match key {
+                    #(::core::result::Result::Ok(#pats) => #bodies,)*
+                    ::core::result::Result::Ok(_) => de::skip(&mut map)?,
+                    ::core::result::Result::Err(key) => {
+                        extra.insert(key, de::entry(&mut map)?);
+                    }
+                }
+            }
+        }
+    } else if wires.is_empty() {
         quote! {
             while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                 de::skip(&mut map)?;
@@ -416,7 +475,7 @@ fn emit_deserialize(
             #(#locals)*
             while let Some(index) = de::field_index(&mut map, FIELDS)? {
                 match index {
-                    #(#arms)*
+                    #(#pats => #bodies,)*
                     _ => de::skip(&mut map)?,
                 }
             }
@@ -459,11 +518,15 @@ fn emit_placeholder(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> 
     }
     for f in &st.fields {
         let fname = ident(&f.name);
-        inits.push(if f.required {
-            quote!(#fname: de::placeholder(),)
-        } else {
+        inits.push(if f.optional() {
             quote!(#fname: None,)
+        } else {
+            quote!(#fname: de::placeholder(),)
         });
+    }
+    if let Some(a) = &st.additional {
+        let aname = ident(&a.name);
+        inits.push(quote!(#aname: ::std::collections::BTreeMap::new(),));
     }
     quote! {
         impl de::Placeholder for #name {
@@ -471,5 +534,113 @@ fn emit_placeholder(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> 
                 Self { #(#inits)* }
             }
         }
+    }
+}
+
+fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStream {
+    let name = ident(&def.name);
+    let name_str = def.name.as_str();
+    let how = match &u.discriminator {
+        Some(d) => format!(
+            "The member `{}` names the alternative: {}.",
+            d.property,
+            d.mapping
+                .iter()
+                .map(|(value, i)| format!(
+                    "`{value}` → [`{}`]({name_str}::{})",
+                    u.variants[*i].name, u.variants[*i].name
+                ))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        None => "Read as the first alternative the value fits, in this order.".to_owned(),
+    };
+    let docs = type_docs(cx, def, Some(how));
+    let variants: Vec<_> = u.variants.iter().map(|v| ident(&v.name)).collect();
+    let tys: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| {
+            let ty = cx.rust_type(&v.shape, &TokenStream::new());
+            if v.boxed {
+                quote!(::std::boxed::Box<#ty>)
+            } else {
+                ty
+            }
+        })
+        .collect();
+    let read = match &u.discriminator {
+        Some(d) => {
+            let property = &d.property;
+            let values = d.mapping.iter().map(|(v, _)| v.as_str());
+            let targets = d.mapping.iter().map(|(_, i)| &variants[*i]);
+            let missing = format!("missing discriminator `{property}` of {name_str}");
+            quote! {
+                let tag = value
+                    .get(#property)
+                    .and_then(::serde_json::Value::as_str)
+                    .map(::std::borrow::ToOwned::to_owned);
+                match tag.as_deref() {
+                    #(Some(#values) => de::from_value(value).map(Self::#targets),)*
+                    Some(other) => Err(<D::Error as ::serde::de::Error>::unknown_variant(other, &[])),
+                    None => Err(<D::Error as ::serde::de::Error>::custom(#missing)),
+                }
+            }
+        }
+        None => {
+            let no_match = format!("the value matches no alternative of {name_str}");
+            quote! {
+                #(if let Some(v) = de::try_from_value(&value) {
+                    return Ok(Self::#variants(v));
+                })*
+                Err(<D::Error as ::serde::de::Error>::custom(#no_match))
+            }
+        }
+    };
+    let variant_docs: Vec<_> = u
+        .variants
+        .iter()
+        .map(|v| doc_attrs(&format!("The `{}` alternative.", v.name)))
+        .collect();
+    let first = &variants[0];
+    let validate = validate::emit_union(cx, &name, u, rules);
+    quote! {
+        #docs
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum #name {
+            #(#variant_docs #variants(#tys),)*
+        }
+
+        impl ::serde::Serialize for #name {
+            fn serialize<S>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error>
+            where
+                S: ::serde::Serializer,
+            {
+                match self {
+                    #(Self::#variants(value) => ::serde::Serialize::serialize(value, serializer),)*
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D>(deserializer: D) -> ::core::result::Result<Self, D::Error>
+            where
+                D: ::serde::Deserializer<'de>,
+            {
+                // The alternative is only known once the whole value is read.
+                let value = <::serde_json::Value as ::serde::Deserialize>::deserialize(deserializer)?;
+                #read
+            }
+        }
+
+        impl de::Wire<'_> for #name {}
+
+        impl de::Placeholder for #name {
+            fn placeholder() -> Self {
+                Self::#first(de::placeholder())
+            }
+        }
+
+        #validate
     }
 }

@@ -9,7 +9,7 @@ use quote::quote;
 
 use super::rules::{Rules, string_checked};
 use super::{Cx, ident};
-use crate::ir::{Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind};
+use crate::ir::{Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union};
 
 pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules) -> TokenStream {
     let rt = quote!(rt);
@@ -22,7 +22,7 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules)
         };
         let fname = ident(&f.name);
         let path_name = &f.path_name;
-        checks.push(if f.required {
+        checks.push(if !f.optional() {
             quote! {
                 {
                     let value = &self.#fname;
@@ -38,6 +38,20 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules)
                 }
             }
         });
+    }
+    if let Some(a) = &st.additional {
+        let shape = cx.api.resolve(&a.shape);
+        let item = quote!(value);
+        if let Some(check) = check_value(cx, &shape, &item, rules, 1) {
+            let aname = ident(&a.name);
+            // Undeclared members are paths of their own: `parent.<wire name>`.
+            checks.push(quote! {
+                for (key, value) in &self.#aname {
+                    let path = path.field(key);
+                    #check
+                }
+            });
+        }
     }
     if checks.is_empty() {
         return quote! {
@@ -84,33 +98,57 @@ fn len_bound(v: Option<u64>) -> TokenStream {
     }
 }
 
-/// Whether values of a named type need checking (enums always do: unknown values fail).
-pub(crate) fn named_checks(cx: &Cx<'_>, id: crate::ir::TypeId, depth: usize) -> bool {
-    if depth > 64 {
-        // Recursive types: assume yes; the impl exists either way.
-        return true;
-    }
-    match &cx.api.ty(id).kind {
-        TypeKind::Enum(_) => true,
-        TypeKind::Struct(st) | TypeKind::Exception(st) => st
-            .fields
-            .iter()
-            .any(|f| shape_checks(cx, &cx.api.resolve(&f.shape), depth + 1)),
-        TypeKind::Alias(shape) => shape_checks(cx, &cx.api.resolve(shape), depth + 1),
+/// Which types need checking: those with a constraint of their own, enums (unknown values
+/// fail), and those that reach such a type. Recursion alone checks nothing, so this is a
+/// least fixpoint over the type graph.
+pub(crate) fn types_needing_checks(api: &crate::ir::Api) -> Vec<bool> {
+    let mut needs = vec![false; api.types.len()];
+    loop {
+        let mut changed = false;
+        for (i, def) in api.types.iter().enumerate() {
+            if needs[i] {
+                continue;
+            }
+            let now = match &def.kind {
+                TypeKind::Enum(_) => true,
+                TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    st.fields
+                        .iter()
+                        .any(|f| shape_checks(api, &needs, &api.resolve(&f.shape)))
+                        || st
+                            .additional
+                            .as_ref()
+                            .is_some_and(|a| shape_checks(api, &needs, &api.resolve(&a.shape)))
+                }
+                TypeKind::Alias(shape) => shape_checks(api, &needs, &api.resolve(shape)),
+                TypeKind::Union(u) => u
+                    .variants
+                    .iter()
+                    .any(|v| shape_checks(api, &needs, &api.resolve(&v.shape))),
+            };
+            if now {
+                needs[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return needs;
+        }
     }
 }
 
-fn shape_checks(cx: &Cx<'_>, shape: &Shape, depth: usize) -> bool {
+fn shape_checks(api: &crate::ir::Api, needs: &[bool], shape: &Shape) -> bool {
     let c = &shape.constraints;
     match &shape.kind {
         ShapeKind::String => string_checked(c),
-        ShapeKind::Integer(_) | ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
+        ShapeKind::Integer(_) => c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some(),
+        ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
         ShapeKind::List(inner) | ShapeKind::Map(inner) => {
             c.min_len.is_some()
                 || c.max_len.is_some()
-                || shape_checks(cx, &cx.api.resolve(inner), depth + 1)
+                || shape_checks(api, needs, &api.resolve(inner))
         }
-        ShapeKind::Named(id) => named_checks(cx, *id, depth + 1),
+        ShapeKind::Named(id) => needs[id.0],
         ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
     }
 }
@@ -133,16 +171,26 @@ fn check_value(
                 check::string(#value, &super::rules::#rule, path, errors);
             })
         }
-        ShapeKind::Integer(width) if c.minimum.is_some() || c.maximum.is_some() => {
+        ShapeKind::Integer(width)
+            if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>
+        {
             cx.uses_check.set(true);
-            let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
             let v = match width {
                 IntWidth::I64 => quote!(*#value),
                 IntWidth::I32 => quote!(i64::from(*#value)),
             };
-            Some(quote! {
-                check::int(#v, #min, #max, path, errors);
-            })
+            let mut out = TokenStream::new();
+            if c.minimum.is_some() || c.maximum.is_some() {
+                let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
+                out.extend(quote!(check::int(#v, #min, #max, path, errors);));
+            }
+            if let Some(values) = &c.int_enum {
+                let names: Vec<String> = values.iter().map(i64::to_string).collect();
+                out.extend(quote! {
+                    check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
+                });
+            }
+            Some(out)
         }
         ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
             cx.uses_check.set(true);
@@ -184,9 +232,94 @@ fn check_value(
             }
             if body.is_empty() { None } else { Some(body) }
         }
-        ShapeKind::Named(id) if named_checks(cx, *id, depth) => Some(quote! {
+        ShapeKind::Named(id) if cx.needs_checks[id.0] => Some(quote! {
             #rt::Validate::validate_at(#value, path, errors);
         }),
         _ => None,
     }
+}
+
+pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, rules: &Rules) -> TokenStream {
+    let rt = quote!(rt);
+    let mut arms = Vec::new();
+    let mut singles = Vec::new();
+    for v in &u.variants {
+        let shape = cx.api.resolve(&v.shape);
+        let value = quote!(value);
+        if let Some(check) = check_value(cx, &shape, &value, rules, 0) {
+            let variant = ident(&v.name);
+            arms.push(quote!(Self::#variant(value) => { #check }));
+            singles.push((variant, check));
+        }
+    }
+    if arms.is_empty() {
+        return quote! {
+            impl #rt::Validate for #name {
+                fn validate_at(&self, _path: #rt::Path<'_>, _errors: &mut #rt::ValidationErrors) {}
+            }
+        };
+    }
+    let body = if arms.len() == 1 && u.variants.len() > 1 {
+        let (variant, check) = &singles[0];
+        quote! {
+            if let Self::#variant(value) = self {
+                #check
+            }
+        }
+    } else {
+        let rest = (arms.len() < u.variants.len()).then(|| quote!(_ => {}));
+        quote! {
+            match self {
+                #(#arms)*
+                #rest
+            }
+        }
+    };
+    quote! {
+        impl #rt::Validate for #name {
+            fn validate_at(&self, path: #rt::Path<'_>, errors: &mut #rt::ValidationErrors) {
+                #body
+            }
+        }
+    }
+}
+
+/// A function validating a request body whose type is not a structure (an alias of a list,
+/// map or scalar), for `Request::from_body`. Its name is `validate_<snake type name>`.
+pub(crate) fn emit_body_fn(cx: &Cx<'_>, def: &crate::ir::TypeDef, rules: &Rules) -> TokenStream {
+    let rt = quote!(rt);
+    let name = ident(&def.name);
+    let fn_name = body_fn_name(def);
+    let check = match &def.kind {
+        TypeKind::Alias(shape) => {
+            let value = quote!(value);
+            check_value(cx, &cx.api.resolve(shape), &value, rules, 0)
+        }
+        _ => None,
+    };
+    let docs = super::doc_attrs(&format!(
+        "Checks a `{}` request body (a type alias, which cannot implement `Validate`).",
+        def.name
+    ));
+    match check {
+        Some(check) => quote! {
+            #docs
+            // The signature must match `fn(&T, ..)` whatever `T` is.
+            #[allow(clippy::ptr_arg)]
+            pub fn #fn_name(value: &#name, path: #rt::Path<'_>, errors: &mut #rt::ValidationErrors) {
+                #check
+            }
+        },
+        None => quote! {
+            #docs
+            #[allow(clippy::ptr_arg)]
+            pub fn #fn_name(_value: &#name, _path: #rt::Path<'_>, _errors: &mut #rt::ValidationErrors) {}
+        },
+    }
+}
+
+/// Name of the body validation function of a non-structure type.
+pub(crate) fn body_fn_name(def: &crate::ir::TypeDef) -> Ident {
+    use heck::ToSnakeCase;
+    quote::format_ident!("validate_{}", def.name.to_snake_case())
 }

@@ -4427,9 +4427,21 @@ impl Error {
         }
     }
 
-    /// The HTTP status the service answers with: 500 for internal errors, 400 otherwise.
+    /// The HTTP status the service answers with: the spec's, where it gives a real
+    /// one; otherwise 500 for internal errors and 400 for the rest.
     pub fn http_status(&self) -> u16 {
-        ::specgen_runtime::error_code::status_for(self.code())
+        match self {
+            Self::InternalErrorException(_) => 495u16,
+            Self::AliasExistsException(_) => 495u16,
+            Self::PasswordResetRequiredException(_) => 496u16,
+            Self::UserNotFoundException(_) => 497u16,
+            Self::UserNotConfirmedException(_) => 498u16,
+            Self::SoftwareTokenMfaNotFoundException(_) => 499u16,
+            Self::ForbiddenException(_) => 495u16,
+            Self::InvalidSmsRoleAccessPolicyException(_) => 495u16,
+            Self::InvalidSmsRoleTrustRelationshipException(_) => 496u16,
+            _ => ::specgen_runtime::error_code::status_for(self.code()),
+        }
     }
 
     /// Reads an error body. Accepts `message` or `Message`, and a `__type` with a

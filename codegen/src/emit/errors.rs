@@ -34,6 +34,21 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .collect();
     let validation = &api.validation_error;
     let title = &api.title;
+    let status = if api.error_status.is_empty() {
+        quote!(#rt::error_code::status_for(self.code()))
+    } else {
+        let arms = api.error_status.iter().filter_map(|(id, code)| {
+            let pos = api.exceptions.iter().position(|e| e == id)?;
+            let v = &vs[pos].0;
+            Some(quote!(Self::#v(_) => #code,))
+        });
+        quote! {
+            match self {
+                #(#arms)*
+                _ => #rt::error_code::status_for(self.code()),
+            }
+        }
+    };
     let enum_docs = doc_attrs(&format!(
         "An error answered by {title}: every exception of the spec, plus codes it does not \
          know.\n\nOn the wire: `{{\"__type\": \"<Code>\", \"message\": \"...\"}}`."
@@ -85,9 +100,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
                 }
             }
 
-            /// The HTTP status the service answers with: 500 for internal errors, 400 otherwise.
+            /// The HTTP status the service answers with: the spec's, where it gives a real
+            /// one; otherwise 500 for internal errors and 400 for the rest.
             pub fn http_status(&self) -> u16 {
-                #rt::error_code::status_for(self.code())
+                #status
             }
 
             /// Reads an error body. Accepts `message` or `Message`, and a `__type` with a

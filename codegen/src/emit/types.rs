@@ -572,7 +572,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
     let read = match &u.discriminator {
         Some(d) => {
             let property = &d.property;
-            let values = d.mapping.iter().map(|(v, _)| v.as_str());
+            let values: Vec<&str> = d.mapping.iter().map(|(v, _)| v.as_str()).collect();
             let targets = d.mapping.iter().map(|(_, i)| &variants[*i]);
             let missing = format!("missing discriminator `{property}` of {name_str}");
             quote! {
@@ -582,7 +582,10 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
                     .map(::std::borrow::ToOwned::to_owned);
                 match tag.as_deref() {
                     #(Some(#values) => de::from_value(value).map(Self::#targets),)*
-                    Some(other) => Err(<D::Error as ::serde::de::Error>::unknown_variant(other, &[])),
+                    Some(other) => Err(<D::Error as ::serde::de::Error>::unknown_variant(
+                        other,
+                        &[#(#values),*],
+                    )),
                     None => Err(<D::Error as ::serde::de::Error>::custom(#missing)),
                 }
             }

@@ -622,10 +622,10 @@ impl Lowerer<'_> {
                 }
                 // Alternatives without an explicit value are named by their schema name.
                 for (index, v) in variants.iter().enumerate() {
-                    if let ShapeKind::Named(id) = v.shape.kind {
-                        if !mapping.iter().any(|(_, i)| *i == index) {
-                            mapping.push((self.types[id.0].schema_name.clone(), index));
-                        }
+                    if let ShapeKind::Named(id) = v.shape.kind
+                        && !mapping.iter().any(|(_, i)| *i == index)
+                    {
+                        mapping.push((self.types[id.0].schema_name.clone(), index));
                     }
                 }
                 Some(Discriminator {
@@ -1329,18 +1329,18 @@ impl Lowerer<'_> {
         let rscc = strongly_connected(n, &required_only);
         for (i, out) in required_only.iter().enumerate() {
             for &(t, fi, _) in out {
-                if rscc[i] == rscc[t] {
-                    if let TypeKind::Struct(st) | TypeKind::Exception(st) = &self.types[i].kind {
-                        let field = &st.fields[fi];
-                        return Err(Error::at(
-                            ErrorKind::Unsupported,
-                            field.pointer.clone(),
-                            format!(
-                                "schema `{}`: required member `{}` makes it contain itself, so no finite value exists; make the member optional",
-                                self.types[i].schema_name, field.wire_name
-                            ),
-                        ));
-                    }
+                if rscc[i] == rscc[t]
+                    && let TypeKind::Struct(st) | TypeKind::Exception(st) = &self.types[i].kind
+                {
+                    let field = &st.fields[fi];
+                    return Err(Error::at(
+                        ErrorKind::Unsupported,
+                        field.pointer.clone(),
+                        format!(
+                            "schema `{}`: required member `{}` makes it contain itself, so no finite value exists; make the member optional",
+                            self.types[i].schema_name, field.wire_name
+                        ),
+                    ));
                 }
             }
         }

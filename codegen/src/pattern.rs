@@ -53,6 +53,8 @@ impl fmt::Display for PatternError {
 }
 
 const WORD: &str = "0-9A-Za-z_";
+/// Java's `.`: anything but a line terminator (`\n`, `\r`, U+0085, U+2028, U+2029).
+const JAVA_DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 const DIGIT: &str = "0-9";
 // Java's \s: [ \t\n\x0B\f\r].
 const SPACE: &str = r" \t\n\x0B\f\r";
@@ -171,6 +173,8 @@ pub fn translate(java: &str) -> Result<String, PatternError> {
                 class_depth -= 1;
                 out.push(']');
             }
+            // Java's `.` matches no line terminator, not only no `\n`.
+            '.' if class_depth == 0 => out.push_str(JAVA_DOT),
             _ => out.push(c),
         }
         i += 1;
@@ -264,6 +268,18 @@ mod tests {
         assert!(!matches(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+", "a b"));
         assert!(matches(r"\p{Print}+", "a b~"));
         assert!(!matches(r"\p{Print}+", "é"));
+    }
+
+    #[test]
+    fn dot_matches_no_java_line_terminator() {
+        assert!(matches(r".*\{####\}.*", "Code: {####}"));
+        for terminator in ["\n", "\r", "\u{85}", "\u{2028}", "\u{2029}"] {
+            let value = format!("Code:{terminator}{{####}}");
+            assert!(!matches(r".*\{####\}.*", &value), "{value:?}");
+        }
+        // Inside a class `.` is a literal dot.
+        assert!(matches(r"[.]+", "..."));
+        assert!(!matches(r"[.]+", "a"));
     }
 
     #[test]

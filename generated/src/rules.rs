@@ -120,7 +120,7 @@ pub(crate) static PATTERN_17: rt::pattern::Pattern = rt::pattern::Pattern::new(
 /// Pattern `.*\{####\}.*`.
 pub(crate) static PATTERN_18: rt::pattern::Pattern = rt::pattern::Pattern::new(
     ".*\\{####\\}.*",
-    "^(?:.*\\{####\\}.*)$",
+    "^(?:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*\\{####\\}[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)$",
     rt::pattern::Engine::Regex,
 );
 

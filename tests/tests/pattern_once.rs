@@ -1,0 +1,258 @@
+//! Each distinct pattern is compiled at most once per process, lazily, and shared between
+//! threads.
+//!
+//! This is its own test binary: the compilation counter is process-wide, and no other test
+//! may compile patterns behind its back. The two tests below share one recorded run of the
+//! threaded rounds, which always happens before any test compiles patterns on its own.
+
+use std::collections::BTreeSet;
+use std::sync::{Barrier, OnceLock};
+use std::thread;
+
+use cognito_idp::types::DescribeUserPoolDomainResponse;
+use cognito_idp::{PATTERNS, Request, Validate};
+use serde_json::{Value, json};
+use specgen_runtime::pattern::compilations;
+
+const THREADS: usize = 8;
+const POOL: &str = "us-east-1_AbCdEfGhI";
+const CLIENT: &str = "4c5ebn6bojtlrmu9q9oll6gqrg";
+const ARN: &str = "arn:aws:iam::123456789012:role/cognito";
+
+/// Valid request bodies that, together, reach every pattern a request can reach.
+fn request_bodies() -> Vec<(&'static str, Value)> {
+    vec![
+        (
+            "SignUp",
+            json!({"ClientId": CLIENT, "SecretHash": "abc+/=", "Username": "alice",
+                   "Password": "Correct-Horse-9",
+                   "UserAttributes": [{"Name": "email", "Value": "alice@example.com"}]}),
+        ),
+        (
+            "AdminGetDevice",
+            json!({"DeviceKey": "us-east-1_0123abcd-ef01", "UserPoolId": POOL, "Username": "alice"}),
+        ),
+        (
+            "VerifySoftwareToken",
+            json!({"AccessToken": "eyJ.abc-def_ghi=", "UserCode": "123456"}),
+        ),
+        (
+            "UpdateAuthEventFeedback",
+            json!({"UserPoolId": POOL, "Username": "bob", "EventId": "ev-1",
+                   "FeedbackToken": "tok", "FeedbackValue": "Valid"}),
+        ),
+        (
+            "CreateUserPoolClient",
+            json!({"UserPoolId": POOL, "ClientName": "web app",
+                   "AnalyticsConfiguration": {"ApplicationId": "0a1b2c", "RoleArn": ARN},
+                   "AllowedOAuthScopes": ["openid"],
+                   "CallbackURLs": ["https://example.com/cb"]}),
+        ),
+        (
+            "CreateIdentityProvider",
+            json!({"UserPoolId": POOL, "ProviderName": "corp", "ProviderType": "SAML",
+                   "ProviderDetails": {}, "IdpIdentifiers": ["example.com"]}),
+        ),
+        (
+            "CreateUserPoolDomain",
+            json!({"Domain": "my-domain", "UserPoolId": POOL}),
+        ),
+        (
+            "CreateUserPool",
+            json!({"PoolName": "my pool",
+                   "SmsVerificationMessage": "Code {####}",
+                   "EmailVerificationMessage": "Code {####}",
+                   "EmailVerificationSubject": "Code",
+                   "VerificationMessageTemplate": {"EmailMessageByLink": "Click {##here##}"},
+                   "EmailConfiguration": {"ReplyToEmailAddress": "a@example.com",
+                                          "ConfigurationSet": "my-set"}}),
+        ),
+        (
+            "StartUserImportJob",
+            json!({"UserPoolId": POOL, "JobId": "import-abc"}),
+        ),
+        (
+            "CreateResourceServer",
+            json!({"UserPoolId": POOL, "Identifier": "https://api.example.com", "Name": "api",
+                   "Scopes": [{"ScopeName": "read", "ScopeDescription": "Read"}]}),
+        ),
+        (
+            "ListUsers",
+            json!({"UserPoolId": POOL, "PaginationToken": "next"}),
+        ),
+    ]
+}
+
+/// A response that carries `S3BucketType`, the one look-around pattern (no request has it).
+fn domain_description() -> Value {
+    json!({"DomainDescription": {"AWSAccountId": "123456789012", "S3Bucket": "my.bucket"}})
+}
+
+/// Patterns the bodies above reach, as written in the spec.
+const REACHED: [&str; 25] = [
+    r"[0-9]+",
+    r"[\w-]+_[0-9a-zA-Z]+",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+",
+    r"[\S]+",
+    r"[\w-]+_[0-9a-f-]+",
+    r"[\w+]+",
+    r"[\w+-]+",
+    r"^[0-9a-fA-F]+$",
+    r"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?",
+    r"[A-Za-z0-9-_=.]+",
+    r"[\w\s+=,.@-]+",
+    r"[\w+=/]+",
+    r"[^_][\p{L}\p{M}\p{S}\p{N}\p{P}][^_]+",
+    r"[\x21\x23-\x5B\x5D-\x7E]+",
+    r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$",
+    r".*\{####\}.*",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+",
+    r"import-[0-9a-zA-Z-]+",
+    r"^[0-9A-Za-z\.\-_]*(?<!\.)$",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+",
+    r"^[a-zA-Z0-9_-]+$",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*",
+    r"[\w\s+=.@-]+",
+    r"[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+",
+];
+
+/// Patterns of the spec that none of the bodies reaches: they stay uncompiled (lazy).
+const NOT_REACHED: [&str; 3] = [
+    // CompletionMessageType and SecretCodeType are in no request; EmailNotificationBodyType
+    // only in SetRiskConfiguration, which the bodies above leave out.
+    r"[\w]+",
+    r"[A-Za-z0-9]+",
+    r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+",
+];
+
+/// What the process looked like around the two threaded rounds.
+struct Rounds {
+    compilations_before: usize,
+    compiled_before: usize,
+    compilations_after_first: usize,
+    compiled_count_after_first: usize,
+    compiled_after_first: BTreeSet<&'static str>,
+    compilations_after_second: usize,
+    compiled_after_second: BTreeSet<&'static str>,
+}
+
+fn compiled_count() -> usize {
+    PATTERNS.iter().filter(|p| p.is_compiled()).count()
+}
+
+fn compiled_sources() -> BTreeSet<&'static str> {
+    PATTERNS
+        .iter()
+        .filter(|p| p.is_compiled())
+        .map(|p| p.source())
+        .collect()
+}
+
+/// Every thread validates every body, starting together; each thread panics if a body is
+/// not accepted (a rejected body might not have reached its patterns).
+fn round(bodies: &[(String, Vec<u8>)], domain: &[u8]) {
+    let barrier = Barrier::new(THREADS);
+    thread::scope(|s| {
+        for t in 0..THREADS {
+            let barrier = &barrier;
+            s.spawn(move || {
+                barrier.wait();
+                // Each thread starts at a different body, so first uses collide.
+                for i in 0..bodies.len() {
+                    let (target, body) = &bodies[(i + t) % bodies.len()];
+                    if let Err(e) = Request::from_http(target, body) {
+                        panic!("{target} rejected: {e}");
+                    }
+                }
+                let response: DescribeUserPoolDomainResponse =
+                    serde_json::from_slice(domain).expect("response reads");
+                response.validate().expect("domain description is valid");
+            });
+        }
+    });
+}
+
+/// Runs the two rounds once per process, before anything else compiles patterns.
+fn rounds() -> &'static Rounds {
+    static ROUNDS: OnceLock<Rounds> = OnceLock::new();
+    ROUNDS.get_or_init(|| {
+        let bodies: Vec<(String, Vec<u8>)> = request_bodies()
+            .into_iter()
+            .map(|(op, body)| {
+                (
+                    format!("AWSCognitoIdentityProviderService.{op}"),
+                    serde_json::to_vec(&body).unwrap(),
+                )
+            })
+            .collect();
+        let domain = serde_json::to_vec(&domain_description()).unwrap();
+        let compilations_before = compilations();
+        let compiled_before = compiled_count();
+        round(&bodies, &domain);
+        let compilations_after_first = compilations();
+        let compiled_count_after_first = compiled_count();
+        let compiled_after_first = compiled_sources();
+        round(&bodies, &domain);
+        Rounds {
+            compilations_before,
+            compiled_before,
+            compilations_after_first,
+            compiled_count_after_first,
+            compiled_after_first,
+            compilations_after_second: compilations(),
+            compiled_after_second: compiled_sources(),
+        }
+    })
+}
+
+#[test]
+fn patterns_compile_lazily_once_and_shared_across_threads() {
+    let r = rounds();
+    // Lazy: nothing is compiled before the first validation.
+    assert_eq!(r.compilations_before, 0);
+    assert_eq!(r.compiled_before, 0);
+
+    // The first round compiled exactly the patterns it reached, each once, although eight
+    // threads reached each of them at about the same time.
+    let reached: BTreeSet<&str> = REACHED.into_iter().collect();
+    assert_eq!(r.compiled_after_first, reached);
+    assert_eq!(r.compilations_after_first, r.compiled_count_after_first);
+    assert!(r.compilations_after_first <= PATTERNS.len());
+    for source in NOT_REACHED {
+        assert!(
+            !r.compiled_after_first.contains(source),
+            "{source} compiled without use"
+        );
+    }
+
+    // The second round compiled nothing new.
+    assert_eq!(r.compilations_after_second, r.compilations_after_first);
+    assert_eq!(r.compiled_after_second, r.compiled_after_first);
+}
+
+#[test]
+fn patterns_are_distinct_and_all_of_them_compile() {
+    let r = rounds();
+    // "Once per distinct pattern" needs one entry per distinct pattern text.
+    let sources: BTreeSet<&str> = PATTERNS.iter().map(|p| p.source()).collect();
+    assert_eq!(sources.len(), PATTERNS.len(), "duplicate pattern entries");
+    assert_eq!(PATTERNS.len(), REACHED.len() + NOT_REACHED.len());
+    for source in REACHED.iter().chain(NOT_REACHED.iter()) {
+        assert!(sources.contains(source), "{source} is not in PATTERNS");
+    }
+
+    for pattern in PATTERNS {
+        if let Err(e) = pattern.check() {
+            panic!("pattern {} does not compile: {e}", pattern.source());
+        }
+        assert!(pattern.is_compiled(), "{}", pattern.source());
+    }
+    // Every pattern is compiled now, each exactly once, in this whole process.
+    assert_eq!(compilations(), PATTERNS.len());
+    assert!(r.compilations_after_second <= compilations());
+    for pattern in PATTERNS {
+        pattern.check().unwrap();
+    }
+    assert_eq!(compilations(), PATTERNS.len());
+}

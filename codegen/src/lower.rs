@@ -528,7 +528,7 @@ impl Lowerer<'_> {
                 let item_pointer = pointer_join(pointer, "items");
                 let item = match &a.items {
                     Some(items) => {
-                        self.use_site(&unbox(items), &item_pointer, &format!("{name}Item"))?
+                        self.use_site(items, &item_pointer, &format!("{name}Item"))?
                             .0
                     }
                     None => Shape::plain(ShapeKind::Any),
@@ -814,7 +814,7 @@ impl Lowerer<'_> {
                 let item = match &a.items {
                     Some(items) => {
                         self.use_site(
-                            &unbox(items),
+                            items,
                             &pointer_join(pointer, "items"),
                             &format!("{name}Item"),
                         )?
@@ -1491,10 +1491,6 @@ impl AsSchema for Box<Schema> {
     fn as_schema(&self) -> &Schema {
         self
     }
-}
-
-fn unbox(r: &ReferenceOr<Box<Schema>>) -> ReferenceOr<Box<Schema>> {
-    r.clone()
 }
 
 #[cfg(test)]

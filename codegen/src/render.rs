@@ -35,7 +35,7 @@ fn format(file: TokenStream, what: &str) -> Result<String> {
             format!("internal error: generated {what} does not parse: {e}"),
         )
     })?;
-    Ok(rustfmt(&space_items(&prettyplease::unparse(&parsed))))
+    Ok(space_items(&prettyplease::unparse(&parsed)))
 }
 
 /// Whether a line starts an item or member that deserves a blank line before it.
@@ -72,38 +72,54 @@ fn space_items(text: &str) -> String {
     out
 }
 
-/// Formats with `rustfmt` (from `$RUSTFMT` or `PATH`) when it is available, so that the
-/// output is exactly what `cargo fmt` keeps; otherwise returns the text unchanged.
-fn rustfmt(text: &str) -> String {
+/// Formats each text with `rustfmt` (from `$RUSTFMT` or `PATH`) when it is available, so
+/// that the output is exactly what `cargo fmt` keeps; a text rustfmt cannot format (or every
+/// text, without rustfmt) is returned unchanged.
+fn rustfmt_all(texts: &[String]) -> Vec<String> {
     use std::io::Write;
     use std::process::{Command, Stdio};
     let program = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let child = Command::new(program)
-        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn();
-    let Ok(mut child) = child else {
-        return text.to_owned();
-    };
-    // Feed stdin from a thread: rustfmt may fill stdout before it has read everything.
-    let input = text.to_owned();
-    let stdin = child.stdin.take();
-    let writer = std::thread::spawn(move || {
-        if let Some(mut stdin) = stdin {
-            let _ = stdin.write_all(input.as_bytes());
-        }
-    });
-    let output = child.wait_with_output();
-    let _ = writer.join();
-    match output {
-        Ok(o) if o.status.success() && !o.stdout.is_empty() => {
-            String::from_utf8(o.stdout).unwrap_or_else(|_| text.to_owned())
-        }
-        _ => text.to_owned(),
-    }
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = texts
+            .iter()
+            .map(|text| {
+                let child = Command::new(&program)
+                    .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+                    .current_dir(std::env::temp_dir())
+                    .stdin(Stdio::piped())
+                    .stdout(Stdio::piped())
+                    .stderr(Stdio::null())
+                    .spawn();
+                let Ok(mut child) = child else {
+                    return None;
+                };
+                // Feed stdin from a thread: rustfmt may fill stdout before reading it all.
+                let stdin = child.stdin.take();
+                let writer = scope.spawn(move || {
+                    if let Some(mut stdin) = stdin {
+                        let _ = stdin.write_all(text.as_bytes());
+                    }
+                });
+                Some((child, writer))
+            })
+            .collect();
+        jobs.into_iter()
+            .zip(texts)
+            .map(|(job, text)| {
+                let Some((child, writer)) = job else {
+                    return text.clone();
+                };
+                let output = child.wait_with_output();
+                let _ = writer.join();
+                match output {
+                    Ok(o) if o.status.success() && !o.stdout.is_empty() => {
+                        String::from_utf8(o.stdout).unwrap_or_else(|_| text.clone())
+                    }
+                    _ => text.clone(),
+                }
+            })
+            .collect()
+    })
 }
 
 /// The files of a crate's `src/` directory: `lib.rs` and one file per module.
@@ -125,20 +141,26 @@ pub fn crate_files(generated: &Generated) -> Result<Vec<File>> {
         #(#decls)*
         #root
     };
-    let mut files = vec![File {
-        path: "lib.rs".to_owned(),
-        contents: format!("{HEADER}{}", format(lib, "lib.rs")?),
-    }];
+    let mut files = vec![("lib.rs".to_owned(), format(lib, "lib.rs")?)];
     for m in &generated.modules {
         let docs = inner_docs(&m.docs);
         let items = &m.items;
-        let text = format(quote!(#docs #items), m.name)?;
-        files.push(File {
-            path: format!("{}.rs", m.name),
-            contents: format!("{HEADER}{text}"),
-        });
+        files.push((
+            format!("{}.rs", m.name),
+            format(quote!(#docs #items), m.name)?,
+        ));
     }
-    Ok(files)
+    // rustfmt runs as one process per file, all at once.
+    let texts: Vec<String> = files.iter().map(|(_, t)| t.clone()).collect();
+    let formatted = rustfmt_all(&texts);
+    Ok(files
+        .into_iter()
+        .zip(formatted)
+        .map(|((path, _), text)| File {
+            path,
+            contents: format!("{HEADER}{text}"),
+        })
+        .collect())
 }
 
 /// All items as one token stream with inline modules, for macro expansion and `include!`.
@@ -164,10 +186,9 @@ pub fn single_tokens(generated: &Generated) -> TokenStream {
 
 /// [`single_tokens`] formatted as one file (for `include!` from `OUT_DIR`).
 pub fn single_file(generated: &Generated) -> Result<String> {
-    Ok(format!(
-        "{HEADER}{}",
-        format(single_tokens(generated), "single file")?
-    ))
+    let text = format(single_tokens(generated), "single file")?;
+    let formatted = rustfmt_all(std::slice::from_ref(&text));
+    Ok(format!("{HEADER}{}", formatted[0]))
 }
 
 fn inner_docs(markdown: &str) -> TokenStream {

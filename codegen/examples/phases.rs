@@ -1,0 +1,30 @@
+//! Times each phase of generating a spec: `cargo run --release -p specgen --example phases -- <SPEC>`.
+
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let path = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "spec/cognito-idp.yaml".to_owned());
+    let t = Instant::now();
+    let text = std::fs::read_to_string(&path)?;
+    let format = specgen::load::detect_format(Some(std::path::Path::new(&path)), &text);
+    let doc = specgen::load::parse(&text, format)?;
+    let parsed = t.elapsed();
+    let t = Instant::now();
+    let api = specgen::lower::lower(&doc, &specgen::Settings::default())?;
+    let lowered = t.elapsed();
+    let t = Instant::now();
+    let generated = specgen::emit::emit(&api);
+    let emitted = t.elapsed();
+    let t = Instant::now();
+    let files = specgen::render::crate_files(&generated)?;
+    let rendered = t.elapsed();
+    let lines: usize = files.iter().map(|f| f.contents.lines().count()).sum();
+    println!(
+        "{path}: {} types, {} operations, {lines} lines\n  parse  {parsed:?}\n  lower  {lowered:?}\n  emit   {emitted:?}\n  render {rendered:?} (prettyplease + rustfmt)",
+        api.types.len(),
+        api.operations.len()
+    );
+    Ok(())
+}

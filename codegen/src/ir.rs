@@ -48,9 +48,6 @@ pub struct Api {
     pub exceptions: Vec<TypeId>,
     /// The error code for constraint violations (`InvalidParameterException` for Cognito).
     pub validation_error: String,
-    /// HTTP statuses the spec gives exceptions. AWS specs use made-up codes 480–494 to list
-    /// an operation's errors; only real statuses (400–599 outside that range) are kept.
-    pub error_status: Vec<(TypeId, u16)>,
     /// Rust path of the runtime crate in generated code (`::specgen_runtime`).
     pub runtime: String,
 }

@@ -38,7 +38,6 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         type_names: Scope::new(),
         patterns: Vec::new(),
         pattern_ids: HashMap::new(),
-        error_status: Vec::new(),
     };
     l.register_components();
     let exception_names = if l.aws {
@@ -82,7 +81,6 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         patterns: l.patterns,
         exceptions,
         validation_error,
-        error_status: l.error_status,
         runtime: settings
             .runtime_path
             .clone()
@@ -129,7 +127,6 @@ struct Lowerer<'a> {
     type_names: Scope,
     patterns: Vec<PatternDef>,
     pattern_ids: HashMap<String, PatternId>,
-    error_status: Vec<(TypeId, u16)>,
 }
 
 /// Facts about a schema worth a line in the docs: format, default, direction, deprecation.
@@ -1193,13 +1190,6 @@ impl Lowerer<'_> {
                         }
                     } else if let ReferenceOr::Reference { reference } = schema {
                         let id = self.resolve_ref(reference, &resp_at)?;
-                        if let Ok(status) = code.parse::<u16>() {
-                            let real =
-                                (400..600).contains(&status) && !(480..=494).contains(&status);
-                            if real && !self.error_status.iter().any(|(t, _)| *t == id) {
-                                self.error_status.push((id, status));
-                            }
-                        }
                         if !errors.contains(&id) {
                             errors.push(id);
                         }

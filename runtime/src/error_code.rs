@@ -17,21 +17,25 @@ pub struct ErrorBody {
 
 #[derive(Deserialize)]
 struct Raw {
-    #[serde(rename = "__type", alias = "code", alias = "Code")]
+    #[serde(rename = "__type")]
     code: String,
-    #[serde(default, alias = "Message", alias = "errorMessage")]
+    // Both spellings may appear (even together); `message` wins.
+    #[serde(default)]
     message: Option<String>,
+    #[serde(default, rename = "Message")]
+    message_upper: Option<String>,
 }
 
-/// Strips a `namespace#` prefix and a `:suffix` from a `__type` value.
+/// Strips a `:suffix` and then a `namespace#` prefix from a `__type` value.
 pub fn normalize_code(raw: &str) -> &str {
     let raw = raw.trim();
-    let raw = match raw.rfind('#') {
-        Some(i) => &raw[i + 1..],
+    // The suffix (a URL) may itself hold `#`, so it goes first.
+    let raw = match raw.find(':') {
+        Some(i) => &raw[..i],
         None => raw,
     };
-    match raw.find(':') {
-        Some(i) => &raw[..i],
+    match raw.rfind('#') {
+        Some(i) => &raw[i + 1..],
         None => raw,
     }
 }
@@ -41,7 +45,7 @@ pub fn parse(body: &[u8]) -> Result<ErrorBody, serde_json::Error> {
     let raw: Raw = serde_json::from_slice(body)?;
     Ok(ErrorBody {
         code: normalize_code(&raw.code).to_owned(),
-        message: raw.message,
+        message: raw.message.or(raw.message_upper),
     })
 }
 
@@ -97,6 +101,10 @@ mod tests {
             normalize_code("aws.protocoltests#FooError:http://x"),
             "FooError"
         );
+        assert_eq!(
+            normalize_code("UserNotFoundException:http://internal.amazon.com/coral/#fragment"),
+            "UserNotFoundException"
+        );
     }
 
     #[test]
@@ -106,6 +114,8 @@ mod tests {
         assert_eq!((a.code.as_str(), a.message.as_deref()), ("A", Some("m1")));
         assert_eq!((b.code.as_str(), b.message.as_deref()), ("B", Some("m2")));
         assert_eq!(parse(br#"{"__type":"C"}"#).unwrap().message, None);
+        let both = parse(br#"{"__type":"D","Message":"upper","message":"lower"}"#).unwrap();
+        assert_eq!(both.message.as_deref(), Some("lower"));
         assert!(parse(b"{}").is_err());
     }
 

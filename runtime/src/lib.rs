@@ -60,7 +60,8 @@ pub mod __private {
     pub use crate::de;
     pub use crate::pattern::{Engine, Pattern};
     pub use crate::request::{
-        parse_empty, parse_request, parse_request_with, parse_response, serialize_empty,
+        parse_empty, parse_empty_object, parse_request, parse_request_with, parse_response,
+        serialize_empty,
     };
     pub use crate::sensitive::Redacted;
     pub use serde;

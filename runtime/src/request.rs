@@ -73,11 +73,41 @@ where
     }
 }
 
-/// Checks the body of an operation without input: empty, or any JSON value.
+/// Checks the body of an operation without input: empty, or a JSON object (whose members
+/// are ignored).
 pub fn parse_empty(body: &[u8]) -> Result<(), RequestError> {
-    serde_json::from_slice::<serde::de::IgnoredAny>(effective_body(body))
-        .map(|_| ())
-        .map_err(|e| RequestError::Serialization(describe(&e, "")))
+    parse_empty_object(body).map_err(|e| RequestError::Serialization(describe(&e, "")))
+}
+
+/// Checks a body that must be empty or a JSON object, ignoring the object's members.
+pub fn parse_empty_object(body: &[u8]) -> Result<(), serde_json::Error> {
+    serde_json::from_slice::<AnyObject>(effective_body(body)).map(|_| ())
+}
+
+/// A JSON object whose members are skipped.
+struct AnyObject;
+
+impl<'de> serde::Deserialize<'de> for AnyObject {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AnyObject;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<AnyObject, A::Error> {
+                while map
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(AnyObject)
+            }
+        }
+        d.deserialize_map(V)
+    }
 }
 
 /// Reads a response body; an empty body reads as `{}`.
@@ -140,6 +170,20 @@ fn describe(e: &serde_json::Error, path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn empty_bodies_are_objects() {
+        assert!(parse_empty_object(b"").is_ok());
+        assert!(parse_empty_object(b" {} ").is_ok());
+        assert!(parse_empty_object(br#"{"x": [1, {"y": null}]}"#).is_ok());
+        for bad in [&b"[]"[..], b"5", b"null", b"\"x\"", b"{"] {
+            assert!(
+                parse_empty_object(bad).is_err(),
+                "{:?}",
+                String::from_utf8_lossy(bad)
+            );
+        }
+    }
 
     #[test]
     fn within_matches_whole_segments() {

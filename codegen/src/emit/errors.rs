@@ -34,21 +34,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .collect();
     let validation = &api.validation_error;
     let title = &api.title;
-    let status = if api.error_status.is_empty() {
-        quote!(#rt::error_code::status_for(self.code()))
-    } else {
-        let arms = api.error_status.iter().filter_map(|(id, code)| {
-            let pos = api.exceptions.iter().position(|e| e == id)?;
-            let v = &vs[pos].0;
-            Some(quote!(Self::#v(_) => #code,))
-        });
-        quote! {
-            match self {
-                #(#arms)*
-                _ => #rt::error_code::status_for(self.code()),
-            }
-        }
-    };
+    let from_request_docs = doc_attrs(&format!(
+        "The error for a rejected request body: `SerializationException`, or \
+         `{validation}` with AWS's validation message."
+    ));
     let enum_docs = doc_attrs(&format!(
         "An error answered by {title}: every exception of the spec, plus codes it does not \
          know.\n\nOn the wire: `{{\"__type\": \"<Code>\", \"message\": \"...\"}}`."
@@ -100,10 +89,11 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
                 }
             }
 
-            /// The HTTP status the service answers with: the spec's, where it gives a real
-            /// one; otherwise 500 for internal errors and 400 for the rest.
+            /// The HTTP status the service answers with: 500 for internal errors, 400
+            /// otherwise. (AWS specs list errors under made-up statuses from 480 up, which
+            /// say nothing about the wire.)
             pub fn http_status(&self) -> u16 {
-                #status
+                #rt::error_code::status_for(self.code())
             }
 
             /// Reads an error body. Accepts `message` or `Message`, and a `__type` with a
@@ -135,8 +125,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
                 )
             }
 
-            /// The error for a rejected request body: `SerializationException`, or
-            /// `#validation` with AWS's validation message.
+            #from_request_docs
             pub fn from_request_error(error: #rt::RequestError) -> Self {
                 match error {
                     #rt::RequestError::Serialization(message) => {

@@ -246,7 +246,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 resp_variants.push(quote!(#d #v,));
                 resp_parse.push(quote! {
                     Operation::#v => {
-                        #rt::__private::parse_response::<::serde::de::IgnoredAny>(body)?;
+                        #rt::__private::parse_empty_object(body)?;
                         Self::#v
                     }
                 });

@@ -93,9 +93,8 @@ fn operations_and_errors_named_like_keywords() {
     assert!(matches!(Error::new("Error", None), Error::Error(_)));
     assert!(matches!(Error::new("Unknown", None), Error::Unknown2(_)));
     assert!(matches!(Error::new("Nope", None), Error::Unknown { .. }));
-    // The spec gives a real status, which wins over the name.
-    assert_eq!(Error::new("InternalFailure", None).http_status(), 503);
-    // The spec gives `Error` a real status only through 480 (made up), so it keeps 400.
+    // Statuses in AWS specs are made up; the name decides.
+    assert_eq!(Error::new("InternalFailure", None).http_status(), 500);
     assert_eq!(Error::new("Error", None).http_status(), 400);
     let err = naming::errors::OptionError::from(Error::new("Error", Some("m".into())));
     assert_eq!(err.code(), "Error");

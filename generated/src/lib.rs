@@ -5324,6 +5324,325 @@ impl Request {
         Ok(request)
     }
 
+    /// Reads the body of `operation` without validating it (an empty body reads as
+    /// `{}`), e.g. for a client or proxy that forwards what it is given. Missing
+    /// required members are an error here.
+    pub fn from_json(
+        operation: Operation,
+        body: &[u8],
+    ) -> ::core::result::Result<Request, ::serde_json::Error> {
+        let request = match operation {
+            Operation::AddCustomAttributes => {
+                Self::AddCustomAttributes(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminAddUserToGroup => {
+                Self::AdminAddUserToGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminConfirmSignUp => {
+                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminCreateUser => {
+                Self::AdminCreateUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminDeleteUser => {
+                Self::AdminDeleteUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminDeleteUserAttributes => {
+                Self::AdminDeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminDisableProviderForUser => Self::AdminDisableProviderForUser(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::AdminDisableUser => {
+                Self::AdminDisableUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminEnableUser => {
+                Self::AdminEnableUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminForgetDevice => {
+                Self::AdminForgetDevice(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminGetDevice => {
+                Self::AdminGetDevice(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminGetUser => {
+                Self::AdminGetUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminInitiateAuth => {
+                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminLinkProviderForUser => {
+                Self::AdminLinkProviderForUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminListDevices => {
+                Self::AdminListDevices(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminListGroupsForUser => {
+                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminListUserAuthEvents => {
+                Self::AdminListUserAuthEvents(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminRemoveUserFromGroup => {
+                Self::AdminRemoveUserFromGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminResetUserPassword => {
+                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminRespondToAuthChallenge => Self::AdminRespondToAuthChallenge(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::AdminSetUserMfaPreference => {
+                Self::AdminSetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminSetUserPassword => {
+                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminSetUserSettings => {
+                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminUpdateAuthEventFeedback => Self::AdminUpdateAuthEventFeedback(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::AdminUpdateDeviceStatus => {
+                Self::AdminUpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminUpdateUserAttributes => {
+                Self::AdminUpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AdminUserGlobalSignOut => {
+                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::AssociateSoftwareToken => {
+                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ChangePassword => {
+                Self::ChangePassword(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ConfirmDevice => {
+                Self::ConfirmDevice(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ConfirmForgotPassword => {
+                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ConfirmSignUp => {
+                Self::ConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateGroup => {
+                Self::CreateGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateIdentityProvider => {
+                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateResourceServer => {
+                Self::CreateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateUserImportJob => {
+                Self::CreateUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateUserPool => {
+                Self::CreateUserPool(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateUserPoolClient => {
+                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::CreateUserPoolDomain => {
+                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteGroup => {
+                Self::DeleteGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteIdentityProvider => {
+                Self::DeleteIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteResourceServer => {
+                Self::DeleteResourceServer(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteUser => {
+                Self::DeleteUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteUserAttributes => {
+                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteUserPool => {
+                Self::DeleteUserPool(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteUserPoolClient => {
+                Self::DeleteUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DeleteUserPoolDomain => {
+                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeIdentityProvider => {
+                Self::DescribeIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeResourceServer => {
+                Self::DescribeResourceServer(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeRiskConfiguration => {
+                Self::DescribeRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeUserImportJob => {
+                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeUserPool => {
+                Self::DescribeUserPool(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeUserPoolClient => {
+                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::DescribeUserPoolDomain => {
+                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ForgetDevice => {
+                Self::ForgetDevice(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ForgotPassword => {
+                Self::ForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetCsvHeader => {
+                Self::GetCsvHeader(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetDevice => {
+                Self::GetDevice(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetGroup => {
+                Self::GetGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::GetLogDeliveryConfiguration => Self::GetLogDeliveryConfiguration(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::GetSigningCertificate => {
+                Self::GetSigningCertificate(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetUiCustomization => {
+                Self::GetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetUser => {
+                Self::GetUser(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::GetUserPoolMfaConfig => {
+                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::GlobalSignOut => {
+                Self::GlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::InitiateAuth => {
+                Self::InitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListDevices => {
+                Self::ListDevices(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListGroups => {
+                Self::ListGroups(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListIdentityProviders => {
+                Self::ListIdentityProviders(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListResourceServers => {
+                Self::ListResourceServers(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListTagsForResource => {
+                Self::ListTagsForResource(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListUserImportJobs => {
+                Self::ListUserImportJobs(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListUserPoolClients => {
+                Self::ListUserPoolClients(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListUserPools => {
+                Self::ListUserPools(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListUsers => {
+                Self::ListUsers(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ListUsersInGroup => {
+                Self::ListUsersInGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::ResendConfirmationCode => {
+                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::RespondToAuthChallenge => {
+                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::RevokeToken => {
+                Self::RevokeToken(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SetLogDeliveryConfiguration => Self::SetLogDeliveryConfiguration(
+                ::specgen_runtime::__private::parse_response(body)?,
+            ),
+            Operation::SetRiskConfiguration => {
+                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SetUiCustomization => {
+                Self::SetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SetUserMfaPreference => {
+                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SetUserPoolMfaConfig => {
+                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SetUserSettings => {
+                Self::SetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::SignUp => Self::SignUp(::specgen_runtime::__private::parse_response(body)?),
+            Operation::StartUserImportJob => {
+                Self::StartUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::StopUserImportJob => {
+                Self::StopUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::TagResource => {
+                Self::TagResource(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UntagResource => {
+                Self::UntagResource(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateAuthEventFeedback => {
+                Self::UpdateAuthEventFeedback(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateDeviceStatus => {
+                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateGroup => {
+                Self::UpdateGroup(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateIdentityProvider => {
+                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateResourceServer => {
+                Self::UpdateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateUserAttributes => {
+                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateUserPool => {
+                Self::UpdateUserPool(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateUserPoolClient => {
+                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::UpdateUserPoolDomain => {
+                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::VerifySoftwareToken => {
+                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+            }
+            Operation::VerifyUserAttribute => {
+                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_response(body)?)
+            }
+        };
+        Ok(request)
+    }
+
     /// The operation this request is for.
     pub fn operation(&self) -> Operation {
         match self {

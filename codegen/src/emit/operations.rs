@@ -182,6 +182,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
     let types = quote!(types::);
     let mut req_variants = Vec::new();
     let mut req_parse = Vec::new();
+    let mut req_read = Vec::new();
     let mut req_op = Vec::new();
     let mut req_ser = Vec::new();
     let mut resp_variants = Vec::new();
@@ -197,6 +198,9 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 let ty = ident(&def.name);
                 let d = doc_attrs(&format!("The body of `{id}`."));
                 req_variants.push(quote!(#d #v(#types #ty),));
+                req_read.push(
+                    quote!(Operation::#v => Self::#v(#rt::__private::parse_response(body)?),),
+                );
                 req_parse.push(if matches!(def.kind, crate::ir::TypeKind::Alias(_)) {
                     let check = super::validate::body_fn_name(def);
                     quote! {
@@ -221,6 +225,12 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 req_parse.push(quote! {
                     Operation::#v => {
                         #rt::__private::parse_empty(body).map_err(Error::from_request_error)?;
+                        Self::#v
+                    }
+                });
+                req_read.push(quote! {
+                    Operation::#v => {
+                        #rt::__private::parse_empty_object(body)?;
                         Self::#v
                     }
                 });
@@ -284,6 +294,16 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 use #rt::__private::parse_request as parse;
                 let request = match operation {
                     #(#req_parse)*
+                };
+                Ok(request)
+            }
+
+            /// Reads the body of `operation` without validating it (an empty body reads as
+            /// `{}`), e.g. for a client or proxy that forwards what it is given. Missing
+            /// required members are an error here.
+            pub fn from_json(operation: Operation, body: &[u8]) -> ::core::result::Result<Request, ::serde_json::Error> {
+                let request = match operation {
+                    #(#req_read)*
                 };
                 Ok(request)
             }

@@ -20,14 +20,6 @@ pub struct File {
     pub contents: String,
 }
 
-/// Lints the generated code opts out of, each for a reason that holds for all specs.
-fn crate_attrs() -> TokenStream {
-    quote! {
-        // Request and response enums hold every operation's body inline, as serde does.
-        #![allow(clippy::large_enum_variant)]
-    }
-}
-
 fn format(file: TokenStream, what: &str) -> Result<String> {
     let parsed: syn::File = syn::parse2(file).map_err(|e| {
         Error::new(
@@ -125,7 +117,6 @@ fn rustfmt_all(texts: &[String]) -> Vec<String> {
 /// The files of a crate's `src/` directory: `lib.rs` and one file per module.
 pub fn crate_files(generated: &Generated) -> Result<Vec<File>> {
     let docs = inner_docs(&generated.docs);
-    let attrs = crate_attrs();
     let decls = generated.modules.iter().map(|m| {
         let name = ident(m.name);
         if m.public {
@@ -137,7 +128,6 @@ pub fn crate_files(generated: &Generated) -> Result<Vec<File>> {
     let root = &generated.root;
     let lib = quote! {
         #docs
-        #attrs
         #(#decls)*
         #root
     };

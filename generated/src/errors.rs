@@ -2,6 +2,7 @@
 //! Per-operation error enums: exactly the exceptions the spec lists for each operation, plus `Unhandled` for anything else.
 
 /// The errors of `AddCustomAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AddCustomAttributesError {
     /// `ResourceNotFoundException`.
@@ -98,6 +99,7 @@ impl ::core::fmt::Display for AddCustomAttributesError {
 impl ::std::error::Error for AddCustomAttributesError {}
 
 /// The errors of `AdminAddUserToGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminAddUserToGroupError {
     /// `InvalidParameterException`.
@@ -190,6 +192,7 @@ impl ::core::fmt::Display for AdminAddUserToGroupError {
 impl ::std::error::Error for AdminAddUserToGroupError {}
 
 /// The errors of `AdminConfirmSignUp`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminConfirmSignUpError {
     /// `ResourceNotFoundException`.
@@ -326,6 +329,7 @@ impl ::core::fmt::Display for AdminConfirmSignUpError {
 impl ::std::error::Error for AdminConfirmSignUpError {}
 
 /// The errors of `AdminCreateUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminCreateUserError {
     /// `ResourceNotFoundException`.
@@ -506,6 +510,7 @@ impl ::core::fmt::Display for AdminCreateUserError {
 impl ::std::error::Error for AdminCreateUserError {}
 
 /// The errors of `AdminDeleteUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminDeleteUserError {
     /// `ResourceNotFoundException`.
@@ -596,6 +601,7 @@ impl ::core::fmt::Display for AdminDeleteUserError {
 impl ::std::error::Error for AdminDeleteUserError {}
 
 /// The errors of `AdminDeleteUserAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminDeleteUserAttributesError {
     /// `ResourceNotFoundException`.
@@ -694,6 +700,7 @@ impl ::core::fmt::Display for AdminDeleteUserAttributesError {
 impl ::std::error::Error for AdminDeleteUserAttributesError {}
 
 /// The errors of `AdminDisableProviderForUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminDisableProviderForUserError {
     /// `ResourceNotFoundException`.
@@ -800,6 +807,7 @@ impl ::core::fmt::Display for AdminDisableProviderForUserError {
 impl ::std::error::Error for AdminDisableProviderForUserError {}
 
 /// The errors of `AdminDisableUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminDisableUserError {
     /// `ResourceNotFoundException`.
@@ -890,6 +898,7 @@ impl ::core::fmt::Display for AdminDisableUserError {
 impl ::std::error::Error for AdminDisableUserError {}
 
 /// The errors of `AdminEnableUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminEnableUserError {
     /// `ResourceNotFoundException`.
@@ -980,6 +989,7 @@ impl ::core::fmt::Display for AdminEnableUserError {
 impl ::std::error::Error for AdminEnableUserError {}
 
 /// The errors of `AdminForgetDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminForgetDeviceError {
     /// `ResourceNotFoundException`.
@@ -1084,6 +1094,7 @@ impl ::core::fmt::Display for AdminForgetDeviceError {
 impl ::std::error::Error for AdminForgetDeviceError {}
 
 /// The errors of `AdminGetDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminGetDeviceError {
     /// `ResourceNotFoundException`.
@@ -1176,6 +1187,7 @@ impl ::core::fmt::Display for AdminGetDeviceError {
 impl ::std::error::Error for AdminGetDeviceError {}
 
 /// The errors of `AdminGetUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminGetUserError {
     /// `ResourceNotFoundException`.
@@ -1262,6 +1274,7 @@ impl ::core::fmt::Display for AdminGetUserError {
 impl ::std::error::Error for AdminGetUserError {}
 
 /// The errors of `AdminInitiateAuth`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminInitiateAuthError {
     /// `ResourceNotFoundException`.
@@ -1444,6 +1457,7 @@ impl ::core::fmt::Display for AdminInitiateAuthError {
 impl ::std::error::Error for AdminInitiateAuthError {}
 
 /// The errors of `AdminLinkProviderForUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminLinkProviderForUserError {
     /// `ResourceNotFoundException`.
@@ -1556,6 +1570,7 @@ impl ::core::fmt::Display for AdminLinkProviderForUserError {
 impl ::std::error::Error for AdminLinkProviderForUserError {}
 
 /// The errors of `AdminListDevices`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminListDevicesError {
     /// `InvalidParameterException`.
@@ -1652,6 +1667,7 @@ impl ::core::fmt::Display for AdminListDevicesError {
 impl ::std::error::Error for AdminListDevicesError {}
 
 /// The errors of `AdminListGroupsForUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminListGroupsForUserError {
     /// `InvalidParameterException`.
@@ -1748,6 +1764,7 @@ impl ::core::fmt::Display for AdminListGroupsForUserError {
 impl ::std::error::Error for AdminListGroupsForUserError {}
 
 /// The errors of `AdminListUserAuthEvents`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminListUserAuthEventsError {
     /// `InvalidParameterException`.
@@ -1856,6 +1873,7 @@ impl ::core::fmt::Display for AdminListUserAuthEventsError {
 impl ::std::error::Error for AdminListUserAuthEventsError {}
 
 /// The errors of `AdminRemoveUserFromGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminRemoveUserFromGroupError {
     /// `InvalidParameterException`.
@@ -1954,6 +1972,7 @@ impl ::core::fmt::Display for AdminRemoveUserFromGroupError {
 impl ::std::error::Error for AdminRemoveUserFromGroupError {}
 
 /// The errors of `AdminResetUserPassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminResetUserPasswordError {
     /// `ResourceNotFoundException`.
@@ -2122,6 +2141,7 @@ impl ::core::fmt::Display for AdminResetUserPasswordError {
 impl ::std::error::Error for AdminResetUserPasswordError {}
 
 /// The errors of `AdminRespondToAuthChallenge`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminRespondToAuthChallengeError {
     /// `ResourceNotFoundException`.
@@ -2352,6 +2372,7 @@ impl ::core::fmt::Display for AdminRespondToAuthChallengeError {
 impl ::std::error::Error for AdminRespondToAuthChallengeError {}
 
 /// The errors of `AdminSetUserMFAPreference`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminSetUserMfaPreferenceError {
     /// `ResourceNotFoundException`.
@@ -2460,6 +2481,7 @@ impl ::core::fmt::Display for AdminSetUserMfaPreferenceError {
 impl ::std::error::Error for AdminSetUserMfaPreferenceError {}
 
 /// The errors of `AdminSetUserPassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminSetUserPasswordError {
     /// `ResourceNotFoundException`.
@@ -2560,6 +2582,7 @@ impl ::core::fmt::Display for AdminSetUserPasswordError {
 impl ::std::error::Error for AdminSetUserPasswordError {}
 
 /// The errors of `AdminSetUserSettings`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminSetUserSettingsError {
     /// `ResourceNotFoundException`.
@@ -2644,6 +2667,7 @@ impl ::core::fmt::Display for AdminSetUserSettingsError {
 impl ::std::error::Error for AdminSetUserSettingsError {}
 
 /// The errors of `AdminUpdateAuthEventFeedback`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminUpdateAuthEventFeedbackError {
     /// `InvalidParameterException`.
@@ -2752,6 +2776,7 @@ impl ::core::fmt::Display for AdminUpdateAuthEventFeedbackError {
 impl ::std::error::Error for AdminUpdateAuthEventFeedbackError {}
 
 /// The errors of `AdminUpdateDeviceStatus`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminUpdateDeviceStatusError {
     /// `InvalidParameterException`.
@@ -2862,6 +2887,7 @@ impl ::core::fmt::Display for AdminUpdateDeviceStatusError {
 impl ::std::error::Error for AdminUpdateDeviceStatusError {}
 
 /// The errors of `AdminUpdateUserAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminUpdateUserAttributesError {
     /// `ResourceNotFoundException`.
@@ -3032,6 +3058,7 @@ impl ::core::fmt::Display for AdminUpdateUserAttributesError {
 impl ::std::error::Error for AdminUpdateUserAttributesError {}
 
 /// The errors of `AdminUserGlobalSignOut`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminUserGlobalSignOutError {
     /// `ResourceNotFoundException`.
@@ -3128,6 +3155,7 @@ impl ::core::fmt::Display for AdminUserGlobalSignOutError {
 impl ::std::error::Error for AdminUserGlobalSignOutError {}
 
 /// The errors of `AssociateSoftwareToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AssociateSoftwareTokenError {
     /// `ConcurrentModificationException`.
@@ -3236,6 +3264,7 @@ impl ::core::fmt::Display for AssociateSoftwareTokenError {
 impl ::std::error::Error for AssociateSoftwareTokenError {}
 
 /// The errors of `ChangePassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ChangePasswordError {
     /// `ResourceNotFoundException`.
@@ -3356,6 +3385,7 @@ impl ::core::fmt::Display for ChangePasswordError {
 impl ::std::error::Error for ChangePasswordError {}
 
 /// The errors of `ConfirmDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConfirmDeviceError {
     /// `ResourceNotFoundException`.
@@ -3498,6 +3528,7 @@ impl ::core::fmt::Display for ConfirmDeviceError {
 impl ::std::error::Error for ConfirmDeviceError {}
 
 /// The errors of `ConfirmForgotPassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConfirmForgotPasswordError {
     /// `ResourceNotFoundException`.
@@ -3674,6 +3705,7 @@ impl ::core::fmt::Display for ConfirmForgotPasswordError {
 impl ::std::error::Error for ConfirmForgotPasswordError {}
 
 /// The errors of `ConfirmSignUp`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConfirmSignUpError {
     /// `ResourceNotFoundException`.
@@ -3826,6 +3858,7 @@ impl ::core::fmt::Display for ConfirmSignUpError {
 impl ::std::error::Error for ConfirmSignUpError {}
 
 /// The errors of `CreateGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateGroupError {
     /// `InvalidParameterException`.
@@ -3918,6 +3951,7 @@ impl ::core::fmt::Display for CreateGroupError {
 impl ::std::error::Error for CreateGroupError {}
 
 /// The errors of `CreateIdentityProvider`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateIdentityProviderError {
     /// `InvalidParameterException`.
@@ -4024,6 +4058,7 @@ impl ::core::fmt::Display for CreateIdentityProviderError {
 impl ::std::error::Error for CreateIdentityProviderError {}
 
 /// The errors of `CreateResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateResourceServerError {
     /// `InvalidParameterException`.
@@ -4116,6 +4151,7 @@ impl ::core::fmt::Display for CreateResourceServerError {
 impl ::std::error::Error for CreateResourceServerError {}
 
 /// The errors of `CreateUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateUserImportJobError {
     /// `ResourceNotFoundException`.
@@ -4216,6 +4252,7 @@ impl ::core::fmt::Display for CreateUserImportJobError {
 impl ::std::error::Error for CreateUserImportJobError {}
 
 /// The errors of `CreateUserPool`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateUserPoolError {
     /// `InvalidParameterException`.
@@ -4338,6 +4375,7 @@ impl ::core::fmt::Display for CreateUserPoolError {
 impl ::std::error::Error for CreateUserPoolError {}
 
 /// The errors of `CreateUserPoolClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateUserPoolClientError {
     /// `InvalidParameterException`.
@@ -4446,6 +4484,7 @@ impl ::core::fmt::Display for CreateUserPoolClientError {
 impl ::std::error::Error for CreateUserPoolClientError {}
 
 /// The errors of `CreateUserPoolDomain`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum CreateUserPoolDomainError {
     /// `InvalidParameterException`.
@@ -4530,6 +4569,7 @@ impl ::core::fmt::Display for CreateUserPoolDomainError {
 impl ::std::error::Error for CreateUserPoolDomainError {}
 
 /// The errors of `DeleteGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteGroupError {
     /// `ResourceNotFoundException`.
@@ -4610,6 +4650,7 @@ impl ::core::fmt::Display for DeleteGroupError {
 impl ::std::error::Error for DeleteGroupError {}
 
 /// The errors of `DeleteIdentityProvider`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteIdentityProviderError {
     /// `InvalidParameterException`.
@@ -4720,6 +4761,7 @@ impl ::core::fmt::Display for DeleteIdentityProviderError {
 impl ::std::error::Error for DeleteIdentityProviderError {}
 
 /// The errors of `DeleteResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteResourceServerError {
     /// `InvalidParameterException`.
@@ -4806,6 +4848,7 @@ impl ::core::fmt::Display for DeleteResourceServerError {
 impl ::std::error::Error for DeleteResourceServerError {}
 
 /// The errors of `DeleteUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteUserError {
     /// `ResourceNotFoundException`.
@@ -4914,6 +4957,7 @@ impl ::core::fmt::Display for DeleteUserError {
 impl ::std::error::Error for DeleteUserError {}
 
 /// The errors of `DeleteUserAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteUserAttributesError {
     /// `ResourceNotFoundException`.
@@ -5030,6 +5074,7 @@ impl ::core::fmt::Display for DeleteUserAttributesError {
 impl ::std::error::Error for DeleteUserAttributesError {}
 
 /// The errors of `DeleteUserPool`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteUserPoolError {
     /// `ResourceNotFoundException`.
@@ -5120,6 +5165,7 @@ impl ::core::fmt::Display for DeleteUserPoolError {
 impl ::std::error::Error for DeleteUserPoolError {}
 
 /// The errors of `DeleteUserPoolClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteUserPoolClientError {
     /// `ResourceNotFoundException`.
@@ -5216,6 +5262,7 @@ impl ::core::fmt::Display for DeleteUserPoolClientError {
 impl ::std::error::Error for DeleteUserPoolClientError {}
 
 /// The errors of `DeleteUserPoolDomain`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DeleteUserPoolDomainError {
     /// `NotAuthorizedException`.
@@ -5294,6 +5341,7 @@ impl ::core::fmt::Display for DeleteUserPoolDomainError {
 impl ::std::error::Error for DeleteUserPoolDomainError {}
 
 /// The errors of `DescribeIdentityProvider`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeIdentityProviderError {
     /// `InvalidParameterException`.
@@ -5384,6 +5432,7 @@ impl ::core::fmt::Display for DescribeIdentityProviderError {
 impl ::std::error::Error for DescribeIdentityProviderError {}
 
 /// The errors of `DescribeResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeResourceServerError {
     /// `InvalidParameterException`.
@@ -5474,6 +5523,7 @@ impl ::core::fmt::Display for DescribeResourceServerError {
 impl ::std::error::Error for DescribeResourceServerError {}
 
 /// The errors of `DescribeRiskConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeRiskConfigurationError {
     /// `ResourceNotFoundException`.
@@ -5574,6 +5624,7 @@ impl ::core::fmt::Display for DescribeRiskConfigurationError {
 impl ::std::error::Error for DescribeRiskConfigurationError {}
 
 /// The errors of `DescribeUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeUserImportJobError {
     /// `ResourceNotFoundException`.
@@ -5664,6 +5715,7 @@ impl ::core::fmt::Display for DescribeUserImportJobError {
 impl ::std::error::Error for DescribeUserImportJobError {}
 
 /// The errors of `DescribeUserPool`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeUserPoolError {
     /// `ResourceNotFoundException`.
@@ -5754,6 +5806,7 @@ impl ::core::fmt::Display for DescribeUserPoolError {
 impl ::std::error::Error for DescribeUserPoolError {}
 
 /// The errors of `DescribeUserPoolClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeUserPoolClientError {
     /// `ResourceNotFoundException`.
@@ -5844,6 +5897,7 @@ impl ::core::fmt::Display for DescribeUserPoolClientError {
 impl ::std::error::Error for DescribeUserPoolClientError {}
 
 /// The errors of `DescribeUserPoolDomain`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum DescribeUserPoolDomainError {
     /// `NotAuthorizedException`.
@@ -5926,6 +5980,7 @@ impl ::core::fmt::Display for DescribeUserPoolDomainError {
 impl ::std::error::Error for DescribeUserPoolDomainError {}
 
 /// The errors of `ForgetDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ForgetDeviceError {
     /// `ResourceNotFoundException`.
@@ -6046,6 +6101,7 @@ impl ::core::fmt::Display for ForgetDeviceError {
 impl ::std::error::Error for ForgetDeviceError {}
 
 /// The errors of `ForgotPassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ForgotPasswordError {
     /// `ResourceNotFoundException`.
@@ -6214,6 +6270,7 @@ impl ::core::fmt::Display for ForgotPasswordError {
 impl ::std::error::Error for ForgotPasswordError {}
 
 /// The errors of `GetCSVHeader`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetCsvHeaderError {
     /// `ResourceNotFoundException`.
@@ -6294,6 +6351,7 @@ impl ::core::fmt::Display for GetCsvHeaderError {
 impl ::std::error::Error for GetCsvHeaderError {}
 
 /// The errors of `GetDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetDeviceError {
     /// `ResourceNotFoundException`.
@@ -6414,6 +6472,7 @@ impl ::core::fmt::Display for GetDeviceError {
 impl ::std::error::Error for GetDeviceError {}
 
 /// The errors of `GetGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetGroupError {
     /// `ResourceNotFoundException`.
@@ -6494,6 +6553,7 @@ impl ::core::fmt::Display for GetGroupError {
 impl ::std::error::Error for GetGroupError {}
 
 /// The errors of `GetIdentityProviderByIdentifier`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetIdentityProviderByIdentifierError {
     /// `InvalidParameterException`.
@@ -6584,6 +6644,7 @@ impl ::core::fmt::Display for GetIdentityProviderByIdentifierError {
 impl ::std::error::Error for GetIdentityProviderByIdentifierError {}
 
 /// The errors of `GetLogDeliveryConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetLogDeliveryConfigurationError {
     /// `InvalidParameterException`.
@@ -6674,6 +6735,7 @@ impl ::core::fmt::Display for GetLogDeliveryConfigurationError {
 impl ::std::error::Error for GetLogDeliveryConfigurationError {}
 
 /// The errors of `GetSigningCertificate`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetSigningCertificateError {
     /// `InternalErrorException`.
@@ -6748,6 +6810,7 @@ impl ::core::fmt::Display for GetSigningCertificateError {
 impl ::std::error::Error for GetSigningCertificateError {}
 
 /// The errors of `GetUICustomization`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetUiCustomizationError {
     /// `InvalidParameterException`.
@@ -6834,6 +6897,7 @@ impl ::core::fmt::Display for GetUiCustomizationError {
 impl ::std::error::Error for GetUiCustomizationError {}
 
 /// The errors of `GetUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetUserError {
     /// `ResourceNotFoundException`.
@@ -6942,6 +7006,7 @@ impl ::core::fmt::Display for GetUserError {
 impl ::std::error::Error for GetUserError {}
 
 /// The errors of `GetUserAttributeVerificationCode`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetUserAttributeVerificationCodeError {
     /// `ResourceNotFoundException`.
@@ -7146,6 +7211,7 @@ impl ::core::fmt::Display for GetUserAttributeVerificationCodeError {
 impl ::std::error::Error for GetUserAttributeVerificationCodeError {}
 
 /// The errors of `GetUserPoolMfaConfig`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GetUserPoolMfaConfigError {
     /// `InvalidParameterException`.
@@ -7232,6 +7298,7 @@ impl ::core::fmt::Display for GetUserPoolMfaConfigError {
 impl ::std::error::Error for GetUserPoolMfaConfigError {}
 
 /// The errors of `GlobalSignOut`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum GlobalSignOutError {
     /// `ResourceNotFoundException`.
@@ -7334,6 +7401,7 @@ impl ::core::fmt::Display for GlobalSignOutError {
 impl ::std::error::Error for GlobalSignOutError {}
 
 /// The errors of `InitiateAuth`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum InitiateAuthError {
     /// `ResourceNotFoundException`.
@@ -7504,6 +7572,7 @@ impl ::core::fmt::Display for InitiateAuthError {
 impl ::std::error::Error for InitiateAuthError {}
 
 /// The errors of `ListDevices`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListDevicesError {
     /// `InvalidParameterException`.
@@ -7624,6 +7693,7 @@ impl ::core::fmt::Display for ListDevicesError {
 impl ::std::error::Error for ListDevicesError {}
 
 /// The errors of `ListGroups`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListGroupsError {
     /// `InvalidParameterException`.
@@ -7704,6 +7774,7 @@ impl ::core::fmt::Display for ListGroupsError {
 impl ::std::error::Error for ListGroupsError {}
 
 /// The errors of `ListIdentityProviders`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListIdentityProvidersError {
     /// `InvalidParameterException`.
@@ -7794,6 +7865,7 @@ impl ::core::fmt::Display for ListIdentityProvidersError {
 impl ::std::error::Error for ListIdentityProvidersError {}
 
 /// The errors of `ListResourceServers`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListResourceServersError {
     /// `InvalidParameterException`.
@@ -7880,6 +7952,7 @@ impl ::core::fmt::Display for ListResourceServersError {
 impl ::std::error::Error for ListResourceServersError {}
 
 /// The errors of `ListTagsForResource`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListTagsForResourceError {
     /// `ResourceNotFoundException`.
@@ -7966,6 +8039,7 @@ impl ::core::fmt::Display for ListTagsForResourceError {
 impl ::std::error::Error for ListTagsForResourceError {}
 
 /// The errors of `ListUserImportJobs`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListUserImportJobsError {
     /// `ResourceNotFoundException`.
@@ -8052,6 +8126,7 @@ impl ::core::fmt::Display for ListUserImportJobsError {
 impl ::std::error::Error for ListUserImportJobsError {}
 
 /// The errors of `ListUserPoolClients`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListUserPoolClientsError {
     /// `InvalidParameterException`.
@@ -8138,6 +8213,7 @@ impl ::core::fmt::Display for ListUserPoolClientsError {
 impl ::std::error::Error for ListUserPoolClientsError {}
 
 /// The errors of `ListUserPools`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListUserPoolsError {
     /// `InvalidParameterException`.
@@ -8212,6 +8288,7 @@ impl ::core::fmt::Display for ListUserPoolsError {
 impl ::std::error::Error for ListUserPoolsError {}
 
 /// The errors of `ListUsers`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListUsersError {
     /// `InvalidParameterException`.
@@ -8292,6 +8369,7 @@ impl ::core::fmt::Display for ListUsersError {
 impl ::std::error::Error for ListUsersError {}
 
 /// The errors of `ListUsersInGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ListUsersInGroupError {
     /// `InvalidParameterException`.
@@ -8376,6 +8454,7 @@ impl ::core::fmt::Display for ListUsersInGroupError {
 impl ::std::error::Error for ListUsersInGroupError {}
 
 /// The errors of `ResendConfirmationCode`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum ResendConfirmationCodeError {
     /// `ResourceNotFoundException`.
@@ -8558,6 +8637,7 @@ impl ::core::fmt::Display for ResendConfirmationCodeError {
 impl ::std::error::Error for ResendConfirmationCodeError {}
 
 /// The errors of `RespondToAuthChallenge`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum RespondToAuthChallengeError {
     /// `ResourceNotFoundException`.
@@ -8786,6 +8866,7 @@ impl ::core::fmt::Display for RespondToAuthChallengeError {
 impl ::std::error::Error for RespondToAuthChallengeError {}
 
 /// The errors of `RevokeToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum RevokeTokenError {
     /// `TooManyRequestsException`.
@@ -8886,6 +8967,7 @@ impl ::core::fmt::Display for RevokeTokenError {
 impl ::std::error::Error for RevokeTokenError {}
 
 /// The errors of `SetLogDeliveryConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetLogDeliveryConfigurationError {
     /// `InvalidParameterException`.
@@ -8976,6 +9058,7 @@ impl ::core::fmt::Display for SetLogDeliveryConfigurationError {
 impl ::std::error::Error for SetLogDeliveryConfigurationError {}
 
 /// The errors of `SetRiskConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetRiskConfigurationError {
     /// `ResourceNotFoundException`.
@@ -9092,6 +9175,7 @@ impl ::core::fmt::Display for SetRiskConfigurationError {
 impl ::std::error::Error for SetRiskConfigurationError {}
 
 /// The errors of `SetUICustomization`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetUiCustomizationError {
     /// `InvalidParameterException`.
@@ -9178,6 +9262,7 @@ impl ::core::fmt::Display for SetUiCustomizationError {
 impl ::std::error::Error for SetUiCustomizationError {}
 
 /// The errors of `SetUserMFAPreference`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetUserMfaPreferenceError {
     /// `ResourceNotFoundException`.
@@ -9286,6 +9371,7 @@ impl ::core::fmt::Display for SetUserMfaPreferenceError {
 impl ::std::error::Error for SetUserMfaPreferenceError {}
 
 /// The errors of `SetUserPoolMfaConfig`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetUserPoolMfaConfigError {
     /// `InvalidParameterException`.
@@ -9396,6 +9482,7 @@ impl ::core::fmt::Display for SetUserPoolMfaConfigError {
 impl ::std::error::Error for SetUserPoolMfaConfigError {}
 
 /// The errors of `SetUserSettings`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SetUserSettingsError {
     /// `ResourceNotFoundException`.
@@ -9504,6 +9591,7 @@ impl ::core::fmt::Display for SetUserSettingsError {
 impl ::std::error::Error for SetUserSettingsError {}
 
 /// The errors of `SignUp`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum SignUpError {
     /// `ResourceNotFoundException`.
@@ -9668,6 +9756,7 @@ impl ::core::fmt::Display for SignUpError {
 impl ::std::error::Error for SignUpError {}
 
 /// The errors of `StartUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum StartUserImportJobError {
     /// `ResourceNotFoundException`.
@@ -9762,6 +9851,7 @@ impl ::core::fmt::Display for StartUserImportJobError {
 impl ::std::error::Error for StartUserImportJobError {}
 
 /// The errors of `StopUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum StopUserImportJobError {
     /// `ResourceNotFoundException`.
@@ -9856,6 +9946,7 @@ impl ::core::fmt::Display for StopUserImportJobError {
 impl ::std::error::Error for StopUserImportJobError {}
 
 /// The errors of `TagResource`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum TagResourceError {
     /// `ResourceNotFoundException`.
@@ -9936,6 +10027,7 @@ impl ::core::fmt::Display for TagResourceError {
 impl ::std::error::Error for TagResourceError {}
 
 /// The errors of `UntagResource`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UntagResourceError {
     /// `ResourceNotFoundException`.
@@ -10016,6 +10108,7 @@ impl ::core::fmt::Display for UntagResourceError {
 impl ::std::error::Error for UntagResourceError {}
 
 /// The errors of `UpdateAuthEventFeedback`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateAuthEventFeedbackError {
     /// `InvalidParameterException`.
@@ -10124,6 +10217,7 @@ impl ::core::fmt::Display for UpdateAuthEventFeedbackError {
 impl ::std::error::Error for UpdateAuthEventFeedbackError {}
 
 /// The errors of `UpdateDeviceStatus`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateDeviceStatusError {
     /// `InvalidParameterException`.
@@ -10252,6 +10346,7 @@ impl ::core::fmt::Display for UpdateDeviceStatusError {
 impl ::std::error::Error for UpdateDeviceStatusError {}
 
 /// The errors of `UpdateGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateGroupError {
     /// `ResourceNotFoundException`.
@@ -10332,6 +10427,7 @@ impl ::core::fmt::Display for UpdateGroupError {
 impl ::std::error::Error for UpdateGroupError {}
 
 /// The errors of `UpdateIdentityProvider`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateIdentityProviderError {
     /// `InvalidParameterException`.
@@ -10442,6 +10538,7 @@ impl ::core::fmt::Display for UpdateIdentityProviderError {
 impl ::std::error::Error for UpdateIdentityProviderError {}
 
 /// The errors of `UpdateResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateResourceServerError {
     /// `InvalidParameterException`.
@@ -10528,6 +10625,7 @@ impl ::core::fmt::Display for UpdateResourceServerError {
 impl ::std::error::Error for UpdateResourceServerError {}
 
 /// The errors of `UpdateUserAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateUserAttributesError {
     /// `ResourceNotFoundException`.
@@ -10734,6 +10832,7 @@ impl ::core::fmt::Display for UpdateUserAttributesError {
 impl ::std::error::Error for UpdateUserAttributesError {}
 
 /// The errors of `UpdateUserPool`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateUserPoolError {
     /// `ResourceNotFoundException`.
@@ -10876,6 +10975,7 @@ impl ::core::fmt::Display for UpdateUserPoolError {
 impl ::std::error::Error for UpdateUserPoolError {}
 
 /// The errors of `UpdateUserPoolClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateUserPoolClientError {
     /// `ResourceNotFoundException`.
@@ -10988,6 +11088,7 @@ impl ::core::fmt::Display for UpdateUserPoolClientError {
 impl ::std::error::Error for UpdateUserPoolClientError {}
 
 /// The errors of `UpdateUserPoolDomain`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum UpdateUserPoolDomainError {
     /// `InvalidParameterException`.
@@ -11074,6 +11175,7 @@ impl ::core::fmt::Display for UpdateUserPoolDomainError {
 impl ::std::error::Error for UpdateUserPoolDomainError {}
 
 /// The errors of `VerifySoftwareToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum VerifySoftwareTokenError {
     /// `InvalidParameterException`.
@@ -11228,6 +11330,7 @@ impl ::core::fmt::Display for VerifySoftwareTokenError {
 impl ::std::error::Error for VerifySoftwareTokenError {}
 
 /// The errors of `VerifyUserAttribute`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum VerifyUserAttributeError {
     /// `ResourceNotFoundException`.

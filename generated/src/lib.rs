@@ -55,7 +55,6 @@
 //! - [`Error`] and [`errors`]: the service's exceptions.
 //! - [`Validate`]: the spec's constraints, with AWS's validation messages.
 
-#![allow(clippy::large_enum_variant)]
 pub mod types;
 
 mod rules;
@@ -3940,6 +3939,7 @@ impl ::core::fmt::Display for Operation {
 /// An error answered by Amazon Cognito Identity Provider: every exception of the spec, plus codes it does not know.
 ///
 /// On the wire: `{"__type": "<Code>", "message": "..."}`.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Error {
     /// `ResourceNotFoundException`.
@@ -4788,6 +4788,7 @@ impl ::serde::Serialize for Error {
 /// A request body of any operation, as the service receives it.
 ///
 /// `Serialize` writes the wire body of the operation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Request {
     /// The body of `AddCustomAttributes`.
@@ -5893,6 +5894,7 @@ impl ::serde::Serialize for Request {
 /// A successful response body of any operation.
 ///
 /// `Serialize` writes the wire body (`{}` for operations without output).
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum Response {
     /// The result of `AddCustomAttributes`.

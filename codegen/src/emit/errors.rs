@@ -44,6 +44,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     ));
     quote! {
         #enum_docs
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum Error {
             #(#docs #names(types::#tys),)*
@@ -212,6 +213,7 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
         };
         out.extend(quote! {
             #enum_docs
+            #[allow(clippy::large_enum_variant)]
             #[derive(Clone, Debug, PartialEq)]
             pub enum #name {
                 #(#docs #inner(super::types::#tys),)*

@@ -269,6 +269,9 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
         /// A request body of any operation, as the service receives it.
         ///
         /// `Serialize` writes the wire body of the operation.
+        // Bodies are held inline, as a serde enum would; boxing them would cost an allocation
+        // per request for no gain.
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum Request {
             #(#req_variants)*
@@ -330,6 +333,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
         /// A successful response body of any operation.
         ///
         /// `Serialize` writes the wire body (`{}` for operations without output).
+        #[allow(clippy::large_enum_variant)]
         #[derive(Clone, Debug, PartialEq)]
         pub enum Response {
             #(#resp_variants)*

@@ -336,6 +336,8 @@ pub struct PatternDef {
     pub translated: String,
     /// Engine.
     pub engine: Engine,
+    /// The bitmap fast path, for single-class patterns.
+    pub class_run: Option<crate::pattern::ClassRun>,
 }
 
 /// Where a parameter travels.

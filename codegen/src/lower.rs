@@ -366,6 +366,7 @@ impl Lowerer<'_> {
             source: compiled.source,
             translated: compiled.translated,
             engine: compiled.engine,
+            class_run: compiled.class_run,
         });
         self.pattern_ids.insert(source.to_owned(), id);
         Ok(id)

@@ -40,6 +40,76 @@ pub struct CompiledPattern {
     pub translated: String,
     /// The engine it compiled with.
     pub engine: Engine,
+    /// When the whole pattern is one character class repeated (`[\w+]+`, most AWS
+    /// patterns), the class's ASCII members, so ASCII values are checked without a regex.
+    pub class_run: Option<ClassRun>,
+}
+
+/// A full-match pattern of the form `C{min,max}` for one character class `C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClassRun {
+    /// ASCII members of the class: bit `b` of `ascii[b / 64]` for byte `b`.
+    pub ascii: [u64; 2],
+    /// Whether the class also holds characters beyond ASCII (then a non-ASCII value needs
+    /// the regex; otherwise it cannot match).
+    pub non_ascii: bool,
+    /// Fewest repetitions.
+    pub min: u32,
+    /// Most repetitions (`None`: unbounded).
+    pub max: Option<u32>,
+}
+
+/// Recognises a full-match pattern that is a single repeated class.
+fn class_run(translated: &str) -> Option<ClassRun> {
+    use regex_syntax::hir::{Class, HirKind, Look};
+    let hir = regex_syntax::Parser::new().parse(translated).ok()?;
+    let mut parts: Vec<&regex_syntax::hir::Hir> = match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().collect(),
+        _ => return None,
+    };
+    // Strip the anchors at both ends (`^(?:^X$)$` has two of each).
+    while let Some(first) = parts.first() {
+        match first.kind() {
+            HirKind::Look(Look::Start) => {
+                parts.remove(0);
+            }
+            _ => break,
+        }
+    }
+    let mut ends = 0;
+    while let Some(last) = parts.last() {
+        match last.kind() {
+            HirKind::Look(Look::End) => {
+                parts.pop();
+                ends += 1;
+            }
+            _ => break,
+        }
+    }
+    if ends == 0 || parts.len() != 1 {
+        return None;
+    }
+    let HirKind::Repetition(rep) = parts[0].kind() else {
+        return None;
+    };
+    let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else {
+        return None;
+    };
+    let mut ascii = [0u64; 2];
+    let mut non_ascii = false;
+    for range in class.ranges() {
+        let (lo, hi) = (range.start() as u32, range.end() as u32);
+        for b in lo..=hi.min(127) {
+            ascii[(b / 64) as usize] |= 1 << (b % 64);
+        }
+        non_ascii |= hi > 127;
+    }
+    Some(ClassRun {
+        ascii,
+        non_ascii,
+        min: rep.min,
+        max: rep.max,
+    })
 }
 
 /// Why a pattern cannot be used.
@@ -209,6 +279,10 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
     match regex::Regex::new(&translated) {
         Ok(_) => Ok(CompiledPattern {
             source: source.to_owned(),
+            class_run: match mode {
+                PatternMode::FullMatch => class_run(&translated),
+                PatternMode::Search => None,
+            },
             translated,
             engine: Engine::Regex,
         }),
@@ -218,6 +292,7 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
                 source: source.to_owned(),
                 translated,
                 engine: Engine::Fancy,
+                class_run: None,
             }),
             Err(fancy_err) => {
                 let first_line = |s: String| s.lines().last().unwrap_or("").trim().to_owned();
@@ -280,6 +355,27 @@ mod tests {
         // Inside a class `.` is a literal dot.
         assert!(matches(r"[.]+", "..."));
         assert!(!matches(r"[.]+", "a"));
+    }
+
+    #[test]
+    fn single_class_patterns_get_a_class_run() {
+        let run = full(r"[\w+]+").class_run.expect("a class run");
+        assert_eq!((run.min, run.max, run.non_ascii), (1, None, false));
+        let has = |b: u8| run.ascii[(b / 64) as usize] & (1 << (b % 64)) != 0;
+        assert!(has(b'a') && has(b'Z') && has(b'0') && has(b'_') && has(b'+'));
+        assert!(!has(b'-') && !has(b' '));
+        let run = full(r"[\p{L}\p{M}\p{S}\p{N}\p{P}]+").class_run.unwrap();
+        assert!(run.non_ascii);
+        let run = full(r"^[0-9a-fA-F]+$").class_run.unwrap();
+        assert_eq!(run.min, 1);
+        let run = full(r"[0-9]{12}").class_run.unwrap();
+        assert_eq!((run.min, run.max), (12, Some(12)));
+        assert_eq!(full(r"[\w-]+_[0-9a-zA-Z]+").class_run, None);
+        assert_eq!(full(r"^[0-9A-Za-z\.\-_]*(?<!\.)$").class_run, None);
+        assert_eq!(
+            compile("[0-9]+", PatternMode::Search).unwrap().class_run,
+            None
+        );
     }
 
     #[test]

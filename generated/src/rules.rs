@@ -5,8 +5,11 @@ use ::specgen_runtime as rt;
 use rt::__private::check;
 
 /// Pattern `[0-9]+`.
-pub(crate) static PATTERN_1: rt::pattern::Pattern =
-    rt::pattern::Pattern::new("[0-9]+", "^(?:[0-9]+)$", rt::pattern::Engine::Regex);
+pub(crate) static PATTERN_1: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[0-9]+",
+    "^(?:[0-9]+)$",
+    rt::pattern::ClassRun::new([287948901175001088u64, 0u64], false, 1u32, 4294967295u32),
+);
 
 /// Pattern `[\w-]+_[0-9a-zA-Z]+`.
 pub(crate) static PATTERN_2: rt::pattern::Pattern = rt::pattern::Pattern::new(
@@ -16,17 +19,27 @@ pub(crate) static PATTERN_2: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
-pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446744065119617024u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\S]+`.
-pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\S]+",
     "^(?:[[^ \\t\\n\\x0B\\f\\r]]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446744069414568447u64, 18446744073709551615u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\w-]+_[0-9a-f-]+`.
@@ -37,24 +50,39 @@ pub(crate) static PATTERN_5: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[\w+]+`.
-pub(crate) static PATTERN_6: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_6: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w+]+",
     "^(?:[0-9A-Za-z_+]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [287957697268023296u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\w+-]+`.
-pub(crate) static PATTERN_7: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_7: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w+-]+",
     "^(?:[0-9A-Za-z_+-]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [287992881640112128u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `^[0-9a-fA-F]+$`.
-pub(crate) static PATTERN_8: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_8: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "^[0-9a-fA-F]+$",
     "^(?:^[0-9a-fA-F]+$)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 541165879422u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
@@ -65,35 +93,63 @@ pub(crate) static PATTERN_9: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[A-Za-z0-9-_=.]+`.
-pub(crate) static PATTERN_10: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_10: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[A-Za-z0-9-_=.]+",
     "^(?:[A-Za-z0-9-_=.]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [2593897463504961536u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[A-Za-z0-9]+`.
-pub(crate) static PATTERN_11: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_11: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[A-Za-z0-9]+",
     "^(?:[A-Za-z0-9]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 576460743847706622u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\w\s+=,.@-]+`.
-pub(crate) static PATTERN_12: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_12: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w\\s+=,.@-]+",
     "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=,.@-]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [2593923856079011328u64, 576460745995190271u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\w]+`.
-pub(crate) static PATTERN_13: rt::pattern::Pattern =
-    rt::pattern::Pattern::new("[\\w]+", "^(?:[0-9A-Za-z_]+)$", rt::pattern::Engine::Regex);
+pub(crate) static PATTERN_13: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w]+",
+    "^(?:[0-9A-Za-z_]+)$",
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
 
 /// Pattern `[\w+=/]+`.
-pub(crate) static PATTERN_14: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_14: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w+=/]+",
     "^(?:[0-9A-Za-z_+=/]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [2593941443970072576u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[^_][\p{L}\p{M}\p{S}\p{N}\p{P}][^_]+`.
@@ -104,10 +160,15 @@ pub(crate) static PATTERN_15: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[\x21\x23-\x5B\x5D-\x7E]+`.
-pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
     "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446744047939747840u64, 9223372036586340351u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
@@ -132,10 +193,15 @@ pub(crate) static PATTERN_19: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+`.
-pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446744069414600192u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `import-[0-9a-zA-Z-]+`.
@@ -160,17 +226,27 @@ pub(crate) static PATTERN_23: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `^[a-zA-Z0-9_-]+$`.
-pub(crate) static PATTERN_24: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_24: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "^[a-zA-Z0-9_-]+$",
     "^(?:^[a-zA-Z0-9_-]+$)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [287984085547089920u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+`.
-pub(crate) static PATTERN_25: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_25: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446744069414600192u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`.
@@ -181,17 +257,27 @@ pub(crate) static PATTERN_26: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `[\w\s+=.@-]+`.
-pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w\\s+=.@-]+",
     "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=.@-]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [2593906263892966912u64, 576460745995190271u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// Pattern `[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+`.
-pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+",
     "^(?:[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+)$",
-    rt::pattern::Engine::Regex,
+    rt::pattern::ClassRun::new(
+        [18446603310451392512u64, 9223372036586340351u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
 );
 
 /// String constraints of `AWSAccountIdType`.

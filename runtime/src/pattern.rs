@@ -32,11 +32,54 @@ pub fn compilations() -> usize {
     COMPILATIONS.load(Ordering::Relaxed)
 }
 
+/// A full-match pattern that is one character class repeated `min..=max` times, which
+/// decides ASCII values with a bitmap instead of running the regex.
+#[derive(Debug, Clone, Copy)]
+pub struct ClassRun {
+    ascii: [u64; 2],
+    non_ascii: bool,
+    min: u32,
+    max: u32,
+}
+
+impl ClassRun {
+    /// The class's ASCII members as a bitmap (bit `b % 64` of word `b / 64`), whether it
+    /// also holds non-ASCII characters, and the repetition bounds (`u32::MAX`: unbounded).
+    pub const fn new(ascii: [u64; 2], non_ascii: bool, min: u32, max: u32) -> Self {
+        ClassRun {
+            ascii,
+            non_ascii,
+            min,
+            max,
+        }
+    }
+
+    /// `Some(answer)` when the bitmap decides; `None` when the regex must.
+    #[inline]
+    fn decide(&self, value: &str) -> Option<bool> {
+        let bytes = value.as_bytes();
+        if !bytes.is_ascii() {
+            return if self.non_ascii { None } else { Some(false) };
+        }
+        // ASCII: one byte per character.
+        let n = bytes.len() as u64;
+        if n < u64::from(self.min) || n > u64::from(self.max) {
+            return Some(false);
+        }
+        Some(
+            bytes
+                .iter()
+                .all(|&b| self.ascii[(b >> 6) as usize] & (1 << (b & 63)) != 0),
+        )
+    }
+}
+
 /// A `pattern` constraint: the spec's text for messages and the compiled engine.
 pub struct Pattern {
     source: &'static str,
     translated: &'static str,
     engine: Engine,
+    class_run: Option<ClassRun>,
     compiled: OnceLock<Compiled>,
 }
 
@@ -47,6 +90,23 @@ impl Pattern {
             source,
             translated,
             engine,
+            class_run: None,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A pattern that is one repeated character class (see [`ClassRun`]): ASCII values are
+    /// decided without compiling the regex.
+    pub const fn with_class_run(
+        source: &'static str,
+        translated: &'static str,
+        class_run: ClassRun,
+    ) -> Self {
+        Pattern {
+            source,
+            translated,
+            engine: Engine::Regex,
+            class_run: Some(class_run),
             compiled: OnceLock::new(),
         }
     }
@@ -64,6 +124,11 @@ impl Pattern {
     /// The engine that runs this pattern.
     pub fn engine(&self) -> Engine {
         self.engine
+    }
+
+    /// Whether ASCII values are decided without the regex (a single repeated class).
+    pub fn has_class_run(&self) -> bool {
+        self.class_run.is_some()
     }
 
     /// Whether this pattern was compiled already.
@@ -98,6 +163,9 @@ impl Pattern {
     /// Whether `value` satisfies the pattern. A backtracking engine that gives up counts as
     /// a mismatch, so a hostile value cannot make validation pass.
     pub fn is_match(&self, value: &str) -> bool {
+        if let Some(answer) = self.class_run.and_then(|run| run.decide(value)) {
+            return answer;
+        }
         match self.get() {
             Compiled::Regex(r) => r.is_match(value),
             Compiled::Fancy(r) => r.is_match(value).unwrap_or(false),
@@ -135,6 +203,43 @@ mod tests {
         assert!(PLAIN.is_compiled());
         assert!(LOOKBEHIND.is_match("my.bucket"));
         assert!(!LOOKBEHIND.is_match("my.bucket."));
+    }
+
+    // `[\w+]+` as generated: ASCII members 0-9, A-Z, a-z, `_` and `+`.
+    static WORD_PLUS: Pattern = Pattern::with_class_run(
+        r"[\w+]+",
+        r"^(?:[0-9A-Za-z_+]+)$",
+        ClassRun::new(
+            [0x03ff_0800_0000_0000, 0x07ff_fffe_87ff_fffe],
+            false,
+            1,
+            u32::MAX,
+        ),
+    );
+    static LETTERS: Pattern = Pattern::with_class_run(
+        r"\p{L}{2,3}",
+        r"^(?:\p{L}{2,3})$",
+        ClassRun::new([0, 0x07ff_fffe_07ff_fffe], true, 2, 3),
+    );
+
+    #[test]
+    fn class_runs_decide_ascii_without_compiling() {
+        assert!(WORD_PLUS.is_match("4c5ebn6bojtlrmu9q9oll6gqrg+_"));
+        assert!(!WORD_PLUS.is_match("a-b"));
+        assert!(!WORD_PLUS.is_match(""));
+        assert!(
+            !WORD_PLUS.is_match("é"),
+            "no non-ASCII member: decided without the regex"
+        );
+        assert!(!WORD_PLUS.is_compiled());
+        assert!(LETTERS.is_match("ab"));
+        assert!(!LETTERS.is_match("a"));
+        assert!(!LETTERS.is_match("abcd"));
+        assert!(!LETTERS.is_compiled());
+        // Non-ASCII values go to the regex.
+        assert!(LETTERS.is_match("éé"));
+        assert!(!LETTERS.is_match("éééé"));
+        assert!(LETTERS.is_compiled());
     }
 
     #[test]

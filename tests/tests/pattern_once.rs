@@ -213,10 +213,18 @@ fn patterns_compile_lazily_once_and_shared_across_threads() {
     assert_eq!(r.compilations_before, 0);
     assert_eq!(r.compiled_before, 0);
 
-    // The first round compiled exactly the patterns it reached, each once, although eight
-    // threads reached each of them at about the same time.
+    // The first round compiled the patterns it reached, each once, although eight threads
+    // reached each of them at about the same time. Patterns that are one repeated class
+    // decide ASCII values with a bitmap and need no regex for these bodies.
     let reached: BTreeSet<&str> = REACHED.into_iter().collect();
-    assert_eq!(r.compiled_after_first, reached);
+    let needs_regex: BTreeSet<&str> = PATTERNS
+        .iter()
+        .filter(|p| !p.has_class_run() && reached.contains(p.source()))
+        .map(|p| p.source())
+        .collect();
+    assert!(!needs_regex.is_empty());
+    assert!(r.compiled_after_first.is_subset(&reached));
+    assert!(needs_regex.is_subset(&r.compiled_after_first));
     assert_eq!(r.compilations_after_first, r.compiled_count_after_first);
     assert!(r.compilations_after_first <= PATTERNS.len());
     for source in NOT_REACHED {

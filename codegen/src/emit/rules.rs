@@ -122,10 +122,27 @@ impl Rules {
                 Engine::Regex => quote!(Regex),
                 Engine::Fancy => quote!(Fancy),
             };
+            let init = match &p.class_run {
+                Some(run) => {
+                    let [lo, hi] = run.ascii;
+                    let non_ascii = run.non_ascii;
+                    let min = run.min;
+                    let max = run.max.unwrap_or(u32::MAX);
+                    quote! {
+                        rt::pattern::Pattern::with_class_run(
+                            #source,
+                            #translated,
+                            rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max),
+                        )
+                    }
+                }
+                None => quote! {
+                    rt::pattern::Pattern::new(#source, #translated, rt::pattern::Engine::#engine)
+                },
+            };
             out.extend(quote! {
                 #docs
-                pub(crate) static #name: #rt::pattern::Pattern =
-                    #rt::pattern::Pattern::new(#source, #translated, #rt::pattern::Engine::#engine);
+                pub(crate) static #name: rt::pattern::Pattern = #init;
             });
             all.push(name);
         }

@@ -61,10 +61,11 @@ impl Builder {
     pub fn try_write_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         let spec = self.spec_path();
         println!("cargo:rerun-if-changed={}", spec.display());
-        println!(
-            "cargo:rerun-if-changed={}",
-            Settings::file_beside(&spec).display()
-        );
+        // Only an existing file: Cargo reruns the script on every build for a missing one.
+        let options = Settings::file_beside(&spec);
+        if options.is_file() {
+            println!("cargo:rerun-if-changed={}", options.display());
+        }
         let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
             Error::new(
                 ErrorKind::Io,

@@ -25,11 +25,38 @@ pub fn is_keyword(s: &str) -> bool {
     KEYWORDS.contains(&s)
 }
 
-/// Replaces characters that cannot appear in identifiers by word breaks for `heck`.
+/// Replaces characters that cannot appear in identifiers by word breaks for `heck`, and
+/// writes plural acronyms as words (`URLs` → `Urls`), which `heck` would split as `UR Ls`.
 fn words(raw: &str) -> String {
-    raw.chars()
+    let chars: Vec<char> = raw
+        .chars()
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
-        .collect()
+        .collect();
+    let mut out = String::with_capacity(chars.len());
+    let mut i = 0;
+    while i < chars.len() {
+        let run = chars[i..]
+            .iter()
+            .take_while(|c| c.is_ascii_uppercase())
+            .count();
+        let after = chars.get(i + run);
+        let next = chars.get(i + run + 1);
+        let plural =
+            run >= 2 && after == Some(&'s') && next.is_none_or(|c| !c.is_ascii_lowercase());
+        if plural {
+            out.push(chars[i]);
+            out.extend(chars[i + 1..i + run].iter().map(|c| c.to_ascii_lowercase()));
+            out.push('s');
+            i += run + 1;
+        } else if run > 0 {
+            out.extend(&chars[i..i + run]);
+            i += run;
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Keeps only ASCII letters, digits and `_` (`heck` keeps Unicode letters, which are valid
@@ -154,6 +181,15 @@ mod tests {
         assert_eq!(snake("self"), "self_");
         assert_eq!(snake("SMSMfaSettings"), "sms_mfa_settings");
         assert_eq!(snake("3DS"), "n_3ds");
+        assert_eq!(snake("CallbackURLs"), "callback_urls");
+        assert_eq!(
+            snake("OpenIdConnectProviderARNs"),
+            "open_id_connect_provider_arns"
+        );
+        assert_eq!(snake("UserIDsList"), "user_ids_list");
+        assert_eq!(snake("SMSMfaSettings"), "sms_mfa_settings");
+        assert_eq!(snake("AWSAccountId"), "aws_account_id");
+        assert_eq!(camel("CallbackURLs", "T"), "CallbackUrls");
     }
 
     #[test]

@@ -11493,11 +11493,11 @@ pub struct CreateUserPoolClientRequest {
     /// App callback URLs such as myapp://example are also supported.
     ///
     /// Wire name `CallbackURLs`. Size: 0 to 100.
-    pub callback_ur_ls: ::core::option::Option<CallbackUrLsListType>,
+    pub callback_urls: ::core::option::Option<CallbackUrlsListType>,
     /// A list of allowed logout URLs for the IdPs.
     ///
     /// Wire name `LogoutURLs`. Size: 0 to 100.
-    pub logout_ur_ls: ::core::option::Option<LogoutUrLsListType>,
+    pub logout_urls: ::core::option::Option<LogoutUrlsListType>,
     /// The default redirect URI. Must be in the `CallbackURLs` list.
     ///
     /// A redirect URI must:
@@ -11644,10 +11644,10 @@ impl ::serde::Serialize for CreateUserPoolClientRequest {
         if let Some(value) = &self.supported_identity_providers {
             map.serialize_entry("SupportedIdentityProviders", value)?;
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             map.serialize_entry("CallbackURLs", value)?;
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             map.serialize_entry("LogoutURLs", value)?;
         }
         if let Some(value) = &self.default_redirect_uri {
@@ -11795,8 +11795,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                     write_attributes: v8,
                     explicit_auth_flows: v9,
                     supported_identity_providers: v10,
-                    callback_ur_ls: v11,
-                    logout_ur_ls: v12,
+                    callback_urls: v11,
+                    logout_urls: v12,
                     default_redirect_uri: v13,
                     allowed_o_auth_flows: v14,
                     allowed_o_auth_scopes: v15,
@@ -11829,8 +11829,8 @@ impl de::Placeholder for CreateUserPoolClientRequest {
             write_attributes: None,
             explicit_auth_flows: None,
             supported_identity_providers: None,
-            callback_ur_ls: None,
-            logout_ur_ls: None,
+            callback_urls: None,
+            logout_urls: None,
             default_redirect_uri: None,
             allowed_o_auth_flows: None,
             allowed_o_auth_scopes: None,
@@ -11900,7 +11900,7 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
@@ -11908,7 +11908,7 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
@@ -24905,11 +24905,11 @@ pub struct UpdateUserPoolClientRequest {
     /// App callback URLs such as `myapp://example` are also supported.
     ///
     /// Wire name `CallbackURLs`. Size: 0 to 100.
-    pub callback_ur_ls: ::core::option::Option<CallbackUrLsListType>,
+    pub callback_urls: ::core::option::Option<CallbackUrlsListType>,
     /// A list of allowed logout URLs for the IdPs.
     ///
     /// Wire name `LogoutURLs`. Size: 0 to 100.
-    pub logout_ur_ls: ::core::option::Option<LogoutUrLsListType>,
+    pub logout_urls: ::core::option::Option<LogoutUrlsListType>,
     /// The default redirect URI. Must be in the `CallbackURLs` list.
     ///
     /// A redirect URI must:
@@ -25032,8 +25032,8 @@ impl ::core::fmt::Debug for UpdateUserPoolClientRequest {
                 "supported_identity_providers",
                 &self.supported_identity_providers,
             )
-            .field("callback_ur_ls", &self.callback_ur_ls)
-            .field("logout_ur_ls", &self.logout_ur_ls)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
             .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
             .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
@@ -25092,10 +25092,10 @@ impl ::serde::Serialize for UpdateUserPoolClientRequest {
         if let Some(value) = &self.supported_identity_providers {
             map.serialize_entry("SupportedIdentityProviders", value)?;
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             map.serialize_entry("CallbackURLs", value)?;
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             map.serialize_entry("LogoutURLs", value)?;
         }
         if let Some(value) = &self.default_redirect_uri {
@@ -25243,8 +25243,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                     write_attributes: v8,
                     explicit_auth_flows: v9,
                     supported_identity_providers: v10,
-                    callback_ur_ls: v11,
-                    logout_ur_ls: v12,
+                    callback_urls: v11,
+                    logout_urls: v12,
                     default_redirect_uri: v13,
                     allowed_o_auth_flows: v14,
                     allowed_o_auth_scopes: v15,
@@ -25277,8 +25277,8 @@ impl de::Placeholder for UpdateUserPoolClientRequest {
             write_attributes: None,
             explicit_auth_flows: None,
             supported_identity_providers: None,
-            callback_ur_ls: None,
-            logout_ur_ls: None,
+            callback_urls: None,
+            logout_urls: None,
             default_redirect_uri: None,
             allowed_o_auth_flows: None,
             allowed_o_auth_scopes: None,
@@ -25352,7 +25352,7 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
@@ -25360,7 +25360,7 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
@@ -30475,7 +30475,7 @@ pub type RedirectUrlType = ::std::string::String;
 /// Schema `CallbackURLsListType`.
 ///
 /// Size: 0 to 100.
-pub type CallbackUrLsListType = ::std::vec::Vec<RedirectUrlType>;
+pub type CallbackUrlsListType = ::std::vec::Vec<RedirectUrlType>;
 
 /// The `ChallengeName` schema.
 ///
@@ -32686,7 +32686,7 @@ pub type SupportedIdentityProvidersListType = ::std::vec::Vec<ProviderNameType>;
 /// Schema `LogoutURLsListType`.
 ///
 /// Size: 0 to 100.
-pub type LogoutUrLsListType = ::std::vec::Vec<RedirectUrlType>;
+pub type LogoutUrlsListType = ::std::vec::Vec<RedirectUrlType>;
 
 /// The `OAuthFlowsType` schema.
 ///
@@ -32935,11 +32935,11 @@ pub struct UserPoolClientType {
     /// App callback URLs such as myapp://example are also supported.
     ///
     /// Wire name `CallbackURLs`. Size: 0 to 100.
-    pub callback_ur_ls: ::core::option::Option<CallbackUrLsListType>,
+    pub callback_urls: ::core::option::Option<CallbackUrlsListType>,
     /// A list of allowed logout URLs for the IdPs.
     ///
     /// Wire name `LogoutURLs`. Size: 0 to 100.
-    pub logout_ur_ls: ::core::option::Option<LogoutUrLsListType>,
+    pub logout_urls: ::core::option::Option<LogoutUrlsListType>,
     /// The default redirect URI. Must be in the `CallbackURLs` list.
     ///
     /// A redirect URI must:
@@ -33082,8 +33082,8 @@ impl ::core::fmt::Debug for UserPoolClientType {
                 "supported_identity_providers",
                 &self.supported_identity_providers,
             )
-            .field("callback_ur_ls", &self.callback_ur_ls)
-            .field("logout_ur_ls", &self.logout_ur_ls)
+            .field("callback_urls", &self.callback_urls)
+            .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
             .field("allowed_o_auth_flows", &self.allowed_o_auth_flows)
             .field("allowed_o_auth_scopes", &self.allowed_o_auth_scopes)
@@ -33155,10 +33155,10 @@ impl ::serde::Serialize for UserPoolClientType {
         if let Some(value) = &self.supported_identity_providers {
             map.serialize_entry("SupportedIdentityProviders", value)?;
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             map.serialize_entry("CallbackURLs", value)?;
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             map.serialize_entry("LogoutURLs", value)?;
         }
         if let Some(value) = &self.default_redirect_uri {
@@ -33318,8 +33318,8 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                     write_attributes: v11,
                     explicit_auth_flows: v12,
                     supported_identity_providers: v13,
-                    callback_ur_ls: v14,
-                    logout_ur_ls: v15,
+                    callback_urls: v14,
+                    logout_urls: v15,
                     default_redirect_uri: v16,
                     allowed_o_auth_flows: v17,
                     allowed_o_auth_scopes: v18,
@@ -33355,8 +33355,8 @@ impl de::Placeholder for UserPoolClientType {
             write_attributes: None,
             explicit_auth_flows: None,
             supported_identity_providers: None,
-            callback_ur_ls: None,
-            logout_ur_ls: None,
+            callback_urls: None,
+            logout_urls: None,
             default_redirect_uri: None,
             allowed_o_auth_flows: None,
             allowed_o_auth_scopes: None,
@@ -33432,7 +33432,7 @@ impl rt::Validate for UserPoolClientType {
                 check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.callback_ur_ls {
+        if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
@@ -33440,7 +33440,7 @@ impl rt::Validate for UserPoolClientType {
                 check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
             }
         }
-        if let Some(value) = &self.logout_ur_ls {
+        if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
             check::length(value.len(), Some(0u64), Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {

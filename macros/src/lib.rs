@@ -1,9 +1,137 @@
-//! Procedural macros of specgen.
+//! Procedural macros of specgen: [`include_spec!`] expands an OpenAPI description in place,
+//! and [`derive(Validate)`](derive@Validate) checks your own types with the same
+//! AWS-format messages as generated code.
+//!
+//! Use them through `specgen-runtime` (or a generated crate such as `cognito-idp`), which
+//! re-exports the derive beside the `Validate` trait, so one import brings both:
+//!
+//! ```
+//! use cognito_idp::Validate;
+//!
+//! #[derive(Validate)]
+//! struct SignUpForm {
+//!     #[validate(length(min = 1, max = 128))]
+//!     username: String,
+//! }
+//!
+//! let form = SignUpForm { username: String::new() };
+//! assert_eq!(
+//!     form.validate().unwrap_err().to_string(),
+//!     "1 validation error detected: Value '' at 'username' failed to satisfy constraint: \
+//!      Member must have length greater than or equal to 1"
+//! );
+//! ```
+
+#![warn(missing_docs)]
+
+mod ctxt;
+mod derive;
+mod include;
+mod runtime;
+mod spec;
 
 use proc_macro::TokenStream;
 
-/// Derives `Validate`.
+/// Expands an OpenAPI description into the items `specgen generate` writes: the modules
+/// `types`, `errors` and a private `rules`, and at the root `Operation`, `Request`,
+/// `Response`, `Error` and the runtime re-exports.
+///
+/// ```ignore
+/// mod cognito {
+///     specgen_macros::include_spec!("spec/cognito-idp.yaml");
+/// }
+/// assert_eq!(cognito::Operation::ALL.len(), 103);
+///
+/// mod search {
+///     specgen_macros::include_spec!("spec/api.yaml", pattern_mode = "search");
+/// }
+/// ```
+///
+/// - The path is relative to the calling crate's root (`CARGO_MANIFEST_DIR`), as in a
+///   build script.
+/// - Options are `key = "value"` pairs with the keys of the options file, written with
+///   underscores (`protocol`, `pattern_mode`, `validation_exception`, `runtime_path`; the
+///   file's `pattern-mode` spelling is accepted too, but rustfmt spaces it out). They
+///   override the options file beside the spec (`api.specgen.yaml`).
+/// - The expansion refers to `::specgen_runtime`, `::serde` and `::serde_json`: the crate
+///   needs those three dependencies besides `specgen-macros`.
+/// - The crate is rebuilt when the spec or its options file changes.
+/// - A spec that cannot be generated is a compile error naming the file and the JSON
+///   pointer of the problem, at the path argument.
+#[proc_macro]
+pub fn include_spec(input: TokenStream) -> TokenStream {
+    include::expand(input.into()).into()
+}
+
+/// Derives `Validate` (from `specgen-runtime`) for a struct or an enum.
+///
+/// # Field attributes
+///
+/// | attribute | applies to | checks |
+/// |---|---|---|
+/// | `length(min = 1, max = 128)` | strings (any `AsRef<str>` type) | length in characters |
+/// | `pattern = "[\\w+]+"` | strings | a regular expression, full match (AWS semantics) |
+/// | `sensitive` | strings | nothing; hides the value in messages (`Value at 'x'`) |
+/// | `range(min = 1, max = 60)` | integers, floats | value bounds (`-1`, `0.5` allowed) |
+/// | `items(min = 1, max = 50)` | `Vec`, slices, sets, maps | element count |
+/// | `nested` | types that implement `Validate`, and collections of them | calls `validate_at` on the value or each element (list elements at `x.1.member`, map values at `x.entry.1.value`) |
+/// | `rename = "WireName"` | any field | the wire name used in paths |
+/// | `skip` | any field | nothing |
+///
+/// The path of a field is its wire name (the field's name, or `rename`) with the first
+/// letter lower-cased. `Option<T>` fields are checked only when `Some`; `Box`, `Rc`, `Arc`
+/// and references are checked as what they hold. A tuple field is checked at the path of
+/// its container, so a newtype reports where it is used.
+///
+/// Patterns are compiled when the macro runs (Java syntax as in AWS specs: `\w \d \s` are
+/// ASCII); an invalid or unsupported one is a compile error on its literal. At run time
+/// each is compiled once per process, on first use. The container attribute
+/// `#[validate(pattern_mode = "search")]` makes patterns match anywhere in the value
+/// instead of the whole value.
+///
+/// # Bound to a spec schema
+///
+/// ```ignore
+/// #[derive(Validate)]
+/// #[validate(spec = "spec/cognito-idp.yaml", schema = "SignUpRequest")]
+/// struct SignUp {
+///     client_id: String,          // ClientId
+///     username: Option<String>,   // required: `None` reports `Value null at 'username'`
+///     password: String,
+///     user_attributes: Option<Vec<cognito_idp::types::AttributeType>>,
+///     // other optional properties may be left out
+/// }
+/// ```
+///
+/// The spec is read at compile time (path relative to `CARGO_MANIFEST_DIR`), and each field
+/// takes the constraints of the property named like it: `client_id` matches `ClientId`
+/// (the field name in upper camel case, or the name generated code gives the property),
+/// or the property given by `rename`. Compile errors, on the field: a property the schema
+/// does not have, a type that cannot hold the property (`u32` for a string, `String` for a
+/// list); on the struct: a required property without a field. Objects and enums accept
+/// any type that implements `Validate` (a generated type or another bound struct); enums
+/// also accept `String`, checked against the spec's values. Other field attributes than
+/// `rename` and `skip` are rejected: the spec decides.
+///
+/// # Enums
+///
+/// Unit variants have nothing to check; fields of tuple and struct variants take the
+/// attributes above.
+///
+/// # Container attributes
+///
+/// `spec = "..."` and `schema = "..."`, `pattern_mode = "search" | "full-match"`, and
+/// `crate = "path"` to name the runtime when it cannot be found in `Cargo.toml` (by
+/// default `specgen-runtime` if the crate depends on it, else the runtime re-exported by a
+/// generated crate such as `cognito-idp`).
+///
+/// Messages are AWS's, sorted as AWS sorts them, e.g. `1 validation error detected: Value
+/// '' at 'username' failed to satisfy constraint: Member must have length greater than or
+/// equal to 1`.
 #[proc_macro_derive(Validate, attributes(validate))]
-pub fn derive_validate(_input: TokenStream) -> TokenStream {
-    TokenStream::new()
+pub fn derive_validate(input: TokenStream) -> TokenStream {
+    match syn::parse::<syn::DeriveInput>(input) {
+        Ok(input) => derive::expand(input).into(),
+        Err(e) => e.to_compile_error().into(),
+    }
 }

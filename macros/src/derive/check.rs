@@ -1,0 +1,592 @@
+//! What to check on a value ([`Want`]) and the code that checks it.
+//!
+//! Both derive forms end here: field attributes and spec schemas each become a [`Want`],
+//! which is matched against the field's Rust type. The code calls the runtime's `check`
+//! functions, the same ones generated code calls, so messages are identical.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{quote, quote_spanned};
+use syn::Type;
+use syn::spanned::Spanned;
+
+use super::attr::Num;
+use super::statics::Statics;
+use super::ty::{self, IntFit, Kind};
+use crate::ctxt::Ctxt;
+
+/// A compiled pattern: spec text for messages, Rust text to run, engine, and the bitmap
+/// fast path of single-class patterns (as generated code has it).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Pat {
+    pub source: String,
+    pub translated: String,
+    pub fancy: bool,
+    pub class_run: Option<specgen::pattern::ClassRun>,
+}
+
+impl Pat {
+    pub(crate) fn new(
+        source: &str,
+        translated: &str,
+        engine: specgen::pattern::Engine,
+        class_run: Option<specgen::pattern::ClassRun>,
+    ) -> Pat {
+        Pat {
+            source: source.to_owned(),
+            translated: translated.to_owned(),
+            fancy: engine == specgen::pattern::Engine::Fancy,
+            class_run,
+        }
+    }
+}
+
+/// The constraints of a string (the runtime's `StrRules`).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct StrRule {
+    pub min: Option<u64>,
+    pub max: Option<u64>,
+    pub pattern: Option<Pat>,
+    pub sensitive: bool,
+}
+
+/// What a value must be and what to check on it.
+#[derive(Debug, Clone)]
+pub(crate) enum Want {
+    /// A string; `None`: nothing to check.
+    Str(Option<StrRule>),
+    /// An integer within bounds, and one of `one_of` (an integer `enum`) when given.
+    Int {
+        min: Option<i64>,
+        max: Option<i64>,
+        one_of: Option<Vec<i64>>,
+    },
+    /// A floating-point number within bounds.
+    Float { min: Option<f64>, max: Option<f64> },
+    /// `range(..)`: integer or float checks, depending on the field's type.
+    Range { min: Option<Num>, max: Option<Num> },
+    /// A list (spec `array`): item count and each item.
+    List {
+        min: Option<u64>,
+        max: Option<u64>,
+        item: Box<Want>,
+    },
+    /// A map (spec `additionalProperties`): entry count and each value.
+    Map {
+        min: Option<u64>,
+        max: Option<u64>,
+        value: Box<Want>,
+    },
+    /// `items(..)`: element count of any collection, and `nested` on each element.
+    Collection {
+        min: Option<u64>,
+        max: Option<u64>,
+        nested: bool,
+    },
+    /// `nested`: `Validate::validate_at` on the value, or on each element of a collection.
+    Nested,
+    /// A spec object; `call`: whether its schema checks anything.
+    Object { schema: String, call: bool },
+    /// A spec string enum: a `String` holding one of `values`, or an enum type.
+    Enum { schema: String, values: Vec<String> },
+    /// A boolean.
+    Bool,
+    /// A timestamp; `text`: held as RFC 3339 text (generic specs) rather than a number
+    /// (AWS JSON's epoch seconds).
+    Timestamp { text: bool },
+    /// Anything.
+    Any,
+}
+
+impl Want {
+    fn describe(&self) -> String {
+        match self {
+            Want::Str(_) => "a string".into(),
+            Want::Int { .. } => "an integer".into(),
+            Want::Float { .. } => "a number".into(),
+            Want::Range { .. } => "a number".into(),
+            Want::List { .. } => "a list".into(),
+            Want::Map { .. } => "a map".into(),
+            Want::Collection { .. } => "a collection".into(),
+            Want::Nested => "a value that implements `Validate`".into(),
+            Want::Object { schema, .. } => format!("an object (`{schema}`)"),
+            Want::Enum { schema, .. } => format!("a string enum (`{schema}`)"),
+            Want::Bool => "a boolean".into(),
+            Want::Timestamp { .. } => "a timestamp".into(),
+            Want::Any => "any value".into(),
+        }
+    }
+
+    fn hint(&self) -> &'static str {
+        match self {
+            Want::Str(_) => "use `String` or another `AsRef<str>` type",
+            Want::Int { .. } => "use an integer type such as `i64`",
+            Want::Float { .. } | Want::Range { .. } => "use `f64` or `f32`",
+            Want::List { .. } | Want::Collection { .. } => "use `Vec<_>`",
+            Want::Map { .. } => "use a map such as `BTreeMap<String, _>`",
+            Want::Nested | Want::Object { .. } => "use a type that implements `Validate`",
+            Want::Enum { .. } => "use `String` or an enum type that implements `Validate`",
+            Want::Bool => "use `bool`",
+            Want::Timestamp { .. } => "use a timestamp type such as `Timestamp`",
+            Want::Any => "",
+        }
+    }
+}
+
+/// Who asks for a check, for messages.
+#[derive(Debug, Clone)]
+pub(crate) enum Subject {
+    /// A field attribute: `"`length` and `pattern` apply to strings (...)"`.
+    Attr(&'static str),
+    /// A spec property: `what` names it (`property `Username` of schema `SignUpRequest``),
+    /// `part` the part of it being checked (``, `an item of `, `a value of `).
+    Spec { part: &'static str, what: String },
+}
+
+impl Subject {
+    fn within(&self, part: &'static str) -> Subject {
+        match self {
+            Subject::Attr(s) => Subject::Attr(s),
+            Subject::Spec { what, .. } => Subject::Spec {
+                part,
+                what: what.clone(),
+            },
+        }
+    }
+}
+
+/// Writes the checks of one expansion.
+pub(crate) struct Emitter<'a> {
+    pub rt: TokenStream,
+    pub cx: &'a Ctxt,
+    pub statics: Statics,
+}
+
+/// A value's type: known from the syntax, or unknown (elements of an opaque collection).
+#[derive(Clone, Copy)]
+pub(crate) struct Ty<'t> {
+    ty: Option<&'t Type>,
+    span: Span,
+}
+
+impl<'t> Ty<'t> {
+    /// The type of a field.
+    pub(crate) fn of(ty: &'t Type) -> Ty<'t> {
+        Ty {
+            ty: Some(ty),
+            span: ty.span(),
+        }
+    }
+
+    fn unknown(span: Span) -> Ty<'t> {
+        Ty { ty: None, span }
+    }
+
+    fn kind(&self) -> Kind<'t> {
+        self.ty.map_or(Kind::Other, ty::kind)
+    }
+
+    fn show(&self) -> String {
+        self.ty.map_or_else(|| "_".to_owned(), ty::show)
+    }
+}
+
+fn opt_tokens<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
+    match v {
+        Some(v) => quote!(::core::option::Option::Some(#v)),
+        None => quote!(::core::option::Option::None),
+    }
+}
+
+impl Emitter<'_> {
+    fn check(&self) -> TokenStream {
+        let rt = &self.rt;
+        quote!(#rt::__private::check)
+    }
+
+    fn mismatch(&self, ty: Ty<'_>, want: &Want, subject: &Subject) {
+        let found = ty.show();
+        let msg = match subject {
+            Subject::Attr(what) => {
+                let hint = match ty.kind() {
+                    Kind::Str if *what == COLLECTIONS => "; use `length` for strings",
+                    Kind::List(_) | Kind::Map(_) if *what == STRINGS => {
+                        "; use `items` for collections"
+                    }
+                    _ => "",
+                };
+                format!("{what}, not to `{found}`{hint}")
+            }
+            Subject::Spec { part, what } => format!(
+                "type mismatch: {part}{what} is {}, which `{found}` cannot hold; {}",
+                want.describe(),
+                want.hint()
+            ),
+        };
+        self.cx.error_at(ty.span, msg);
+    }
+
+    /// Code checking `value` (a reference to a `ty`) at `path`, or `None` when nothing
+    /// applies. With `required`, a `None` in an outer `Option` is reported as missing.
+    pub(crate) fn value(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        subject: &Subject,
+        required: bool,
+    ) -> Option<TokenStream> {
+        match ty.kind() {
+            Kind::Option(inner) => {
+                let body = self.value(want, Ty::of(inner), subject, false);
+                let check = self.check();
+                match (body, required) {
+                    (Some(body), true) => Some(quote! {
+                        if let ::core::option::Option::Some(value) = value {
+                            #body
+                        } else {
+                            #check::missing(path, errors);
+                        }
+                    }),
+                    (None, true) => Some(quote! {
+                        if value.is_none() {
+                            #check::missing(path, errors);
+                        }
+                    }),
+                    (Some(body), false) => Some(quote! {
+                        if let ::core::option::Option::Some(value) = value {
+                            #body
+                        }
+                    }),
+                    (None, false) => None,
+                }
+            }
+            Kind::Deref(inner) => {
+                let body = self.value(want, Ty::of(inner), subject, required)?;
+                Some(quote! {
+                    {
+                        let value = &**value;
+                        #body
+                    }
+                })
+            }
+            kind => self.leaf(want, ty, kind, subject),
+        }
+    }
+
+    fn leaf(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        kind: Kind<'_>,
+        subject: &Subject,
+    ) -> Option<TokenStream> {
+        let rt = self.rt.clone();
+        let check = self.check();
+        let span = ty.span;
+        let fits = match want {
+            Want::Str(_) => matches!(kind, Kind::Str | Kind::Other),
+            Want::Int { .. } => matches!(kind, Kind::Int(_) | Kind::Other),
+            Want::Float { .. } => matches!(kind, Kind::F32 | Kind::F64 | Kind::Other),
+            Want::Range { .. } => {
+                matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
+            }
+            Want::List { .. } => matches!(kind, Kind::List(_) | Kind::Other),
+            Want::Map { .. } => matches!(kind, Kind::Map(_) | Kind::Other),
+            Want::Collection { .. } | Want::Nested => {
+                matches!(kind, Kind::List(_) | Kind::Map(_) | Kind::Other)
+            }
+            Want::Object { .. } => matches!(kind, Kind::Other),
+            Want::Enum { .. } => matches!(kind, Kind::Str | Kind::Other),
+            Want::Bool => matches!(kind, Kind::Bool | Kind::Other),
+            Want::Timestamp { text } => {
+                matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
+                    || (*text && matches!(kind, Kind::Str))
+            }
+            Want::Any => true,
+        };
+        if !fits {
+            self.mismatch(ty, want, subject);
+            return None;
+        }
+        match want {
+            Want::Str(rule) => {
+                let rules = self.statics.rules(&rt, rule.as_ref()?);
+                let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
+                Some(quote! {
+                    #check::string(#as_str, &#rules, path, errors);
+                })
+            }
+            Want::Range { min, max } => {
+                let any_float = [min, max].iter().any(|b| matches!(b, Some(Num::Float(_))));
+                let int = |b: &Option<Num>| match b {
+                    Some(Num::Int(v)) => Some(*v),
+                    _ => None,
+                };
+                let float = |b: &Option<Num>| match b {
+                    Some(Num::Int(v)) => Some(*v as f64),
+                    Some(Num::Float(v)) => Some(*v),
+                    None => None,
+                };
+                let concrete = match kind {
+                    Kind::Int(_) if any_float => {
+                        self.cx.error_at(
+                            span,
+                            format!(
+                                "`range` on the integer type `{}` needs integer bounds",
+                                ty.show()
+                            ),
+                        );
+                        return None;
+                    }
+                    Kind::Int(_) => Want::Int {
+                        min: int(min),
+                        max: int(max),
+                        one_of: None,
+                    },
+                    Kind::Other if !any_float => Want::Int {
+                        min: int(min),
+                        max: int(max),
+                        one_of: None,
+                    },
+                    _ => Want::Float {
+                        min: float(min),
+                        max: float(max),
+                    },
+                };
+                self.leaf(&concrete, ty, kind, subject)
+            }
+            Want::Int { min, max, one_of } => {
+                if min.is_none() && max.is_none() && one_of.is_none() {
+                    return None;
+                }
+                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
+                let ranged = min.is_some() || max.is_some();
+                let enum_check = |v: &TokenStream| {
+                    one_of.as_ref().map(|values| {
+                        let names: Vec<String> = values.iter().map(i64::to_string).collect();
+                        quote! {
+                            #check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
+                        }
+                    })
+                };
+                match kind {
+                    Kind::Int(IntFit::Wide) => {
+                        // Beyond `i64` a value is above every maximum or below every
+                        // minimum, and in no integer enum; report it with its own digits.
+                        let shown = quote! {
+                            #rt::ShownValue::Text(::std::string::ToString::to_string(value))
+                        };
+                        let range =
+                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
+                        let in_enum = enum_check(&quote!(v));
+                        let above = max.map(|m| {
+                            quote! {
+                                errors.add(path, #shown, #rt::Constraint::Maximum(#rt::Limit::Int(#m)));
+                            }
+                        });
+                        let below = min.map(|m| {
+                            quote! {
+                                errors.add(path, #shown, #rt::Constraint::Minimum(#rt::Limit::Int(#m)));
+                            }
+                        });
+                        let names: Vec<String> =
+                            one_of.iter().flatten().map(i64::to_string).collect();
+                        let outside = one_of.is_some().then(|| {
+                            quote! {
+                                errors.add(path, #shown, #rt::Constraint::Enum(&[#(#names),*]));
+                            }
+                        });
+                        Some(quote! {
+                            match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*value) {
+                                ::core::result::Result::Ok(v) => {
+                                    #range
+                                    #in_enum
+                                }
+                                ::core::result::Result::Err(_) => {
+                                    if *value > 0 {
+                                        #above
+                                    } else {
+                                        #below
+                                    }
+                                    #outside
+                                }
+                            }
+                        })
+                    }
+                    _ => {
+                        let v = quote_spanned!(span=> ::core::primitive::i64::from(*value));
+                        let range =
+                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
+                        let in_enum = enum_check(&quote!(v));
+                        Some(quote! {
+                            {
+                                let v = #v;
+                                #range
+                                #in_enum
+                            }
+                        })
+                    }
+                }
+            }
+            Want::Float { min, max } => {
+                if min.is_none() && max.is_none() {
+                    return None;
+                }
+                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
+                let v = match kind {
+                    Kind::F64 => quote!(*value),
+                    _ => quote_spanned!(span=> ::core::primitive::f64::from(*value)),
+                };
+                Some(quote! {
+                    #check::float(#v, #min_t, #max_t, path, errors);
+                })
+            }
+            Want::List { min, max, item } => {
+                let inner = match kind {
+                    Kind::List(elem) => Ty::of(elem),
+                    _ => Ty::unknown(span),
+                };
+                let item_code = self.value(item, inner, &subject.within("an item of "), false);
+                self.collection(kind, span, *min, *max, item_code, false)
+            }
+            Want::Map { min, max, value } => {
+                let inner = match kind {
+                    Kind::Map(v) => Ty::of(v),
+                    _ => Ty::unknown(span),
+                };
+                let value_code = self.value(value, inner, &subject.within("a value of "), false);
+                self.collection(kind, span, *min, *max, value_code, true)
+            }
+            Want::Collection { min, max, nested } => {
+                let (inner, is_map) = match kind {
+                    Kind::List(elem) => (Ty::of(elem), false),
+                    Kind::Map(v) => (Ty::of(v), true),
+                    _ => (Ty::unknown(span), false),
+                };
+                let item_code = if *nested {
+                    self.value(&Want::Nested, inner, &Subject::Attr(NESTED), false)
+                } else {
+                    None
+                };
+                self.collection(kind, span, *min, *max, item_code, is_map)
+            }
+            Want::Nested => match kind {
+                Kind::List(elem) => {
+                    let code = self.value(&Want::Nested, Ty::of(elem), subject, false);
+                    self.collection(kind, span, None, None, code, false)
+                }
+                Kind::Map(v) => {
+                    let code = self.value(&Want::Nested, Ty::of(v), subject, false);
+                    self.collection(kind, span, None, None, code, true)
+                }
+                _ => Some(self.validate_at(span)),
+            },
+            Want::Object { call, .. } => call.then(|| self.validate_at(span)),
+            Want::Enum { values, .. } => match kind {
+                Kind::Str => {
+                    let set = self.statics.enum_values(values);
+                    let as_str =
+                        quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
+                    Some(quote! {
+                        {
+                            let value: &str = #as_str;
+                            if !#set.contains(&value) {
+                                #check::unknown_enum(value, #set, path, errors);
+                            }
+                        }
+                    })
+                }
+                _ => Some(self.validate_at(span)),
+            },
+            Want::Bool | Want::Timestamp { .. } | Want::Any => None,
+        }
+    }
+
+    /// Code checking the member that keeps undeclared properties: each value at
+    /// `parent.<wire name>`, as generated code does.
+    pub(crate) fn additional(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        subject: &Subject,
+    ) -> Option<TokenStream> {
+        let inner = match ty.kind() {
+            Kind::Map(v) => Ty::of(v),
+            Kind::Other => Ty::unknown(ty.span),
+            _ => {
+                let map = Want::Map {
+                    min: None,
+                    max: None,
+                    value: Box::new(want.clone()),
+                };
+                self.mismatch(ty, &map, subject);
+                return None;
+            }
+        };
+        let code = self.value(want, inner, &subject.within("a value of "), false)?;
+        Some(quote! {
+            for (key, value) in value {
+                let path = path.field(key);
+                #code
+            }
+        })
+    }
+
+    fn validate_at(&self, span: Span) -> TokenStream {
+        let rt = &self.rt;
+        let call = quote_spanned!(span=> #rt::Validate::validate_at(value, path, errors));
+        quote!(#call;)
+    }
+
+    /// Count check and per-element code for a collection.
+    fn collection(
+        &self,
+        kind: Kind<'_>,
+        span: Span,
+        min: Option<u64>,
+        max: Option<u64>,
+        element: Option<TokenStream>,
+        is_map: bool,
+    ) -> Option<TokenStream> {
+        let check = self.check();
+        let mut out = TokenStream::new();
+        if min.is_some() || max.is_some() {
+            let (min, max) = (opt_tokens(min), opt_tokens(max));
+            let len = quote_spanned!(span=> value.len());
+            out.extend(quote! {
+                #check::length(#len, #min, #max, path, errors);
+            });
+        }
+        if let Some(element) = element {
+            let (iter, step) = match (is_map, kind) {
+                (true, _) => (
+                    quote_spanned!(span=> value.values()),
+                    quote!(path.map_value(i)),
+                ),
+                (false, Kind::List(_)) => (quote!(value.iter()), quote!(path.index(i))),
+                (false, _) => (
+                    quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(value)),
+                    quote!(path.index(i)),
+                ),
+            };
+            out.extend(quote! {
+                for (i, value) in #iter.enumerate() {
+                    let path = #step;
+                    #element
+                }
+            });
+        }
+        (!out.is_empty()).then_some(out)
+    }
+}
+
+/// The subject text of `nested`.
+pub(crate) const NESTED: &str =
+    "`nested` applies to types that implement `Validate` and to collections of them";
+/// The subject text of `length`, `pattern` and `sensitive`.
+pub(crate) const STRINGS: &str =
+    "`length`, `pattern` and `sensitive` apply to strings (any `AsRef<str>` type)";
+/// The subject text of `range`.
+pub(crate) const NUMBERS: &str = "`range` applies to numbers";
+/// The subject text of `items`.
+pub(crate) const COLLECTIONS: &str =
+    "`items` applies to collections (`Vec`, slices, sets and maps)";

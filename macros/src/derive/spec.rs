@@ -1,0 +1,353 @@
+//! The spec-bound form: `#[validate(spec = "...", schema = "...")]` takes each field's
+//! constraints from the schema's property, as generated code does.
+
+use heck::ToUpperCamelCase;
+use proc_macro2::TokenStream;
+use quote::quote;
+use specgen::ir::{Api, Bound, Constraints, Protocol, Shape, ShapeKind, TypeKind};
+use syn::{DeriveInput, Fields, LitStr};
+
+use super::attr::{Container, Field};
+use super::check::{Emitter, Pat, StrRule, Subject, Ty, Want};
+use super::unraw;
+
+/// The checks of a struct bound to a schema.
+pub(super) fn struct_body(
+    em: &mut Emitter<'_>,
+    input: &DeriveInput,
+    container: &Container,
+    spec_lit: &LitStr,
+    fields: &Fields,
+) -> TokenStream {
+    let cx = em.cx;
+    if let Some((_, span)) = container.pattern_mode {
+        cx.error_at(
+            span,
+            "`pattern_mode` cannot be combined with `spec`: the spec's options decide how its \
+             patterns apply",
+        );
+    }
+    let Some(schema_lit) = &container.schema else {
+        cx.error_spanned_by(
+            spec_lit,
+            "`spec` needs `schema = \"SchemaName\"`: the schema this struct mirrors",
+        );
+        return TokenStream::new();
+    };
+    let Fields::Named(named) = fields else {
+        cx.error_spanned_by(
+            &input.ident,
+            "a spec schema binds structs with named fields, one per property",
+        );
+        return TokenStream::new();
+    };
+    let path = crate::spec::resolve(&spec_lit.value());
+    let api = match crate::spec::load(&path, &specgen::Settings::default()) {
+        Ok(api) => api,
+        Err(e) => {
+            cx.error_spanned_by(spec_lit, crate::spec::error_text(e));
+            return TokenStream::new();
+        }
+    };
+    let schema = schema_lit.value();
+    let Some(def) = api.types.iter().find(|t| t.schema_name == schema) else {
+        let lower = schema.to_lowercase();
+        let hint = api
+            .types
+            .iter()
+            .find(|t| t.schema_name.to_lowercase() == lower)
+            .map(|t| format!("; did you mean `{}`?", t.schema_name))
+            .unwrap_or_default();
+        cx.error_spanned_by(
+            schema_lit,
+            format!("schema `{schema}` is not in `{}`{hint}", spec_lit.value()),
+        );
+        return TokenStream::new();
+    };
+    let st = match &def.kind {
+        TypeKind::Struct(st) | TypeKind::Exception(st) => st,
+        TypeKind::Enum(_) => {
+            cx.error_spanned_by(
+                schema_lit,
+                format!("schema `{schema}` is a string enum, not an object schema"),
+            );
+            return TokenStream::new();
+        }
+        TypeKind::Union(_) => {
+            cx.error_spanned_by(
+                schema_lit,
+                format!("schema `{schema}` is a union (`oneOf`/`anyOf`), not an object schema"),
+            );
+            return TokenStream::new();
+        }
+        TypeKind::Alias(_) => {
+            cx.error_spanned_by(
+                schema_lit,
+                format!("schema `{schema}` is not an object schema"),
+            );
+            return TokenStream::new();
+        }
+    };
+    let needs = types_needing_checks(&api);
+    let mut bound = vec![false; st.fields.len()];
+    let mut out = TokenStream::new();
+    for field in &named.named {
+        let attrs = Field::parse(cx, &field.attrs);
+        for (name, span) in attrs.constraints() {
+            cx.error_at(
+                span,
+                format!(
+                    "`{name}` cannot be combined with `spec`: schema `{schema}` sets the \
+                     constraints of this field"
+                ),
+            );
+        }
+        if attrs.skip.is_some() {
+            continue;
+        }
+        let Some(ident) = &field.ident else { continue };
+        let name = unraw(ident);
+        // The member that keeps undeclared properties (`additionalProperties`): each entry
+        // is checked at `parent.<wire name>`, as generated code does.
+        if let Some(extra) = &st.additional
+            && attrs.rename.is_none()
+            && extra.name.trim_start_matches("r#") == name
+        {
+            let want = want_of(&api, &needs, &extra.shape);
+            let subject = Subject::Spec {
+                part: "",
+                what: format!("the member for undeclared properties of schema `{schema}`"),
+            };
+            if let Some(code) = em.additional(&want, Ty::of(&field.ty), &subject) {
+                out.extend(quote! {
+                    {
+                        let value = &self.#ident;
+                        #code
+                    }
+                });
+            }
+            continue;
+        }
+        let found = match &attrs.rename {
+            Some(lit) => {
+                let wire = lit.value();
+                st.fields.iter().position(|p| p.wire_name == wire)
+            }
+            None => {
+                let camel = name.to_upper_camel_case();
+                st.fields
+                    .iter()
+                    .position(|p| p.wire_name == camel || p.name.trim_start_matches("r#") == name)
+            }
+        };
+        let Some(index) = found else {
+            let known: Vec<&str> = st.fields.iter().map(|p| p.wire_name.as_str()).collect();
+            let msg = match &attrs.rename {
+                Some(lit) => format!(
+                    "schema `{schema}` has no property `{}`; its properties are: {}",
+                    lit.value(),
+                    known.join(", ")
+                ),
+                None => format!(
+                    "schema `{schema}` has no property `{}` for field `{name}`; its properties \
+                     are: {} (use `#[validate(rename = \"...\")]` to name one, or \
+                     `#[validate(skip)]`)",
+                    name.to_upper_camel_case(),
+                    known.join(", ")
+                ),
+            };
+            match &attrs.rename {
+                Some(lit) => cx.error_spanned_by(lit, msg),
+                None => cx.error_spanned_by(ident, msg),
+            }
+            continue;
+        };
+        let prop = &st.fields[index];
+        if std::mem::replace(&mut bound[index], true) {
+            cx.error_spanned_by(
+                ident,
+                format!(
+                    "property `{}` of schema `{schema}` is bound to another field already",
+                    prop.wire_name
+                ),
+            );
+            continue;
+        }
+        let want = want_of(&api, &needs, &prop.shape);
+        let subject = Subject::Spec {
+            part: "",
+            what: format!("property `{}` of schema `{schema}`", prop.wire_name),
+        };
+        let Some(code) = em.value(&want, Ty::of(&field.ty), &subject, !prop.optional()) else {
+            continue;
+        };
+        let path_name = &prop.path_name;
+        out.extend(quote! {
+            {
+                let value = &self.#ident;
+                let path = path.field(#path_name);
+                #code
+            }
+        });
+    }
+    let missing: Vec<&specgen::ir::Field> = st
+        .fields
+        .iter()
+        .zip(&bound)
+        .filter(|(p, bound)| p.required && !**bound)
+        .map(|(p, _)| p)
+        .collect();
+    if !missing.is_empty() {
+        let props: Vec<String> = missing
+            .iter()
+            .map(|p| format!("`{}`", p.wire_name))
+            .collect();
+        let fields: Vec<String> = missing
+            .iter()
+            .map(|p| format!("`{}`", p.name.trim_start_matches("r#")))
+            .collect();
+        let (noun, add) = if missing.len() == 1 {
+            ("property", "a field")
+        } else {
+            ("properties", "fields")
+        };
+        cx.error_spanned_by(
+            &input.ident,
+            format!(
+                "struct `{}` has no field for the required {noun} {} of schema `{schema}`; add \
+                 {add} {} (an `Option` reports a missing value at run time)",
+                input.ident,
+                props.join(", "),
+                fields.join(", ")
+            ),
+        );
+    }
+    out
+}
+
+fn int_bound(b: Option<Bound>) -> Option<i64> {
+    b.map(|b| match b {
+        Bound::Int(v) => v,
+        Bound::Float(v) => v as i64,
+    })
+}
+
+fn float_bound(b: Option<Bound>) -> Option<f64> {
+    b.map(|b| match b {
+        Bound::Int(v) => v as f64,
+        Bound::Float(v) => v,
+    })
+}
+
+fn string_checked(c: &Constraints) -> bool {
+    c.min_len.is_some() || c.max_len.is_some() || c.pattern.is_some()
+}
+
+/// What a value of `shape` must be, as the generator's `Validate` impls check it.
+fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
+    let shape = api.resolve(shape);
+    let c = &shape.constraints;
+    match &shape.kind {
+        ShapeKind::String => Want::Str(string_checked(c).then(|| StrRule {
+            min: c.min_len,
+            max: c.max_len,
+            pattern: c.pattern.map(|id| {
+                let p = &api.patterns[id.0];
+                Pat::new(&p.source, &p.translated, p.engine, p.class_run)
+            }),
+            sensitive: c.sensitive,
+        })),
+        ShapeKind::Integer(_) => Want::Int {
+            min: int_bound(c.minimum),
+            max: int_bound(c.maximum),
+            one_of: c.int_enum.clone(),
+        },
+        ShapeKind::Number(_) => Want::Float {
+            min: float_bound(c.minimum),
+            max: float_bound(c.maximum),
+        },
+        ShapeKind::Boolean => Want::Bool,
+        ShapeKind::Timestamp => Want::Timestamp {
+            text: !matches!(api.protocol, Protocol::AwsJson { .. }),
+        },
+        ShapeKind::Any => Want::Any,
+        ShapeKind::List(inner) => Want::List {
+            min: c.min_len,
+            max: c.max_len,
+            item: Box::new(want_of(api, needs, inner)),
+        },
+        ShapeKind::Map(inner) => Want::Map {
+            min: c.min_len,
+            max: c.max_len,
+            value: Box::new(want_of(api, needs, inner)),
+        },
+        ShapeKind::Named(id) => {
+            let def = api.ty(*id);
+            match &def.kind {
+                TypeKind::Enum(e) => Want::Enum {
+                    schema: def.schema_name.clone(),
+                    values: e.values.iter().map(|v| v.wire.clone()).collect(),
+                },
+                _ => Want::Object {
+                    schema: def.schema_name.clone(),
+                    call: needs[id.0],
+                },
+            }
+        }
+    }
+}
+
+/// Which types need checking, decided as the generator decides it: those with a
+/// constraint of their own, enums (unknown values fail), and those that reach such a type.
+/// Recursion alone checks nothing, so this is a least fixpoint.
+pub(super) fn types_needing_checks(api: &Api) -> Vec<bool> {
+    let mut needs = vec![false; api.types.len()];
+    loop {
+        let mut changed = false;
+        for (i, def) in api.types.iter().enumerate() {
+            if needs[i] {
+                continue;
+            }
+            let now = match &def.kind {
+                TypeKind::Enum(_) => true,
+                TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    st.fields
+                        .iter()
+                        .any(|f| shape_checks(api, &needs, &api.resolve(&f.shape)))
+                        || st
+                            .additional
+                            .as_ref()
+                            .is_some_and(|a| shape_checks(api, &needs, &api.resolve(&a.shape)))
+                }
+                TypeKind::Alias(shape) => shape_checks(api, &needs, &api.resolve(shape)),
+                TypeKind::Union(u) => u
+                    .variants
+                    .iter()
+                    .any(|v| shape_checks(api, &needs, &api.resolve(&v.shape))),
+            };
+            if now {
+                needs[i] = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            return needs;
+        }
+    }
+}
+
+fn shape_checks(api: &Api, needs: &[bool], shape: &Shape) -> bool {
+    let c = &shape.constraints;
+    match &shape.kind {
+        ShapeKind::String => string_checked(c),
+        ShapeKind::Integer(_) => c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some(),
+        ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
+        ShapeKind::List(inner) | ShapeKind::Map(inner) => {
+            c.min_len.is_some()
+                || c.max_len.is_some()
+                || shape_checks(api, needs, &api.resolve(inner))
+        }
+        ShapeKind::Named(id) => needs[id.0],
+        ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
+    }
+}

@@ -1,0 +1,5 @@
+mod api {
+    specgen_macros::include_spec!("spec/no-such-spec.yaml");
+}
+
+fn main() {}

@@ -116,8 +116,8 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "customAttributes")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "customAttributes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -723,9 +723,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "groupName")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "groupName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1003,9 +1003,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1518,7 +1518,7 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "user")?,
+                        0 => v0 = de::value(&mut map, "user")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1763,15 +1763,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
                 let mut v8 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "userAttributes")?,
-                        3usize => v3 = de::value(&mut map, "validationData")?,
-                        4usize => v4 = de::value(&mut map, "temporaryPassword")?,
-                        5usize => v5 = de::value(&mut map, "forceAliasCreation")?,
-                        6usize => v6 = de::value(&mut map, "messageAction")?,
-                        7usize => v7 = de::value(&mut map, "desiredDeliveryMediums")?,
-                        8usize => v8 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "userAttributes")?,
+                        3 => v3 = de::value(&mut map, "validationData")?,
+                        4 => v4 = de::value(&mut map, "temporaryPassword")?,
+                        5 => v5 = de::value(&mut map, "forceAliasCreation")?,
+                        6 => v6 = de::value(&mut map, "messageAction")?,
+                        7 => v7 = de::value(&mut map, "desiredDeliveryMediums")?,
+                        8 => v8 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2502,8 +2502,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2670,9 +2670,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "userAttributeNames")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "userAttributeNames")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2835,8 +2835,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "user")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "user")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3076,8 +3076,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3235,8 +3235,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3344,9 +3344,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "deviceKey")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "deviceKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3523,7 +3523,7 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "device")?,
+                        0 => v0 = de::value(&mut map, "device")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3624,9 +3624,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "deviceKey")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "deviceKey")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3824,15 +3824,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
                 let mut v8 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "username")?,
-                        1usize => v1 = de::value(&mut map, "userAttributes")?,
-                        2usize => v2 = de::value(&mut map, "userCreateDate")?,
-                        3usize => v3 = de::value(&mut map, "userLastModifiedDate")?,
-                        4usize => v4 = de::value(&mut map, "enabled")?,
-                        5usize => v5 = de::value(&mut map, "userStatus")?,
-                        6usize => v6 = de::value(&mut map, "mFAOptions")?,
-                        7usize => v7 = de::value(&mut map, "preferredMfaSetting")?,
-                        8usize => v8 = de::value(&mut map, "userMFASettingList")?,
+                        0 => v0 = de::value(&mut map, "username")?,
+                        1 => v1 = de::value(&mut map, "userAttributes")?,
+                        2 => v2 = de::value(&mut map, "userCreateDate")?,
+                        3 => v3 = de::value(&mut map, "userLastModifiedDate")?,
+                        4 => v4 = de::value(&mut map, "enabled")?,
+                        5 => v5 = de::value(&mut map, "userStatus")?,
+                        6 => v6 = de::value(&mut map, "mFAOptions")?,
+                        7 => v7 = de::value(&mut map, "preferredMfaSetting")?,
+                        8 => v8 = de::value(&mut map, "userMFASettingList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3971,8 +3971,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4142,10 +4142,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "challengeName")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
-                        2usize => v2 = de::value(&mut map, "challengeParameters")?,
-                        3usize => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map, "challengeName")?,
+                        1 => v1 = de::value(&mut map, "session")?,
+                        2 => v2 = de::value(&mut map, "challengeParameters")?,
+                        3 => v3 = de::value(&mut map, "authenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4386,13 +4386,13 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "authFlow")?,
-                        3usize => v3 = de::value(&mut map, "authParameters")?,
-                        4usize => v4 = de::value(&mut map, "clientMetadata")?,
-                        5usize => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6usize => v6 = de::value(&mut map, "contextData")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "authFlow")?,
+                        3 => v3 = de::value(&mut map, "authParameters")?,
+                        4 => v4 = de::value(&mut map, "clientMetadata")?,
+                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
+                        6 => v6 = de::value(&mut map, "contextData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4872,9 +4872,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "destinationUser")?,
-                        2usize => v2 = de::value(&mut map, "sourceUser")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "destinationUser")?,
+                        2 => v2 = de::value(&mut map, "sourceUser")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4977,8 +4977,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "devices")?,
-                        1usize => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "devices")?,
+                        1 => v1 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5103,10 +5103,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "limit")?,
-                        3usize => v3 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "limit")?,
+                        3 => v3 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5220,8 +5220,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groups")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "groups")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5347,10 +5347,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "username")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "limit")?,
-                        3usize => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "username")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "limit")?,
+                        3 => v3 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5464,8 +5464,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "authEvents")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "authEvents")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5591,10 +5591,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "maxResults")?,
-                        3usize => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "maxResults")?,
+                        3 => v3 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5803,9 +5803,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "groupName")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "groupName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6002,9 +6002,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6218,10 +6218,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "challengeName")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
-                        2usize => v2 = de::value(&mut map, "challengeParameters")?,
-                        3usize => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map, "challengeName")?,
+                        1 => v1 = de::value(&mut map, "session")?,
+                        2 => v2 = de::value(&mut map, "challengeParameters")?,
+                        3 => v3 = de::value(&mut map, "authenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6473,14 +6473,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "challengeName")?,
-                        3usize => v3 = de::value(&mut map, "challengeResponses")?,
-                        4usize => v4 = de::value(&mut map, "session")?,
-                        5usize => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6usize => v6 = de::value(&mut map, "contextData")?,
-                        7usize => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "challengeName")?,
+                        3 => v3 = de::value(&mut map, "challengeResponses")?,
+                        4 => v4 = de::value(&mut map, "session")?,
+                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
+                        6 => v6 = de::value(&mut map, "contextData")?,
+                        7 => v7 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6961,10 +6961,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "sMSMfaSettings")?,
-                        1usize => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
-                        2usize => v2 = de::value(&mut map, "username")?,
-                        3usize => v3 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
+                        1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
+                        2 => v2 = de::value(&mut map, "username")?,
+                        3 => v3 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7142,10 +7142,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "password")?,
-                        3usize => v3 = de::value(&mut map, "permanent")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "password")?,
+                        3 => v3 = de::value(&mut map, "permanent")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7319,9 +7319,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "mFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7506,10 +7506,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "eventId")?,
-                        3usize => v3 = de::value(&mut map, "feedbackValue")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "eventId")?,
+                        3 => v3 = de::value(&mut map, "feedbackValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7702,10 +7702,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "deviceKey")?,
-                        3usize => v3 = de::value(&mut map, "deviceRememberedStatus")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "deviceKey")?,
+                        3 => v3 = de::value(&mut map, "deviceRememberedStatus")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7930,10 +7930,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "userAttributes")?,
-                        3usize => v3 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "userAttributes")?,
+                        3 => v3 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8110,8 +8110,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8221,8 +8221,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "secretCode")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map, "secretCode")?,
+                        1 => v1 = de::value(&mut map, "session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8330,8 +8330,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8660,9 +8660,9 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "previousPassword")?,
-                        1usize => v1 = de::value(&mut map, "proposedPassword")?,
-                        2usize => v2 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "previousPassword")?,
+                        1 => v1 = de::value(&mut map, "proposedPassword")?,
+                        2 => v2 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8757,7 +8757,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userConfirmationNecessary")?,
+                        0 => v0 = de::value(&mut map, "userConfirmationNecessary")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8871,10 +8871,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "deviceKey")?,
-                        2usize => v2 = de::value(&mut map, "deviceSecretVerifierConfig")?,
-                        3usize => v3 = de::value(&mut map, "deviceName")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "deviceKey")?,
+                        2 => v2 = de::value(&mut map, "deviceSecretVerifierConfig")?,
+                        3 => v3 = de::value(&mut map, "deviceName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9135,14 +9135,14 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "secretHash")?,
-                        2usize => v2 = de::value(&mut map, "username")?,
-                        3usize => v3 = de::value(&mut map, "confirmationCode")?,
-                        4usize => v4 = de::value(&mut map, "password")?,
-                        5usize => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6usize => v6 = de::value(&mut map, "userContextData")?,
-                        7usize => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "secretHash")?,
+                        2 => v2 = de::value(&mut map, "username")?,
+                        3 => v3 = de::value(&mut map, "confirmationCode")?,
+                        4 => v4 = de::value(&mut map, "password")?,
+                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
+                        6 => v6 = de::value(&mut map, "userContextData")?,
+                        7 => v7 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9435,14 +9435,14 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "secretHash")?,
-                        2usize => v2 = de::value(&mut map, "username")?,
-                        3usize => v3 = de::value(&mut map, "confirmationCode")?,
-                        4usize => v4 = de::value(&mut map, "forceAliasCreation")?,
-                        5usize => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6usize => v6 = de::value(&mut map, "userContextData")?,
-                        7usize => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "secretHash")?,
+                        2 => v2 = de::value(&mut map, "username")?,
+                        3 => v3 = de::value(&mut map, "confirmationCode")?,
+                        4 => v4 = de::value(&mut map, "forceAliasCreation")?,
+                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
+                        6 => v6 = de::value(&mut map, "userContextData")?,
+                        7 => v7 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9566,7 +9566,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9687,11 +9687,11 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groupName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "description")?,
-                        3usize => v3 = de::value(&mut map, "roleArn")?,
-                        4usize => v4 = de::value(&mut map, "precedence")?,
+                        0 => v0 = de::value(&mut map, "groupName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "description")?,
+                        3 => v3 = de::value(&mut map, "roleArn")?,
+                        4 => v4 = de::value(&mut map, "precedence")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9877,7 +9877,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10030,12 +10030,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "providerName")?,
-                        2usize => v2 = de::value(&mut map, "providerType")?,
-                        3usize => v3 = de::value(&mut map, "providerDetails")?,
-                        4usize => v4 = de::value(&mut map, "attributeMapping")?,
-                        5usize => v5 = de::value(&mut map, "idpIdentifiers")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "providerName")?,
+                        2 => v2 = de::value(&mut map, "providerType")?,
+                        3 => v3 = de::value(&mut map, "providerDetails")?,
+                        4 => v4 = de::value(&mut map, "attributeMapping")?,
+                        5 => v5 = de::value(&mut map, "idpIdentifiers")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10239,7 +10239,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10339,10 +10339,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "identifier")?,
-                        2usize => v2 = de::value(&mut map, "name")?,
-                        3usize => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "identifier")?,
+                        2 => v2 = de::value(&mut map, "name")?,
+                        3 => v3 = de::value(&mut map, "scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10457,7 +10457,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10547,9 +10547,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "jobName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
+                        0 => v0 = de::value(&mut map, "jobName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10648,7 +10648,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPool")?,
+                        0 => v0 = de::value(&mut map, "userPool")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10980,33 +10980,29 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
                 let mut v22 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "poolName")?,
-                        1usize => v1 = de::value(&mut map, "policies")?,
-                        2usize => v2 = de::value(&mut map, "deletionProtection")?,
-                        3usize => v3 = de::value(&mut map, "lambdaConfig")?,
-                        4usize => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        5usize => v5 = de::value(&mut map, "aliasAttributes")?,
-                        6usize => v6 = de::value(&mut map, "usernameAttributes")?,
-                        7usize => v7 = de::value(&mut map, "smsVerificationMessage")?,
-                        8usize => v8 = de::value(&mut map, "emailVerificationMessage")?,
-                        9usize => v9 = de::value(&mut map, "emailVerificationSubject")?,
-                        10usize => {
-                            v10 = de::value(&mut map, "verificationMessageTemplate")?;
-                        }
-                        11usize => v11 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        12usize => v12 = de::value(&mut map, "mfaConfiguration")?,
-                        13usize => {
-                            v13 = de::value(&mut map, "userAttributeUpdateSettings")?;
-                        }
-                        14usize => v14 = de::value(&mut map, "deviceConfiguration")?,
-                        15usize => v15 = de::value(&mut map, "emailConfiguration")?,
-                        16usize => v16 = de::value(&mut map, "smsConfiguration")?,
-                        17usize => v17 = de::value(&mut map, "userPoolTags")?,
-                        18usize => v18 = de::value(&mut map, "adminCreateUserConfig")?,
-                        19usize => v19 = de::value(&mut map, "schema")?,
-                        20usize => v20 = de::value(&mut map, "userPoolAddOns")?,
-                        21usize => v21 = de::value(&mut map, "usernameConfiguration")?,
-                        22usize => v22 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map, "poolName")?,
+                        1 => v1 = de::value(&mut map, "policies")?,
+                        2 => v2 = de::value(&mut map, "deletionProtection")?,
+                        3 => v3 = de::value(&mut map, "lambdaConfig")?,
+                        4 => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
+                        5 => v5 = de::value(&mut map, "aliasAttributes")?,
+                        6 => v6 = de::value(&mut map, "usernameAttributes")?,
+                        7 => v7 = de::value(&mut map, "smsVerificationMessage")?,
+                        8 => v8 = de::value(&mut map, "emailVerificationMessage")?,
+                        9 => v9 = de::value(&mut map, "emailVerificationSubject")?,
+                        10 => v10 = de::value(&mut map, "verificationMessageTemplate")?,
+                        11 => v11 = de::value(&mut map, "smsAuthenticationMessage")?,
+                        12 => v12 = de::value(&mut map, "mfaConfiguration")?,
+                        13 => v13 = de::value(&mut map, "userAttributeUpdateSettings")?,
+                        14 => v14 = de::value(&mut map, "deviceConfiguration")?,
+                        15 => v15 = de::value(&mut map, "emailConfiguration")?,
+                        16 => v16 = de::value(&mut map, "smsConfiguration")?,
+                        17 => v17 = de::value(&mut map, "userPoolTags")?,
+                        18 => v18 = de::value(&mut map, "adminCreateUserConfig")?,
+                        19 => v19 = de::value(&mut map, "schema")?,
+                        20 => v20 = de::value(&mut map, "userPoolAddOns")?,
+                        21 => v21 = de::value(&mut map, "usernameConfiguration")?,
+                        22 => v22 = de::value(&mut map, "accountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11329,7 +11325,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11750,36 +11746,32 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                 let mut v21 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientName")?,
-                        2usize => v2 = de::value(&mut map, "generateSecret")?,
-                        3usize => v3 = de::value(&mut map, "refreshTokenValidity")?,
-                        4usize => v4 = de::value(&mut map, "accessTokenValidity")?,
-                        5usize => v5 = de::value(&mut map, "idTokenValidity")?,
-                        6usize => v6 = de::value(&mut map, "tokenValidityUnits")?,
-                        7usize => v7 = de::value(&mut map, "readAttributes")?,
-                        8usize => v8 = de::value(&mut map, "writeAttributes")?,
-                        9usize => v9 = de::value(&mut map, "explicitAuthFlows")?,
-                        10usize => {
-                            v10 = de::value(&mut map, "supportedIdentityProviders")?;
-                        }
-                        11usize => v11 = de::value(&mut map, "callbackURLs")?,
-                        12usize => v12 = de::value(&mut map, "logoutURLs")?,
-                        13usize => v13 = de::value(&mut map, "defaultRedirectURI")?,
-                        14usize => v14 = de::value(&mut map, "allowedOAuthFlows")?,
-                        15usize => v15 = de::value(&mut map, "allowedOAuthScopes")?,
-                        16usize => {
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientName")?,
+                        2 => v2 = de::value(&mut map, "generateSecret")?,
+                        3 => v3 = de::value(&mut map, "refreshTokenValidity")?,
+                        4 => v4 = de::value(&mut map, "accessTokenValidity")?,
+                        5 => v5 = de::value(&mut map, "idTokenValidity")?,
+                        6 => v6 = de::value(&mut map, "tokenValidityUnits")?,
+                        7 => v7 = de::value(&mut map, "readAttributes")?,
+                        8 => v8 = de::value(&mut map, "writeAttributes")?,
+                        9 => v9 = de::value(&mut map, "explicitAuthFlows")?,
+                        10 => v10 = de::value(&mut map, "supportedIdentityProviders")?,
+                        11 => v11 = de::value(&mut map, "callbackURLs")?,
+                        12 => v12 = de::value(&mut map, "logoutURLs")?,
+                        13 => v13 = de::value(&mut map, "defaultRedirectURI")?,
+                        14 => v14 = de::value(&mut map, "allowedOAuthFlows")?,
+                        15 => v15 = de::value(&mut map, "allowedOAuthScopes")?,
+                        16 => {
                             v16 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
                         }
-                        17usize => v17 = de::value(&mut map, "analyticsConfiguration")?,
-                        18usize => {
-                            v18 = de::value(&mut map, "preventUserExistenceErrors")?;
-                        }
-                        19usize => v19 = de::value(&mut map, "enableTokenRevocation")?,
-                        20usize => {
+                        17 => v17 = de::value(&mut map, "analyticsConfiguration")?,
+                        18 => v18 = de::value(&mut map, "preventUserExistenceErrors")?,
+                        19 => v19 = de::value(&mut map, "enableTokenRevocation")?,
+                        20 => {
                             v20 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
                         }
-                        21usize => v21 = de::value(&mut map, "authSessionValidity")?,
+                        21 => v21 = de::value(&mut map, "authSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12169,7 +12161,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "cloudFrontDomain")?,
+                        0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12269,9 +12261,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "domain")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map, "domain")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "customDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12369,8 +12361,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groupName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "groupName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12462,8 +12454,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "providerName")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "providerName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12639,8 +12631,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "identifier")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "identifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12736,7 +12728,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12890,8 +12882,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userAttributeNames")?,
-                        1usize => v1 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "userAttributeNames")?,
+                        1 => v1 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12984,7 +12976,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13078,8 +13070,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13229,8 +13221,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "domain")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "domain")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13316,7 +13308,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13401,8 +13393,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "providerName")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "providerName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13488,7 +13480,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13573,8 +13565,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "identifier")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "identifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13665,7 +13657,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "riskConfiguration")?,
+                        0 => v0 = de::value(&mut map, "riskConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13764,8 +13756,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13852,7 +13844,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13936,8 +13928,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "jobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14025,7 +14017,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPool")?,
+                        0 => v0 = de::value(&mut map, "userPool")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14099,7 +14091,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14180,7 +14172,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14273,8 +14265,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14362,7 +14354,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "domainDescription")?,
+                        0 => v0 = de::value(&mut map, "domainDescription")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14441,7 +14433,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "domain")?,
+                        0 => v0 = de::value(&mut map, "domain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14541,8 +14533,8 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "deviceKey")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "deviceKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14629,7 +14621,7 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14794,12 +14786,12 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "secretHash")?,
-                        2usize => v2 = de::value(&mut map, "userContextData")?,
-                        3usize => v3 = de::value(&mut map, "username")?,
-                        4usize => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5usize => v5 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "secretHash")?,
+                        2 => v2 = de::value(&mut map, "userContextData")?,
+                        3 => v3 = de::value(&mut map, "username")?,
+                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
+                        5 => v5 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14925,8 +14917,8 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "cSVHeader")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "cSVHeader")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15015,7 +15007,7 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15091,7 +15083,7 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "device")?,
+                        0 => v0 = de::value(&mut map, "device")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15188,8 +15180,8 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "deviceKey")?,
-                        1usize => v1 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "deviceKey")?,
+                        1 => v1 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15273,7 +15265,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15350,8 +15342,8 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groupName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "groupName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15437,7 +15429,7 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15522,8 +15514,8 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "idpIdentifier")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "idpIdentifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15611,7 +15603,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
+                        0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15689,7 +15681,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15770,7 +15762,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "certificate")?,
+                        0 => v0 = de::value(&mut map, "certificate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15844,7 +15836,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15925,7 +15917,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "uICustomization")?,
+                        0 => v0 = de::value(&mut map, "uICustomization")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16026,8 +16018,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16163,11 +16155,11 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "username")?,
-                        1usize => v1 = de::value(&mut map, "userAttributes")?,
-                        2usize => v2 = de::value(&mut map, "mFAOptions")?,
-                        3usize => v3 = de::value(&mut map, "preferredMfaSetting")?,
-                        4usize => v4 = de::value(&mut map, "userMFASettingList")?,
+                        0 => v0 = de::value(&mut map, "username")?,
+                        1 => v1 = de::value(&mut map, "userAttributes")?,
+                        2 => v2 = de::value(&mut map, "mFAOptions")?,
+                        3 => v3 = de::value(&mut map, "preferredMfaSetting")?,
+                        4 => v4 = de::value(&mut map, "userMFASettingList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16285,7 +16277,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16368,7 +16360,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16493,9 +16485,9 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "attributeName")?,
-                        2usize => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "attributeName")?,
+                        2 => v2 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16616,11 +16608,9 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "smsMfaConfiguration")?,
-                        1usize => {
-                            v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?;
-                        }
-                        2usize => v2 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
+                        1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
+                        2 => v2 = de::value(&mut map, "mfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16706,7 +16696,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16850,7 +16840,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17008,10 +16998,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "challengeName")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
-                        2usize => v2 = de::value(&mut map, "challengeParameters")?,
-                        3usize => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map, "challengeName")?,
+                        1 => v1 = de::value(&mut map, "session")?,
+                        2 => v2 = de::value(&mut map, "challengeParameters")?,
+                        3 => v3 = de::value(&mut map, "authenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17243,12 +17233,12 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "authFlow")?,
-                        1usize => v1 = de::value(&mut map, "authParameters")?,
-                        2usize => v2 = de::value(&mut map, "clientMetadata")?,
-                        3usize => v3 = de::value(&mut map, "clientId")?,
-                        4usize => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5usize => v5 = de::value(&mut map, "userContextData")?,
+                        0 => v0 = de::value(&mut map, "authFlow")?,
+                        1 => v1 = de::value(&mut map, "authParameters")?,
+                        2 => v2 = de::value(&mut map, "clientMetadata")?,
+                        3 => v3 = de::value(&mut map, "clientId")?,
+                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
+                        5 => v5 = de::value(&mut map, "userContextData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17374,8 +17364,8 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "devices")?,
-                        1usize => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "devices")?,
+                        1 => v1 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17493,9 +17483,9 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "limit")?,
-                        2usize => v2 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "limit")?,
+                        2 => v2 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17602,8 +17592,8 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groups")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "groups")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17709,9 +17699,9 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "limit")?,
-                        2usize => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "limit")?,
+                        2 => v2 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17815,8 +17805,8 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "providers")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "providers")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17926,9 +17916,9 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "maxResults")?,
-                        2usize => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "maxResults")?,
+                        2 => v2 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18032,8 +18022,8 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceServers")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "resourceServers")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18142,9 +18132,9 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "maxResults")?,
-                        2usize => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "maxResults")?,
+                        2 => v2 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18242,7 +18232,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "tags")?,
+                        0 => v0 = de::value(&mut map, "tags")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18319,7 +18309,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceArn")?,
+                        0 => v0 = de::value(&mut map, "resourceArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18408,8 +18398,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userImportJobs")?,
-                        1usize => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "userImportJobs")?,
+                        1 => v1 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18517,9 +18507,9 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "maxResults")?,
-                        2usize => v2 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "maxResults")?,
+                        2 => v2 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18627,8 +18617,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolClients")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolClients")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18737,9 +18727,9 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "maxResults")?,
-                        2usize => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "maxResults")?,
+                        2 => v2 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18846,8 +18836,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPools")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPools")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18948,8 +18938,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "nextToken")?,
-                        1usize => v1 = de::value(&mut map, "maxResults")?,
+                        0 => v0 = de::value(&mut map, "nextToken")?,
+                        1 => v1 = de::value(&mut map, "maxResults")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19056,8 +19046,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "users")?,
-                        1usize => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map, "users")?,
+                        1 => v1 = de::value(&mut map, "paginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19231,11 +19221,11 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "attributesToGet")?,
-                        2usize => v2 = de::value(&mut map, "limit")?,
-                        3usize => v3 = de::value(&mut map, "paginationToken")?,
-                        4usize => v4 = de::value(&mut map, "filter")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "attributesToGet")?,
+                        2 => v2 = de::value(&mut map, "limit")?,
+                        3 => v3 = de::value(&mut map, "paginationToken")?,
+                        4 => v4 = de::value(&mut map, "filter")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19356,8 +19346,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "users")?,
-                        1usize => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "users")?,
+                        1 => v1 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19472,10 +19462,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "groupName")?,
-                        2usize => v2 = de::value(&mut map, "limit")?,
-                        3usize => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "groupName")?,
+                        2 => v2 = de::value(&mut map, "limit")?,
+                        3 => v3 = de::value(&mut map, "nextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19581,7 +19571,7 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19747,12 +19737,12 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "secretHash")?,
-                        2usize => v2 = de::value(&mut map, "userContextData")?,
-                        3usize => v3 = de::value(&mut map, "username")?,
-                        4usize => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5usize => v5 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "secretHash")?,
+                        2 => v2 = de::value(&mut map, "userContextData")?,
+                        3 => v3 = de::value(&mut map, "username")?,
+                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
+                        5 => v5 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19901,10 +19891,10 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "challengeName")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
-                        2usize => v2 = de::value(&mut map, "challengeParameters")?,
-                        3usize => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map, "challengeName")?,
+                        1 => v1 = de::value(&mut map, "session")?,
+                        2 => v2 = de::value(&mut map, "challengeParameters")?,
+                        3 => v3 = de::value(&mut map, "authenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20141,13 +20131,13 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "challengeName")?,
-                        2usize => v2 = de::value(&mut map, "session")?,
-                        3usize => v3 = de::value(&mut map, "challengeResponses")?,
-                        4usize => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5usize => v5 = de::value(&mut map, "userContextData")?,
-                        6usize => v6 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "challengeName")?,
+                        2 => v2 = de::value(&mut map, "session")?,
+                        3 => v3 = de::value(&mut map, "challengeResponses")?,
+                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
+                        5 => v5 = de::value(&mut map, "userContextData")?,
+                        6 => v6 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20353,9 +20343,9 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "token")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "clientSecret")?,
+                        0 => v0 = de::value(&mut map, "token")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "clientSecret")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20699,7 +20689,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
+                        0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20783,8 +20773,8 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "logConfigurations")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "logConfigurations")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20874,7 +20864,7 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "riskConfiguration")?,
+                        0 => v0 = de::value(&mut map, "riskConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21022,15 +21012,15 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => {
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => {
                             v2 = de::value(&mut map, "compromisedCredentialsRiskConfiguration")?;
                         }
-                        3usize => {
+                        3 => {
                             v3 = de::value(&mut map, "accountTakeoverRiskConfiguration")?;
                         }
-                        4usize => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
+                        4 => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21135,7 +21125,7 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "uICustomization")?,
+                        0 => v0 = de::value(&mut map, "uICustomization")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21254,10 +21244,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "cSS")?,
-                        3usize => v3 = de::value(&mut map, "imageFile")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "cSS")?,
+                        3 => v3 = de::value(&mut map, "imageFile")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21445,9 +21435,9 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "sMSMfaSettings")?,
-                        1usize => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
-                        2usize => v2 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
+                        1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
+                        2 => v2 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21556,11 +21546,9 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "smsMfaConfiguration")?,
-                        1usize => {
-                            v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?;
-                        }
-                        2usize => v2 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
+                        1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
+                        2 => v2 = de::value(&mut map, "mfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21682,12 +21670,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "smsMfaConfiguration")?,
-                        2usize => {
-                            v2 = de::value(&mut map, "softwareTokenMfaConfiguration")?;
-                        }
-                        3usize => v3 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "smsMfaConfiguration")?,
+                        2 => v2 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
+                        3 => v3 = de::value(&mut map, "mfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21853,8 +21839,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "mFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21954,9 +21940,9 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userConfirmed")?,
-                        1usize => v1 = de::value(&mut map, "codeDeliveryDetails")?,
-                        2usize => v2 = de::value(&mut map, "userSub")?,
+                        0 => v0 = de::value(&mut map, "userConfirmed")?,
+                        1 => v1 = de::value(&mut map, "codeDeliveryDetails")?,
+                        2 => v2 = de::value(&mut map, "userSub")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22157,15 +22143,15 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
                 let mut v8 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "secretHash")?,
-                        2usize => v2 = de::value(&mut map, "username")?,
-                        3usize => v3 = de::value(&mut map, "password")?,
-                        4usize => v4 = de::value(&mut map, "userAttributes")?,
-                        5usize => v5 = de::value(&mut map, "validationData")?,
-                        6usize => v6 = de::value(&mut map, "analyticsMetadata")?,
-                        7usize => v7 = de::value(&mut map, "userContextData")?,
-                        8usize => v8 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "secretHash")?,
+                        2 => v2 = de::value(&mut map, "username")?,
+                        3 => v3 = de::value(&mut map, "password")?,
+                        4 => v4 = de::value(&mut map, "userAttributes")?,
+                        5 => v5 = de::value(&mut map, "validationData")?,
+                        6 => v6 = de::value(&mut map, "analyticsMetadata")?,
+                        7 => v7 = de::value(&mut map, "userContextData")?,
+                        8 => v8 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22305,7 +22291,7 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22389,8 +22375,8 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "jobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22478,7 +22464,7 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22562,8 +22548,8 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "jobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22712,8 +22698,8 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceArn")?,
-                        1usize => v1 = de::value(&mut map, "tags")?,
+                        0 => v0 = de::value(&mut map, "resourceArn")?,
+                        1 => v1 = de::value(&mut map, "tags")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22865,8 +22851,8 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceArn")?,
-                        1usize => v1 = de::value(&mut map, "tagKeys")?,
+                        0 => v0 = de::value(&mut map, "resourceArn")?,
+                        1 => v1 = de::value(&mut map, "tagKeys")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23057,11 +23043,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "username")?,
-                        2usize => v2 = de::value(&mut map, "eventId")?,
-                        3usize => v3 = de::value(&mut map, "feedbackToken")?,
-                        4usize => v4 = de::value(&mut map, "feedbackValue")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "username")?,
+                        2 => v2 = de::value(&mut map, "eventId")?,
+                        3 => v3 = de::value(&mut map, "feedbackToken")?,
+                        4 => v4 = de::value(&mut map, "feedbackValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23249,9 +23235,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "deviceKey")?,
-                        2usize => v2 = de::value(&mut map, "deviceRememberedStatus")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "deviceKey")?,
+                        2 => v2 = de::value(&mut map, "deviceRememberedStatus")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23345,7 +23331,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23457,11 +23443,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groupName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "description")?,
-                        3usize => v3 = de::value(&mut map, "roleArn")?,
-                        4usize => v4 = de::value(&mut map, "precedence")?,
+                        0 => v0 = de::value(&mut map, "groupName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "description")?,
+                        3 => v3 = de::value(&mut map, "roleArn")?,
+                        4 => v4 = de::value(&mut map, "precedence")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23565,7 +23551,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23680,11 +23666,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "providerName")?,
-                        2usize => v2 = de::value(&mut map, "providerDetails")?,
-                        3usize => v3 = de::value(&mut map, "attributeMapping")?,
-                        4usize => v4 = de::value(&mut map, "idpIdentifiers")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "providerName")?,
+                        2 => v2 = de::value(&mut map, "providerDetails")?,
+                        3 => v3 = de::value(&mut map, "attributeMapping")?,
+                        4 => v4 = de::value(&mut map, "idpIdentifiers")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23798,7 +23784,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23897,10 +23883,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "identifier")?,
-                        2usize => v2 = de::value(&mut map, "name")?,
-                        3usize => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "identifier")?,
+                        2 => v2 = de::value(&mut map, "name")?,
+                        3 => v3 = de::value(&mut map, "scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24015,7 +24001,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "codeDeliveryDetailsList")?,
+                        0 => v0 = de::value(&mut map, "codeDeliveryDetailsList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24152,9 +24138,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userAttributes")?,
-                        1usize => v1 = de::value(&mut map, "accessToken")?,
-                        2usize => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map, "userAttributes")?,
+                        1 => v1 = de::value(&mut map, "accessToken")?,
+                        2 => v2 = de::value(&mut map, "clientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24515,29 +24501,25 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
                 let mut v18 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "policies")?,
-                        2usize => v2 = de::value(&mut map, "deletionProtection")?,
-                        3usize => v3 = de::value(&mut map, "lambdaConfig")?,
-                        4usize => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        5usize => v5 = de::value(&mut map, "smsVerificationMessage")?,
-                        6usize => v6 = de::value(&mut map, "emailVerificationMessage")?,
-                        7usize => v7 = de::value(&mut map, "emailVerificationSubject")?,
-                        8usize => {
-                            v8 = de::value(&mut map, "verificationMessageTemplate")?;
-                        }
-                        9usize => v9 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        10usize => {
-                            v10 = de::value(&mut map, "userAttributeUpdateSettings")?;
-                        }
-                        11usize => v11 = de::value(&mut map, "mfaConfiguration")?,
-                        12usize => v12 = de::value(&mut map, "deviceConfiguration")?,
-                        13usize => v13 = de::value(&mut map, "emailConfiguration")?,
-                        14usize => v14 = de::value(&mut map, "smsConfiguration")?,
-                        15usize => v15 = de::value(&mut map, "userPoolTags")?,
-                        16usize => v16 = de::value(&mut map, "adminCreateUserConfig")?,
-                        17usize => v17 = de::value(&mut map, "userPoolAddOns")?,
-                        18usize => v18 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "policies")?,
+                        2 => v2 = de::value(&mut map, "deletionProtection")?,
+                        3 => v3 = de::value(&mut map, "lambdaConfig")?,
+                        4 => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
+                        5 => v5 = de::value(&mut map, "smsVerificationMessage")?,
+                        6 => v6 = de::value(&mut map, "emailVerificationMessage")?,
+                        7 => v7 = de::value(&mut map, "emailVerificationSubject")?,
+                        8 => v8 = de::value(&mut map, "verificationMessageTemplate")?,
+                        9 => v9 = de::value(&mut map, "smsAuthenticationMessage")?,
+                        10 => v10 = de::value(&mut map, "userAttributeUpdateSettings")?,
+                        11 => v11 = de::value(&mut map, "mfaConfiguration")?,
+                        12 => v12 = de::value(&mut map, "deviceConfiguration")?,
+                        13 => v13 = de::value(&mut map, "emailConfiguration")?,
+                        14 => v14 = de::value(&mut map, "smsConfiguration")?,
+                        15 => v15 = de::value(&mut map, "userPoolTags")?,
+                        16 => v16 = de::value(&mut map, "adminCreateUserConfig")?,
+                        17 => v17 = de::value(&mut map, "userPoolAddOns")?,
+                        18 => v18 = de::value(&mut map, "accountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24749,7 +24731,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25198,36 +25180,32 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                 let mut v21 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "clientName")?,
-                        3usize => v3 = de::value(&mut map, "refreshTokenValidity")?,
-                        4usize => v4 = de::value(&mut map, "accessTokenValidity")?,
-                        5usize => v5 = de::value(&mut map, "idTokenValidity")?,
-                        6usize => v6 = de::value(&mut map, "tokenValidityUnits")?,
-                        7usize => v7 = de::value(&mut map, "readAttributes")?,
-                        8usize => v8 = de::value(&mut map, "writeAttributes")?,
-                        9usize => v9 = de::value(&mut map, "explicitAuthFlows")?,
-                        10usize => {
-                            v10 = de::value(&mut map, "supportedIdentityProviders")?;
-                        }
-                        11usize => v11 = de::value(&mut map, "callbackURLs")?,
-                        12usize => v12 = de::value(&mut map, "logoutURLs")?,
-                        13usize => v13 = de::value(&mut map, "defaultRedirectURI")?,
-                        14usize => v14 = de::value(&mut map, "allowedOAuthFlows")?,
-                        15usize => v15 = de::value(&mut map, "allowedOAuthScopes")?,
-                        16usize => {
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "clientName")?,
+                        3 => v3 = de::value(&mut map, "refreshTokenValidity")?,
+                        4 => v4 = de::value(&mut map, "accessTokenValidity")?,
+                        5 => v5 = de::value(&mut map, "idTokenValidity")?,
+                        6 => v6 = de::value(&mut map, "tokenValidityUnits")?,
+                        7 => v7 = de::value(&mut map, "readAttributes")?,
+                        8 => v8 = de::value(&mut map, "writeAttributes")?,
+                        9 => v9 = de::value(&mut map, "explicitAuthFlows")?,
+                        10 => v10 = de::value(&mut map, "supportedIdentityProviders")?,
+                        11 => v11 = de::value(&mut map, "callbackURLs")?,
+                        12 => v12 = de::value(&mut map, "logoutURLs")?,
+                        13 => v13 = de::value(&mut map, "defaultRedirectURI")?,
+                        14 => v14 = de::value(&mut map, "allowedOAuthFlows")?,
+                        15 => v15 = de::value(&mut map, "allowedOAuthScopes")?,
+                        16 => {
                             v16 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
                         }
-                        17usize => v17 = de::value(&mut map, "analyticsConfiguration")?,
-                        18usize => {
-                            v18 = de::value(&mut map, "preventUserExistenceErrors")?;
-                        }
-                        19usize => v19 = de::value(&mut map, "enableTokenRevocation")?,
-                        20usize => {
+                        17 => v17 = de::value(&mut map, "analyticsConfiguration")?,
+                        18 => v18 = de::value(&mut map, "preventUserExistenceErrors")?,
+                        19 => v19 = de::value(&mut map, "enableTokenRevocation")?,
+                        20 => {
                             v20 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
                         }
-                        21usize => v21 = de::value(&mut map, "authSessionValidity")?,
+                        21 => v21 = de::value(&mut map, "authSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25457,7 +25435,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "cloudFrontDomain")?,
+                        0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25552,9 +25530,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "domain")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map, "domain")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "customDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25661,8 +25639,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "status")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map, "status")?,
+                        1 => v1 = de::value(&mut map, "session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25786,10 +25764,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "session")?,
-                        2usize => v2 = de::value(&mut map, "userCode")?,
-                        3usize => v3 = de::value(&mut map, "friendlyDeviceName")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "session")?,
+                        2 => v2 = de::value(&mut map, "userCode")?,
+                        3 => v3 = de::value(&mut map, "friendlyDeviceName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26057,9 +26035,9 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "attributeName")?,
-                        2usize => v2 = de::value(&mut map, "code")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "attributeName")?,
+                        2 => v2 = de::value(&mut map, "code")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26171,7 +26149,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "recoveryMechanisms")?,
+                        0 => v0 = de::value(&mut map, "recoveryMechanisms")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26373,8 +26351,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "notify")?,
-                        1usize => v1 = de::value(&mut map, "eventAction")?,
+                        0 => v0 = de::value(&mut map, "notify")?,
+                        1 => v1 = de::value(&mut map, "eventAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26473,9 +26451,9 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "lowAction")?,
-                        1usize => v1 = de::value(&mut map, "mediumAction")?,
-                        2usize => v2 = de::value(&mut map, "highAction")?,
+                        0 => v0 = de::value(&mut map, "lowAction")?,
+                        1 => v1 = de::value(&mut map, "mediumAction")?,
+                        2 => v2 = de::value(&mut map, "highAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26616,12 +26594,12 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "from")?,
-                        1usize => v1 = de::value(&mut map, "replyTo")?,
-                        2usize => v2 = de::value(&mut map, "sourceArn")?,
-                        3usize => v3 = de::value(&mut map, "blockEmail")?,
-                        4usize => v4 = de::value(&mut map, "noActionEmail")?,
-                        5usize => v5 = de::value(&mut map, "mfaEmail")?,
+                        0 => v0 = de::value(&mut map, "from")?,
+                        1 => v1 = de::value(&mut map, "replyTo")?,
+                        2 => v2 = de::value(&mut map, "sourceArn")?,
+                        3 => v3 = de::value(&mut map, "blockEmail")?,
+                        4 => v4 = de::value(&mut map, "noActionEmail")?,
+                        5 => v5 = de::value(&mut map, "mfaEmail")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26739,8 +26717,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "notifyConfiguration")?,
-                        1usize => v1 = de::value(&mut map, "actions")?,
+                        0 => v0 = de::value(&mut map, "notifyConfiguration")?,
+                        1 => v1 = de::value(&mut map, "actions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26878,9 +26856,9 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "sMSMessage")?,
-                        1usize => v1 = de::value(&mut map, "emailMessage")?,
-                        2usize => v2 = de::value(&mut map, "emailSubject")?,
+                        0 => v0 = de::value(&mut map, "sMSMessage")?,
+                        1 => v1 = de::value(&mut map, "emailMessage")?,
+                        2 => v2 = de::value(&mut map, "emailSubject")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27019,9 +26997,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "allowAdminCreateUserOnly")?,
-                        1usize => v1 = de::value(&mut map, "unusedAccountValidityDays")?,
-                        2usize => v2 = de::value(&mut map, "inviteMessageTemplate")?,
+                        0 => v0 = de::value(&mut map, "allowAdminCreateUserOnly")?,
+                        1 => v1 = de::value(&mut map, "unusedAccountValidityDays")?,
+                        2 => v2 = de::value(&mut map, "inviteMessageTemplate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27301,13 +27279,13 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "username")?,
-                        1usize => v1 = de::value(&mut map, "attributes")?,
-                        2usize => v2 = de::value(&mut map, "userCreateDate")?,
-                        3usize => v3 = de::value(&mut map, "userLastModifiedDate")?,
-                        4usize => v4 = de::value(&mut map, "enabled")?,
-                        5usize => v5 = de::value(&mut map, "userStatus")?,
-                        6usize => v6 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map, "username")?,
+                        1 => v1 = de::value(&mut map, "attributes")?,
+                        2 => v2 = de::value(&mut map, "userCreateDate")?,
+                        3 => v3 = de::value(&mut map, "userLastModifiedDate")?,
+                        4 => v4 = de::value(&mut map, "enabled")?,
+                        5 => v5 = de::value(&mut map, "userStatus")?,
+                        6 => v6 = de::value(&mut map, "mFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27445,9 +27423,9 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "providerName")?,
-                        1usize => v1 = de::value(&mut map, "providerAttributeName")?,
-                        2usize => v2 = de::value(&mut map, "providerAttributeValue")?,
+                        0 => v0 = de::value(&mut map, "providerName")?,
+                        1 => v1 = de::value(&mut map, "providerAttributeName")?,
+                        2 => v2 = de::value(&mut map, "providerAttributeValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27580,13 +27558,11 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "deviceKey")?,
-                        1usize => v1 = de::value(&mut map, "deviceAttributes")?,
-                        2usize => v2 = de::value(&mut map, "deviceCreateDate")?,
-                        3usize => v3 = de::value(&mut map, "deviceLastModifiedDate")?,
-                        4usize => {
-                            v4 = de::value(&mut map, "deviceLastAuthenticatedDate")?;
-                        }
+                        0 => v0 = de::value(&mut map, "deviceKey")?,
+                        1 => v1 = de::value(&mut map, "deviceAttributes")?,
+                        2 => v2 = de::value(&mut map, "deviceCreateDate")?,
+                        3 => v3 = de::value(&mut map, "deviceLastModifiedDate")?,
+                        4 => v4 = de::value(&mut map, "deviceLastAuthenticatedDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27958,7 +27934,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "analyticsEndpointId")?,
+                        0 => v0 = de::value(&mut map, "analyticsEndpointId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28068,11 +28044,11 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "ipAddress")?,
-                        1usize => v1 = de::value(&mut map, "serverName")?,
-                        2usize => v2 = de::value(&mut map, "serverPath")?,
-                        3usize => v3 = de::value(&mut map, "httpHeaders")?,
-                        4usize => v4 = de::value(&mut map, "encodedData")?,
+                        0 => v0 = de::value(&mut map, "ipAddress")?,
+                        1 => v1 = de::value(&mut map, "serverName")?,
+                        2 => v2 = de::value(&mut map, "serverPath")?,
+                        3 => v3 = de::value(&mut map, "httpHeaders")?,
+                        4 => v4 = de::value(&mut map, "encodedData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28400,12 +28376,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "expiresIn")?,
-                        2usize => v2 = de::value(&mut map, "tokenType")?,
-                        3usize => v3 = de::value(&mut map, "refreshToken")?,
-                        4usize => v4 = de::value(&mut map, "idToken")?,
-                        5usize => v5 = de::value(&mut map, "newDeviceMetadata")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "expiresIn")?,
+                        2 => v2 = de::value(&mut map, "tokenType")?,
+                        3 => v3 = de::value(&mut map, "refreshToken")?,
+                        4 => v4 = de::value(&mut map, "idToken")?,
+                        5 => v5 = de::value(&mut map, "newDeviceMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28555,8 +28531,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "enabled")?,
-                        1usize => v1 = de::value(&mut map, "preferredMfa")?,
+                        0 => v0 = de::value(&mut map, "enabled")?,
+                        1 => v1 = de::value(&mut map, "preferredMfa")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28647,8 +28623,8 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "enabled")?,
-                        1usize => v1 = de::value(&mut map, "preferredMfa")?,
+                        0 => v0 = de::value(&mut map, "enabled")?,
+                        1 => v1 = de::value(&mut map, "preferredMfa")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29187,11 +29163,11 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "applicationId")?,
-                        1usize => v1 = de::value(&mut map, "applicationArn")?,
-                        2usize => v2 = de::value(&mut map, "roleArn")?,
-                        3usize => v3 = de::value(&mut map, "externalId")?,
-                        4usize => v4 = de::value(&mut map, "userDataShared")?,
+                        0 => v0 = de::value(&mut map, "applicationId")?,
+                        1 => v1 = de::value(&mut map, "applicationArn")?,
+                        2 => v2 = de::value(&mut map, "roleArn")?,
+                        3 => v3 = de::value(&mut map, "externalId")?,
+                        4 => v4 = de::value(&mut map, "userDataShared")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29421,8 +29397,8 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "name")?,
-                        1usize => v1 = de::value(&mut map, "value")?,
+                        0 => v0 = de::value(&mut map, "name")?,
+                        1 => v1 = de::value(&mut map, "value")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29860,11 +29836,9 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "riskDecision")?,
-                        1usize => v1 = de::value(&mut map, "riskLevel")?,
-                        2usize => {
-                            v2 = de::value(&mut map, "compromisedCredentialsDetected")?;
-                        }
+                        0 => v0 = de::value(&mut map, "riskDecision")?,
+                        1 => v1 = de::value(&mut map, "riskLevel")?,
+                        2 => v2 = de::value(&mut map, "compromisedCredentialsDetected")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29987,11 +29961,11 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "ipAddress")?,
-                        1usize => v1 = de::value(&mut map, "deviceName")?,
-                        2usize => v2 = de::value(&mut map, "timezone")?,
-                        3usize => v3 = de::value(&mut map, "city")?,
-                        4usize => v4 = de::value(&mut map, "country")?,
+                        0 => v0 = de::value(&mut map, "ipAddress")?,
+                        1 => v1 = de::value(&mut map, "deviceName")?,
+                        2 => v2 = de::value(&mut map, "timezone")?,
+                        3 => v3 = de::value(&mut map, "city")?,
+                        4 => v4 = de::value(&mut map, "country")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30107,9 +30081,9 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "feedbackValue")?,
-                        1usize => v1 = de::value(&mut map, "provider")?,
-                        2usize => v2 = de::value(&mut map, "feedbackDate")?,
+                        0 => v0 = de::value(&mut map, "feedbackValue")?,
+                        1 => v1 = de::value(&mut map, "provider")?,
+                        2 => v2 = de::value(&mut map, "feedbackDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30263,14 +30237,14 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "eventId")?,
-                        1usize => v1 = de::value(&mut map, "eventType")?,
-                        2usize => v2 = de::value(&mut map, "creationDate")?,
-                        3usize => v3 = de::value(&mut map, "eventResponse")?,
-                        4usize => v4 = de::value(&mut map, "eventRisk")?,
-                        5usize => v5 = de::value(&mut map, "challengeResponses")?,
-                        6usize => v6 = de::value(&mut map, "eventContextData")?,
-                        7usize => v7 = de::value(&mut map, "eventFeedback")?,
+                        0 => v0 = de::value(&mut map, "eventId")?,
+                        1 => v1 = de::value(&mut map, "eventType")?,
+                        2 => v2 = de::value(&mut map, "creationDate")?,
+                        3 => v3 = de::value(&mut map, "eventResponse")?,
+                        4 => v4 = de::value(&mut map, "eventRisk")?,
+                        5 => v5 = de::value(&mut map, "challengeResponses")?,
+                        6 => v6 = de::value(&mut map, "eventContextData")?,
+                        7 => v7 = de::value(&mut map, "eventFeedback")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30407,8 +30381,8 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "deviceKey")?,
-                        1usize => v1 = de::value(&mut map, "deviceGroupKey")?,
+                        0 => v0 = de::value(&mut map, "deviceKey")?,
+                        1 => v1 = de::value(&mut map, "deviceGroupKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30727,8 +30701,8 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "challengeName")?,
-                        1usize => v1 = de::value(&mut map, "challengeResponse")?,
+                        0 => v0 = de::value(&mut map, "challengeName")?,
+                        1 => v1 = de::value(&mut map, "challengeResponse")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30834,7 +30808,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "logGroupArn")?,
+                        0 => v0 = de::value(&mut map, "logGroupArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30929,9 +30903,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "destination")?,
-                        1usize => v1 = de::value(&mut map, "deliveryMedium")?,
-                        2usize => v2 = de::value(&mut map, "attributeName")?,
+                        0 => v0 = de::value(&mut map, "destination")?,
+                        1 => v1 = de::value(&mut map, "deliveryMedium")?,
+                        2 => v2 = de::value(&mut map, "attributeName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31223,7 +31197,7 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "eventAction")?,
+                        0 => v0 = de::value(&mut map, "eventAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31314,8 +31288,8 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "eventFilter")?,
-                        1usize => v1 = de::value(&mut map, "actions")?,
+                        0 => v0 = de::value(&mut map, "eventFilter")?,
+                        1 => v1 = de::value(&mut map, "actions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31413,8 +31387,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "passwordVerifier")?,
-                        1usize => v1 = de::value(&mut map, "salt")?,
+                        0 => v0 = de::value(&mut map, "passwordVerifier")?,
+                        1 => v1 = de::value(&mut map, "salt")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31526,8 +31500,8 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "ipAddress")?,
-                        1usize => v1 = de::value(&mut map, "encodedData")?,
+                        0 => v0 = de::value(&mut map, "ipAddress")?,
+                        1 => v1 = de::value(&mut map, "encodedData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31692,13 +31666,13 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "groupName")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "description")?,
-                        3usize => v3 = de::value(&mut map, "roleArn")?,
-                        4usize => v4 = de::value(&mut map, "precedence")?,
-                        5usize => v5 = de::value(&mut map, "lastModifiedDate")?,
-                        6usize => v6 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map, "groupName")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "description")?,
+                        3 => v3 = de::value(&mut map, "roleArn")?,
+                        4 => v4 = de::value(&mut map, "precedence")?,
+                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
+                        6 => v6 = de::value(&mut map, "creationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32042,14 +32016,14 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "providerName")?,
-                        2usize => v2 = de::value(&mut map, "providerType")?,
-                        3usize => v3 = de::value(&mut map, "providerDetails")?,
-                        4usize => v4 = de::value(&mut map, "attributeMapping")?,
-                        5usize => v5 = de::value(&mut map, "idpIdentifiers")?,
-                        6usize => v6 = de::value(&mut map, "lastModifiedDate")?,
-                        7usize => v7 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "providerName")?,
+                        2 => v2 = de::value(&mut map, "providerType")?,
+                        3 => v3 = de::value(&mut map, "providerDetails")?,
+                        4 => v4 = de::value(&mut map, "attributeMapping")?,
+                        5 => v5 = de::value(&mut map, "idpIdentifiers")?,
+                        6 => v6 = de::value(&mut map, "lastModifiedDate")?,
+                        7 => v7 = de::value(&mut map, "creationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32212,10 +32186,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "identifier")?,
-                        2usize => v2 = de::value(&mut map, "name")?,
-                        3usize => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "identifier")?,
+                        2 => v2 = de::value(&mut map, "name")?,
+                        3 => v3 = de::value(&mut map, "scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32453,19 +32427,19 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
                 let mut v12 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "jobName")?,
-                        1usize => v1 = de::value(&mut map, "jobId")?,
-                        2usize => v2 = de::value(&mut map, "userPoolId")?,
-                        3usize => v3 = de::value(&mut map, "preSignedUrl")?,
-                        4usize => v4 = de::value(&mut map, "creationDate")?,
-                        5usize => v5 = de::value(&mut map, "startDate")?,
-                        6usize => v6 = de::value(&mut map, "completionDate")?,
-                        7usize => v7 = de::value(&mut map, "status")?,
-                        8usize => v8 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
-                        9usize => v9 = de::value(&mut map, "importedUsers")?,
-                        10usize => v10 = de::value(&mut map, "skippedUsers")?,
-                        11usize => v11 = de::value(&mut map, "failedUsers")?,
-                        12usize => v12 = de::value(&mut map, "completionMessage")?,
+                        0 => v0 = de::value(&mut map, "jobName")?,
+                        1 => v1 = de::value(&mut map, "jobId")?,
+                        2 => v2 = de::value(&mut map, "userPoolId")?,
+                        3 => v3 = de::value(&mut map, "preSignedUrl")?,
+                        4 => v4 = de::value(&mut map, "creationDate")?,
+                        5 => v5 = de::value(&mut map, "startDate")?,
+                        6 => v6 = de::value(&mut map, "completionDate")?,
+                        7 => v7 = de::value(&mut map, "status")?,
+                        8 => v8 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
+                        9 => v9 = de::value(&mut map, "importedUsers")?,
+                        10 => v10 = de::value(&mut map, "skippedUsers")?,
+                        11 => v11 = de::value(&mut map, "failedUsers")?,
+                        12 => v12 = de::value(&mut map, "completionMessage")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32629,9 +32603,9 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "accessToken")?,
-                        1usize => v1 = de::value(&mut map, "idToken")?,
-                        2usize => v2 = de::value(&mut map, "refreshToken")?,
+                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        1 => v1 = de::value(&mut map, "idToken")?,
+                        2 => v2 = de::value(&mut map, "refreshToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33267,39 +33241,35 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                 let mut v24 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientName")?,
-                        2usize => v2 = de::value(&mut map, "clientId")?,
-                        3usize => v3 = de::value(&mut map, "clientSecret")?,
-                        4usize => v4 = de::value(&mut map, "lastModifiedDate")?,
-                        5usize => v5 = de::value(&mut map, "creationDate")?,
-                        6usize => v6 = de::value(&mut map, "refreshTokenValidity")?,
-                        7usize => v7 = de::value(&mut map, "accessTokenValidity")?,
-                        8usize => v8 = de::value(&mut map, "idTokenValidity")?,
-                        9usize => v9 = de::value(&mut map, "tokenValidityUnits")?,
-                        10usize => v10 = de::value(&mut map, "readAttributes")?,
-                        11usize => v11 = de::value(&mut map, "writeAttributes")?,
-                        12usize => v12 = de::value(&mut map, "explicitAuthFlows")?,
-                        13usize => {
-                            v13 = de::value(&mut map, "supportedIdentityProviders")?;
-                        }
-                        14usize => v14 = de::value(&mut map, "callbackURLs")?,
-                        15usize => v15 = de::value(&mut map, "logoutURLs")?,
-                        16usize => v16 = de::value(&mut map, "defaultRedirectURI")?,
-                        17usize => v17 = de::value(&mut map, "allowedOAuthFlows")?,
-                        18usize => v18 = de::value(&mut map, "allowedOAuthScopes")?,
-                        19usize => {
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientName")?,
+                        2 => v2 = de::value(&mut map, "clientId")?,
+                        3 => v3 = de::value(&mut map, "clientSecret")?,
+                        4 => v4 = de::value(&mut map, "lastModifiedDate")?,
+                        5 => v5 = de::value(&mut map, "creationDate")?,
+                        6 => v6 = de::value(&mut map, "refreshTokenValidity")?,
+                        7 => v7 = de::value(&mut map, "accessTokenValidity")?,
+                        8 => v8 = de::value(&mut map, "idTokenValidity")?,
+                        9 => v9 = de::value(&mut map, "tokenValidityUnits")?,
+                        10 => v10 = de::value(&mut map, "readAttributes")?,
+                        11 => v11 = de::value(&mut map, "writeAttributes")?,
+                        12 => v12 = de::value(&mut map, "explicitAuthFlows")?,
+                        13 => v13 = de::value(&mut map, "supportedIdentityProviders")?,
+                        14 => v14 = de::value(&mut map, "callbackURLs")?,
+                        15 => v15 = de::value(&mut map, "logoutURLs")?,
+                        16 => v16 = de::value(&mut map, "defaultRedirectURI")?,
+                        17 => v17 = de::value(&mut map, "allowedOAuthFlows")?,
+                        18 => v18 = de::value(&mut map, "allowedOAuthScopes")?,
+                        19 => {
                             v19 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
                         }
-                        20usize => v20 = de::value(&mut map, "analyticsConfiguration")?,
-                        21usize => {
-                            v21 = de::value(&mut map, "preventUserExistenceErrors")?;
-                        }
-                        22usize => v22 = de::value(&mut map, "enableTokenRevocation")?,
-                        23usize => {
+                        20 => v20 = de::value(&mut map, "analyticsConfiguration")?,
+                        21 => v21 = de::value(&mut map, "preventUserExistenceErrors")?,
+                        22 => v22 = de::value(&mut map, "enableTokenRevocation")?,
+                        23 => {
                             v23 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
                         }
-                        24usize => v24 = de::value(&mut map, "authSessionValidity")?,
+                        24 => v24 = de::value(&mut map, "authSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33541,7 +33511,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "certificateArn")?,
+                        0 => v0 = de::value(&mut map, "certificateArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33627,7 +33597,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "passwordPolicy")?,
+                        0 => v0 = de::value(&mut map, "passwordPolicy")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33912,21 +33882,19 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
                 let mut v12 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "preSignUp")?,
-                        1usize => v1 = de::value(&mut map, "customMessage")?,
-                        2usize => v2 = de::value(&mut map, "postConfirmation")?,
-                        3usize => v3 = de::value(&mut map, "preAuthentication")?,
-                        4usize => v4 = de::value(&mut map, "postAuthentication")?,
-                        5usize => v5 = de::value(&mut map, "defineAuthChallenge")?,
-                        6usize => v6 = de::value(&mut map, "createAuthChallenge")?,
-                        7usize => {
-                            v7 = de::value(&mut map, "verifyAuthChallengeResponse")?;
-                        }
-                        8usize => v8 = de::value(&mut map, "preTokenGeneration")?,
-                        9usize => v9 = de::value(&mut map, "userMigration")?,
-                        10usize => v10 = de::value(&mut map, "customSMSSender")?,
-                        11usize => v11 = de::value(&mut map, "customEmailSender")?,
-                        12usize => v12 = de::value(&mut map, "kMSKeyID")?,
+                        0 => v0 = de::value(&mut map, "preSignUp")?,
+                        1 => v1 = de::value(&mut map, "customMessage")?,
+                        2 => v2 = de::value(&mut map, "postConfirmation")?,
+                        3 => v3 = de::value(&mut map, "preAuthentication")?,
+                        4 => v4 = de::value(&mut map, "postAuthentication")?,
+                        5 => v5 = de::value(&mut map, "defineAuthChallenge")?,
+                        6 => v6 = de::value(&mut map, "createAuthChallenge")?,
+                        7 => v7 = de::value(&mut map, "verifyAuthChallengeResponse")?,
+                        8 => v8 = de::value(&mut map, "preTokenGeneration")?,
+                        9 => v9 = de::value(&mut map, "userMigration")?,
+                        10 => v10 = de::value(&mut map, "customSMSSender")?,
+                        11 => v11 = de::value(&mut map, "customEmailSender")?,
+                        12 => v12 = de::value(&mut map, "kMSKeyID")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34166,12 +34134,12 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "smsMessage")?,
-                        1usize => v1 = de::value(&mut map, "emailMessage")?,
-                        2usize => v2 = de::value(&mut map, "emailSubject")?,
-                        3usize => v3 = de::value(&mut map, "emailMessageByLink")?,
-                        4usize => v4 = de::value(&mut map, "emailSubjectByLink")?,
-                        5usize => v5 = de::value(&mut map, "defaultEmailOption")?,
+                        0 => v0 = de::value(&mut map, "smsMessage")?,
+                        1 => v1 = de::value(&mut map, "emailMessage")?,
+                        2 => v2 = de::value(&mut map, "emailSubject")?,
+                        3 => v3 = de::value(&mut map, "emailMessageByLink")?,
+                        4 => v4 = de::value(&mut map, "emailSubjectByLink")?,
+                        5 => v5 = de::value(&mut map, "defaultEmailOption")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34427,7 +34395,7 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => {
+                        0 => {
                             v0 = de::value(&mut map, "attributesRequireVerificationBeforeUpdate")?;
                         }
                         _ => de::skip(&mut map)?,
@@ -34558,10 +34526,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => {
-                            v0 = de::value(&mut map, "challengeRequiredOnNewDevice")?;
-                        }
-                        1usize => {
+                        0 => v0 = de::value(&mut map, "challengeRequiredOnNewDevice")?,
+                        1 => {
                             v1 = de::value(&mut map, "deviceOnlyRememberedOnUserPrompt")?;
                         }
                         _ => de::skip(&mut map)?,
@@ -34755,11 +34721,11 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
                 let mut v4 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "sourceArn")?,
-                        1usize => v1 = de::value(&mut map, "replyToEmailAddress")?,
-                        2usize => v2 = de::value(&mut map, "emailSendingAccount")?,
-                        3usize => v3 = de::value(&mut map, "from")?,
-                        4usize => v4 = de::value(&mut map, "configurationSet")?,
+                        0 => v0 = de::value(&mut map, "sourceArn")?,
+                        1 => v1 = de::value(&mut map, "replyToEmailAddress")?,
+                        2 => v2 = de::value(&mut map, "emailSendingAccount")?,
+                        3 => v3 = de::value(&mut map, "from")?,
+                        4 => v4 = de::value(&mut map, "configurationSet")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34900,9 +34866,9 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "snsCallerArn")?,
-                        1usize => v1 = de::value(&mut map, "externalId")?,
-                        2usize => v2 = de::value(&mut map, "snsRegion")?,
+                        0 => v0 = de::value(&mut map, "snsCallerArn")?,
+                        1 => v1 = de::value(&mut map, "externalId")?,
+                        2 => v2 = de::value(&mut map, "snsRegion")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35006,7 +34972,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "advancedSecurityMode")?,
+                        0 => v0 = de::value(&mut map, "advancedSecurityMode")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35107,7 +35073,7 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "caseSensitive")?,
+                        0 => v0 = de::value(&mut map, "caseSensitive")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35545,45 +35511,39 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
                 let mut v32 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "id")?,
-                        1usize => v1 = de::value(&mut map, "name")?,
-                        2usize => v2 = de::value(&mut map, "policies")?,
-                        3usize => v3 = de::value(&mut map, "deletionProtection")?,
-                        4usize => v4 = de::value(&mut map, "lambdaConfig")?,
-                        5usize => v5 = de::value(&mut map, "status")?,
-                        6usize => v6 = de::value(&mut map, "lastModifiedDate")?,
-                        7usize => v7 = de::value(&mut map, "creationDate")?,
-                        8usize => v8 = de::value(&mut map, "schemaAttributes")?,
-                        9usize => v9 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        10usize => v10 = de::value(&mut map, "aliasAttributes")?,
-                        11usize => v11 = de::value(&mut map, "usernameAttributes")?,
-                        12usize => v12 = de::value(&mut map, "smsVerificationMessage")?,
-                        13usize => v13 = de::value(&mut map, "emailVerificationMessage")?,
-                        14usize => v14 = de::value(&mut map, "emailVerificationSubject")?,
-                        15usize => {
-                            v15 = de::value(&mut map, "verificationMessageTemplate")?;
-                        }
-                        16usize => v16 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        17usize => {
-                            v17 = de::value(&mut map, "userAttributeUpdateSettings")?;
-                        }
-                        18usize => v18 = de::value(&mut map, "mfaConfiguration")?,
-                        19usize => v19 = de::value(&mut map, "deviceConfiguration")?,
-                        20usize => v20 = de::value(&mut map, "estimatedNumberOfUsers")?,
-                        21usize => v21 = de::value(&mut map, "emailConfiguration")?,
-                        22usize => v22 = de::value(&mut map, "smsConfiguration")?,
-                        23usize => v23 = de::value(&mut map, "userPoolTags")?,
-                        24usize => v24 = de::value(&mut map, "smsConfigurationFailure")?,
-                        25usize => {
-                            v25 = de::value(&mut map, "emailConfigurationFailure")?;
-                        }
-                        26usize => v26 = de::value(&mut map, "domain")?,
-                        27usize => v27 = de::value(&mut map, "customDomain")?,
-                        28usize => v28 = de::value(&mut map, "adminCreateUserConfig")?,
-                        29usize => v29 = de::value(&mut map, "userPoolAddOns")?,
-                        30usize => v30 = de::value(&mut map, "usernameConfiguration")?,
-                        31usize => v31 = de::value(&mut map, "arn")?,
-                        32usize => v32 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map, "id")?,
+                        1 => v1 = de::value(&mut map, "name")?,
+                        2 => v2 = de::value(&mut map, "policies")?,
+                        3 => v3 = de::value(&mut map, "deletionProtection")?,
+                        4 => v4 = de::value(&mut map, "lambdaConfig")?,
+                        5 => v5 = de::value(&mut map, "status")?,
+                        6 => v6 = de::value(&mut map, "lastModifiedDate")?,
+                        7 => v7 = de::value(&mut map, "creationDate")?,
+                        8 => v8 = de::value(&mut map, "schemaAttributes")?,
+                        9 => v9 = de::value(&mut map, "autoVerifiedAttributes")?,
+                        10 => v10 = de::value(&mut map, "aliasAttributes")?,
+                        11 => v11 = de::value(&mut map, "usernameAttributes")?,
+                        12 => v12 = de::value(&mut map, "smsVerificationMessage")?,
+                        13 => v13 = de::value(&mut map, "emailVerificationMessage")?,
+                        14 => v14 = de::value(&mut map, "emailVerificationSubject")?,
+                        15 => v15 = de::value(&mut map, "verificationMessageTemplate")?,
+                        16 => v16 = de::value(&mut map, "smsAuthenticationMessage")?,
+                        17 => v17 = de::value(&mut map, "userAttributeUpdateSettings")?,
+                        18 => v18 = de::value(&mut map, "mfaConfiguration")?,
+                        19 => v19 = de::value(&mut map, "deviceConfiguration")?,
+                        20 => v20 = de::value(&mut map, "estimatedNumberOfUsers")?,
+                        21 => v21 = de::value(&mut map, "emailConfiguration")?,
+                        22 => v22 = de::value(&mut map, "smsConfiguration")?,
+                        23 => v23 = de::value(&mut map, "userPoolTags")?,
+                        24 => v24 = de::value(&mut map, "smsConfigurationFailure")?,
+                        25 => v25 = de::value(&mut map, "emailConfigurationFailure")?,
+                        26 => v26 = de::value(&mut map, "domain")?,
+                        27 => v27 = de::value(&mut map, "customDomain")?,
+                        28 => v28 = de::value(&mut map, "adminCreateUserConfig")?,
+                        29 => v29 = de::value(&mut map, "userPoolAddOns")?,
+                        30 => v30 = de::value(&mut map, "usernameConfiguration")?,
+                        31 => v31 = de::value(&mut map, "arn")?,
+                        32 => v32 = de::value(&mut map, "accountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35957,13 +35917,13 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "name")?,
-                        1usize => v1 = de::value(&mut map, "attributeDataType")?,
-                        2usize => v2 = de::value(&mut map, "developerOnlyAttribute")?,
-                        3usize => v3 = de::value(&mut map, "mutable")?,
-                        4usize => v4 = de::value(&mut map, "required")?,
-                        5usize => v5 = de::value(&mut map, "numberAttributeConstraints")?,
-                        6usize => v6 = de::value(&mut map, "stringAttributeConstraints")?,
+                        0 => v0 = de::value(&mut map, "name")?,
+                        1 => v1 = de::value(&mut map, "attributeDataType")?,
+                        2 => v2 = de::value(&mut map, "developerOnlyAttribute")?,
+                        3 => v3 = de::value(&mut map, "mutable")?,
+                        4 => v4 = de::value(&mut map, "required")?,
+                        5 => v5 = de::value(&mut map, "numberAttributeConstraints")?,
+                        6 => v6 = de::value(&mut map, "stringAttributeConstraints")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36171,8 +36131,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "lambdaVersion")?,
-                        1usize => v1 = de::value(&mut map, "lambdaArn")?,
+                        0 => v0 = de::value(&mut map, "lambdaVersion")?,
+                        1 => v1 = de::value(&mut map, "lambdaArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36363,8 +36323,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "lambdaVersion")?,
-                        1usize => v1 = de::value(&mut map, "lambdaArn")?,
+                        0 => v0 = de::value(&mut map, "lambdaVersion")?,
+                        1 => v1 = de::value(&mut map, "lambdaArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36631,16 +36591,16 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => {
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => {
                             v2 = de::value(&mut map, "compromisedCredentialsRiskConfiguration")?;
                         }
-                        3usize => {
+                        3 => {
                             v3 = de::value(&mut map, "accountTakeoverRiskConfiguration")?;
                         }
-                        4usize => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
-                        5usize => v5 = de::value(&mut map, "lastModifiedDate")?,
+                        4 => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
+                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36819,14 +36779,14 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
                 let mut v7 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "aWSAccountId")?,
-                        2usize => v2 = de::value(&mut map, "domain")?,
-                        3usize => v3 = de::value(&mut map, "s3Bucket")?,
-                        4usize => v4 = de::value(&mut map, "cloudFrontDistribution")?,
-                        5usize => v5 = de::value(&mut map, "version")?,
-                        6usize => v6 = de::value(&mut map, "status")?,
-                        7usize => v7 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "aWSAccountId")?,
+                        2 => v2 = de::value(&mut map, "domain")?,
+                        3 => v3 = de::value(&mut map, "s3Bucket")?,
+                        4 => v4 = de::value(&mut map, "cloudFrontDistribution")?,
+                        5 => v5 = de::value(&mut map, "version")?,
+                        6 => v6 = de::value(&mut map, "status")?,
+                        7 => v7 = de::value(&mut map, "customDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37735,8 +37695,8 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "logConfigurations")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "logConfigurations")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37905,13 +37865,13 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
                 let mut v6 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "userPoolId")?,
-                        1usize => v1 = de::value(&mut map, "clientId")?,
-                        2usize => v2 = de::value(&mut map, "imageUrl")?,
-                        3usize => v3 = de::value(&mut map, "cSS")?,
-                        4usize => v4 = de::value(&mut map, "cSSVersion")?,
-                        5usize => v5 = de::value(&mut map, "lastModifiedDate")?,
-                        6usize => v6 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        1 => v1 = de::value(&mut map, "clientId")?,
+                        2 => v2 = de::value(&mut map, "imageUrl")?,
+                        3 => v3 = de::value(&mut map, "cSS")?,
+                        4 => v4 = de::value(&mut map, "cSSVersion")?,
+                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
+                        6 => v6 = de::value(&mut map, "creationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38021,8 +37981,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        1usize => v1 = de::value(&mut map, "smsConfiguration")?,
+                        0 => v0 = de::value(&mut map, "smsAuthenticationMessage")?,
+                        1 => v1 = de::value(&mut map, "smsConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38113,7 +38073,7 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
                 let mut v0 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "enabled")?,
+                        0 => v0 = de::value(&mut map, "enabled")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38189,8 +38149,8 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "headerName")?,
-                        1usize => v1 = de::value(&mut map, "headerValue")?,
+                        0 => v0 = de::value(&mut map, "headerName")?,
+                        1 => v1 = de::value(&mut map, "headerValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38351,11 +38311,9 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "logLevel")?,
-                        1usize => v1 = de::value(&mut map, "eventSource")?,
-                        2usize => {
-                            v2 = de::value(&mut map, "cloudWatchLogsConfiguration")?;
-                        }
+                        0 => v0 = de::value(&mut map, "logLevel")?,
+                        1 => v1 = de::value(&mut map, "eventSource")?,
+                        2 => v2 = de::value(&mut map, "cloudWatchLogsConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38560,8 +38518,8 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "deliveryMedium")?,
-                        1usize => v1 = de::value(&mut map, "attributeName")?,
+                        0 => v0 = de::value(&mut map, "deliveryMedium")?,
+                        1 => v1 = de::value(&mut map, "attributeName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38658,9 +38616,9 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "subject")?,
-                        1usize => v1 = de::value(&mut map, "htmlBody")?,
-                        2usize => v2 = de::value(&mut map, "textBody")?,
+                        0 => v0 = de::value(&mut map, "subject")?,
+                        1 => v1 = de::value(&mut map, "htmlBody")?,
+                        2 => v2 = de::value(&mut map, "textBody")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38776,8 +38734,8 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "minValue")?,
-                        1usize => v1 = de::value(&mut map, "maxValue")?,
+                        0 => v0 = de::value(&mut map, "minValue")?,
+                        1 => v1 = de::value(&mut map, "maxValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39031,14 +38989,12 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "minimumLength")?,
-                        1usize => v1 = de::value(&mut map, "requireUppercase")?,
-                        2usize => v2 = de::value(&mut map, "requireLowercase")?,
-                        3usize => v3 = de::value(&mut map, "requireNumbers")?,
-                        4usize => v4 = de::value(&mut map, "requireSymbols")?,
-                        5usize => {
-                            v5 = de::value(&mut map, "temporaryPasswordValidityDays")?;
-                        }
+                        0 => v0 = de::value(&mut map, "minimumLength")?,
+                        1 => v1 = de::value(&mut map, "requireUppercase")?,
+                        2 => v2 = de::value(&mut map, "requireLowercase")?,
+                        3 => v3 = de::value(&mut map, "requireNumbers")?,
+                        4 => v4 = de::value(&mut map, "requireSymbols")?,
+                        5 => v5 = de::value(&mut map, "temporaryPasswordValidityDays")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39172,10 +39128,10 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
                 let mut v3 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "providerName")?,
-                        1usize => v1 = de::value(&mut map, "providerType")?,
-                        2usize => v2 = de::value(&mut map, "lastModifiedDate")?,
-                        3usize => v3 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map, "providerName")?,
+                        1 => v1 = de::value(&mut map, "providerType")?,
+                        2 => v2 = de::value(&mut map, "lastModifiedDate")?,
+                        3 => v3 = de::value(&mut map, "creationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39269,8 +39225,8 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "priority")?,
-                        1usize => v1 = de::value(&mut map, "name")?,
+                        0 => v0 = de::value(&mut map, "priority")?,
+                        1 => v1 = de::value(&mut map, "name")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39474,8 +39430,8 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "scopeName")?,
-                        1usize => v1 = de::value(&mut map, "scopeDescription")?,
+                        0 => v0 = de::value(&mut map, "scopeName")?,
+                        1 => v1 = de::value(&mut map, "scopeDescription")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39588,8 +39544,8 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "blockedIPRangeList")?,
-                        1usize => v1 = de::value(&mut map, "skippedIPRangeList")?,
+                        0 => v0 = de::value(&mut map, "blockedIPRangeList")?,
+                        1 => v1 = de::value(&mut map, "skippedIPRangeList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39698,8 +39654,8 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
                 let mut v1 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "minLength")?,
-                        1usize => v1 = de::value(&mut map, "maxLength")?,
+                        0 => v0 = de::value(&mut map, "minLength")?,
+                        1 => v1 = de::value(&mut map, "maxLength")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40171,9 +40127,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
                 let mut v2 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "clientId")?,
-                        1usize => v1 = de::value(&mut map, "userPoolId")?,
-                        2usize => v2 = de::value(&mut map, "clientName")?,
+                        0 => v0 = de::value(&mut map, "clientId")?,
+                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        2 => v2 = de::value(&mut map, "clientName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40314,12 +40270,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
                 let mut v5 = None;
                 while let Some(index) = de::field_index(&mut map, FIELDS)? {
                     match index {
-                        0usize => v0 = de::value(&mut map, "id")?,
-                        1usize => v1 = de::value(&mut map, "name")?,
-                        2usize => v2 = de::value(&mut map, "lambdaConfig")?,
-                        3usize => v3 = de::value(&mut map, "status")?,
-                        4usize => v4 = de::value(&mut map, "lastModifiedDate")?,
-                        5usize => v5 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map, "id")?,
+                        1 => v1 = de::value(&mut map, "name")?,
+                        2 => v2 = de::value(&mut map, "lambdaConfig")?,
+                        3 => v3 = de::value(&mut map, "status")?,
+                        4 => v4 = de::value(&mut map, "lastModifiedDate")?,
+                        5 => v5 = de::value(&mut map, "creationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }

@@ -431,7 +431,7 @@ fn emit_deserialize(
         inits.push(quote!(message,));
     }
     for (i, f) in st.fields.iter().enumerate() {
-        let index = wires.len();
+        let index = proc_macro2::Literal::usize_unsuffixed(wires.len());
         wires.push(&f.wire_name);
         let local = quote::format_ident!("v{}", i);
         let fname = ident(&f.name);

@@ -111,10 +111,14 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "CustomAttributes"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "CustomAttributes" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "customAttributes")?,
@@ -216,9 +220,13 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -298,9 +306,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -380,9 +392,13 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -462,9 +478,13 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -546,9 +566,13 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -628,9 +652,13 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -717,11 +745,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "GroupName"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "GroupName" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -827,9 +860,13 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -997,11 +1034,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "ClientMetadata"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "ClientMetadata" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -1109,9 +1151,13 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1193,9 +1239,13 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1277,9 +1327,13 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1361,9 +1415,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1443,9 +1501,13 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1514,9 +1576,12 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["User"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "User" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "user")?,
                         _ => de::skip(&mut map)?,
@@ -1741,17 +1806,6 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "Username",
-                    "UserAttributes",
-                    "ValidationData",
-                    "TemporaryPassword",
-                    "ForceAliasCreation",
-                    "MessageAction",
-                    "DesiredDeliveryMediums",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -1761,7 +1815,19 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
                 let mut v6 = None;
                 let mut v7 = None;
                 let mut v8 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "UserAttributes" => 2,
+                    "ValidationData" => 3,
+                    "TemporaryPassword" => 4,
+                    "ForceAliasCreation" => 5,
+                    "MessageAction" => 6,
+                    "DesiredDeliveryMediums" => 7,
+                    "ClientMetadata" => 8,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -1916,9 +1982,13 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -1998,9 +2068,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2080,9 +2154,13 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2162,9 +2240,13 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2246,9 +2328,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2330,9 +2416,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2414,9 +2504,13 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -2497,10 +2591,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -2664,11 +2762,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "UserAttributeNames"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "UserAttributeNames" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -2830,10 +2933,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "User"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "User" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "user")?,
@@ -2931,9 +3038,13 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -3071,10 +3182,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -3230,10 +3345,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -3338,11 +3457,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "DeviceKey"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "DeviceKey" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -3450,9 +3574,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -3519,9 +3647,12 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Device"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Device" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "device")?,
                         _ => de::skip(&mut map)?,
@@ -3618,11 +3749,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["DeviceKey", "UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DeviceKey" => 0,
+                    "UserPoolId" => 1,
+                    "Username" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "deviceKey")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -3802,17 +3938,6 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Username",
-                    "UserAttributes",
-                    "UserCreateDate",
-                    "UserLastModifiedDate",
-                    "Enabled",
-                    "UserStatus",
-                    "MFAOptions",
-                    "PreferredMfaSetting",
-                    "UserMFASettingList",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -3822,7 +3947,19 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
                 let mut v6 = None;
                 let mut v7 = None;
                 let mut v8 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Username" => 0,
+                    "UserAttributes" => 1,
+                    "UserCreateDate" => 2,
+                    "UserLastModifiedDate" => 3,
+                    "Enabled" => 4,
+                    "UserStatus" => 5,
+                    "MFAOptions" => 6,
+                    "PreferredMfaSetting" => 7,
+                    "UserMFASettingList" => 8,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "username")?,
                         1 => v1 = de::value(&mut map, "userAttributes")?,
@@ -3966,10 +4103,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -4130,17 +4271,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ChallengeName",
-                    "Session",
-                    "ChallengeParameters",
-                    "AuthenticationResult",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeName" => 0,
+                    "Session" => 1,
+                    "ChallengeParameters" => 2,
+                    "AuthenticationResult" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeName")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -4368,15 +4510,6 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "AuthFlow",
-                    "AuthParameters",
-                    "ClientMetadata",
-                    "AnalyticsMetadata",
-                    "ContextData",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -4384,7 +4517,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "AuthFlow" => 2,
+                    "AuthParameters" => 3,
+                    "ClientMetadata" => 4,
+                    "AnalyticsMetadata" => 5,
+                    "ContextData" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -4526,9 +4669,13 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -4610,9 +4757,13 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -4692,9 +4843,13 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -4866,11 +5021,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "DestinationUser", "SourceUser"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "DestinationUser" => 1,
+                    "SourceUser" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "destinationUser")?,
@@ -4972,10 +5132,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Devices", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Devices" => 0,
+                    "PaginationToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "devices")?,
                         1 => v1 = de::value(&mut map, "paginationToken")?,
@@ -5096,12 +5260,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "Limit", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "Limit" => 2,
+                    "PaginationToken" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -5215,10 +5385,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Groups", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Groups" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groups")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -5340,12 +5514,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Username", "UserPoolId", "Limit", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Username" => 0,
+                    "UserPoolId" => 1,
+                    "Limit" => 2,
+                    "NextToken" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "username")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -5459,10 +5639,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AuthEvents", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AuthEvents" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "authEvents")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -5584,12 +5768,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "MaxResults", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "MaxResults" => 2,
+                    "NextToken" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -5708,9 +5898,13 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -5797,11 +5991,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "GroupName"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "GroupName" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -5996,11 +6195,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "ClientMetadata"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "ClientMetadata" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -6110,9 +6314,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -6206,17 +6414,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ChallengeName",
-                    "Session",
-                    "ChallengeParameters",
-                    "AuthenticationResult",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeName" => 0,
+                    "Session" => 1,
+                    "ChallengeParameters" => 2,
+                    "AuthenticationResult" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeName")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -6453,16 +6662,6 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "ChallengeName",
-                    "ChallengeResponses",
-                    "Session",
-                    "AnalyticsMetadata",
-                    "ContextData",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -6471,7 +6670,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "ChallengeName" => 2,
+                    "ChallengeResponses" => 3,
+                    "Session" => 4,
+                    "AnalyticsMetadata" => 5,
+                    "ContextData" => 6,
+                    "ClientMetadata" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -6618,9 +6828,13 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -6700,9 +6914,13 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -6786,9 +7004,13 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -6949,17 +7171,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "SMSMfaSettings",
-                    "SoftwareTokenMfaSettings",
-                    "Username",
-                    "UserPoolId",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SMSMfaSettings" => 0,
+                    "SoftwareTokenMfaSettings" => 1,
+                    "Username" => 2,
+                    "UserPoolId" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
                         1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
@@ -7135,12 +7358,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "Password", "Permanent"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "Password" => 2,
+                    "Permanent" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -7313,11 +7542,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "MFAOptions"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "MFAOptions" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -7499,12 +7733,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username", "EventId", "FeedbackValue"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "EventId" => 2,
+                    "FeedbackValue" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -7690,17 +7930,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "Username",
-                    "DeviceKey",
-                    "DeviceRememberedStatus",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "DeviceKey" => 2,
+                    "DeviceRememberedStatus" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -7922,13 +8163,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] =
-                    &["UserPoolId", "Username", "UserAttributes", "ClientMetadata"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "UserAttributes" => 2,
+                    "ClientMetadata" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -8105,10 +8351,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Username"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -8216,10 +8466,14 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["SecretCode", "Session"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SecretCode" => 0,
+                    "Session" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "secretCode")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -8325,10 +8579,14 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "Session"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "Session" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -8426,9 +8684,13 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -8508,9 +8770,13 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -8654,11 +8920,16 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["PreviousPassword", "ProposedPassword", "AccessToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "PreviousPassword" => 0,
+                    "ProposedPassword" => 1,
+                    "AccessToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "previousPassword")?,
                         1 => v1 = de::value(&mut map, "proposedPassword")?,
@@ -8753,9 +9024,12 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserConfirmationNecessary"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserConfirmationNecessary" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userConfirmationNecessary")?,
                         _ => de::skip(&mut map)?,
@@ -8859,17 +9133,18 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "AccessToken",
-                    "DeviceKey",
-                    "DeviceSecretVerifierConfig",
-                    "DeviceName",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "DeviceKey" => 1,
+                    "DeviceSecretVerifierConfig" => 2,
+                    "DeviceName" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "deviceKey")?,
@@ -9115,16 +9390,6 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "SecretHash",
-                    "Username",
-                    "ConfirmationCode",
-                    "Password",
-                    "AnalyticsMetadata",
-                    "UserContextData",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -9133,7 +9398,18 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "SecretHash" => 1,
+                    "Username" => 2,
+                    "ConfirmationCode" => 3,
+                    "Password" => 4,
+                    "AnalyticsMetadata" => 5,
+                    "UserContextData" => 6,
+                    "ClientMetadata" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "secretHash")?,
@@ -9415,16 +9691,6 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "SecretHash",
-                    "Username",
-                    "ConfirmationCode",
-                    "ForceAliasCreation",
-                    "AnalyticsMetadata",
-                    "UserContextData",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -9433,7 +9699,18 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "SecretHash" => 1,
+                    "Username" => 2,
+                    "ConfirmationCode" => 3,
+                    "ForceAliasCreation" => 4,
+                    "AnalyticsMetadata" => 5,
+                    "UserContextData" => 6,
+                    "ClientMetadata" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "secretHash")?,
@@ -9562,9 +9839,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Group"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Group" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
@@ -9673,19 +9953,20 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "GroupName",
-                    "UserPoolId",
-                    "Description",
-                    "RoleArn",
-                    "Precedence",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "GroupName" => 0,
+                    "UserPoolId" => 1,
+                    "Description" => 2,
+                    "RoleArn" => 3,
+                    "Precedence" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groupName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -9804,9 +10085,13 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -9873,9 +10158,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IdentityProvider"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IdentityProvider" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
@@ -10014,21 +10302,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ProviderName",
-                    "ProviderType",
-                    "ProviderDetails",
-                    "AttributeMapping",
-                    "IdpIdentifiers",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ProviderName" => 1,
+                    "ProviderType" => 2,
+                    "ProviderDetails" => 3,
+                    "AttributeMapping" => 4,
+                    "IdpIdentifiers" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "providerName")?,
@@ -10166,9 +10455,13 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -10235,9 +10528,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceServer"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceServer" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
@@ -10332,12 +10628,18 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Identifier", "Name", "Scopes"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Identifier" => 1,
+                    "Name" => 2,
+                    "Scopes" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "identifier")?,
@@ -10453,9 +10755,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserImportJob"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserImportJob" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
@@ -10541,11 +10846,16 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["JobName", "UserPoolId", "CloudWatchLogsRoleArn"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "JobName" => 0,
+                    "UserPoolId" => 1,
+                    "CloudWatchLogsRoleArn" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "jobName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -10644,9 +10954,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPool"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPool" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPool")?,
                         _ => de::skip(&mut map)?,
@@ -10930,31 +11243,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "PoolName",
-                    "Policies",
-                    "DeletionProtection",
-                    "LambdaConfig",
-                    "AutoVerifiedAttributes",
-                    "AliasAttributes",
-                    "UsernameAttributes",
-                    "SmsVerificationMessage",
-                    "EmailVerificationMessage",
-                    "EmailVerificationSubject",
-                    "VerificationMessageTemplate",
-                    "SmsAuthenticationMessage",
-                    "MfaConfiguration",
-                    "UserAttributeUpdateSettings",
-                    "DeviceConfiguration",
-                    "EmailConfiguration",
-                    "SmsConfiguration",
-                    "UserPoolTags",
-                    "AdminCreateUserConfig",
-                    "Schema",
-                    "UserPoolAddOns",
-                    "UsernameConfiguration",
-                    "AccountRecoverySetting",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -10978,7 +11266,33 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
                 let mut v20 = None;
                 let mut v21 = None;
                 let mut v22 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "PoolName" => 0,
+                    "Policies" => 1,
+                    "DeletionProtection" => 2,
+                    "LambdaConfig" => 3,
+                    "AutoVerifiedAttributes" => 4,
+                    "AliasAttributes" => 5,
+                    "UsernameAttributes" => 6,
+                    "SmsVerificationMessage" => 7,
+                    "EmailVerificationMessage" => 8,
+                    "EmailVerificationSubject" => 9,
+                    "VerificationMessageTemplate" => 10,
+                    "SmsAuthenticationMessage" => 11,
+                    "MfaConfiguration" => 12,
+                    "UserAttributeUpdateSettings" => 13,
+                    "DeviceConfiguration" => 14,
+                    "EmailConfiguration" => 15,
+                    "SmsConfiguration" => 16,
+                    "UserPoolTags" => 17,
+                    "AdminCreateUserConfig" => 18,
+                    "Schema" => 19,
+                    "UserPoolAddOns" => 20,
+                    "UsernameConfiguration" => 21,
+                    "AccountRecoverySetting" => 22,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "poolName")?,
                         1 => v1 = de::value(&mut map, "policies")?,
@@ -11250,9 +11564,13 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -11321,9 +11639,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolClient"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolClient" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
@@ -11698,30 +12019,6 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientName",
-                    "GenerateSecret",
-                    "RefreshTokenValidity",
-                    "AccessTokenValidity",
-                    "IdTokenValidity",
-                    "TokenValidityUnits",
-                    "ReadAttributes",
-                    "WriteAttributes",
-                    "ExplicitAuthFlows",
-                    "SupportedIdentityProviders",
-                    "CallbackURLs",
-                    "LogoutURLs",
-                    "DefaultRedirectURI",
-                    "AllowedOAuthFlows",
-                    "AllowedOAuthScopes",
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "AnalyticsConfiguration",
-                    "PreventUserExistenceErrors",
-                    "EnableTokenRevocation",
-                    "EnablePropagateAdditionalUserContextData",
-                    "AuthSessionValidity",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -11744,7 +12041,32 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                 let mut v19 = None;
                 let mut v20 = None;
                 let mut v21 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientName" => 1,
+                    "GenerateSecret" => 2,
+                    "RefreshTokenValidity" => 3,
+                    "AccessTokenValidity" => 4,
+                    "IdTokenValidity" => 5,
+                    "TokenValidityUnits" => 6,
+                    "ReadAttributes" => 7,
+                    "WriteAttributes" => 8,
+                    "ExplicitAuthFlows" => 9,
+                    "SupportedIdentityProviders" => 10,
+                    "CallbackURLs" => 11,
+                    "LogoutURLs" => 12,
+                    "DefaultRedirectURI" => 13,
+                    "AllowedOAuthFlows" => 14,
+                    "AllowedOAuthScopes" => 15,
+                    "AllowedOAuthFlowsUserPoolClient" => 16,
+                    "AnalyticsConfiguration" => 17,
+                    "PreventUserExistenceErrors" => 18,
+                    "EnableTokenRevocation" => 19,
+                    "EnablePropagateAdditionalUserContextData" => 20,
+                    "AuthSessionValidity" => 21,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientName")?,
@@ -12003,9 +12325,13 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -12085,9 +12411,13 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -12157,9 +12487,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CloudFrontDomain"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CloudFrontDomain" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
@@ -12255,11 +12588,16 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Domain", "UserPoolId", "CustomDomainConfig"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Domain" => 0,
+                    "UserPoolId" => 1,
+                    "CustomDomainConfig" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "domain")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -12356,10 +12694,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["GroupName", "UserPoolId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "GroupName" => 0,
+                    "UserPoolId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groupName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -12449,10 +12791,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ProviderName"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ProviderName" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "providerName")?,
@@ -12552,9 +12898,13 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -12626,10 +12976,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Identifier"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Identifier" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "identifier")?,
@@ -12724,9 +13078,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
@@ -12877,10 +13234,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserAttributeNames", "AccessToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserAttributeNames" => 0,
+                    "AccessToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userAttributeNames")?,
                         1 => v1 = de::value(&mut map, "accessToken")?,
@@ -12972,9 +13333,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -13065,10 +13429,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ClientId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -13216,10 +13584,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Domain", "UserPoolId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Domain" => 0,
+                    "UserPoolId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "domain")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -13304,9 +13676,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IdentityProvider"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IdentityProvider" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
@@ -13388,10 +13763,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ProviderName"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ProviderName" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "providerName")?,
@@ -13476,9 +13855,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceServer"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceServer" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
@@ -13560,10 +13942,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Identifier"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Identifier" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "identifier")?,
@@ -13653,9 +14039,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["RiskConfiguration"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "RiskConfiguration" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "riskConfiguration")?,
                         _ => de::skip(&mut map)?,
@@ -13751,10 +14140,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ClientId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -13840,9 +14233,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserImportJob"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserImportJob" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
@@ -13923,10 +14319,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "JobId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "JobId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "jobId")?,
@@ -14013,9 +14413,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPool"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPool" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPool")?,
                         _ => de::skip(&mut map)?,
@@ -14087,9 +14490,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -14168,9 +14574,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolClient"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolClient" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
@@ -14260,10 +14669,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ClientId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -14350,9 +14763,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["DomainDescription"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DomainDescription" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "domainDescription")?,
                         _ => de::skip(&mut map)?,
@@ -14429,9 +14845,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Domain"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Domain" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "domain")?,
                         _ => de::skip(&mut map)?,
@@ -14528,10 +14947,14 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "DeviceKey"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "DeviceKey" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "deviceKey")?,
@@ -14617,9 +15040,12 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CodeDeliveryDetails"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CodeDeliveryDetails" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
@@ -14770,21 +15196,22 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "SecretHash",
-                    "UserContextData",
-                    "Username",
-                    "AnalyticsMetadata",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "SecretHash" => 1,
+                    "UserContextData" => 2,
+                    "Username" => 3,
+                    "AnalyticsMetadata" => 4,
+                    "ClientMetadata" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "secretHash")?,
@@ -14912,10 +15339,14 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "CSVHeader"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "CSVHeader" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "cSVHeader")?,
@@ -15003,9 +15434,12 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -15079,9 +15513,12 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Device"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Device" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "device")?,
                         _ => de::skip(&mut map)?,
@@ -15175,10 +15612,14 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["DeviceKey", "AccessToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DeviceKey" => 0,
+                    "AccessToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "deviceKey")?,
                         1 => v1 = de::value(&mut map, "accessToken")?,
@@ -15261,9 +15702,12 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Group"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Group" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
@@ -15337,10 +15781,14 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["GroupName", "UserPoolId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "GroupName" => 0,
+                    "UserPoolId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groupName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -15425,9 +15873,12 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IdentityProvider"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IdentityProvider" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
@@ -15509,10 +15960,14 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "IdpIdentifier"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "IdpIdentifier" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "idpIdentifier")?,
@@ -15599,9 +16054,12 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LogDeliveryConfiguration"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LogDeliveryConfiguration" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
@@ -15677,9 +16135,12 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -15758,9 +16219,12 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Certificate"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Certificate" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "certificate")?,
                         _ => de::skip(&mut map)?,
@@ -15832,9 +16296,12 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -15913,9 +16380,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UICustomization"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UICustomization" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "uICustomization")?,
                         _ => de::skip(&mut map)?,
@@ -16013,10 +16483,14 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ClientId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -16141,19 +16615,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Username",
-                    "UserAttributes",
-                    "MFAOptions",
-                    "PreferredMfaSetting",
-                    "UserMFASettingList",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Username" => 0,
+                    "UserAttributes" => 1,
+                    "MFAOptions" => 2,
+                    "PreferredMfaSetting" => 3,
+                    "UserMFASettingList" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "username")?,
                         1 => v1 = de::value(&mut map, "userAttributes")?,
@@ -16273,9 +16748,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
@@ -16356,9 +16834,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CodeDeliveryDetails"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CodeDeliveryDetails" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
@@ -16479,11 +16960,16 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "AttributeName", "ClientMetadata"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "AttributeName" => 1,
+                    "ClientMetadata" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "attributeName")?,
@@ -16598,15 +17084,16 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "SmsMfaConfiguration",
-                    "SoftwareTokenMfaConfiguration",
-                    "MfaConfiguration",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SmsMfaConfiguration" => 0,
+                    "SoftwareTokenMfaConfiguration" => 1,
+                    "MfaConfiguration" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
                         1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
@@ -16692,9 +17179,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         _ => de::skip(&mut map)?,
@@ -16836,9 +17326,12 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         _ => de::skip(&mut map)?,
@@ -16986,17 +17479,18 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ChallengeName",
-                    "Session",
-                    "ChallengeParameters",
-                    "AuthenticationResult",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeName" => 0,
+                    "Session" => 1,
+                    "ChallengeParameters" => 2,
+                    "AuthenticationResult" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeName")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -17217,21 +17711,22 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "AuthFlow",
-                    "AuthParameters",
-                    "ClientMetadata",
-                    "ClientId",
-                    "AnalyticsMetadata",
-                    "UserContextData",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AuthFlow" => 0,
+                    "AuthParameters" => 1,
+                    "ClientMetadata" => 2,
+                    "ClientId" => 3,
+                    "AnalyticsMetadata" => 4,
+                    "UserContextData" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "authFlow")?,
                         1 => v1 = de::value(&mut map, "authParameters")?,
@@ -17359,10 +17854,14 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Devices", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Devices" => 0,
+                    "PaginationToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "devices")?,
                         1 => v1 = de::value(&mut map, "paginationToken")?,
@@ -17477,11 +17976,16 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "Limit", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "Limit" => 1,
+                    "PaginationToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "limit")?,
@@ -17587,10 +18091,14 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Groups", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Groups" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groups")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -17693,11 +18201,16 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Limit", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Limit" => 1,
+                    "NextToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "limit")?,
@@ -17800,10 +18313,14 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Providers", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Providers" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "providers")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -17910,11 +18427,16 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "MaxResults", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "MaxResults" => 1,
+                    "NextToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "maxResults")?,
@@ -18017,10 +18539,14 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceServers", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceServers" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceServers")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -18126,11 +18652,16 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "MaxResults", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "MaxResults" => 1,
+                    "NextToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "maxResults")?,
@@ -18228,9 +18759,12 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Tags"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Tags" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "tags")?,
                         _ => de::skip(&mut map)?,
@@ -18305,9 +18839,12 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceArn"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceArn" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceArn")?,
                         _ => de::skip(&mut map)?,
@@ -18393,10 +18930,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserImportJobs", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserImportJobs" => 0,
+                    "PaginationToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userImportJobs")?,
                         1 => v1 = de::value(&mut map, "paginationToken")?,
@@ -18501,11 +19042,16 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "MaxResults", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "MaxResults" => 1,
+                    "PaginationToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "maxResults")?,
@@ -18612,10 +19158,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolClients", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolClients" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolClients")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -18721,11 +19271,16 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "MaxResults", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "MaxResults" => 1,
+                    "NextToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "maxResults")?,
@@ -18831,10 +19386,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPools", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPools" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPools")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -18933,10 +19492,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["NextToken", "MaxResults"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "NextToken" => 0,
+                    "MaxResults" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "nextToken")?,
                         1 => v1 = de::value(&mut map, "maxResults")?,
@@ -19041,10 +19604,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Users", "PaginationToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Users" => 0,
+                    "PaginationToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "users")?,
                         1 => v1 = de::value(&mut map, "paginationToken")?,
@@ -19207,19 +19774,20 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "AttributesToGet",
-                    "Limit",
-                    "PaginationToken",
-                    "Filter",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "AttributesToGet" => 1,
+                    "Limit" => 2,
+                    "PaginationToken" => 3,
+                    "Filter" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "attributesToGet")?,
@@ -19341,10 +19909,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Users", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Users" => 0,
+                    "NextToken" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "users")?,
                         1 => v1 = de::value(&mut map, "nextToken")?,
@@ -19455,12 +20027,18 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "GroupName", "Limit", "NextToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "GroupName" => 1,
+                    "Limit" => 2,
+                    "NextToken" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "groupName")?,
@@ -19567,9 +20145,12 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CodeDeliveryDetails"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CodeDeliveryDetails" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
@@ -19721,21 +20302,22 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "SecretHash",
-                    "UserContextData",
-                    "Username",
-                    "AnalyticsMetadata",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "SecretHash" => 1,
+                    "UserContextData" => 2,
+                    "Username" => 3,
+                    "AnalyticsMetadata" => 4,
+                    "ClientMetadata" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "secretHash")?,
@@ -19879,17 +20461,18 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ChallengeName",
-                    "Session",
-                    "ChallengeParameters",
-                    "AuthenticationResult",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeName" => 0,
+                    "Session" => 1,
+                    "ChallengeParameters" => 2,
+                    "AuthenticationResult" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeName")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -20113,15 +20696,6 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "ChallengeName",
-                    "Session",
-                    "ChallengeResponses",
-                    "AnalyticsMetadata",
-                    "UserContextData",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -20129,7 +20703,17 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "ChallengeName" => 1,
+                    "Session" => 2,
+                    "ChallengeResponses" => 3,
+                    "AnalyticsMetadata" => 4,
+                    "UserContextData" => 5,
+                    "ClientMetadata" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "challengeName")?,
@@ -20337,11 +20921,16 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Token", "ClientId", "ClientSecret"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Token" => 0,
+                    "ClientId" => 1,
+                    "ClientSecret" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "token")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -20446,9 +21035,13 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -20530,9 +21123,13 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -20614,9 +21211,13 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -20685,9 +21286,12 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LogDeliveryConfiguration"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LogDeliveryConfiguration" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
@@ -20768,10 +21372,14 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "LogConfigurations"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "LogConfigurations" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "logConfigurations")?,
@@ -20860,9 +21468,12 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["RiskConfiguration"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "RiskConfiguration" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "riskConfiguration")?,
                         _ => de::skip(&mut map)?,
@@ -20998,19 +21609,20 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "CompromisedCredentialsRiskConfiguration",
-                    "AccountTakeoverRiskConfiguration",
-                    "RiskExceptionConfiguration",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "CompromisedCredentialsRiskConfiguration" => 2,
+                    "AccountTakeoverRiskConfiguration" => 3,
+                    "RiskExceptionConfiguration" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -21121,9 +21733,12 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UICustomization"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UICustomization" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "uICustomization")?,
                         _ => de::skip(&mut map)?,
@@ -21237,12 +21852,18 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "ClientId", "CSS", "ImageFile"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "CSS" => 2,
+                    "ImageFile" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -21428,12 +22049,16 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] =
-                    &["SMSMfaSettings", "SoftwareTokenMfaSettings", "AccessToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SMSMfaSettings" => 0,
+                    "SoftwareTokenMfaSettings" => 1,
+                    "AccessToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
                         1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
@@ -21536,15 +22161,16 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "SmsMfaConfiguration",
-                    "SoftwareTokenMfaConfiguration",
-                    "MfaConfiguration",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SmsMfaConfiguration" => 0,
+                    "SoftwareTokenMfaConfiguration" => 1,
+                    "MfaConfiguration" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
                         1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
@@ -21658,17 +22284,18 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "SmsMfaConfiguration",
-                    "SoftwareTokenMfaConfiguration",
-                    "MfaConfiguration",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "SmsMfaConfiguration" => 1,
+                    "SoftwareTokenMfaConfiguration" => 2,
+                    "MfaConfiguration" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "smsMfaConfiguration")?,
@@ -21834,10 +22461,14 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "MFAOptions"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "MFAOptions" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "mFAOptions")?,
@@ -21934,11 +22565,16 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserConfirmed", "CodeDeliveryDetails", "UserSub"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserConfirmed" => 0,
+                    "CodeDeliveryDetails" => 1,
+                    "UserSub" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userConfirmed")?,
                         1 => v1 = de::value(&mut map, "codeDeliveryDetails")?,
@@ -22121,17 +22757,6 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ClientId",
-                    "SecretHash",
-                    "Username",
-                    "Password",
-                    "UserAttributes",
-                    "ValidationData",
-                    "AnalyticsMetadata",
-                    "UserContextData",
-                    "ClientMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -22141,7 +22766,19 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
                 let mut v6 = None;
                 let mut v7 = None;
                 let mut v8 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "SecretHash" => 1,
+                    "Username" => 2,
+                    "Password" => 3,
+                    "UserAttributes" => 4,
+                    "ValidationData" => 5,
+                    "AnalyticsMetadata" => 6,
+                    "UserContextData" => 7,
+                    "ClientMetadata" => 8,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "secretHash")?,
@@ -22287,9 +22924,12 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserImportJob"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserImportJob" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
@@ -22370,10 +23010,14 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "JobId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "JobId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "jobId")?,
@@ -22460,9 +23104,12 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserImportJob"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserImportJob" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userImportJob")?,
                         _ => de::skip(&mut map)?,
@@ -22543,10 +23190,14 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "JobId"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "JobId" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "jobId")?,
@@ -22693,10 +23344,14 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceArn", "Tags"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceArn" => 0,
+                    "Tags" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceArn")?,
                         1 => v1 = de::value(&mut map, "tags")?,
@@ -22846,10 +23501,14 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceArn", "TagKeys"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceArn" => 0,
+                    "TagKeys" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceArn")?,
                         1 => v1 = de::value(&mut map, "tagKeys")?,
@@ -23029,19 +23688,20 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "Username",
-                    "EventId",
-                    "FeedbackToken",
-                    "FeedbackValue",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Username" => 1,
+                    "EventId" => 2,
+                    "FeedbackToken" => 3,
+                    "FeedbackValue" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "username")?,
@@ -23229,11 +23889,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "DeviceKey", "DeviceRememberedStatus"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "DeviceKey" => 1,
+                    "DeviceRememberedStatus" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "deviceKey")?,
@@ -23327,9 +23992,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Group"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Group" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "group")?,
                         _ => de::skip(&mut map)?,
@@ -23429,19 +24097,20 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "GroupName",
-                    "UserPoolId",
-                    "Description",
-                    "RoleArn",
-                    "Precedence",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "GroupName" => 0,
+                    "UserPoolId" => 1,
+                    "Description" => 2,
+                    "RoleArn" => 3,
+                    "Precedence" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groupName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -23547,9 +24216,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IdentityProvider"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IdentityProvider" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "identityProvider")?,
                         _ => de::skip(&mut map)?,
@@ -23652,19 +24324,20 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ProviderName",
-                    "ProviderDetails",
-                    "AttributeMapping",
-                    "IdpIdentifiers",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ProviderName" => 1,
+                    "ProviderDetails" => 2,
+                    "AttributeMapping" => 3,
+                    "IdpIdentifiers" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "providerName")?,
@@ -23780,9 +24453,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ResourceServer"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ResourceServer" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "resourceServer")?,
                         _ => de::skip(&mut map)?,
@@ -23876,12 +24552,18 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Identifier", "Name", "Scopes"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Identifier" => 1,
+                    "Name" => 2,
+                    "Scopes" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "identifier")?,
@@ -23997,9 +24679,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CodeDeliveryDetailsList"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CodeDeliveryDetailsList" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "codeDeliveryDetailsList")?,
                         _ => de::skip(&mut map)?,
@@ -24132,11 +24817,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserAttributes", "AccessToken", "ClientMetadata"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserAttributes" => 0,
+                    "AccessToken" => 1,
+                    "ClientMetadata" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userAttributes")?,
                         1 => v1 = de::value(&mut map, "accessToken")?,
@@ -24459,27 +25149,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "Policies",
-                    "DeletionProtection",
-                    "LambdaConfig",
-                    "AutoVerifiedAttributes",
-                    "SmsVerificationMessage",
-                    "EmailVerificationMessage",
-                    "EmailVerificationSubject",
-                    "VerificationMessageTemplate",
-                    "SmsAuthenticationMessage",
-                    "UserAttributeUpdateSettings",
-                    "MfaConfiguration",
-                    "DeviceConfiguration",
-                    "EmailConfiguration",
-                    "SmsConfiguration",
-                    "UserPoolTags",
-                    "AdminCreateUserConfig",
-                    "UserPoolAddOns",
-                    "AccountRecoverySetting",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -24499,7 +25168,29 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
                 let mut v16 = None;
                 let mut v17 = None;
                 let mut v18 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Policies" => 1,
+                    "DeletionProtection" => 2,
+                    "LambdaConfig" => 3,
+                    "AutoVerifiedAttributes" => 4,
+                    "SmsVerificationMessage" => 5,
+                    "EmailVerificationMessage" => 6,
+                    "EmailVerificationSubject" => 7,
+                    "VerificationMessageTemplate" => 8,
+                    "SmsAuthenticationMessage" => 9,
+                    "UserAttributeUpdateSettings" => 10,
+                    "MfaConfiguration" => 11,
+                    "DeviceConfiguration" => 12,
+                    "EmailConfiguration" => 13,
+                    "SmsConfiguration" => 14,
+                    "UserPoolTags" => 15,
+                    "AdminCreateUserConfig" => 16,
+                    "UserPoolAddOns" => 17,
+                    "AccountRecoverySetting" => 18,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "policies")?,
@@ -24727,9 +25418,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolClient"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolClient" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolClient")?,
                         _ => de::skip(&mut map)?,
@@ -25132,30 +25826,6 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "ClientName",
-                    "RefreshTokenValidity",
-                    "AccessTokenValidity",
-                    "IdTokenValidity",
-                    "TokenValidityUnits",
-                    "ReadAttributes",
-                    "WriteAttributes",
-                    "ExplicitAuthFlows",
-                    "SupportedIdentityProviders",
-                    "CallbackURLs",
-                    "LogoutURLs",
-                    "DefaultRedirectURI",
-                    "AllowedOAuthFlows",
-                    "AllowedOAuthScopes",
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "AnalyticsConfiguration",
-                    "PreventUserExistenceErrors",
-                    "EnableTokenRevocation",
-                    "EnablePropagateAdditionalUserContextData",
-                    "AuthSessionValidity",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -25178,7 +25848,32 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                 let mut v19 = None;
                 let mut v20 = None;
                 let mut v21 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "ClientName" => 2,
+                    "RefreshTokenValidity" => 3,
+                    "AccessTokenValidity" => 4,
+                    "IdTokenValidity" => 5,
+                    "TokenValidityUnits" => 6,
+                    "ReadAttributes" => 7,
+                    "WriteAttributes" => 8,
+                    "ExplicitAuthFlows" => 9,
+                    "SupportedIdentityProviders" => 10,
+                    "CallbackURLs" => 11,
+                    "LogoutURLs" => 12,
+                    "DefaultRedirectURI" => 13,
+                    "AllowedOAuthFlows" => 14,
+                    "AllowedOAuthScopes" => 15,
+                    "AllowedOAuthFlowsUserPoolClient" => 16,
+                    "AnalyticsConfiguration" => 17,
+                    "PreventUserExistenceErrors" => 18,
+                    "EnableTokenRevocation" => 19,
+                    "EnablePropagateAdditionalUserContextData" => 20,
+                    "AuthSessionValidity" => 21,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -25431,9 +26126,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CloudFrontDomain"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CloudFrontDomain" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
@@ -25524,11 +26222,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Domain", "UserPoolId", "CustomDomainConfig"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Domain" => 0,
+                    "UserPoolId" => 1,
+                    "CustomDomainConfig" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "domain")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -25634,10 +26337,14 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Status", "Session"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Status" => 0,
+                    "Session" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "status")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -25756,13 +26463,18 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] =
-                    &["AccessToken", "Session", "UserCode", "FriendlyDeviceName"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "Session" => 1,
+                    "UserCode" => 2,
+                    "FriendlyDeviceName" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "session")?,
@@ -25882,9 +26594,13 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["message", "Message"];
                 let mut message = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "message" => 0,
+                    "Message" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 | 1 => message = de::value(&mut map, "message")?,
                         _ => de::skip(&mut map)?,
@@ -26029,11 +26745,16 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "AttributeName", "Code"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "AttributeName" => 1,
+                    "Code" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "attributeName")?,
@@ -26145,9 +26866,12 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["RecoveryMechanisms"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "RecoveryMechanisms" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "recoveryMechanisms")?,
                         _ => de::skip(&mut map)?,
@@ -26346,10 +27070,14 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Notify", "EventAction"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Notify" => 0,
+                    "EventAction" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "notify")?,
                         1 => v1 = de::value(&mut map, "eventAction")?,
@@ -26445,11 +27173,16 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LowAction", "MediumAction", "HighAction"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LowAction" => 0,
+                    "MediumAction" => 1,
+                    "HighAction" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "lowAction")?,
                         1 => v1 = de::value(&mut map, "mediumAction")?,
@@ -26578,21 +27311,22 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "From",
-                    "ReplyTo",
-                    "SourceArn",
-                    "BlockEmail",
-                    "NoActionEmail",
-                    "MfaEmail",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "From" => 0,
+                    "ReplyTo" => 1,
+                    "SourceArn" => 2,
+                    "BlockEmail" => 3,
+                    "NoActionEmail" => 4,
+                    "MfaEmail" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "from")?,
                         1 => v1 = de::value(&mut map, "replyTo")?,
@@ -26712,10 +27446,14 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["NotifyConfiguration", "Actions"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "NotifyConfiguration" => 0,
+                    "Actions" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "notifyConfiguration")?,
                         1 => v1 = de::value(&mut map, "actions")?,
@@ -26850,11 +27588,16 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["SMSMessage", "EmailMessage", "EmailSubject"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SMSMessage" => 0,
+                    "EmailMessage" => 1,
+                    "EmailSubject" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "sMSMessage")?,
                         1 => v1 = de::value(&mut map, "emailMessage")?,
@@ -26987,15 +27730,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "AllowAdminCreateUserOnly",
-                    "UnusedAccountValidityDays",
-                    "InviteMessageTemplate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AllowAdminCreateUserOnly" => 0,
+                    "UnusedAccountValidityDays" => 1,
+                    "InviteMessageTemplate" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "allowAdminCreateUserOnly")?,
                         1 => v1 = de::value(&mut map, "unusedAccountValidityDays")?,
@@ -27261,15 +28005,6 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Username",
-                    "Attributes",
-                    "UserCreateDate",
-                    "UserLastModifiedDate",
-                    "Enabled",
-                    "UserStatus",
-                    "MFAOptions",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -27277,7 +28012,17 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Username" => 0,
+                    "Attributes" => 1,
+                    "UserCreateDate" => 2,
+                    "UserLastModifiedDate" => 3,
+                    "Enabled" => 4,
+                    "UserStatus" => 5,
+                    "MFAOptions" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "username")?,
                         1 => v1 = de::value(&mut map, "attributes")?,
@@ -27413,15 +28158,16 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ProviderName",
-                    "ProviderAttributeName",
-                    "ProviderAttributeValue",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ProviderName" => 0,
+                    "ProviderAttributeName" => 1,
+                    "ProviderAttributeValue" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "providerName")?,
                         1 => v1 = de::value(&mut map, "providerAttributeName")?,
@@ -27544,19 +28290,20 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "DeviceKey",
-                    "DeviceAttributes",
-                    "DeviceCreateDate",
-                    "DeviceLastModifiedDate",
-                    "DeviceLastAuthenticatedDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DeviceKey" => 0,
+                    "DeviceAttributes" => 1,
+                    "DeviceCreateDate" => 2,
+                    "DeviceLastModifiedDate" => 3,
+                    "DeviceLastAuthenticatedDate" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "deviceKey")?,
                         1 => v1 = de::value(&mut map, "deviceAttributes")?,
@@ -27930,9 +28677,12 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AnalyticsEndpointId"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AnalyticsEndpointId" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "analyticsEndpointId")?,
                         _ => de::skip(&mut map)?,
@@ -28030,19 +28780,20 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "IpAddress",
-                    "ServerName",
-                    "ServerPath",
-                    "HttpHeaders",
-                    "EncodedData",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IpAddress" => 0,
+                    "ServerName" => 1,
+                    "ServerPath" => 2,
+                    "HttpHeaders" => 3,
+                    "EncodedData" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "ipAddress")?,
                         1 => v1 = de::value(&mut map, "serverName")?,
@@ -28360,21 +29111,22 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "AccessToken",
-                    "ExpiresIn",
-                    "TokenType",
-                    "RefreshToken",
-                    "IdToken",
-                    "NewDeviceMetadata",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "ExpiresIn" => 1,
+                    "TokenType" => 2,
+                    "RefreshToken" => 3,
+                    "IdToken" => 4,
+                    "NewDeviceMetadata" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "expiresIn")?,
@@ -28526,10 +29278,14 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Enabled", "PreferredMfa"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Enabled" => 0,
+                    "PreferredMfa" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "enabled")?,
                         1 => v1 = de::value(&mut map, "preferredMfa")?,
@@ -28618,10 +29374,14 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Enabled", "PreferredMfa"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Enabled" => 0,
+                    "PreferredMfa" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "enabled")?,
                         1 => v1 = de::value(&mut map, "preferredMfa")?,
@@ -29149,19 +29909,20 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ApplicationId",
-                    "ApplicationArn",
-                    "RoleArn",
-                    "ExternalId",
-                    "UserDataShared",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ApplicationId" => 0,
+                    "ApplicationArn" => 1,
+                    "RoleArn" => 2,
+                    "ExternalId" => 3,
+                    "UserDataShared" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "applicationId")?,
                         1 => v1 = de::value(&mut map, "applicationArn")?,
@@ -29392,10 +30153,14 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Name", "Value"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Name" => 0,
+                    "Value" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "name")?,
                         1 => v1 = de::value(&mut map, "value")?,
@@ -29826,15 +30591,16 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "RiskDecision",
-                    "RiskLevel",
-                    "CompromisedCredentialsDetected",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "RiskDecision" => 0,
+                    "RiskLevel" => 1,
+                    "CompromisedCredentialsDetected" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "riskDecision")?,
                         1 => v1 = de::value(&mut map, "riskLevel")?,
@@ -29953,13 +30719,20 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IpAddress", "DeviceName", "Timezone", "City", "Country"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IpAddress" => 0,
+                    "DeviceName" => 1,
+                    "Timezone" => 2,
+                    "City" => 3,
+                    "Country" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "ipAddress")?,
                         1 => v1 = de::value(&mut map, "deviceName")?,
@@ -30075,11 +30848,16 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["FeedbackValue", "Provider", "FeedbackDate"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "FeedbackValue" => 0,
+                    "Provider" => 1,
+                    "FeedbackDate" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "feedbackValue")?,
                         1 => v1 = de::value(&mut map, "provider")?,
@@ -30217,16 +30995,6 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "EventId",
-                    "EventType",
-                    "CreationDate",
-                    "EventResponse",
-                    "EventRisk",
-                    "ChallengeResponses",
-                    "EventContextData",
-                    "EventFeedback",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -30235,7 +31003,18 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "EventId" => 0,
+                    "EventType" => 1,
+                    "CreationDate" => 2,
+                    "EventResponse" => 3,
+                    "EventRisk" => 4,
+                    "ChallengeResponses" => 5,
+                    "EventContextData" => 6,
+                    "EventFeedback" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "eventId")?,
                         1 => v1 = de::value(&mut map, "eventType")?,
@@ -30376,10 +31155,14 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["DeviceKey", "DeviceGroupKey"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DeviceKey" => 0,
+                    "DeviceGroupKey" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "deviceKey")?,
                         1 => v1 = de::value(&mut map, "deviceGroupKey")?,
@@ -30696,10 +31479,14 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ChallengeName", "ChallengeResponse"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeName" => 0,
+                    "ChallengeResponse" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeName")?,
                         1 => v1 = de::value(&mut map, "challengeResponse")?,
@@ -30804,9 +31591,12 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LogGroupArn"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LogGroupArn" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "logGroupArn")?,
                         _ => de::skip(&mut map)?,
@@ -30897,11 +31687,16 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Destination", "DeliveryMedium", "AttributeName"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Destination" => 0,
+                    "DeliveryMedium" => 1,
+                    "AttributeName" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "destination")?,
                         1 => v1 = de::value(&mut map, "deliveryMedium")?,
@@ -31193,9 +31988,12 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["EventAction"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "EventAction" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "eventAction")?,
                         _ => de::skip(&mut map)?,
@@ -31283,10 +32081,14 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["EventFilter", "Actions"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "EventFilter" => 0,
+                    "Actions" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "eventFilter")?,
                         1 => v1 = de::value(&mut map, "actions")?,
@@ -31382,10 +32184,14 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["PasswordVerifier", "Salt"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "PasswordVerifier" => 0,
+                    "Salt" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "passwordVerifier")?,
                         1 => v1 = de::value(&mut map, "salt")?,
@@ -31495,10 +32301,14 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["IpAddress", "EncodedData"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "IpAddress" => 0,
+                    "EncodedData" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "ipAddress")?,
                         1 => v1 = de::value(&mut map, "encodedData")?,
@@ -31648,15 +32458,6 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "GroupName",
-                    "UserPoolId",
-                    "Description",
-                    "RoleArn",
-                    "Precedence",
-                    "LastModifiedDate",
-                    "CreationDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -31664,7 +32465,17 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "GroupName" => 0,
+                    "UserPoolId" => 1,
+                    "Description" => 2,
+                    "RoleArn" => 3,
+                    "Precedence" => 4,
+                    "LastModifiedDate" => 5,
+                    "CreationDate" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "groupName")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -31996,16 +32807,6 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ProviderName",
-                    "ProviderType",
-                    "ProviderDetails",
-                    "AttributeMapping",
-                    "IdpIdentifiers",
-                    "LastModifiedDate",
-                    "CreationDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -32014,7 +32815,18 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ProviderName" => 1,
+                    "ProviderType" => 2,
+                    "ProviderDetails" => 3,
+                    "AttributeMapping" => 4,
+                    "IdpIdentifiers" => 5,
+                    "LastModifiedDate" => 6,
+                    "CreationDate" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "providerName")?,
@@ -32179,12 +32991,18 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "Identifier", "Name", "Scopes"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "Identifier" => 1,
+                    "Name" => 2,
+                    "Scopes" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "identifier")?,
@@ -32397,21 +33215,6 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "JobName",
-                    "JobId",
-                    "UserPoolId",
-                    "PreSignedUrl",
-                    "CreationDate",
-                    "StartDate",
-                    "CompletionDate",
-                    "Status",
-                    "CloudWatchLogsRoleArn",
-                    "ImportedUsers",
-                    "SkippedUsers",
-                    "FailedUsers",
-                    "CompletionMessage",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -32425,7 +33228,23 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
                 let mut v10 = None;
                 let mut v11 = None;
                 let mut v12 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "JobName" => 0,
+                    "JobId" => 1,
+                    "UserPoolId" => 2,
+                    "PreSignedUrl" => 3,
+                    "CreationDate" => 4,
+                    "StartDate" => 5,
+                    "CompletionDate" => 6,
+                    "Status" => 7,
+                    "CloudWatchLogsRoleArn" => 8,
+                    "ImportedUsers" => 9,
+                    "SkippedUsers" => 10,
+                    "FailedUsers" => 11,
+                    "CompletionMessage" => 12,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "jobName")?,
                         1 => v1 = de::value(&mut map, "jobId")?,
@@ -32597,11 +33416,16 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AccessToken", "IdToken", "RefreshToken"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AccessToken" => 0,
+                    "IdToken" => 1,
+                    "RefreshToken" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "accessToken")?,
                         1 => v1 = de::value(&mut map, "idToken")?,
@@ -33187,33 +34011,6 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientName",
-                    "ClientId",
-                    "ClientSecret",
-                    "LastModifiedDate",
-                    "CreationDate",
-                    "RefreshTokenValidity",
-                    "AccessTokenValidity",
-                    "IdTokenValidity",
-                    "TokenValidityUnits",
-                    "ReadAttributes",
-                    "WriteAttributes",
-                    "ExplicitAuthFlows",
-                    "SupportedIdentityProviders",
-                    "CallbackURLs",
-                    "LogoutURLs",
-                    "DefaultRedirectURI",
-                    "AllowedOAuthFlows",
-                    "AllowedOAuthScopes",
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "AnalyticsConfiguration",
-                    "PreventUserExistenceErrors",
-                    "EnableTokenRevocation",
-                    "EnablePropagateAdditionalUserContextData",
-                    "AuthSessionValidity",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -33239,7 +34036,35 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                 let mut v22 = None;
                 let mut v23 = None;
                 let mut v24 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientName" => 1,
+                    "ClientId" => 2,
+                    "ClientSecret" => 3,
+                    "LastModifiedDate" => 4,
+                    "CreationDate" => 5,
+                    "RefreshTokenValidity" => 6,
+                    "AccessTokenValidity" => 7,
+                    "IdTokenValidity" => 8,
+                    "TokenValidityUnits" => 9,
+                    "ReadAttributes" => 10,
+                    "WriteAttributes" => 11,
+                    "ExplicitAuthFlows" => 12,
+                    "SupportedIdentityProviders" => 13,
+                    "CallbackURLs" => 14,
+                    "LogoutURLs" => 15,
+                    "DefaultRedirectURI" => 16,
+                    "AllowedOAuthFlows" => 17,
+                    "AllowedOAuthScopes" => 18,
+                    "AllowedOAuthFlowsUserPoolClient" => 19,
+                    "AnalyticsConfiguration" => 20,
+                    "PreventUserExistenceErrors" => 21,
+                    "EnableTokenRevocation" => 22,
+                    "EnablePropagateAdditionalUserContextData" => 23,
+                    "AuthSessionValidity" => 24,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientName")?,
@@ -33507,9 +34332,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CertificateArn"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CertificateArn" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "certificateArn")?,
                         _ => de::skip(&mut map)?,
@@ -33593,9 +34421,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["PasswordPolicy"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "PasswordPolicy" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "passwordPolicy")?,
                         _ => de::skip(&mut map)?,
@@ -33852,21 +34683,6 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "PreSignUp",
-                    "CustomMessage",
-                    "PostConfirmation",
-                    "PreAuthentication",
-                    "PostAuthentication",
-                    "DefineAuthChallenge",
-                    "CreateAuthChallenge",
-                    "VerifyAuthChallengeResponse",
-                    "PreTokenGeneration",
-                    "UserMigration",
-                    "CustomSMSSender",
-                    "CustomEmailSender",
-                    "KMSKeyID",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -33880,7 +34696,23 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
                 let mut v10 = None;
                 let mut v11 = None;
                 let mut v12 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "PreSignUp" => 0,
+                    "CustomMessage" => 1,
+                    "PostConfirmation" => 2,
+                    "PreAuthentication" => 3,
+                    "PostAuthentication" => 4,
+                    "DefineAuthChallenge" => 5,
+                    "CreateAuthChallenge" => 6,
+                    "VerifyAuthChallengeResponse" => 7,
+                    "PreTokenGeneration" => 8,
+                    "UserMigration" => 9,
+                    "CustomSMSSender" => 10,
+                    "CustomEmailSender" => 11,
+                    "KMSKeyID" => 12,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "preSignUp")?,
                         1 => v1 = de::value(&mut map, "customMessage")?,
@@ -34118,21 +34950,22 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "SmsMessage",
-                    "EmailMessage",
-                    "EmailSubject",
-                    "EmailMessageByLink",
-                    "EmailSubjectByLink",
-                    "DefaultEmailOption",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SmsMessage" => 0,
+                    "EmailMessage" => 1,
+                    "EmailSubject" => 2,
+                    "EmailMessageByLink" => 3,
+                    "EmailSubjectByLink" => 4,
+                    "DefaultEmailOption" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "smsMessage")?,
                         1 => v1 = de::value(&mut map, "emailMessage")?,
@@ -34391,9 +35224,12 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AttributesRequireVerificationBeforeUpdate"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AttributesRequireVerificationBeforeUpdate" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => {
                             v0 = de::value(&mut map, "attributesRequireVerificationBeforeUpdate")?;
@@ -34518,13 +35354,14 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ChallengeRequiredOnNewDevice",
-                    "DeviceOnlyRememberedOnUserPrompt",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ChallengeRequiredOnNewDevice" => 0,
+                    "DeviceOnlyRememberedOnUserPrompt" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "challengeRequiredOnNewDevice")?,
                         1 => {
@@ -34707,19 +35544,20 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "SourceArn",
-                    "ReplyToEmailAddress",
-                    "EmailSendingAccount",
-                    "From",
-                    "ConfigurationSet",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SourceArn" => 0,
+                    "ReplyToEmailAddress" => 1,
+                    "EmailSendingAccount" => 2,
+                    "From" => 3,
+                    "ConfigurationSet" => 4,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "sourceArn")?,
                         1 => v1 = de::value(&mut map, "replyToEmailAddress")?,
@@ -34860,11 +35698,16 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["SnsCallerArn", "ExternalId", "SnsRegion"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SnsCallerArn" => 0,
+                    "ExternalId" => 1,
+                    "SnsRegion" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "snsCallerArn")?,
                         1 => v1 = de::value(&mut map, "externalId")?,
@@ -34968,9 +35811,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["AdvancedSecurityMode"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "AdvancedSecurityMode" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "advancedSecurityMode")?,
                         _ => de::skip(&mut map)?,
@@ -35069,9 +35915,12 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["CaseSensitive"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "CaseSensitive" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "caseSensitive")?,
                         _ => de::skip(&mut map)?,
@@ -35441,41 +36290,6 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Id",
-                    "Name",
-                    "Policies",
-                    "DeletionProtection",
-                    "LambdaConfig",
-                    "Status",
-                    "LastModifiedDate",
-                    "CreationDate",
-                    "SchemaAttributes",
-                    "AutoVerifiedAttributes",
-                    "AliasAttributes",
-                    "UsernameAttributes",
-                    "SmsVerificationMessage",
-                    "EmailVerificationMessage",
-                    "EmailVerificationSubject",
-                    "VerificationMessageTemplate",
-                    "SmsAuthenticationMessage",
-                    "UserAttributeUpdateSettings",
-                    "MfaConfiguration",
-                    "DeviceConfiguration",
-                    "EstimatedNumberOfUsers",
-                    "EmailConfiguration",
-                    "SmsConfiguration",
-                    "UserPoolTags",
-                    "SmsConfigurationFailure",
-                    "EmailConfigurationFailure",
-                    "Domain",
-                    "CustomDomain",
-                    "AdminCreateUserConfig",
-                    "UserPoolAddOns",
-                    "UsernameConfiguration",
-                    "Arn",
-                    "AccountRecoverySetting",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -35509,7 +36323,43 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
                 let mut v30 = None;
                 let mut v31 = None;
                 let mut v32 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Id" => 0,
+                    "Name" => 1,
+                    "Policies" => 2,
+                    "DeletionProtection" => 3,
+                    "LambdaConfig" => 4,
+                    "Status" => 5,
+                    "LastModifiedDate" => 6,
+                    "CreationDate" => 7,
+                    "SchemaAttributes" => 8,
+                    "AutoVerifiedAttributes" => 9,
+                    "AliasAttributes" => 10,
+                    "UsernameAttributes" => 11,
+                    "SmsVerificationMessage" => 12,
+                    "EmailVerificationMessage" => 13,
+                    "EmailVerificationSubject" => 14,
+                    "VerificationMessageTemplate" => 15,
+                    "SmsAuthenticationMessage" => 16,
+                    "UserAttributeUpdateSettings" => 17,
+                    "MfaConfiguration" => 18,
+                    "DeviceConfiguration" => 19,
+                    "EstimatedNumberOfUsers" => 20,
+                    "EmailConfiguration" => 21,
+                    "SmsConfiguration" => 22,
+                    "UserPoolTags" => 23,
+                    "SmsConfigurationFailure" => 24,
+                    "EmailConfigurationFailure" => 25,
+                    "Domain" => 26,
+                    "CustomDomain" => 27,
+                    "AdminCreateUserConfig" => 28,
+                    "UserPoolAddOns" => 29,
+                    "UsernameConfiguration" => 30,
+                    "Arn" => 31,
+                    "AccountRecoverySetting" => 32,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "id")?,
                         1 => v1 = de::value(&mut map, "name")?,
@@ -35899,15 +36749,6 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Name",
-                    "AttributeDataType",
-                    "DeveloperOnlyAttribute",
-                    "Mutable",
-                    "Required",
-                    "NumberAttributeConstraints",
-                    "StringAttributeConstraints",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -35915,7 +36756,17 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Name" => 0,
+                    "AttributeDataType" => 1,
+                    "DeveloperOnlyAttribute" => 2,
+                    "Mutable" => 3,
+                    "Required" => 4,
+                    "NumberAttributeConstraints" => 5,
+                    "StringAttributeConstraints" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "name")?,
                         1 => v1 = de::value(&mut map, "attributeDataType")?,
@@ -36126,10 +36977,14 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LambdaVersion", "LambdaArn"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LambdaVersion" => 0,
+                    "LambdaArn" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "lambdaVersion")?,
                         1 => v1 = de::value(&mut map, "lambdaArn")?,
@@ -36318,10 +37173,14 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LambdaVersion", "LambdaArn"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LambdaVersion" => 0,
+                    "LambdaArn" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "lambdaVersion")?,
                         1 => v1 = de::value(&mut map, "lambdaArn")?,
@@ -36575,21 +37434,22 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "CompromisedCredentialsRiskConfiguration",
-                    "AccountTakeoverRiskConfiguration",
-                    "RiskExceptionConfiguration",
-                    "LastModifiedDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "CompromisedCredentialsRiskConfiguration" => 2,
+                    "AccountTakeoverRiskConfiguration" => 3,
+                    "RiskExceptionConfiguration" => 4,
+                    "LastModifiedDate" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -36759,16 +37619,6 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "AWSAccountId",
-                    "Domain",
-                    "S3Bucket",
-                    "CloudFrontDistribution",
-                    "Version",
-                    "Status",
-                    "CustomDomainConfig",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -36777,7 +37627,18 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
                 let mut v5 = None;
                 let mut v6 = None;
                 let mut v7 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "AWSAccountId" => 1,
+                    "Domain" => 2,
+                    "S3Bucket" => 3,
+                    "CloudFrontDistribution" => 4,
+                    "Version" => 5,
+                    "Status" => 6,
+                    "CustomDomainConfig" => 7,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "aWSAccountId")?,
@@ -37690,10 +38551,14 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["UserPoolId", "LogConfigurations"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "LogConfigurations" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "logConfigurations")?,
@@ -37847,15 +38712,6 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "UserPoolId",
-                    "ClientId",
-                    "ImageUrl",
-                    "CSS",
-                    "CSSVersion",
-                    "LastModifiedDate",
-                    "CreationDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
@@ -37863,7 +38719,17 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
                 let mut v4 = None;
                 let mut v5 = None;
                 let mut v6 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "UserPoolId" => 0,
+                    "ClientId" => 1,
+                    "ImageUrl" => 2,
+                    "CSS" => 3,
+                    "CSSVersion" => 4,
+                    "LastModifiedDate" => 5,
+                    "CreationDate" => 6,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "userPoolId")?,
                         1 => v1 = de::value(&mut map, "clientId")?,
@@ -37976,10 +38842,14 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["SmsAuthenticationMessage", "SmsConfiguration"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "SmsAuthenticationMessage" => 0,
+                    "SmsConfiguration" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "smsAuthenticationMessage")?,
                         1 => v1 = de::value(&mut map, "smsConfiguration")?,
@@ -38069,9 +38939,12 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Enabled"];
                 let mut v0 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Enabled" => 0,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "enabled")?,
                         _ => de::skip(&mut map)?,
@@ -38144,10 +39017,14 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["headerName", "headerValue"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "headerName" => 0,
+                    "headerValue" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "headerName")?,
                         1 => v1 = de::value(&mut map, "headerValue")?,
@@ -38305,11 +39182,16 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["LogLevel", "EventSource", "CloudWatchLogsConfiguration"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "LogLevel" => 0,
+                    "EventSource" => 1,
+                    "CloudWatchLogsConfiguration" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "logLevel")?,
                         1 => v1 = de::value(&mut map, "eventSource")?,
@@ -38513,10 +39395,14 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["DeliveryMedium", "AttributeName"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "DeliveryMedium" => 0,
+                    "AttributeName" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "deliveryMedium")?,
                         1 => v1 = de::value(&mut map, "attributeName")?,
@@ -38610,11 +39496,16 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Subject", "HtmlBody", "TextBody"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Subject" => 0,
+                    "HtmlBody" => 1,
+                    "TextBody" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "subject")?,
                         1 => v1 = de::value(&mut map, "htmlBody")?,
@@ -38729,10 +39620,14 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["MinValue", "MaxValue"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "MinValue" => 0,
+                    "MaxValue" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "minValue")?,
                         1 => v1 = de::value(&mut map, "maxValue")?,
@@ -38973,21 +39868,22 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "MinimumLength",
-                    "RequireUppercase",
-                    "RequireLowercase",
-                    "RequireNumbers",
-                    "RequireSymbols",
-                    "TemporaryPasswordValidityDays",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "MinimumLength" => 0,
+                    "RequireUppercase" => 1,
+                    "RequireLowercase" => 2,
+                    "RequireNumbers" => 3,
+                    "RequireSymbols" => 4,
+                    "TemporaryPasswordValidityDays" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "minimumLength")?,
                         1 => v1 = de::value(&mut map, "requireUppercase")?,
@@ -39116,17 +40012,18 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "ProviderName",
-                    "ProviderType",
-                    "LastModifiedDate",
-                    "CreationDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ProviderName" => 0,
+                    "ProviderType" => 1,
+                    "LastModifiedDate" => 2,
+                    "CreationDate" => 3,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "providerName")?,
                         1 => v1 = de::value(&mut map, "providerType")?,
@@ -39220,10 +40117,14 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["Priority", "Name"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Priority" => 0,
+                    "Name" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "priority")?,
                         1 => v1 = de::value(&mut map, "name")?,
@@ -39425,10 +40326,14 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ScopeName", "ScopeDescription"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ScopeName" => 0,
+                    "ScopeDescription" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "scopeName")?,
                         1 => v1 = de::value(&mut map, "scopeDescription")?,
@@ -39539,10 +40444,14 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["BlockedIPRangeList", "SkippedIPRangeList"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "BlockedIPRangeList" => 0,
+                    "SkippedIPRangeList" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "blockedIPRangeList")?,
                         1 => v1 = de::value(&mut map, "skippedIPRangeList")?,
@@ -39649,10 +40558,14 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["MinLength", "MaxLength"];
                 let mut v0 = None;
                 let mut v1 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "MinLength" => 0,
+                    "MaxLength" => 1,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "minLength")?,
                         1 => v1 = de::value(&mut map, "maxLength")?,
@@ -40121,11 +41034,16 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &["ClientId", "UserPoolId", "ClientName"];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "ClientId" => 0,
+                    "UserPoolId" => 1,
+                    "ClientName" => 2,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "clientId")?,
                         1 => v1 = de::value(&mut map, "userPoolId")?,
@@ -40254,21 +41172,22 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
             where
                 A: ::serde::de::MapAccess<'de>,
             {
-                const FIELDS: &[&str] = &[
-                    "Id",
-                    "Name",
-                    "LambdaConfig",
-                    "Status",
-                    "LastModifiedDate",
-                    "CreationDate",
-                ];
                 let mut v0 = None;
                 let mut v1 = None;
                 let mut v2 = None;
                 let mut v3 = None;
                 let mut v4 = None;
                 let mut v5 = None;
-                while let Some(index) = de::field_index(&mut map, FIELDS)? {
+                let lookup = |name: &str| match name {
+                    "Id" => 0,
+                    "Name" => 1,
+                    "LambdaConfig" => 2,
+                    "Status" => 3,
+                    "LastModifiedDate" => 4,
+                    "CreationDate" => 5,
+                    _ => de::UNKNOWN_FIELD,
+                };
+                while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => v0 = de::value(&mut map, "id")?,
                         1 => v1 = de::value(&mut map, "name")?,

@@ -292,6 +292,46 @@ impl<'de> Visitor<'de> for FieldIndex {
     }
 }
 
+/// Looks a member name up with a generated `match` (`lookup`), which compiles to comparisons
+/// against constants: cheaper than scanning a list of names.
+pub struct FieldLookup<F>(pub F);
+
+impl<'de, F: FnOnce(&str) -> usize> DeserializeSeed<'de> for FieldLookup<F> {
+    type Value = usize;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<usize, D::Error> {
+        d.deserialize_identifier(self)
+    }
+}
+
+impl<'de, F: FnOnce(&str) -> usize> Visitor<'de> for FieldLookup<F> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<usize, E> {
+        Ok((self.0)(v))
+    }
+
+    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<usize, E> {
+        Ok(std::str::from_utf8(v).map_or(UNKNOWN_FIELD, self.0))
+    }
+}
+
+/// Reads the next key of `map` and looks it up with `lookup` (a generated `match` from
+/// wire name to member index, [`UNKNOWN_FIELD`] for others).
+#[inline]
+pub fn field<'de, A: MapAccess<'de>, F: FnOnce(&str) -> usize>(
+    map: &mut A,
+    lookup: F,
+) -> Result<Option<usize>, A::Error> {
+    map.next_key_seed(FieldLookup(lookup))
+}
+
 /// Reads the next key of `map` as an index into `names`.
 #[inline]
 pub fn field_index<'de, A: MapAccess<'de>>(

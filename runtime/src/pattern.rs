@@ -33,10 +33,11 @@ pub fn compilations() -> usize {
 }
 
 /// A full-match pattern that is one character class repeated `min..=max` times, which
-/// decides ASCII values with a bitmap instead of running the regex.
+/// decides ASCII values with a byte table instead of running the regex.
 #[derive(Debug, Clone, Copy)]
 pub struct ClassRun {
-    ascii: [u64; 2],
+    /// 1 for each ASCII byte in the class, 0 for every other byte.
+    table: [u8; 256],
     non_ascii: bool,
     min: u32,
     max: u32,
@@ -46,31 +47,39 @@ impl ClassRun {
     /// The class's ASCII members as a bitmap (bit `b % 64` of word `b / 64`), whether it
     /// also holds non-ASCII characters, and the repetition bounds (`u32::MAX`: unbounded).
     pub const fn new(ascii: [u64; 2], non_ascii: bool, min: u32, max: u32) -> Self {
+        let mut table = [0u8; 256];
+        let mut b = 0;
+        while b < 128 {
+            table[b] = ((ascii[b / 64] >> (b % 64)) & 1) as u8;
+            b += 1;
+        }
         ClassRun {
-            ascii,
+            table,
             non_ascii,
             min,
             max,
         }
     }
 
-    /// `Some(answer)` when the bitmap decides; `None` when the regex must.
+    /// `Some(answer)` when the table decides; `None` when the regex must.
     #[inline]
     fn decide(&self, value: &str) -> Option<bool> {
         let bytes = value.as_bytes();
-        if !bytes.is_ascii() {
-            return if self.non_ascii { None } else { Some(false) };
+        // Branch-free over the bytes (it vectorises); non-ASCII bytes are never members.
+        let all_members = bytes
+            .iter()
+            .fold(1u8, |acc, &b| acc & self.table[b as usize])
+            == 1;
+        if all_members {
+            // All ASCII: one byte per character.
+            let n = bytes.len() as u64;
+            return Some(n >= u64::from(self.min) && n <= u64::from(self.max));
         }
-        // ASCII: one byte per character.
-        let n = bytes.len() as u64;
-        if n < u64::from(self.min) || n > u64::from(self.max) {
-            return Some(false);
+        if !self.non_ascii || bytes.is_ascii() {
+            Some(false)
+        } else {
+            None
         }
-        Some(
-            bytes
-                .iter()
-                .all(|&b| self.ascii[(b >> 6) as usize] & (1 << (b & 63)) != 0),
-        )
     }
 }
 

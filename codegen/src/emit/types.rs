@@ -470,10 +470,14 @@ fn emit_deserialize(
             }
         }
     } else {
+        let indices = (0..wires.len()).map(proc_macro2::Literal::usize_unsuffixed);
         quote! {
-            const FIELDS: &[&str] = &[#(#wires),*];
             #(#locals)*
-            while let Some(index) = de::field_index(&mut map, FIELDS)? {
+            let lookup = |name: &str| match name {
+                #(#wires => #indices,)*
+                _ => de::UNKNOWN_FIELD,
+            };
+            while let Some(index) = de::field(&mut map, lookup)? {
                 match index {
                     #(#pats => #bodies,)*
                     _ => de::skip(&mut map)?,

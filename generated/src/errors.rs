@@ -23,6 +23,7 @@ pub enum AddCustomAttributesError {
 
 impl AddCustomAttributesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -36,6 +37,7 @@ impl AddCustomAttributesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -50,6 +52,7 @@ impl AddCustomAttributesError {
 }
 
 impl ::core::convert::From<super::Error> for AddCustomAttributesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -66,6 +69,7 @@ impl ::core::convert::From<super::Error> for AddCustomAttributesError {
 }
 
 impl ::core::convert::From<AddCustomAttributesError> for super::Error {
+    #[inline]
     fn from(error: AddCustomAttributesError) -> Self {
         match error {
             AddCustomAttributesError::ResourceNotFoundException(e) => {
@@ -88,6 +92,7 @@ impl ::core::convert::From<AddCustomAttributesError> for super::Error {
 }
 
 impl ::core::fmt::Display for AddCustomAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -120,6 +125,7 @@ pub enum AdminAddUserToGroupError {
 
 impl AdminAddUserToGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -133,6 +139,7 @@ impl AdminAddUserToGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -147,6 +154,7 @@ impl AdminAddUserToGroupError {
 }
 
 impl ::core::convert::From<super::Error> for AdminAddUserToGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -161,6 +169,7 @@ impl ::core::convert::From<super::Error> for AdminAddUserToGroupError {
 }
 
 impl ::core::convert::From<AdminAddUserToGroupError> for super::Error {
+    #[inline]
     fn from(error: AdminAddUserToGroupError) -> Self {
         match error {
             AdminAddUserToGroupError::InvalidParameterException(e) => {
@@ -181,6 +190,7 @@ impl ::core::convert::From<AdminAddUserToGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminAddUserToGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -223,6 +233,7 @@ pub enum AdminConfirmSignUpError {
 
 impl AdminConfirmSignUpError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -241,6 +252,7 @@ impl AdminConfirmSignUpError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -260,6 +272,7 @@ impl AdminConfirmSignUpError {
 }
 
 impl ::core::convert::From<super::Error> for AdminConfirmSignUpError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -285,6 +298,7 @@ impl ::core::convert::From<super::Error> for AdminConfirmSignUpError {
 }
 
 impl ::core::convert::From<AdminConfirmSignUpError> for super::Error {
+    #[inline]
     fn from(error: AdminConfirmSignUpError) -> Self {
         match error {
             AdminConfirmSignUpError::ResourceNotFoundException(e) => {
@@ -318,6 +332,7 @@ impl ::core::convert::From<AdminConfirmSignUpError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminConfirmSignUpError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -372,6 +387,7 @@ pub enum AdminCreateUserError {
 
 impl AdminCreateUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -397,6 +413,7 @@ impl AdminCreateUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -421,6 +438,7 @@ impl AdminCreateUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminCreateUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -455,6 +473,7 @@ impl ::core::convert::From<super::Error> for AdminCreateUserError {
 }
 
 impl ::core::convert::From<AdminCreateUserError> for super::Error {
+    #[inline]
     fn from(error: AdminCreateUserError) -> Self {
         match error {
             AdminCreateUserError::ResourceNotFoundException(e) => {
@@ -499,6 +518,7 @@ impl ::core::convert::From<AdminCreateUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminCreateUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -531,6 +551,7 @@ pub enum AdminDeleteUserError {
 
 impl AdminDeleteUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -544,6 +565,7 @@ impl AdminDeleteUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -558,6 +580,7 @@ impl AdminDeleteUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminDeleteUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -572,6 +595,7 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserError {
 }
 
 impl ::core::convert::From<AdminDeleteUserError> for super::Error {
+    #[inline]
     fn from(error: AdminDeleteUserError) -> Self {
         match error {
             AdminDeleteUserError::ResourceNotFoundException(e) => {
@@ -590,6 +614,7 @@ impl ::core::convert::From<AdminDeleteUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminDeleteUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -622,6 +647,7 @@ pub enum AdminDeleteUserAttributesError {
 
 impl AdminDeleteUserAttributesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -635,6 +661,7 @@ impl AdminDeleteUserAttributesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -649,6 +676,7 @@ impl AdminDeleteUserAttributesError {
 }
 
 impl ::core::convert::From<super::Error> for AdminDeleteUserAttributesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -663,6 +691,7 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserAttributesError {
 }
 
 impl ::core::convert::From<AdminDeleteUserAttributesError> for super::Error {
+    #[inline]
     fn from(error: AdminDeleteUserAttributesError) -> Self {
         match error {
             AdminDeleteUserAttributesError::ResourceNotFoundException(e) => {
@@ -689,6 +718,7 @@ impl ::core::convert::From<AdminDeleteUserAttributesError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminDeleteUserAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -723,6 +753,7 @@ pub enum AdminDisableProviderForUserError {
 
 impl AdminDisableProviderForUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -737,6 +768,7 @@ impl AdminDisableProviderForUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -752,6 +784,7 @@ impl AdminDisableProviderForUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminDisableProviderForUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -767,6 +800,7 @@ impl ::core::convert::From<super::Error> for AdminDisableProviderForUserError {
 }
 
 impl ::core::convert::From<AdminDisableProviderForUserError> for super::Error {
+    #[inline]
     fn from(error: AdminDisableProviderForUserError) -> Self {
         match error {
             AdminDisableProviderForUserError::ResourceNotFoundException(e) => {
@@ -796,6 +830,7 @@ impl ::core::convert::From<AdminDisableProviderForUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminDisableProviderForUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -828,6 +863,7 @@ pub enum AdminDisableUserError {
 
 impl AdminDisableUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -841,6 +877,7 @@ impl AdminDisableUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -855,6 +892,7 @@ impl AdminDisableUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminDisableUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -869,6 +907,7 @@ impl ::core::convert::From<super::Error> for AdminDisableUserError {
 }
 
 impl ::core::convert::From<AdminDisableUserError> for super::Error {
+    #[inline]
     fn from(error: AdminDisableUserError) -> Self {
         match error {
             AdminDisableUserError::ResourceNotFoundException(e) => {
@@ -887,6 +926,7 @@ impl ::core::convert::From<AdminDisableUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminDisableUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -919,6 +959,7 @@ pub enum AdminEnableUserError {
 
 impl AdminEnableUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -932,6 +973,7 @@ impl AdminEnableUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -946,6 +988,7 @@ impl AdminEnableUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminEnableUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -960,6 +1003,7 @@ impl ::core::convert::From<super::Error> for AdminEnableUserError {
 }
 
 impl ::core::convert::From<AdminEnableUserError> for super::Error {
+    #[inline]
     fn from(error: AdminEnableUserError) -> Self {
         match error {
             AdminEnableUserError::ResourceNotFoundException(e) => {
@@ -978,6 +1022,7 @@ impl ::core::convert::From<AdminEnableUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminEnableUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1012,6 +1057,7 @@ pub enum AdminForgetDeviceError {
 
 impl AdminForgetDeviceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -1028,6 +1074,7 @@ impl AdminForgetDeviceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -1043,6 +1090,7 @@ impl AdminForgetDeviceError {
 }
 
 impl ::core::convert::From<super::Error> for AdminForgetDeviceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1060,6 +1108,7 @@ impl ::core::convert::From<super::Error> for AdminForgetDeviceError {
 }
 
 impl ::core::convert::From<AdminForgetDeviceError> for super::Error {
+    #[inline]
     fn from(error: AdminForgetDeviceError) -> Self {
         match error {
             AdminForgetDeviceError::ResourceNotFoundException(e) => {
@@ -1083,6 +1132,7 @@ impl ::core::convert::From<AdminForgetDeviceError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminForgetDeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1115,6 +1165,7 @@ pub enum AdminGetDeviceError {
 
 impl AdminGetDeviceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -1130,6 +1181,7 @@ impl AdminGetDeviceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -1144,6 +1196,7 @@ impl AdminGetDeviceError {
 }
 
 impl ::core::convert::From<super::Error> for AdminGetDeviceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1160,6 +1213,7 @@ impl ::core::convert::From<super::Error> for AdminGetDeviceError {
 }
 
 impl ::core::convert::From<AdminGetDeviceError> for super::Error {
+    #[inline]
     fn from(error: AdminGetDeviceError) -> Self {
         match error {
             AdminGetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1176,6 +1230,7 @@ impl ::core::convert::From<AdminGetDeviceError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminGetDeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1208,6 +1263,7 @@ pub enum AdminGetUserError {
 
 impl AdminGetUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -1221,6 +1277,7 @@ impl AdminGetUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -1235,6 +1292,7 @@ impl AdminGetUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminGetUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1249,6 +1307,7 @@ impl ::core::convert::From<super::Error> for AdminGetUserError {
 }
 
 impl ::core::convert::From<AdminGetUserError> for super::Error {
+    #[inline]
     fn from(error: AdminGetUserError) -> Self {
         match error {
             AdminGetUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1263,6 +1322,7 @@ impl ::core::convert::From<AdminGetUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminGetUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1315,6 +1375,7 @@ pub enum AdminInitiateAuthError {
 
 impl AdminInitiateAuthError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -1341,6 +1402,7 @@ impl AdminInitiateAuthError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -1364,6 +1426,7 @@ impl AdminInitiateAuthError {
 }
 
 impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1399,6 +1462,7 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
 }
 
 impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
+    #[inline]
     fn from(error: AdminInitiateAuthError) -> Self {
         match error {
             AdminInitiateAuthError::ResourceNotFoundException(e) => {
@@ -1446,6 +1510,7 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminInitiateAuthError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1482,6 +1547,7 @@ pub enum AdminLinkProviderForUserError {
 
 impl AdminLinkProviderForUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -1497,6 +1563,7 @@ impl AdminLinkProviderForUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -1513,6 +1580,7 @@ impl AdminLinkProviderForUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminLinkProviderForUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -1529,6 +1597,7 @@ impl ::core::convert::From<super::Error> for AdminLinkProviderForUserError {
 }
 
 impl ::core::convert::From<AdminLinkProviderForUserError> for super::Error {
+    #[inline]
     fn from(error: AdminLinkProviderForUserError) -> Self {
         match error {
             AdminLinkProviderForUserError::ResourceNotFoundException(e) => {
@@ -1559,6 +1628,7 @@ impl ::core::convert::From<AdminLinkProviderForUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminLinkProviderForUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1591,6 +1661,7 @@ pub enum AdminListDevicesError {
 
 impl AdminListDevicesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -1606,6 +1677,7 @@ impl AdminListDevicesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -1620,6 +1692,7 @@ impl AdminListDevicesError {
 }
 
 impl ::core::convert::From<super::Error> for AdminListDevicesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -1636,6 +1709,7 @@ impl ::core::convert::From<super::Error> for AdminListDevicesError {
 }
 
 impl ::core::convert::From<AdminListDevicesError> for super::Error {
+    #[inline]
     fn from(error: AdminListDevicesError) -> Self {
         match error {
             AdminListDevicesError::InvalidParameterException(e) => {
@@ -1656,6 +1730,7 @@ impl ::core::convert::From<AdminListDevicesError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminListDevicesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1688,6 +1763,7 @@ pub enum AdminListGroupsForUserError {
 
 impl AdminListGroupsForUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -1701,6 +1777,7 @@ impl AdminListGroupsForUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -1715,6 +1792,7 @@ impl AdminListGroupsForUserError {
 }
 
 impl ::core::convert::From<super::Error> for AdminListGroupsForUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -1729,6 +1807,7 @@ impl ::core::convert::From<super::Error> for AdminListGroupsForUserError {
 }
 
 impl ::core::convert::From<AdminListGroupsForUserError> for super::Error {
+    #[inline]
     fn from(error: AdminListGroupsForUserError) -> Self {
         match error {
             AdminListGroupsForUserError::InvalidParameterException(e) => {
@@ -1753,6 +1832,7 @@ impl ::core::convert::From<AdminListGroupsForUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminListGroupsForUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1787,6 +1867,7 @@ pub enum AdminListUserAuthEventsError {
 
 impl AdminListUserAuthEventsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -1801,6 +1882,7 @@ impl AdminListUserAuthEventsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -1816,6 +1898,7 @@ impl AdminListUserAuthEventsError {
 }
 
 impl ::core::convert::From<super::Error> for AdminListUserAuthEventsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -1833,6 +1916,7 @@ impl ::core::convert::From<super::Error> for AdminListUserAuthEventsError {
 }
 
 impl ::core::convert::From<AdminListUserAuthEventsError> for super::Error {
+    #[inline]
     fn from(error: AdminListUserAuthEventsError) -> Self {
         match error {
             AdminListUserAuthEventsError::InvalidParameterException(e) => {
@@ -1862,6 +1946,7 @@ impl ::core::convert::From<AdminListUserAuthEventsError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminListUserAuthEventsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -1894,6 +1979,7 @@ pub enum AdminRemoveUserFromGroupError {
 
 impl AdminRemoveUserFromGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -1907,6 +1993,7 @@ impl AdminRemoveUserFromGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -1921,6 +2008,7 @@ impl AdminRemoveUserFromGroupError {
 }
 
 impl ::core::convert::From<super::Error> for AdminRemoveUserFromGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -1935,6 +2023,7 @@ impl ::core::convert::From<super::Error> for AdminRemoveUserFromGroupError {
 }
 
 impl ::core::convert::From<AdminRemoveUserFromGroupError> for super::Error {
+    #[inline]
     fn from(error: AdminRemoveUserFromGroupError) -> Self {
         match error {
             AdminRemoveUserFromGroupError::InvalidParameterException(e) => {
@@ -1961,6 +2050,7 @@ impl ::core::convert::From<AdminRemoveUserFromGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminRemoveUserFromGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2009,6 +2099,7 @@ pub enum AdminResetUserPasswordError {
 
 impl AdminResetUserPasswordError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2033,6 +2124,7 @@ impl AdminResetUserPasswordError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2054,6 +2146,7 @@ impl AdminResetUserPasswordError {
 }
 
 impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -2085,6 +2178,7 @@ impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
 }
 
 impl ::core::convert::From<AdminResetUserPasswordError> for super::Error {
+    #[inline]
     fn from(error: AdminResetUserPasswordError) -> Self {
         match error {
             AdminResetUserPasswordError::ResourceNotFoundException(e) => {
@@ -2130,6 +2224,7 @@ impl ::core::convert::From<AdminResetUserPasswordError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminResetUserPasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2192,6 +2287,7 @@ pub enum AdminRespondToAuthChallengeError {
 
 impl AdminRespondToAuthChallengeError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2223,6 +2319,7 @@ impl AdminRespondToAuthChallengeError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2251,6 +2348,7 @@ impl AdminRespondToAuthChallengeError {
 }
 
 impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -2293,6 +2391,7 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
 }
 
 impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
+    #[inline]
     fn from(error: AdminRespondToAuthChallengeError) -> Self {
         match error {
             AdminRespondToAuthChallengeError::ResourceNotFoundException(e) => {
@@ -2361,6 +2460,7 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminRespondToAuthChallengeError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2395,6 +2495,7 @@ pub enum AdminSetUserMfaPreferenceError {
 
 impl AdminSetUserMfaPreferenceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2409,6 +2510,7 @@ impl AdminSetUserMfaPreferenceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2424,6 +2526,7 @@ impl AdminSetUserMfaPreferenceError {
 }
 
 impl ::core::convert::From<super::Error> for AdminSetUserMfaPreferenceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -2441,6 +2544,7 @@ impl ::core::convert::From<super::Error> for AdminSetUserMfaPreferenceError {
 }
 
 impl ::core::convert::From<AdminSetUserMfaPreferenceError> for super::Error {
+    #[inline]
     fn from(error: AdminSetUserMfaPreferenceError) -> Self {
         match error {
             AdminSetUserMfaPreferenceError::ResourceNotFoundException(e) => {
@@ -2470,6 +2574,7 @@ impl ::core::convert::From<AdminSetUserMfaPreferenceError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminSetUserMfaPreferenceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2504,6 +2609,7 @@ pub enum AdminSetUserPasswordError {
 
 impl AdminSetUserPasswordError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2518,6 +2624,7 @@ impl AdminSetUserPasswordError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2533,6 +2640,7 @@ impl AdminSetUserPasswordError {
 }
 
 impl ::core::convert::From<super::Error> for AdminSetUserPasswordError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -2548,6 +2656,7 @@ impl ::core::convert::From<super::Error> for AdminSetUserPasswordError {
 }
 
 impl ::core::convert::From<AdminSetUserPasswordError> for super::Error {
+    #[inline]
     fn from(error: AdminSetUserPasswordError) -> Self {
         match error {
             AdminSetUserPasswordError::ResourceNotFoundException(e) => {
@@ -2571,6 +2680,7 @@ impl ::core::convert::From<AdminSetUserPasswordError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminSetUserPasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2601,6 +2711,7 @@ pub enum AdminSetUserSettingsError {
 
 impl AdminSetUserSettingsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2613,6 +2724,7 @@ impl AdminSetUserSettingsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2626,6 +2738,7 @@ impl AdminSetUserSettingsError {
 }
 
 impl ::core::convert::From<super::Error> for AdminSetUserSettingsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -2639,6 +2752,7 @@ impl ::core::convert::From<super::Error> for AdminSetUserSettingsError {
 }
 
 impl ::core::convert::From<AdminSetUserSettingsError> for super::Error {
+    #[inline]
     fn from(error: AdminSetUserSettingsError) -> Self {
         match error {
             AdminSetUserSettingsError::ResourceNotFoundException(e) => {
@@ -2656,6 +2770,7 @@ impl ::core::convert::From<AdminSetUserSettingsError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminSetUserSettingsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2690,6 +2805,7 @@ pub enum AdminUpdateAuthEventFeedbackError {
 
 impl AdminUpdateAuthEventFeedbackError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -2704,6 +2820,7 @@ impl AdminUpdateAuthEventFeedbackError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -2719,6 +2836,7 @@ impl AdminUpdateAuthEventFeedbackError {
 }
 
 impl ::core::convert::From<super::Error> for AdminUpdateAuthEventFeedbackError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -2736,6 +2854,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateAuthEventFeedbackError {
 }
 
 impl ::core::convert::From<AdminUpdateAuthEventFeedbackError> for super::Error {
+    #[inline]
     fn from(error: AdminUpdateAuthEventFeedbackError) -> Self {
         match error {
             AdminUpdateAuthEventFeedbackError::InvalidParameterException(e) => {
@@ -2765,6 +2884,7 @@ impl ::core::convert::From<AdminUpdateAuthEventFeedbackError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminUpdateAuthEventFeedbackError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2799,6 +2919,7 @@ pub enum AdminUpdateDeviceStatusError {
 
 impl AdminUpdateDeviceStatusError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -2815,6 +2936,7 @@ impl AdminUpdateDeviceStatusError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -2830,6 +2952,7 @@ impl AdminUpdateDeviceStatusError {
 }
 
 impl ::core::convert::From<super::Error> for AdminUpdateDeviceStatusError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -2847,6 +2970,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateDeviceStatusError {
 }
 
 impl ::core::convert::From<AdminUpdateDeviceStatusError> for super::Error {
+    #[inline]
     fn from(error: AdminUpdateDeviceStatusError) -> Self {
         match error {
             AdminUpdateDeviceStatusError::InvalidParameterException(e) => {
@@ -2876,6 +3000,7 @@ impl ::core::convert::From<AdminUpdateDeviceStatusError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminUpdateDeviceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -2924,6 +3049,7 @@ pub enum AdminUpdateUserAttributesError {
 
 impl AdminUpdateUserAttributesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -2948,6 +3074,7 @@ impl AdminUpdateUserAttributesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -2969,6 +3096,7 @@ impl AdminUpdateUserAttributesError {
 }
 
 impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3000,6 +3128,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
 }
 
 impl ::core::convert::From<AdminUpdateUserAttributesError> for super::Error {
+    #[inline]
     fn from(error: AdminUpdateUserAttributesError) -> Self {
         match error {
             AdminUpdateUserAttributesError::ResourceNotFoundException(e) => {
@@ -3047,6 +3176,7 @@ impl ::core::convert::From<AdminUpdateUserAttributesError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminUpdateUserAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3079,6 +3209,7 @@ pub enum AdminUserGlobalSignOutError {
 
 impl AdminUserGlobalSignOutError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -3092,6 +3223,7 @@ impl AdminUserGlobalSignOutError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -3106,6 +3238,7 @@ impl AdminUserGlobalSignOutError {
 }
 
 impl ::core::convert::From<super::Error> for AdminUserGlobalSignOutError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3120,6 +3253,7 @@ impl ::core::convert::From<super::Error> for AdminUserGlobalSignOutError {
 }
 
 impl ::core::convert::From<AdminUserGlobalSignOutError> for super::Error {
+    #[inline]
     fn from(error: AdminUserGlobalSignOutError) -> Self {
         match error {
             AdminUserGlobalSignOutError::ResourceNotFoundException(e) => {
@@ -3144,6 +3278,7 @@ impl ::core::convert::From<AdminUserGlobalSignOutError> for super::Error {
 }
 
 impl ::core::fmt::Display for AdminUserGlobalSignOutError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3178,6 +3313,7 @@ pub enum AssociateSoftwareTokenError {
 
 impl AssociateSoftwareTokenError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
@@ -3192,6 +3328,7 @@ impl AssociateSoftwareTokenError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ConcurrentModificationException(error) => error.message.as_deref(),
@@ -3207,6 +3344,7 @@ impl AssociateSoftwareTokenError {
 }
 
 impl ::core::convert::From<super::Error> for AssociateSoftwareTokenError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ConcurrentModificationException(e) => {
@@ -3226,6 +3364,7 @@ impl ::core::convert::From<super::Error> for AssociateSoftwareTokenError {
 }
 
 impl ::core::convert::From<AssociateSoftwareTokenError> for super::Error {
+    #[inline]
     fn from(error: AssociateSoftwareTokenError) -> Self {
         match error {
             AssociateSoftwareTokenError::ConcurrentModificationException(e) => {
@@ -3253,6 +3392,7 @@ impl ::core::convert::From<AssociateSoftwareTokenError> for super::Error {
 }
 
 impl ::core::fmt::Display for AssociateSoftwareTokenError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3295,6 +3435,7 @@ pub enum ChangePasswordError {
 
 impl ChangePasswordError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -3313,6 +3454,7 @@ impl ChangePasswordError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -3332,6 +3474,7 @@ impl ChangePasswordError {
 }
 
 impl ::core::convert::From<super::Error> for ChangePasswordError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3353,6 +3496,7 @@ impl ::core::convert::From<super::Error> for ChangePasswordError {
 }
 
 impl ::core::convert::From<ChangePasswordError> for super::Error {
+    #[inline]
     fn from(error: ChangePasswordError) -> Self {
         match error {
             ChangePasswordError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3374,6 +3518,7 @@ impl ::core::convert::From<ChangePasswordError> for super::Error {
 }
 
 impl ::core::fmt::Display for ChangePasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3420,6 +3565,7 @@ pub enum ConfirmDeviceError {
 
 impl ConfirmDeviceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -3442,6 +3588,7 @@ impl ConfirmDeviceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -3463,6 +3610,7 @@ impl ConfirmDeviceError {
 }
 
 impl ::core::convert::From<super::Error> for ConfirmDeviceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3490,6 +3638,7 @@ impl ::core::convert::From<super::Error> for ConfirmDeviceError {
 }
 
 impl ::core::convert::From<ConfirmDeviceError> for super::Error {
+    #[inline]
     fn from(error: ConfirmDeviceError) -> Self {
         match error {
             ConfirmDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3517,6 +3666,7 @@ impl ::core::convert::From<ConfirmDeviceError> for super::Error {
 }
 
 impl ::core::fmt::Display for ConfirmDeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3569,6 +3719,7 @@ pub enum ConfirmForgotPasswordError {
 
 impl ConfirmForgotPasswordError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -3592,6 +3743,7 @@ impl ConfirmForgotPasswordError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -3616,6 +3768,7 @@ impl ConfirmForgotPasswordError {
 }
 
 impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3646,6 +3799,7 @@ impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
 }
 
 impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
+    #[inline]
     fn from(error: ConfirmForgotPasswordError) -> Self {
         match error {
             ConfirmForgotPasswordError::ResourceNotFoundException(e) => {
@@ -3694,6 +3848,7 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
 }
 
 impl ::core::fmt::Display for ConfirmForgotPasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3744,6 +3899,7 @@ pub enum ConfirmSignUpError {
 
 impl ConfirmSignUpError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -3766,6 +3922,7 @@ impl ConfirmSignUpError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -3789,6 +3946,7 @@ impl ConfirmSignUpError {
 }
 
 impl ::core::convert::From<super::Error> for ConfirmSignUpError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3818,6 +3976,7 @@ impl ::core::convert::From<super::Error> for ConfirmSignUpError {
 }
 
 impl ::core::convert::From<ConfirmSignUpError> for super::Error {
+    #[inline]
     fn from(error: ConfirmSignUpError) -> Self {
         match error {
             ConfirmSignUpError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -3847,6 +4006,7 @@ impl ::core::convert::From<ConfirmSignUpError> for super::Error {
 }
 
 impl ::core::fmt::Display for ConfirmSignUpError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3881,6 +4041,7 @@ pub enum CreateGroupError {
 
 impl CreateGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -3895,6 +4056,7 @@ impl CreateGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -3910,6 +4072,7 @@ impl CreateGroupError {
 }
 
 impl ::core::convert::From<super::Error> for CreateGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -3925,6 +4088,7 @@ impl ::core::convert::From<super::Error> for CreateGroupError {
 }
 
 impl ::core::convert::From<CreateGroupError> for super::Error {
+    #[inline]
     fn from(error: CreateGroupError) -> Self {
         match error {
             CreateGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -3940,6 +4104,7 @@ impl ::core::convert::From<CreateGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -3974,6 +4139,7 @@ pub enum CreateIdentityProviderError {
 
 impl CreateIdentityProviderError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -3988,6 +4154,7 @@ impl CreateIdentityProviderError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4003,6 +4170,7 @@ impl CreateIdentityProviderError {
 }
 
 impl ::core::convert::From<super::Error> for CreateIdentityProviderError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4018,6 +4186,7 @@ impl ::core::convert::From<super::Error> for CreateIdentityProviderError {
 }
 
 impl ::core::convert::From<CreateIdentityProviderError> for super::Error {
+    #[inline]
     fn from(error: CreateIdentityProviderError) -> Self {
         match error {
             CreateIdentityProviderError::InvalidParameterException(e) => {
@@ -4047,6 +4216,7 @@ impl ::core::convert::From<CreateIdentityProviderError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateIdentityProviderError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4079,6 +4249,7 @@ pub enum CreateResourceServerError {
 
 impl CreateResourceServerError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4092,6 +4263,7 @@ impl CreateResourceServerError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4106,6 +4278,7 @@ impl CreateResourceServerError {
 }
 
 impl ::core::convert::From<super::Error> for CreateResourceServerError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4120,6 +4293,7 @@ impl ::core::convert::From<super::Error> for CreateResourceServerError {
 }
 
 impl ::core::convert::From<CreateResourceServerError> for super::Error {
+    #[inline]
     fn from(error: CreateResourceServerError) -> Self {
         match error {
             CreateResourceServerError::InvalidParameterException(e) => {
@@ -4140,6 +4314,7 @@ impl ::core::convert::From<CreateResourceServerError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateResourceServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4174,6 +4349,7 @@ pub enum CreateUserImportJobError {
 
 impl CreateUserImportJobError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -4188,6 +4364,7 @@ impl CreateUserImportJobError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -4203,6 +4380,7 @@ impl CreateUserImportJobError {
 }
 
 impl ::core::convert::From<super::Error> for CreateUserImportJobError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -4218,6 +4396,7 @@ impl ::core::convert::From<super::Error> for CreateUserImportJobError {
 }
 
 impl ::core::convert::From<CreateUserImportJobError> for super::Error {
+    #[inline]
     fn from(error: CreateUserImportJobError) -> Self {
         match error {
             CreateUserImportJobError::ResourceNotFoundException(e) => {
@@ -4241,6 +4420,7 @@ impl ::core::convert::From<CreateUserImportJobError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateUserImportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4281,6 +4461,7 @@ pub enum CreateUserPoolError {
 
 impl CreateUserPoolError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4301,6 +4482,7 @@ impl CreateUserPoolError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4318,6 +4500,7 @@ impl CreateUserPoolError {
 }
 
 impl ::core::convert::From<super::Error> for CreateUserPoolError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4341,6 +4524,7 @@ impl ::core::convert::From<super::Error> for CreateUserPoolError {
 }
 
 impl ::core::convert::From<CreateUserPoolError> for super::Error {
+    #[inline]
     fn from(error: CreateUserPoolError) -> Self {
         match error {
             CreateUserPoolError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4364,6 +4548,7 @@ impl ::core::convert::From<CreateUserPoolError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateUserPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4400,6 +4585,7 @@ pub enum CreateUserPoolClientError {
 
 impl CreateUserPoolClientError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4415,6 +4601,7 @@ impl CreateUserPoolClientError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4431,6 +4618,7 @@ impl CreateUserPoolClientError {
 }
 
 impl ::core::convert::From<super::Error> for CreateUserPoolClientError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4447,6 +4635,7 @@ impl ::core::convert::From<super::Error> for CreateUserPoolClientError {
 }
 
 impl ::core::convert::From<CreateUserPoolClientError> for super::Error {
+    #[inline]
     fn from(error: CreateUserPoolClientError) -> Self {
         match error {
             CreateUserPoolClientError::InvalidParameterException(e) => {
@@ -4473,6 +4662,7 @@ impl ::core::convert::From<CreateUserPoolClientError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateUserPoolClientError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4503,6 +4693,7 @@ pub enum CreateUserPoolDomainError {
 
 impl CreateUserPoolDomainError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4515,6 +4706,7 @@ impl CreateUserPoolDomainError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4528,6 +4720,7 @@ impl CreateUserPoolDomainError {
 }
 
 impl ::core::convert::From<super::Error> for CreateUserPoolDomainError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4541,6 +4734,7 @@ impl ::core::convert::From<super::Error> for CreateUserPoolDomainError {
 }
 
 impl ::core::convert::From<CreateUserPoolDomainError> for super::Error {
+    #[inline]
     fn from(error: CreateUserPoolDomainError) -> Self {
         match error {
             CreateUserPoolDomainError::InvalidParameterException(e) => {
@@ -4558,6 +4752,7 @@ impl ::core::convert::From<CreateUserPoolDomainError> for super::Error {
 }
 
 impl ::core::fmt::Display for CreateUserPoolDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4588,6 +4783,7 @@ pub enum DeleteGroupError {
 
 impl DeleteGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -4600,6 +4796,7 @@ impl DeleteGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -4613,6 +4810,7 @@ impl DeleteGroupError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -4626,6 +4824,7 @@ impl ::core::convert::From<super::Error> for DeleteGroupError {
 }
 
 impl ::core::convert::From<DeleteGroupError> for super::Error {
+    #[inline]
     fn from(error: DeleteGroupError) -> Self {
         match error {
             DeleteGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -4639,6 +4838,7 @@ impl ::core::convert::From<DeleteGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4673,6 +4873,7 @@ pub enum DeleteIdentityProviderError {
 
 impl DeleteIdentityProviderError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4687,6 +4888,7 @@ impl DeleteIdentityProviderError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4702,6 +4904,7 @@ impl DeleteIdentityProviderError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteIdentityProviderError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4721,6 +4924,7 @@ impl ::core::convert::From<super::Error> for DeleteIdentityProviderError {
 }
 
 impl ::core::convert::From<DeleteIdentityProviderError> for super::Error {
+    #[inline]
     fn from(error: DeleteIdentityProviderError) -> Self {
         match error {
             DeleteIdentityProviderError::InvalidParameterException(e) => {
@@ -4750,6 +4954,7 @@ impl ::core::convert::From<DeleteIdentityProviderError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteIdentityProviderError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4780,6 +4985,7 @@ pub enum DeleteResourceServerError {
 
 impl DeleteResourceServerError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -4792,6 +4998,7 @@ impl DeleteResourceServerError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -4805,6 +5012,7 @@ impl DeleteResourceServerError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteResourceServerError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -4818,6 +5026,7 @@ impl ::core::convert::From<super::Error> for DeleteResourceServerError {
 }
 
 impl ::core::convert::From<DeleteResourceServerError> for super::Error {
+    #[inline]
     fn from(error: DeleteResourceServerError) -> Self {
         match error {
             DeleteResourceServerError::InvalidParameterException(e) => {
@@ -4837,6 +5046,7 @@ impl ::core::convert::From<DeleteResourceServerError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteResourceServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4875,6 +5085,7 @@ pub enum DeleteUserError {
 
 impl DeleteUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -4891,6 +5102,7 @@ impl DeleteUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -4908,6 +5120,7 @@ impl DeleteUserError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -4927,6 +5140,7 @@ impl ::core::convert::From<super::Error> for DeleteUserError {
 }
 
 impl ::core::convert::From<DeleteUserError> for super::Error {
+    #[inline]
     fn from(error: DeleteUserError) -> Self {
         match error {
             DeleteUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -4946,6 +5160,7 @@ impl ::core::convert::From<DeleteUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -4984,6 +5199,7 @@ pub enum DeleteUserAttributesError {
 
 impl DeleteUserAttributesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5000,6 +5216,7 @@ impl DeleteUserAttributesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5017,6 +5234,7 @@ impl DeleteUserAttributesError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserAttributesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5036,6 +5254,7 @@ impl ::core::convert::From<super::Error> for DeleteUserAttributesError {
 }
 
 impl ::core::convert::From<DeleteUserAttributesError> for super::Error {
+    #[inline]
     fn from(error: DeleteUserAttributesError) -> Self {
         match error {
             DeleteUserAttributesError::ResourceNotFoundException(e) => {
@@ -5063,6 +5282,7 @@ impl ::core::convert::From<DeleteUserAttributesError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteUserAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5095,6 +5315,7 @@ pub enum DeleteUserPoolError {
 
 impl DeleteUserPoolError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5108,6 +5329,7 @@ impl DeleteUserPoolError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5122,6 +5344,7 @@ impl DeleteUserPoolError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5138,6 +5361,7 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolError {
 }
 
 impl ::core::convert::From<DeleteUserPoolError> for super::Error {
+    #[inline]
     fn from(error: DeleteUserPoolError) -> Self {
         match error {
             DeleteUserPoolError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5154,6 +5378,7 @@ impl ::core::convert::From<DeleteUserPoolError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteUserPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5186,6 +5411,7 @@ pub enum DeleteUserPoolClientError {
 
 impl DeleteUserPoolClientError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5199,6 +5425,7 @@ impl DeleteUserPoolClientError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5213,6 +5440,7 @@ impl DeleteUserPoolClientError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolClientError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5229,6 +5457,7 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolClientError {
 }
 
 impl ::core::convert::From<DeleteUserPoolClientError> for super::Error {
+    #[inline]
     fn from(error: DeleteUserPoolClientError) -> Self {
         match error {
             DeleteUserPoolClientError::ResourceNotFoundException(e) => {
@@ -5251,6 +5480,7 @@ impl ::core::convert::From<DeleteUserPoolClientError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteUserPoolClientError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5279,6 +5509,7 @@ pub enum DeleteUserPoolDomainError {
 
 impl DeleteUserPoolDomainError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -5290,6 +5521,7 @@ impl DeleteUserPoolDomainError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
@@ -5302,6 +5534,7 @@ impl DeleteUserPoolDomainError {
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolDomainError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
@@ -5314,6 +5547,7 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolDomainError {
 }
 
 impl ::core::convert::From<DeleteUserPoolDomainError> for super::Error {
+    #[inline]
     fn from(error: DeleteUserPoolDomainError) -> Self {
         match error {
             DeleteUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
@@ -5330,6 +5564,7 @@ impl ::core::convert::From<DeleteUserPoolDomainError> for super::Error {
 }
 
 impl ::core::fmt::Display for DeleteUserPoolDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5360,6 +5595,7 @@ pub enum DescribeIdentityProviderError {
 
 impl DescribeIdentityProviderError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -5372,6 +5608,7 @@ impl DescribeIdentityProviderError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -5385,6 +5622,7 @@ impl DescribeIdentityProviderError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeIdentityProviderError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -5398,6 +5636,7 @@ impl ::core::convert::From<super::Error> for DescribeIdentityProviderError {
 }
 
 impl ::core::convert::From<DescribeIdentityProviderError> for super::Error {
+    #[inline]
     fn from(error: DescribeIdentityProviderError) -> Self {
         match error {
             DescribeIdentityProviderError::InvalidParameterException(e) => {
@@ -5421,6 +5660,7 @@ impl ::core::convert::From<DescribeIdentityProviderError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeIdentityProviderError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5451,6 +5691,7 @@ pub enum DescribeResourceServerError {
 
 impl DescribeResourceServerError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -5463,6 +5704,7 @@ impl DescribeResourceServerError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -5476,6 +5718,7 @@ impl DescribeResourceServerError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeResourceServerError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -5489,6 +5732,7 @@ impl ::core::convert::From<super::Error> for DescribeResourceServerError {
 }
 
 impl ::core::convert::From<DescribeResourceServerError> for super::Error {
+    #[inline]
     fn from(error: DescribeResourceServerError) -> Self {
         match error {
             DescribeResourceServerError::InvalidParameterException(e) => {
@@ -5512,6 +5756,7 @@ impl ::core::convert::From<DescribeResourceServerError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeResourceServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5544,6 +5789,7 @@ pub enum DescribeRiskConfigurationError {
 
 impl DescribeRiskConfigurationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5557,6 +5803,7 @@ impl DescribeRiskConfigurationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5571,6 +5818,7 @@ impl DescribeRiskConfigurationError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeRiskConfigurationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5587,6 +5835,7 @@ impl ::core::convert::From<super::Error> for DescribeRiskConfigurationError {
 }
 
 impl ::core::convert::From<DescribeRiskConfigurationError> for super::Error {
+    #[inline]
     fn from(error: DescribeRiskConfigurationError) -> Self {
         match error {
             DescribeRiskConfigurationError::ResourceNotFoundException(e) => {
@@ -5613,6 +5862,7 @@ impl ::core::convert::From<DescribeRiskConfigurationError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeRiskConfigurationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5643,6 +5893,7 @@ pub enum DescribeUserImportJobError {
 
 impl DescribeUserImportJobError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5655,6 +5906,7 @@ impl DescribeUserImportJobError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5668,6 +5920,7 @@ impl DescribeUserImportJobError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserImportJobError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5681,6 +5934,7 @@ impl ::core::convert::From<super::Error> for DescribeUserImportJobError {
 }
 
 impl ::core::convert::From<DescribeUserImportJobError> for super::Error {
+    #[inline]
     fn from(error: DescribeUserImportJobError) -> Self {
         match error {
             DescribeUserImportJobError::ResourceNotFoundException(e) => {
@@ -5704,6 +5958,7 @@ impl ::core::convert::From<DescribeUserImportJobError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeUserImportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5736,6 +5991,7 @@ pub enum DescribeUserPoolError {
 
 impl DescribeUserPoolError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5749,6 +6005,7 @@ impl DescribeUserPoolError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5763,6 +6020,7 @@ impl DescribeUserPoolError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserPoolError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5777,6 +6035,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolError {
 }
 
 impl ::core::convert::From<DescribeUserPoolError> for super::Error {
+    #[inline]
     fn from(error: DescribeUserPoolError) -> Self {
         match error {
             DescribeUserPoolError::ResourceNotFoundException(e) => {
@@ -5795,6 +6054,7 @@ impl ::core::convert::From<DescribeUserPoolError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeUserPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5825,6 +6085,7 @@ pub enum DescribeUserPoolClientError {
 
 impl DescribeUserPoolClientError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -5837,6 +6098,7 @@ impl DescribeUserPoolClientError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -5850,6 +6112,7 @@ impl DescribeUserPoolClientError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserPoolClientError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -5863,6 +6126,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolClientError {
 }
 
 impl ::core::convert::From<DescribeUserPoolClientError> for super::Error {
+    #[inline]
     fn from(error: DescribeUserPoolClientError) -> Self {
         match error {
             DescribeUserPoolClientError::ResourceNotFoundException(e) => {
@@ -5886,6 +6150,7 @@ impl ::core::convert::From<DescribeUserPoolClientError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeUserPoolClientError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -5914,6 +6179,7 @@ pub enum DescribeUserPoolDomainError {
 
 impl DescribeUserPoolDomainError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -5925,6 +6191,7 @@ impl DescribeUserPoolDomainError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
@@ -5937,6 +6204,7 @@ impl DescribeUserPoolDomainError {
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserPoolDomainError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
@@ -5949,6 +6217,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolDomainError {
 }
 
 impl ::core::convert::From<DescribeUserPoolDomainError> for super::Error {
+    #[inline]
     fn from(error: DescribeUserPoolDomainError) -> Self {
         match error {
             DescribeUserPoolDomainError::NotAuthorizedException(e) => {
@@ -5969,6 +6238,7 @@ impl ::core::convert::From<DescribeUserPoolDomainError> for super::Error {
 }
 
 impl ::core::fmt::Display for DescribeUserPoolDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6009,6 +6279,7 @@ pub enum ForgetDeviceError {
 
 impl ForgetDeviceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6028,6 +6299,7 @@ impl ForgetDeviceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6046,6 +6318,7 @@ impl ForgetDeviceError {
 }
 
 impl ::core::convert::From<super::Error> for ForgetDeviceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6068,6 +6341,7 @@ impl ::core::convert::From<super::Error> for ForgetDeviceError {
 }
 
 impl ::core::convert::From<ForgetDeviceError> for super::Error {
+    #[inline]
     fn from(error: ForgetDeviceError) -> Self {
         match error {
             ForgetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6090,6 +6364,7 @@ impl ::core::convert::From<ForgetDeviceError> for super::Error {
 }
 
 impl ::core::fmt::Display for ForgetDeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6142,6 +6417,7 @@ pub enum ForgotPasswordError {
 
 impl ForgotPasswordError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6168,6 +6444,7 @@ impl ForgotPasswordError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6191,6 +6468,7 @@ impl ForgotPasswordError {
 }
 
 impl ::core::convert::From<super::Error> for ForgotPasswordError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6224,6 +6502,7 @@ impl ::core::convert::From<super::Error> for ForgotPasswordError {
 }
 
 impl ::core::convert::From<ForgotPasswordError> for super::Error {
+    #[inline]
     fn from(error: ForgotPasswordError) -> Self {
         match error {
             ForgotPasswordError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6259,6 +6538,7 @@ impl ::core::convert::From<ForgotPasswordError> for super::Error {
 }
 
 impl ::core::fmt::Display for ForgotPasswordError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6289,6 +6569,7 @@ pub enum GetCsvHeaderError {
 
 impl GetCsvHeaderError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6301,6 +6582,7 @@ impl GetCsvHeaderError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6314,6 +6596,7 @@ impl GetCsvHeaderError {
 }
 
 impl ::core::convert::From<super::Error> for GetCsvHeaderError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6327,6 +6610,7 @@ impl ::core::convert::From<super::Error> for GetCsvHeaderError {
 }
 
 impl ::core::convert::From<GetCsvHeaderError> for super::Error {
+    #[inline]
     fn from(error: GetCsvHeaderError) -> Self {
         match error {
             GetCsvHeaderError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6340,6 +6624,7 @@ impl ::core::convert::From<GetCsvHeaderError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetCsvHeaderError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6380,6 +6665,7 @@ pub enum GetDeviceError {
 
 impl GetDeviceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6399,6 +6685,7 @@ impl GetDeviceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6417,6 +6704,7 @@ impl GetDeviceError {
 }
 
 impl ::core::convert::From<super::Error> for GetDeviceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6439,6 +6727,7 @@ impl ::core::convert::From<super::Error> for GetDeviceError {
 }
 
 impl ::core::convert::From<GetDeviceError> for super::Error {
+    #[inline]
     fn from(error: GetDeviceError) -> Self {
         match error {
             GetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6461,6 +6750,7 @@ impl ::core::convert::From<GetDeviceError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetDeviceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6491,6 +6781,7 @@ pub enum GetGroupError {
 
 impl GetGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6503,6 +6794,7 @@ impl GetGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6516,6 +6808,7 @@ impl GetGroupError {
 }
 
 impl ::core::convert::From<super::Error> for GetGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6529,6 +6822,7 @@ impl ::core::convert::From<super::Error> for GetGroupError {
 }
 
 impl ::core::convert::From<GetGroupError> for super::Error {
+    #[inline]
     fn from(error: GetGroupError) -> Self {
         match error {
             GetGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6542,6 +6836,7 @@ impl ::core::convert::From<GetGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6572,6 +6867,7 @@ pub enum GetIdentityProviderByIdentifierError {
 
 impl GetIdentityProviderByIdentifierError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -6584,6 +6880,7 @@ impl GetIdentityProviderByIdentifierError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -6597,6 +6894,7 @@ impl GetIdentityProviderByIdentifierError {
 }
 
 impl ::core::convert::From<super::Error> for GetIdentityProviderByIdentifierError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -6610,6 +6908,7 @@ impl ::core::convert::From<super::Error> for GetIdentityProviderByIdentifierErro
 }
 
 impl ::core::convert::From<GetIdentityProviderByIdentifierError> for super::Error {
+    #[inline]
     fn from(error: GetIdentityProviderByIdentifierError) -> Self {
         match error {
             GetIdentityProviderByIdentifierError::InvalidParameterException(e) => {
@@ -6633,6 +6932,7 @@ impl ::core::convert::From<GetIdentityProviderByIdentifierError> for super::Erro
 }
 
 impl ::core::fmt::Display for GetIdentityProviderByIdentifierError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6663,6 +6963,7 @@ pub enum GetLogDeliveryConfigurationError {
 
 impl GetLogDeliveryConfigurationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -6675,6 +6976,7 @@ impl GetLogDeliveryConfigurationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -6688,6 +6990,7 @@ impl GetLogDeliveryConfigurationError {
 }
 
 impl ::core::convert::From<super::Error> for GetLogDeliveryConfigurationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -6701,6 +7004,7 @@ impl ::core::convert::From<super::Error> for GetLogDeliveryConfigurationError {
 }
 
 impl ::core::convert::From<GetLogDeliveryConfigurationError> for super::Error {
+    #[inline]
     fn from(error: GetLogDeliveryConfigurationError) -> Self {
         match error {
             GetLogDeliveryConfigurationError::InvalidParameterException(e) => {
@@ -6724,6 +7028,7 @@ impl ::core::convert::From<GetLogDeliveryConfigurationError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetLogDeliveryConfigurationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6750,6 +7055,7 @@ pub enum GetSigningCertificateError {
 
 impl GetSigningCertificateError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InternalErrorException(_) => "InternalErrorException",
@@ -6760,6 +7066,7 @@ impl GetSigningCertificateError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InternalErrorException(error) => error.message.as_deref(),
@@ -6771,6 +7078,7 @@ impl GetSigningCertificateError {
 }
 
 impl ::core::convert::From<super::Error> for GetSigningCertificateError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
@@ -6782,6 +7090,7 @@ impl ::core::convert::From<super::Error> for GetSigningCertificateError {
 }
 
 impl ::core::convert::From<GetSigningCertificateError> for super::Error {
+    #[inline]
     fn from(error: GetSigningCertificateError) -> Self {
         match error {
             GetSigningCertificateError::InternalErrorException(e) => {
@@ -6799,6 +7108,7 @@ impl ::core::convert::From<GetSigningCertificateError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetSigningCertificateError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6829,6 +7139,7 @@ pub enum GetUiCustomizationError {
 
 impl GetUiCustomizationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -6841,6 +7152,7 @@ impl GetUiCustomizationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -6854,6 +7166,7 @@ impl GetUiCustomizationError {
 }
 
 impl ::core::convert::From<super::Error> for GetUiCustomizationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -6867,6 +7180,7 @@ impl ::core::convert::From<super::Error> for GetUiCustomizationError {
 }
 
 impl ::core::convert::From<GetUiCustomizationError> for super::Error {
+    #[inline]
     fn from(error: GetUiCustomizationError) -> Self {
         match error {
             GetUiCustomizationError::InvalidParameterException(e) => {
@@ -6886,6 +7200,7 @@ impl ::core::convert::From<GetUiCustomizationError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetUiCustomizationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -6924,6 +7239,7 @@ pub enum GetUserError {
 
 impl GetUserError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -6940,6 +7256,7 @@ impl GetUserError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -6957,6 +7274,7 @@ impl GetUserError {
 }
 
 impl ::core::convert::From<super::Error> for GetUserError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6976,6 +7294,7 @@ impl ::core::convert::From<super::Error> for GetUserError {
 }
 
 impl ::core::convert::From<GetUserError> for super::Error {
+    #[inline]
     fn from(error: GetUserError) -> Self {
         match error {
             GetUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -6995,6 +7314,7 @@ impl ::core::convert::From<GetUserError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetUserError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7051,6 +7371,7 @@ pub enum GetUserAttributeVerificationCodeError {
 
 impl GetUserAttributeVerificationCodeError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -7079,6 +7400,7 @@ impl GetUserAttributeVerificationCodeError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -7104,6 +7426,7 @@ impl GetUserAttributeVerificationCodeError {
 }
 
 impl ::core::convert::From<super::Error> for GetUserAttributeVerificationCodeError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -7141,6 +7464,7 @@ impl ::core::convert::From<super::Error> for GetUserAttributeVerificationCodeErr
 }
 
 impl ::core::convert::From<GetUserAttributeVerificationCodeError> for super::Error {
+    #[inline]
     fn from(error: GetUserAttributeVerificationCodeError) -> Self {
         match error {
             GetUserAttributeVerificationCodeError::ResourceNotFoundException(e) => {
@@ -7200,6 +7524,7 @@ impl ::core::convert::From<GetUserAttributeVerificationCodeError> for super::Err
 }
 
 impl ::core::fmt::Display for GetUserAttributeVerificationCodeError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7230,6 +7555,7 @@ pub enum GetUserPoolMfaConfigError {
 
 impl GetUserPoolMfaConfigError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -7242,6 +7568,7 @@ impl GetUserPoolMfaConfigError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -7255,6 +7582,7 @@ impl GetUserPoolMfaConfigError {
 }
 
 impl ::core::convert::From<super::Error> for GetUserPoolMfaConfigError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7268,6 +7596,7 @@ impl ::core::convert::From<super::Error> for GetUserPoolMfaConfigError {
 }
 
 impl ::core::convert::From<GetUserPoolMfaConfigError> for super::Error {
+    #[inline]
     fn from(error: GetUserPoolMfaConfigError) -> Self {
         match error {
             GetUserPoolMfaConfigError::InvalidParameterException(e) => {
@@ -7287,6 +7616,7 @@ impl ::core::convert::From<GetUserPoolMfaConfigError> for super::Error {
 }
 
 impl ::core::fmt::Display for GetUserPoolMfaConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7323,6 +7653,7 @@ pub enum GlobalSignOutError {
 
 impl GlobalSignOutError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -7338,6 +7669,7 @@ impl GlobalSignOutError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -7354,6 +7686,7 @@ impl GlobalSignOutError {
 }
 
 impl ::core::convert::From<super::Error> for GlobalSignOutError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -7372,6 +7705,7 @@ impl ::core::convert::From<super::Error> for GlobalSignOutError {
 }
 
 impl ::core::convert::From<GlobalSignOutError> for super::Error {
+    #[inline]
     fn from(error: GlobalSignOutError) -> Self {
         match error {
             GlobalSignOutError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -7390,6 +7724,7 @@ impl ::core::convert::From<GlobalSignOutError> for super::Error {
 }
 
 impl ::core::fmt::Display for GlobalSignOutError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7442,6 +7777,7 @@ pub enum InitiateAuthError {
 
 impl InitiateAuthError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -7468,6 +7804,7 @@ impl InitiateAuthError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -7491,6 +7828,7 @@ impl InitiateAuthError {
 }
 
 impl ::core::convert::From<super::Error> for InitiateAuthError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -7526,6 +7864,7 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
 }
 
 impl ::core::convert::From<InitiateAuthError> for super::Error {
+    #[inline]
     fn from(error: InitiateAuthError) -> Self {
         match error {
             InitiateAuthError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -7561,6 +7900,7 @@ impl ::core::convert::From<InitiateAuthError> for super::Error {
 }
 
 impl ::core::fmt::Display for InitiateAuthError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7601,6 +7941,7 @@ pub enum ListDevicesError {
 
 impl ListDevicesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -7620,6 +7961,7 @@ impl ListDevicesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -7638,6 +7980,7 @@ impl ListDevicesError {
 }
 
 impl ::core::convert::From<super::Error> for ListDevicesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7660,6 +8003,7 @@ impl ::core::convert::From<super::Error> for ListDevicesError {
 }
 
 impl ::core::convert::From<ListDevicesError> for super::Error {
+    #[inline]
     fn from(error: ListDevicesError) -> Self {
         match error {
             ListDevicesError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7682,6 +8026,7 @@ impl ::core::convert::From<ListDevicesError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListDevicesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7712,6 +8057,7 @@ pub enum ListGroupsError {
 
 impl ListGroupsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -7724,6 +8070,7 @@ impl ListGroupsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -7737,6 +8084,7 @@ impl ListGroupsError {
 }
 
 impl ::core::convert::From<super::Error> for ListGroupsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7750,6 +8098,7 @@ impl ::core::convert::From<super::Error> for ListGroupsError {
 }
 
 impl ::core::convert::From<ListGroupsError> for super::Error {
+    #[inline]
     fn from(error: ListGroupsError) -> Self {
         match error {
             ListGroupsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7763,6 +8112,7 @@ impl ::core::convert::From<ListGroupsError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListGroupsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7793,6 +8143,7 @@ pub enum ListIdentityProvidersError {
 
 impl ListIdentityProvidersError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -7805,6 +8156,7 @@ impl ListIdentityProvidersError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -7818,6 +8170,7 @@ impl ListIdentityProvidersError {
 }
 
 impl ::core::convert::From<super::Error> for ListIdentityProvidersError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7831,6 +8184,7 @@ impl ::core::convert::From<super::Error> for ListIdentityProvidersError {
 }
 
 impl ::core::convert::From<ListIdentityProvidersError> for super::Error {
+    #[inline]
     fn from(error: ListIdentityProvidersError) -> Self {
         match error {
             ListIdentityProvidersError::InvalidParameterException(e) => {
@@ -7854,6 +8208,7 @@ impl ::core::convert::From<ListIdentityProvidersError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListIdentityProvidersError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7884,6 +8239,7 @@ pub enum ListResourceServersError {
 
 impl ListResourceServersError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -7896,6 +8252,7 @@ impl ListResourceServersError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -7909,6 +8266,7 @@ impl ListResourceServersError {
 }
 
 impl ::core::convert::From<super::Error> for ListResourceServersError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -7922,6 +8280,7 @@ impl ::core::convert::From<super::Error> for ListResourceServersError {
 }
 
 impl ::core::convert::From<ListResourceServersError> for super::Error {
+    #[inline]
     fn from(error: ListResourceServersError) -> Self {
         match error {
             ListResourceServersError::InvalidParameterException(e) => {
@@ -7941,6 +8300,7 @@ impl ::core::convert::From<ListResourceServersError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListResourceServersError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -7971,6 +8331,7 @@ pub enum ListTagsForResourceError {
 
 impl ListTagsForResourceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -7983,6 +8344,7 @@ impl ListTagsForResourceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -7996,6 +8358,7 @@ impl ListTagsForResourceError {
 }
 
 impl ::core::convert::From<super::Error> for ListTagsForResourceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -8009,6 +8372,7 @@ impl ::core::convert::From<super::Error> for ListTagsForResourceError {
 }
 
 impl ::core::convert::From<ListTagsForResourceError> for super::Error {
+    #[inline]
     fn from(error: ListTagsForResourceError) -> Self {
         match error {
             ListTagsForResourceError::ResourceNotFoundException(e) => {
@@ -8028,6 +8392,7 @@ impl ::core::convert::From<ListTagsForResourceError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListTagsForResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8058,6 +8423,7 @@ pub enum ListUserImportJobsError {
 
 impl ListUserImportJobsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -8070,6 +8436,7 @@ impl ListUserImportJobsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -8083,6 +8450,7 @@ impl ListUserImportJobsError {
 }
 
 impl ::core::convert::From<super::Error> for ListUserImportJobsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -8096,6 +8464,7 @@ impl ::core::convert::From<super::Error> for ListUserImportJobsError {
 }
 
 impl ::core::convert::From<ListUserImportJobsError> for super::Error {
+    #[inline]
     fn from(error: ListUserImportJobsError) -> Self {
         match error {
             ListUserImportJobsError::ResourceNotFoundException(e) => {
@@ -8115,6 +8484,7 @@ impl ::core::convert::From<ListUserImportJobsError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListUserImportJobsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8145,6 +8515,7 @@ pub enum ListUserPoolClientsError {
 
 impl ListUserPoolClientsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -8157,6 +8528,7 @@ impl ListUserPoolClientsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -8170,6 +8542,7 @@ impl ListUserPoolClientsError {
 }
 
 impl ::core::convert::From<super::Error> for ListUserPoolClientsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8183,6 +8556,7 @@ impl ::core::convert::From<super::Error> for ListUserPoolClientsError {
 }
 
 impl ::core::convert::From<ListUserPoolClientsError> for super::Error {
+    #[inline]
     fn from(error: ListUserPoolClientsError) -> Self {
         match error {
             ListUserPoolClientsError::InvalidParameterException(e) => {
@@ -8202,6 +8576,7 @@ impl ::core::convert::From<ListUserPoolClientsError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListUserPoolClientsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8230,6 +8605,7 @@ pub enum ListUserPoolsError {
 
 impl ListUserPoolsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -8241,6 +8617,7 @@ impl ListUserPoolsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -8253,6 +8630,7 @@ impl ListUserPoolsError {
 }
 
 impl ::core::convert::From<super::Error> for ListUserPoolsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8265,6 +8643,7 @@ impl ::core::convert::From<super::Error> for ListUserPoolsError {
 }
 
 impl ::core::convert::From<ListUserPoolsError> for super::Error {
+    #[inline]
     fn from(error: ListUserPoolsError) -> Self {
         match error {
             ListUserPoolsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8277,6 +8656,7 @@ impl ::core::convert::From<ListUserPoolsError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListUserPoolsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8307,6 +8687,7 @@ pub enum ListUsersError {
 
 impl ListUsersError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -8319,6 +8700,7 @@ impl ListUsersError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -8332,6 +8714,7 @@ impl ListUsersError {
 }
 
 impl ::core::convert::From<super::Error> for ListUsersError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8345,6 +8728,7 @@ impl ::core::convert::From<super::Error> for ListUsersError {
 }
 
 impl ::core::convert::From<ListUsersError> for super::Error {
+    #[inline]
     fn from(error: ListUsersError) -> Self {
         match error {
             ListUsersError::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8358,6 +8742,7 @@ impl ::core::convert::From<ListUsersError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListUsersError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8388,6 +8773,7 @@ pub enum ListUsersInGroupError {
 
 impl ListUsersInGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -8400,6 +8786,7 @@ impl ListUsersInGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -8413,6 +8800,7 @@ impl ListUsersInGroupError {
 }
 
 impl ::core::convert::From<super::Error> for ListUsersInGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -8426,6 +8814,7 @@ impl ::core::convert::From<super::Error> for ListUsersInGroupError {
 }
 
 impl ::core::convert::From<ListUsersInGroupError> for super::Error {
+    #[inline]
     fn from(error: ListUsersInGroupError) -> Self {
         match error {
             ListUsersInGroupError::InvalidParameterException(e) => {
@@ -8443,6 +8832,7 @@ impl ::core::convert::From<ListUsersInGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for ListUsersInGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8495,6 +8885,7 @@ pub enum ResendConfirmationCodeError {
 
 impl ResendConfirmationCodeError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -8521,6 +8912,7 @@ impl ResendConfirmationCodeError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -8544,6 +8936,7 @@ impl ResendConfirmationCodeError {
 }
 
 impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -8577,6 +8970,7 @@ impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
 }
 
 impl ::core::convert::From<ResendConfirmationCodeError> for super::Error {
+    #[inline]
     fn from(error: ResendConfirmationCodeError) -> Self {
         match error {
             ResendConfirmationCodeError::ResourceNotFoundException(e) => {
@@ -8626,6 +9020,7 @@ impl ::core::convert::From<ResendConfirmationCodeError> for super::Error {
 }
 
 impl ::core::fmt::Display for ResendConfirmationCodeError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8690,6 +9085,7 @@ pub enum RespondToAuthChallengeError {
 
 impl RespondToAuthChallengeError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -8722,6 +9118,7 @@ impl RespondToAuthChallengeError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -8751,6 +9148,7 @@ impl RespondToAuthChallengeError {
 }
 
 impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -8794,6 +9192,7 @@ impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
 }
 
 impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
+    #[inline]
     fn from(error: RespondToAuthChallengeError) -> Self {
         match error {
             RespondToAuthChallengeError::ResourceNotFoundException(e) => {
@@ -8855,6 +9254,7 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
 }
 
 impl ::core::fmt::Display for RespondToAuthChallengeError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8889,6 +9289,7 @@ pub enum RevokeTokenError {
 
 impl RevokeTokenError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
@@ -8903,6 +9304,7 @@ impl RevokeTokenError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
@@ -8918,6 +9320,7 @@ impl RevokeTokenError {
 }
 
 impl ::core::convert::From<super::Error> for RevokeTokenError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
@@ -8937,6 +9340,7 @@ impl ::core::convert::From<super::Error> for RevokeTokenError {
 }
 
 impl ::core::convert::From<RevokeTokenError> for super::Error {
+    #[inline]
     fn from(error: RevokeTokenError) -> Self {
         match error {
             RevokeTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
@@ -8956,6 +9360,7 @@ impl ::core::convert::From<RevokeTokenError> for super::Error {
 }
 
 impl ::core::fmt::Display for RevokeTokenError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -8986,6 +9391,7 @@ pub enum SetLogDeliveryConfigurationError {
 
 impl SetLogDeliveryConfigurationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -8998,6 +9404,7 @@ impl SetLogDeliveryConfigurationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -9011,6 +9418,7 @@ impl SetLogDeliveryConfigurationError {
 }
 
 impl ::core::convert::From<super::Error> for SetLogDeliveryConfigurationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -9024,6 +9432,7 @@ impl ::core::convert::From<super::Error> for SetLogDeliveryConfigurationError {
 }
 
 impl ::core::convert::From<SetLogDeliveryConfigurationError> for super::Error {
+    #[inline]
     fn from(error: SetLogDeliveryConfigurationError) -> Self {
         match error {
             SetLogDeliveryConfigurationError::InvalidParameterException(e) => {
@@ -9047,6 +9456,7 @@ impl ::core::convert::From<SetLogDeliveryConfigurationError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetLogDeliveryConfigurationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9083,6 +9493,7 @@ pub enum SetRiskConfigurationError {
 
 impl SetRiskConfigurationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9100,6 +9511,7 @@ impl SetRiskConfigurationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9116,6 +9528,7 @@ impl SetRiskConfigurationError {
 }
 
 impl ::core::convert::From<super::Error> for SetRiskConfigurationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9136,6 +9549,7 @@ impl ::core::convert::From<super::Error> for SetRiskConfigurationError {
 }
 
 impl ::core::convert::From<SetRiskConfigurationError> for super::Error {
+    #[inline]
     fn from(error: SetRiskConfigurationError) -> Self {
         match error {
             SetRiskConfigurationError::ResourceNotFoundException(e) => {
@@ -9164,6 +9578,7 @@ impl ::core::convert::From<SetRiskConfigurationError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetRiskConfigurationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9194,6 +9609,7 @@ pub enum SetUiCustomizationError {
 
 impl SetUiCustomizationError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -9206,6 +9622,7 @@ impl SetUiCustomizationError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -9219,6 +9636,7 @@ impl SetUiCustomizationError {
 }
 
 impl ::core::convert::From<super::Error> for SetUiCustomizationError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -9232,6 +9650,7 @@ impl ::core::convert::From<super::Error> for SetUiCustomizationError {
 }
 
 impl ::core::convert::From<SetUiCustomizationError> for super::Error {
+    #[inline]
     fn from(error: SetUiCustomizationError) -> Self {
         match error {
             SetUiCustomizationError::InvalidParameterException(e) => {
@@ -9251,6 +9670,7 @@ impl ::core::convert::From<SetUiCustomizationError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetUiCustomizationError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9287,6 +9707,7 @@ pub enum SetUserMfaPreferenceError {
 
 impl SetUserMfaPreferenceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9302,6 +9723,7 @@ impl SetUserMfaPreferenceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9318,6 +9740,7 @@ impl SetUserMfaPreferenceError {
 }
 
 impl ::core::convert::From<super::Error> for SetUserMfaPreferenceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9336,6 +9759,7 @@ impl ::core::convert::From<super::Error> for SetUserMfaPreferenceError {
 }
 
 impl ::core::convert::From<SetUserMfaPreferenceError> for super::Error {
+    #[inline]
     fn from(error: SetUserMfaPreferenceError) -> Self {
         match error {
             SetUserMfaPreferenceError::ResourceNotFoundException(e) => {
@@ -9360,6 +9784,7 @@ impl ::core::convert::From<SetUserMfaPreferenceError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetUserMfaPreferenceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9396,6 +9821,7 @@ pub enum SetUserPoolMfaConfigError {
 
 impl SetUserPoolMfaConfigError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -9412,6 +9838,7 @@ impl SetUserPoolMfaConfigError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -9427,6 +9854,7 @@ impl SetUserPoolMfaConfigError {
 }
 
 impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -9446,6 +9874,7 @@ impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
 }
 
 impl ::core::convert::From<SetUserPoolMfaConfigError> for super::Error {
+    #[inline]
     fn from(error: SetUserPoolMfaConfigError) -> Self {
         match error {
             SetUserPoolMfaConfigError::InvalidParameterException(e) => {
@@ -9471,6 +9900,7 @@ impl ::core::convert::From<SetUserPoolMfaConfigError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetUserPoolMfaConfigError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9507,6 +9937,7 @@ pub enum SetUserSettingsError {
 
 impl SetUserSettingsError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9522,6 +9953,7 @@ impl SetUserSettingsError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9538,6 +9970,7 @@ impl SetUserSettingsError {
 }
 
 impl ::core::convert::From<super::Error> for SetUserSettingsError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9556,6 +9989,7 @@ impl ::core::convert::From<super::Error> for SetUserSettingsError {
 }
 
 impl ::core::convert::From<SetUserSettingsError> for super::Error {
+    #[inline]
     fn from(error: SetUserSettingsError) -> Self {
         match error {
             SetUserSettingsError::ResourceNotFoundException(e) => {
@@ -9580,6 +10014,7 @@ impl ::core::convert::From<SetUserSettingsError> for super::Error {
 }
 
 impl ::core::fmt::Display for SetUserSettingsError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9632,6 +10067,7 @@ pub enum SignUpError {
 
 impl SignUpError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9658,6 +10094,7 @@ impl SignUpError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9681,6 +10118,7 @@ impl SignUpError {
 }
 
 impl ::core::convert::From<super::Error> for SignUpError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9714,6 +10152,7 @@ impl ::core::convert::From<super::Error> for SignUpError {
 }
 
 impl ::core::convert::From<SignUpError> for super::Error {
+    #[inline]
     fn from(error: SignUpError) -> Self {
         match error {
             SignUpError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9745,6 +10184,7 @@ impl ::core::convert::From<SignUpError> for super::Error {
 }
 
 impl ::core::fmt::Display for SignUpError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9777,6 +10217,7 @@ pub enum StartUserImportJobError {
 
 impl StartUserImportJobError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9790,6 +10231,7 @@ impl StartUserImportJobError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9804,6 +10246,7 @@ impl StartUserImportJobError {
 }
 
 impl ::core::convert::From<super::Error> for StartUserImportJobError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9818,6 +10261,7 @@ impl ::core::convert::From<super::Error> for StartUserImportJobError {
 }
 
 impl ::core::convert::From<StartUserImportJobError> for super::Error {
+    #[inline]
     fn from(error: StartUserImportJobError) -> Self {
         match error {
             StartUserImportJobError::ResourceNotFoundException(e) => {
@@ -9840,6 +10284,7 @@ impl ::core::convert::From<StartUserImportJobError> for super::Error {
 }
 
 impl ::core::fmt::Display for StartUserImportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9872,6 +10317,7 @@ pub enum StopUserImportJobError {
 
 impl StopUserImportJobError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9885,6 +10331,7 @@ impl StopUserImportJobError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9899,6 +10346,7 @@ impl StopUserImportJobError {
 }
 
 impl ::core::convert::From<super::Error> for StopUserImportJobError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -9913,6 +10361,7 @@ impl ::core::convert::From<super::Error> for StopUserImportJobError {
 }
 
 impl ::core::convert::From<StopUserImportJobError> for super::Error {
+    #[inline]
     fn from(error: StopUserImportJobError) -> Self {
         match error {
             StopUserImportJobError::ResourceNotFoundException(e) => {
@@ -9935,6 +10384,7 @@ impl ::core::convert::From<StopUserImportJobError> for super::Error {
 }
 
 impl ::core::fmt::Display for StopUserImportJobError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -9965,6 +10415,7 @@ pub enum TagResourceError {
 
 impl TagResourceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -9977,6 +10428,7 @@ impl TagResourceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -9990,6 +10442,7 @@ impl TagResourceError {
 }
 
 impl ::core::convert::From<super::Error> for TagResourceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10003,6 +10456,7 @@ impl ::core::convert::From<super::Error> for TagResourceError {
 }
 
 impl ::core::convert::From<TagResourceError> for super::Error {
+    #[inline]
     fn from(error: TagResourceError) -> Self {
         match error {
             TagResourceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10016,6 +10470,7 @@ impl ::core::convert::From<TagResourceError> for super::Error {
 }
 
 impl ::core::fmt::Display for TagResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10046,6 +10501,7 @@ pub enum UntagResourceError {
 
 impl UntagResourceError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -10058,6 +10514,7 @@ impl UntagResourceError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -10071,6 +10528,7 @@ impl UntagResourceError {
 }
 
 impl ::core::convert::From<super::Error> for UntagResourceError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10084,6 +10542,7 @@ impl ::core::convert::From<super::Error> for UntagResourceError {
 }
 
 impl ::core::convert::From<UntagResourceError> for super::Error {
+    #[inline]
     fn from(error: UntagResourceError) -> Self {
         match error {
             UntagResourceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10097,6 +10556,7 @@ impl ::core::convert::From<UntagResourceError> for super::Error {
 }
 
 impl ::core::fmt::Display for UntagResourceError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10131,6 +10591,7 @@ pub enum UpdateAuthEventFeedbackError {
 
 impl UpdateAuthEventFeedbackError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -10145,6 +10606,7 @@ impl UpdateAuthEventFeedbackError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -10160,6 +10622,7 @@ impl UpdateAuthEventFeedbackError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateAuthEventFeedbackError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -10177,6 +10640,7 @@ impl ::core::convert::From<super::Error> for UpdateAuthEventFeedbackError {
 }
 
 impl ::core::convert::From<UpdateAuthEventFeedbackError> for super::Error {
+    #[inline]
     fn from(error: UpdateAuthEventFeedbackError) -> Self {
         match error {
             UpdateAuthEventFeedbackError::InvalidParameterException(e) => {
@@ -10206,6 +10670,7 @@ impl ::core::convert::From<UpdateAuthEventFeedbackError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateAuthEventFeedbackError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10246,6 +10711,7 @@ pub enum UpdateDeviceStatusError {
 
 impl UpdateDeviceStatusError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -10265,6 +10731,7 @@ impl UpdateDeviceStatusError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -10283,6 +10750,7 @@ impl UpdateDeviceStatusError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateDeviceStatusError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -10305,6 +10773,7 @@ impl ::core::convert::From<super::Error> for UpdateDeviceStatusError {
 }
 
 impl ::core::convert::From<UpdateDeviceStatusError> for super::Error {
+    #[inline]
     fn from(error: UpdateDeviceStatusError) -> Self {
         match error {
             UpdateDeviceStatusError::InvalidParameterException(e) => {
@@ -10335,6 +10804,7 @@ impl ::core::convert::From<UpdateDeviceStatusError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateDeviceStatusError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10365,6 +10835,7 @@ pub enum UpdateGroupError {
 
 impl UpdateGroupError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -10377,6 +10848,7 @@ impl UpdateGroupError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -10390,6 +10862,7 @@ impl UpdateGroupError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateGroupError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10403,6 +10876,7 @@ impl ::core::convert::From<super::Error> for UpdateGroupError {
 }
 
 impl ::core::convert::From<UpdateGroupError> for super::Error {
+    #[inline]
     fn from(error: UpdateGroupError) -> Self {
         match error {
             UpdateGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10416,6 +10890,7 @@ impl ::core::convert::From<UpdateGroupError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateGroupError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10450,6 +10925,7 @@ pub enum UpdateIdentityProviderError {
 
 impl UpdateIdentityProviderError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -10464,6 +10940,7 @@ impl UpdateIdentityProviderError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -10479,6 +10956,7 @@ impl UpdateIdentityProviderError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateIdentityProviderError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -10498,6 +10976,7 @@ impl ::core::convert::From<super::Error> for UpdateIdentityProviderError {
 }
 
 impl ::core::convert::From<UpdateIdentityProviderError> for super::Error {
+    #[inline]
     fn from(error: UpdateIdentityProviderError) -> Self {
         match error {
             UpdateIdentityProviderError::InvalidParameterException(e) => {
@@ -10527,6 +11006,7 @@ impl ::core::convert::From<UpdateIdentityProviderError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateIdentityProviderError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10557,6 +11037,7 @@ pub enum UpdateResourceServerError {
 
 impl UpdateResourceServerError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -10569,6 +11050,7 @@ impl UpdateResourceServerError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -10582,6 +11064,7 @@ impl UpdateResourceServerError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateResourceServerError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -10595,6 +11078,7 @@ impl ::core::convert::From<super::Error> for UpdateResourceServerError {
 }
 
 impl ::core::convert::From<UpdateResourceServerError> for super::Error {
+    #[inline]
     fn from(error: UpdateResourceServerError) -> Self {
         match error {
             UpdateResourceServerError::InvalidParameterException(e) => {
@@ -10614,6 +11098,7 @@ impl ::core::convert::From<UpdateResourceServerError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateResourceServerError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10674,6 +11159,7 @@ pub enum UpdateUserAttributesError {
 
 impl UpdateUserAttributesError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -10704,6 +11190,7 @@ impl UpdateUserAttributesError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -10731,6 +11218,7 @@ impl UpdateUserAttributesError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserAttributesError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10770,6 +11258,7 @@ impl ::core::convert::From<super::Error> for UpdateUserAttributesError {
 }
 
 impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
+    #[inline]
     fn from(error: UpdateUserAttributesError) -> Self {
         match error {
             UpdateUserAttributesError::ResourceNotFoundException(e) => {
@@ -10821,6 +11310,7 @@ impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateUserAttributesError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -10865,6 +11355,7 @@ pub enum UpdateUserPoolError {
 
 impl UpdateUserPoolError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -10887,6 +11378,7 @@ impl UpdateUserPoolError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -10906,6 +11398,7 @@ impl UpdateUserPoolError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10935,6 +11428,7 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolError {
 }
 
 impl ::core::convert::From<UpdateUserPoolError> for super::Error {
+    #[inline]
     fn from(error: UpdateUserPoolError) -> Self {
         match error {
             UpdateUserPoolError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -10964,6 +11458,7 @@ impl ::core::convert::From<UpdateUserPoolError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateUserPoolError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -11000,6 +11495,7 @@ pub enum UpdateUserPoolClientError {
 
 impl UpdateUserPoolClientError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -11015,6 +11511,7 @@ impl UpdateUserPoolClientError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -11031,6 +11528,7 @@ impl UpdateUserPoolClientError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolClientError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -11049,6 +11547,7 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolClientError {
 }
 
 impl ::core::convert::From<UpdateUserPoolClientError> for super::Error {
+    #[inline]
     fn from(error: UpdateUserPoolClientError) -> Self {
         match error {
             UpdateUserPoolClientError::ResourceNotFoundException(e) => {
@@ -11077,6 +11576,7 @@ impl ::core::convert::From<UpdateUserPoolClientError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateUserPoolClientError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -11107,6 +11607,7 @@ pub enum UpdateUserPoolDomainError {
 
 impl UpdateUserPoolDomainError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -11119,6 +11620,7 @@ impl UpdateUserPoolDomainError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -11132,6 +11634,7 @@ impl UpdateUserPoolDomainError {
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolDomainError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -11145,6 +11648,7 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolDomainError {
 }
 
 impl ::core::convert::From<UpdateUserPoolDomainError> for super::Error {
+    #[inline]
     fn from(error: UpdateUserPoolDomainError) -> Self {
         match error {
             UpdateUserPoolDomainError::InvalidParameterException(e) => {
@@ -11164,6 +11668,7 @@ impl ::core::convert::From<UpdateUserPoolDomainError> for super::Error {
 }
 
 impl ::core::fmt::Display for UpdateUserPoolDomainError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -11210,6 +11715,7 @@ pub enum VerifySoftwareTokenError {
 
 impl VerifySoftwareTokenError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
@@ -11232,6 +11738,7 @@ impl VerifySoftwareTokenError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
@@ -11253,6 +11760,7 @@ impl VerifySoftwareTokenError {
 }
 
 impl ::core::convert::From<super::Error> for VerifySoftwareTokenError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
@@ -11282,6 +11790,7 @@ impl ::core::convert::From<super::Error> for VerifySoftwareTokenError {
 }
 
 impl ::core::convert::From<VerifySoftwareTokenError> for super::Error {
+    #[inline]
     fn from(error: VerifySoftwareTokenError) -> Self {
         match error {
             VerifySoftwareTokenError::InvalidParameterException(e) => {
@@ -11319,6 +11828,7 @@ impl ::core::convert::From<VerifySoftwareTokenError> for super::Error {
 }
 
 impl ::core::fmt::Display for VerifySoftwareTokenError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),
@@ -11365,6 +11875,7 @@ pub enum VerifyUserAttributeError {
 
 impl VerifyUserAttributeError {
     /// The error code.
+    #[inline]
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
@@ -11385,6 +11896,7 @@ impl VerifyUserAttributeError {
     }
 
     /// The message, if any.
+    #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
@@ -11406,6 +11918,7 @@ impl VerifyUserAttributeError {
 }
 
 impl ::core::convert::From<super::Error> for VerifyUserAttributeError {
+    #[inline]
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
@@ -11429,6 +11942,7 @@ impl ::core::convert::From<super::Error> for VerifyUserAttributeError {
 }
 
 impl ::core::convert::From<VerifyUserAttributeError> for super::Error {
+    #[inline]
     fn from(error: VerifyUserAttributeError) -> Self {
         match error {
             VerifyUserAttributeError::ResourceNotFoundException(e) => {
@@ -11460,6 +11974,7 @@ impl ::core::convert::From<VerifyUserAttributeError> for super::Error {
 }
 
 impl ::core::fmt::Display for VerifyUserAttributeError {
+    #[inline]
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match self.message() {
             Some(message) => ::core::write!(f, "{}: {message}", self.code()),

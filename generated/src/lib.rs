@@ -4440,113 +4440,197 @@ impl Error {
         let head = ::specgen_runtime::error_code::parse(body)?;
         Ok(match head.code.as_str() {
             "ResourceNotFoundException" => {
-                Self::ResourceNotFoundException(::serde_json::from_slice(body)?)
+                Self::ResourceNotFoundException(types::ResourceNotFoundException {
+                    message: head.message,
+                })
             }
             "InvalidParameterException" => {
-                Self::InvalidParameterException(::serde_json::from_slice(body)?)
+                Self::InvalidParameterException(types::InvalidParameterException {
+                    message: head.message,
+                })
             }
             "TooManyRequestsException" => {
-                Self::TooManyRequestsException(::serde_json::from_slice(body)?)
+                Self::TooManyRequestsException(types::TooManyRequestsException {
+                    message: head.message,
+                })
             }
             "NotAuthorizedException" => {
-                Self::NotAuthorizedException(::serde_json::from_slice(body)?)
+                Self::NotAuthorizedException(types::NotAuthorizedException {
+                    message: head.message,
+                })
             }
             "UserImportInProgressException" => {
-                Self::UserImportInProgressException(::serde_json::from_slice(body)?)
+                Self::UserImportInProgressException(types::UserImportInProgressException {
+                    message: head.message,
+                })
             }
             "InternalErrorException" => {
-                Self::InternalErrorException(::serde_json::from_slice(body)?)
+                Self::InternalErrorException(types::InternalErrorException {
+                    message: head.message,
+                })
             }
-            "UserNotFoundException" => Self::UserNotFoundException(::serde_json::from_slice(body)?),
+            "UserNotFoundException" => Self::UserNotFoundException(types::UserNotFoundException {
+                message: head.message,
+            }),
             "UnexpectedLambdaException" => {
-                Self::UnexpectedLambdaException(::serde_json::from_slice(body)?)
+                Self::UnexpectedLambdaException(types::UnexpectedLambdaException {
+                    message: head.message,
+                })
             }
             "UserLambdaValidationException" => {
-                Self::UserLambdaValidationException(::serde_json::from_slice(body)?)
+                Self::UserLambdaValidationException(types::UserLambdaValidationException {
+                    message: head.message,
+                })
             }
             "TooManyFailedAttemptsException" => {
-                Self::TooManyFailedAttemptsException(::serde_json::from_slice(body)?)
+                Self::TooManyFailedAttemptsException(types::TooManyFailedAttemptsException {
+                    message: head.message,
+                })
             }
             "InvalidLambdaResponseException" => {
-                Self::InvalidLambdaResponseException(::serde_json::from_slice(body)?)
+                Self::InvalidLambdaResponseException(types::InvalidLambdaResponseException {
+                    message: head.message,
+                })
             }
             "LimitExceededException" => {
-                Self::LimitExceededException(::serde_json::from_slice(body)?)
+                Self::LimitExceededException(types::LimitExceededException {
+                    message: head.message,
+                })
             }
             "UsernameExistsException" => {
-                Self::UsernameExistsException(::serde_json::from_slice(body)?)
+                Self::UsernameExistsException(types::UsernameExistsException {
+                    message: head.message,
+                })
             }
             "InvalidPasswordException" => {
-                Self::InvalidPasswordException(::serde_json::from_slice(body)?)
+                Self::InvalidPasswordException(types::InvalidPasswordException {
+                    message: head.message,
+                })
             }
             "CodeDeliveryFailureException" => {
-                Self::CodeDeliveryFailureException(::serde_json::from_slice(body)?)
+                Self::CodeDeliveryFailureException(types::CodeDeliveryFailureException {
+                    message: head.message,
+                })
             }
             "PreconditionNotMetException" => {
-                Self::PreconditionNotMetException(::serde_json::from_slice(body)?)
+                Self::PreconditionNotMetException(types::PreconditionNotMetException {
+                    message: head.message,
+                })
             }
-            "InvalidSmsRoleAccessPolicyException" => {
-                Self::InvalidSmsRoleAccessPolicyException(::serde_json::from_slice(body)?)
-            }
+            "InvalidSmsRoleAccessPolicyException" => Self::InvalidSmsRoleAccessPolicyException(
+                types::InvalidSmsRoleAccessPolicyException {
+                    message: head.message,
+                },
+            ),
             "InvalidSmsRoleTrustRelationshipException" => {
-                Self::InvalidSmsRoleTrustRelationshipException(::serde_json::from_slice(body)?)
+                Self::InvalidSmsRoleTrustRelationshipException(
+                    types::InvalidSmsRoleTrustRelationshipException {
+                        message: head.message,
+                    },
+                )
             }
             "UnsupportedUserStateException" => {
-                Self::UnsupportedUserStateException(::serde_json::from_slice(body)?)
+                Self::UnsupportedUserStateException(types::UnsupportedUserStateException {
+                    message: head.message,
+                })
             }
-            "AliasExistsException" => Self::AliasExistsException(::serde_json::from_slice(body)?),
-            "InvalidUserPoolConfigurationException" => {
-                Self::InvalidUserPoolConfigurationException(::serde_json::from_slice(body)?)
-            }
+            "AliasExistsException" => Self::AliasExistsException(types::AliasExistsException {
+                message: head.message,
+            }),
+            "InvalidUserPoolConfigurationException" => Self::InvalidUserPoolConfigurationException(
+                types::InvalidUserPoolConfigurationException {
+                    message: head.message,
+                },
+            ),
             "MFAMethodNotFoundException" => {
-                Self::MfaMethodNotFoundException(::serde_json::from_slice(body)?)
+                Self::MfaMethodNotFoundException(types::MfaMethodNotFoundException {
+                    message: head.message,
+                })
             }
             "PasswordResetRequiredException" => {
-                Self::PasswordResetRequiredException(::serde_json::from_slice(body)?)
+                Self::PasswordResetRequiredException(types::PasswordResetRequiredException {
+                    message: head.message,
+                })
             }
             "UserNotConfirmedException" => {
-                Self::UserNotConfirmedException(::serde_json::from_slice(body)?)
+                Self::UserNotConfirmedException(types::UserNotConfirmedException {
+                    message: head.message,
+                })
             }
             "UserPoolAddOnNotEnabledException" => {
-                Self::UserPoolAddOnNotEnabledException(::serde_json::from_slice(body)?)
+                Self::UserPoolAddOnNotEnabledException(types::UserPoolAddOnNotEnabledException {
+                    message: head.message,
+                })
             }
-            "InvalidEmailRoleAccessPolicyException" => {
-                Self::InvalidEmailRoleAccessPolicyException(::serde_json::from_slice(body)?)
-            }
-            "CodeMismatchException" => Self::CodeMismatchException(::serde_json::from_slice(body)?),
-            "ExpiredCodeException" => Self::ExpiredCodeException(::serde_json::from_slice(body)?),
+            "InvalidEmailRoleAccessPolicyException" => Self::InvalidEmailRoleAccessPolicyException(
+                types::InvalidEmailRoleAccessPolicyException {
+                    message: head.message,
+                },
+            ),
+            "CodeMismatchException" => Self::CodeMismatchException(types::CodeMismatchException {
+                message: head.message,
+            }),
+            "ExpiredCodeException" => Self::ExpiredCodeException(types::ExpiredCodeException {
+                message: head.message,
+            }),
             "SoftwareTokenMFANotFoundException" => {
-                Self::SoftwareTokenMfaNotFoundException(::serde_json::from_slice(body)?)
+                Self::SoftwareTokenMfaNotFoundException(types::SoftwareTokenMfaNotFoundException {
+                    message: head.message,
+                })
             }
             "ConcurrentModificationException" => {
-                Self::ConcurrentModificationException(::serde_json::from_slice(body)?)
+                Self::ConcurrentModificationException(types::ConcurrentModificationException {
+                    message: head.message,
+                })
             }
-            "ForbiddenException" => Self::ForbiddenException(::serde_json::from_slice(body)?),
-            "GroupExistsException" => Self::GroupExistsException(::serde_json::from_slice(body)?),
+            "ForbiddenException" => Self::ForbiddenException(types::ForbiddenException {
+                message: head.message,
+            }),
+            "GroupExistsException" => Self::GroupExistsException(types::GroupExistsException {
+                message: head.message,
+            }),
             "DuplicateProviderException" => {
-                Self::DuplicateProviderException(::serde_json::from_slice(body)?)
+                Self::DuplicateProviderException(types::DuplicateProviderException {
+                    message: head.message,
+                })
             }
             "UserPoolTaggingException" => {
-                Self::UserPoolTaggingException(::serde_json::from_slice(body)?)
+                Self::UserPoolTaggingException(types::UserPoolTaggingException {
+                    message: head.message,
+                })
             }
             "ScopeDoesNotExistException" => {
-                Self::ScopeDoesNotExistException(::serde_json::from_slice(body)?)
+                Self::ScopeDoesNotExistException(types::ScopeDoesNotExistException {
+                    message: head.message,
+                })
             }
             "InvalidOAuthFlowException" => {
-                Self::InvalidOAuthFlowException(::serde_json::from_slice(body)?)
+                Self::InvalidOAuthFlowException(types::InvalidOAuthFlowException {
+                    message: head.message,
+                })
             }
-            "UnsupportedIdentityProviderException" => {
-                Self::UnsupportedIdentityProviderException(::serde_json::from_slice(body)?)
-            }
-            "UnauthorizedException" => Self::UnauthorizedException(::serde_json::from_slice(body)?),
+            "UnsupportedIdentityProviderException" => Self::UnsupportedIdentityProviderException(
+                types::UnsupportedIdentityProviderException {
+                    message: head.message,
+                },
+            ),
+            "UnauthorizedException" => Self::UnauthorizedException(types::UnauthorizedException {
+                message: head.message,
+            }),
             "UnsupportedOperationException" => {
-                Self::UnsupportedOperationException(::serde_json::from_slice(body)?)
+                Self::UnsupportedOperationException(types::UnsupportedOperationException {
+                    message: head.message,
+                })
             }
             "UnsupportedTokenTypeException" => {
-                Self::UnsupportedTokenTypeException(::serde_json::from_slice(body)?)
+                Self::UnsupportedTokenTypeException(types::UnsupportedTokenTypeException {
+                    message: head.message,
+                })
             }
             "EnableSoftwareTokenMFAException" => {
-                Self::EnableSoftwareTokenMfaException(::serde_json::from_slice(body)?)
+                Self::EnableSoftwareTokenMfaException(types::EnableSoftwareTokenMfaException {
+                    message: head.message,
+                })
             }
             _ => Self::Unknown {
                 code: head.code,
@@ -4558,180 +4642,184 @@ impl Error {
     /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
-            Self::ResourceNotFoundException(error) => {
-                ::specgen_runtime::error_code::exception_json("ResourceNotFoundException", error)
-            }
-            Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
-            }
-            Self::TooManyRequestsException(error) => {
-                ::specgen_runtime::error_code::exception_json("TooManyRequestsException", error)
-            }
-            Self::NotAuthorizedException(error) => {
-                ::specgen_runtime::error_code::exception_json("NotAuthorizedException", error)
-            }
-            Self::UserImportInProgressException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "UserImportInProgressException",
-                    error,
-                )
-            }
-            Self::InternalErrorException(error) => {
-                ::specgen_runtime::error_code::exception_json("InternalErrorException", error)
-            }
-            Self::UserNotFoundException(error) => {
-                ::specgen_runtime::error_code::exception_json("UserNotFoundException", error)
-            }
-            Self::UnexpectedLambdaException(error) => {
-                ::specgen_runtime::error_code::exception_json("UnexpectedLambdaException", error)
-            }
-            Self::UserLambdaValidationException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "UserLambdaValidationException",
-                    error,
-                )
-            }
-            Self::TooManyFailedAttemptsException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "TooManyFailedAttemptsException",
-                    error,
-                )
-            }
-            Self::InvalidLambdaResponseException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "InvalidLambdaResponseException",
-                    error,
-                )
-            }
-            Self::LimitExceededException(error) => {
-                ::specgen_runtime::error_code::exception_json("LimitExceededException", error)
-            }
-            Self::UsernameExistsException(error) => {
-                ::specgen_runtime::error_code::exception_json("UsernameExistsException", error)
-            }
-            Self::InvalidPasswordException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidPasswordException", error)
-            }
-            Self::CodeDeliveryFailureException(error) => {
-                ::specgen_runtime::error_code::exception_json("CodeDeliveryFailureException", error)
-            }
-            Self::PreconditionNotMetException(error) => {
-                ::specgen_runtime::error_code::exception_json("PreconditionNotMetException", error)
-            }
+            Self::ResourceNotFoundException(error) => ::specgen_runtime::error_code::to_json(
+                "ResourceNotFoundException",
+                error.message.as_deref(),
+            ),
+            Self::InvalidParameterException(error) => ::specgen_runtime::error_code::to_json(
+                "InvalidParameterException",
+                error.message.as_deref(),
+            ),
+            Self::TooManyRequestsException(error) => ::specgen_runtime::error_code::to_json(
+                "TooManyRequestsException",
+                error.message.as_deref(),
+            ),
+            Self::NotAuthorizedException(error) => ::specgen_runtime::error_code::to_json(
+                "NotAuthorizedException",
+                error.message.as_deref(),
+            ),
+            Self::UserImportInProgressException(error) => ::specgen_runtime::error_code::to_json(
+                "UserImportInProgressException",
+                error.message.as_deref(),
+            ),
+            Self::InternalErrorException(error) => ::specgen_runtime::error_code::to_json(
+                "InternalErrorException",
+                error.message.as_deref(),
+            ),
+            Self::UserNotFoundException(error) => ::specgen_runtime::error_code::to_json(
+                "UserNotFoundException",
+                error.message.as_deref(),
+            ),
+            Self::UnexpectedLambdaException(error) => ::specgen_runtime::error_code::to_json(
+                "UnexpectedLambdaException",
+                error.message.as_deref(),
+            ),
+            Self::UserLambdaValidationException(error) => ::specgen_runtime::error_code::to_json(
+                "UserLambdaValidationException",
+                error.message.as_deref(),
+            ),
+            Self::TooManyFailedAttemptsException(error) => ::specgen_runtime::error_code::to_json(
+                "TooManyFailedAttemptsException",
+                error.message.as_deref(),
+            ),
+            Self::InvalidLambdaResponseException(error) => ::specgen_runtime::error_code::to_json(
+                "InvalidLambdaResponseException",
+                error.message.as_deref(),
+            ),
+            Self::LimitExceededException(error) => ::specgen_runtime::error_code::to_json(
+                "LimitExceededException",
+                error.message.as_deref(),
+            ),
+            Self::UsernameExistsException(error) => ::specgen_runtime::error_code::to_json(
+                "UsernameExistsException",
+                error.message.as_deref(),
+            ),
+            Self::InvalidPasswordException(error) => ::specgen_runtime::error_code::to_json(
+                "InvalidPasswordException",
+                error.message.as_deref(),
+            ),
+            Self::CodeDeliveryFailureException(error) => ::specgen_runtime::error_code::to_json(
+                "CodeDeliveryFailureException",
+                error.message.as_deref(),
+            ),
+            Self::PreconditionNotMetException(error) => ::specgen_runtime::error_code::to_json(
+                "PreconditionNotMetException",
+                error.message.as_deref(),
+            ),
             Self::InvalidSmsRoleAccessPolicyException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "InvalidSmsRoleAccessPolicyException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
             Self::InvalidSmsRoleTrustRelationshipException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "InvalidSmsRoleTrustRelationshipException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
-            Self::UnsupportedUserStateException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "UnsupportedUserStateException",
-                    error,
-                )
-            }
-            Self::AliasExistsException(error) => {
-                ::specgen_runtime::error_code::exception_json("AliasExistsException", error)
-            }
+            Self::UnsupportedUserStateException(error) => ::specgen_runtime::error_code::to_json(
+                "UnsupportedUserStateException",
+                error.message.as_deref(),
+            ),
+            Self::AliasExistsException(error) => ::specgen_runtime::error_code::to_json(
+                "AliasExistsException",
+                error.message.as_deref(),
+            ),
             Self::InvalidUserPoolConfigurationException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "InvalidUserPoolConfigurationException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
-            Self::MfaMethodNotFoundException(error) => {
-                ::specgen_runtime::error_code::exception_json("MFAMethodNotFoundException", error)
-            }
-            Self::PasswordResetRequiredException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "PasswordResetRequiredException",
-                    error,
-                )
-            }
-            Self::UserNotConfirmedException(error) => {
-                ::specgen_runtime::error_code::exception_json("UserNotConfirmedException", error)
-            }
+            Self::MfaMethodNotFoundException(error) => ::specgen_runtime::error_code::to_json(
+                "MFAMethodNotFoundException",
+                error.message.as_deref(),
+            ),
+            Self::PasswordResetRequiredException(error) => ::specgen_runtime::error_code::to_json(
+                "PasswordResetRequiredException",
+                error.message.as_deref(),
+            ),
+            Self::UserNotConfirmedException(error) => ::specgen_runtime::error_code::to_json(
+                "UserNotConfirmedException",
+                error.message.as_deref(),
+            ),
             Self::UserPoolAddOnNotEnabledException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "UserPoolAddOnNotEnabledException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
             Self::InvalidEmailRoleAccessPolicyException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "InvalidEmailRoleAccessPolicyException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
-            Self::CodeMismatchException(error) => {
-                ::specgen_runtime::error_code::exception_json("CodeMismatchException", error)
-            }
-            Self::ExpiredCodeException(error) => {
-                ::specgen_runtime::error_code::exception_json("ExpiredCodeException", error)
-            }
+            Self::CodeMismatchException(error) => ::specgen_runtime::error_code::to_json(
+                "CodeMismatchException",
+                error.message.as_deref(),
+            ),
+            Self::ExpiredCodeException(error) => ::specgen_runtime::error_code::to_json(
+                "ExpiredCodeException",
+                error.message.as_deref(),
+            ),
             Self::SoftwareTokenMfaNotFoundException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "SoftwareTokenMFANotFoundException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
-            Self::ConcurrentModificationException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "ConcurrentModificationException",
-                    error,
-                )
-            }
-            Self::ForbiddenException(error) => {
-                ::specgen_runtime::error_code::exception_json("ForbiddenException", error)
-            }
-            Self::GroupExistsException(error) => {
-                ::specgen_runtime::error_code::exception_json("GroupExistsException", error)
-            }
-            Self::DuplicateProviderException(error) => {
-                ::specgen_runtime::error_code::exception_json("DuplicateProviderException", error)
-            }
-            Self::UserPoolTaggingException(error) => {
-                ::specgen_runtime::error_code::exception_json("UserPoolTaggingException", error)
-            }
-            Self::ScopeDoesNotExistException(error) => {
-                ::specgen_runtime::error_code::exception_json("ScopeDoesNotExistException", error)
-            }
-            Self::InvalidOAuthFlowException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidOAuthFlowException", error)
-            }
+            Self::ConcurrentModificationException(error) => ::specgen_runtime::error_code::to_json(
+                "ConcurrentModificationException",
+                error.message.as_deref(),
+            ),
+            Self::ForbiddenException(error) => ::specgen_runtime::error_code::to_json(
+                "ForbiddenException",
+                error.message.as_deref(),
+            ),
+            Self::GroupExistsException(error) => ::specgen_runtime::error_code::to_json(
+                "GroupExistsException",
+                error.message.as_deref(),
+            ),
+            Self::DuplicateProviderException(error) => ::specgen_runtime::error_code::to_json(
+                "DuplicateProviderException",
+                error.message.as_deref(),
+            ),
+            Self::UserPoolTaggingException(error) => ::specgen_runtime::error_code::to_json(
+                "UserPoolTaggingException",
+                error.message.as_deref(),
+            ),
+            Self::ScopeDoesNotExistException(error) => ::specgen_runtime::error_code::to_json(
+                "ScopeDoesNotExistException",
+                error.message.as_deref(),
+            ),
+            Self::InvalidOAuthFlowException(error) => ::specgen_runtime::error_code::to_json(
+                "InvalidOAuthFlowException",
+                error.message.as_deref(),
+            ),
             Self::UnsupportedIdentityProviderException(error) => {
-                ::specgen_runtime::error_code::exception_json(
+                ::specgen_runtime::error_code::to_json(
                     "UnsupportedIdentityProviderException",
-                    error,
+                    error.message.as_deref(),
                 )
             }
-            Self::UnauthorizedException(error) => {
-                ::specgen_runtime::error_code::exception_json("UnauthorizedException", error)
-            }
-            Self::UnsupportedOperationException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "UnsupportedOperationException",
-                    error,
-                )
-            }
-            Self::UnsupportedTokenTypeException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "UnsupportedTokenTypeException",
-                    error,
-                )
-            }
-            Self::EnableSoftwareTokenMfaException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "EnableSoftwareTokenMFAException",
-                    error,
-                )
-            }
+            Self::UnauthorizedException(error) => ::specgen_runtime::error_code::to_json(
+                "UnauthorizedException",
+                error.message.as_deref(),
+            ),
+            Self::UnsupportedOperationException(error) => ::specgen_runtime::error_code::to_json(
+                "UnsupportedOperationException",
+                error.message.as_deref(),
+            ),
+            Self::UnsupportedTokenTypeException(error) => ::specgen_runtime::error_code::to_json(
+                "UnsupportedTokenTypeException",
+                error.message.as_deref(),
+            ),
+            Self::EnableSoftwareTokenMfaException(error) => ::specgen_runtime::error_code::to_json(
+                "EnableSoftwareTokenMFAException",
+                error.message.as_deref(),
+            ),
             Self::Unknown { code, message } => {
                 ::specgen_runtime::error_code::to_json(code, message.as_deref())
             }

@@ -52,7 +52,16 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesResponse {
     }
 }
 
-impl de::Wire<'_> for AddCustomAttributesResponse {}
+impl rt::json::Read for AddCustomAttributesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AddCustomAttributesResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AddCustomAttributesResponse {
     fn placeholder() -> Self {
@@ -120,14 +129,14 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "customAttributes")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AddCustomAttributesRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    custom_attributes: de::required(v1, "CustomAttributes", "customAttributes")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    custom_attributes: de::required(v1, "CustomAttributes")?,
                 })
             }
         }
@@ -135,7 +144,25 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
     }
 }
 
-impl de::Wire<'_> for AddCustomAttributesRequest {}
+impl rt::json::Read for AddCustomAttributesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AddCustomAttributesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "CustomAttributes" => v1 = r.member("customAttributes")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            custom_attributes: r.required(v1, "CustomAttributes", "customAttributes"),
+        })
+    }
+}
 
 impl de::Placeholder for AddCustomAttributesRequest {
     fn placeholder() -> Self {
@@ -228,7 +255,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -239,7 +266,20 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
     }
 }
 
-impl de::Wire<'_> for ResourceNotFoundException {}
+impl rt::json::Read for ResourceNotFoundException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a ResourceNotFoundException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for ResourceNotFoundException {
     fn placeholder() -> Self {
@@ -314,7 +354,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -325,7 +365,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
     }
 }
 
-impl de::Wire<'_> for InvalidParameterException {}
+impl rt::json::Read for InvalidParameterException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidParameterException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidParameterException {
     fn placeholder() -> Self {
@@ -400,7 +453,7 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -411,7 +464,20 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
     }
 }
 
-impl de::Wire<'_> for TooManyRequestsException {}
+impl rt::json::Read for TooManyRequestsException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a TooManyRequestsException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for TooManyRequestsException {
     fn placeholder() -> Self {
@@ -486,7 +552,7 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -497,7 +563,20 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
     }
 }
 
-impl de::Wire<'_> for NotAuthorizedException {}
+impl rt::json::Read for NotAuthorizedException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a NotAuthorizedException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for NotAuthorizedException {
     fn placeholder() -> Self {
@@ -574,7 +653,7 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -585,7 +664,20 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
     }
 }
 
-impl de::Wire<'_> for UserImportInProgressException {}
+impl rt::json::Read for UserImportInProgressException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserImportInProgressException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserImportInProgressException {
     fn placeholder() -> Self {
@@ -660,7 +752,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -671,7 +763,20 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
     }
 }
 
-impl de::Wire<'_> for InternalErrorException {}
+impl rt::json::Read for InternalErrorException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InternalErrorException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InternalErrorException {
     fn placeholder() -> Self {
@@ -756,16 +861,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "groupName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminAddUserToGroupRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    group_name: de::required(v2, "GroupName", "groupName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    group_name: de::required(v2, "GroupName")?,
                 })
             }
         }
@@ -773,7 +878,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
     }
 }
 
-impl de::Wire<'_> for AdminAddUserToGroupRequest {}
+impl rt::json::Read for AdminAddUserToGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminAddUserToGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "GroupName" => v2 = r.member("groupName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            group_name: r.required(v2, "GroupName", "groupName"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminAddUserToGroupRequest {
     fn placeholder() -> Self {
@@ -868,7 +994,7 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -879,7 +1005,20 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
     }
 }
 
-impl de::Wire<'_> for UserNotFoundException {}
+impl rt::json::Read for UserNotFoundException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserNotFoundException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserNotFoundException {
     fn placeholder() -> Self {
@@ -936,7 +1075,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpResponse {
     }
 }
 
-impl de::Wire<'_> for AdminConfirmSignUpResponse {}
+impl rt::json::Read for AdminConfirmSignUpResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminConfirmSignUpResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminConfirmSignUpResponse {
     fn placeholder() -> Self {
@@ -1045,15 +1193,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminConfirmSignUpRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                     client_metadata: v2,
                 })
             }
@@ -1062,7 +1210,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
     }
 }
 
-impl de::Wire<'_> for AdminConfirmSignUpRequest {}
+impl rt::json::Read for AdminConfirmSignUpRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminConfirmSignUpRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            client_metadata: v2,
+        })
+    }
+}
 
 impl de::Placeholder for AdminConfirmSignUpRequest {
     fn placeholder() -> Self {
@@ -1159,7 +1328,7 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1170,7 +1339,20 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
     }
 }
 
-impl de::Wire<'_> for UnexpectedLambdaException {}
+impl rt::json::Read for UnexpectedLambdaException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnexpectedLambdaException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnexpectedLambdaException {
     fn placeholder() -> Self {
@@ -1247,7 +1429,7 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1258,7 +1440,20 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
     }
 }
 
-impl de::Wire<'_> for UserLambdaValidationException {}
+impl rt::json::Read for UserLambdaValidationException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserLambdaValidationException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserLambdaValidationException {
     fn placeholder() -> Self {
@@ -1335,7 +1530,7 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1346,7 +1541,20 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
     }
 }
 
-impl de::Wire<'_> for TooManyFailedAttemptsException {}
+impl rt::json::Read for TooManyFailedAttemptsException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a TooManyFailedAttemptsException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for TooManyFailedAttemptsException {
     fn placeholder() -> Self {
@@ -1423,7 +1631,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1434,7 +1642,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
     }
 }
 
-impl de::Wire<'_> for InvalidLambdaResponseException {}
+impl rt::json::Read for InvalidLambdaResponseException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidLambdaResponseException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidLambdaResponseException {
     fn placeholder() -> Self {
@@ -1509,7 +1730,7 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1520,7 +1741,20 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
     }
 }
 
-impl de::Wire<'_> for LimitExceededException {}
+impl rt::json::Read for LimitExceededException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a LimitExceededException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for LimitExceededException {
     fn placeholder() -> Self {
@@ -1583,7 +1817,7 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "user")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1594,7 +1828,20 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminCreateUserResponse {}
+impl rt::json::Read for AdminCreateUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a AdminCreateUserResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "User" => v0 = r.member("user")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { user: v0 })
+    }
+}
 
 impl de::Placeholder for AdminCreateUserResponse {
     fn placeholder() -> Self {
@@ -1829,21 +2076,21 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "userAttributes")?,
-                        3 => v3 = de::value(&mut map, "validationData")?,
-                        4 => v4 = de::value(&mut map, "temporaryPassword")?,
-                        5 => v5 = de::value(&mut map, "forceAliasCreation")?,
-                        6 => v6 = de::value(&mut map, "messageAction")?,
-                        7 => v7 = de::value(&mut map, "desiredDeliveryMediums")?,
-                        8 => v8 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminCreateUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                     user_attributes: v2,
                     validation_data: v3,
                     temporary_password: v4,
@@ -1858,7 +2105,46 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminCreateUserRequest {}
+impl rt::json::Read for AdminCreateUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut entries = r.begin_object("a AdminCreateUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "UserAttributes" => v2 = r.member("userAttributes")?,
+                "ValidationData" => v3 = r.member("validationData")?,
+                "TemporaryPassword" => v4 = r.member("temporaryPassword")?,
+                "ForceAliasCreation" => v5 = r.member("forceAliasCreation")?,
+                "MessageAction" => v6 = r.member("messageAction")?,
+                "DesiredDeliveryMediums" => v7 = r.member("desiredDeliveryMediums")?,
+                "ClientMetadata" => v8 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            user_attributes: v2,
+            validation_data: v3,
+            temporary_password: v4,
+            force_alias_creation: v5,
+            message_action: v6,
+            desired_delivery_mediums: v7,
+            client_metadata: v8,
+        })
+    }
+}
 
 impl de::Placeholder for AdminCreateUserRequest {
     fn placeholder() -> Self {
@@ -1990,7 +2276,7 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2001,7 +2287,20 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
     }
 }
 
-impl de::Wire<'_> for UsernameExistsException {}
+impl rt::json::Read for UsernameExistsException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UsernameExistsException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UsernameExistsException {
     fn placeholder() -> Self {
@@ -2076,7 +2375,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2087,7 +2386,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
     }
 }
 
-impl de::Wire<'_> for InvalidPasswordException {}
+impl rt::json::Read for InvalidPasswordException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidPasswordException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidPasswordException {
     fn placeholder() -> Self {
@@ -2162,7 +2474,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2173,7 +2485,20 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
     }
 }
 
-impl de::Wire<'_> for CodeDeliveryFailureException {}
+impl rt::json::Read for CodeDeliveryFailureException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a CodeDeliveryFailureException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for CodeDeliveryFailureException {
     fn placeholder() -> Self {
@@ -2248,7 +2573,7 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2259,7 +2584,20 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
     }
 }
 
-impl de::Wire<'_> for PreconditionNotMetException {}
+impl rt::json::Read for PreconditionNotMetException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a PreconditionNotMetException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for PreconditionNotMetException {
     fn placeholder() -> Self {
@@ -2336,7 +2674,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2347,7 +2685,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
     }
 }
 
-impl de::Wire<'_> for InvalidSmsRoleAccessPolicyException {}
+impl rt::json::Read for InvalidSmsRoleAccessPolicyException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidSmsRoleAccessPolicyException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidSmsRoleAccessPolicyException {
     fn placeholder() -> Self {
@@ -2424,7 +2775,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2435,7 +2786,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
     }
 }
 
-impl de::Wire<'_> for InvalidSmsRoleTrustRelationshipException {}
+impl rt::json::Read for InvalidSmsRoleTrustRelationshipException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidSmsRoleTrustRelationshipException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidSmsRoleTrustRelationshipException {
     fn placeholder() -> Self {
@@ -2512,7 +2876,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2523,7 +2887,20 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
     }
 }
 
-impl de::Wire<'_> for UnsupportedUserStateException {}
+impl rt::json::Read for UnsupportedUserStateException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnsupportedUserStateException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnsupportedUserStateException {
     fn placeholder() -> Self {
@@ -2600,14 +2977,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminDeleteUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                 })
             }
         }
@@ -2615,7 +2992,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminDeleteUserRequest {}
+impl rt::json::Read for AdminDeleteUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminDeleteUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminDeleteUserRequest {
     fn placeholder() -> Self {
@@ -2686,7 +3081,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesResponse {
     }
 }
 
-impl de::Wire<'_> for AdminDeleteUserAttributesResponse {}
+impl rt::json::Read for AdminDeleteUserAttributesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDeleteUserAttributesResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminDeleteUserAttributesResponse {
     fn placeholder() -> Self {
@@ -2773,20 +3177,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "userAttributeNames")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminDeleteUserAttributesRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    user_attribute_names: de::required(
-                        v2,
-                        "UserAttributeNames",
-                        "userAttributeNames",
-                    )?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    user_attribute_names: de::required(v2, "UserAttributeNames")?,
                 })
             }
         }
@@ -2794,7 +3194,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
     }
 }
 
-impl de::Wire<'_> for AdminDeleteUserAttributesRequest {}
+impl rt::json::Read for AdminDeleteUserAttributesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminDeleteUserAttributesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "UserAttributeNames" => v2 = r.member("userAttributeNames")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            user_attribute_names: r.required(v2, "UserAttributeNames", "userAttributeNames"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminDeleteUserAttributesRequest {
     fn placeholder() -> Self {
@@ -2874,7 +3295,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminDisableProviderForUserResponse {}
+impl rt::json::Read for AdminDisableProviderForUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDisableProviderForUserResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminDisableProviderForUserResponse {
     fn placeholder() -> Self {
@@ -2942,14 +3372,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "user")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminDisableProviderForUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    user: de::required(v1, "User", "user")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    user: de::required(v1, "User")?,
                 })
             }
         }
@@ -2957,7 +3387,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminDisableProviderForUserRequest {}
+impl rt::json::Read for AdminDisableProviderForUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminDisableProviderForUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "User" => v1 = r.member("user")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            user: r.required(v1, "User", "user"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminDisableProviderForUserRequest {
     fn placeholder() -> Self {
@@ -3046,7 +3494,7 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3057,7 +3505,20 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
     }
 }
 
-impl de::Wire<'_> for AliasExistsException {}
+impl rt::json::Read for AliasExistsException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a AliasExistsException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for AliasExistsException {
     fn placeholder() -> Self {
@@ -3114,7 +3575,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminDisableUserResponse {}
+impl rt::json::Read for AdminDisableUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDisableUserResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminDisableUserResponse {
     fn placeholder() -> Self {
@@ -3191,14 +3661,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminDisableUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                 })
             }
         }
@@ -3206,7 +3676,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminDisableUserRequest {}
+impl rt::json::Read for AdminDisableUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminDisableUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminDisableUserRequest {
     fn placeholder() -> Self {
@@ -3277,7 +3765,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminEnableUserResponse {}
+impl rt::json::Read for AdminEnableUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminEnableUserResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminEnableUserResponse {
     fn placeholder() -> Self {
@@ -3354,14 +3851,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminEnableUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                 })
             }
         }
@@ -3369,7 +3866,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminEnableUserRequest {}
+impl rt::json::Read for AdminEnableUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminEnableUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminEnableUserRequest {
     fn placeholder() -> Self {
@@ -3468,16 +3983,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "deviceKey")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminForgetDeviceRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    device_key: de::required(v2, "DeviceKey", "deviceKey")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    device_key: de::required(v2, "DeviceKey")?,
                 })
             }
         }
@@ -3485,7 +4000,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
     }
 }
 
-impl de::Wire<'_> for AdminForgetDeviceRequest {}
+impl rt::json::Read for AdminForgetDeviceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminForgetDeviceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "DeviceKey" => v2 = r.member("deviceKey")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            device_key: r.required(v2, "DeviceKey", "deviceKey"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminForgetDeviceRequest {
     fn placeholder() -> Self {
@@ -3582,7 +4118,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3593,7 +4129,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
     }
 }
 
-impl de::Wire<'_> for InvalidUserPoolConfigurationException {}
+impl rt::json::Read for InvalidUserPoolConfigurationException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidUserPoolConfigurationException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidUserPoolConfigurationException {
     fn placeholder() -> Self {
@@ -3654,12 +4203,12 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "device")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminGetDeviceResponse {
-                    device: de::required(v0, "Device", "device")?,
+                    device: de::required(v0, "Device")?,
                 })
             }
         }
@@ -3667,7 +4216,22 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
     }
 }
 
-impl de::Wire<'_> for AdminGetDeviceResponse {}
+impl rt::json::Read for AdminGetDeviceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a AdminGetDeviceResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Device" => v0 = r.member("device")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device: r.required(v0, "Device", "device"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminGetDeviceResponse {
     fn placeholder() -> Self {
@@ -3760,16 +4324,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "deviceKey")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminGetDeviceRequest {
-                    device_key: de::required(v0, "DeviceKey", "deviceKey")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
-                    username: de::required(v2, "Username", "username")?,
+                    device_key: de::required(v0, "DeviceKey")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
+                    username: de::required(v2, "Username")?,
                 })
             }
         }
@@ -3777,7 +4341,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
     }
 }
 
-impl de::Wire<'_> for AdminGetDeviceRequest {}
+impl rt::json::Read for AdminGetDeviceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminGetDeviceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DeviceKey" => v0 = r.member("deviceKey")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Username" => v2 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device_key: r.required(v0, "DeviceKey", "deviceKey"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            username: r.required(v2, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminGetDeviceRequest {
     fn placeholder() -> Self {
@@ -3961,20 +4546,20 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "username")?,
-                        1 => v1 = de::value(&mut map, "userAttributes")?,
-                        2 => v2 = de::value(&mut map, "userCreateDate")?,
-                        3 => v3 = de::value(&mut map, "userLastModifiedDate")?,
-                        4 => v4 = de::value(&mut map, "enabled")?,
-                        5 => v5 = de::value(&mut map, "userStatus")?,
-                        6 => v6 = de::value(&mut map, "mFAOptions")?,
-                        7 => v7 = de::value(&mut map, "preferredMfaSetting")?,
-                        8 => v8 = de::value(&mut map, "userMFASettingList")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminGetUserResponse {
-                    username: de::required(v0, "Username", "username")?,
+                    username: de::required(v0, "Username")?,
                     user_attributes: v1,
                     user_create_date: v2,
                     user_last_modified_date: v3,
@@ -3990,7 +4575,46 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminGetUserResponse {}
+impl rt::json::Read for AdminGetUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut entries = r.begin_object("a AdminGetUserResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Username" => v0 = r.member("username")?,
+                "UserAttributes" => v1 = r.member("userAttributes")?,
+                "UserCreateDate" => v2 = r.member("userCreateDate")?,
+                "UserLastModifiedDate" => v3 = r.member("userLastModifiedDate")?,
+                "Enabled" => v4 = r.member("enabled")?,
+                "UserStatus" => v5 = r.member("userStatus")?,
+                "MFAOptions" => v6 = r.member("mFAOptions")?,
+                "PreferredMfaSetting" => v7 = r.member("preferredMfaSetting")?,
+                "UserMFASettingList" => v8 = r.member("userMFASettingList")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            username: r.required(v0, "Username", "username"),
+            user_attributes: v1,
+            user_create_date: v2,
+            user_last_modified_date: v3,
+            enabled: v4,
+            user_status: v5,
+            mfa_options: v6,
+            preferred_mfa_setting: v7,
+            user_mfa_setting_list: v8,
+        })
+    }
+}
 
 impl de::Placeholder for AdminGetUserResponse {
     fn placeholder() -> Self {
@@ -4112,14 +4736,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminGetUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                 })
             }
         }
@@ -4127,7 +4751,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminGetUserRequest {}
+impl rt::json::Read for AdminGetUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminGetUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminGetUserRequest {
     fn placeholder() -> Self {
@@ -4284,10 +4926,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeName")?,
-                        1 => v1 = de::value(&mut map, "session")?,
-                        2 => v2 = de::value(&mut map, "challengeParameters")?,
-                        3 => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4303,7 +4945,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
     }
 }
 
-impl de::Wire<'_> for AdminInitiateAuthResponse {}
+impl rt::json::Read for AdminInitiateAuthResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminInitiateAuthResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeName" => v0 = r.member("challengeName")?,
+                "Session" => v1 = r.member("session")?,
+                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
+                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_name: v0,
+            session: v1,
+            challenge_parameters: v2,
+            authentication_result: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminInitiateAuthResponse {
     fn placeholder() -> Self {
@@ -4529,20 +5195,20 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "authFlow")?,
-                        3 => v3 = de::value(&mut map, "authParameters")?,
-                        4 => v4 = de::value(&mut map, "clientMetadata")?,
-                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6 => v6 = de::value(&mut map, "contextData")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminInitiateAuthRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
-                    auth_flow: de::required(v2, "AuthFlow", "authFlow")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_id: de::required(v1, "ClientId")?,
+                    auth_flow: de::required(v2, "AuthFlow")?,
                     auth_parameters: v3,
                     client_metadata: v4,
                     analytics_metadata: v5,
@@ -4554,7 +5220,40 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
     }
 }
 
-impl de::Wire<'_> for AdminInitiateAuthRequest {}
+impl rt::json::Read for AdminInitiateAuthRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a AdminInitiateAuthRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "AuthFlow" => v2 = r.member("authFlow")?,
+                "AuthParameters" => v3 = r.member("authParameters")?,
+                "ClientMetadata" => v4 = r.member("clientMetadata")?,
+                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
+                "ContextData" => v6 = r.member("contextData")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+            auth_flow: r.required(v2, "AuthFlow", "authFlow"),
+            auth_parameters: v3,
+            client_metadata: v4,
+            analytics_metadata: v5,
+            context_data: v6,
+        })
+    }
+}
 
 impl de::Placeholder for AdminInitiateAuthRequest {
     fn placeholder() -> Self {
@@ -4677,7 +5376,7 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4688,7 +5387,20 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
     }
 }
 
-impl de::Wire<'_> for MfaMethodNotFoundException {}
+impl rt::json::Read for MfaMethodNotFoundException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a MfaMethodNotFoundException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for MfaMethodNotFoundException {
     fn placeholder() -> Self {
@@ -4765,7 +5477,7 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4776,7 +5488,20 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
     }
 }
 
-impl de::Wire<'_> for PasswordResetRequiredException {}
+impl rt::json::Read for PasswordResetRequiredException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a PasswordResetRequiredException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for PasswordResetRequiredException {
     fn placeholder() -> Self {
@@ -4851,7 +5576,7 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4862,7 +5587,20 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
     }
 }
 
-impl de::Wire<'_> for UserNotConfirmedException {}
+impl rt::json::Read for UserNotConfirmedException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserNotConfirmedException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserNotConfirmedException {
     fn placeholder() -> Self {
@@ -4919,7 +5657,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminLinkProviderForUserResponse {}
+impl rt::json::Read for AdminLinkProviderForUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminLinkProviderForUserResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminLinkProviderForUserResponse {
     fn placeholder() -> Self {
@@ -5032,16 +5779,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "destinationUser")?,
-                        2 => v2 = de::value(&mut map, "sourceUser")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminLinkProviderForUserRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    destination_user: de::required(v1, "DestinationUser", "destinationUser")?,
-                    source_user: de::required(v2, "SourceUser", "sourceUser")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    destination_user: de::required(v1, "DestinationUser")?,
+                    source_user: de::required(v2, "SourceUser")?,
                 })
             }
         }
@@ -5049,7 +5796,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminLinkProviderForUserRequest {}
+impl rt::json::Read for AdminLinkProviderForUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminLinkProviderForUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "DestinationUser" => v1 = r.member("destinationUser")?,
+                "SourceUser" => v2 = r.member("sourceUser")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            destination_user: r.required(v1, "DestinationUser", "destinationUser"),
+            source_user: r.required(v2, "SourceUser", "sourceUser"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminLinkProviderForUserRequest {
     fn placeholder() -> Self {
@@ -5141,8 +5909,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "devices")?,
-                        1 => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5156,7 +5924,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
     }
 }
 
-impl de::Wire<'_> for AdminListDevicesResponse {}
+impl rt::json::Read for AdminListDevicesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminListDevicesResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Devices" => v0 = r.member("devices")?,
+                "PaginationToken" => v1 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            devices: v0,
+            pagination_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListDevicesResponse {
     fn placeholder() -> Self {
@@ -5273,16 +6059,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "limit")?,
-                        3 => v3 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminListDevicesRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                     limit: v2,
                     pagination_token: v3,
                 })
@@ -5292,7 +6078,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
     }
 }
 
-impl de::Wire<'_> for AdminListDevicesRequest {}
+impl rt::json::Read for AdminListDevicesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminListDevicesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "Limit" => v2 = r.member("limit")?,
+                "PaginationToken" => v3 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            limit: v2,
+            pagination_token: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListDevicesRequest {
     fn placeholder() -> Self {
@@ -5394,8 +6204,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groups")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5409,7 +6219,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
     }
 }
 
-impl de::Wire<'_> for AdminListGroupsForUserResponse {}
+impl rt::json::Read for AdminListGroupsForUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminListGroupsForUserResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Groups" => v0 = r.member("groups")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            groups: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListGroupsForUserResponse {
     fn placeholder() -> Self {
@@ -5527,16 +6355,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "username")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "limit")?,
-                        3 => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminListGroupsForUserRequest {
-                    username: de::required(v0, "Username", "username")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    username: de::required(v0, "Username")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                     limit: v2,
                     next_token: v3,
                 })
@@ -5546,7 +6374,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
     }
 }
 
-impl de::Wire<'_> for AdminListGroupsForUserRequest {}
+impl rt::json::Read for AdminListGroupsForUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminListGroupsForUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Username" => v0 = r.member("username")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Limit" => v2 = r.member("limit")?,
+                "NextToken" => v3 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            username: r.required(v0, "Username", "username"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            limit: v2,
+            next_token: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListGroupsForUserRequest {
     fn placeholder() -> Self {
@@ -5648,8 +6500,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "authEvents")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5663,7 +6515,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
     }
 }
 
-impl de::Wire<'_> for AdminListUserAuthEventsResponse {}
+impl rt::json::Read for AdminListUserAuthEventsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminListUserAuthEventsResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AuthEvents" => v0 = r.member("authEvents")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            auth_events: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListUserAuthEventsResponse {
     fn placeholder() -> Self {
@@ -5781,16 +6651,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "maxResults")?,
-                        3 => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminListUserAuthEventsRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                     max_results: v2,
                     next_token: v3,
                 })
@@ -5800,7 +6670,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
     }
 }
 
-impl de::Wire<'_> for AdminListUserAuthEventsRequest {}
+impl rt::json::Read for AdminListUserAuthEventsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminListUserAuthEventsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "MaxResults" => v2 = r.member("maxResults")?,
+                "NextToken" => v3 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            max_results: v2,
+            next_token: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminListUserAuthEventsRequest {
     fn placeholder() -> Self {
@@ -5906,7 +6800,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5917,7 +6811,20 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
     }
 }
 
-impl de::Wire<'_> for UserPoolAddOnNotEnabledException {}
+impl rt::json::Read for UserPoolAddOnNotEnabledException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserPoolAddOnNotEnabledException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserPoolAddOnNotEnabledException {
     fn placeholder() -> Self {
@@ -6002,16 +6909,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "groupName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminRemoveUserFromGroupRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    group_name: de::required(v2, "GroupName", "groupName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    group_name: de::required(v2, "GroupName")?,
                 })
             }
         }
@@ -6019,7 +6926,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
     }
 }
 
-impl de::Wire<'_> for AdminRemoveUserFromGroupRequest {}
+impl rt::json::Read for AdminRemoveUserFromGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminRemoveUserFromGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "GroupName" => v2 = r.member("groupName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            group_name: r.required(v2, "GroupName", "groupName"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminRemoveUserFromGroupRequest {
     fn placeholder() -> Self {
@@ -6096,7 +7024,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordResponse {
     }
 }
 
-impl de::Wire<'_> for AdminResetUserPasswordResponse {}
+impl rt::json::Read for AdminResetUserPasswordResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminResetUserPasswordResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminResetUserPasswordResponse {
     fn placeholder() -> Self {
@@ -6206,15 +7143,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminResetUserPasswordRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                     client_metadata: v2,
                 })
             }
@@ -6223,7 +7160,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
     }
 }
 
-impl de::Wire<'_> for AdminResetUserPasswordRequest {}
+impl rt::json::Read for AdminResetUserPasswordRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminResetUserPasswordRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            client_metadata: v2,
+        })
+    }
+}
 
 impl de::Placeholder for AdminResetUserPasswordRequest {
     fn placeholder() -> Self {
@@ -6322,7 +7280,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6333,7 +7291,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
     }
 }
 
-impl de::Wire<'_> for InvalidEmailRoleAccessPolicyException {}
+impl rt::json::Read for InvalidEmailRoleAccessPolicyException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidEmailRoleAccessPolicyException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidEmailRoleAccessPolicyException {
     fn placeholder() -> Self {
@@ -6427,10 +7398,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeName")?,
-                        1 => v1 = de::value(&mut map, "session")?,
-                        2 => v2 = de::value(&mut map, "challengeParameters")?,
-                        3 => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6446,7 +7417,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
     }
 }
 
-impl de::Wire<'_> for AdminRespondToAuthChallengeResponse {}
+impl rt::json::Read for AdminRespondToAuthChallengeResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminRespondToAuthChallengeResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeName" => v0 = r.member("challengeName")?,
+                "Session" => v1 = r.member("session")?,
+                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
+                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_name: v0,
+            session: v1,
+            challenge_parameters: v2,
+            authentication_result: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminRespondToAuthChallengeResponse {
     fn placeholder() -> Self {
@@ -6683,21 +7678,21 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "challengeName")?,
-                        3 => v3 = de::value(&mut map, "challengeResponses")?,
-                        4 => v4 = de::value(&mut map, "session")?,
-                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6 => v6 = de::value(&mut map, "contextData")?,
-                        7 => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminRespondToAuthChallengeRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
-                    challenge_name: de::required(v2, "ChallengeName", "challengeName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_id: de::required(v1, "ClientId")?,
+                    challenge_name: de::required(v2, "ChallengeName")?,
                     challenge_responses: v3,
                     session: v4,
                     analytics_metadata: v5,
@@ -6710,7 +7705,43 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
     }
 }
 
-impl de::Wire<'_> for AdminRespondToAuthChallengeRequest {}
+impl rt::json::Read for AdminRespondToAuthChallengeRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a AdminRespondToAuthChallengeRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "ChallengeName" => v2 = r.member("challengeName")?,
+                "ChallengeResponses" => v3 = r.member("challengeResponses")?,
+                "Session" => v4 = r.member("session")?,
+                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
+                "ContextData" => v6 = r.member("contextData")?,
+                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+            challenge_name: r.required(v2, "ChallengeName", "challengeName"),
+            challenge_responses: v3,
+            session: v4,
+            analytics_metadata: v5,
+            context_data: v6,
+            client_metadata: v7,
+        })
+    }
+}
 
 impl de::Placeholder for AdminRespondToAuthChallengeRequest {
     fn placeholder() -> Self {
@@ -6836,7 +7867,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6847,7 +7878,20 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
     }
 }
 
-impl de::Wire<'_> for CodeMismatchException {}
+impl rt::json::Read for CodeMismatchException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a CodeMismatchException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for CodeMismatchException {
     fn placeholder() -> Self {
@@ -6922,7 +7966,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6933,7 +7977,20 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
     }
 }
 
-impl de::Wire<'_> for ExpiredCodeException {}
+impl rt::json::Read for ExpiredCodeException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a ExpiredCodeException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for ExpiredCodeException {
     fn placeholder() -> Self {
@@ -7012,7 +8069,7 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7023,7 +8080,20 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
     }
 }
 
-impl de::Wire<'_> for SoftwareTokenMfaNotFoundException {}
+impl rt::json::Read for SoftwareTokenMfaNotFoundException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a SoftwareTokenMfaNotFoundException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for SoftwareTokenMfaNotFoundException {
     fn placeholder() -> Self {
@@ -7082,7 +8152,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceResponse {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserMfaPreferenceResponse {}
+impl rt::json::Read for AdminSetUserMfaPreferenceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserMfaPreferenceResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminSetUserMfaPreferenceResponse {
     fn placeholder() -> Self {
@@ -7184,18 +8263,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
-                        1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
-                        2 => v2 = de::value(&mut map, "username")?,
-                        3 => v3 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminSetUserMfaPreferenceRequest {
                     sms_mfa_settings: v0,
                     software_token_mfa_settings: v1,
-                    username: de::required(v2, "Username", "username")?,
-                    user_pool_id: de::required(v3, "UserPoolId", "userPoolId")?,
+                    username: de::required(v2, "Username")?,
+                    user_pool_id: de::required(v3, "UserPoolId")?,
                 })
             }
         }
@@ -7203,7 +8282,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserMfaPreferenceRequest {}
+impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminSetUserMfaPreferenceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SMSMfaSettings" => v0 = r.member("sMSMfaSettings")?,
+                "SoftwareTokenMfaSettings" => v1 = r.member("softwareTokenMfaSettings")?,
+                "Username" => v2 = r.member("username")?,
+                "UserPoolId" => v3 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_mfa_settings: v0,
+            software_token_mfa_settings: v1,
+            username: r.required(v2, "Username", "username"),
+            user_pool_id: r.required(v3, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminSetUserMfaPreferenceRequest {
     fn placeholder() -> Self {
@@ -7276,7 +8379,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordResponse {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserPasswordResponse {}
+impl rt::json::Read for AdminSetUserPasswordResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserPasswordResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminSetUserPasswordResponse {
     fn placeholder() -> Self {
@@ -7371,17 +8483,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "password")?,
-                        3 => v3 = de::value(&mut map, "permanent")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminSetUserPasswordRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    password: de::required(v2, "Password", "password")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    password: de::required(v2, "Password")?,
                     permanent: v3,
                 })
             }
@@ -7390,7 +8502,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserPasswordRequest {}
+impl rt::json::Read for AdminSetUserPasswordRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminSetUserPasswordRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "Password" => v2 = r.member("password")?,
+                "Permanent" => v3 = r.member("permanent")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            password: r.required(v2, "Password", "password"),
+            permanent: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminSetUserPasswordRequest {
     fn placeholder() -> Self {
@@ -7468,7 +8604,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsResponse {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserSettingsResponse {}
+impl rt::json::Read for AdminSetUserSettingsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserSettingsResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminSetUserSettingsResponse {
     fn placeholder() -> Self {
@@ -7553,16 +8698,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminSetUserSettingsRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    mfa_options: de::required(v2, "MFAOptions", "mFAOptions")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    mfa_options: de::required(v2, "MFAOptions")?,
                 })
             }
         }
@@ -7570,7 +8715,28 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
     }
 }
 
-impl de::Wire<'_> for AdminSetUserSettingsRequest {}
+impl rt::json::Read for AdminSetUserSettingsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminSetUserSettingsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "MFAOptions" => v2 = r.member("mFAOptions")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            mfa_options: r.required(v2, "MFAOptions", "mFAOptions"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminSetUserSettingsRequest {
     fn placeholder() -> Self {
@@ -7650,7 +8816,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackResponse {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateAuthEventFeedbackResponse {}
+impl rt::json::Read for AdminUpdateAuthEventFeedbackResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminUpdateAuthEventFeedbackResponse {
     fn placeholder() -> Self {
@@ -7746,18 +8921,18 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "eventId")?,
-                        3 => v3 = de::value(&mut map, "feedbackValue")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminUpdateAuthEventFeedbackRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    event_id: de::required(v2, "EventId", "eventId")?,
-                    feedback_value: de::required(v3, "FeedbackValue", "feedbackValue")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    event_id: de::required(v2, "EventId")?,
+                    feedback_value: de::required(v3, "FeedbackValue")?,
                 })
             }
         }
@@ -7765,7 +8940,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateAuthEventFeedbackRequest {}
+impl rt::json::Read for AdminUpdateAuthEventFeedbackRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "EventId" => v2 = r.member("eventId")?,
+                "FeedbackValue" => v3 = r.member("feedbackValue")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            event_id: r.required(v2, "EventId", "eventId"),
+            feedback_value: r.required(v3, "FeedbackValue", "feedbackValue"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminUpdateAuthEventFeedbackRequest {
     fn placeholder() -> Self {
@@ -7848,7 +9047,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusResponse {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateDeviceStatusResponse {}
+impl rt::json::Read for AdminUpdateDeviceStatusResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUpdateDeviceStatusResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminUpdateDeviceStatusResponse {
     fn placeholder() -> Self {
@@ -7943,17 +9151,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "deviceKey")?,
-                        3 => v3 = de::value(&mut map, "deviceRememberedStatus")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminUpdateDeviceStatusRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    device_key: de::required(v2, "DeviceKey", "deviceKey")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    device_key: de::required(v2, "DeviceKey")?,
                     device_remembered_status: v3,
                 })
             }
@@ -7962,7 +9170,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateDeviceStatusRequest {}
+impl rt::json::Read for AdminUpdateDeviceStatusRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminUpdateDeviceStatusRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "DeviceKey" => v2 = r.member("deviceKey")?,
+                "DeviceRememberedStatus" => v3 = r.member("deviceRememberedStatus")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            device_key: r.required(v2, "DeviceKey", "deviceKey"),
+            device_remembered_status: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminUpdateDeviceStatusRequest {
     fn placeholder() -> Self {
@@ -8045,7 +9277,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesResponse {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateUserAttributesResponse {}
+impl rt::json::Read for AdminUpdateUserAttributesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUpdateUserAttributesResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminUpdateUserAttributesResponse {
     fn placeholder() -> Self {
@@ -8176,17 +9417,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "userAttributes")?,
-                        3 => v3 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminUpdateUserAttributesRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    user_attributes: de::required(v2, "UserAttributes", "userAttributes")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    user_attributes: de::required(v2, "UserAttributes")?,
                     client_metadata: v3,
                 })
             }
@@ -8195,7 +9436,31 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
     }
 }
 
-impl de::Wire<'_> for AdminUpdateUserAttributesRequest {}
+impl rt::json::Read for AdminUpdateUserAttributesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a AdminUpdateUserAttributesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "UserAttributes" => v2 = r.member("userAttributes")?,
+                "ClientMetadata" => v3 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            user_attributes: r.required(v2, "UserAttributes", "userAttributes"),
+            client_metadata: v3,
+        })
+    }
+}
 
 impl de::Placeholder for AdminUpdateUserAttributesRequest {
     fn placeholder() -> Self {
@@ -8283,7 +9548,16 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutResponse {
     }
 }
 
-impl de::Wire<'_> for AdminUserGlobalSignOutResponse {}
+impl rt::json::Read for AdminUserGlobalSignOutResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUserGlobalSignOutResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for AdminUserGlobalSignOutResponse {
     fn placeholder() -> Self {
@@ -8360,14 +9634,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AdminUserGlobalSignOutRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
                 })
             }
         }
@@ -8375,7 +9649,25 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
     }
 }
 
-impl de::Wire<'_> for AdminUserGlobalSignOutRequest {}
+impl rt::json::Read for AdminUserGlobalSignOutRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AdminUserGlobalSignOutRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+        })
+    }
+}
 
 impl de::Placeholder for AdminUserGlobalSignOutRequest {
     fn placeholder() -> Self {
@@ -8475,8 +9767,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "secretCode")?,
-                        1 => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8490,7 +9782,25 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
     }
 }
 
-impl de::Wire<'_> for AssociateSoftwareTokenResponse {}
+impl rt::json::Read for AssociateSoftwareTokenResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AssociateSoftwareTokenResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SecretCode" => v0 = r.member("secretCode")?,
+                "Session" => v1 = r.member("session")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            secret_code: v0,
+            session: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AssociateSoftwareTokenResponse {
     fn placeholder() -> Self {
@@ -8588,8 +9898,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8603,7 +9913,25 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
     }
 }
 
-impl de::Wire<'_> for AssociateSoftwareTokenRequest {}
+impl rt::json::Read for AssociateSoftwareTokenRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AssociateSoftwareTokenRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "Session" => v1 = r.member("session")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: v0,
+            session: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AssociateSoftwareTokenRequest {
     fn placeholder() -> Self {
@@ -8692,7 +10020,7 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8703,7 +10031,20 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
     }
 }
 
-impl de::Wire<'_> for ConcurrentModificationException {}
+impl rt::json::Read for ConcurrentModificationException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a ConcurrentModificationException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for ConcurrentModificationException {
     fn placeholder() -> Self {
@@ -8778,7 +10119,7 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8789,7 +10130,20 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
     }
 }
 
-impl de::Wire<'_> for ForbiddenException {}
+impl rt::json::Read for ForbiddenException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a ForbiddenException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for ForbiddenException {
     fn placeholder() -> Self {
@@ -8846,7 +10200,16 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordResponse {
     }
 }
 
-impl de::Wire<'_> for ChangePasswordResponse {}
+impl rt::json::Read for ChangePasswordResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ChangePasswordResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for ChangePasswordResponse {
     fn placeholder() -> Self {
@@ -8931,16 +10294,16 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "previousPassword")?,
-                        1 => v1 = de::value(&mut map, "proposedPassword")?,
-                        2 => v2 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ChangePasswordRequest {
-                    previous_password: de::required(v0, "PreviousPassword", "previousPassword")?,
-                    proposed_password: de::required(v1, "ProposedPassword", "proposedPassword")?,
-                    access_token: de::required(v2, "AccessToken", "accessToken")?,
+                    previous_password: de::required(v0, "PreviousPassword")?,
+                    proposed_password: de::required(v1, "ProposedPassword")?,
+                    access_token: de::required(v2, "AccessToken")?,
                 })
             }
         }
@@ -8948,7 +10311,28 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
     }
 }
 
-impl de::Wire<'_> for ChangePasswordRequest {}
+impl rt::json::Read for ChangePasswordRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ChangePasswordRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "PreviousPassword" => v0 = r.member("previousPassword")?,
+                "ProposedPassword" => v1 = r.member("proposedPassword")?,
+                "AccessToken" => v2 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            previous_password: r.required(v0, "PreviousPassword", "previousPassword"),
+            proposed_password: r.required(v1, "ProposedPassword", "proposedPassword"),
+            access_token: r.required(v2, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for ChangePasswordRequest {
     fn placeholder() -> Self {
@@ -9031,7 +10415,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userConfirmationNecessary")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9044,7 +10428,24 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
     }
 }
 
-impl de::Wire<'_> for ConfirmDeviceResponse {}
+impl rt::json::Read for ConfirmDeviceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a ConfirmDeviceResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserConfirmationNecessary" => {
+                    v0 = r.member("userConfirmationNecessary")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_confirmation_necessary: v0,
+        })
+    }
+}
 
 impl de::Placeholder for ConfirmDeviceResponse {
     fn placeholder() -> Self {
@@ -9146,16 +10547,16 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "deviceKey")?,
-                        2 => v2 = de::value(&mut map, "deviceSecretVerifierConfig")?,
-                        3 => v3 = de::value(&mut map, "deviceName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ConfirmDeviceRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
-                    device_key: de::required(v1, "DeviceKey", "deviceKey")?,
+                    access_token: de::required(v0, "AccessToken")?,
+                    device_key: de::required(v1, "DeviceKey")?,
                     device_secret_verifier_config: v2,
                     device_name: v3,
                 })
@@ -9165,7 +10566,33 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
     }
 }
 
-impl de::Wire<'_> for ConfirmDeviceRequest {}
+impl rt::json::Read for ConfirmDeviceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a ConfirmDeviceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "DeviceKey" => v1 = r.member("deviceKey")?,
+                "DeviceSecretVerifierConfig" => {
+                    v2 = r.member("deviceSecretVerifierConfig")?;
+                }
+                "DeviceName" => v3 = r.member("deviceName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            device_key: r.required(v1, "DeviceKey", "deviceKey"),
+            device_secret_verifier_config: v2,
+            device_name: v3,
+        })
+    }
+}
 
 impl de::Placeholder for ConfirmDeviceRequest {
     fn placeholder() -> Self {
@@ -9246,7 +10673,16 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordResponse {
     }
 }
 
-impl de::Wire<'_> for ConfirmForgotPasswordResponse {}
+impl rt::json::Read for ConfirmForgotPasswordResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ConfirmForgotPasswordResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for ConfirmForgotPasswordResponse {
     fn placeholder() -> Self {
@@ -9411,23 +10847,23 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "secretHash")?,
-                        2 => v2 = de::value(&mut map, "username")?,
-                        3 => v3 = de::value(&mut map, "confirmationCode")?,
-                        4 => v4 = de::value(&mut map, "password")?,
-                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6 => v6 = de::value(&mut map, "userContextData")?,
-                        7 => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ConfirmForgotPasswordRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
+                    client_id: de::required(v0, "ClientId")?,
                     secret_hash: v1,
-                    username: de::required(v2, "Username", "username")?,
-                    confirmation_code: de::required(v3, "ConfirmationCode", "confirmationCode")?,
-                    password: de::required(v4, "Password", "password")?,
+                    username: de::required(v2, "Username")?,
+                    confirmation_code: de::required(v3, "ConfirmationCode")?,
+                    password: de::required(v4, "Password")?,
                     analytics_metadata: v5,
                     user_context_data: v6,
                     client_metadata: v7,
@@ -9438,7 +10874,43 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
     }
 }
 
-impl de::Wire<'_> for ConfirmForgotPasswordRequest {}
+impl rt::json::Read for ConfirmForgotPasswordRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a ConfirmForgotPasswordRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "SecretHash" => v1 = r.member("secretHash")?,
+                "Username" => v2 = r.member("username")?,
+                "ConfirmationCode" => v3 = r.member("confirmationCode")?,
+                "Password" => v4 = r.member("password")?,
+                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
+                "UserContextData" => v6 = r.member("userContextData")?,
+                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            secret_hash: v1,
+            username: r.required(v2, "Username", "username"),
+            confirmation_code: r.required(v3, "ConfirmationCode", "confirmationCode"),
+            password: r.required(v4, "Password", "password"),
+            analytics_metadata: v5,
+            user_context_data: v6,
+            client_metadata: v7,
+        })
+    }
+}
 
 impl de::Placeholder for ConfirmForgotPasswordRequest {
     fn placeholder() -> Self {
@@ -9544,7 +11016,16 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpResponse {
     }
 }
 
-impl de::Wire<'_> for ConfirmSignUpResponse {}
+impl rt::json::Read for ConfirmSignUpResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ConfirmSignUpResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for ConfirmSignUpResponse {
     fn placeholder() -> Self {
@@ -9712,22 +11193,22 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "secretHash")?,
-                        2 => v2 = de::value(&mut map, "username")?,
-                        3 => v3 = de::value(&mut map, "confirmationCode")?,
-                        4 => v4 = de::value(&mut map, "forceAliasCreation")?,
-                        5 => v5 = de::value(&mut map, "analyticsMetadata")?,
-                        6 => v6 = de::value(&mut map, "userContextData")?,
-                        7 => v7 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ConfirmSignUpRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
+                    client_id: de::required(v0, "ClientId")?,
                     secret_hash: v1,
-                    username: de::required(v2, "Username", "username")?,
-                    confirmation_code: de::required(v3, "ConfirmationCode", "confirmationCode")?,
+                    username: de::required(v2, "Username")?,
+                    confirmation_code: de::required(v3, "ConfirmationCode")?,
                     force_alias_creation: v4,
                     analytics_metadata: v5,
                     user_context_data: v6,
@@ -9739,7 +11220,43 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
     }
 }
 
-impl de::Wire<'_> for ConfirmSignUpRequest {}
+impl rt::json::Read for ConfirmSignUpRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a ConfirmSignUpRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "SecretHash" => v1 = r.member("secretHash")?,
+                "Username" => v2 = r.member("username")?,
+                "ConfirmationCode" => v3 = r.member("confirmationCode")?,
+                "ForceAliasCreation" => v4 = r.member("forceAliasCreation")?,
+                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
+                "UserContextData" => v6 = r.member("userContextData")?,
+                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            secret_hash: v1,
+            username: r.required(v2, "Username", "username"),
+            confirmation_code: r.required(v3, "ConfirmationCode", "confirmationCode"),
+            force_alias_creation: v4,
+            analytics_metadata: v5,
+            user_context_data: v6,
+            client_metadata: v7,
+        })
+    }
+}
 
 impl de::Placeholder for ConfirmSignUpRequest {
     fn placeholder() -> Self {
@@ -9846,7 +11363,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9857,7 +11374,20 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
     }
 }
 
-impl de::Wire<'_> for CreateGroupResponse {}
+impl rt::json::Read for CreateGroupResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateGroupResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Group" => v0 = r.member("group")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { group: v0 })
+    }
+}
 
 impl de::Placeholder for CreateGroupResponse {
     fn placeholder() -> Self {
@@ -9968,17 +11498,17 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groupName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "description")?,
-                        3 => v3 = de::value(&mut map, "roleArn")?,
-                        4 => v4 = de::value(&mut map, "precedence")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateGroupRequest {
-                    group_name: de::required(v0, "GroupName", "groupName")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    group_name: de::required(v0, "GroupName")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                     description: v2,
                     role_arn: v3,
                     precedence: v4,
@@ -9989,7 +11519,34 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
     }
 }
 
-impl de::Wire<'_> for CreateGroupRequest {}
+impl rt::json::Read for CreateGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a CreateGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "GroupName" => v0 = r.member("groupName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Description" => v2 = r.member("description")?,
+                "RoleArn" => v3 = r.member("roleArn")?,
+                "Precedence" => v4 = r.member("precedence")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            group_name: r.required(v0, "GroupName", "groupName"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            description: v2,
+            role_arn: v3,
+            precedence: v4,
+        })
+    }
+}
 
 impl de::Placeholder for CreateGroupRequest {
     fn placeholder() -> Self {
@@ -10093,7 +11650,7 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10104,7 +11661,20 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
     }
 }
 
-impl de::Wire<'_> for GroupExistsException {}
+impl rt::json::Read for GroupExistsException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a GroupExistsException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for GroupExistsException {
     fn placeholder() -> Self {
@@ -10165,12 +11735,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateIdentityProviderResponse {
-                    identity_provider: de::required(v0, "IdentityProvider", "identityProvider")?,
+                    identity_provider: de::required(v0, "IdentityProvider")?,
                 })
             }
         }
@@ -10178,7 +11748,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
     }
 }
 
-impl de::Wire<'_> for CreateIdentityProviderResponse {}
+impl rt::json::Read for CreateIdentityProviderResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateIdentityProviderResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
+        })
+    }
+}
 
 impl de::Placeholder for CreateIdentityProviderResponse {
     fn placeholder() -> Self {
@@ -10319,20 +11904,20 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "providerName")?,
-                        2 => v2 = de::value(&mut map, "providerType")?,
-                        3 => v3 = de::value(&mut map, "providerDetails")?,
-                        4 => v4 = de::value(&mut map, "attributeMapping")?,
-                        5 => v5 = de::value(&mut map, "idpIdentifiers")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateIdentityProviderRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    provider_name: de::required(v1, "ProviderName", "providerName")?,
-                    provider_type: de::required(v2, "ProviderType", "providerType")?,
-                    provider_details: de::required(v3, "ProviderDetails", "providerDetails")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    provider_name: de::required(v1, "ProviderName")?,
+                    provider_type: de::required(v2, "ProviderType")?,
+                    provider_details: de::required(v3, "ProviderDetails")?,
                     attribute_mapping: v4,
                     idp_identifiers: v5,
                 })
@@ -10342,7 +11927,37 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
     }
 }
 
-impl de::Wire<'_> for CreateIdentityProviderRequest {}
+impl rt::json::Read for CreateIdentityProviderRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a CreateIdentityProviderRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ProviderName" => v1 = r.member("providerName")?,
+                "ProviderType" => v2 = r.member("providerType")?,
+                "ProviderDetails" => v3 = r.member("providerDetails")?,
+                "AttributeMapping" => v4 = r.member("attributeMapping")?,
+                "IdpIdentifiers" => v5 = r.member("idpIdentifiers")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            provider_name: r.required(v1, "ProviderName", "providerName"),
+            provider_type: r.required(v2, "ProviderType", "providerType"),
+            provider_details: r.required(v3, "ProviderDetails", "providerDetails"),
+            attribute_mapping: v4,
+            idp_identifiers: v5,
+        })
+    }
+}
 
 impl de::Placeholder for CreateIdentityProviderRequest {
     fn placeholder() -> Self {
@@ -10463,7 +12078,7 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10474,7 +12089,20 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
     }
 }
 
-impl de::Wire<'_> for DuplicateProviderException {}
+impl rt::json::Read for DuplicateProviderException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a DuplicateProviderException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for DuplicateProviderException {
     fn placeholder() -> Self {
@@ -10535,12 +12163,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateResourceServerResponse {
-                    resource_server: de::required(v0, "ResourceServer", "resourceServer")?,
+                    resource_server: de::required(v0, "ResourceServer")?,
                 })
             }
         }
@@ -10548,7 +12176,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
     }
 }
 
-impl de::Wire<'_> for CreateResourceServerResponse {}
+impl rt::json::Read for CreateResourceServerResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateResourceServerResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceServer" => v0 = r.member("resourceServer")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_server: r.required(v0, "ResourceServer", "resourceServer"),
+        })
+    }
+}
 
 impl de::Placeholder for CreateResourceServerResponse {
     fn placeholder() -> Self {
@@ -10641,17 +12284,17 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "identifier")?,
-                        2 => v2 = de::value(&mut map, "name")?,
-                        3 => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateResourceServerRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    identifier: de::required(v1, "Identifier", "identifier")?,
-                    name: de::required(v2, "Name", "name")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    identifier: de::required(v1, "Identifier")?,
+                    name: de::required(v2, "Name")?,
                     scopes: v3,
                 })
             }
@@ -10660,7 +12303,31 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
     }
 }
 
-impl de::Wire<'_> for CreateResourceServerRequest {}
+impl rt::json::Read for CreateResourceServerRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a CreateResourceServerRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Identifier" => v1 = r.member("identifier")?,
+                "Name" => v2 = r.member("name")?,
+                "Scopes" => v3 = r.member("scopes")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            identifier: r.required(v1, "Identifier", "identifier"),
+            name: r.required(v2, "Name", "name"),
+            scopes: v3,
+        })
+    }
+}
 
 impl de::Placeholder for CreateResourceServerRequest {
     fn placeholder() -> Self {
@@ -10762,7 +12429,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10775,7 +12442,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
     }
 }
 
-impl de::Wire<'_> for CreateUserImportJobResponse {}
+impl rt::json::Read for CreateUserImportJobResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateUserImportJobResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserImportJob" => v0 = r.member("userImportJob")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_import_job: v0,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserImportJobResponse {
     fn placeholder() -> Self {
@@ -10857,20 +12539,16 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "jobName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateUserImportJobRequest {
-                    job_name: de::required(v0, "JobName", "jobName")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
-                    cloud_watch_logs_role_arn: de::required(
-                        v2,
-                        "CloudWatchLogsRoleArn",
-                        "cloudWatchLogsRoleArn",
-                    )?,
+                    job_name: de::required(v0, "JobName")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
+                    cloud_watch_logs_role_arn: de::required(v2, "CloudWatchLogsRoleArn")?,
                 })
             }
         }
@@ -10878,7 +12556,32 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
     }
 }
 
-impl de::Wire<'_> for CreateUserImportJobRequest {}
+impl rt::json::Read for CreateUserImportJobRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a CreateUserImportJobRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "JobName" => v0 = r.member("jobName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "CloudWatchLogsRoleArn" => v2 = r.member("cloudWatchLogsRoleArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            job_name: r.required(v0, "JobName", "jobName"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            cloud_watch_logs_role_arn: r.required(
+                v2,
+                "CloudWatchLogsRoleArn",
+                "cloudWatchLogsRoleArn",
+            ),
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserImportJobRequest {
     fn placeholder() -> Self {
@@ -10961,7 +12664,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPool")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10972,7 +12675,20 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolResponse {}
+impl rt::json::Read for CreateUserPoolResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateUserPoolResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPool" => v0 = r.member("userPool")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { user_pool: v0 })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolResponse {
     fn placeholder() -> Self {
@@ -11294,34 +13010,34 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "poolName")?,
-                        1 => v1 = de::value(&mut map, "policies")?,
-                        2 => v2 = de::value(&mut map, "deletionProtection")?,
-                        3 => v3 = de::value(&mut map, "lambdaConfig")?,
-                        4 => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        5 => v5 = de::value(&mut map, "aliasAttributes")?,
-                        6 => v6 = de::value(&mut map, "usernameAttributes")?,
-                        7 => v7 = de::value(&mut map, "smsVerificationMessage")?,
-                        8 => v8 = de::value(&mut map, "emailVerificationMessage")?,
-                        9 => v9 = de::value(&mut map, "emailVerificationSubject")?,
-                        10 => v10 = de::value(&mut map, "verificationMessageTemplate")?,
-                        11 => v11 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        12 => v12 = de::value(&mut map, "mfaConfiguration")?,
-                        13 => v13 = de::value(&mut map, "userAttributeUpdateSettings")?,
-                        14 => v14 = de::value(&mut map, "deviceConfiguration")?,
-                        15 => v15 = de::value(&mut map, "emailConfiguration")?,
-                        16 => v16 = de::value(&mut map, "smsConfiguration")?,
-                        17 => v17 = de::value(&mut map, "userPoolTags")?,
-                        18 => v18 = de::value(&mut map, "adminCreateUserConfig")?,
-                        19 => v19 = de::value(&mut map, "schema")?,
-                        20 => v20 = de::value(&mut map, "userPoolAddOns")?,
-                        21 => v21 = de::value(&mut map, "usernameConfiguration")?,
-                        22 => v22 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
+                        19 => v19 = de::value(&mut map)?,
+                        20 => v20 = de::value(&mut map)?,
+                        21 => v21 = de::value(&mut map)?,
+                        22 => v22 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateUserPoolRequest {
-                    pool_name: de::required(v0, "PoolName", "poolName")?,
+                    pool_name: de::required(v0, "PoolName")?,
                     policies: v1,
                     deletion_protection: v2,
                     lambda_config: v3,
@@ -11351,7 +13067,92 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolRequest {}
+impl rt::json::Read for CreateUserPoolRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut v19 = None;
+        let mut v20 = None;
+        let mut v21 = None;
+        let mut v22 = None;
+        let mut entries = r.begin_object("a CreateUserPoolRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "PoolName" => v0 = r.member("poolName")?,
+                "Policies" => v1 = r.member("policies")?,
+                "DeletionProtection" => v2 = r.member("deletionProtection")?,
+                "LambdaConfig" => v3 = r.member("lambdaConfig")?,
+                "AutoVerifiedAttributes" => v4 = r.member("autoVerifiedAttributes")?,
+                "AliasAttributes" => v5 = r.member("aliasAttributes")?,
+                "UsernameAttributes" => v6 = r.member("usernameAttributes")?,
+                "SmsVerificationMessage" => v7 = r.member("smsVerificationMessage")?,
+                "EmailVerificationMessage" => v8 = r.member("emailVerificationMessage")?,
+                "EmailVerificationSubject" => v9 = r.member("emailVerificationSubject")?,
+                "VerificationMessageTemplate" => {
+                    v10 = r.member("verificationMessageTemplate")?;
+                }
+                "SmsAuthenticationMessage" => v11 = r.member("smsAuthenticationMessage")?,
+                "MfaConfiguration" => v12 = r.member("mfaConfiguration")?,
+                "UserAttributeUpdateSettings" => {
+                    v13 = r.member("userAttributeUpdateSettings")?;
+                }
+                "DeviceConfiguration" => v14 = r.member("deviceConfiguration")?,
+                "EmailConfiguration" => v15 = r.member("emailConfiguration")?,
+                "SmsConfiguration" => v16 = r.member("smsConfiguration")?,
+                "UserPoolTags" => v17 = r.member("userPoolTags")?,
+                "AdminCreateUserConfig" => v18 = r.member("adminCreateUserConfig")?,
+                "Schema" => v19 = r.member("schema")?,
+                "UserPoolAddOns" => v20 = r.member("userPoolAddOns")?,
+                "UsernameConfiguration" => v21 = r.member("usernameConfiguration")?,
+                "AccountRecoverySetting" => v22 = r.member("accountRecoverySetting")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            pool_name: r.required(v0, "PoolName", "poolName"),
+            policies: v1,
+            deletion_protection: v2,
+            lambda_config: v3,
+            auto_verified_attributes: v4,
+            alias_attributes: v5,
+            username_attributes: v6,
+            sms_verification_message: v7,
+            email_verification_message: v8,
+            email_verification_subject: v9,
+            verification_message_template: v10,
+            sms_authentication_message: v11,
+            mfa_configuration: v12,
+            user_attribute_update_settings: v13,
+            device_configuration: v14,
+            email_configuration: v15,
+            sms_configuration: v16,
+            user_pool_tags: v17,
+            admin_create_user_config: v18,
+            schema: v19,
+            user_pool_add_ons: v20,
+            username_configuration: v21,
+            account_recovery_setting: v22,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolRequest {
     fn placeholder() -> Self {
@@ -11572,7 +13373,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11583,7 +13384,20 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
     }
 }
 
-impl de::Wire<'_> for UserPoolTaggingException {}
+impl rt::json::Read for UserPoolTaggingException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UserPoolTaggingException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UserPoolTaggingException {
     fn placeholder() -> Self {
@@ -11646,7 +13460,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11659,7 +13473,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolClientResponse {}
+impl rt::json::Read for CreateUserPoolClientResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateUserPoolClientResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_client: v0,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolClientResponse {
     fn placeholder() -> Self {
@@ -12068,38 +13897,34 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientName")?,
-                        2 => v2 = de::value(&mut map, "generateSecret")?,
-                        3 => v3 = de::value(&mut map, "refreshTokenValidity")?,
-                        4 => v4 = de::value(&mut map, "accessTokenValidity")?,
-                        5 => v5 = de::value(&mut map, "idTokenValidity")?,
-                        6 => v6 = de::value(&mut map, "tokenValidityUnits")?,
-                        7 => v7 = de::value(&mut map, "readAttributes")?,
-                        8 => v8 = de::value(&mut map, "writeAttributes")?,
-                        9 => v9 = de::value(&mut map, "explicitAuthFlows")?,
-                        10 => v10 = de::value(&mut map, "supportedIdentityProviders")?,
-                        11 => v11 = de::value(&mut map, "callbackURLs")?,
-                        12 => v12 = de::value(&mut map, "logoutURLs")?,
-                        13 => v13 = de::value(&mut map, "defaultRedirectURI")?,
-                        14 => v14 = de::value(&mut map, "allowedOAuthFlows")?,
-                        15 => v15 = de::value(&mut map, "allowedOAuthScopes")?,
-                        16 => {
-                            v16 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
-                        }
-                        17 => v17 = de::value(&mut map, "analyticsConfiguration")?,
-                        18 => v18 = de::value(&mut map, "preventUserExistenceErrors")?,
-                        19 => v19 = de::value(&mut map, "enableTokenRevocation")?,
-                        20 => {
-                            v20 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
-                        }
-                        21 => v21 = de::value(&mut map, "authSessionValidity")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
+                        19 => v19 = de::value(&mut map)?,
+                        20 => v20 = de::value(&mut map)?,
+                        21 => v21 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateUserPoolClientRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_name: de::required(v1, "ClientName", "clientName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_name: de::required(v1, "ClientName")?,
                     generate_secret: v2,
                     refresh_token_validity: v3,
                     access_token_validity: v4,
@@ -12127,7 +13952,93 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolClientRequest {}
+impl rt::json::Read for CreateUserPoolClientRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut v19 = None;
+        let mut v20 = None;
+        let mut v21 = None;
+        let mut entries = r.begin_object("a CreateUserPoolClientRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientName" => v1 = r.member("clientName")?,
+                "GenerateSecret" => v2 = r.member("generateSecret")?,
+                "RefreshTokenValidity" => v3 = r.member("refreshTokenValidity")?,
+                "AccessTokenValidity" => v4 = r.member("accessTokenValidity")?,
+                "IdTokenValidity" => v5 = r.member("idTokenValidity")?,
+                "TokenValidityUnits" => v6 = r.member("tokenValidityUnits")?,
+                "ReadAttributes" => v7 = r.member("readAttributes")?,
+                "WriteAttributes" => v8 = r.member("writeAttributes")?,
+                "ExplicitAuthFlows" => v9 = r.member("explicitAuthFlows")?,
+                "SupportedIdentityProviders" => {
+                    v10 = r.member("supportedIdentityProviders")?;
+                }
+                "CallbackURLs" => v11 = r.member("callbackURLs")?,
+                "LogoutURLs" => v12 = r.member("logoutURLs")?,
+                "DefaultRedirectURI" => v13 = r.member("defaultRedirectURI")?,
+                "AllowedOAuthFlows" => v14 = r.member("allowedOAuthFlows")?,
+                "AllowedOAuthScopes" => v15 = r.member("allowedOAuthScopes")?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    v16 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                }
+                "AnalyticsConfiguration" => v17 = r.member("analyticsConfiguration")?,
+                "PreventUserExistenceErrors" => {
+                    v18 = r.member("preventUserExistenceErrors")?;
+                }
+                "EnableTokenRevocation" => v19 = r.member("enableTokenRevocation")?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    v20 = r.member("enablePropagateAdditionalUserContextData")?;
+                }
+                "AuthSessionValidity" => v21 = r.member("authSessionValidity")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_name: r.required(v1, "ClientName", "clientName"),
+            generate_secret: v2,
+            refresh_token_validity: v3,
+            access_token_validity: v4,
+            id_token_validity: v5,
+            token_validity_units: v6,
+            read_attributes: v7,
+            write_attributes: v8,
+            explicit_auth_flows: v9,
+            supported_identity_providers: v10,
+            callback_urls: v11,
+            logout_urls: v12,
+            default_redirect_uri: v13,
+            allowed_o_auth_flows: v14,
+            allowed_o_auth_scopes: v15,
+            allowed_o_auth_flows_user_pool_client: v16,
+            analytics_configuration: v17,
+            prevent_user_existence_errors: v18,
+            enable_token_revocation: v19,
+            enable_propagate_additional_user_context_data: v20,
+            auth_session_validity: v21,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolClientRequest {
     fn placeholder() -> Self {
@@ -12333,7 +14244,7 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12344,7 +14255,20 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
     }
 }
 
-impl de::Wire<'_> for ScopeDoesNotExistException {}
+impl rt::json::Read for ScopeDoesNotExistException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a ScopeDoesNotExistException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for ScopeDoesNotExistException {
     fn placeholder() -> Self {
@@ -12419,7 +14343,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12430,7 +14354,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
     }
 }
 
-impl de::Wire<'_> for InvalidOAuthFlowException {}
+impl rt::json::Read for InvalidOAuthFlowException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a InvalidOAuthFlowException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for InvalidOAuthFlowException {
     fn placeholder() -> Self {
@@ -12494,7 +14431,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12507,7 +14444,22 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolDomainResponse {}
+impl rt::json::Read for CreateUserPoolDomainResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CreateUserPoolDomainResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CloudFrontDomain" => v0 = r.member("cloudFrontDomain")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            cloud_front_domain: v0,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolDomainResponse {
     fn placeholder() -> Self {
@@ -12599,15 +14551,15 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "domain")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateUserPoolDomainRequest {
-                    domain: de::required(v0, "Domain", "domain")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    domain: de::required(v0, "Domain")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                     custom_domain_config: v2,
                 })
             }
@@ -12616,7 +14568,28 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
     }
 }
 
-impl de::Wire<'_> for CreateUserPoolDomainRequest {}
+impl rt::json::Read for CreateUserPoolDomainRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a CreateUserPoolDomainRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Domain" => v0 = r.member("domain")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "CustomDomainConfig" => v2 = r.member("customDomainConfig")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            domain: r.required(v0, "Domain", "domain"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            custom_domain_config: v2,
+        })
+    }
+}
 
 impl de::Placeholder for CreateUserPoolDomainRequest {
     fn placeholder() -> Self {
@@ -12703,14 +14676,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groupName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteGroupRequest {
-                    group_name: de::required(v0, "GroupName", "groupName")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    group_name: de::required(v0, "GroupName")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                 })
             }
         }
@@ -12718,7 +14691,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteGroupRequest {}
+impl rt::json::Read for DeleteGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "GroupName" => v0 = r.member("groupName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            group_name: r.required(v0, "GroupName", "groupName"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteGroupRequest {
     fn placeholder() -> Self {
@@ -12800,14 +14791,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "providerName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteIdentityProviderRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    provider_name: de::required(v1, "ProviderName", "providerName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    provider_name: de::required(v1, "ProviderName")?,
                 })
             }
         }
@@ -12815,7 +14806,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteIdentityProviderRequest {}
+impl rt::json::Read for DeleteIdentityProviderRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteIdentityProviderRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ProviderName" => v1 = r.member("providerName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            provider_name: r.required(v1, "ProviderName", "providerName"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteIdentityProviderRequest {
     fn placeholder() -> Self {
@@ -12906,7 +14915,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12917,7 +14926,20 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
     }
 }
 
-impl de::Wire<'_> for UnsupportedIdentityProviderException {}
+impl rt::json::Read for UnsupportedIdentityProviderException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnsupportedIdentityProviderException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnsupportedIdentityProviderException {
     fn placeholder() -> Self {
@@ -12985,14 +15007,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "identifier")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteResourceServerRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    identifier: de::required(v1, "Identifier", "identifier")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    identifier: de::required(v1, "Identifier")?,
                 })
             }
         }
@@ -13000,7 +15022,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteResourceServerRequest {}
+impl rt::json::Read for DeleteResourceServerRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteResourceServerRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Identifier" => v1 = r.member("identifier")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            identifier: r.required(v1, "Identifier", "identifier"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteResourceServerRequest {
     fn placeholder() -> Self {
@@ -13085,12 +15125,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteUserRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
+                    access_token: de::required(v0, "AccessToken")?,
                 })
             }
         }
@@ -13098,7 +15138,22 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteUserRequest {}
+impl rt::json::Read for DeleteUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DeleteUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteUserRequest {
     fn placeholder() -> Self {
@@ -13163,7 +15218,16 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesResponse {
     }
 }
 
-impl de::Wire<'_> for DeleteUserAttributesResponse {}
+impl rt::json::Read for DeleteUserAttributesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserAttributesResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for DeleteUserAttributesResponse {
     fn placeholder() -> Self {
@@ -13243,18 +15307,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userAttributeNames")?,
-                        1 => v1 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteUserAttributesRequest {
-                    user_attribute_names: de::required(
-                        v0,
-                        "UserAttributeNames",
-                        "userAttributeNames",
-                    )?,
-                    access_token: de::required(v1, "AccessToken", "accessToken")?,
+                    user_attribute_names: de::required(v0, "UserAttributeNames")?,
+                    access_token: de::required(v1, "AccessToken")?,
                 })
             }
         }
@@ -13262,7 +15322,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteUserAttributesRequest {}
+impl rt::json::Read for DeleteUserAttributesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteUserAttributesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserAttributeNames" => v0 = r.member("userAttributeNames")?,
+                "AccessToken" => v1 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_attribute_names: r.required(v0, "UserAttributeNames", "userAttributeNames"),
+            access_token: r.required(v1, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteUserAttributesRequest {
     fn placeholder() -> Self {
@@ -13340,12 +15418,12 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteUserPoolRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -13353,7 +15431,22 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteUserPoolRequest {}
+impl rt::json::Read for DeleteUserPoolRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DeleteUserPoolRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteUserPoolRequest {
     fn placeholder() -> Self {
@@ -13438,14 +15531,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteUserPoolClientRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_id: de::required(v1, "ClientId")?,
                 })
             }
         }
@@ -13453,7 +15546,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteUserPoolClientRequest {}
+impl rt::json::Read for DeleteUserPoolClientRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteUserPoolClientRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteUserPoolClientRequest {
     fn placeholder() -> Self {
@@ -13524,7 +15635,16 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainResponse {
     }
 }
 
-impl de::Wire<'_> for DeleteUserPoolDomainResponse {}
+impl rt::json::Read for DeleteUserPoolDomainResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserPoolDomainResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for DeleteUserPoolDomainResponse {
     fn placeholder() -> Self {
@@ -13593,14 +15713,14 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "domain")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DeleteUserPoolDomainRequest {
-                    domain: de::required(v0, "Domain", "domain")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    domain: de::required(v0, "Domain")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                 })
             }
         }
@@ -13608,7 +15728,25 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
     }
 }
 
-impl de::Wire<'_> for DeleteUserPoolDomainRequest {}
+impl rt::json::Read for DeleteUserPoolDomainRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeleteUserPoolDomainRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Domain" => v0 = r.member("domain")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            domain: r.required(v0, "Domain", "domain"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for DeleteUserPoolDomainRequest {
     fn placeholder() -> Self {
@@ -13683,12 +15821,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeIdentityProviderResponse {
-                    identity_provider: de::required(v0, "IdentityProvider", "identityProvider")?,
+                    identity_provider: de::required(v0, "IdentityProvider")?,
                 })
             }
         }
@@ -13696,7 +15834,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeIdentityProviderResponse {}
+impl rt::json::Read for DescribeIdentityProviderResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeIdentityProviderResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeIdentityProviderResponse {
     fn placeholder() -> Self {
@@ -13772,14 +15925,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "providerName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeIdentityProviderRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    provider_name: de::required(v1, "ProviderName", "providerName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    provider_name: de::required(v1, "ProviderName")?,
                 })
             }
         }
@@ -13787,7 +15940,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeIdentityProviderRequest {}
+impl rt::json::Read for DescribeIdentityProviderRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DescribeIdentityProviderRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ProviderName" => v1 = r.member("providerName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            provider_name: r.required(v1, "ProviderName", "providerName"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeIdentityProviderRequest {
     fn placeholder() -> Self {
@@ -13862,12 +16033,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeResourceServerResponse {
-                    resource_server: de::required(v0, "ResourceServer", "resourceServer")?,
+                    resource_server: de::required(v0, "ResourceServer")?,
                 })
             }
         }
@@ -13875,7 +16046,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeResourceServerResponse {}
+impl rt::json::Read for DescribeResourceServerResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeResourceServerResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceServer" => v0 = r.member("resourceServer")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_server: r.required(v0, "ResourceServer", "resourceServer"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeResourceServerResponse {
     fn placeholder() -> Self {
@@ -13951,14 +16137,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "identifier")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeResourceServerRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    identifier: de::required(v1, "Identifier", "identifier")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    identifier: de::required(v1, "Identifier")?,
                 })
             }
         }
@@ -13966,7 +16152,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeResourceServerRequest {}
+impl rt::json::Read for DescribeResourceServerRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DescribeResourceServerRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Identifier" => v1 = r.member("identifier")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            identifier: r.required(v1, "Identifier", "identifier"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeResourceServerRequest {
     fn placeholder() -> Self {
@@ -14046,12 +16250,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "riskConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeRiskConfigurationResponse {
-                    risk_configuration: de::required(v0, "RiskConfiguration", "riskConfiguration")?,
+                    risk_configuration: de::required(v0, "RiskConfiguration")?,
                 })
             }
         }
@@ -14059,7 +16263,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeRiskConfigurationResponse {}
+impl rt::json::Read for DescribeRiskConfigurationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeRiskConfigurationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "RiskConfiguration" => v0 = r.member("riskConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeRiskConfigurationResponse {
     fn placeholder() -> Self {
@@ -14149,13 +16368,13 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeRiskConfigurationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     client_id: v1,
                 })
             }
@@ -14164,7 +16383,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeRiskConfigurationRequest {}
+impl rt::json::Read for DescribeRiskConfigurationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DescribeRiskConfigurationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: v1,
+        })
+    }
+}
 
 impl de::Placeholder for DescribeRiskConfigurationRequest {
     fn placeholder() -> Self {
@@ -14240,7 +16477,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14253,7 +16490,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeUserImportJobResponse {}
+impl rt::json::Read for DescribeUserImportJobResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserImportJobResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserImportJob" => v0 = r.member("userImportJob")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_import_job: v0,
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserImportJobResponse {
     fn placeholder() -> Self {
@@ -14328,14 +16580,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeUserImportJobRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    job_id: de::required(v1, "JobId", "jobId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    job_id: de::required(v1, "JobId")?,
                 })
             }
         }
@@ -14343,7 +16595,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeUserImportJobRequest {}
+impl rt::json::Read for DescribeUserImportJobRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DescribeUserImportJobRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "JobId" => v1 = r.member("jobId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            job_id: r.required(v1, "JobId", "jobId"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserImportJobRequest {
     fn placeholder() -> Self {
@@ -14420,7 +16690,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPool")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14431,7 +16701,20 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolResponse {}
+impl rt::json::Read for DescribeUserPoolResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPool" => v0 = r.member("userPool")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { user_pool: v0 })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolResponse {
     fn placeholder() -> Self {
@@ -14497,12 +16780,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeUserPoolRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -14510,7 +16793,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolRequest {}
+impl rt::json::Read for DescribeUserPoolRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolRequest {
     fn placeholder() -> Self {
@@ -14581,7 +16879,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14594,7 +16892,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolClientResponse {}
+impl rt::json::Read for DescribeUserPoolClientResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolClientResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_client: v0,
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolClientResponse {
     fn placeholder() -> Self {
@@ -14678,14 +16991,14 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeUserPoolClientRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_id: de::required(v1, "ClientId")?,
                 })
             }
         }
@@ -14693,7 +17006,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolClientRequest {}
+impl rt::json::Read for DescribeUserPoolClientRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolClientRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolClientRequest {
     fn placeholder() -> Self {
@@ -14770,7 +17101,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "domainDescription")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14783,7 +17114,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolDomainResponse {}
+impl rt::json::Read for DescribeUserPoolDomainResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolDomainResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DomainDescription" => v0 = r.member("domainDescription")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            domain_description: v0,
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolDomainResponse {
     fn placeholder() -> Self {
@@ -14852,12 +17198,12 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "domain")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(DescribeUserPoolDomainRequest {
-                    domain: de::required(v0, "Domain", "domain")?,
+                    domain: de::required(v0, "Domain")?,
                 })
             }
         }
@@ -14865,7 +17211,22 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
     }
 }
 
-impl de::Wire<'_> for DescribeUserPoolDomainRequest {}
+impl rt::json::Read for DescribeUserPoolDomainRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a DescribeUserPoolDomainRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Domain" => v0 = r.member("domain")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            domain: r.required(v0, "Domain", "domain"),
+        })
+    }
+}
 
 impl de::Placeholder for DescribeUserPoolDomainRequest {
     fn placeholder() -> Self {
@@ -14956,14 +17317,14 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "deviceKey")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ForgetDeviceRequest {
                     access_token: v0,
-                    device_key: de::required(v1, "DeviceKey", "deviceKey")?,
+                    device_key: de::required(v1, "DeviceKey")?,
                 })
             }
         }
@@ -14971,7 +17332,25 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
     }
 }
 
-impl de::Wire<'_> for ForgetDeviceRequest {}
+impl rt::json::Read for ForgetDeviceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ForgetDeviceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "DeviceKey" => v1 = r.member("deviceKey")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: v0,
+            device_key: r.required(v1, "DeviceKey", "deviceKey"),
+        })
+    }
+}
 
 impl de::Placeholder for ForgetDeviceRequest {
     fn placeholder() -> Self {
@@ -15047,7 +17426,7 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15060,7 +17439,22 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
     }
 }
 
-impl de::Wire<'_> for ForgotPasswordResponse {}
+impl rt::json::Read for ForgotPasswordResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a ForgotPasswordResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            code_delivery_details: v0,
+        })
+    }
+}
 
 impl de::Placeholder for ForgotPasswordResponse {
     fn placeholder() -> Self {
@@ -15213,20 +17607,20 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "secretHash")?,
-                        2 => v2 = de::value(&mut map, "userContextData")?,
-                        3 => v3 = de::value(&mut map, "username")?,
-                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5 => v5 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ForgotPasswordRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
+                    client_id: de::required(v0, "ClientId")?,
                     secret_hash: v1,
                     user_context_data: v2,
-                    username: de::required(v3, "Username", "username")?,
+                    username: de::required(v3, "Username")?,
                     analytics_metadata: v4,
                     client_metadata: v5,
                 })
@@ -15236,7 +17630,37 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
     }
 }
 
-impl de::Wire<'_> for ForgotPasswordRequest {}
+impl rt::json::Read for ForgotPasswordRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a ForgotPasswordRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "SecretHash" => v1 = r.member("secretHash")?,
+                "UserContextData" => v2 = r.member("userContextData")?,
+                "Username" => v3 = r.member("username")?,
+                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
+                "ClientMetadata" => v5 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            secret_hash: v1,
+            user_context_data: v2,
+            username: r.required(v3, "Username", "username"),
+            analytics_metadata: v4,
+            client_metadata: v5,
+        })
+    }
+}
 
 impl de::Placeholder for ForgotPasswordRequest {
     fn placeholder() -> Self {
@@ -15348,8 +17772,8 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "cSVHeader")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15363,7 +17787,25 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
     }
 }
 
-impl de::Wire<'_> for GetCsvHeaderResponse {}
+impl rt::json::Read for GetCsvHeaderResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a GetCsvHeaderResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "CSVHeader" => v1 = r.member("cSVHeader")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            csv_header: v1,
+        })
+    }
+}
 
 impl de::Placeholder for GetCsvHeaderResponse {
     fn placeholder() -> Self {
@@ -15441,12 +17883,12 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetCsvHeaderRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -15454,7 +17896,22 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
     }
 }
 
-impl de::Wire<'_> for GetCsvHeaderRequest {}
+impl rt::json::Read for GetCsvHeaderRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetCsvHeaderRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for GetCsvHeaderRequest {
     fn placeholder() -> Self {
@@ -15520,12 +17977,12 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "device")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetDeviceResponse {
-                    device: de::required(v0, "Device", "device")?,
+                    device: de::required(v0, "Device")?,
                 })
             }
         }
@@ -15533,7 +17990,22 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
     }
 }
 
-impl de::Wire<'_> for GetDeviceResponse {}
+impl rt::json::Read for GetDeviceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetDeviceResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Device" => v0 = r.member("device")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device: r.required(v0, "Device", "device"),
+        })
+    }
+}
 
 impl de::Placeholder for GetDeviceResponse {
     fn placeholder() -> Self {
@@ -15621,13 +18093,13 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "deviceKey")?,
-                        1 => v1 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetDeviceRequest {
-                    device_key: de::required(v0, "DeviceKey", "deviceKey")?,
+                    device_key: de::required(v0, "DeviceKey")?,
                     access_token: v1,
                 })
             }
@@ -15636,7 +18108,25 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
     }
 }
 
-impl de::Wire<'_> for GetDeviceRequest {}
+impl rt::json::Read for GetDeviceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a GetDeviceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DeviceKey" => v0 = r.member("deviceKey")?,
+                "AccessToken" => v1 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device_key: r.required(v0, "DeviceKey", "deviceKey"),
+            access_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for GetDeviceRequest {
     fn placeholder() -> Self {
@@ -15709,7 +18199,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15720,7 +18210,20 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
     }
 }
 
-impl de::Wire<'_> for GetGroupResponse {}
+impl rt::json::Read for GetGroupResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetGroupResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Group" => v0 = r.member("group")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { group: v0 })
+    }
+}
 
 impl de::Placeholder for GetGroupResponse {
     fn placeholder() -> Self {
@@ -15790,14 +18293,14 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groupName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetGroupRequest {
-                    group_name: de::required(v0, "GroupName", "groupName")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    group_name: de::required(v0, "GroupName")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                 })
             }
         }
@@ -15805,7 +18308,25 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
     }
 }
 
-impl de::Wire<'_> for GetGroupRequest {}
+impl rt::json::Read for GetGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a GetGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "GroupName" => v0 = r.member("groupName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            group_name: r.required(v0, "GroupName", "groupName"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for GetGroupRequest {
     fn placeholder() -> Self {
@@ -15880,12 +18401,12 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetIdentityProviderByIdentifierResponse {
-                    identity_provider: de::required(v0, "IdentityProvider", "identityProvider")?,
+                    identity_provider: de::required(v0, "IdentityProvider")?,
                 })
             }
         }
@@ -15893,7 +18414,22 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
     }
 }
 
-impl de::Wire<'_> for GetIdentityProviderByIdentifierResponse {}
+impl rt::json::Read for GetIdentityProviderByIdentifierResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetIdentityProviderByIdentifierResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
+        })
+    }
+}
 
 impl de::Placeholder for GetIdentityProviderByIdentifierResponse {
     fn placeholder() -> Self {
@@ -15969,14 +18505,14 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "idpIdentifier")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetIdentityProviderByIdentifierRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    idp_identifier: de::required(v1, "IdpIdentifier", "idpIdentifier")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    idp_identifier: de::required(v1, "IdpIdentifier")?,
                 })
             }
         }
@@ -15984,7 +18520,25 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
     }
 }
 
-impl de::Wire<'_> for GetIdentityProviderByIdentifierRequest {}
+impl rt::json::Read for GetIdentityProviderByIdentifierRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a GetIdentityProviderByIdentifierRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "IdpIdentifier" => v1 = r.member("idpIdentifier")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            idp_identifier: r.required(v1, "IdpIdentifier", "idpIdentifier"),
+        })
+    }
+}
 
 impl de::Placeholder for GetIdentityProviderByIdentifierRequest {
     fn placeholder() -> Self {
@@ -16061,7 +18615,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16074,7 +18628,22 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
     }
 }
 
-impl de::Wire<'_> for GetLogDeliveryConfigurationResponse {}
+impl rt::json::Read for GetLogDeliveryConfigurationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetLogDeliveryConfigurationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LogDeliveryConfiguration" => v0 = r.member("logDeliveryConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            log_delivery_configuration: v0,
+        })
+    }
+}
 
 impl de::Placeholder for GetLogDeliveryConfigurationResponse {
     fn placeholder() -> Self {
@@ -16142,12 +18711,12 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetLogDeliveryConfigurationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -16155,7 +18724,22 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
     }
 }
 
-impl de::Wire<'_> for GetLogDeliveryConfigurationRequest {}
+impl rt::json::Read for GetLogDeliveryConfigurationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetLogDeliveryConfigurationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for GetLogDeliveryConfigurationRequest {
     fn placeholder() -> Self {
@@ -16226,7 +18810,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "certificate")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16237,7 +18821,20 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
     }
 }
 
-impl de::Wire<'_> for GetSigningCertificateResponse {}
+impl rt::json::Read for GetSigningCertificateResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetSigningCertificateResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Certificate" => v0 = r.member("certificate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { certificate: v0 })
+    }
+}
 
 impl de::Placeholder for GetSigningCertificateResponse {
     fn placeholder() -> Self {
@@ -16303,12 +18900,12 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetSigningCertificateRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -16316,7 +18913,22 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
     }
 }
 
-impl de::Wire<'_> for GetSigningCertificateRequest {}
+impl rt::json::Read for GetSigningCertificateRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetSigningCertificateRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for GetSigningCertificateRequest {
     fn placeholder() -> Self {
@@ -16387,12 +18999,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "uICustomization")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUiCustomizationResponse {
-                    ui_customization: de::required(v0, "UICustomization", "uICustomization")?,
+                    ui_customization: de::required(v0, "UICustomization")?,
                 })
             }
         }
@@ -16400,7 +19012,22 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
     }
 }
 
-impl de::Wire<'_> for GetUiCustomizationResponse {}
+impl rt::json::Read for GetUiCustomizationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetUiCustomizationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UICustomization" => v0 = r.member("uICustomization")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            ui_customization: r.required(v0, "UICustomization", "uICustomization"),
+        })
+    }
+}
 
 impl de::Placeholder for GetUiCustomizationResponse {
     fn placeholder() -> Self {
@@ -16492,13 +19119,13 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUiCustomizationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     client_id: v1,
                 })
             }
@@ -16507,7 +19134,25 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
     }
 }
 
-impl de::Wire<'_> for GetUiCustomizationRequest {}
+impl rt::json::Read for GetUiCustomizationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a GetUiCustomizationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: v1,
+        })
+    }
+}
 
 impl de::Placeholder for GetUiCustomizationRequest {
     fn placeholder() -> Self {
@@ -16630,17 +19275,17 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "username")?,
-                        1 => v1 = de::value(&mut map, "userAttributes")?,
-                        2 => v2 = de::value(&mut map, "mFAOptions")?,
-                        3 => v3 = de::value(&mut map, "preferredMfaSetting")?,
-                        4 => v4 = de::value(&mut map, "userMFASettingList")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUserResponse {
-                    username: de::required(v0, "Username", "username")?,
-                    user_attributes: de::required(v1, "UserAttributes", "userAttributes")?,
+                    username: de::required(v0, "Username")?,
+                    user_attributes: de::required(v1, "UserAttributes")?,
                     mfa_options: v2,
                     preferred_mfa_setting: v3,
                     user_mfa_setting_list: v4,
@@ -16651,7 +19296,34 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
     }
 }
 
-impl de::Wire<'_> for GetUserResponse {}
+impl rt::json::Read for GetUserResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a GetUserResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Username" => v0 = r.member("username")?,
+                "UserAttributes" => v1 = r.member("userAttributes")?,
+                "MFAOptions" => v2 = r.member("mFAOptions")?,
+                "PreferredMfaSetting" => v3 = r.member("preferredMfaSetting")?,
+                "UserMFASettingList" => v4 = r.member("userMFASettingList")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            username: r.required(v0, "Username", "username"),
+            user_attributes: r.required(v1, "UserAttributes", "userAttributes"),
+            mfa_options: v2,
+            preferred_mfa_setting: v3,
+            user_mfa_setting_list: v4,
+        })
+    }
+}
 
 impl de::Placeholder for GetUserResponse {
     fn placeholder() -> Self {
@@ -16755,12 +19427,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUserRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
+                    access_token: de::required(v0, "AccessToken")?,
                 })
             }
         }
@@ -16768,7 +19440,22 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
     }
 }
 
-impl de::Wire<'_> for GetUserRequest {}
+impl rt::json::Read for GetUserRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetUserRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for GetUserRequest {
     fn placeholder() -> Self {
@@ -16841,7 +19528,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16854,7 +19541,22 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
     }
 }
 
-impl de::Wire<'_> for GetUserAttributeVerificationCodeResponse {}
+impl rt::json::Read for GetUserAttributeVerificationCodeResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetUserAttributeVerificationCodeResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            code_delivery_details: v0,
+        })
+    }
+}
 
 impl de::Placeholder for GetUserAttributeVerificationCodeResponse {
     fn placeholder() -> Self {
@@ -16971,15 +19673,15 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "attributeName")?,
-                        2 => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUserAttributeVerificationCodeRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
-                    attribute_name: de::required(v1, "AttributeName", "attributeName")?,
+                    access_token: de::required(v0, "AccessToken")?,
+                    attribute_name: de::required(v1, "AttributeName")?,
                     client_metadata: v2,
                 })
             }
@@ -16988,7 +19690,28 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
     }
 }
 
-impl de::Wire<'_> for GetUserAttributeVerificationCodeRequest {}
+impl rt::json::Read for GetUserAttributeVerificationCodeRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a GetUserAttributeVerificationCodeRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "AttributeName" => v1 = r.member("attributeName")?,
+                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            attribute_name: r.required(v1, "AttributeName", "attributeName"),
+            client_metadata: v2,
+        })
+    }
+}
 
 impl de::Placeholder for GetUserAttributeVerificationCodeRequest {
     fn placeholder() -> Self {
@@ -17095,9 +19818,9 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
-                        1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
-                        2 => v2 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17112,7 +19835,30 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
     }
 }
 
-impl de::Wire<'_> for GetUserPoolMfaConfigResponse {}
+impl rt::json::Read for GetUserPoolMfaConfigResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a GetUserPoolMfaConfigResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SmsMfaConfiguration" => v0 = r.member("smsMfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => {
+                    v1 = r.member("softwareTokenMfaConfiguration")?;
+                }
+                "MfaConfiguration" => v2 = r.member("mfaConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_mfa_configuration: v0,
+            software_token_mfa_configuration: v1,
+            mfa_configuration: v2,
+        })
+    }
+}
 
 impl de::Placeholder for GetUserPoolMfaConfigResponse {
     fn placeholder() -> Self {
@@ -17186,12 +19932,12 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GetUserPoolMfaConfigRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                 })
             }
         }
@@ -17199,7 +19945,22 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
     }
 }
 
-impl de::Wire<'_> for GetUserPoolMfaConfigRequest {}
+impl rt::json::Read for GetUserPoolMfaConfigRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GetUserPoolMfaConfigRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+        })
+    }
+}
 
 impl de::Placeholder for GetUserPoolMfaConfigRequest {
     fn placeholder() -> Self {
@@ -17264,7 +20025,16 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutResponse {
     }
 }
 
-impl de::Wire<'_> for GlobalSignOutResponse {}
+impl rt::json::Read for GlobalSignOutResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GlobalSignOutResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for GlobalSignOutResponse {
     fn placeholder() -> Self {
@@ -17333,12 +20103,12 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(GlobalSignOutRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
+                    access_token: de::required(v0, "AccessToken")?,
                 })
             }
         }
@@ -17346,7 +20116,22 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
     }
 }
 
-impl de::Wire<'_> for GlobalSignOutRequest {}
+impl rt::json::Read for GlobalSignOutRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a GlobalSignOutRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for GlobalSignOutRequest {
     fn placeholder() -> Self {
@@ -17492,10 +20277,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeName")?,
-                        1 => v1 = de::value(&mut map, "session")?,
-                        2 => v2 = de::value(&mut map, "challengeParameters")?,
-                        3 => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17511,7 +20296,31 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
     }
 }
 
-impl de::Wire<'_> for InitiateAuthResponse {}
+impl rt::json::Read for InitiateAuthResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a InitiateAuthResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeName" => v0 = r.member("challengeName")?,
+                "Session" => v1 = r.member("session")?,
+                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
+                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_name: v0,
+            session: v1,
+            challenge_parameters: v2,
+            authentication_result: v3,
+        })
+    }
+}
 
 impl de::Placeholder for InitiateAuthResponse {
     fn placeholder() -> Self {
@@ -17728,20 +20537,20 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "authFlow")?,
-                        1 => v1 = de::value(&mut map, "authParameters")?,
-                        2 => v2 = de::value(&mut map, "clientMetadata")?,
-                        3 => v3 = de::value(&mut map, "clientId")?,
-                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5 => v5 = de::value(&mut map, "userContextData")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(InitiateAuthRequest {
-                    auth_flow: de::required(v0, "AuthFlow", "authFlow")?,
+                    auth_flow: de::required(v0, "AuthFlow")?,
                     auth_parameters: v1,
                     client_metadata: v2,
-                    client_id: de::required(v3, "ClientId", "clientId")?,
+                    client_id: de::required(v3, "ClientId")?,
                     analytics_metadata: v4,
                     user_context_data: v5,
                 })
@@ -17751,7 +20560,37 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
     }
 }
 
-impl de::Wire<'_> for InitiateAuthRequest {}
+impl rt::json::Read for InitiateAuthRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a InitiateAuthRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AuthFlow" => v0 = r.member("authFlow")?,
+                "AuthParameters" => v1 = r.member("authParameters")?,
+                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                "ClientId" => v3 = r.member("clientId")?,
+                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
+                "UserContextData" => v5 = r.member("userContextData")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            auth_flow: r.required(v0, "AuthFlow", "authFlow"),
+            auth_parameters: v1,
+            client_metadata: v2,
+            client_id: r.required(v3, "ClientId", "clientId"),
+            analytics_metadata: v4,
+            user_context_data: v5,
+        })
+    }
+}
 
 impl de::Placeholder for InitiateAuthRequest {
     fn placeholder() -> Self {
@@ -17863,8 +20702,8 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "devices")?,
-                        1 => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17878,7 +20717,25 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
     }
 }
 
-impl de::Wire<'_> for ListDevicesResponse {}
+impl rt::json::Read for ListDevicesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListDevicesResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Devices" => v0 = r.member("devices")?,
+                "PaginationToken" => v1 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            devices: v0,
+            pagination_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListDevicesResponse {
     fn placeholder() -> Self {
@@ -17987,14 +20844,14 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "limit")?,
-                        2 => v2 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListDevicesRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
+                    access_token: de::required(v0, "AccessToken")?,
                     limit: v1,
                     pagination_token: v2,
                 })
@@ -18004,7 +20861,28 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
     }
 }
 
-impl de::Wire<'_> for ListDevicesRequest {}
+impl rt::json::Read for ListDevicesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListDevicesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "Limit" => v1 = r.member("limit")?,
+                "PaginationToken" => v2 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            limit: v1,
+            pagination_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListDevicesRequest {
     fn placeholder() -> Self {
@@ -18100,8 +20978,8 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groups")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18115,7 +20993,25 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
     }
 }
 
-impl de::Wire<'_> for ListGroupsResponse {}
+impl rt::json::Read for ListGroupsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListGroupsResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Groups" => v0 = r.member("groups")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            groups: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListGroupsResponse {
     fn placeholder() -> Self {
@@ -18212,14 +21108,14 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "limit")?,
-                        2 => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListGroupsRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     limit: v1,
                     next_token: v2,
                 })
@@ -18229,7 +21125,28 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
     }
 }
 
-impl de::Wire<'_> for ListGroupsRequest {}
+impl rt::json::Read for ListGroupsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListGroupsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Limit" => v1 = r.member("limit")?,
+                "NextToken" => v2 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            limit: v1,
+            next_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListGroupsRequest {
     fn placeholder() -> Self {
@@ -18322,13 +21239,13 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "providers")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListIdentityProvidersResponse {
-                    providers: de::required(v0, "Providers", "providers")?,
+                    providers: de::required(v0, "Providers")?,
                     next_token: v1,
                 })
             }
@@ -18337,7 +21254,25 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
     }
 }
 
-impl de::Wire<'_> for ListIdentityProvidersResponse {}
+impl rt::json::Read for ListIdentityProvidersResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListIdentityProvidersResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Providers" => v0 = r.member("providers")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            providers: r.required(v0, "Providers", "providers"),
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListIdentityProvidersResponse {
     fn placeholder() -> Self {
@@ -18438,14 +21373,14 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "maxResults")?,
-                        2 => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListIdentityProvidersRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     max_results: v1,
                     next_token: v2,
                 })
@@ -18455,7 +21390,28 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
     }
 }
 
-impl de::Wire<'_> for ListIdentityProvidersRequest {}
+impl rt::json::Read for ListIdentityProvidersRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListIdentityProvidersRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "MaxResults" => v1 = r.member("maxResults")?,
+                "NextToken" => v2 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            max_results: v1,
+            next_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListIdentityProvidersRequest {
     fn placeholder() -> Self {
@@ -18548,13 +21504,13 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceServers")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListResourceServersResponse {
-                    resource_servers: de::required(v0, "ResourceServers", "resourceServers")?,
+                    resource_servers: de::required(v0, "ResourceServers")?,
                     next_token: v1,
                 })
             }
@@ -18563,7 +21519,25 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
     }
 }
 
-impl de::Wire<'_> for ListResourceServersResponse {}
+impl rt::json::Read for ListResourceServersResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListResourceServersResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceServers" => v0 = r.member("resourceServers")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_servers: r.required(v0, "ResourceServers", "resourceServers"),
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListResourceServersResponse {
     fn placeholder() -> Self {
@@ -18663,14 +21637,14 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "maxResults")?,
-                        2 => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListResourceServersRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     max_results: v1,
                     next_token: v2,
                 })
@@ -18680,7 +21654,28 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
     }
 }
 
-impl de::Wire<'_> for ListResourceServersRequest {}
+impl rt::json::Read for ListResourceServersRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListResourceServersRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "MaxResults" => v1 = r.member("maxResults")?,
+                "NextToken" => v2 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            max_results: v1,
+            next_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListResourceServersRequest {
     fn placeholder() -> Self {
@@ -18766,7 +21761,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "tags")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18777,7 +21772,20 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
     }
 }
 
-impl de::Wire<'_> for ListTagsForResourceResponse {}
+impl rt::json::Read for ListTagsForResourceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a ListTagsForResourceResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Tags" => v0 = r.member("tags")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { tags: v0 })
+    }
+}
 
 impl de::Placeholder for ListTagsForResourceResponse {
     fn placeholder() -> Self {
@@ -18846,12 +21854,12 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceArn")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListTagsForResourceRequest {
-                    resource_arn: de::required(v0, "ResourceArn", "resourceArn")?,
+                    resource_arn: de::required(v0, "ResourceArn")?,
                 })
             }
         }
@@ -18859,7 +21867,22 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
     }
 }
 
-impl de::Wire<'_> for ListTagsForResourceRequest {}
+impl rt::json::Read for ListTagsForResourceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a ListTagsForResourceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceArn" => v0 = r.member("resourceArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
+        })
+    }
+}
 
 impl de::Placeholder for ListTagsForResourceRequest {
     fn placeholder() -> Self {
@@ -18939,8 +21962,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userImportJobs")?,
-                        1 => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18954,7 +21977,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
     }
 }
 
-impl de::Wire<'_> for ListUserImportJobsResponse {}
+impl rt::json::Read for ListUserImportJobsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUserImportJobsResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserImportJobs" => v0 = r.member("userImportJobs")?,
+                "PaginationToken" => v1 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_import_jobs: v0,
+            pagination_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListUserImportJobsResponse {
     fn placeholder() -> Self {
@@ -19053,15 +22094,15 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "maxResults")?,
-                        2 => v2 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListUserImportJobsRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    max_results: de::required(v1, "MaxResults", "maxResults")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    max_results: de::required(v1, "MaxResults")?,
                     pagination_token: v2,
                 })
             }
@@ -19070,7 +22111,28 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
     }
 }
 
-impl de::Wire<'_> for ListUserImportJobsRequest {}
+impl rt::json::Read for ListUserImportJobsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListUserImportJobsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "MaxResults" => v1 = r.member("maxResults")?,
+                "PaginationToken" => v2 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            max_results: r.required(v1, "MaxResults", "maxResults"),
+            pagination_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListUserImportJobsRequest {
     fn placeholder() -> Self {
@@ -19167,8 +22229,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolClients")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19182,7 +22244,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
     }
 }
 
-impl de::Wire<'_> for ListUserPoolClientsResponse {}
+impl rt::json::Read for ListUserPoolClientsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUserPoolClientsResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolClients" => v0 = r.member("userPoolClients")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_clients: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListUserPoolClientsResponse {
     fn placeholder() -> Self {
@@ -19282,14 +22362,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "maxResults")?,
-                        2 => v2 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListUserPoolClientsRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     max_results: v1,
                     next_token: v2,
                 })
@@ -19299,7 +22379,28 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
     }
 }
 
-impl de::Wire<'_> for ListUserPoolClientsRequest {}
+impl rt::json::Read for ListUserPoolClientsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ListUserPoolClientsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "MaxResults" => v1 = r.member("maxResults")?,
+                "NextToken" => v2 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            max_results: v1,
+            next_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ListUserPoolClientsRequest {
     fn placeholder() -> Self {
@@ -19395,8 +22496,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPools")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19410,7 +22511,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
     }
 }
 
-impl de::Wire<'_> for ListUserPoolsResponse {}
+impl rt::json::Read for ListUserPoolsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUserPoolsResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPools" => v0 = r.member("userPools")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pools: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListUserPoolsResponse {
     fn placeholder() -> Self {
@@ -19501,14 +22620,14 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "nextToken")?,
-                        1 => v1 = de::value(&mut map, "maxResults")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListUserPoolsRequest {
                     next_token: v0,
-                    max_results: de::required(v1, "MaxResults", "maxResults")?,
+                    max_results: de::required(v1, "MaxResults")?,
                 })
             }
         }
@@ -19516,7 +22635,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
     }
 }
 
-impl de::Wire<'_> for ListUserPoolsRequest {}
+impl rt::json::Read for ListUserPoolsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUserPoolsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "NextToken" => v0 = r.member("nextToken")?,
+                "MaxResults" => v1 = r.member("maxResults")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            next_token: v0,
+            max_results: r.required(v1, "MaxResults", "maxResults"),
+        })
+    }
+}
 
 impl de::Placeholder for ListUserPoolsRequest {
     fn placeholder() -> Self {
@@ -19613,8 +22750,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "users")?,
-                        1 => v1 = de::value(&mut map, "paginationToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19628,7 +22765,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
     }
 }
 
-impl de::Wire<'_> for ListUsersResponse {}
+impl rt::json::Read for ListUsersResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUsersResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Users" => v0 = r.member("users")?,
+                "PaginationToken" => v1 = r.member("paginationToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            users: v0,
+            pagination_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListUsersResponse {
     fn placeholder() -> Self {
@@ -19789,16 +22944,16 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "attributesToGet")?,
-                        2 => v2 = de::value(&mut map, "limit")?,
-                        3 => v3 = de::value(&mut map, "paginationToken")?,
-                        4 => v4 = de::value(&mut map, "filter")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListUsersRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     attributes_to_get: v1,
                     limit: v2,
                     pagination_token: v3,
@@ -19810,7 +22965,34 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
     }
 }
 
-impl de::Wire<'_> for ListUsersRequest {}
+impl rt::json::Read for ListUsersRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a ListUsersRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "AttributesToGet" => v1 = r.member("attributesToGet")?,
+                "Limit" => v2 = r.member("limit")?,
+                "PaginationToken" => v3 = r.member("paginationToken")?,
+                "Filter" => v4 = r.member("filter")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            attributes_to_get: v1,
+            limit: v2,
+            pagination_token: v3,
+            filter: v4,
+        })
+    }
+}
 
 impl de::Placeholder for ListUsersRequest {
     fn placeholder() -> Self {
@@ -19918,8 +23100,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "users")?,
-                        1 => v1 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19933,7 +23115,25 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
     }
 }
 
-impl de::Wire<'_> for ListUsersInGroupResponse {}
+impl rt::json::Read for ListUsersInGroupResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ListUsersInGroupResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Users" => v0 = r.member("users")?,
+                "NextToken" => v1 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            users: v0,
+            next_token: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ListUsersInGroupResponse {
     fn placeholder() -> Self {
@@ -20040,16 +23240,16 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "groupName")?,
-                        2 => v2 = de::value(&mut map, "limit")?,
-                        3 => v3 = de::value(&mut map, "nextToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ListUsersInGroupRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    group_name: de::required(v1, "GroupName", "groupName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    group_name: de::required(v1, "GroupName")?,
                     limit: v2,
                     next_token: v3,
                 })
@@ -20059,7 +23259,31 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
     }
 }
 
-impl de::Wire<'_> for ListUsersInGroupRequest {}
+impl rt::json::Read for ListUsersInGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a ListUsersInGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "GroupName" => v1 = r.member("groupName")?,
+                "Limit" => v2 = r.member("limit")?,
+                "NextToken" => v3 = r.member("nextToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            group_name: r.required(v1, "GroupName", "groupName"),
+            limit: v2,
+            next_token: v3,
+        })
+    }
+}
 
 impl de::Placeholder for ListUsersInGroupRequest {
     fn placeholder() -> Self {
@@ -20152,7 +23376,7 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "codeDeliveryDetails")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20165,7 +23389,22 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
     }
 }
 
-impl de::Wire<'_> for ResendConfirmationCodeResponse {}
+impl rt::json::Read for ResendConfirmationCodeResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a ResendConfirmationCodeResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            code_delivery_details: v0,
+        })
+    }
+}
 
 impl de::Placeholder for ResendConfirmationCodeResponse {
     fn placeholder() -> Self {
@@ -20319,20 +23558,20 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "secretHash")?,
-                        2 => v2 = de::value(&mut map, "userContextData")?,
-                        3 => v3 = de::value(&mut map, "username")?,
-                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5 => v5 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ResendConfirmationCodeRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
+                    client_id: de::required(v0, "ClientId")?,
                     secret_hash: v1,
                     user_context_data: v2,
-                    username: de::required(v3, "Username", "username")?,
+                    username: de::required(v3, "Username")?,
                     analytics_metadata: v4,
                     client_metadata: v5,
                 })
@@ -20342,7 +23581,37 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
     }
 }
 
-impl de::Wire<'_> for ResendConfirmationCodeRequest {}
+impl rt::json::Read for ResendConfirmationCodeRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a ResendConfirmationCodeRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "SecretHash" => v1 = r.member("secretHash")?,
+                "UserContextData" => v2 = r.member("userContextData")?,
+                "Username" => v3 = r.member("username")?,
+                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
+                "ClientMetadata" => v5 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            secret_hash: v1,
+            user_context_data: v2,
+            username: r.required(v3, "Username", "username"),
+            analytics_metadata: v4,
+            client_metadata: v5,
+        })
+    }
+}
 
 impl de::Placeholder for ResendConfirmationCodeRequest {
     fn placeholder() -> Self {
@@ -20474,10 +23743,10 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeName")?,
-                        1 => v1 = de::value(&mut map, "session")?,
-                        2 => v2 = de::value(&mut map, "challengeParameters")?,
-                        3 => v3 = de::value(&mut map, "authenticationResult")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20493,7 +23762,31 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
     }
 }
 
-impl de::Wire<'_> for RespondToAuthChallengeResponse {}
+impl rt::json::Read for RespondToAuthChallengeResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a RespondToAuthChallengeResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeName" => v0 = r.member("challengeName")?,
+                "Session" => v1 = r.member("session")?,
+                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
+                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_name: v0,
+            session: v1,
+            challenge_parameters: v2,
+            authentication_result: v3,
+        })
+    }
+}
 
 impl de::Placeholder for RespondToAuthChallengeResponse {
     fn placeholder() -> Self {
@@ -20715,19 +24008,19 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "challengeName")?,
-                        2 => v2 = de::value(&mut map, "session")?,
-                        3 => v3 = de::value(&mut map, "challengeResponses")?,
-                        4 => v4 = de::value(&mut map, "analyticsMetadata")?,
-                        5 => v5 = de::value(&mut map, "userContextData")?,
-                        6 => v6 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(RespondToAuthChallengeRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
-                    challenge_name: de::required(v1, "ChallengeName", "challengeName")?,
+                    client_id: de::required(v0, "ClientId")?,
+                    challenge_name: de::required(v1, "ChallengeName")?,
                     session: v2,
                     challenge_responses: v3,
                     analytics_metadata: v4,
@@ -20740,7 +24033,40 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
     }
 }
 
-impl de::Wire<'_> for RespondToAuthChallengeRequest {}
+impl rt::json::Read for RespondToAuthChallengeRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a RespondToAuthChallengeRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "ChallengeName" => v1 = r.member("challengeName")?,
+                "Session" => v2 = r.member("session")?,
+                "ChallengeResponses" => v3 = r.member("challengeResponses")?,
+                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
+                "UserContextData" => v5 = r.member("userContextData")?,
+                "ClientMetadata" => v6 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            challenge_name: r.required(v1, "ChallengeName", "challengeName"),
+            session: v2,
+            challenge_responses: v3,
+            analytics_metadata: v4,
+            user_context_data: v5,
+            client_metadata: v6,
+        })
+    }
+}
 
 impl de::Placeholder for RespondToAuthChallengeRequest {
     fn placeholder() -> Self {
@@ -20842,7 +24168,16 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenResponse {
     }
 }
 
-impl de::Wire<'_> for RevokeTokenResponse {}
+impl rt::json::Read for RevokeTokenResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RevokeTokenResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for RevokeTokenResponse {
     fn placeholder() -> Self {
@@ -20932,15 +24267,15 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "token")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "clientSecret")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(RevokeTokenRequest {
-                    token: de::required(v0, "Token", "token")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
+                    token: de::required(v0, "Token")?,
+                    client_id: de::required(v1, "ClientId")?,
                     client_secret: v2,
                 })
             }
@@ -20949,7 +24284,28 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
     }
 }
 
-impl de::Wire<'_> for RevokeTokenRequest {}
+impl rt::json::Read for RevokeTokenRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a RevokeTokenRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Token" => v0 = r.member("token")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "ClientSecret" => v2 = r.member("clientSecret")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            token: r.required(v0, "Token", "token"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+            client_secret: v2,
+        })
+    }
+}
 
 impl de::Placeholder for RevokeTokenRequest {
     fn placeholder() -> Self {
@@ -21043,7 +24399,7 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21054,7 +24410,20 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
     }
 }
 
-impl de::Wire<'_> for UnauthorizedException {}
+impl rt::json::Read for UnauthorizedException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnauthorizedException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnauthorizedException {
     fn placeholder() -> Self {
@@ -21131,7 +24500,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21142,7 +24511,20 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
     }
 }
 
-impl de::Wire<'_> for UnsupportedOperationException {}
+impl rt::json::Read for UnsupportedOperationException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnsupportedOperationException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnsupportedOperationException {
     fn placeholder() -> Self {
@@ -21219,7 +24601,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21230,7 +24612,20 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
     }
 }
 
-impl de::Wire<'_> for UnsupportedTokenTypeException {}
+impl rt::json::Read for UnsupportedTokenTypeException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a UnsupportedTokenTypeException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for UnsupportedTokenTypeException {
     fn placeholder() -> Self {
@@ -21293,7 +24688,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "logDeliveryConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21306,7 +24701,22 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
     }
 }
 
-impl de::Wire<'_> for SetLogDeliveryConfigurationResponse {}
+impl rt::json::Read for SetLogDeliveryConfigurationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a SetLogDeliveryConfigurationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LogDeliveryConfiguration" => v0 = r.member("logDeliveryConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            log_delivery_configuration: v0,
+        })
+    }
+}
 
 impl de::Placeholder for SetLogDeliveryConfigurationResponse {
     fn placeholder() -> Self {
@@ -21381,14 +24791,14 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "logConfigurations")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetLogDeliveryConfigurationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    log_configurations: de::required(v1, "LogConfigurations", "logConfigurations")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    log_configurations: de::required(v1, "LogConfigurations")?,
                 })
             }
         }
@@ -21396,7 +24806,25 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
     }
 }
 
-impl de::Wire<'_> for SetLogDeliveryConfigurationRequest {}
+impl rt::json::Read for SetLogDeliveryConfigurationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a SetLogDeliveryConfigurationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "LogConfigurations" => v1 = r.member("logConfigurations")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            log_configurations: r.required(v1, "LogConfigurations", "logConfigurations"),
+        })
+    }
+}
 
 impl de::Placeholder for SetLogDeliveryConfigurationRequest {
     fn placeholder() -> Self {
@@ -21475,12 +24903,12 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "riskConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetRiskConfigurationResponse {
-                    risk_configuration: de::required(v0, "RiskConfiguration", "riskConfiguration")?,
+                    risk_configuration: de::required(v0, "RiskConfiguration")?,
                 })
             }
         }
@@ -21488,7 +24916,22 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
     }
 }
 
-impl de::Wire<'_> for SetRiskConfigurationResponse {}
+impl rt::json::Read for SetRiskConfigurationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a SetRiskConfigurationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "RiskConfiguration" => v0 = r.member("riskConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
+        })
+    }
+}
 
 impl de::Placeholder for SetRiskConfigurationResponse {
     fn placeholder() -> Self {
@@ -21624,20 +25067,16 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => {
-                            v2 = de::value(&mut map, "compromisedCredentialsRiskConfiguration")?;
-                        }
-                        3 => {
-                            v3 = de::value(&mut map, "accountTakeoverRiskConfiguration")?;
-                        }
-                        4 => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetRiskConfigurationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     client_id: v1,
                     compromised_credentials_risk_configuration: v2,
                     account_takeover_risk_configuration: v3,
@@ -21649,7 +25088,40 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
     }
 }
 
-impl de::Wire<'_> for SetRiskConfigurationRequest {}
+impl rt::json::Read for SetRiskConfigurationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a SetRiskConfigurationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "CompromisedCredentialsRiskConfiguration" => {
+                    v2 = r.member("compromisedCredentialsRiskConfiguration")?;
+                }
+                "AccountTakeoverRiskConfiguration" => {
+                    v3 = r.member("accountTakeoverRiskConfiguration")?;
+                }
+                "RiskExceptionConfiguration" => {
+                    v4 = r.member("riskExceptionConfiguration")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: v1,
+            compromised_credentials_risk_configuration: v2,
+            account_takeover_risk_configuration: v3,
+            risk_exception_configuration: v4,
+        })
+    }
+}
 
 impl de::Placeholder for SetRiskConfigurationRequest {
     fn placeholder() -> Self {
@@ -21740,12 +25212,12 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "uICustomization")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetUiCustomizationResponse {
-                    ui_customization: de::required(v0, "UICustomization", "uICustomization")?,
+                    ui_customization: de::required(v0, "UICustomization")?,
                 })
             }
         }
@@ -21753,7 +25225,22 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
     }
 }
 
-impl de::Wire<'_> for SetUiCustomizationResponse {}
+impl rt::json::Read for SetUiCustomizationResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a SetUiCustomizationResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UICustomization" => v0 = r.member("uICustomization")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            ui_customization: r.required(v0, "UICustomization", "uICustomization"),
+        })
+    }
+}
 
 impl de::Placeholder for SetUiCustomizationResponse {
     fn placeholder() -> Self {
@@ -21865,15 +25352,15 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "cSS")?,
-                        3 => v3 = de::value(&mut map, "imageFile")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetUiCustomizationRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     client_id: v1,
                     css: v2,
                     image_file: v3,
@@ -21884,7 +25371,31 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
     }
 }
 
-impl de::Wire<'_> for SetUiCustomizationRequest {}
+impl rt::json::Read for SetUiCustomizationRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a SetUiCustomizationRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "CSS" => v2 = r.member("cSS")?,
+                "ImageFile" => v3 = r.member("imageFile")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: v1,
+            css: v2,
+            image_file: v3,
+        })
+    }
+}
 
 impl de::Placeholder for SetUiCustomizationRequest {
     fn placeholder() -> Self {
@@ -21966,7 +25477,16 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceResponse {
     }
 }
 
-impl de::Wire<'_> for SetUserMfaPreferenceResponse {}
+impl rt::json::Read for SetUserMfaPreferenceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserMfaPreferenceResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for SetUserMfaPreferenceResponse {
     fn placeholder() -> Self {
@@ -22060,16 +25580,16 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "sMSMfaSettings")?,
-                        1 => v1 = de::value(&mut map, "softwareTokenMfaSettings")?,
-                        2 => v2 = de::value(&mut map, "accessToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetUserMfaPreferenceRequest {
                     sms_mfa_settings: v0,
                     software_token_mfa_settings: v1,
-                    access_token: de::required(v2, "AccessToken", "accessToken")?,
+                    access_token: de::required(v2, "AccessToken")?,
                 })
             }
         }
@@ -22077,7 +25597,28 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
     }
 }
 
-impl de::Wire<'_> for SetUserMfaPreferenceRequest {}
+impl rt::json::Read for SetUserMfaPreferenceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a SetUserMfaPreferenceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SMSMfaSettings" => v0 = r.member("sMSMfaSettings")?,
+                "SoftwareTokenMfaSettings" => v1 = r.member("softwareTokenMfaSettings")?,
+                "AccessToken" => v2 = r.member("accessToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_mfa_settings: v0,
+            software_token_mfa_settings: v1,
+            access_token: r.required(v2, "AccessToken", "accessToken"),
+        })
+    }
+}
 
 impl de::Placeholder for SetUserMfaPreferenceRequest {
     fn placeholder() -> Self {
@@ -22172,9 +25713,9 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "smsMfaConfiguration")?,
-                        1 => v1 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
-                        2 => v2 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22189,7 +25730,30 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
     }
 }
 
-impl de::Wire<'_> for SetUserPoolMfaConfigResponse {}
+impl rt::json::Read for SetUserPoolMfaConfigResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a SetUserPoolMfaConfigResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SmsMfaConfiguration" => v0 = r.member("smsMfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => {
+                    v1 = r.member("softwareTokenMfaConfiguration")?;
+                }
+                "MfaConfiguration" => v2 = r.member("mfaConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_mfa_configuration: v0,
+            software_token_mfa_configuration: v1,
+            mfa_configuration: v2,
+        })
+    }
+}
 
 impl de::Placeholder for SetUserPoolMfaConfigResponse {
     fn placeholder() -> Self {
@@ -22297,15 +25861,15 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "smsMfaConfiguration")?,
-                        2 => v2 = de::value(&mut map, "softwareTokenMfaConfiguration")?,
-                        3 => v3 = de::value(&mut map, "mfaConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetUserPoolMfaConfigRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     sms_mfa_configuration: v1,
                     software_token_mfa_configuration: v2,
                     mfa_configuration: v3,
@@ -22316,7 +25880,33 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
     }
 }
 
-impl de::Wire<'_> for SetUserPoolMfaConfigRequest {}
+impl rt::json::Read for SetUserPoolMfaConfigRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a SetUserPoolMfaConfigRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "SmsMfaConfiguration" => v1 = r.member("smsMfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => {
+                    v2 = r.member("softwareTokenMfaConfiguration")?;
+                }
+                "MfaConfiguration" => v3 = r.member("mfaConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            sms_mfa_configuration: v1,
+            software_token_mfa_configuration: v2,
+            mfa_configuration: v3,
+        })
+    }
+}
 
 impl de::Placeholder for SetUserPoolMfaConfigRequest {
     fn placeholder() -> Self {
@@ -22392,7 +25982,16 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsResponse {
     }
 }
 
-impl de::Wire<'_> for SetUserSettingsResponse {}
+impl rt::json::Read for SetUserSettingsResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserSettingsResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for SetUserSettingsResponse {
     fn placeholder() -> Self {
@@ -22470,14 +26069,14 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SetUserSettingsRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
-                    mfa_options: de::required(v1, "MFAOptions", "mFAOptions")?,
+                    access_token: de::required(v0, "AccessToken")?,
+                    mfa_options: de::required(v1, "MFAOptions")?,
                 })
             }
         }
@@ -22485,7 +26084,25 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
     }
 }
 
-impl de::Wire<'_> for SetUserSettingsRequest {}
+impl rt::json::Read for SetUserSettingsRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a SetUserSettingsRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "MFAOptions" => v1 = r.member("mFAOptions")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            mfa_options: r.required(v1, "MFAOptions", "mFAOptions"),
+        })
+    }
+}
 
 impl de::Placeholder for SetUserSettingsRequest {
     fn placeholder() -> Self {
@@ -22576,16 +26193,16 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userConfirmed")?,
-                        1 => v1 = de::value(&mut map, "codeDeliveryDetails")?,
-                        2 => v2 = de::value(&mut map, "userSub")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SignUpResponse {
-                    user_confirmed: de::required(v0, "UserConfirmed", "userConfirmed")?,
+                    user_confirmed: de::required(v0, "UserConfirmed")?,
                     code_delivery_details: v1,
-                    user_sub: de::required(v2, "UserSub", "userSub")?,
+                    user_sub: de::required(v2, "UserSub")?,
                 })
             }
         }
@@ -22593,7 +26210,28 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
     }
 }
 
-impl de::Wire<'_> for SignUpResponse {}
+impl rt::json::Read for SignUpResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a SignUpResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserConfirmed" => v0 = r.member("userConfirmed")?,
+                "CodeDeliveryDetails" => v1 = r.member("codeDeliveryDetails")?,
+                "UserSub" => v2 = r.member("userSub")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_confirmed: r.required(v0, "UserConfirmed", "userConfirmed"),
+            code_delivery_details: v1,
+            user_sub: r.required(v2, "UserSub", "userSub"),
+        })
+    }
+}
 
 impl de::Placeholder for SignUpResponse {
     fn placeholder() -> Self {
@@ -22780,23 +26418,23 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "secretHash")?,
-                        2 => v2 = de::value(&mut map, "username")?,
-                        3 => v3 = de::value(&mut map, "password")?,
-                        4 => v4 = de::value(&mut map, "userAttributes")?,
-                        5 => v5 = de::value(&mut map, "validationData")?,
-                        6 => v6 = de::value(&mut map, "analyticsMetadata")?,
-                        7 => v7 = de::value(&mut map, "userContextData")?,
-                        8 => v8 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SignUpRequest {
-                    client_id: de::required(v0, "ClientId", "clientId")?,
+                    client_id: de::required(v0, "ClientId")?,
                     secret_hash: v1,
-                    username: de::required(v2, "Username", "username")?,
-                    password: de::required(v3, "Password", "password")?,
+                    username: de::required(v2, "Username")?,
+                    password: de::required(v3, "Password")?,
                     user_attributes: v4,
                     validation_data: v5,
                     analytics_metadata: v6,
@@ -22809,7 +26447,46 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
     }
 }
 
-impl de::Wire<'_> for SignUpRequest {}
+impl rt::json::Read for SignUpRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut entries = r.begin_object("a SignUpRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "SecretHash" => v1 = r.member("secretHash")?,
+                "Username" => v2 = r.member("username")?,
+                "Password" => v3 = r.member("password")?,
+                "UserAttributes" => v4 = r.member("userAttributes")?,
+                "ValidationData" => v5 = r.member("validationData")?,
+                "AnalyticsMetadata" => v6 = r.member("analyticsMetadata")?,
+                "UserContextData" => v7 = r.member("userContextData")?,
+                "ClientMetadata" => v8 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: r.required(v0, "ClientId", "clientId"),
+            secret_hash: v1,
+            username: r.required(v2, "Username", "username"),
+            password: r.required(v3, "Password", "password"),
+            user_attributes: v4,
+            validation_data: v5,
+            analytics_metadata: v6,
+            user_context_data: v7,
+            client_metadata: v8,
+        })
+    }
+}
 
 impl de::Placeholder for SignUpRequest {
     fn placeholder() -> Self {
@@ -22931,7 +26608,7 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22944,7 +26621,22 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
     }
 }
 
-impl de::Wire<'_> for StartUserImportJobResponse {}
+impl rt::json::Read for StartUserImportJobResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a StartUserImportJobResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserImportJob" => v0 = r.member("userImportJob")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_import_job: v0,
+        })
+    }
+}
 
 impl de::Placeholder for StartUserImportJobResponse {
     fn placeholder() -> Self {
@@ -23019,14 +26711,14 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(StartUserImportJobRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    job_id: de::required(v1, "JobId", "jobId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    job_id: de::required(v1, "JobId")?,
                 })
             }
         }
@@ -23034,7 +26726,25 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
     }
 }
 
-impl de::Wire<'_> for StartUserImportJobRequest {}
+impl rt::json::Read for StartUserImportJobRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a StartUserImportJobRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "JobId" => v1 = r.member("jobId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            job_id: r.required(v1, "JobId", "jobId"),
+        })
+    }
+}
 
 impl de::Placeholder for StartUserImportJobRequest {
     fn placeholder() -> Self {
@@ -23111,7 +26821,7 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userImportJob")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23124,7 +26834,22 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
     }
 }
 
-impl de::Wire<'_> for StopUserImportJobResponse {}
+impl rt::json::Read for StopUserImportJobResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a StopUserImportJobResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserImportJob" => v0 = r.member("userImportJob")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_import_job: v0,
+        })
+    }
+}
 
 impl de::Placeholder for StopUserImportJobResponse {
     fn placeholder() -> Self {
@@ -23199,14 +26924,14 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "jobId")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(StopUserImportJobRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    job_id: de::required(v1, "JobId", "jobId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    job_id: de::required(v1, "JobId")?,
                 })
             }
         }
@@ -23214,7 +26939,25 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
     }
 }
 
-impl de::Wire<'_> for StopUserImportJobRequest {}
+impl rt::json::Read for StopUserImportJobRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a StopUserImportJobRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "JobId" => v1 = r.member("jobId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            job_id: r.required(v1, "JobId", "jobId"),
+        })
+    }
+}
 
 impl de::Placeholder for StopUserImportJobRequest {
     fn placeholder() -> Self {
@@ -23285,7 +27028,16 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
     }
 }
 
-impl de::Wire<'_> for TagResourceResponse {}
+impl rt::json::Read for TagResourceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a TagResourceResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for TagResourceResponse {
     fn placeholder() -> Self {
@@ -23353,14 +27105,14 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceArn")?,
-                        1 => v1 = de::value(&mut map, "tags")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(TagResourceRequest {
-                    resource_arn: de::required(v0, "ResourceArn", "resourceArn")?,
-                    tags: de::required(v1, "Tags", "tags")?,
+                    resource_arn: de::required(v0, "ResourceArn")?,
+                    tags: de::required(v1, "Tags")?,
                 })
             }
         }
@@ -23368,7 +27120,25 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
     }
 }
 
-impl de::Wire<'_> for TagResourceRequest {}
+impl rt::json::Read for TagResourceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a TagResourceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceArn" => v0 = r.member("resourceArn")?,
+                "Tags" => v1 = r.member("tags")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
+            tags: r.required(v1, "Tags", "tags"),
+        })
+    }
+}
 
 impl de::Placeholder for TagResourceRequest {
     fn placeholder() -> Self {
@@ -23442,7 +27212,16 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
     }
 }
 
-impl de::Wire<'_> for UntagResourceResponse {}
+impl rt::json::Read for UntagResourceResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UntagResourceResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for UntagResourceResponse {
     fn placeholder() -> Self {
@@ -23510,14 +27289,14 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceArn")?,
-                        1 => v1 = de::value(&mut map, "tagKeys")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UntagResourceRequest {
-                    resource_arn: de::required(v0, "ResourceArn", "resourceArn")?,
-                    tag_keys: de::required(v1, "TagKeys", "tagKeys")?,
+                    resource_arn: de::required(v0, "ResourceArn")?,
+                    tag_keys: de::required(v1, "TagKeys")?,
                 })
             }
         }
@@ -23525,7 +27304,25 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
     }
 }
 
-impl de::Wire<'_> for UntagResourceRequest {}
+impl rt::json::Read for UntagResourceRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a UntagResourceRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceArn" => v0 = r.member("resourceArn")?,
+                "TagKeys" => v1 = r.member("tagKeys")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
+            tag_keys: r.required(v1, "TagKeys", "tagKeys"),
+        })
+    }
+}
 
 impl de::Placeholder for UntagResourceRequest {
     fn placeholder() -> Self {
@@ -23599,7 +27396,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateAuthEventFeedbackResponse {}
+impl rt::json::Read for UpdateAuthEventFeedbackResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateAuthEventFeedbackResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for UpdateAuthEventFeedbackResponse {
     fn placeholder() -> Self {
@@ -23703,20 +27509,20 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "username")?,
-                        2 => v2 = de::value(&mut map, "eventId")?,
-                        3 => v3 = de::value(&mut map, "feedbackToken")?,
-                        4 => v4 = de::value(&mut map, "feedbackValue")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateAuthEventFeedbackRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    username: de::required(v1, "Username", "username")?,
-                    event_id: de::required(v2, "EventId", "eventId")?,
-                    feedback_token: de::required(v3, "FeedbackToken", "feedbackToken")?,
-                    feedback_value: de::required(v4, "FeedbackValue", "feedbackValue")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    username: de::required(v1, "Username")?,
+                    event_id: de::required(v2, "EventId")?,
+                    feedback_token: de::required(v3, "FeedbackToken")?,
+                    feedback_value: de::required(v4, "FeedbackValue")?,
                 })
             }
         }
@@ -23724,7 +27530,34 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateAuthEventFeedbackRequest {}
+impl rt::json::Read for UpdateAuthEventFeedbackRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a UpdateAuthEventFeedbackRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Username" => v1 = r.member("username")?,
+                "EventId" => v2 = r.member("eventId")?,
+                "FeedbackToken" => v3 = r.member("feedbackToken")?,
+                "FeedbackValue" => v4 = r.member("feedbackValue")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            username: r.required(v1, "Username", "username"),
+            event_id: r.required(v2, "EventId", "eventId"),
+            feedback_token: r.required(v3, "FeedbackToken", "feedbackToken"),
+            feedback_value: r.required(v4, "FeedbackValue", "feedbackValue"),
+        })
+    }
+}
 
 impl de::Placeholder for UpdateAuthEventFeedbackRequest {
     fn placeholder() -> Self {
@@ -23813,7 +27646,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateDeviceStatusResponse {}
+impl rt::json::Read for UpdateDeviceStatusResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateDeviceStatusResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for UpdateDeviceStatusResponse {
     fn placeholder() -> Self {
@@ -23900,15 +27742,15 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "deviceKey")?,
-                        2 => v2 = de::value(&mut map, "deviceRememberedStatus")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateDeviceStatusRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
-                    device_key: de::required(v1, "DeviceKey", "deviceKey")?,
+                    access_token: de::required(v0, "AccessToken")?,
+                    device_key: de::required(v1, "DeviceKey")?,
                     device_remembered_status: v2,
                 })
             }
@@ -23917,7 +27759,28 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateDeviceStatusRequest {}
+impl rt::json::Read for UpdateDeviceStatusRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a UpdateDeviceStatusRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "DeviceKey" => v1 = r.member("deviceKey")?,
+                "DeviceRememberedStatus" => v2 = r.member("deviceRememberedStatus")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            device_key: r.required(v1, "DeviceKey", "deviceKey"),
+            device_remembered_status: v2,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateDeviceStatusRequest {
     fn placeholder() -> Self {
@@ -23999,7 +27862,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "group")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24010,7 +27873,20 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateGroupResponse {}
+impl rt::json::Read for UpdateGroupResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateGroupResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Group" => v0 = r.member("group")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { group: v0 })
+    }
+}
 
 impl de::Placeholder for UpdateGroupResponse {
     fn placeholder() -> Self {
@@ -24112,17 +27988,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groupName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "description")?,
-                        3 => v3 = de::value(&mut map, "roleArn")?,
-                        4 => v4 = de::value(&mut map, "precedence")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateGroupRequest {
-                    group_name: de::required(v0, "GroupName", "groupName")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
+                    group_name: de::required(v0, "GroupName")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
                     description: v2,
                     role_arn: v3,
                     precedence: v4,
@@ -24133,7 +28009,34 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateGroupRequest {}
+impl rt::json::Read for UpdateGroupRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a UpdateGroupRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "GroupName" => v0 = r.member("groupName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Description" => v2 = r.member("description")?,
+                "RoleArn" => v3 = r.member("roleArn")?,
+                "Precedence" => v4 = r.member("precedence")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            group_name: r.required(v0, "GroupName", "groupName"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            description: v2,
+            role_arn: v3,
+            precedence: v4,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateGroupRequest {
     fn placeholder() -> Self {
@@ -24223,12 +28126,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "identityProvider")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateIdentityProviderResponse {
-                    identity_provider: de::required(v0, "IdentityProvider", "identityProvider")?,
+                    identity_provider: de::required(v0, "IdentityProvider")?,
                 })
             }
         }
@@ -24236,7 +28139,22 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateIdentityProviderResponse {}
+impl rt::json::Read for UpdateIdentityProviderResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateIdentityProviderResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
+        })
+    }
+}
 
 impl de::Placeholder for UpdateIdentityProviderResponse {
     fn placeholder() -> Self {
@@ -24339,17 +28257,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "providerName")?,
-                        2 => v2 = de::value(&mut map, "providerDetails")?,
-                        3 => v3 = de::value(&mut map, "attributeMapping")?,
-                        4 => v4 = de::value(&mut map, "idpIdentifiers")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateIdentityProviderRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    provider_name: de::required(v1, "ProviderName", "providerName")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    provider_name: de::required(v1, "ProviderName")?,
                     provider_details: v2,
                     attribute_mapping: v3,
                     idp_identifiers: v4,
@@ -24360,7 +28278,34 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateIdentityProviderRequest {}
+impl rt::json::Read for UpdateIdentityProviderRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a UpdateIdentityProviderRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ProviderName" => v1 = r.member("providerName")?,
+                "ProviderDetails" => v2 = r.member("providerDetails")?,
+                "AttributeMapping" => v3 = r.member("attributeMapping")?,
+                "IdpIdentifiers" => v4 = r.member("idpIdentifiers")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            provider_name: r.required(v1, "ProviderName", "providerName"),
+            provider_details: v2,
+            attribute_mapping: v3,
+            idp_identifiers: v4,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateIdentityProviderRequest {
     fn placeholder() -> Self {
@@ -24460,12 +28405,12 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "resourceServer")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateResourceServerResponse {
-                    resource_server: de::required(v0, "ResourceServer", "resourceServer")?,
+                    resource_server: de::required(v0, "ResourceServer")?,
                 })
             }
         }
@@ -24473,7 +28418,22 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateResourceServerResponse {}
+impl rt::json::Read for UpdateResourceServerResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateResourceServerResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ResourceServer" => v0 = r.member("resourceServer")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            resource_server: r.required(v0, "ResourceServer", "resourceServer"),
+        })
+    }
+}
 
 impl de::Placeholder for UpdateResourceServerResponse {
     fn placeholder() -> Self {
@@ -24565,17 +28525,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "identifier")?,
-                        2 => v2 = de::value(&mut map, "name")?,
-                        3 => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateResourceServerRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    identifier: de::required(v1, "Identifier", "identifier")?,
-                    name: de::required(v2, "Name", "name")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    identifier: de::required(v1, "Identifier")?,
+                    name: de::required(v2, "Name")?,
                     scopes: v3,
                 })
             }
@@ -24584,7 +28544,31 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateResourceServerRequest {}
+impl rt::json::Read for UpdateResourceServerRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a UpdateResourceServerRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Identifier" => v1 = r.member("identifier")?,
+                "Name" => v2 = r.member("name")?,
+                "Scopes" => v3 = r.member("scopes")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            identifier: r.required(v1, "Identifier", "identifier"),
+            name: r.required(v2, "Name", "name"),
+            scopes: v3,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateResourceServerRequest {
     fn placeholder() -> Self {
@@ -24686,7 +28670,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "codeDeliveryDetailsList")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24699,7 +28683,22 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateUserAttributesResponse {}
+impl rt::json::Read for UpdateUserAttributesResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateUserAttributesResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CodeDeliveryDetailsList" => v0 = r.member("codeDeliveryDetailsList")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            code_delivery_details_list: v0,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserAttributesResponse {
     fn placeholder() -> Self {
@@ -24828,15 +28827,15 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userAttributes")?,
-                        1 => v1 = de::value(&mut map, "accessToken")?,
-                        2 => v2 = de::value(&mut map, "clientMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateUserAttributesRequest {
-                    user_attributes: de::required(v0, "UserAttributes", "userAttributes")?,
-                    access_token: de::required(v1, "AccessToken", "accessToken")?,
+                    user_attributes: de::required(v0, "UserAttributes")?,
+                    access_token: de::required(v1, "AccessToken")?,
                     client_metadata: v2,
                 })
             }
@@ -24845,7 +28844,28 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateUserAttributesRequest {}
+impl rt::json::Read for UpdateUserAttributesRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a UpdateUserAttributesRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserAttributes" => v0 = r.member("userAttributes")?,
+                "AccessToken" => v1 = r.member("accessToken")?,
+                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_attributes: r.required(v0, "UserAttributes", "userAttributes"),
+            access_token: r.required(v1, "AccessToken", "accessToken"),
+            client_metadata: v2,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserAttributesRequest {
     fn placeholder() -> Self {
@@ -24927,7 +28947,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolResponse {}
+impl rt::json::Read for UpdateUserPoolResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolResponse {
     fn placeholder() -> Self {
@@ -25192,30 +29221,30 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "policies")?,
-                        2 => v2 = de::value(&mut map, "deletionProtection")?,
-                        3 => v3 = de::value(&mut map, "lambdaConfig")?,
-                        4 => v4 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        5 => v5 = de::value(&mut map, "smsVerificationMessage")?,
-                        6 => v6 = de::value(&mut map, "emailVerificationMessage")?,
-                        7 => v7 = de::value(&mut map, "emailVerificationSubject")?,
-                        8 => v8 = de::value(&mut map, "verificationMessageTemplate")?,
-                        9 => v9 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        10 => v10 = de::value(&mut map, "userAttributeUpdateSettings")?,
-                        11 => v11 = de::value(&mut map, "mfaConfiguration")?,
-                        12 => v12 = de::value(&mut map, "deviceConfiguration")?,
-                        13 => v13 = de::value(&mut map, "emailConfiguration")?,
-                        14 => v14 = de::value(&mut map, "smsConfiguration")?,
-                        15 => v15 = de::value(&mut map, "userPoolTags")?,
-                        16 => v16 = de::value(&mut map, "adminCreateUserConfig")?,
-                        17 => v17 = de::value(&mut map, "userPoolAddOns")?,
-                        18 => v18 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateUserPoolRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
                     policies: v1,
                     deletion_protection: v2,
                     lambda_config: v3,
@@ -25241,7 +29270,80 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolRequest {}
+impl rt::json::Read for UpdateUserPoolRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut entries = r.begin_object("a UpdateUserPoolRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Policies" => v1 = r.member("policies")?,
+                "DeletionProtection" => v2 = r.member("deletionProtection")?,
+                "LambdaConfig" => v3 = r.member("lambdaConfig")?,
+                "AutoVerifiedAttributes" => v4 = r.member("autoVerifiedAttributes")?,
+                "SmsVerificationMessage" => v5 = r.member("smsVerificationMessage")?,
+                "EmailVerificationMessage" => v6 = r.member("emailVerificationMessage")?,
+                "EmailVerificationSubject" => v7 = r.member("emailVerificationSubject")?,
+                "VerificationMessageTemplate" => {
+                    v8 = r.member("verificationMessageTemplate")?;
+                }
+                "SmsAuthenticationMessage" => v9 = r.member("smsAuthenticationMessage")?,
+                "UserAttributeUpdateSettings" => {
+                    v10 = r.member("userAttributeUpdateSettings")?;
+                }
+                "MfaConfiguration" => v11 = r.member("mfaConfiguration")?,
+                "DeviceConfiguration" => v12 = r.member("deviceConfiguration")?,
+                "EmailConfiguration" => v13 = r.member("emailConfiguration")?,
+                "SmsConfiguration" => v14 = r.member("smsConfiguration")?,
+                "UserPoolTags" => v15 = r.member("userPoolTags")?,
+                "AdminCreateUserConfig" => v16 = r.member("adminCreateUserConfig")?,
+                "UserPoolAddOns" => v17 = r.member("userPoolAddOns")?,
+                "AccountRecoverySetting" => v18 = r.member("accountRecoverySetting")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            policies: v1,
+            deletion_protection: v2,
+            lambda_config: v3,
+            auto_verified_attributes: v4,
+            sms_verification_message: v5,
+            email_verification_message: v6,
+            email_verification_subject: v7,
+            verification_message_template: v8,
+            sms_authentication_message: v9,
+            user_attribute_update_settings: v10,
+            mfa_configuration: v11,
+            device_configuration: v12,
+            email_configuration: v13,
+            sms_configuration: v14,
+            user_pool_tags: v15,
+            admin_create_user_config: v16,
+            user_pool_add_ons: v17,
+            account_recovery_setting: v18,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolRequest {
     fn placeholder() -> Self {
@@ -25425,7 +29527,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolClient")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25438,7 +29540,22 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolClientResponse {}
+impl rt::json::Read for UpdateUserPoolClientResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateUserPoolClientResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_client: v0,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolClientResponse {
     fn placeholder() -> Self {
@@ -25875,38 +29992,34 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "clientName")?,
-                        3 => v3 = de::value(&mut map, "refreshTokenValidity")?,
-                        4 => v4 = de::value(&mut map, "accessTokenValidity")?,
-                        5 => v5 = de::value(&mut map, "idTokenValidity")?,
-                        6 => v6 = de::value(&mut map, "tokenValidityUnits")?,
-                        7 => v7 = de::value(&mut map, "readAttributes")?,
-                        8 => v8 = de::value(&mut map, "writeAttributes")?,
-                        9 => v9 = de::value(&mut map, "explicitAuthFlows")?,
-                        10 => v10 = de::value(&mut map, "supportedIdentityProviders")?,
-                        11 => v11 = de::value(&mut map, "callbackURLs")?,
-                        12 => v12 = de::value(&mut map, "logoutURLs")?,
-                        13 => v13 = de::value(&mut map, "defaultRedirectURI")?,
-                        14 => v14 = de::value(&mut map, "allowedOAuthFlows")?,
-                        15 => v15 = de::value(&mut map, "allowedOAuthScopes")?,
-                        16 => {
-                            v16 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
-                        }
-                        17 => v17 = de::value(&mut map, "analyticsConfiguration")?,
-                        18 => v18 = de::value(&mut map, "preventUserExistenceErrors")?,
-                        19 => v19 = de::value(&mut map, "enableTokenRevocation")?,
-                        20 => {
-                            v20 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
-                        }
-                        21 => v21 = de::value(&mut map, "authSessionValidity")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
+                        19 => v19 = de::value(&mut map)?,
+                        20 => v20 = de::value(&mut map)?,
+                        21 => v21 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateUserPoolClientRequest {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    client_id: de::required(v1, "ClientId", "clientId")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    client_id: de::required(v1, "ClientId")?,
                     client_name: v2,
                     refresh_token_validity: v3,
                     access_token_validity: v4,
@@ -25934,7 +30047,93 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolClientRequest {}
+impl rt::json::Read for UpdateUserPoolClientRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut v19 = None;
+        let mut v20 = None;
+        let mut v21 = None;
+        let mut entries = r.begin_object("a UpdateUserPoolClientRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "ClientName" => v2 = r.member("clientName")?,
+                "RefreshTokenValidity" => v3 = r.member("refreshTokenValidity")?,
+                "AccessTokenValidity" => v4 = r.member("accessTokenValidity")?,
+                "IdTokenValidity" => v5 = r.member("idTokenValidity")?,
+                "TokenValidityUnits" => v6 = r.member("tokenValidityUnits")?,
+                "ReadAttributes" => v7 = r.member("readAttributes")?,
+                "WriteAttributes" => v8 = r.member("writeAttributes")?,
+                "ExplicitAuthFlows" => v9 = r.member("explicitAuthFlows")?,
+                "SupportedIdentityProviders" => {
+                    v10 = r.member("supportedIdentityProviders")?;
+                }
+                "CallbackURLs" => v11 = r.member("callbackURLs")?,
+                "LogoutURLs" => v12 = r.member("logoutURLs")?,
+                "DefaultRedirectURI" => v13 = r.member("defaultRedirectURI")?,
+                "AllowedOAuthFlows" => v14 = r.member("allowedOAuthFlows")?,
+                "AllowedOAuthScopes" => v15 = r.member("allowedOAuthScopes")?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    v16 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                }
+                "AnalyticsConfiguration" => v17 = r.member("analyticsConfiguration")?,
+                "PreventUserExistenceErrors" => {
+                    v18 = r.member("preventUserExistenceErrors")?;
+                }
+                "EnableTokenRevocation" => v19 = r.member("enableTokenRevocation")?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    v20 = r.member("enablePropagateAdditionalUserContextData")?;
+                }
+                "AuthSessionValidity" => v21 = r.member("authSessionValidity")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            client_id: r.required(v1, "ClientId", "clientId"),
+            client_name: v2,
+            refresh_token_validity: v3,
+            access_token_validity: v4,
+            id_token_validity: v5,
+            token_validity_units: v6,
+            read_attributes: v7,
+            write_attributes: v8,
+            explicit_auth_flows: v9,
+            supported_identity_providers: v10,
+            callback_urls: v11,
+            logout_urls: v12,
+            default_redirect_uri: v13,
+            allowed_o_auth_flows: v14,
+            allowed_o_auth_scopes: v15,
+            allowed_o_auth_flows_user_pool_client: v16,
+            analytics_configuration: v17,
+            prevent_user_existence_errors: v18,
+            enable_token_revocation: v19,
+            enable_propagate_additional_user_context_data: v20,
+            auth_session_validity: v21,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolClientRequest {
     fn placeholder() -> Self {
@@ -26133,7 +30332,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "cloudFrontDomain")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26146,7 +30345,22 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolDomainResponse {}
+impl rt::json::Read for UpdateUserPoolDomainResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UpdateUserPoolDomainResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CloudFrontDomain" => v0 = r.member("cloudFrontDomain")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            cloud_front_domain: v0,
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolDomainResponse {
     fn placeholder() -> Self {
@@ -26233,20 +30447,16 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "domain")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UpdateUserPoolDomainRequest {
-                    domain: de::required(v0, "Domain", "domain")?,
-                    user_pool_id: de::required(v1, "UserPoolId", "userPoolId")?,
-                    custom_domain_config: de::required(
-                        v2,
-                        "CustomDomainConfig",
-                        "customDomainConfig",
-                    )?,
+                    domain: de::required(v0, "Domain")?,
+                    user_pool_id: de::required(v1, "UserPoolId")?,
+                    custom_domain_config: de::required(v2, "CustomDomainConfig")?,
                 })
             }
         }
@@ -26254,7 +30464,28 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
     }
 }
 
-impl de::Wire<'_> for UpdateUserPoolDomainRequest {}
+impl rt::json::Read for UpdateUserPoolDomainRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a UpdateUserPoolDomainRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Domain" => v0 = r.member("domain")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "CustomDomainConfig" => v2 = r.member("customDomainConfig")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            domain: r.required(v0, "Domain", "domain"),
+            user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
+            custom_domain_config: r.required(v2, "CustomDomainConfig", "customDomainConfig"),
+        })
+    }
+}
 
 impl de::Placeholder for UpdateUserPoolDomainRequest {
     fn placeholder() -> Self {
@@ -26346,8 +30577,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "status")?,
-                        1 => v1 = de::value(&mut map, "session")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26361,7 +30592,25 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
     }
 }
 
-impl de::Wire<'_> for VerifySoftwareTokenResponse {}
+impl rt::json::Read for VerifySoftwareTokenResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a VerifySoftwareTokenResponse object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Status" => v0 = r.member("status")?,
+                "Session" => v1 = r.member("session")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            status: v0,
+            session: v1,
+        })
+    }
+}
 
 impl de::Placeholder for VerifySoftwareTokenResponse {
     fn placeholder() -> Self {
@@ -26476,17 +30725,17 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "session")?,
-                        2 => v2 = de::value(&mut map, "userCode")?,
-                        3 => v3 = de::value(&mut map, "friendlyDeviceName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(VerifySoftwareTokenRequest {
                     access_token: v0,
                     session: v1,
-                    user_code: de::required(v2, "UserCode", "userCode")?,
+                    user_code: de::required(v2, "UserCode")?,
                     friendly_device_name: v3,
                 })
             }
@@ -26495,7 +30744,31 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
     }
 }
 
-impl de::Wire<'_> for VerifySoftwareTokenRequest {}
+impl rt::json::Read for VerifySoftwareTokenRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a VerifySoftwareTokenRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "Session" => v1 = r.member("session")?,
+                "UserCode" => v2 = r.member("userCode")?,
+                "FriendlyDeviceName" => v3 = r.member("friendlyDeviceName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: v0,
+            session: v1,
+            user_code: r.required(v2, "UserCode", "userCode"),
+            friendly_device_name: v3,
+        })
+    }
+}
 
 impl de::Placeholder for VerifySoftwareTokenRequest {
     fn placeholder() -> Self {
@@ -26602,7 +30875,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map, "message")?,
+                        0 | 1 => message = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26613,7 +30886,20 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
     }
 }
 
-impl de::Wire<'_> for EnableSoftwareTokenMfaException {}
+impl rt::json::Read for EnableSoftwareTokenMfaException {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut message = None;
+        let mut entries = r.begin_object("a EnableSoftwareTokenMfaException object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "message" | "Message" => message = r.member("message")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { message })
+    }
+}
 
 impl de::Placeholder for EnableSoftwareTokenMfaException {
     fn placeholder() -> Self {
@@ -26670,7 +30956,16 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeResponse {
     }
 }
 
-impl de::Wire<'_> for VerifyUserAttributeResponse {}
+impl rt::json::Read for VerifyUserAttributeResponse {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a VerifyUserAttributeResponse object")?;
+        while let Some(_key) = r.next_key(&mut entries)? {
+            r.skip_value()?;
+        }
+        Ok(Self {})
+    }
+}
 
 impl de::Placeholder for VerifyUserAttributeResponse {
     fn placeholder() -> Self {
@@ -26756,16 +31051,16 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "attributeName")?,
-                        2 => v2 = de::value(&mut map, "code")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(VerifyUserAttributeRequest {
-                    access_token: de::required(v0, "AccessToken", "accessToken")?,
-                    attribute_name: de::required(v1, "AttributeName", "attributeName")?,
-                    code: de::required(v2, "Code", "code")?,
+                    access_token: de::required(v0, "AccessToken")?,
+                    attribute_name: de::required(v1, "AttributeName")?,
+                    code: de::required(v2, "Code")?,
                 })
             }
         }
@@ -26773,7 +31068,28 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
     }
 }
 
-impl de::Wire<'_> for VerifyUserAttributeRequest {}
+impl rt::json::Read for VerifyUserAttributeRequest {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a VerifyUserAttributeRequest object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "AttributeName" => v1 = r.member("attributeName")?,
+                "Code" => v2 = r.member("code")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: r.required(v0, "AccessToken", "accessToken"),
+            attribute_name: r.required(v1, "AttributeName", "attributeName"),
+            code: r.required(v2, "Code", "code"),
+        })
+    }
+}
 
 impl de::Placeholder for VerifyUserAttributeRequest {
     fn placeholder() -> Self {
@@ -26873,7 +31189,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "recoveryMechanisms")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26886,7 +31202,22 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
     }
 }
 
-impl de::Wire<'_> for AccountRecoverySettingType {}
+impl rt::json::Read for AccountRecoverySettingType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a AccountRecoverySettingType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "RecoveryMechanisms" => v0 = r.member("recoveryMechanisms")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            recovery_mechanisms: v0,
+        })
+    }
+}
 
 impl de::Placeholder for AccountRecoverySettingType {
     fn placeholder() -> Self {
@@ -27002,7 +31333,12 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverEventActionType {
     }
 }
 
-impl de::Wire<'_> for AccountTakeoverEventActionType {}
+impl rt::json::Read for AccountTakeoverEventActionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for AccountTakeoverEventActionType {
     fn placeholder() -> Self {
@@ -27079,14 +31415,14 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "notify")?,
-                        1 => v1 = de::value(&mut map, "eventAction")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AccountTakeoverActionType {
-                    notify: de::required(v0, "Notify", "notify")?,
-                    event_action: de::required(v1, "EventAction", "eventAction")?,
+                    notify: de::required(v0, "Notify")?,
+                    event_action: de::required(v1, "EventAction")?,
                 })
             }
         }
@@ -27094,7 +31430,25 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
     }
 }
 
-impl de::Wire<'_> for AccountTakeoverActionType {}
+impl rt::json::Read for AccountTakeoverActionType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AccountTakeoverActionType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Notify" => v0 = r.member("notify")?,
+                "EventAction" => v1 = r.member("eventAction")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            notify: r.required(v0, "Notify", "notify"),
+            event_action: r.required(v1, "EventAction", "eventAction"),
+        })
+    }
+}
 
 impl de::Placeholder for AccountTakeoverActionType {
     fn placeholder() -> Self {
@@ -27184,9 +31538,9 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "lowAction")?,
-                        1 => v1 = de::value(&mut map, "mediumAction")?,
-                        2 => v2 = de::value(&mut map, "highAction")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27201,7 +31555,28 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
     }
 }
 
-impl de::Wire<'_> for AccountTakeoverActionsType {}
+impl rt::json::Read for AccountTakeoverActionsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AccountTakeoverActionsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LowAction" => v0 = r.member("lowAction")?,
+                "MediumAction" => v1 = r.member("mediumAction")?,
+                "HighAction" => v2 = r.member("highAction")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            low_action: v0,
+            medium_action: v1,
+            high_action: v2,
+        })
+    }
+}
 
 impl de::Placeholder for AccountTakeoverActionsType {
     fn placeholder() -> Self {
@@ -27328,19 +31703,19 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "from")?,
-                        1 => v1 = de::value(&mut map, "replyTo")?,
-                        2 => v2 = de::value(&mut map, "sourceArn")?,
-                        3 => v3 = de::value(&mut map, "blockEmail")?,
-                        4 => v4 = de::value(&mut map, "noActionEmail")?,
-                        5 => v5 = de::value(&mut map, "mfaEmail")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(NotifyConfigurationType {
                     from: v0,
                     reply_to: v1,
-                    source_arn: de::required(v2, "SourceArn", "sourceArn")?,
+                    source_arn: de::required(v2, "SourceArn")?,
                     block_email: v3,
                     no_action_email: v4,
                     mfa_email: v5,
@@ -27351,7 +31726,37 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
     }
 }
 
-impl de::Wire<'_> for NotifyConfigurationType {}
+impl rt::json::Read for NotifyConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a NotifyConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "From" => v0 = r.member("from")?,
+                "ReplyTo" => v1 = r.member("replyTo")?,
+                "SourceArn" => v2 = r.member("sourceArn")?,
+                "BlockEmail" => v3 = r.member("blockEmail")?,
+                "NoActionEmail" => v4 = r.member("noActionEmail")?,
+                "MfaEmail" => v5 = r.member("mfaEmail")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            from: v0,
+            reply_to: v1,
+            source_arn: r.required(v2, "SourceArn", "sourceArn"),
+            block_email: v3,
+            no_action_email: v4,
+            mfa_email: v5,
+        })
+    }
+}
 
 impl de::Placeholder for NotifyConfigurationType {
     fn placeholder() -> Self {
@@ -27455,14 +31860,14 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "notifyConfiguration")?,
-                        1 => v1 = de::value(&mut map, "actions")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AccountTakeoverRiskConfigurationType {
                     notify_configuration: v0,
-                    actions: de::required(v1, "Actions", "actions")?,
+                    actions: de::required(v1, "Actions")?,
                 })
             }
         }
@@ -27470,7 +31875,25 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
     }
 }
 
-impl de::Wire<'_> for AccountTakeoverRiskConfigurationType {}
+impl rt::json::Read for AccountTakeoverRiskConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AccountTakeoverRiskConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "NotifyConfiguration" => v0 = r.member("notifyConfiguration")?,
+                "Actions" => v1 = r.member("actions")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            notify_configuration: v0,
+            actions: r.required(v1, "Actions", "actions"),
+        })
+    }
+}
 
 impl de::Placeholder for AccountTakeoverRiskConfigurationType {
     fn placeholder() -> Self {
@@ -27599,9 +32022,9 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "sMSMessage")?,
-                        1 => v1 = de::value(&mut map, "emailMessage")?,
-                        2 => v2 = de::value(&mut map, "emailSubject")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27616,7 +32039,28 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
     }
 }
 
-impl de::Wire<'_> for MessageTemplateType {}
+impl rt::json::Read for MessageTemplateType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a MessageTemplateType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SMSMessage" => v0 = r.member("sMSMessage")?,
+                "EmailMessage" => v1 = r.member("emailMessage")?,
+                "EmailSubject" => v2 = r.member("emailSubject")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_message: v0,
+            email_message: v1,
+            email_subject: v2,
+        })
+    }
+}
 
 impl de::Placeholder for MessageTemplateType {
     fn placeholder() -> Self {
@@ -27741,9 +32185,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "allowAdminCreateUserOnly")?,
-                        1 => v1 = de::value(&mut map, "unusedAccountValidityDays")?,
-                        2 => v2 = de::value(&mut map, "inviteMessageTemplate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27758,7 +32202,30 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
     }
 }
 
-impl de::Wire<'_> for AdminCreateUserConfigType {}
+impl rt::json::Read for AdminCreateUserConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a AdminCreateUserConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AllowAdminCreateUserOnly" => v0 = r.member("allowAdminCreateUserOnly")?,
+                "UnusedAccountValidityDays" => {
+                    v1 = r.member("unusedAccountValidityDays")?;
+                }
+                "InviteMessageTemplate" => v2 = r.member("inviteMessageTemplate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            allow_admin_create_user_only: v0,
+            unused_account_validity_days: v1,
+            invite_message_template: v2,
+        })
+    }
+}
 
 impl de::Placeholder for AdminCreateUserConfigType {
     fn placeholder() -> Self {
@@ -27875,7 +32342,12 @@ impl<'de> ::serde::Deserialize<'de> for MessageActionType {
     }
 }
 
-impl de::Wire<'_> for MessageActionType {}
+impl rt::json::Read for MessageActionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for MessageActionType {
     fn placeholder() -> Self {
@@ -28024,13 +32496,13 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "username")?,
-                        1 => v1 = de::value(&mut map, "attributes")?,
-                        2 => v2 = de::value(&mut map, "userCreateDate")?,
-                        3 => v3 = de::value(&mut map, "userLastModifiedDate")?,
-                        4 => v4 = de::value(&mut map, "enabled")?,
-                        5 => v5 = de::value(&mut map, "userStatus")?,
-                        6 => v6 = de::value(&mut map, "mFAOptions")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28049,7 +32521,40 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
     }
 }
 
-impl de::Wire<'_> for UserType {}
+impl rt::json::Read for UserType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a UserType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Username" => v0 = r.member("username")?,
+                "Attributes" => v1 = r.member("attributes")?,
+                "UserCreateDate" => v2 = r.member("userCreateDate")?,
+                "UserLastModifiedDate" => v3 = r.member("userLastModifiedDate")?,
+                "Enabled" => v4 = r.member("enabled")?,
+                "UserStatus" => v5 = r.member("userStatus")?,
+                "MFAOptions" => v6 = r.member("mFAOptions")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            username: v0,
+            attributes: v1,
+            user_create_date: v2,
+            user_last_modified_date: v3,
+            enabled: v4,
+            user_status: v5,
+            mfa_options: v6,
+        })
+    }
+}
 
 impl de::Placeholder for UserType {
     fn placeholder() -> Self {
@@ -28169,9 +32674,9 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "providerName")?,
-                        1 => v1 = de::value(&mut map, "providerAttributeName")?,
-                        2 => v2 = de::value(&mut map, "providerAttributeValue")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28186,7 +32691,28 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
     }
 }
 
-impl de::Wire<'_> for ProviderUserIdentifierType {}
+impl rt::json::Read for ProviderUserIdentifierType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a ProviderUserIdentifierType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ProviderName" => v0 = r.member("providerName")?,
+                "ProviderAttributeName" => v1 = r.member("providerAttributeName")?,
+                "ProviderAttributeValue" => v2 = r.member("providerAttributeValue")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            provider_name: v0,
+            provider_attribute_name: v1,
+            provider_attribute_value: v2,
+        })
+    }
+}
 
 impl de::Placeholder for ProviderUserIdentifierType {
     fn placeholder() -> Self {
@@ -28305,11 +32831,11 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "deviceKey")?,
-                        1 => v1 = de::value(&mut map, "deviceAttributes")?,
-                        2 => v2 = de::value(&mut map, "deviceCreateDate")?,
-                        3 => v3 = de::value(&mut map, "deviceLastModifiedDate")?,
-                        4 => v4 = de::value(&mut map, "deviceLastAuthenticatedDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28326,7 +32852,36 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
     }
 }
 
-impl de::Wire<'_> for DeviceType {}
+impl rt::json::Read for DeviceType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a DeviceType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DeviceKey" => v0 = r.member("deviceKey")?,
+                "DeviceAttributes" => v1 = r.member("deviceAttributes")?,
+                "DeviceCreateDate" => v2 = r.member("deviceCreateDate")?,
+                "DeviceLastModifiedDate" => v3 = r.member("deviceLastModifiedDate")?,
+                "DeviceLastAuthenticatedDate" => {
+                    v4 = r.member("deviceLastAuthenticatedDate")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device_key: v0,
+            device_attributes: v1,
+            device_create_date: v2,
+            device_last_modified_date: v3,
+            device_last_authenticated_date: v4,
+        })
+    }
+}
 
 impl de::Placeholder for DeviceType {
     fn placeholder() -> Self {
@@ -28468,7 +33023,12 @@ impl<'de> ::serde::Deserialize<'de> for UserStatusType {
     }
 }
 
-impl de::Wire<'_> for UserStatusType {}
+impl rt::json::Read for UserStatusType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for UserStatusType {
     fn placeholder() -> Self {
@@ -28608,7 +33168,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthFlowType {
     }
 }
 
-impl de::Wire<'_> for AuthFlowType {}
+impl rt::json::Read for AuthFlowType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for AuthFlowType {
     fn placeholder() -> Self {
@@ -28684,7 +33249,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "analyticsEndpointId")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28697,7 +33262,22 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
     }
 }
 
-impl de::Wire<'_> for AnalyticsMetadataType {}
+impl rt::json::Read for AnalyticsMetadataType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a AnalyticsMetadataType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AnalyticsEndpointId" => v0 = r.member("analyticsEndpointId")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            analytics_endpoint_id: v0,
+        })
+    }
+}
 
 impl de::Placeholder for AnalyticsMetadataType {
     fn placeholder() -> Self {
@@ -28795,19 +33375,19 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "ipAddress")?,
-                        1 => v1 = de::value(&mut map, "serverName")?,
-                        2 => v2 = de::value(&mut map, "serverPath")?,
-                        3 => v3 = de::value(&mut map, "httpHeaders")?,
-                        4 => v4 = de::value(&mut map, "encodedData")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ContextDataType {
-                    ip_address: de::required(v0, "IpAddress", "ipAddress")?,
-                    server_name: de::required(v1, "ServerName", "serverName")?,
-                    server_path: de::required(v2, "ServerPath", "serverPath")?,
-                    http_headers: de::required(v3, "HttpHeaders", "httpHeaders")?,
+                    ip_address: de::required(v0, "IpAddress")?,
+                    server_name: de::required(v1, "ServerName")?,
+                    server_path: de::required(v2, "ServerPath")?,
+                    http_headers: de::required(v3, "HttpHeaders")?,
                     encoded_data: v4,
                 })
             }
@@ -28816,7 +33396,34 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
     }
 }
 
-impl de::Wire<'_> for ContextDataType {}
+impl rt::json::Read for ContextDataType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a ContextDataType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IpAddress" => v0 = r.member("ipAddress")?,
+                "ServerName" => v1 = r.member("serverName")?,
+                "ServerPath" => v2 = r.member("serverPath")?,
+                "HttpHeaders" => v3 = r.member("httpHeaders")?,
+                "EncodedData" => v4 = r.member("encodedData")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            ip_address: r.required(v0, "IpAddress", "ipAddress"),
+            server_name: r.required(v1, "ServerName", "serverName"),
+            server_path: r.required(v2, "ServerPath", "serverPath"),
+            http_headers: r.required(v3, "HttpHeaders", "httpHeaders"),
+            encoded_data: v4,
+        })
+    }
+}
 
 impl de::Placeholder for ContextDataType {
     fn placeholder() -> Self {
@@ -28986,7 +33593,12 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeNameType {
     }
 }
 
-impl de::Wire<'_> for ChallengeNameType {}
+impl rt::json::Read for ChallengeNameType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for ChallengeNameType {
     fn placeholder() -> Self {
@@ -29128,12 +33740,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "expiresIn")?,
-                        2 => v2 = de::value(&mut map, "tokenType")?,
-                        3 => v3 = de::value(&mut map, "refreshToken")?,
-                        4 => v4 = de::value(&mut map, "idToken")?,
-                        5 => v5 = de::value(&mut map, "newDeviceMetadata")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29151,7 +33763,37 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
     }
 }
 
-impl de::Wire<'_> for AuthenticationResultType {}
+impl rt::json::Read for AuthenticationResultType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a AuthenticationResultType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "ExpiresIn" => v1 = r.member("expiresIn")?,
+                "TokenType" => v2 = r.member("tokenType")?,
+                "RefreshToken" => v3 = r.member("refreshToken")?,
+                "IdToken" => v4 = r.member("idToken")?,
+                "NewDeviceMetadata" => v5 = r.member("newDeviceMetadata")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: v0,
+            expires_in: v1,
+            token_type: v2,
+            refresh_token: v3,
+            id_token: v4,
+            new_device_metadata: v5,
+        })
+    }
+}
 
 impl de::Placeholder for AuthenticationResultType {
     fn placeholder() -> Self {
@@ -29287,8 +33929,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "enabled")?,
-                        1 => v1 = de::value(&mut map, "preferredMfa")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29302,7 +33944,25 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
     }
 }
 
-impl de::Wire<'_> for SmsMfaSettingsType {}
+impl rt::json::Read for SmsMfaSettingsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a SmsMfaSettingsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Enabled" => v0 = r.member("enabled")?,
+                "PreferredMfa" => v1 = r.member("preferredMfa")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            enabled: v0,
+            preferred_mfa: v1,
+        })
+    }
+}
 
 impl de::Placeholder for SmsMfaSettingsType {
     fn placeholder() -> Self {
@@ -29383,8 +34043,8 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "enabled")?,
-                        1 => v1 = de::value(&mut map, "preferredMfa")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29398,7 +34058,25 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
     }
 }
 
-impl de::Wire<'_> for SoftwareTokenMfaSettingsType {}
+impl rt::json::Read for SoftwareTokenMfaSettingsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a SoftwareTokenMfaSettingsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Enabled" => v0 = r.member("enabled")?,
+                "PreferredMfa" => v1 = r.member("preferredMfa")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            enabled: v0,
+            preferred_mfa: v1,
+        })
+    }
+}
 
 impl de::Placeholder for SoftwareTokenMfaSettingsType {
     fn placeholder() -> Self {
@@ -29499,7 +34177,12 @@ impl<'de> ::serde::Deserialize<'de> for FeedbackValueType {
     }
 }
 
-impl de::Wire<'_> for FeedbackValueType {}
+impl rt::json::Read for FeedbackValueType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for FeedbackValueType {
     fn placeholder() -> Self {
@@ -29596,7 +34279,12 @@ impl<'de> ::serde::Deserialize<'de> for DeviceRememberedStatusType {
     }
 }
 
-impl de::Wire<'_> for DeviceRememberedStatusType {}
+impl rt::json::Read for DeviceRememberedStatusType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for DeviceRememberedStatusType {
     fn placeholder() -> Self {
@@ -29697,7 +34385,12 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityModeType {
     }
 }
 
-impl de::Wire<'_> for AdvancedSecurityModeType {}
+impl rt::json::Read for AdvancedSecurityModeType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for AdvancedSecurityModeType {
     fn placeholder() -> Self {
@@ -29798,7 +34491,12 @@ impl<'de> ::serde::Deserialize<'de> for AliasAttributeType {
     }
 }
 
-impl de::Wire<'_> for AliasAttributeType {}
+impl rt::json::Read for AliasAttributeType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for AliasAttributeType {
     fn placeholder() -> Self {
@@ -29924,11 +34622,11 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "applicationId")?,
-                        1 => v1 = de::value(&mut map, "applicationArn")?,
-                        2 => v2 = de::value(&mut map, "roleArn")?,
-                        3 => v3 = de::value(&mut map, "externalId")?,
-                        4 => v4 = de::value(&mut map, "userDataShared")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29945,7 +34643,34 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
     }
 }
 
-impl de::Wire<'_> for AnalyticsConfigurationType {}
+impl rt::json::Read for AnalyticsConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a AnalyticsConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ApplicationId" => v0 = r.member("applicationId")?,
+                "ApplicationArn" => v1 = r.member("applicationArn")?,
+                "RoleArn" => v2 = r.member("roleArn")?,
+                "ExternalId" => v3 = r.member("externalId")?,
+                "UserDataShared" => v4 = r.member("userDataShared")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            application_id: v0,
+            application_arn: v1,
+            role_arn: v2,
+            external_id: v3,
+            user_data_shared: v4,
+        })
+    }
+}
 
 impl de::Placeholder for AnalyticsConfigurationType {
     fn placeholder() -> Self {
@@ -30079,7 +34804,12 @@ impl<'de> ::serde::Deserialize<'de> for AttributeDataType {
     }
 }
 
-impl de::Wire<'_> for AttributeDataType {}
+impl rt::json::Read for AttributeDataType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for AttributeDataType {
     fn placeholder() -> Self {
@@ -30162,13 +34892,13 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "name")?,
-                        1 => v1 = de::value(&mut map, "value")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(AttributeType {
-                    name: de::required(v0, "Name", "name")?,
+                    name: de::required(v0, "Name")?,
                     value: v1,
                 })
             }
@@ -30177,7 +34907,25 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
     }
 }
 
-impl de::Wire<'_> for AttributeType {}
+impl rt::json::Read for AttributeType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a AttributeType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Name" => v0 = r.member("name")?,
+                "Value" => v1 = r.member("value")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            name: r.required(v0, "Name", "name"),
+            value: v1,
+        })
+    }
+}
 
 impl de::Placeholder for AttributeType {
     fn placeholder() -> Self {
@@ -30301,7 +35049,12 @@ impl<'de> ::serde::Deserialize<'de> for VerifiedAttributeType {
     }
 }
 
-impl de::Wire<'_> for VerifiedAttributeType {}
+impl rt::json::Read for VerifiedAttributeType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for VerifiedAttributeType {
     fn placeholder() -> Self {
@@ -30419,7 +35172,12 @@ impl<'de> ::serde::Deserialize<'de> for EventType {
     }
 }
 
-impl de::Wire<'_> for EventType {}
+impl rt::json::Read for EventType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for EventType {
     fn placeholder() -> Self {
@@ -30520,7 +35278,12 @@ impl<'de> ::serde::Deserialize<'de> for EventResponseType {
     }
 }
 
-impl de::Wire<'_> for EventResponseType {}
+impl rt::json::Read for EventResponseType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for EventResponseType {
     fn placeholder() -> Self {
@@ -30602,9 +35365,9 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "riskDecision")?,
-                        1 => v1 = de::value(&mut map, "riskLevel")?,
-                        2 => v2 = de::value(&mut map, "compromisedCredentialsDetected")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30619,7 +35382,30 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
     }
 }
 
-impl de::Wire<'_> for EventRiskType {}
+impl rt::json::Read for EventRiskType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a EventRiskType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "RiskDecision" => v0 = r.member("riskDecision")?,
+                "RiskLevel" => v1 = r.member("riskLevel")?,
+                "CompromisedCredentialsDetected" => {
+                    v2 = r.member("compromisedCredentialsDetected")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            risk_decision: v0,
+            risk_level: v1,
+            compromised_credentials_detected: v2,
+        })
+    }
+}
 
 impl de::Placeholder for EventRiskType {
     fn placeholder() -> Self {
@@ -30734,11 +35520,11 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "ipAddress")?,
-                        1 => v1 = de::value(&mut map, "deviceName")?,
-                        2 => v2 = de::value(&mut map, "timezone")?,
-                        3 => v3 = de::value(&mut map, "city")?,
-                        4 => v4 = de::value(&mut map, "country")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30755,7 +35541,34 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
     }
 }
 
-impl de::Wire<'_> for EventContextDataType {}
+impl rt::json::Read for EventContextDataType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a EventContextDataType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IpAddress" => v0 = r.member("ipAddress")?,
+                "DeviceName" => v1 = r.member("deviceName")?,
+                "Timezone" => v2 = r.member("timezone")?,
+                "City" => v3 = r.member("city")?,
+                "Country" => v4 = r.member("country")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            ip_address: v0,
+            device_name: v1,
+            timezone: v2,
+            city: v3,
+            country: v4,
+        })
+    }
+}
 
 impl de::Placeholder for EventContextDataType {
     fn placeholder() -> Self {
@@ -30859,15 +35672,15 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "feedbackValue")?,
-                        1 => v1 = de::value(&mut map, "provider")?,
-                        2 => v2 = de::value(&mut map, "feedbackDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(EventFeedbackType {
-                    feedback_value: de::required(v0, "FeedbackValue", "feedbackValue")?,
-                    provider: de::required(v1, "Provider", "provider")?,
+                    feedback_value: de::required(v0, "FeedbackValue")?,
+                    provider: de::required(v1, "Provider")?,
                     feedback_date: v2,
                 })
             }
@@ -30876,7 +35689,28 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
     }
 }
 
-impl de::Wire<'_> for EventFeedbackType {}
+impl rt::json::Read for EventFeedbackType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a EventFeedbackType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "FeedbackValue" => v0 = r.member("feedbackValue")?,
+                "Provider" => v1 = r.member("provider")?,
+                "FeedbackDate" => v2 = r.member("feedbackDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            feedback_value: r.required(v0, "FeedbackValue", "feedbackValue"),
+            provider: r.required(v1, "Provider", "provider"),
+            feedback_date: v2,
+        })
+    }
+}
 
 impl de::Placeholder for EventFeedbackType {
     fn placeholder() -> Self {
@@ -31016,14 +35850,14 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "eventId")?,
-                        1 => v1 = de::value(&mut map, "eventType")?,
-                        2 => v2 = de::value(&mut map, "creationDate")?,
-                        3 => v3 = de::value(&mut map, "eventResponse")?,
-                        4 => v4 = de::value(&mut map, "eventRisk")?,
-                        5 => v5 = de::value(&mut map, "challengeResponses")?,
-                        6 => v6 = de::value(&mut map, "eventContextData")?,
-                        7 => v7 = de::value(&mut map, "eventFeedback")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31043,7 +35877,43 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
     }
 }
 
-impl de::Wire<'_> for AuthEventType {}
+impl rt::json::Read for AuthEventType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a AuthEventType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "EventId" => v0 = r.member("eventId")?,
+                "EventType" => v1 = r.member("eventType")?,
+                "CreationDate" => v2 = r.member("creationDate")?,
+                "EventResponse" => v3 = r.member("eventResponse")?,
+                "EventRisk" => v4 = r.member("eventRisk")?,
+                "ChallengeResponses" => v5 = r.member("challengeResponses")?,
+                "EventContextData" => v6 = r.member("eventContextData")?,
+                "EventFeedback" => v7 = r.member("eventFeedback")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            event_id: v0,
+            event_type: v1,
+            creation_date: v2,
+            event_response: v3,
+            event_risk: v4,
+            challenge_responses: v5,
+            event_context_data: v6,
+            event_feedback: v7,
+        })
+    }
+}
 
 impl de::Placeholder for AuthEventType {
     fn placeholder() -> Self {
@@ -31164,8 +36034,8 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "deviceKey")?,
-                        1 => v1 = de::value(&mut map, "deviceGroupKey")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31179,7 +36049,25 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
     }
 }
 
-impl de::Wire<'_> for NewDeviceMetadataType {}
+impl rt::json::Read for NewDeviceMetadataType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a NewDeviceMetadataType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DeviceKey" => v0 = r.member("deviceKey")?,
+                "DeviceGroupKey" => v1 = r.member("deviceGroupKey")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            device_key: v0,
+            device_group_key: v1,
+        })
+    }
+}
 
 impl de::Placeholder for NewDeviceMetadataType {
     fn placeholder() -> Self {
@@ -31315,7 +36203,12 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeName {
     }
 }
 
-impl de::Wire<'_> for ChallengeName {}
+impl rt::json::Read for ChallengeName {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for ChallengeName {
     fn placeholder() -> Self {
@@ -31412,7 +36305,12 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponse {
     }
 }
 
-impl de::Wire<'_> for ChallengeResponse {}
+impl rt::json::Read for ChallengeResponse {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for ChallengeResponse {
     fn placeholder() -> Self {
@@ -31488,8 +36386,8 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeName")?,
-                        1 => v1 = de::value(&mut map, "challengeResponse")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31503,7 +36401,25 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
     }
 }
 
-impl de::Wire<'_> for ChallengeResponseType {}
+impl rt::json::Read for ChallengeResponseType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ChallengeResponseType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeName" => v0 = r.member("challengeName")?,
+                "ChallengeResponse" => v1 = r.member("challengeResponse")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_name: v0,
+            challenge_response: v1,
+        })
+    }
+}
 
 impl de::Placeholder for ChallengeResponseType {
     fn placeholder() -> Self {
@@ -31598,7 +36514,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "logGroupArn")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31609,7 +36525,20 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
     }
 }
 
-impl de::Wire<'_> for CloudWatchLogsConfigurationType {}
+impl rt::json::Read for CloudWatchLogsConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CloudWatchLogsConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LogGroupArn" => v0 = r.member("logGroupArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { log_group_arn: v0 })
+    }
+}
 
 impl de::Placeholder for CloudWatchLogsConfigurationType {
     fn placeholder() -> Self {
@@ -31698,9 +36627,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "destination")?,
-                        1 => v1 = de::value(&mut map, "deliveryMedium")?,
-                        2 => v2 = de::value(&mut map, "attributeName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31715,7 +36644,28 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
     }
 }
 
-impl de::Wire<'_> for CodeDeliveryDetailsType {}
+impl rt::json::Read for CodeDeliveryDetailsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a CodeDeliveryDetailsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Destination" => v0 = r.member("destination")?,
+                "DeliveryMedium" => v1 = r.member("deliveryMedium")?,
+                "AttributeName" => v2 = r.member("attributeName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            destination: v0,
+            delivery_medium: v1,
+            attribute_name: v2,
+        })
+    }
+}
 
 impl de::Placeholder for CodeDeliveryDetailsType {
     fn placeholder() -> Self {
@@ -31828,7 +36778,12 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryMediumType {
     }
 }
 
-impl de::Wire<'_> for DeliveryMediumType {}
+impl rt::json::Read for DeliveryMediumType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for DeliveryMediumType {
     fn placeholder() -> Self {
@@ -31930,7 +36885,12 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsEventActionType {
     }
 }
 
-impl de::Wire<'_> for CompromisedCredentialsEventActionType {}
+impl rt::json::Read for CompromisedCredentialsEventActionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for CompromisedCredentialsEventActionType {
     fn placeholder() -> Self {
@@ -31995,12 +36955,12 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "eventAction")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CompromisedCredentialsActionsType {
-                    event_action: de::required(v0, "EventAction", "eventAction")?,
+                    event_action: de::required(v0, "EventAction")?,
                 })
             }
         }
@@ -32008,7 +36968,22 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
     }
 }
 
-impl de::Wire<'_> for CompromisedCredentialsActionsType {}
+impl rt::json::Read for CompromisedCredentialsActionsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CompromisedCredentialsActionsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "EventAction" => v0 = r.member("eventAction")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            event_action: r.required(v0, "EventAction", "eventAction"),
+        })
+    }
+}
 
 impl de::Placeholder for CompromisedCredentialsActionsType {
     fn placeholder() -> Self {
@@ -32090,14 +37065,14 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "eventFilter")?,
-                        1 => v1 = de::value(&mut map, "actions")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CompromisedCredentialsRiskConfigurationType {
                     event_filter: v0,
-                    actions: de::required(v1, "Actions", "actions")?,
+                    actions: de::required(v1, "Actions")?,
                 })
             }
         }
@@ -32105,7 +37080,25 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
     }
 }
 
-impl de::Wire<'_> for CompromisedCredentialsRiskConfigurationType {}
+impl rt::json::Read for CompromisedCredentialsRiskConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a CompromisedCredentialsRiskConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "EventFilter" => v0 = r.member("eventFilter")?,
+                "Actions" => v1 = r.member("actions")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            event_filter: v0,
+            actions: r.required(v1, "Actions", "actions"),
+        })
+    }
+}
 
 impl de::Placeholder for CompromisedCredentialsRiskConfigurationType {
     fn placeholder() -> Self {
@@ -32193,8 +37186,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "passwordVerifier")?,
-                        1 => v1 = de::value(&mut map, "salt")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32208,7 +37201,25 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
     }
 }
 
-impl de::Wire<'_> for DeviceSecretVerifierConfigType {}
+impl rt::json::Read for DeviceSecretVerifierConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeviceSecretVerifierConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "PasswordVerifier" => v0 = r.member("passwordVerifier")?,
+                "Salt" => v1 = r.member("salt")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            password_verifier: v0,
+            salt: v1,
+        })
+    }
+}
 
 impl de::Placeholder for DeviceSecretVerifierConfigType {
     fn placeholder() -> Self {
@@ -32310,8 +37321,8 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "ipAddress")?,
-                        1 => v1 = de::value(&mut map, "encodedData")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32325,7 +37336,25 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
     }
 }
 
-impl de::Wire<'_> for UserContextDataType {}
+impl rt::json::Read for UserContextDataType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a UserContextDataType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "IpAddress" => v0 = r.member("ipAddress")?,
+                "EncodedData" => v1 = r.member("encodedData")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            ip_address: v0,
+            encoded_data: v1,
+        })
+    }
+}
 
 impl de::Placeholder for UserContextDataType {
     fn placeholder() -> Self {
@@ -32477,13 +37506,13 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "groupName")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "description")?,
-                        3 => v3 = de::value(&mut map, "roleArn")?,
-                        4 => v4 = de::value(&mut map, "precedence")?,
-                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
-                        6 => v6 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32502,7 +37531,40 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
     }
 }
 
-impl de::Wire<'_> for GroupType {}
+impl rt::json::Read for GroupType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a GroupType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "GroupName" => v0 = r.member("groupName")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Description" => v2 = r.member("description")?,
+                "RoleArn" => v3 = r.member("roleArn")?,
+                "Precedence" => v4 = r.member("precedence")?,
+                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
+                "CreationDate" => v6 = r.member("creationDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            group_name: v0,
+            user_pool_id: v1,
+            description: v2,
+            role_arn: v3,
+            precedence: v4,
+            last_modified_date: v5,
+            creation_date: v6,
+        })
+    }
+}
 
 impl de::Placeholder for GroupType {
     fn placeholder() -> Self {
@@ -32652,7 +37714,12 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderTypeType {
     }
 }
 
-impl de::Wire<'_> for IdentityProviderTypeType {}
+impl rt::json::Read for IdentityProviderTypeType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for IdentityProviderTypeType {
     fn placeholder() -> Self {
@@ -32828,14 +37895,14 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "providerName")?,
-                        2 => v2 = de::value(&mut map, "providerType")?,
-                        3 => v3 = de::value(&mut map, "providerDetails")?,
-                        4 => v4 = de::value(&mut map, "attributeMapping")?,
-                        5 => v5 = de::value(&mut map, "idpIdentifiers")?,
-                        6 => v6 = de::value(&mut map, "lastModifiedDate")?,
-                        7 => v7 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32855,7 +37922,43 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
     }
 }
 
-impl de::Wire<'_> for IdentityProviderType {}
+impl rt::json::Read for IdentityProviderType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a IdentityProviderType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ProviderName" => v1 = r.member("providerName")?,
+                "ProviderType" => v2 = r.member("providerType")?,
+                "ProviderDetails" => v3 = r.member("providerDetails")?,
+                "AttributeMapping" => v4 = r.member("attributeMapping")?,
+                "IdpIdentifiers" => v5 = r.member("idpIdentifiers")?,
+                "LastModifiedDate" => v6 = r.member("lastModifiedDate")?,
+                "CreationDate" => v7 = r.member("creationDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            provider_name: v1,
+            provider_type: v2,
+            provider_details: v3,
+            attribute_mapping: v4,
+            idp_identifiers: v5,
+            last_modified_date: v6,
+            creation_date: v7,
+        })
+    }
+}
 
 impl de::Placeholder for IdentityProviderType {
     fn placeholder() -> Self {
@@ -33004,10 +38107,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "identifier")?,
-                        2 => v2 = de::value(&mut map, "name")?,
-                        3 => v3 = de::value(&mut map, "scopes")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33023,7 +38126,31 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
     }
 }
 
-impl de::Wire<'_> for ResourceServerType {}
+impl rt::json::Read for ResourceServerType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a ResourceServerType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "Identifier" => v1 = r.member("identifier")?,
+                "Name" => v2 = r.member("name")?,
+                "Scopes" => v3 = r.member("scopes")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            identifier: v1,
+            name: v2,
+            scopes: v3,
+        })
+    }
+}
 
 impl de::Placeholder for ResourceServerType {
     fn placeholder() -> Self {
@@ -33246,19 +38373,19 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "jobName")?,
-                        1 => v1 = de::value(&mut map, "jobId")?,
-                        2 => v2 = de::value(&mut map, "userPoolId")?,
-                        3 => v3 = de::value(&mut map, "preSignedUrl")?,
-                        4 => v4 = de::value(&mut map, "creationDate")?,
-                        5 => v5 = de::value(&mut map, "startDate")?,
-                        6 => v6 = de::value(&mut map, "completionDate")?,
-                        7 => v7 = de::value(&mut map, "status")?,
-                        8 => v8 = de::value(&mut map, "cloudWatchLogsRoleArn")?,
-                        9 => v9 = de::value(&mut map, "importedUsers")?,
-                        10 => v10 = de::value(&mut map, "skippedUsers")?,
-                        11 => v11 = de::value(&mut map, "failedUsers")?,
-                        12 => v12 = de::value(&mut map, "completionMessage")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33283,7 +38410,58 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
     }
 }
 
-impl de::Wire<'_> for UserImportJobType {}
+impl rt::json::Read for UserImportJobType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut entries = r.begin_object("a UserImportJobType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "JobName" => v0 = r.member("jobName")?,
+                "JobId" => v1 = r.member("jobId")?,
+                "UserPoolId" => v2 = r.member("userPoolId")?,
+                "PreSignedUrl" => v3 = r.member("preSignedUrl")?,
+                "CreationDate" => v4 = r.member("creationDate")?,
+                "StartDate" => v5 = r.member("startDate")?,
+                "CompletionDate" => v6 = r.member("completionDate")?,
+                "Status" => v7 = r.member("status")?,
+                "CloudWatchLogsRoleArn" => v8 = r.member("cloudWatchLogsRoleArn")?,
+                "ImportedUsers" => v9 = r.member("importedUsers")?,
+                "SkippedUsers" => v10 = r.member("skippedUsers")?,
+                "FailedUsers" => v11 = r.member("failedUsers")?,
+                "CompletionMessage" => v12 = r.member("completionMessage")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            job_name: v0,
+            job_id: v1,
+            user_pool_id: v2,
+            pre_signed_url: v3,
+            creation_date: v4,
+            start_date: v5,
+            completion_date: v6,
+            status: v7,
+            cloud_watch_logs_role_arn: v8,
+            imported_users: v9,
+            skipped_users: v10,
+            failed_users: v11,
+            completion_message: v12,
+        })
+    }
+}
 
 impl de::Placeholder for UserImportJobType {
     fn placeholder() -> Self {
@@ -33427,9 +38605,9 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "accessToken")?,
-                        1 => v1 = de::value(&mut map, "idToken")?,
-                        2 => v2 = de::value(&mut map, "refreshToken")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33444,7 +38622,28 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
     }
 }
 
-impl de::Wire<'_> for TokenValidityUnitsType {}
+impl rt::json::Read for TokenValidityUnitsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a TokenValidityUnitsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AccessToken" => v0 = r.member("accessToken")?,
+                "IdToken" => v1 = r.member("idToken")?,
+                "RefreshToken" => v2 = r.member("refreshToken")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            access_token: v0,
+            id_token: v1,
+            refresh_token: v2,
+        })
+    }
+}
 
 impl de::Placeholder for TokenValidityUnitsType {
     fn placeholder() -> Self {
@@ -33577,7 +38776,12 @@ impl<'de> ::serde::Deserialize<'de> for PreventUserExistenceErrorTypes {
     }
 }
 
-impl de::Wire<'_> for PreventUserExistenceErrorTypes {}
+impl rt::json::Read for PreventUserExistenceErrorTypes {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for PreventUserExistenceErrorTypes {
     fn placeholder() -> Self {
@@ -34066,35 +39270,31 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientName")?,
-                        2 => v2 = de::value(&mut map, "clientId")?,
-                        3 => v3 = de::value(&mut map, "clientSecret")?,
-                        4 => v4 = de::value(&mut map, "lastModifiedDate")?,
-                        5 => v5 = de::value(&mut map, "creationDate")?,
-                        6 => v6 = de::value(&mut map, "refreshTokenValidity")?,
-                        7 => v7 = de::value(&mut map, "accessTokenValidity")?,
-                        8 => v8 = de::value(&mut map, "idTokenValidity")?,
-                        9 => v9 = de::value(&mut map, "tokenValidityUnits")?,
-                        10 => v10 = de::value(&mut map, "readAttributes")?,
-                        11 => v11 = de::value(&mut map, "writeAttributes")?,
-                        12 => v12 = de::value(&mut map, "explicitAuthFlows")?,
-                        13 => v13 = de::value(&mut map, "supportedIdentityProviders")?,
-                        14 => v14 = de::value(&mut map, "callbackURLs")?,
-                        15 => v15 = de::value(&mut map, "logoutURLs")?,
-                        16 => v16 = de::value(&mut map, "defaultRedirectURI")?,
-                        17 => v17 = de::value(&mut map, "allowedOAuthFlows")?,
-                        18 => v18 = de::value(&mut map, "allowedOAuthScopes")?,
-                        19 => {
-                            v19 = de::value(&mut map, "allowedOAuthFlowsUserPoolClient")?;
-                        }
-                        20 => v20 = de::value(&mut map, "analyticsConfiguration")?,
-                        21 => v21 = de::value(&mut map, "preventUserExistenceErrors")?,
-                        22 => v22 = de::value(&mut map, "enableTokenRevocation")?,
-                        23 => {
-                            v23 = de::value(&mut map, "enablePropagateAdditionalUserContextData")?;
-                        }
-                        24 => v24 = de::value(&mut map, "authSessionValidity")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
+                        19 => v19 = de::value(&mut map)?,
+                        20 => v20 = de::value(&mut map)?,
+                        21 => v21 = de::value(&mut map)?,
+                        22 => v22 = de::value(&mut map)?,
+                        23 => v23 = de::value(&mut map)?,
+                        24 => v24 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34131,7 +39331,102 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
     }
 }
 
-impl de::Wire<'_> for UserPoolClientType {}
+impl rt::json::Read for UserPoolClientType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut v19 = None;
+        let mut v20 = None;
+        let mut v21 = None;
+        let mut v22 = None;
+        let mut v23 = None;
+        let mut v24 = None;
+        let mut entries = r.begin_object("a UserPoolClientType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientName" => v1 = r.member("clientName")?,
+                "ClientId" => v2 = r.member("clientId")?,
+                "ClientSecret" => v3 = r.member("clientSecret")?,
+                "LastModifiedDate" => v4 = r.member("lastModifiedDate")?,
+                "CreationDate" => v5 = r.member("creationDate")?,
+                "RefreshTokenValidity" => v6 = r.member("refreshTokenValidity")?,
+                "AccessTokenValidity" => v7 = r.member("accessTokenValidity")?,
+                "IdTokenValidity" => v8 = r.member("idTokenValidity")?,
+                "TokenValidityUnits" => v9 = r.member("tokenValidityUnits")?,
+                "ReadAttributes" => v10 = r.member("readAttributes")?,
+                "WriteAttributes" => v11 = r.member("writeAttributes")?,
+                "ExplicitAuthFlows" => v12 = r.member("explicitAuthFlows")?,
+                "SupportedIdentityProviders" => {
+                    v13 = r.member("supportedIdentityProviders")?;
+                }
+                "CallbackURLs" => v14 = r.member("callbackURLs")?,
+                "LogoutURLs" => v15 = r.member("logoutURLs")?,
+                "DefaultRedirectURI" => v16 = r.member("defaultRedirectURI")?,
+                "AllowedOAuthFlows" => v17 = r.member("allowedOAuthFlows")?,
+                "AllowedOAuthScopes" => v18 = r.member("allowedOAuthScopes")?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    v19 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                }
+                "AnalyticsConfiguration" => v20 = r.member("analyticsConfiguration")?,
+                "PreventUserExistenceErrors" => {
+                    v21 = r.member("preventUserExistenceErrors")?;
+                }
+                "EnableTokenRevocation" => v22 = r.member("enableTokenRevocation")?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    v23 = r.member("enablePropagateAdditionalUserContextData")?;
+                }
+                "AuthSessionValidity" => v24 = r.member("authSessionValidity")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            client_name: v1,
+            client_id: v2,
+            client_secret: v3,
+            last_modified_date: v4,
+            creation_date: v5,
+            refresh_token_validity: v6,
+            access_token_validity: v7,
+            id_token_validity: v8,
+            token_validity_units: v9,
+            read_attributes: v10,
+            write_attributes: v11,
+            explicit_auth_flows: v12,
+            supported_identity_providers: v13,
+            callback_urls: v14,
+            logout_urls: v15,
+            default_redirect_uri: v16,
+            allowed_o_auth_flows: v17,
+            allowed_o_auth_scopes: v18,
+            allowed_o_auth_flows_user_pool_client: v19,
+            analytics_configuration: v20,
+            prevent_user_existence_errors: v21,
+            enable_token_revocation: v22,
+            enable_propagate_additional_user_context_data: v23,
+            auth_session_validity: v24,
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolClientType {
     fn placeholder() -> Self {
@@ -34339,12 +39634,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "certificateArn")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CustomDomainConfigType {
-                    certificate_arn: de::required(v0, "CertificateArn", "certificateArn")?,
+                    certificate_arn: de::required(v0, "CertificateArn")?,
                 })
             }
         }
@@ -34352,7 +39647,22 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
     }
 }
 
-impl de::Wire<'_> for CustomDomainConfigType {}
+impl rt::json::Read for CustomDomainConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a CustomDomainConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CertificateArn" => v0 = r.member("certificateArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            certificate_arn: r.required(v0, "CertificateArn", "certificateArn"),
+        })
+    }
+}
 
 impl de::Placeholder for CustomDomainConfigType {
     fn placeholder() -> Self {
@@ -34428,7 +39738,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "passwordPolicy")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34441,7 +39751,22 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
     }
 }
 
-impl de::Wire<'_> for UserPoolPolicyType {}
+impl rt::json::Read for UserPoolPolicyType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UserPoolPolicyType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "PasswordPolicy" => v0 = r.member("passwordPolicy")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            password_policy: v0,
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolPolicyType {
     fn placeholder() -> Self {
@@ -34541,7 +39866,12 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionType {
     }
 }
 
-impl de::Wire<'_> for DeletionProtectionType {}
+impl rt::json::Read for DeletionProtectionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for DeletionProtectionType {
     fn placeholder() -> Self {
@@ -34714,19 +40044,19 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "preSignUp")?,
-                        1 => v1 = de::value(&mut map, "customMessage")?,
-                        2 => v2 = de::value(&mut map, "postConfirmation")?,
-                        3 => v3 = de::value(&mut map, "preAuthentication")?,
-                        4 => v4 = de::value(&mut map, "postAuthentication")?,
-                        5 => v5 = de::value(&mut map, "defineAuthChallenge")?,
-                        6 => v6 = de::value(&mut map, "createAuthChallenge")?,
-                        7 => v7 = de::value(&mut map, "verifyAuthChallengeResponse")?,
-                        8 => v8 = de::value(&mut map, "preTokenGeneration")?,
-                        9 => v9 = de::value(&mut map, "userMigration")?,
-                        10 => v10 = de::value(&mut map, "customSMSSender")?,
-                        11 => v11 = de::value(&mut map, "customEmailSender")?,
-                        12 => v12 = de::value(&mut map, "kMSKeyID")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34751,7 +40081,60 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
     }
 }
 
-impl de::Wire<'_> for LambdaConfigType {}
+impl rt::json::Read for LambdaConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut entries = r.begin_object("a LambdaConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "PreSignUp" => v0 = r.member("preSignUp")?,
+                "CustomMessage" => v1 = r.member("customMessage")?,
+                "PostConfirmation" => v2 = r.member("postConfirmation")?,
+                "PreAuthentication" => v3 = r.member("preAuthentication")?,
+                "PostAuthentication" => v4 = r.member("postAuthentication")?,
+                "DefineAuthChallenge" => v5 = r.member("defineAuthChallenge")?,
+                "CreateAuthChallenge" => v6 = r.member("createAuthChallenge")?,
+                "VerifyAuthChallengeResponse" => {
+                    v7 = r.member("verifyAuthChallengeResponse")?;
+                }
+                "PreTokenGeneration" => v8 = r.member("preTokenGeneration")?,
+                "UserMigration" => v9 = r.member("userMigration")?,
+                "CustomSMSSender" => v10 = r.member("customSMSSender")?,
+                "CustomEmailSender" => v11 = r.member("customEmailSender")?,
+                "KMSKeyID" => v12 = r.member("kMSKeyID")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            pre_sign_up: v0,
+            custom_message: v1,
+            post_confirmation: v2,
+            pre_authentication: v3,
+            post_authentication: v4,
+            define_auth_challenge: v5,
+            create_auth_challenge: v6,
+            verify_auth_challenge_response: v7,
+            pre_token_generation: v8,
+            user_migration: v9,
+            custom_sms_sender: v10,
+            custom_email_sender: v11,
+            kms_key_id: v12,
+        })
+    }
+}
 
 impl de::Placeholder for LambdaConfigType {
     fn placeholder() -> Self {
@@ -34967,12 +40350,12 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "smsMessage")?,
-                        1 => v1 = de::value(&mut map, "emailMessage")?,
-                        2 => v2 = de::value(&mut map, "emailSubject")?,
-                        3 => v3 = de::value(&mut map, "emailMessageByLink")?,
-                        4 => v4 = de::value(&mut map, "emailSubjectByLink")?,
-                        5 => v5 = de::value(&mut map, "defaultEmailOption")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34990,7 +40373,37 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
     }
 }
 
-impl de::Wire<'_> for VerificationMessageTemplateType {}
+impl rt::json::Read for VerificationMessageTemplateType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a VerificationMessageTemplateType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SmsMessage" => v0 = r.member("smsMessage")?,
+                "EmailMessage" => v1 = r.member("emailMessage")?,
+                "EmailSubject" => v2 = r.member("emailSubject")?,
+                "EmailMessageByLink" => v3 = r.member("emailMessageByLink")?,
+                "EmailSubjectByLink" => v4 = r.member("emailSubjectByLink")?,
+                "DefaultEmailOption" => v5 = r.member("defaultEmailOption")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_message: v0,
+            email_message: v1,
+            email_subject: v2,
+            email_message_by_link: v3,
+            email_subject_by_link: v4,
+            default_email_option: v5,
+        })
+    }
+}
 
 impl de::Placeholder for VerificationMessageTemplateType {
     fn placeholder() -> Self {
@@ -35144,7 +40557,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolMfaType {
     }
 }
 
-impl de::Wire<'_> for UserPoolMfaType {}
+impl rt::json::Read for UserPoolMfaType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for UserPoolMfaType {
     fn placeholder() -> Self {
@@ -35231,9 +40649,7 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => {
-                            v0 = de::value(&mut map, "attributesRequireVerificationBeforeUpdate")?;
-                        }
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35246,7 +40662,24 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
     }
 }
 
-impl de::Wire<'_> for UserAttributeUpdateSettingsType {}
+impl rt::json::Read for UserAttributeUpdateSettingsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UserAttributeUpdateSettingsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AttributesRequireVerificationBeforeUpdate" => {
+                    v0 = r.member("attributesRequireVerificationBeforeUpdate")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            attributes_require_verification_before_update: v0,
+        })
+    }
+}
 
 impl de::Placeholder for UserAttributeUpdateSettingsType {
     fn placeholder() -> Self {
@@ -35363,10 +40796,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "challengeRequiredOnNewDevice")?,
-                        1 => {
-                            v1 = de::value(&mut map, "deviceOnlyRememberedOnUserPrompt")?;
-                        }
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35380,7 +40811,29 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
     }
 }
 
-impl de::Wire<'_> for DeviceConfigurationType {}
+impl rt::json::Read for DeviceConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a DeviceConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ChallengeRequiredOnNewDevice" => {
+                    v0 = r.member("challengeRequiredOnNewDevice")?;
+                }
+                "DeviceOnlyRememberedOnUserPrompt" => {
+                    v1 = r.member("deviceOnlyRememberedOnUserPrompt")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            challenge_required_on_new_device: v0,
+            device_only_remembered_on_user_prompt: v1,
+        })
+    }
+}
 
 impl de::Placeholder for DeviceConfigurationType {
     fn placeholder() -> Self {
@@ -35559,11 +41012,11 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "sourceArn")?,
-                        1 => v1 = de::value(&mut map, "replyToEmailAddress")?,
-                        2 => v2 = de::value(&mut map, "emailSendingAccount")?,
-                        3 => v3 = de::value(&mut map, "from")?,
-                        4 => v4 = de::value(&mut map, "configurationSet")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35580,7 +41033,34 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
     }
 }
 
-impl de::Wire<'_> for EmailConfigurationType {}
+impl rt::json::Read for EmailConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut entries = r.begin_object("a EmailConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SourceArn" => v0 = r.member("sourceArn")?,
+                "ReplyToEmailAddress" => v1 = r.member("replyToEmailAddress")?,
+                "EmailSendingAccount" => v2 = r.member("emailSendingAccount")?,
+                "From" => v3 = r.member("from")?,
+                "ConfigurationSet" => v4 = r.member("configurationSet")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            source_arn: v0,
+            reply_to_email_address: v1,
+            email_sending_account: v2,
+            from: v3,
+            configuration_set: v4,
+        })
+    }
+}
 
 impl de::Placeholder for EmailConfigurationType {
     fn placeholder() -> Self {
@@ -35709,14 +41189,14 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "snsCallerArn")?,
-                        1 => v1 = de::value(&mut map, "externalId")?,
-                        2 => v2 = de::value(&mut map, "snsRegion")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(SmsConfigurationType {
-                    sns_caller_arn: de::required(v0, "SnsCallerArn", "snsCallerArn")?,
+                    sns_caller_arn: de::required(v0, "SnsCallerArn")?,
                     external_id: v1,
                     sns_region: v2,
                 })
@@ -35726,7 +41206,28 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
     }
 }
 
-impl de::Wire<'_> for SmsConfigurationType {}
+impl rt::json::Read for SmsConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a SmsConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SnsCallerArn" => v0 = r.member("snsCallerArn")?,
+                "ExternalId" => v1 = r.member("externalId")?,
+                "SnsRegion" => v2 = r.member("snsRegion")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sns_caller_arn: r.required(v0, "SnsCallerArn", "snsCallerArn"),
+            external_id: v1,
+            sns_region: v2,
+        })
+    }
+}
 
 impl de::Placeholder for SmsConfigurationType {
     fn placeholder() -> Self {
@@ -35818,16 +41319,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "advancedSecurityMode")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UserPoolAddOnsType {
-                    advanced_security_mode: de::required(
-                        v0,
-                        "AdvancedSecurityMode",
-                        "advancedSecurityMode",
-                    )?,
+                    advanced_security_mode: de::required(v0, "AdvancedSecurityMode")?,
                 })
             }
         }
@@ -35835,7 +41332,22 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
     }
 }
 
-impl de::Wire<'_> for UserPoolAddOnsType {}
+impl rt::json::Read for UserPoolAddOnsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UserPoolAddOnsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "AdvancedSecurityMode" => v0 = r.member("advancedSecurityMode")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            advanced_security_mode: r.required(v0, "AdvancedSecurityMode", "advancedSecurityMode"),
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolAddOnsType {
     fn placeholder() -> Self {
@@ -35922,12 +41434,12 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "caseSensitive")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(UsernameConfigurationType {
-                    case_sensitive: de::required(v0, "CaseSensitive", "caseSensitive")?,
+                    case_sensitive: de::required(v0, "CaseSensitive")?,
                 })
             }
         }
@@ -35935,7 +41447,22 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
     }
 }
 
-impl de::Wire<'_> for UsernameConfigurationType {}
+impl rt::json::Read for UsernameConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a UsernameConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "CaseSensitive" => v0 = r.member("caseSensitive")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            case_sensitive: r.required(v0, "CaseSensitive", "caseSensitive"),
+        })
+    }
+}
 
 impl de::Placeholder for UsernameConfigurationType {
     fn placeholder() -> Self {
@@ -36361,39 +41888,39 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "id")?,
-                        1 => v1 = de::value(&mut map, "name")?,
-                        2 => v2 = de::value(&mut map, "policies")?,
-                        3 => v3 = de::value(&mut map, "deletionProtection")?,
-                        4 => v4 = de::value(&mut map, "lambdaConfig")?,
-                        5 => v5 = de::value(&mut map, "status")?,
-                        6 => v6 = de::value(&mut map, "lastModifiedDate")?,
-                        7 => v7 = de::value(&mut map, "creationDate")?,
-                        8 => v8 = de::value(&mut map, "schemaAttributes")?,
-                        9 => v9 = de::value(&mut map, "autoVerifiedAttributes")?,
-                        10 => v10 = de::value(&mut map, "aliasAttributes")?,
-                        11 => v11 = de::value(&mut map, "usernameAttributes")?,
-                        12 => v12 = de::value(&mut map, "smsVerificationMessage")?,
-                        13 => v13 = de::value(&mut map, "emailVerificationMessage")?,
-                        14 => v14 = de::value(&mut map, "emailVerificationSubject")?,
-                        15 => v15 = de::value(&mut map, "verificationMessageTemplate")?,
-                        16 => v16 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        17 => v17 = de::value(&mut map, "userAttributeUpdateSettings")?,
-                        18 => v18 = de::value(&mut map, "mfaConfiguration")?,
-                        19 => v19 = de::value(&mut map, "deviceConfiguration")?,
-                        20 => v20 = de::value(&mut map, "estimatedNumberOfUsers")?,
-                        21 => v21 = de::value(&mut map, "emailConfiguration")?,
-                        22 => v22 = de::value(&mut map, "smsConfiguration")?,
-                        23 => v23 = de::value(&mut map, "userPoolTags")?,
-                        24 => v24 = de::value(&mut map, "smsConfigurationFailure")?,
-                        25 => v25 = de::value(&mut map, "emailConfigurationFailure")?,
-                        26 => v26 = de::value(&mut map, "domain")?,
-                        27 => v27 = de::value(&mut map, "customDomain")?,
-                        28 => v28 = de::value(&mut map, "adminCreateUserConfig")?,
-                        29 => v29 = de::value(&mut map, "userPoolAddOns")?,
-                        30 => v30 = de::value(&mut map, "usernameConfiguration")?,
-                        31 => v31 = de::value(&mut map, "arn")?,
-                        32 => v32 = de::value(&mut map, "accountRecoverySetting")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
+                        8 => v8 = de::value(&mut map)?,
+                        9 => v9 = de::value(&mut map)?,
+                        10 => v10 = de::value(&mut map)?,
+                        11 => v11 = de::value(&mut map)?,
+                        12 => v12 = de::value(&mut map)?,
+                        13 => v13 = de::value(&mut map)?,
+                        14 => v14 = de::value(&mut map)?,
+                        15 => v15 = de::value(&mut map)?,
+                        16 => v16 = de::value(&mut map)?,
+                        17 => v17 = de::value(&mut map)?,
+                        18 => v18 = de::value(&mut map)?,
+                        19 => v19 = de::value(&mut map)?,
+                        20 => v20 = de::value(&mut map)?,
+                        21 => v21 = de::value(&mut map)?,
+                        22 => v22 = de::value(&mut map)?,
+                        23 => v23 = de::value(&mut map)?,
+                        24 => v24 = de::value(&mut map)?,
+                        25 => v25 = de::value(&mut map)?,
+                        26 => v26 = de::value(&mut map)?,
+                        27 => v27 = de::value(&mut map)?,
+                        28 => v28 = de::value(&mut map)?,
+                        29 => v29 = de::value(&mut map)?,
+                        30 => v30 = de::value(&mut map)?,
+                        31 => v31 = de::value(&mut map)?,
+                        32 => v32 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36438,7 +41965,124 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
     }
 }
 
-impl de::Wire<'_> for UserPoolType {}
+impl rt::json::Read for UserPoolType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut v8 = None;
+        let mut v9 = None;
+        let mut v10 = None;
+        let mut v11 = None;
+        let mut v12 = None;
+        let mut v13 = None;
+        let mut v14 = None;
+        let mut v15 = None;
+        let mut v16 = None;
+        let mut v17 = None;
+        let mut v18 = None;
+        let mut v19 = None;
+        let mut v20 = None;
+        let mut v21 = None;
+        let mut v22 = None;
+        let mut v23 = None;
+        let mut v24 = None;
+        let mut v25 = None;
+        let mut v26 = None;
+        let mut v27 = None;
+        let mut v28 = None;
+        let mut v29 = None;
+        let mut v30 = None;
+        let mut v31 = None;
+        let mut v32 = None;
+        let mut entries = r.begin_object("a UserPoolType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Id" => v0 = r.member("id")?,
+                "Name" => v1 = r.member("name")?,
+                "Policies" => v2 = r.member("policies")?,
+                "DeletionProtection" => v3 = r.member("deletionProtection")?,
+                "LambdaConfig" => v4 = r.member("lambdaConfig")?,
+                "Status" => v5 = r.member("status")?,
+                "LastModifiedDate" => v6 = r.member("lastModifiedDate")?,
+                "CreationDate" => v7 = r.member("creationDate")?,
+                "SchemaAttributes" => v8 = r.member("schemaAttributes")?,
+                "AutoVerifiedAttributes" => v9 = r.member("autoVerifiedAttributes")?,
+                "AliasAttributes" => v10 = r.member("aliasAttributes")?,
+                "UsernameAttributes" => v11 = r.member("usernameAttributes")?,
+                "SmsVerificationMessage" => v12 = r.member("smsVerificationMessage")?,
+                "EmailVerificationMessage" => v13 = r.member("emailVerificationMessage")?,
+                "EmailVerificationSubject" => v14 = r.member("emailVerificationSubject")?,
+                "VerificationMessageTemplate" => {
+                    v15 = r.member("verificationMessageTemplate")?;
+                }
+                "SmsAuthenticationMessage" => v16 = r.member("smsAuthenticationMessage")?,
+                "UserAttributeUpdateSettings" => {
+                    v17 = r.member("userAttributeUpdateSettings")?;
+                }
+                "MfaConfiguration" => v18 = r.member("mfaConfiguration")?,
+                "DeviceConfiguration" => v19 = r.member("deviceConfiguration")?,
+                "EstimatedNumberOfUsers" => v20 = r.member("estimatedNumberOfUsers")?,
+                "EmailConfiguration" => v21 = r.member("emailConfiguration")?,
+                "SmsConfiguration" => v22 = r.member("smsConfiguration")?,
+                "UserPoolTags" => v23 = r.member("userPoolTags")?,
+                "SmsConfigurationFailure" => v24 = r.member("smsConfigurationFailure")?,
+                "EmailConfigurationFailure" => {
+                    v25 = r.member("emailConfigurationFailure")?;
+                }
+                "Domain" => v26 = r.member("domain")?,
+                "CustomDomain" => v27 = r.member("customDomain")?,
+                "AdminCreateUserConfig" => v28 = r.member("adminCreateUserConfig")?,
+                "UserPoolAddOns" => v29 = r.member("userPoolAddOns")?,
+                "UsernameConfiguration" => v30 = r.member("usernameConfiguration")?,
+                "Arn" => v31 = r.member("arn")?,
+                "AccountRecoverySetting" => v32 = r.member("accountRecoverySetting")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            id: v0,
+            name: v1,
+            policies: v2,
+            deletion_protection: v3,
+            lambda_config: v4,
+            status: v5,
+            last_modified_date: v6,
+            creation_date: v7,
+            schema_attributes: v8,
+            auto_verified_attributes: v9,
+            alias_attributes: v10,
+            username_attributes: v11,
+            sms_verification_message: v12,
+            email_verification_message: v13,
+            email_verification_subject: v14,
+            verification_message_template: v15,
+            sms_authentication_message: v16,
+            user_attribute_update_settings: v17,
+            mfa_configuration: v18,
+            device_configuration: v19,
+            estimated_number_of_users: v20,
+            email_configuration: v21,
+            sms_configuration: v22,
+            user_pool_tags: v23,
+            sms_configuration_failure: v24,
+            email_configuration_failure: v25,
+            domain: v26,
+            custom_domain: v27,
+            admin_create_user_config: v28,
+            user_pool_add_ons: v29,
+            username_configuration: v30,
+            arn: v31,
+            account_recovery_setting: v32,
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolType {
     fn placeholder() -> Self {
@@ -36768,13 +42412,13 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "name")?,
-                        1 => v1 = de::value(&mut map, "attributeDataType")?,
-                        2 => v2 = de::value(&mut map, "developerOnlyAttribute")?,
-                        3 => v3 = de::value(&mut map, "mutable")?,
-                        4 => v4 = de::value(&mut map, "required")?,
-                        5 => v5 = de::value(&mut map, "numberAttributeConstraints")?,
-                        6 => v6 = de::value(&mut map, "stringAttributeConstraints")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36793,7 +42437,44 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
     }
 }
 
-impl de::Wire<'_> for SchemaAttributeType {}
+impl rt::json::Read for SchemaAttributeType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a SchemaAttributeType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Name" => v0 = r.member("name")?,
+                "AttributeDataType" => v1 = r.member("attributeDataType")?,
+                "DeveloperOnlyAttribute" => v2 = r.member("developerOnlyAttribute")?,
+                "Mutable" => v3 = r.member("mutable")?,
+                "Required" => v4 = r.member("required")?,
+                "NumberAttributeConstraints" => {
+                    v5 = r.member("numberAttributeConstraints")?;
+                }
+                "StringAttributeConstraints" => {
+                    v6 = r.member("stringAttributeConstraints")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            name: v0,
+            attribute_data_type: v1,
+            developer_only_attribute: v2,
+            mutable: v3,
+            required: v4,
+            number_attribute_constraints: v5,
+            string_attribute_constraints: v6,
+        })
+    }
+}
 
 impl de::Placeholder for SchemaAttributeType {
     fn placeholder() -> Self {
@@ -36912,7 +42593,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailSenderLambdaVersionType {
     }
 }
 
-impl de::Wire<'_> for CustomEmailSenderLambdaVersionType {}
+impl rt::json::Read for CustomEmailSenderLambdaVersionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for CustomEmailSenderLambdaVersionType {
     fn placeholder() -> Self {
@@ -36986,14 +42672,14 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "lambdaVersion")?,
-                        1 => v1 = de::value(&mut map, "lambdaArn")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CustomEmailLambdaVersionConfigType {
-                    lambda_version: de::required(v0, "LambdaVersion", "lambdaVersion")?,
-                    lambda_arn: de::required(v1, "LambdaArn", "lambdaArn")?,
+                    lambda_version: de::required(v0, "LambdaVersion")?,
+                    lambda_arn: de::required(v1, "LambdaArn")?,
                 })
             }
         }
@@ -37001,7 +42687,25 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
     }
 }
 
-impl de::Wire<'_> for CustomEmailLambdaVersionConfigType {}
+impl rt::json::Read for CustomEmailLambdaVersionConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a CustomEmailLambdaVersionConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LambdaVersion" => v0 = r.member("lambdaVersion")?,
+                "LambdaArn" => v1 = r.member("lambdaArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
+            lambda_arn: r.required(v1, "LambdaArn", "lambdaArn"),
+        })
+    }
+}
 
 impl de::Placeholder for CustomEmailLambdaVersionConfigType {
     fn placeholder() -> Self {
@@ -37106,7 +42810,12 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsSenderLambdaVersionType {
     }
 }
 
-impl de::Wire<'_> for CustomSmsSenderLambdaVersionType {}
+impl rt::json::Read for CustomSmsSenderLambdaVersionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for CustomSmsSenderLambdaVersionType {
     fn placeholder() -> Self {
@@ -37182,14 +42891,14 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "lambdaVersion")?,
-                        1 => v1 = de::value(&mut map, "lambdaArn")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CustomSmsLambdaVersionConfigType {
-                    lambda_version: de::required(v0, "LambdaVersion", "lambdaVersion")?,
-                    lambda_arn: de::required(v1, "LambdaArn", "lambdaArn")?,
+                    lambda_version: de::required(v0, "LambdaVersion")?,
+                    lambda_arn: de::required(v1, "LambdaArn")?,
                 })
             }
         }
@@ -37197,7 +42906,25 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
     }
 }
 
-impl de::Wire<'_> for CustomSmsLambdaVersionConfigType {}
+impl rt::json::Read for CustomSmsLambdaVersionConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a CustomSmsLambdaVersionConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LambdaVersion" => v0 = r.member("lambdaVersion")?,
+                "LambdaArn" => v1 = r.member("lambdaArn")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
+            lambda_arn: r.required(v1, "LambdaArn", "lambdaArn"),
+        })
+    }
+}
 
 impl de::Placeholder for CustomSmsLambdaVersionConfigType {
     fn placeholder() -> Self {
@@ -37304,7 +43031,12 @@ impl<'de> ::serde::Deserialize<'de> for DefaultEmailOptionType {
     }
 }
 
-impl de::Wire<'_> for DefaultEmailOptionType {}
+impl rt::json::Read for DefaultEmailOptionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for DefaultEmailOptionType {
     fn placeholder() -> Self {
@@ -37451,16 +43183,12 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => {
-                            v2 = de::value(&mut map, "compromisedCredentialsRiskConfiguration")?;
-                        }
-                        3 => {
-                            v3 = de::value(&mut map, "accountTakeoverRiskConfiguration")?;
-                        }
-                        4 => v4 = de::value(&mut map, "riskExceptionConfiguration")?,
-                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37478,7 +43206,43 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
     }
 }
 
-impl de::Wire<'_> for RiskConfigurationType {}
+impl rt::json::Read for RiskConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a RiskConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "CompromisedCredentialsRiskConfiguration" => {
+                    v2 = r.member("compromisedCredentialsRiskConfiguration")?;
+                }
+                "AccountTakeoverRiskConfiguration" => {
+                    v3 = r.member("accountTakeoverRiskConfiguration")?;
+                }
+                "RiskExceptionConfiguration" => {
+                    v4 = r.member("riskExceptionConfiguration")?;
+                }
+                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            client_id: v1,
+            compromised_credentials_risk_configuration: v2,
+            account_takeover_risk_configuration: v3,
+            risk_exception_configuration: v4,
+            last_modified_date: v5,
+        })
+    }
+}
 
 impl de::Placeholder for RiskConfigurationType {
     fn placeholder() -> Self {
@@ -37640,14 +43404,14 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "aWSAccountId")?,
-                        2 => v2 = de::value(&mut map, "domain")?,
-                        3 => v3 = de::value(&mut map, "s3Bucket")?,
-                        4 => v4 = de::value(&mut map, "cloudFrontDistribution")?,
-                        5 => v5 = de::value(&mut map, "version")?,
-                        6 => v6 = de::value(&mut map, "status")?,
-                        7 => v7 = de::value(&mut map, "customDomainConfig")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
+                        7 => v7 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37667,7 +43431,43 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
     }
 }
 
-impl de::Wire<'_> for DomainDescriptionType {}
+impl rt::json::Read for DomainDescriptionType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut v7 = None;
+        let mut entries = r.begin_object("a DomainDescriptionType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "AWSAccountId" => v1 = r.member("aWSAccountId")?,
+                "Domain" => v2 = r.member("domain")?,
+                "S3Bucket" => v3 = r.member("s3Bucket")?,
+                "CloudFrontDistribution" => v4 = r.member("cloudFrontDistribution")?,
+                "Version" => v5 = r.member("version")?,
+                "Status" => v6 = r.member("status")?,
+                "CustomDomainConfig" => v7 = r.member("customDomainConfig")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            aws_account_id: v1,
+            domain: v2,
+            s3_bucket: v3,
+            cloud_front_distribution: v4,
+            version: v5,
+            status: v6,
+            custom_domain_config: v7,
+        })
+    }
+}
 
 impl de::Placeholder for DomainDescriptionType {
     fn placeholder() -> Self {
@@ -37825,7 +43625,12 @@ impl<'de> ::serde::Deserialize<'de> for DomainStatusType {
     }
 }
 
-impl de::Wire<'_> for DomainStatusType {}
+impl rt::json::Read for DomainStatusType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for DomainStatusType {
     fn placeholder() -> Self {
@@ -37927,7 +43732,12 @@ impl<'de> ::serde::Deserialize<'de> for EmailSendingAccountType {
     }
 }
 
-impl de::Wire<'_> for EmailSendingAccountType {}
+impl rt::json::Read for EmailSendingAccountType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for EmailSendingAccountType {
     fn placeholder() -> Self {
@@ -38055,7 +43865,12 @@ impl<'de> ::serde::Deserialize<'de> for EventFilterType {
     }
 }
 
-impl de::Wire<'_> for EventFilterType {}
+impl rt::json::Read for EventFilterType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for EventFilterType {
     fn placeholder() -> Self {
@@ -38156,7 +43971,12 @@ impl<'de> ::serde::Deserialize<'de> for RiskDecisionType {
     }
 }
 
-impl de::Wire<'_> for RiskDecisionType {}
+impl rt::json::Read for RiskDecisionType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for RiskDecisionType {
     fn placeholder() -> Self {
@@ -38257,7 +44077,12 @@ impl<'de> ::serde::Deserialize<'de> for RiskLevelType {
     }
 }
 
-impl de::Wire<'_> for RiskLevelType {}
+impl rt::json::Read for RiskLevelType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for RiskLevelType {
     fn placeholder() -> Self {
@@ -38350,7 +44175,12 @@ impl<'de> ::serde::Deserialize<'de> for EventSourceName {
     }
 }
 
-impl de::Wire<'_> for EventSourceName {}
+impl rt::json::Read for EventSourceName {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for EventSourceName {
     fn placeholder() -> Self {
@@ -38480,7 +44310,12 @@ impl<'de> ::serde::Deserialize<'de> for ExplicitAuthFlowsType {
     }
 }
 
-impl de::Wire<'_> for ExplicitAuthFlowsType {}
+impl rt::json::Read for ExplicitAuthFlowsType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for ExplicitAuthFlowsType {
     fn placeholder() -> Self {
@@ -38560,14 +44395,14 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "logConfigurations")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(LogDeliveryConfigurationType {
-                    user_pool_id: de::required(v0, "UserPoolId", "userPoolId")?,
-                    log_configurations: de::required(v1, "LogConfigurations", "logConfigurations")?,
+                    user_pool_id: de::required(v0, "UserPoolId")?,
+                    log_configurations: de::required(v1, "LogConfigurations")?,
                 })
             }
         }
@@ -38575,7 +44410,25 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
     }
 }
 
-impl de::Wire<'_> for LogDeliveryConfigurationType {}
+impl rt::json::Read for LogDeliveryConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a LogDeliveryConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "LogConfigurations" => v1 = r.member("logConfigurations")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
+            log_configurations: r.required(v1, "LogConfigurations", "logConfigurations"),
+        })
+    }
+}
 
 impl de::Placeholder for LogDeliveryConfigurationType {
     fn placeholder() -> Self {
@@ -38731,13 +44584,13 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "userPoolId")?,
-                        1 => v1 = de::value(&mut map, "clientId")?,
-                        2 => v2 = de::value(&mut map, "imageUrl")?,
-                        3 => v3 = de::value(&mut map, "cSS")?,
-                        4 => v4 = de::value(&mut map, "cSSVersion")?,
-                        5 => v5 = de::value(&mut map, "lastModifiedDate")?,
-                        6 => v6 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
+                        6 => v6 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38756,7 +44609,40 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
     }
 }
 
-impl de::Wire<'_> for UiCustomizationType {}
+impl rt::json::Read for UiCustomizationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut v6 = None;
+        let mut entries = r.begin_object("a UiCustomizationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "ClientId" => v1 = r.member("clientId")?,
+                "ImageUrl" => v2 = r.member("imageUrl")?,
+                "CSS" => v3 = r.member("cSS")?,
+                "CSSVersion" => v4 = r.member("cSSVersion")?,
+                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
+                "CreationDate" => v6 = r.member("creationDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            user_pool_id: v0,
+            client_id: v1,
+            image_url: v2,
+            css: v3,
+            css_version: v4,
+            last_modified_date: v5,
+            creation_date: v6,
+        })
+    }
+}
 
 impl de::Placeholder for UiCustomizationType {
     fn placeholder() -> Self {
@@ -38851,8 +44737,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "smsAuthenticationMessage")?,
-                        1 => v1 = de::value(&mut map, "smsConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38866,7 +44752,25 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
     }
 }
 
-impl de::Wire<'_> for SmsMfaConfigType {}
+impl rt::json::Read for SmsMfaConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a SmsMfaConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "SmsAuthenticationMessage" => v0 = r.member("smsAuthenticationMessage")?,
+                "SmsConfiguration" => v1 = r.member("smsConfiguration")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            sms_authentication_message: v0,
+            sms_configuration: v1,
+        })
+    }
+}
 
 impl de::Placeholder for SmsMfaConfigType {
     fn placeholder() -> Self {
@@ -38946,7 +44850,7 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "enabled")?,
+                        0 => v0 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38957,7 +44861,20 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
     }
 }
 
-impl de::Wire<'_> for SoftwareTokenMfaConfigType {}
+impl rt::json::Read for SoftwareTokenMfaConfigType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut entries = r.begin_object("a SoftwareTokenMfaConfigType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Enabled" => v0 = r.member("enabled")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self { enabled: v0 })
+    }
+}
 
 impl de::Placeholder for SoftwareTokenMfaConfigType {
     fn placeholder() -> Self {
@@ -39026,8 +44943,8 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "headerName")?,
-                        1 => v1 = de::value(&mut map, "headerValue")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39041,7 +44958,25 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
     }
 }
 
-impl de::Wire<'_> for HttpHeader {}
+impl rt::json::Read for HttpHeader {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a HttpHeader object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "headerName" => v0 = r.member("headerName")?,
+                "headerValue" => v1 = r.member("headerValue")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            header_name: v0,
+            header_value: v1,
+        })
+    }
+}
 
 impl de::Placeholder for HttpHeader {
     fn placeholder() -> Self {
@@ -39193,15 +45128,15 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "logLevel")?,
-                        1 => v1 = de::value(&mut map, "eventSource")?,
-                        2 => v2 = de::value(&mut map, "cloudWatchLogsConfiguration")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(LogConfigurationType {
-                    log_level: de::required(v0, "LogLevel", "logLevel")?,
-                    event_source: de::required(v1, "EventSource", "eventSource")?,
+                    log_level: de::required(v0, "LogLevel")?,
+                    event_source: de::required(v1, "EventSource")?,
                     cloud_watch_logs_configuration: v2,
                 })
             }
@@ -39210,7 +45145,30 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
     }
 }
 
-impl de::Wire<'_> for LogConfigurationType {}
+impl rt::json::Read for LogConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a LogConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "LogLevel" => v0 = r.member("logLevel")?,
+                "EventSource" => v1 = r.member("eventSource")?,
+                "CloudWatchLogsConfiguration" => {
+                    v2 = r.member("cloudWatchLogsConfiguration")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            log_level: r.required(v0, "LogLevel", "logLevel"),
+            event_source: r.required(v1, "EventSource", "eventSource"),
+            cloud_watch_logs_configuration: v2,
+        })
+    }
+}
 
 impl de::Placeholder for LogConfigurationType {
     fn placeholder() -> Self {
@@ -39323,7 +45281,12 @@ impl<'de> ::serde::Deserialize<'de> for LogLevel {
     }
 }
 
-impl de::Wire<'_> for LogLevel {}
+impl rt::json::Read for LogLevel {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for LogLevel {
     fn placeholder() -> Self {
@@ -39404,8 +45367,8 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "deliveryMedium")?,
-                        1 => v1 = de::value(&mut map, "attributeName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39419,7 +45382,25 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
     }
 }
 
-impl de::Wire<'_> for MfaOptionType {}
+impl rt::json::Read for MfaOptionType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a MfaOptionType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "DeliveryMedium" => v0 = r.member("deliveryMedium")?,
+                "AttributeName" => v1 = r.member("attributeName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            delivery_medium: v0,
+            attribute_name: v1,
+        })
+    }
+}
 
 impl de::Placeholder for MfaOptionType {
     fn placeholder() -> Self {
@@ -39507,14 +45488,14 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "subject")?,
-                        1 => v1 = de::value(&mut map, "htmlBody")?,
-                        2 => v2 = de::value(&mut map, "textBody")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(NotifyEmailType {
-                    subject: de::required(v0, "Subject", "subject")?,
+                    subject: de::required(v0, "Subject")?,
                     html_body: v1,
                     text_body: v2,
                 })
@@ -39524,7 +45505,28 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
     }
 }
 
-impl de::Wire<'_> for NotifyEmailType {}
+impl rt::json::Read for NotifyEmailType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a NotifyEmailType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Subject" => v0 = r.member("subject")?,
+                "HtmlBody" => v1 = r.member("htmlBody")?,
+                "TextBody" => v2 = r.member("textBody")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            subject: r.required(v0, "Subject", "subject"),
+            html_body: v1,
+            text_body: v2,
+        })
+    }
+}
 
 impl de::Placeholder for NotifyEmailType {
     fn placeholder() -> Self {
@@ -39629,8 +45631,8 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "minValue")?,
-                        1 => v1 = de::value(&mut map, "maxValue")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39644,7 +45646,25 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
     }
 }
 
-impl de::Wire<'_> for NumberAttributeConstraintsType {}
+impl rt::json::Read for NumberAttributeConstraintsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a NumberAttributeConstraintsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "MinValue" => v0 = r.member("minValue")?,
+                "MaxValue" => v1 = r.member("maxValue")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            min_value: v0,
+            max_value: v1,
+        })
+    }
+}
 
 impl de::Placeholder for NumberAttributeConstraintsType {
     fn placeholder() -> Self {
@@ -39753,7 +45773,12 @@ impl<'de> ::serde::Deserialize<'de> for OAuthFlowType {
     }
 }
 
-impl de::Wire<'_> for OAuthFlowType {}
+impl rt::json::Read for OAuthFlowType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for OAuthFlowType {
     fn placeholder() -> Self {
@@ -39885,12 +45910,12 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "minimumLength")?,
-                        1 => v1 = de::value(&mut map, "requireUppercase")?,
-                        2 => v2 = de::value(&mut map, "requireLowercase")?,
-                        3 => v3 = de::value(&mut map, "requireNumbers")?,
-                        4 => v4 = de::value(&mut map, "requireSymbols")?,
-                        5 => v5 = de::value(&mut map, "temporaryPasswordValidityDays")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39908,7 +45933,39 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
     }
 }
 
-impl de::Wire<'_> for PasswordPolicyType {}
+impl rt::json::Read for PasswordPolicyType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a PasswordPolicyType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "MinimumLength" => v0 = r.member("minimumLength")?,
+                "RequireUppercase" => v1 = r.member("requireUppercase")?,
+                "RequireLowercase" => v2 = r.member("requireLowercase")?,
+                "RequireNumbers" => v3 = r.member("requireNumbers")?,
+                "RequireSymbols" => v4 = r.member("requireSymbols")?,
+                "TemporaryPasswordValidityDays" => {
+                    v5 = r.member("temporaryPasswordValidityDays")?;
+                }
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            minimum_length: v0,
+            require_uppercase: v1,
+            require_lowercase: v2,
+            require_numbers: v3,
+            require_symbols: v4,
+            temporary_password_validity_days: v5,
+        })
+    }
+}
 
 impl de::Placeholder for PasswordPolicyType {
     fn placeholder() -> Self {
@@ -40025,10 +46082,10 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "providerName")?,
-                        1 => v1 = de::value(&mut map, "providerType")?,
-                        2 => v2 = de::value(&mut map, "lastModifiedDate")?,
-                        3 => v3 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40044,7 +46101,31 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
     }
 }
 
-impl de::Wire<'_> for ProviderDescription {}
+impl rt::json::Read for ProviderDescription {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut entries = r.begin_object("a ProviderDescription object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ProviderName" => v0 = r.member("providerName")?,
+                "ProviderType" => v1 = r.member("providerType")?,
+                "LastModifiedDate" => v2 = r.member("lastModifiedDate")?,
+                "CreationDate" => v3 = r.member("creationDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            provider_name: v0,
+            provider_type: v1,
+            last_modified_date: v2,
+            creation_date: v3,
+        })
+    }
+}
 
 impl de::Placeholder for ProviderDescription {
     fn placeholder() -> Self {
@@ -40126,14 +46207,14 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "priority")?,
-                        1 => v1 = de::value(&mut map, "name")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(RecoveryOptionType {
-                    priority: de::required(v0, "Priority", "priority")?,
-                    name: de::required(v1, "Name", "name")?,
+                    priority: de::required(v0, "Priority")?,
+                    name: de::required(v1, "Name")?,
                 })
             }
         }
@@ -40141,7 +46222,25 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
     }
 }
 
-impl de::Wire<'_> for RecoveryOptionType {}
+impl rt::json::Read for RecoveryOptionType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a RecoveryOptionType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Priority" => v0 = r.member("priority")?,
+                "Name" => v1 = r.member("name")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            priority: r.required(v0, "Priority", "priority"),
+            name: r.required(v1, "Name", "name"),
+        })
+    }
+}
 
 impl de::Placeholder for RecoveryOptionType {
     fn placeholder() -> Self {
@@ -40253,7 +46352,12 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionNameType {
     }
 }
 
-impl de::Wire<'_> for RecoveryOptionNameType {}
+impl rt::json::Read for RecoveryOptionNameType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for RecoveryOptionNameType {
     fn placeholder() -> Self {
@@ -40335,14 +46439,14 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "scopeName")?,
-                        1 => v1 = de::value(&mut map, "scopeDescription")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(ResourceServerScopeType {
-                    scope_name: de::required(v0, "ScopeName", "scopeName")?,
-                    scope_description: de::required(v1, "ScopeDescription", "scopeDescription")?,
+                    scope_name: de::required(v0, "ScopeName")?,
+                    scope_description: de::required(v1, "ScopeDescription")?,
                 })
             }
         }
@@ -40350,7 +46454,25 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
     }
 }
 
-impl de::Wire<'_> for ResourceServerScopeType {}
+impl rt::json::Read for ResourceServerScopeType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a ResourceServerScopeType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ScopeName" => v0 = r.member("scopeName")?,
+                "ScopeDescription" => v1 = r.member("scopeDescription")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            scope_name: r.required(v0, "ScopeName", "scopeName"),
+            scope_description: r.required(v1, "ScopeDescription", "scopeDescription"),
+        })
+    }
+}
 
 impl de::Placeholder for ResourceServerScopeType {
     fn placeholder() -> Self {
@@ -40453,8 +46575,8 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "blockedIPRangeList")?,
-                        1 => v1 = de::value(&mut map, "skippedIPRangeList")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40468,7 +46590,25 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
     }
 }
 
-impl de::Wire<'_> for RiskExceptionConfigurationType {}
+impl rt::json::Read for RiskExceptionConfigurationType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a RiskExceptionConfigurationType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "BlockedIPRangeList" => v0 = r.member("blockedIPRangeList")?,
+                "SkippedIPRangeList" => v1 = r.member("skippedIPRangeList")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            blocked_ip_range_list: v0,
+            skipped_ip_range_list: v1,
+        })
+    }
+}
 
 impl de::Placeholder for RiskExceptionConfigurationType {
     fn placeholder() -> Self {
@@ -40567,8 +46707,8 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "minLength")?,
-                        1 => v1 = de::value(&mut map, "maxLength")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40582,7 +46722,25 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
     }
 }
 
-impl de::Wire<'_> for StringAttributeConstraintsType {}
+impl rt::json::Read for StringAttributeConstraintsType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut entries = r.begin_object("a StringAttributeConstraintsType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "MinLength" => v0 = r.member("minLength")?,
+                "MaxLength" => v1 = r.member("maxLength")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            min_length: v0,
+            max_length: v1,
+        })
+    }
+}
 
 impl de::Placeholder for StringAttributeConstraintsType {
     fn placeholder() -> Self {
@@ -40699,7 +46857,12 @@ impl<'de> ::serde::Deserialize<'de> for StatusType {
     }
 }
 
-impl de::Wire<'_> for StatusType {}
+impl rt::json::Read for StatusType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for StatusType {
     fn placeholder() -> Self {
@@ -40814,7 +46977,12 @@ impl<'de> ::serde::Deserialize<'de> for TimeUnitsType {
     }
 }
 
-impl de::Wire<'_> for TimeUnitsType {}
+impl rt::json::Read for TimeUnitsType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for TimeUnitsType {
     fn placeholder() -> Self {
@@ -40947,7 +47115,12 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobStatusType {
     }
 }
 
-impl de::Wire<'_> for UserImportJobStatusType {}
+impl rt::json::Read for UserImportJobStatusType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for UserImportJobStatusType {
     fn placeholder() -> Self {
@@ -41045,9 +47218,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "clientId")?,
-                        1 => v1 = de::value(&mut map, "userPoolId")?,
-                        2 => v2 = de::value(&mut map, "clientName")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41062,7 +47235,28 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
     }
 }
 
-impl de::Wire<'_> for UserPoolClientDescription {}
+impl rt::json::Read for UserPoolClientDescription {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut entries = r.begin_object("a UserPoolClientDescription object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "ClientId" => v0 = r.member("clientId")?,
+                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "ClientName" => v2 = r.member("clientName")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            client_id: v0,
+            user_pool_id: v1,
+            client_name: v2,
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolClientDescription {
     fn placeholder() -> Self {
@@ -41189,12 +47383,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map, "id")?,
-                        1 => v1 = de::value(&mut map, "name")?,
-                        2 => v2 = de::value(&mut map, "lambdaConfig")?,
-                        3 => v3 = de::value(&mut map, "status")?,
-                        4 => v4 = de::value(&mut map, "lastModifiedDate")?,
-                        5 => v5 = de::value(&mut map, "creationDate")?,
+                        0 => v0 = de::value(&mut map)?,
+                        1 => v1 = de::value(&mut map)?,
+                        2 => v2 = de::value(&mut map)?,
+                        3 => v3 = de::value(&mut map)?,
+                        4 => v4 = de::value(&mut map)?,
+                        5 => v5 = de::value(&mut map)?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41212,7 +47406,37 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
     }
 }
 
-impl de::Wire<'_> for UserPoolDescriptionType {}
+impl rt::json::Read for UserPoolDescriptionType {
+    #[inline(never)]
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut v0 = None;
+        let mut v1 = None;
+        let mut v2 = None;
+        let mut v3 = None;
+        let mut v4 = None;
+        let mut v5 = None;
+        let mut entries = r.begin_object("a UserPoolDescriptionType object")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            match &*key {
+                "Id" => v0 = r.member("id")?,
+                "Name" => v1 = r.member("name")?,
+                "LambdaConfig" => v2 = r.member("lambdaConfig")?,
+                "Status" => v3 = r.member("status")?,
+                "LastModifiedDate" => v4 = r.member("lastModifiedDate")?,
+                "CreationDate" => v5 = r.member("creationDate")?,
+                _ => r.skip_value()?,
+            }
+        }
+        Ok(Self {
+            id: v0,
+            name: v1,
+            lambda_config: v2,
+            status: v3,
+            last_modified_date: v4,
+            creation_date: v5,
+        })
+    }
+}
 
 impl de::Placeholder for UserPoolDescriptionType {
     fn placeholder() -> Self {
@@ -41329,7 +47553,12 @@ impl<'de> ::serde::Deserialize<'de> for UsernameAttributeType {
     }
 }
 
-impl de::Wire<'_> for UsernameAttributeType {}
+impl rt::json::Read for UsernameAttributeType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for UsernameAttributeType {
     fn placeholder() -> Self {
@@ -41426,7 +47655,12 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponseType {
     }
 }
 
-impl de::Wire<'_> for VerifySoftwareTokenResponseType {}
+impl rt::json::Read for VerifySoftwareTokenResponseType {
+    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+        let value = r.str("a string")?;
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+    }
+}
 
 impl de::Placeholder for VerifySoftwareTokenResponseType {
     fn placeholder() -> Self {

@@ -33,6 +33,8 @@ pub mod check;
 #[doc(hidden)]
 pub mod de;
 pub mod error_code;
+#[doc(hidden)]
+pub mod json;
 pub mod operation;
 mod path;
 pub mod pattern;

@@ -1,9 +1,7 @@
 //! Reading a request body the way an AWS JSON 1.1 service does: parse, then validate, and
 //! report missing required members as validation errors rather than parse errors.
 
-use serde::de::DeserializeOwned;
-
-use crate::de::{Placeholder, lenient};
+use crate::json::{self, Read};
 use crate::path::Path;
 use crate::validate::{Constraint, ShownValue, Validate, ValidationErrors, Violation};
 
@@ -39,13 +37,12 @@ fn effective_body(body: &[u8]) -> &[u8] {
 
 /// Parses and validates a request body of type `T`.
 ///
-/// The fast path is one strict parse and one validation. Only a body that fails the strict
-/// parse is read again leniently, to tell missing members (validation errors, reported
-/// together with every other violation) from malformed JSON or wrong types
-/// (serialization errors naming the member).
+/// One pass of [`crate::json`]: a missing required member is recorded and stood in for,
+/// so that it is reported as `Value null at '…'` together with every other violation;
+/// malformed JSON and wrong types are serialization errors naming the member.
 pub fn parse_request<T>(body: &[u8]) -> Result<T, RequestError>
 where
-    T: DeserializeOwned + Validate + Placeholder,
+    T: Read + Validate,
 {
     parse_request_with(body, T::validate_at)
 }
@@ -57,97 +54,67 @@ pub fn parse_request_with<T>(
     check: fn(&T, Path<'_>, &mut ValidationErrors),
 ) -> Result<T, RequestError>
 where
-    T: DeserializeOwned + Placeholder,
+    T: Read,
 {
-    let body = effective_body(body);
-    match serde_json::from_slice::<T>(body) {
+    // Only reading and checking depend on `T`; the rest is shared by every body type.
+    let mut r = json::Reader::new(effective_body(body));
+    match T::read(&mut r) {
         Ok(value) => {
             let mut errors = ValidationErrors::new();
             check(&value, Path::ROOT, &mut errors);
-            match errors.into_result() {
-                Ok(()) => Ok(value),
-                Err(e) => Err(RequestError::Validation(e)),
-            }
+            finish(&mut r, errors).map(|()| value)
         }
-        Err(strict) => Err(reread::<T>(body, strict, check)),
+        Err(e) => Err(RequestError::Serialization(describe(&e))),
     }
+}
+
+/// The end of a request read: trailing text, then missing members merged into the
+/// violations (placeholders stood in for them; what they violate is noise).
+fn finish(r: &mut json::Reader<'_>, mut errors: ValidationErrors) -> Result<(), RequestError> {
+    if let Err(e) = r.end() {
+        return Err(RequestError::Serialization(describe(&e)));
+    }
+    let missing = r.missing_paths();
+    if !missing.is_empty() {
+        errors.retain(|v| !missing.iter().any(|m| within(v.path(), m)));
+        for path in missing {
+            errors.push(Violation::new(path, ShownValue::Null, Constraint::Required));
+        }
+    }
+    errors.into_result().map_err(RequestError::Validation)
 }
 
 /// Checks the body of an operation without input: empty, or a JSON object (whose members
 /// are ignored).
 pub fn parse_empty(body: &[u8]) -> Result<(), RequestError> {
-    parse_empty_object(body).map_err(|e| RequestError::Serialization(describe(&e, "")))
+    read_empty_object(effective_body(body)).map_err(|e| RequestError::Serialization(describe(&e)))
 }
 
 /// Checks a body that must be empty or a JSON object, ignoring the object's members.
 pub fn parse_empty_object(body: &[u8]) -> Result<(), serde_json::Error> {
-    serde_json::from_slice::<AnyObject>(effective_body(body)).map(|_| ())
+    let body = effective_body(body);
+    read_empty_object(body).map_err(|e| e.into_serde(body))
 }
 
-/// A JSON object whose members are skipped.
-struct AnyObject;
-
-impl<'de> serde::Deserialize<'de> for AnyObject {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = AnyObject;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(
-                self,
-                mut map: A,
-            ) -> Result<AnyObject, A::Error> {
-                while map
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(AnyObject)
-            }
-        }
-        d.deserialize_map(V)
+fn read_empty_object(body: &[u8]) -> Result<(), json::Error> {
+    let mut r = json::Reader::new(body);
+    let mut entries = r.begin_object("a JSON object")?;
+    while r.next_key(&mut entries)?.is_some() {
+        r.skip_value()?;
     }
+    r.end()
 }
 
-/// Reads a response body; an empty body reads as `{}`.
-pub fn parse_response<T: DeserializeOwned>(body: &[u8]) -> Result<T, serde_json::Error> {
-    serde_json::from_slice(effective_body(body))
+/// Reads a response (or a request without validating it); an empty body reads as `{}`,
+/// and a missing required member is an error.
+pub fn parse_response<T: Read>(body: &[u8]) -> Result<T, serde_json::Error> {
+    json::from_slice(effective_body(body))
 }
 
 /// Writes `{}`: the body of an operation without input or output.
 pub fn serialize_empty<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
     serializer.serialize_map(Some(0))?.end()
-}
-
-#[cold]
-fn reread<T>(
-    body: &[u8],
-    strict: serde_json::Error,
-    check: fn(&T, Path<'_>, &mut ValidationErrors),
-) -> RequestError
-where
-    T: DeserializeOwned + Placeholder,
-{
-    let (result, report) = lenient(|| serde_json::from_slice::<T>(body));
-    match result {
-        Ok(value) if !report.missing.is_empty() => {
-            let mut errors = ValidationErrors::new();
-            check(&value, Path::ROOT, &mut errors);
-            // Placeholders stand in for missing members; what they violate is noise.
-            errors.retain(|v| !report.missing.iter().any(|m| within(v.path(), m)));
-            for path in report.missing {
-                errors.push(Violation::new(path, ShownValue::Null, Constraint::Required));
-            }
-            match errors.into_result() {
-                Ok(()) => RequestError::Serialization(describe(&strict, "")),
-                Err(e) => RequestError::Validation(e),
-            }
-        }
-        Ok(_) => RequestError::Serialization(describe(&strict, "")),
-        Err(e) => RequestError::Serialization(describe(&e, &report.error_path)),
-    }
 }
 
 fn within(path: &str, prefix: &str) -> bool {
@@ -158,12 +125,12 @@ fn within(path: &str, prefix: &str) -> bool {
 }
 
 /// The `SerializationException` message: what failed and, for a wrong type, where.
-fn describe(e: &serde_json::Error, path: &str) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => format!("Malformed JSON body: {e}"),
-        Category::Data if path.is_empty() => format!("Invalid request body: {e}"),
-        Category::Data => format!("Invalid value at '{path}': {e}"),
+fn describe(e: &json::Error) -> String {
+    let path = e.path();
+    match e.category() {
+        json::Category::Syntax => format!("Malformed JSON body: {e}"),
+        json::Category::Data if path.is_empty() => format!("Invalid request body: {e}"),
+        json::Category::Data => format!("Invalid value at '{path}': {e}"),
     }
 }
 

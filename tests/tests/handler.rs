@@ -120,7 +120,7 @@ fn a_wrong_json_type_is_serialization_exception_naming_the_member() {
         handle(SIGN_UP, b"[]"),
         400,
         "SerializationException",
-        r#"{"__type":"SerializationException","message":"Invalid request body: invalid type: sequence, expected a SignUpRequest object at line 1 column 0"}"#,
+        r#"{"__type":"SerializationException","message":"Invalid request body: invalid type: sequence, expected a SignUpRequest object at line 1 column 1"}"#,
     );
 }
 

@@ -34,6 +34,38 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .collect();
     let validation = &api.validation_error;
     let title = &api.title;
+    // Exceptions with only a message (all of Cognito's) are read and written without
+    // going through their structure.
+    let message_only: Vec<bool> = api
+        .exceptions
+        .iter()
+        .map(|&id| match &api.ty(id).kind {
+            crate::ir::TypeKind::Exception(st) => st.fields.is_empty() && st.additional.is_none(),
+            _ => false,
+        })
+        .collect();
+    let read_arms: Vec<TokenStream> = vs
+        .iter()
+        .zip(&message_only)
+        .map(|((name, ty, code), only)| {
+            if *only {
+                quote!(#code => Self::#name(types::#ty { message: head.message }),)
+            } else {
+                quote!(#code => Self::#name(#rt::json::from_slice(body)?),)
+            }
+        })
+        .collect();
+    let write_arms: Vec<TokenStream> = vs
+        .iter()
+        .zip(&message_only)
+        .map(|((name, _, code), only)| {
+            if *only {
+                quote!(Self::#name(error) => #rt::error_code::to_json(#code, error.message.as_deref()),)
+            } else {
+                quote!(Self::#name(error) => #rt::error_code::exception_json(#code, error),)
+            }
+        })
+        .collect();
     let from_request_docs = doc_attrs(&format!(
         "The error for a rejected request body: `SerializationException`, or \
          `{validation}` with AWS's validation message."
@@ -102,7 +134,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             pub fn from_json(body: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
                 let head = #rt::error_code::parse(body)?;
                 Ok(match head.code.as_str() {
-                    #(#codes => Self::#names(::serde_json::from_slice(body)?),)*
+                    #(#read_arms)*
                     _ => Self::Unknown {
                         code: head.code,
                         message: head.message,
@@ -113,7 +145,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
             pub fn to_json(&self) -> ::std::vec::Vec<u8> {
                 match self {
-                    #(Self::#names(error) => #rt::error_code::exception_json(#codes, error),)*
+                    #(#write_arms)*
                     Self::Unknown { code, message } => #rt::error_code::to_json(code, message.as_deref()),
                 }
             }
@@ -221,8 +253,11 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
                 Unhandled(super::Error),
             }
 
+            // The impls below are glue: inlined where used, so that a crate with a hundred
+            // operations does not compile four hundred functions nobody calls.
             impl #name {
                 /// The error code.
+                #[inline]
                 pub fn code(&self) -> &str {
                     match self {
                         #(Self::#inner(_) => #codes,)*
@@ -231,6 +266,7 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
                 }
 
                 /// The message, if any.
+                #[inline]
                 pub fn message(&self) -> ::core::option::Option<&str> {
                     match self {
                         #(Self::#inner(error) => error.message.as_deref(),)*
@@ -240,12 +276,14 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
             }
 
             impl ::core::convert::From<super::Error> for #name {
+                #[inline]
                 fn from(error: super::Error) -> Self {
                     #from_error
                 }
             }
 
             impl ::core::convert::From<#name> for super::Error {
+                #[inline]
                 fn from(error: #name) -> Self {
                     match error {
                         #(#name::#inner(e) => Self::#outer(e),)*
@@ -255,6 +293,7 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
             }
 
             impl ::core::fmt::Display for #name {
+                #[inline]
                 fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                     match self.message() {
                         Some(message) => ::core::write!(f, "{}: {message}", self.code()),

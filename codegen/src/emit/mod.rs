@@ -165,6 +165,12 @@ impl<'a> Cx<'a> {
         }
     }
 
+    /// Whether the crate reads request and response bodies itself (AWS JSON: `Request`,
+    /// `Response`, `Error`), which needs the JSON reader and placeholders on every type.
+    pub fn reads_wire(&self) -> bool {
+        matches!(self.api.protocol, Protocol::AwsJson { .. })
+    }
+
     /// Rust type of a shape. `prefix` is how the `types` module is reached (empty inside it).
     pub fn rust_type(&self, shape: &Shape, prefix: &TokenStream) -> TokenStream {
         match &shape.kind {

@@ -80,6 +80,24 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
     );
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
+    let wire_reader = if cx.reads_wire() {
+        quote! {
+        impl rt::json::Read for #name {
+            fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+                let value = r.str("a string")?;
+                Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+            }
+        }
+
+        impl de::Placeholder for #name {
+            fn placeholder() -> Self {
+                Self::Unknown(::std::string::String::new())
+            }
+        }
+        }
+    } else {
+        TokenStream::new()
+    };
     let variant_docs: Vec<TokenStream> = e
         .values
         .iter()
@@ -160,13 +178,7 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
             }
         }
 
-        impl de::Wire<'_> for #name {}
-
-        impl de::Placeholder for #name {
-            fn placeholder() -> Self {
-                Self::Unknown(::std::string::String::new())
-            }
-        }
+        #wire_reader
 
         impl #rt::Validate for #name {
             fn validate_at(&self, path: #rt::Path<'_>, errors: &mut #rt::ValidationErrors) {
@@ -333,7 +345,14 @@ fn emit_struct(
     };
     let serialize = emit_serialize(&name, st, exception);
     let deserialize = emit_deserialize(&name, name_str, st, exception);
-    let placeholder = emit_placeholder(&name, st, exception);
+    let (read, placeholder) = if cx.reads_wire() {
+        (
+            emit_read(&name, name_str, st, exception),
+            emit_placeholder(&name, st, exception),
+        )
+    } else {
+        (TokenStream::new(), TokenStream::new())
+    };
     let validate = validate::emit_struct(cx, &name, st, rules);
 
     quote! {
@@ -347,9 +366,7 @@ fn emit_struct(
         #error_impls
         #serialize
         #deserialize
-
-        impl de::Wire<'_> for #name {}
-
+        #read
         #placeholder
         #validate
     }
@@ -410,55 +427,104 @@ fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> To
     }
 }
 
+/// The members of a structure as both readers see them: wire names in order (an
+/// exception's `message`/`Message` first), their Rust names and how each is finished.
+struct Members<'a> {
+    wires: Vec<&'a str>,
+    /// Pattern over indices into `wires` for each member, with its local and field.
+    entries: Vec<Entry<'a>>,
+}
+
+struct Entry<'a> {
+    pattern: TokenStream,
+    wire_pattern: TokenStream,
+    local: proc_macro2::Ident,
+    field: proc_macro2::Ident,
+    path_name: &'a str,
+    wire: &'a str,
+    required: bool,
+}
+
+fn members<'a>(st: &'a Struct, exception: bool) -> Members<'a> {
+    let mut wires: Vec<&str> = Vec::new();
+    let mut entries = Vec::new();
+    if exception {
+        // AWS writes `message` or `Message`.
+        wires.push("message");
+        wires.push("Message");
+        entries.push(Entry {
+            pattern: quote!(0 | 1),
+            wire_pattern: quote!("message" | "Message"),
+            local: quote::format_ident!("message"),
+            field: quote::format_ident!("message"),
+            path_name: "message",
+            wire: "message",
+            required: false,
+        });
+    }
+    for (i, f) in st.fields.iter().enumerate() {
+        let index = proc_macro2::Literal::usize_unsuffixed(wires.len());
+        wires.push(&f.wire_name);
+        let wire = f.wire_name.as_str();
+        entries.push(Entry {
+            pattern: quote!(#index),
+            wire_pattern: quote!(#wire),
+            local: quote::format_ident!("v{}", i),
+            field: ident(&f.name),
+            path_name: &f.path_name,
+            wire,
+            required: !f.optional(),
+        });
+    }
+    Members { wires, entries }
+}
+
 fn emit_deserialize(
     name: &proc_macro2::Ident,
     name_str: &str,
     st: &Struct,
     exception: bool,
 ) -> TokenStream {
-    let mut wires: Vec<&str> = Vec::new();
-    let mut locals = Vec::new();
-    let mut pats = Vec::new();
-    let mut bodies = Vec::new();
-    let mut inits = Vec::new();
-    if exception {
-        // AWS writes `message` or `Message`.
-        wires.push("message");
-        wires.push("Message");
-        locals.push(quote!(let mut message = None;));
-        pats.push(quote!(0 | 1));
-        bodies.push(quote!(message = de::value(&mut map, "message")?));
-        inits.push(quote!(message,));
-    }
-    for (i, f) in st.fields.iter().enumerate() {
-        let index = proc_macro2::Literal::usize_unsuffixed(wires.len());
-        wires.push(&f.wire_name);
-        let local = quote::format_ident!("v{}", i);
-        let fname = ident(&f.name);
-        let path_name = &f.path_name;
-        let wire = &f.wire_name;
-        locals.push(quote!(let mut #local = None;));
-        pats.push(quote!(#index));
-        bodies.push(quote!(#local = de::value(&mut map, #path_name)?));
-        inits.push(if f.optional() {
-            quote!(#fname: #local,)
-        } else {
-            quote!(#fname: de::required(#local, #wire, #path_name)?,)
-        });
-    }
+    let m = members(st, exception);
+    let wires = &m.wires;
+    let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
+    let pats: Vec<_> = m.entries.iter().map(|e| &e.pattern).collect();
+    let mut inits: Vec<TokenStream> = m
+        .entries
+        .iter()
+        .map(|e| {
+            let (field, local, wire) = (&e.field, &e.local, e.wire);
+            if e.required {
+                quote!(#field: de::required(#local, #wire)?,)
+            } else if field == local {
+                quote!(#field,)
+            } else {
+                quote!(#field: #local,)
+            }
+        })
+        .collect();
+    let indices: Vec<_> = (0..wires.len())
+        .map(proc_macro2::Literal::usize_unsuffixed)
+        .collect();
+    let lookup = quote! {
+        let lookup = |name: &str| match name {
+            #(#wires => #indices,)*
+            _ => de::UNKNOWN_FIELD,
+        };
+    };
     let read_loop = if let Some(a) = &st.additional {
         let aname = ident(&a.name);
         inits.push(quote!(#aname: extra,));
         quote! {
-            const FIELDS: &[&str] = &[#(#wires),*];
-            #(#locals)*
+            #(let mut #locals = None;)*
+            #lookup
             let mut extra = ::std::collections::BTreeMap::new();
-            while let Some(key) = de::field_or_key(&mut map, FIELDS)? {
+            while let Some(key) = de::field_or_key(&mut map, lookup)? {
                 match key {
-                    #(::core::result::Result::Ok(#pats) => #bodies,)*
+                    #(::core::result::Result::Ok(#pats) => #locals = de::value(&mut map)?,)*
                     ::core::result::Result::Ok(_) => de::skip(&mut map)?,
                     ::core::result::Result::Err(key) => {
-                        extra.insert(key, de::entry(&mut map)?);
+                        extra.insert(key, ::serde::de::MapAccess::next_value(&mut map)?);
                     }
                 }
             }
@@ -470,16 +536,12 @@ fn emit_deserialize(
             }
         }
     } else {
-        let indices = (0..wires.len()).map(proc_macro2::Literal::usize_unsuffixed);
         quote! {
-            #(#locals)*
-            let lookup = |name: &str| match name {
-                #(#wires => #indices,)*
-                _ => de::UNKNOWN_FIELD,
-            };
+            #(let mut #locals = None;)*
+            #lookup
             while let Some(index) = de::field(&mut map, lookup)? {
                 match index {
-                    #(#pats => #bodies,)*
+                    #(#pats => #locals = de::value(&mut map)?,)*
                     _ => de::skip(&mut map)?,
                 }
             }
@@ -510,6 +572,83 @@ fn emit_deserialize(
                 }
 
                 deserializer.deserialize_map(Visitor)
+            }
+        }
+    }
+}
+
+/// The JSON reader impl (request and response paths): non-generic, so a generated crate
+/// does not instantiate serde_json's deserializer for each type.
+fn emit_read(
+    name: &proc_macro2::Ident,
+    name_str: &str,
+    st: &Struct,
+    exception: bool,
+) -> TokenStream {
+    let m = members(st, exception);
+    let expected = format!("a {name_str} object");
+    let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
+    let wire_pats: Vec<_> = m.entries.iter().map(|e| &e.wire_pattern).collect();
+    let path_names: Vec<_> = m.entries.iter().map(|e| e.path_name).collect();
+    let mut inits: Vec<TokenStream> = m
+        .entries
+        .iter()
+        .map(|e| {
+            let (field, local, wire, path) = (&e.field, &e.local, e.wire, e.path_name);
+            if e.required {
+                quote!(#field: r.required(#local, #wire, #path),)
+            } else if field == local {
+                quote!(#field,)
+            } else {
+                quote!(#field: #local,)
+            }
+        })
+        .collect();
+    let (extra_init, other_arm) = match &st.additional {
+        Some(a) => {
+            let aname = ident(&a.name);
+            inits.push(quote!(#aname: extra,));
+            (
+                quote!(let mut extra = ::std::collections::BTreeMap::new();),
+                quote! {
+                    _ => {
+                        let value = r.extra(&key)?;
+                        extra.insert(key.into_owned(), value);
+                    }
+                },
+            )
+        }
+        None => (TokenStream::new(), quote!(_ => r.skip_value()?,)),
+    };
+    let rt = quote!(rt);
+    let (key, lets) = if m.entries.is_empty() && st.additional.is_none() {
+        (quote!(_key), TokenStream::new())
+    } else {
+        (quote!(key), quote!(#(let mut #locals = None;)*))
+    };
+    let body = if m.entries.is_empty() && st.additional.is_none() {
+        quote!(r.skip_value()?;)
+    } else {
+        quote! {
+            match &*key {
+                #(#wire_pats => #locals = r.member(#path_names)?,)*
+                #other_arm
+            }
+        }
+    };
+    quote! {
+        impl #rt::json::Read for #name {
+            // One copy per type, called from each use: inlining whole trees of structures
+            // into each other is what makes deserializers slow to compile.
+            #[inline(never)]
+            fn read(r: &mut #rt::json::Reader<'_>) -> ::core::result::Result<Self, #rt::json::Error> {
+                #lets
+                #extra_init
+                let mut entries = r.begin_object(#expected)?;
+                while let Some(#key) = r.next_key(&mut entries)? {
+                    #body
+                }
+                Ok(Self { #(#inits)* })
             }
         }
     }
@@ -611,6 +750,24 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
         .collect();
     let first = &variants[0];
     let validate = validate::emit_union(cx, &name, u, rules);
+    let wire_reader = if cx.reads_wire() {
+        quote! {
+        impl rt::json::Read for #name {
+            fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+                let value = r.value()?;
+                <Self as ::serde::Deserialize>::deserialize(value).map_err(|e| r.invalid(&e))
+            }
+        }
+
+        impl de::Placeholder for #name {
+            fn placeholder() -> Self {
+                Self::#first(de::placeholder())
+            }
+        }
+        }
+    } else {
+        TokenStream::new()
+    };
     quote! {
         #docs
         #[derive(Clone, Debug, PartialEq)]
@@ -640,13 +797,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
             }
         }
 
-        impl de::Wire<'_> for #name {}
-
-        impl de::Placeholder for #name {
-            fn placeholder() -> Self {
-                Self::#first(de::placeholder())
-            }
-        }
+        #wire_reader
 
         #validate
     }

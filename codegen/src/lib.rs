@@ -44,7 +44,7 @@ pub fn load(spec: &Path, overrides: &Settings) -> Result<ir::Api> {
 
 /// The files of a crate's `src/` directory for `api`.
 pub fn crate_files(api: &ir::Api) -> Result<Vec<File>> {
-    render::crate_files(&emit::emit(api))
+    render::crate_files(emit::emit(api))
 }
 
 /// All items for `api` as one token stream of inline modules (what `include_spec!` expands

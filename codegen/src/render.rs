@@ -30,6 +30,10 @@ fn format(file: TokenStream, what: &str) -> Result<String> {
     Ok(space_items(&prettyplease::unparse(&parsed)))
 }
 
+/// Items formatted at once: enough to amortise the work, few enough that the syntax tree
+/// of a large module never exists whole.
+const CHUNK: usize = 32;
+
 /// Whether a line starts an item or member that deserves a blank line before it.
 fn starts_item(line: &str) -> bool {
     const STARTS: &[&str] = &[
@@ -114,8 +118,26 @@ fn rustfmt_all(texts: &[String]) -> Vec<String> {
     })
 }
 
-/// The files of a crate's `src/` directory: `lib.rs` and one file per module.
-pub fn crate_files(generated: &Generated) -> Result<Vec<File>> {
+/// The files of a crate's `src/` directory: `lib.rs` and one file per module, formatted
+/// with prettyplease and then rustfmt (when it is installed).
+pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
+    let files = prettyplease_files(generated)?;
+    // rustfmt runs as one process per file, all at once.
+    let texts: Vec<String> = files.iter().map(|f| f.contents.clone()).collect();
+    let formatted = rustfmt_all(&texts);
+    Ok(files
+        .into_iter()
+        .zip(formatted)
+        .map(|(f, text)| File {
+            path: f.path,
+            contents: format!("{HEADER}{text}"),
+        })
+        .collect())
+}
+
+/// The same files formatted by prettyplease only, without the header line. Tokens are
+/// dropped as soon as they are formatted.
+pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
     let docs = inner_docs(&generated.docs);
     let decls = generated.modules.iter().map(|m| {
         let name = ident(m.name);
@@ -131,26 +153,30 @@ pub fn crate_files(generated: &Generated) -> Result<Vec<File>> {
         #(#decls)*
         #root
     };
-    let mut files = vec![("lib.rs".to_owned(), format(lib, "lib.rs")?)];
-    for m in &generated.modules {
-        let docs = inner_docs(&m.docs);
-        let items = &m.items;
-        files.push((
-            format!("{}.rs", m.name),
-            format(quote!(#docs #items), m.name)?,
-        ));
+    let mut files = vec![File {
+        path: "lib.rs".to_owned(),
+        contents: format(lib, "lib.rs")?,
+    }];
+    for m in generated.modules {
+        let mut text = format(inner_docs(&m.docs), m.name)?;
+        let mut items = m.items.into_iter();
+        loop {
+            let chunk: Vec<TokenStream> = items.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let part = format(quote!(#(#chunk)*), m.name)?;
+            if !text.is_empty() && !part.is_empty() {
+                text.push('\n');
+            }
+            text.push_str(&part);
+        }
+        files.push(File {
+            path: format!("{}.rs", m.name),
+            contents: text,
+        });
     }
-    // rustfmt runs as one process per file, all at once.
-    let texts: Vec<String> = files.iter().map(|(_, t)| t.clone()).collect();
-    let formatted = rustfmt_all(&texts);
-    Ok(files
-        .into_iter()
-        .zip(formatted)
-        .map(|((path, _), text)| File {
-            path,
-            contents: format!("{HEADER}{text}"),
-        })
-        .collect())
+    Ok(files)
 }
 
 /// All items as one token stream with inline modules, for macro expansion and `include!`.
@@ -158,12 +184,12 @@ pub fn single_tokens(generated: &Generated) -> TokenStream {
     let modules = generated.modules.iter().map(|m| {
         let name = ident(m.name);
         let docs = inner_docs(&m.docs);
-        let items = &m.items;
+        let items = m.items.iter();
         let vis = if m.public { quote!(pub) } else { quote!() };
         quote! {
             #vis mod #name {
                 #docs
-                #items
+                #(#items)*
             }
         }
     });

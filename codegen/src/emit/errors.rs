@@ -199,10 +199,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     }
 }
 
-pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
+pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
     let api = cx.api;
     let all = variants(cx, "Unknown");
-    let mut out = TokenStream::new();
+    let mut out = Vec::with_capacity(api.operations.len());
     for op in &api.operations {
         let name = format_ident!("{}Error", op.name);
         let mut scope = Scope::with_reserved(&["Unhandled"]);
@@ -243,7 +243,7 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> TokenStream {
                 }
             }
         };
-        out.extend(quote! {
+        out.push(quote! {
             #enum_docs
             #[allow(clippy::large_enum_variant)]
             #[derive(Clone, Debug, PartialEq)]

@@ -27,8 +27,9 @@ pub struct Module {
     pub public: bool,
     /// Module docs (Markdown).
     pub docs: String,
-    /// Items.
-    pub items: TokenStream,
+    /// Items, one entry per type or group (formatted a chunk at a time, which keeps the
+    /// syntax tree of a large module from being whole in memory at once).
+    pub items: Vec<TokenStream>,
 }
 
 /// Everything generated from one spec.
@@ -81,16 +82,13 @@ pub fn emit(api: &Api) -> Generated {
              writes its wire form (serde) and checks the spec's constraints (`Validate`).",
             api.title
         ),
-        items: quote!(#types_preamble #types_items),
+        items: std::iter::once(types_preamble).chain(types_items).collect(),
     }];
     modules.push(Module {
         name: "rules",
         public: false,
         docs: "Constraint tables and patterns shared by the `Validate` impls.".to_owned(),
-        items: {
-            let items = rules.emit(&cx);
-            quote!(#rules_preamble #items)
-        },
+        items: vec![rules_preamble, rules.emit(&cx)],
     });
     let mut root = operations::emit_operation(&cx);
     if matches!(api.protocol, Protocol::AwsJson { .. }) {

@@ -12,10 +12,10 @@ use super::rules::Rules;
 use super::{Cx, constraint_docs, doc_attrs, ident, validate};
 use crate::ir::{Field, ShapeKind, StringEnum, Struct, TypeDef, TypeKind, Union};
 
-pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> TokenStream {
-    let mut out = TokenStream::new();
+pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> Vec<TokenStream> {
+    let mut out = Vec::with_capacity(cx.api.types.len());
     for def in &cx.api.types {
-        out.extend(match &def.kind {
+        out.push(match &def.kind {
             TypeKind::Alias(_) => emit_alias(cx, def),
             TypeKind::Enum(e) => emit_enum(cx, def, e),
             TypeKind::Struct(st) => emit_struct(cx, def, st, false, rules),
@@ -29,7 +29,7 @@ pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> TokenStream {
         if let Some(input) = op.input {
             let def = cx.api.ty(input);
             if matches!(def.kind, TypeKind::Alias(_)) && done.insert(input) {
-                out.extend(validate::emit_body_fn(cx, def, rules));
+                out.push(validate::emit_body_fn(cx, def, rules));
             }
         }
     }

@@ -24,6 +24,7 @@ pub mod lower;
 pub mod names;
 pub mod output;
 pub mod pattern;
+mod precheck;
 pub mod render;
 pub mod settings;
 

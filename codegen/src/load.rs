@@ -37,13 +37,11 @@ pub fn load_file(path: &Path) -> Result<OpenAPI> {
     parse(&text, detect_format(Some(path), &text)).map_err(|e| e.in_file(path))
 }
 
-/// Parses spec text.
+/// Parses spec text: into JSON data, through [`crate::precheck`], then into `openapiv3`.
 pub fn parse(text: &str, format: Format) -> Result<OpenAPI> {
-    let direct = match format {
-        Format::Json => serde_json::from_str::<OpenAPI>(text).map_err(|e| e.to_string()),
-        Format::Yaml => serde_yaml::from_str::<OpenAPI>(text).map_err(|e| e.to_string()),
-    };
-    let api = match direct {
+    let value = to_value(text, format)?;
+    crate::precheck::check(&value)?;
+    let api: OpenAPI = match serde_yaml::from_value(value) {
         Ok(api) => api,
         Err(_) => return Err(explain(text, format)),
     };
@@ -60,41 +58,43 @@ pub fn parse(text: &str, format: Format) -> Result<OpenAPI> {
     Ok(api)
 }
 
-/// Reads the document again to locate why it did not deserialize.
+/// The document as data (YAML's, which keeps members in order), or a syntax error with its
+/// position.
+fn to_value(text: &str, format: Format) -> Result<serde_yaml::Value> {
+    match format {
+        Format::Json => serde_json::from_str(text).map_err(|e| {
+            Error::new(
+                ErrorKind::Syntax,
+                format!(
+                    "invalid JSON at line {} column {}: {e}",
+                    e.line(),
+                    e.column()
+                ),
+            )
+        }),
+        Format::Yaml => serde_yaml::from_str::<serde_yaml::Value>(text).map_err(|e| {
+            let at = e
+                .location()
+                .map(|l| format!(" at line {} column {}", l.line(), l.column()))
+                .unwrap_or_default();
+            Error::new(ErrorKind::Syntax, format!("invalid YAML{at}: {e}"))
+        }),
+    }
+}
+
+/// Reads the document again to locate why `openapiv3` did not accept it.
 #[cold]
 fn explain(text: &str, format: Format) -> Error {
-    let value: serde_json::Value = match format {
-        Format::Json => match serde_json::from_str(text) {
-            Ok(v) => v,
-            Err(e) => {
-                return Error::new(
-                    ErrorKind::Syntax,
-                    format!(
-                        "invalid JSON at line {} column {}: {e}",
-                        e.line(),
-                        e.column()
-                    ),
-                );
-            }
-        },
-        Format::Yaml => match serde_yaml::from_str::<serde_yaml::Value>(text) {
-            Err(e) => {
-                let at = e
-                    .location()
-                    .map(|l| format!(" at line {} column {}", l.line(), l.column()))
-                    .unwrap_or_default();
-                return Error::new(ErrorKind::Syntax, format!("invalid YAML{at}: {e}"));
-            }
-            Ok(yaml) => match serde_json::to_value(&yaml) {
-                Ok(v) => v,
-                Err(e) => {
-                    return Error::new(
-                        ErrorKind::Invalid,
-                        format!("the YAML document cannot be read as JSON data: {e}"),
-                    );
-                }
-            },
-        },
+    let value = match to_value(text, format).and_then(|v| {
+        serde_json::to_value(v).map_err(|e| {
+            Error::new(
+                ErrorKind::Invalid,
+                format!("the document cannot be read as JSON data: {e}"),
+            )
+        })
+    }) {
+        Ok(v) => v,
+        Err(e) => return e,
     };
     if !value.is_object() {
         return Error::at(
@@ -147,7 +147,11 @@ mod tests {
             "components":{"schemas":{"A":{"type":"string","maxLength":-1}}}}"#;
         let e = parse(text, Format::Json).unwrap_err();
         assert_eq!(e.kind, ErrorKind::Invalid);
-        assert_eq!(e.pointer.as_deref(), Some("#/components/schemas/A"), "{e}");
+        assert_eq!(
+            e.pointer.as_deref(),
+            Some("#/components/schemas/A/maxLength"),
+            "{e}"
+        );
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         type_names: Scope::new(),
         patterns: Vec::new(),
         pattern_ids: HashMap::new(),
+        merging: Vec::new(),
+        depth: 0,
     };
     l.register_components();
     let exception_names = if l.aws {
@@ -127,6 +129,10 @@ struct Lowerer<'a> {
     type_names: Scope,
     patterns: Vec<PatternDef>,
     pattern_ids: HashMap<String, PatternId>,
+    /// Component schemas whose members an `allOf` is merging (to refuse endless merges).
+    merging: Vec<TypeId>,
+    /// How deep inline schemas nest right now (to refuse absurd depths cleanly).
+    depth: usize,
 }
 
 /// Facts about a schema worth a line in the docs: format, default, direction, deprecation.
@@ -263,12 +269,13 @@ impl Lowerer<'_> {
             let ReferenceOr::Item(item) = item else {
                 continue;
             };
-            for (_, op) in item.iter() {
+            for (method, op) in item.iter() {
                 for (status, response) in &op.responses.responses {
                     if status.to_string().starts_with('2') {
                         continue;
                     }
-                    let at = pointer_join(&pointer_join("#/paths", path), &status.to_string());
+                    let at =
+                        pointer_path("#/paths", &[path, method, "responses", &status.to_string()]);
                     if let Some(schema) = Self::response_schema(self.doc, response, &at)?
                         && let ReferenceOr::Reference { reference } = schema
                     {
@@ -597,7 +604,7 @@ impl Lowerer<'_> {
             Some(d) => {
                 let mut mapping = Vec::new();
                 for (value, reference) in &d.mapping {
-                    let at = pointer_join(pointer, "discriminator/mapping");
+                    let at = pointer_path(pointer, &["discriminator", "mapping", value]);
                     let target = if reference.starts_with('#') {
                         self.resolve_ref(reference, &at)?
                     } else {
@@ -663,18 +670,33 @@ impl Lowerer<'_> {
         if substantive.is_empty() {
             return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
         }
-        // Merge object members in order; later parts win on name clashes.
+        // Merge object members in order; later parts win on name clashes. Each member keeps
+        // the pointer of the schema it comes from, for errors.
         let mut properties: indexmap::IndexMap<String, ReferenceOr<Box<Schema>>> =
             indexmap::IndexMap::new();
+        let mut origins: HashMap<String, String> = HashMap::new();
         let mut required: Vec<String> = Vec::new();
+        let mut merged = Vec::new();
         for (i, part) in substantive {
             let at = pointer_join(&pointer_join(pointer, "allOf"), &i.to_string());
-            let schema = match part {
+            let (schema, origin) = match part {
                 ReferenceOr::Reference { reference } => {
                     let id = self.resolve_ref(reference, &at)?;
+                    if self.merging.contains(&id) {
+                        return Err(Error::at(
+                            ErrorKind::Unsupported,
+                            at,
+                            format!(
+                                "allOf merges `{}` into a schema inside itself, which never ends; reference it as a member instead",
+                                self.types[id.0].schema_name
+                            ),
+                        ));
+                    }
+                    merged.push(id);
                     let name = self.types[id.0].schema_name.clone();
+                    let origin = self.types[id.0].pointer.clone();
                     match self.component(&name) {
-                        Some(ReferenceOr::Item(s)) => s,
+                        Some(ReferenceOr::Item(s)) => (s, origin),
                         _ => {
                             return Err(Error::at(
                                 ErrorKind::Unsupported,
@@ -684,21 +706,12 @@ impl Lowerer<'_> {
                         }
                     }
                 }
-                ReferenceOr::Item(s) => s,
+                ReferenceOr::Item(s) => (s, at.clone()),
             };
-            match &schema.schema_kind {
-                SchemaKind::Type(Type::Object(o)) => {
-                    for (k, v) in &o.properties {
-                        properties.insert(k.clone(), v.clone());
-                    }
-                    required.extend(o.required.iter().cloned());
-                }
-                SchemaKind::Any(a) if !a.properties.is_empty() => {
-                    for (k, v) in &a.properties {
-                        properties.insert(k.clone(), v.clone());
-                    }
-                    required.extend(a.required.iter().cloned());
-                }
+            let props_at = pointer_join(&origin, "properties");
+            let (props, req) = match &schema.schema_kind {
+                SchemaKind::Type(Type::Object(o)) => (&o.properties, &o.required),
+                SchemaKind::Any(a) if !a.properties.is_empty() => (&a.properties, &a.required),
                 _ => {
                     return Err(Error::at(
                         ErrorKind::Unsupported,
@@ -706,9 +719,28 @@ impl Lowerer<'_> {
                         "allOf can only merge object schemas (or annotate one reference)",
                     ));
                 }
+            };
+            for (k, v) in props {
+                properties.insert(k.clone(), v.clone());
+                origins.insert(k.clone(), props_at.clone());
             }
+            required.extend(req.iter().cloned());
         }
-        self.lower_object(&properties, &required, None, None, None, pointer, name, top)
+        let depth = self.merging.len();
+        self.merging.extend(merged);
+        let result = self.lower_object_at(
+            &properties,
+            &required,
+            None,
+            None,
+            None,
+            pointer,
+            name,
+            top,
+            &origins,
+        );
+        self.merging.truncate(depth);
+        result
     }
 
     fn component(&self, name: &str) -> Option<&ReferenceOr<Schema>> {
@@ -864,6 +896,34 @@ impl Lowerer<'_> {
         name: &str,
         top: bool,
     ) -> Result<Lowered> {
+        self.lower_object_at(
+            properties,
+            required,
+            additional,
+            min_properties,
+            max_properties,
+            pointer,
+            name,
+            top,
+            &HashMap::new(),
+        )
+    }
+
+    /// [`Self::lower_object`] with the `properties` pointer of members merged from other
+    /// schemas (by `allOf`) given in `origins`.
+    #[allow(clippy::too_many_arguments)]
+    fn lower_object_at(
+        &mut self,
+        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
+        required: &[String],
+        additional: Option<&AdditionalProperties>,
+        min_properties: Option<usize>,
+        max_properties: Option<usize>,
+        pointer: &str,
+        name: &str,
+        top: bool,
+        origins: &HashMap<String, String>,
+    ) -> Result<Lowered> {
         let size = Constraints {
             min_len: min_properties.map(|v| v as u64),
             max_len: max_properties.map(|v| v as u64),
@@ -895,7 +955,7 @@ impl Lowerer<'_> {
         let mut fields = Vec::with_capacity(properties.len());
         let props_pointer = pointer_join(pointer, "properties");
         for (wire, prop) in properties {
-            let at = pointer_join(&props_pointer, wire);
+            let at = pointer_join(origins.get(wire).unwrap_or(&props_pointer), wire);
             let hint = format!("{name}{}", camel(wire, "Member"));
             let (shape, docs, nullable) = self.use_site(prop, &at, &hint)?;
             fields.push(Field {
@@ -936,6 +996,26 @@ impl Lowerer<'_> {
     /// stays a name; an inline object or enum becomes a named type from `hint`. Returns the
     /// shape, the docs given at the use site and whether it is `nullable`.
     fn use_site<S: AsSchema>(
+        &mut self,
+        schema: &ReferenceOr<S>,
+        pointer: &str,
+        hint: &str,
+    ) -> Result<(Shape, Option<String>, bool)> {
+        // Inline schemas nest as deep as the document; 64 is far beyond any real spec.
+        if self.depth >= 64 {
+            return Err(Error::at(
+                ErrorKind::Unsupported,
+                pointer,
+                "inline schemas nest more than 64 levels deep; move some into components/schemas",
+            ));
+        }
+        self.depth += 1;
+        let result = self.use_site_inner(schema, pointer, hint);
+        self.depth -= 1;
+        result
+    }
+
+    fn use_site_inner<S: AsSchema>(
         &mut self,
         schema: &ReferenceOr<S>,
         pointer: &str,
@@ -1199,7 +1279,7 @@ impl Lowerer<'_> {
                 if output.is_none()
                     && let Some(default) = &op.responses.default
                 {
-                    let resp_at = pointer_join(&at, "responses/default");
+                    let resp_at = pointer_path(&at, &["responses", "default"]);
                     if let Some(schema) = Self::response_schema(self.doc, default, &resp_at)?
                         && !self.aws
                     {
@@ -1208,13 +1288,18 @@ impl Lowerer<'_> {
                     }
                 }
                 let mut parameters: Vec<Parameter> = Vec::new();
-                for (i, p) in item
+                let path_level = item.parameters.iter().enumerate().map(|(i, p)| {
+                    (
+                        pointer_path(&path_pointer, &["parameters", &i.to_string()]),
+                        p,
+                    )
+                });
+                let op_level = op
                     .parameters
                     .iter()
-                    .chain(op.parameters.iter())
                     .enumerate()
-                {
-                    let p_at = pointer_join(&at, &format!("parameters/{i}"));
+                    .map(|(i, p)| (pointer_path(&at, &["parameters", &i.to_string()]), p));
+                for (p_at, p) in path_level.chain(op_level).collect::<Vec<_>>() {
                     if let Some(p) = self.parameter(p, &p_at, &name)? {
                         // Operation-level parameters override path-level ones.
                         parameters.retain(|q| !(q.name == p.name && q.location == p.location));
@@ -1239,26 +1324,57 @@ impl Lowerer<'_> {
         Ok(ops)
     }
 
+    /// Aliases become Rust type aliases, which cannot refer to themselves: refuse an alias
+    /// that reaches itself through references, lists and maps only (a structure, enum or
+    /// union on the way is a named type, and recursion through it is fine).
     fn check_alias_cycles(&self) -> Result<()> {
+        fn aliases_in(shape: &Shape, out: &mut Vec<usize>) {
+            match &shape.kind {
+                ShapeKind::Named(id) => out.push(id.0),
+                ShapeKind::List(inner) | ShapeKind::Map(inner) => aliases_in(inner, out),
+                _ => {}
+            }
+        }
         for (i, def) in self.types.iter().enumerate() {
-            let mut cur = i;
-            let mut steps = 0;
-            while let TypeKind::Alias(Shape {
-                kind: ShapeKind::Named(next),
-                ..
-            }) = &self.types[cur].kind
-            {
-                cur = next.0;
-                steps += 1;
-                if cur == i || steps > self.types.len() {
+            if !matches!(def.kind, TypeKind::Alias(_)) {
+                continue;
+            }
+            let mut seen = vec![false; self.types.len()];
+            let mut stack = vec![i];
+            let mut first = true;
+            while let Some(cur) = stack.pop() {
+                if cur == i && !first {
+                    let only_references = matches!(
+                        &def.kind,
+                        TypeKind::Alias(Shape {
+                            kind: ShapeKind::Named(_),
+                            ..
+                        })
+                    );
                     return Err(Error::at(
-                        ErrorKind::Invalid,
+                        ErrorKind::Unsupported,
                         def.pointer.clone(),
-                        format!(
-                            "schema `{}` is defined only by references that lead back to itself",
-                            def.schema_name
-                        ),
+                        if only_references {
+                            format!(
+                                "schema `{}` is defined only by references that lead back to itself",
+                                def.schema_name
+                            )
+                        } else {
+                            format!(
+                                "schema `{}` is a list or map of itself, which a Rust type alias cannot be; make the recursion go through an object schema",
+                                def.schema_name
+                            )
+                        },
                     ));
+                }
+                first = false;
+                if std::mem::replace(&mut seen[cur], true) && cur != i {
+                    continue;
+                }
+                if let TypeKind::Alias(shape) = &self.types[cur].kind {
+                    let mut next = Vec::new();
+                    aliases_in(shape, &mut next);
+                    stack.extend(next);
                 }
             }
         }
@@ -1393,6 +1509,13 @@ impl Lowerer<'_> {
             stack.extend(named.into_iter().map(|n| (n, request)));
         }
     }
+}
+
+/// `base` with each of `segments` appended (escaped).
+fn pointer_path(base: &str, segments: &[&str]) -> String {
+    segments
+        .iter()
+        .fold(base.to_owned(), |p, s| pointer_join(&p, s))
 }
 
 fn collect_named(shape: &Shape, out: &mut Vec<usize>) {

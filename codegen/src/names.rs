@@ -77,6 +77,11 @@ pub fn camel(raw: &str, fallback: &str) -> String {
     if name.starts_with(|c: char| c.is_ascii_digit()) {
         name.insert(0, 'V');
     }
+    // `heck` leaves a word lower-case after a character without case (`¹Fn` → `¹fn`),
+    // which loses its first letter's case once non-ASCII characters are dropped.
+    if let Some(first) = name.chars().next().filter(char::is_ascii_lowercase) {
+        name.replace_range(..1, &first.to_ascii_uppercase().to_string());
+    }
     if name == "Self" {
         name.push_str("Value");
     }
@@ -171,6 +176,9 @@ mod tests {
         assert_eq!(camel("Self", "V"), "SelfValue");
         assert_eq!(camel("", "Empty"), "Empty");
         assert_eq!(camel("***", "Value"), "Value");
+        assert_eq!(camel("¹Fn", "V"), "Fn");
+        assert_eq!(camel("¹self", "V"), "SelfValue");
+        assert_eq!(camel("日本type", "V"), "Type");
     }
 
     #[test]

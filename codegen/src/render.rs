@@ -209,7 +209,7 @@ pub fn single_file(generated: &Generated) -> Result<String> {
 
 fn inner_docs(markdown: &str) -> TokenStream {
     let mut out = TokenStream::new();
-    for line in markdown.trim_end().lines() {
+    for line in crate::emit::doc_lines(markdown) {
         let line = line.trim_end();
         let text = if line.is_empty() {
             String::new()

@@ -210,7 +210,7 @@ pub(crate) fn ident(name: &str) -> Ident {
 /// `#[doc = "..."]` attributes for Markdown text, one per line.
 pub(crate) fn doc_attrs(markdown: &str) -> TokenStream {
     let mut out = TokenStream::new();
-    for line in markdown.trim_end().lines() {
+    for line in doc_lines(markdown) {
         let line = line.trim_end();
         let text = if line.is_empty() {
             String::new()
@@ -220,6 +220,20 @@ pub(crate) fn doc_attrs(markdown: &str) -> TokenStream {
         out.extend(quote!(#[doc = #text]));
     }
     out
+}
+
+/// The lines of doc text, with control characters (a bare `\r` ends a `///` comment
+/// early) turned into spaces.
+pub(crate) fn doc_lines(markdown: &str) -> Vec<String> {
+    markdown
+        .trim_end()
+        .lines()
+        .map(|l| {
+            l.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect()
+        })
+        .collect()
 }
 
 /// A Markdown summary of constraints, e.g. `Length: 1 to 55. Pattern: `…`.`, or `None`.

@@ -108,9 +108,10 @@ impl Error {
     #[cold]
     pub fn into_serde(self, input: &[u8]) -> serde_json::Error {
         if self.category == Category::Syntax
-            && let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(input) {
-                return e;
-            }
+            && let Err(e) = serde_json::from_slice::<serde::de::IgnoredAny>(input)
+        {
+            return e;
+        }
         let path = self.path();
         let located = if path.is_empty() {
             self.to_string()
@@ -516,10 +517,9 @@ impl<'a> Reader<'a> {
                         Number::UInt(v)
                     });
                 }
-            } else if !negative
-                && let Ok(v) = text.parse::<u64>() {
-                    return Ok(Number::UInt(v));
-                }
+            } else if !negative && let Ok(v) = text.parse::<u64>() {
+                return Ok(Number::UInt(v));
+            }
         }
         // Out of integer range, or written with a fraction or exponent.
         match text.parse::<f64>() {

@@ -65,6 +65,20 @@ fn member(
     }
 }
 
+/// Checks the member `key` of `map` with `check`; its absence is an error, as it is to
+/// `openapiv3` (which then retries every alternative around it).
+fn required(
+    map: &Map,
+    pointer: &str,
+    key: &str,
+    check: impl FnOnce(&Value, &str) -> Result<()>,
+) -> Result<()> {
+    match map.get(key) {
+        Some(v) => check(v, &pointer_join(pointer, key)),
+        None => Err(invalid(pointer, format!("missing field `{key}`"))),
+    }
+}
+
 fn expect(v: &Value, pointer: &str, ok: bool, what: &str) -> Result<()> {
     if ok {
         Ok(())
@@ -177,9 +191,14 @@ fn schema(v: &Value, p: &str) -> Result<()> {
         Value::Bool(_) => Ok(()),
         _ => schema(v, p),
     })?;
+    member(map, p, "externalDocs", |v, p| {
+        let docs = object(v, p)?;
+        required(docs, p, "url", string)?;
+        member(docs, p, "description", string)
+    })?;
     member(map, p, "discriminator", |v, p| {
         let d = object(v, p)?;
-        member(d, p, "propertyName", string)?;
+        required(d, p, "propertyName", string)?;
         member(d, p, "mapping", |v, p| each_value(v, p, string))
     })
 }
@@ -277,6 +296,33 @@ mod tests {
         assert_eq!(
             pointer_of(serde_json::json!({"paths": []})).as_deref(),
             Some("#/paths")
+        );
+    }
+
+    #[test]
+    fn finds_missing_required_members() {
+        let nested = |inner: serde_json::Value| {
+            serde_json::json!({"components": {"schemas": {"A": {"anyOf": [
+                {"properties": {"x": {"not": inner}}}]}}}})
+        };
+        let err = check(
+            &serde_yaml::to_value(nested(
+                serde_json::json!({"discriminator": {"mapping": {}}}),
+            ))
+            .unwrap(),
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.pointer.as_deref(),
+            Some("#/components/schemas/A/anyOf/0/properties/x/not/discriminator")
+        );
+        assert_eq!(
+            err.message,
+            "not a valid OpenAPI 3.0 document: missing field `propertyName`"
+        );
+        assert_eq!(
+            pointer_of(nested(serde_json::json!({"externalDocs": {"url": 1}}))).as_deref(),
+            Some("#/components/schemas/A/anyOf/0/properties/x/not/externalDocs/url")
         );
     }
 

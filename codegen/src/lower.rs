@@ -276,10 +276,11 @@ impl Lowerer<'_> {
                     }
                     let at =
                         pointer_path("#/paths", &[path, method, "responses", &status.to_string()]);
-                    if let Some(schema) = Self::response_schema(self.doc, response, &at)?
+                    if let Some((schema, schema_at)) =
+                        Self::response_schema(self.doc, response, &at)?
                         && let ReferenceOr::Reference { reference } = schema
                     {
-                        let id = self.resolve_ref(reference, &at)?;
+                        let id = self.resolve_ref(reference, &schema_at)?;
                         names.insert(self.types[id.0].schema_name.clone());
                     }
                 }
@@ -1081,19 +1082,21 @@ impl Lowerer<'_> {
         id
     }
 
-    /// The schema of a response's JSON content, if any.
+    /// The schema of a response's JSON content, if any, with its pointer.
     fn response_schema<'r>(
         doc: &'r OpenAPI,
         response: &'r ReferenceOr<Response>,
         at: &str,
-    ) -> Result<Option<&'r ReferenceOr<Schema>>> {
-        let response = match response {
-            ReferenceOr::Item(r) => r,
+    ) -> Result<Option<(&'r ReferenceOr<Schema>, String)>> {
+        let (response, at) = match response {
+            ReferenceOr::Item(r) => (r, at.to_owned()),
             ReferenceOr::Reference { reference } => {
                 let name = reference.strip_prefix("#/components/responses/");
                 let found = name.and_then(|n| doc.components.as_ref()?.responses.get(n));
-                match found {
-                    Some(ReferenceOr::Item(r)) => r,
+                match (name, found) {
+                    (Some(name), Some(ReferenceOr::Item(r))) => {
+                        (r, format!("#/components/responses/{name}"))
+                    }
                     _ => {
                         return Err(Error::at(
                             ErrorKind::Invalid,
@@ -1104,21 +1107,23 @@ impl Lowerer<'_> {
                 }
             }
         };
-        Ok(json_content(&response.content).and_then(|m| m.schema.as_ref()))
+        Ok(content_schema(&response.content, &at))
     }
 
     fn request_body<'r>(
         doc: &'r OpenAPI,
         body: &'r ReferenceOr<RequestBody>,
         at: &str,
-    ) -> Result<Option<&'r ReferenceOr<Schema>>> {
-        let body = match body {
-            ReferenceOr::Item(b) => b,
+    ) -> Result<Option<(&'r ReferenceOr<Schema>, String)>> {
+        let (body, at) = match body {
+            ReferenceOr::Item(b) => (b, at.to_owned()),
             ReferenceOr::Reference { reference } => {
                 let name = reference.strip_prefix("#/components/requestBodies/");
                 let found = name.and_then(|n| doc.components.as_ref()?.request_bodies.get(n));
-                match found {
-                    Some(ReferenceOr::Item(b)) => b,
+                match (name, found) {
+                    (Some(name), Some(ReferenceOr::Item(b))) => {
+                        (b, format!("#/components/requestBodies/{name}"))
+                    }
                     _ => {
                         return Err(Error::at(
                             ErrorKind::Invalid,
@@ -1129,7 +1134,7 @@ impl Lowerer<'_> {
                 }
             }
         };
-        Ok(json_content(&body.content).and_then(|m| m.schema.as_ref()))
+        Ok(content_schema(&body.content, &at))
     }
 
     /// A body schema as a named type (inline shapes get `hint` as their name).
@@ -1245,9 +1250,11 @@ impl Lowerer<'_> {
                     Some(body) => {
                         let body_at = pointer_join(&at, "requestBody");
                         match Self::request_body(self.doc, body, &body_at)? {
-                            Some(schema) => {
-                                Some(self.body_type(schema, &body_at, &format!("{name}Request"))?)
-                            }
+                            Some((schema, schema_at)) => Some(self.body_type(
+                                schema,
+                                &schema_at,
+                                &format!("{name}Request"),
+                            )?),
                             None => None,
                         }
                     }
@@ -1258,19 +1265,21 @@ impl Lowerer<'_> {
                 for (status, response) in &op.responses.responses {
                     let code = status.to_string();
                     let resp_at = pointer_join(&pointer_join(&at, "responses"), &code);
-                    let Some(schema) = Self::response_schema(self.doc, response, &resp_at)? else {
+                    let Some((schema, schema_at)) =
+                        Self::response_schema(self.doc, response, &resp_at)?
+                    else {
                         continue;
                     };
                     if code.starts_with('2') {
                         if output.is_none() {
                             output = Some(self.body_type(
                                 schema,
-                                &resp_at,
+                                &schema_at,
                                 &format!("{name}Response"),
                             )?);
                         }
                     } else if let ReferenceOr::Reference { reference } = schema {
-                        let id = self.resolve_ref(reference, &resp_at)?;
+                        let id = self.resolve_ref(reference, &schema_at)?;
                         if !errors.contains(&id) {
                             errors.push(id);
                         }
@@ -1280,11 +1289,12 @@ impl Lowerer<'_> {
                     && let Some(default) = &op.responses.default
                 {
                     let resp_at = pointer_path(&at, &["responses", "default"]);
-                    if let Some(schema) = Self::response_schema(self.doc, default, &resp_at)?
+                    if let Some((schema, schema_at)) =
+                        Self::response_schema(self.doc, default, &resp_at)?
                         && !self.aws
                     {
                         output =
-                            Some(self.body_type(schema, &resp_at, &format!("{name}Response"))?);
+                            Some(self.body_type(schema, &schema_at, &format!("{name}Response"))?);
                     }
                 }
                 let mut parameters: Vec<Parameter> = Vec::new();
@@ -1576,18 +1586,18 @@ fn strongly_connected(n: usize, edges: &[Vec<(usize, usize, bool)>]) -> Vec<usiz
     comp
 }
 
-fn json_content(
-    content: &indexmap::IndexMap<String, openapiv3::MediaType>,
-) -> Option<&openapiv3::MediaType> {
-    content
-        .get("application/json")
-        .or_else(|| {
-            content
-                .iter()
-                .find(|(k, _)| k.contains("json"))
-                .map(|(_, v)| v)
-        })
-        .or_else(|| content.values().next())
+/// The schema of the JSON media type of `content` (else of the first one), with its pointer
+/// under `at` (the request body or response that holds `content`).
+fn content_schema<'c>(
+    content: &'c indexmap::IndexMap<String, openapiv3::MediaType>,
+    at: &str,
+) -> Option<(&'c ReferenceOr<Schema>, String)> {
+    let (media_type, media) = content
+        .get_key_value("application/json")
+        .or_else(|| content.iter().find(|(k, _)| k.contains("json")))
+        .or_else(|| content.iter().next())?;
+    let schema = media.schema.as_ref()?;
+    Some((schema, pointer_path(at, &["content", media_type, "schema"])))
 }
 
 /// Schemas appear both boxed and unboxed in `openapiv3`.

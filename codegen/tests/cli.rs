@@ -138,6 +138,22 @@ fn dangling_ref_names_the_pointer() {
 }
 
 #[test]
+fn dangling_body_ref_names_the_body_schema() {
+    let spec = GOOD.replace(
+        "schema: {$ref: '#/components/schemas/PingRequest'}",
+        "schema: {$ref: '#/components/schemas/Missing'}",
+    );
+    fails_cleanly(
+        "dangling-body",
+        &spec,
+        &[
+            ": #/paths/~1#X-Amz-Target=Tiny.Ping/post/requestBody/content/application~1json/schema: ",
+            "does not resolve",
+        ],
+    );
+}
+
+#[test]
 fn unsupported_pattern_names_schema_and_pointer() {
     let spec = GOOD.replace("maxLength: 3}", "pattern: '(?<=x'}");
     fails_cleanly(

@@ -70,67 +70,108 @@ fn space_items(text: &str) -> String {
 
 /// Formats each text with `rustfmt` (from `$RUSTFMT` or `PATH`) when it is available, so
 /// that the output is exactly what `cargo fmt` keeps; a text rustfmt cannot format (or every
-/// text, without rustfmt) is returned unchanged.
+/// text, without rustfmt) is returned unchanged. As many rustfmt processes run at once as
+/// there are cores.
 fn rustfmt_all(texts: &[String]) -> Vec<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
+    use std::sync::atomic::{AtomicUsize, Ordering};
     let program = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(texts.len());
+    let next = AtomicUsize::new(0);
+    let mut out: Vec<Option<String>> = vec![None; texts.len()];
     std::thread::scope(|scope| {
-        let jobs: Vec<_> = texts
-            .iter()
-            .map(|text| {
-                let child = Command::new(&program)
-                    .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
-                    .current_dir(std::env::temp_dir())
-                    .stdin(Stdio::piped())
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::null())
-                    .spawn();
-                let Ok(mut child) = child else {
-                    return None;
-                };
-                // Feed stdin from a thread: rustfmt may fill stdout before reading it all.
-                let stdin = child.stdin.take();
-                let writer = scope.spawn(move || {
-                    if let Some(mut stdin) = stdin {
-                        let _ = stdin.write_all(text.as_bytes());
+        let handles: Vec<_> = (0..workers)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut done = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(text) = texts.get(i) else {
+                            return done;
+                        };
+                        done.push((i, rustfmt(&program, text)));
                     }
-                });
-                Some((child, writer))
+                })
             })
             .collect();
-        jobs.into_iter()
-            .zip(texts)
-            .map(|(job, text)| {
-                let Some((child, writer)) = job else {
-                    return text.clone();
-                };
-                let output = child.wait_with_output();
-                let _ = writer.join();
-                match output {
-                    Ok(o) if o.status.success() && !o.stdout.is_empty() => {
-                        String::from_utf8(o.stdout).unwrap_or_else(|_| text.clone())
-                    }
-                    _ => text.clone(),
-                }
-            })
-            .collect()
+        for handle in handles {
+            for (i, text) in handle.join().unwrap_or_default() {
+                out[i] = text;
+            }
+        }
+    });
+    out.into_iter()
+        .zip(texts)
+        .map(|(formatted, text)| formatted.unwrap_or_else(|| text.clone()))
+        .collect()
+}
+
+/// `text` formatted by one rustfmt process; `None` if it cannot run or rejects the text.
+fn rustfmt(program: &std::ffi::OsStr, text: &str) -> Option<String> {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(program)
+        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
+        .current_dir(std::env::temp_dir())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .ok()?;
+    let mut stdin = child.stdin.take()?;
+    std::thread::scope(|scope| {
+        // Feed stdin from a thread: rustfmt may fill stdout before reading it all.
+        scope.spawn(move || {
+            let _ = stdin.write_all(text.as_bytes());
+        });
+        let output = child.wait_with_output().ok()?;
+        if output.status.success() && !output.stdout.is_empty() {
+            String::from_utf8(output.stdout).ok()
+        } else {
+            None
+        }
     })
 }
+
+/// Lines of prettyplease output given to one rustfmt process. rustfmt's memory grows with
+/// its input (about 80 MB for the 48,000 lines of Cognito's `types.rs`), and items format
+/// the same alone as in their file, so large files go to rustfmt in pieces.
+const RUSTFMT_LINES: usize = 6000;
 
 /// The files of a crate's `src/` directory: `lib.rs` and one file per module, formatted
 /// with prettyplease and then rustfmt (when it is installed).
 pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
-    let files = prettyplease_files(generated)?;
-    // rustfmt runs as one process per file, all at once.
-    let texts: Vec<String> = files.iter().map(|f| f.contents.clone()).collect();
-    let formatted = rustfmt_all(&texts);
+    let files = prettyplease_parts(generated)?;
+    // Consecutive parts of a file, up to RUSTFMT_LINES lines, make one piece.
+    let mut pieces: Vec<String> = Vec::new();
+    let mut piece_counts = Vec::with_capacity(files.len());
+    for (_, parts) in &files {
+        let first = pieces.len();
+        let mut lines = 0;
+        for part in parts {
+            let part_lines = part.lines().count();
+            if pieces.len() == first || lines + part_lines > RUSTFMT_LINES {
+                pieces.push(String::new());
+                lines = 0;
+            } else {
+                pieces.last_mut().expect("a piece").push('\n');
+            }
+            pieces.last_mut().expect("a piece").push_str(part);
+            lines += part_lines;
+        }
+        piece_counts.push(pieces.len() - first);
+    }
+    let mut formatted = rustfmt_all(&pieces).into_iter();
     Ok(files
         .into_iter()
-        .zip(formatted)
-        .map(|(f, text)| File {
-            path: f.path,
-            contents: format!("{HEADER}{text}"),
+        .zip(piece_counts)
+        .map(|((path, _), count)| {
+            let text: Vec<String> = formatted.by_ref().take(count).collect();
+            File {
+                path,
+                contents: format!("{HEADER}{}", text.join("\n")),
+            }
         })
         .collect())
 }
@@ -138,6 +179,18 @@ pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
 /// The same files formatted by prettyplease only, without the header line. Tokens are
 /// dropped as soon as they are formatted.
 pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
+    Ok(prettyplease_parts(generated)?
+        .into_iter()
+        .map(|(path, parts)| File {
+            path,
+            contents: parts.join("\n"),
+        })
+        .collect())
+}
+
+/// [`prettyplease_files`] as each file's path and its non-empty parts: the inner docs and
+/// chunks of items, each formatted on its own. A file is its parts separated by blank lines.
+fn prettyplease_parts(generated: Generated) -> Result<Vec<(String, Vec<String>)>> {
     let docs = inner_docs(&generated.docs);
     let decls = generated.modules.iter().map(|m| {
         let name = ident(m.name);
@@ -153,28 +206,19 @@ pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
         #(#decls)*
         #root
     };
-    let mut files = vec![File {
-        path: "lib.rs".to_owned(),
-        contents: format(lib, "lib.rs")?,
-    }];
+    let mut files = vec![("lib.rs".to_owned(), vec![format(lib, "lib.rs")?])];
     for m in generated.modules {
-        let mut text = format(inner_docs(&m.docs), m.name)?;
+        let mut parts = vec![format(inner_docs(&m.docs), m.name)?];
         let mut items = m.items.into_iter();
         loop {
             let chunk: Vec<TokenStream> = items.by_ref().take(CHUNK).collect();
             if chunk.is_empty() {
                 break;
             }
-            let part = format(quote!(#(#chunk)*), m.name)?;
-            if !text.is_empty() && !part.is_empty() {
-                text.push('\n');
-            }
-            text.push_str(&part);
+            parts.push(format(quote!(#(#chunk)*), m.name)?);
         }
-        files.push(File {
-            path: format!("{}.rs", m.name),
-            contents: text,
-        });
+        parts.retain(|part| !part.is_empty());
+        files.push((format!("{}.rs", m.name), parts));
     }
     Ok(files)
 }

@@ -1,6 +1,6 @@
 //! specgen: Rust code from OpenAPI 3.0 descriptions, faithful to the AWS JSON 1.1 wire.
 //!
-//! The pipeline runs in one direction: [`load`] reads a spec (YAML or JSON) and builds the
+//! The pipeline runs in one direction: [`load()`] reads a spec (YAML or JSON) and builds the
 //! [`ir::Api`] (types, constraints, operations, errors, names), [`emit`] turns the IR into
 //! tokens, and [`render`] formats them as a crate's files or one token stream.
 //!

@@ -37,7 +37,8 @@ pub fn load_file(path: &Path) -> Result<OpenAPI> {
     parse(&text, detect_format(Some(path), &text)).map_err(|e| e.in_file(path))
 }
 
-/// Parses spec text: into JSON data, through [`crate::precheck`], then into `openapiv3`.
+/// Parses spec text: into JSON data, through a structural pre-check (wrongly typed keywords
+/// are reported with their pointer at once), then into `openapiv3`.
 pub fn parse(text: &str, format: Format) -> Result<OpenAPI> {
     let value = to_value(text, format)?;
     crate::precheck::check(&value)?;

@@ -84,6 +84,58 @@ impl Api {
         }
         out
     }
+
+    /// Which types need checking (indexed by [`TypeId`]): those with a constraint of their
+    /// own, enums (unknown values fail), and those that reach such a type. Recursion alone
+    /// checks nothing, so this is a least fixpoint over the type graph. Generated `Validate`
+    /// impls and the spec-bound derive both decide by it.
+    pub fn types_needing_checks(&self) -> Vec<bool> {
+        let mut needs = vec![false; self.types.len()];
+        loop {
+            let mut changed = false;
+            for (i, def) in self.types.iter().enumerate() {
+                if needs[i] {
+                    continue;
+                }
+                let checks = |shape: &Shape| self.shape_checks(&needs, &self.resolve(shape));
+                let now = match &def.kind {
+                    TypeKind::Enum(_) => true,
+                    TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                        st.fields.iter().any(|f| checks(&f.shape))
+                            || st.additional.as_ref().is_some_and(|a| checks(&a.shape))
+                    }
+                    TypeKind::Alias(shape) => checks(shape),
+                    TypeKind::Union(u) => u.variants.iter().any(|v| checks(&v.shape)),
+                };
+                if now {
+                    needs[i] = true;
+                    changed = true;
+                }
+            }
+            if !changed {
+                return needs;
+            }
+        }
+    }
+
+    /// Whether a value of the (resolved) `shape` has something to check, given `needs` so far.
+    fn shape_checks(&self, needs: &[bool], shape: &Shape) -> bool {
+        let c = &shape.constraints;
+        match &shape.kind {
+            ShapeKind::String => c.string_checked(),
+            ShapeKind::Integer(_) => {
+                c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some()
+            }
+            ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
+            ShapeKind::List(inner) | ShapeKind::Map(inner) => {
+                c.min_len.is_some()
+                    || c.max_len.is_some()
+                    || self.shape_checks(needs, &self.resolve(inner))
+            }
+            ShapeKind::Named(id) => needs[id.0],
+            ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
+        }
+    }
 }
 
 /// A named type of the generated code.
@@ -303,6 +355,11 @@ pub struct Constraints {
 }
 
 impl Constraints {
+    /// Whether a string with these constraints has something to check.
+    pub fn string_checked(&self) -> bool {
+        self.min_len.is_some() || self.max_len.is_some() || self.pattern.is_some()
+    }
+
     /// Each constraint of `self`, or of `inner` where `self` has none.
     pub fn or(&self, inner: &Constraints) -> Constraints {
         Constraints {

@@ -529,6 +529,7 @@ impl Lowerer<'_> {
                 pointer,
                 name,
                 top,
+                &HashMap::new(),
             )?,
             SchemaKind::Type(Type::Array(a)) => {
                 let item_pointer = pointer_join(pointer, "items");
@@ -729,7 +730,7 @@ impl Lowerer<'_> {
         }
         let depth = self.merging.len();
         self.merging.extend(merged);
-        let result = self.lower_object_at(
+        let result = self.lower_object(
             &properties,
             &required,
             None,
@@ -871,6 +872,7 @@ impl Lowerer<'_> {
                 pointer,
                 name,
                 top,
+                &HashMap::new(),
             )?,
             Some(other) if !matches!(other, "null") => {
                 return Err(Error::at(
@@ -885,35 +887,10 @@ impl Lowerer<'_> {
         })
     }
 
+    /// An object schema as a structure (or a map); `origins` gives the `properties` pointer
+    /// of members merged in from other schemas by `allOf` (empty otherwise).
     #[allow(clippy::too_many_arguments)]
     fn lower_object(
-        &mut self,
-        properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
-        required: &[String],
-        additional: Option<&AdditionalProperties>,
-        min_properties: Option<usize>,
-        max_properties: Option<usize>,
-        pointer: &str,
-        name: &str,
-        top: bool,
-    ) -> Result<Lowered> {
-        self.lower_object_at(
-            properties,
-            required,
-            additional,
-            min_properties,
-            max_properties,
-            pointer,
-            name,
-            top,
-            &HashMap::new(),
-        )
-    }
-
-    /// [`Self::lower_object`] with the `properties` pointer of members merged from other
-    /// schemas (by `allOf`) given in `origins`.
-    #[allow(clippy::too_many_arguments)]
-    fn lower_object_at(
         &mut self,
         properties: &indexmap::IndexMap<String, ReferenceOr<Box<Schema>>>,
         required: &[String],

@@ -440,6 +440,22 @@ impl<'a> Reader<'a> {
         char::from_u32(code).ok_or_else(|| self.syntax("invalid unicode code point"))
     }
 
+    /// Skips one or more digits (of a fraction or an exponent).
+    fn digits(&mut self) -> Result<(), Error> {
+        let input = self.input;
+        if !matches!(input.get(self.pos), Some(b'0'..=b'9')) {
+            return Err(if self.pos >= input.len() {
+                self.eof("a value")
+            } else {
+                self.syntax("invalid number")
+            });
+        }
+        while matches!(input.get(self.pos), Some(b'0'..=b'9')) {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
     /// Reads a number at `-` or a digit, following JSON's grammar.
     fn number(&mut self) -> Result<Number, Error> {
         let start = self.pos;
@@ -470,16 +486,7 @@ impl<'a> Reader<'a> {
         if input.get(self.pos) == Some(&b'.') {
             float = true;
             self.pos += 1;
-            if !matches!(input.get(self.pos), Some(b'0'..=b'9')) {
-                return Err(if self.pos >= input.len() {
-                    self.eof("a value")
-                } else {
-                    self.syntax("invalid number")
-                });
-            }
-            while matches!(input.get(self.pos), Some(b'0'..=b'9')) {
-                self.pos += 1;
-            }
+            self.digits()?;
         }
         if matches!(input.get(self.pos), Some(b'e' | b'E')) {
             float = true;
@@ -487,16 +494,7 @@ impl<'a> Reader<'a> {
             if matches!(input.get(self.pos), Some(b'+' | b'-')) {
                 self.pos += 1;
             }
-            if !matches!(input.get(self.pos), Some(b'0'..=b'9')) {
-                return Err(if self.pos >= input.len() {
-                    self.eof("a value")
-                } else {
-                    self.syntax("invalid number")
-                });
-            }
-            while matches!(input.get(self.pos), Some(b'0'..=b'9')) {
-                self.pos += 1;
-            }
+            self.digits()?;
         }
         let text = std::str::from_utf8(&input[start..self.pos]).unwrap_or("0");
         if !float {

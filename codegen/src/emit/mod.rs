@@ -159,7 +159,7 @@ impl<'a> Cx<'a> {
             api,
             rt,
             uses_check: std::cell::Cell::new(false),
-            needs_checks: validate::types_needing_checks(api),
+            needs_checks: api.types_needing_checks(),
         }
     }
 

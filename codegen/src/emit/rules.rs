@@ -80,7 +80,7 @@ impl Rules {
 
     fn visit(&mut self, cx: &Cx<'_>, shape: &Shape, hint: &str, scope: &mut Scope, origin: &str) {
         match &shape.kind {
-            ShapeKind::String if string_checked(&shape.constraints) => {
+            ShapeKind::String if shape.constraints.string_checked() => {
                 let k = key(&shape.constraints);
                 if !self.by_key.contains_key(&k) {
                     let name = scope.claim(&hint.to_shouty_snake_case());
@@ -194,11 +194,6 @@ impl Rules {
         });
         out
     }
-}
-
-/// Whether a string shape's constraints check anything.
-pub(crate) fn string_checked(c: &Constraints) -> bool {
-    c.min_len.is_some() || c.max_len.is_some() || c.pattern.is_some()
 }
 
 fn pattern_ident(i: usize) -> proc_macro2::Ident {

@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::rules::{Rules, string_checked};
+use super::rules::Rules;
 use super::{Cx, ident};
 use crate::ir::{Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union};
 
@@ -98,61 +98,6 @@ fn len_bound(v: Option<u64>) -> TokenStream {
     }
 }
 
-/// Which types need checking: those with a constraint of their own, enums (unknown values
-/// fail), and those that reach such a type. Recursion alone checks nothing, so this is a
-/// least fixpoint over the type graph.
-pub(crate) fn types_needing_checks(api: &crate::ir::Api) -> Vec<bool> {
-    let mut needs = vec![false; api.types.len()];
-    loop {
-        let mut changed = false;
-        for (i, def) in api.types.iter().enumerate() {
-            if needs[i] {
-                continue;
-            }
-            let now = match &def.kind {
-                TypeKind::Enum(_) => true,
-                TypeKind::Struct(st) | TypeKind::Exception(st) => {
-                    st.fields
-                        .iter()
-                        .any(|f| shape_checks(api, &needs, &api.resolve(&f.shape)))
-                        || st
-                            .additional
-                            .as_ref()
-                            .is_some_and(|a| shape_checks(api, &needs, &api.resolve(&a.shape)))
-                }
-                TypeKind::Alias(shape) => shape_checks(api, &needs, &api.resolve(shape)),
-                TypeKind::Union(u) => u
-                    .variants
-                    .iter()
-                    .any(|v| shape_checks(api, &needs, &api.resolve(&v.shape))),
-            };
-            if now {
-                needs[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return needs;
-        }
-    }
-}
-
-fn shape_checks(api: &crate::ir::Api, needs: &[bool], shape: &Shape) -> bool {
-    let c = &shape.constraints;
-    match &shape.kind {
-        ShapeKind::String => string_checked(c),
-        ShapeKind::Integer(_) => c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some(),
-        ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
-        ShapeKind::List(inner) | ShapeKind::Map(inner) => {
-            c.min_len.is_some()
-                || c.max_len.is_some()
-                || shape_checks(api, needs, &api.resolve(inner))
-        }
-        ShapeKind::Named(id) => needs[id.0],
-        ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
-    }
-}
-
 /// Code checking `value` (a reference) at `path`, or `None` when nothing applies.
 fn check_value(
     cx: &Cx<'_>,
@@ -165,7 +110,7 @@ fn check_value(
     let c = &shape.constraints;
     match &shape.kind {
         ShapeKind::String => {
-            let rule = rules.string_rule(c).filter(|_| string_checked(c))?;
+            let rule = rules.string_rule(c).filter(|_| c.string_checked())?;
             cx.uses_check.set(true);
             Some(quote! {
                 check::string(#value, &super::rules::#rule, path, errors);

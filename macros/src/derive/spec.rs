@@ -4,7 +4,7 @@
 use heck::ToUpperCamelCase;
 use proc_macro2::TokenStream;
 use quote::quote;
-use specgen::ir::{Api, Bound, Constraints, Protocol, Shape, ShapeKind, TypeKind};
+use specgen::ir::{Api, Bound, Protocol, Shape, ShapeKind, TypeKind};
 use syn::{DeriveInput, Fields, LitStr};
 
 use super::attr::{Container, Field};
@@ -88,7 +88,7 @@ pub(super) fn struct_body(
             return TokenStream::new();
         }
     };
-    let needs = types_needing_checks(&api);
+    let needs = api.types_needing_checks();
     let mut bound = vec![false; st.fields.len()];
     let mut out = TokenStream::new();
     for field in &named.named {
@@ -239,16 +239,12 @@ fn float_bound(b: Option<Bound>) -> Option<f64> {
     })
 }
 
-fn string_checked(c: &Constraints) -> bool {
-    c.min_len.is_some() || c.max_len.is_some() || c.pattern.is_some()
-}
-
 /// What a value of `shape` must be, as the generator's `Validate` impls check it.
 fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
     let shape = api.resolve(shape);
     let c = &shape.constraints;
     match &shape.kind {
-        ShapeKind::String => Want::Str(string_checked(c).then(|| StrRule {
+        ShapeKind::String => Want::Str(c.string_checked().then(|| StrRule {
             min: c.min_len,
             max: c.max_len,
             pattern: c.pattern.map(|id| {
@@ -294,60 +290,5 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
                 },
             }
         }
-    }
-}
-
-/// Which types need checking, decided as the generator decides it: those with a
-/// constraint of their own, enums (unknown values fail), and those that reach such a type.
-/// Recursion alone checks nothing, so this is a least fixpoint.
-pub(super) fn types_needing_checks(api: &Api) -> Vec<bool> {
-    let mut needs = vec![false; api.types.len()];
-    loop {
-        let mut changed = false;
-        for (i, def) in api.types.iter().enumerate() {
-            if needs[i] {
-                continue;
-            }
-            let now = match &def.kind {
-                TypeKind::Enum(_) => true,
-                TypeKind::Struct(st) | TypeKind::Exception(st) => {
-                    st.fields
-                        .iter()
-                        .any(|f| shape_checks(api, &needs, &api.resolve(&f.shape)))
-                        || st
-                            .additional
-                            .as_ref()
-                            .is_some_and(|a| shape_checks(api, &needs, &api.resolve(&a.shape)))
-                }
-                TypeKind::Alias(shape) => shape_checks(api, &needs, &api.resolve(shape)),
-                TypeKind::Union(u) => u
-                    .variants
-                    .iter()
-                    .any(|v| shape_checks(api, &needs, &api.resolve(&v.shape))),
-            };
-            if now {
-                needs[i] = true;
-                changed = true;
-            }
-        }
-        if !changed {
-            return needs;
-        }
-    }
-}
-
-fn shape_checks(api: &Api, needs: &[bool], shape: &Shape) -> bool {
-    let c = &shape.constraints;
-    match &shape.kind {
-        ShapeKind::String => string_checked(c),
-        ShapeKind::Integer(_) => c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some(),
-        ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
-        ShapeKind::List(inner) | ShapeKind::Map(inner) => {
-            c.min_len.is_some()
-                || c.max_len.is_some()
-                || shape_checks(api, needs, &api.resolve(inner))
-        }
-        ShapeKind::Named(id) => needs[id.0],
-        ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
     }
 }

@@ -5422,311 +5422,313 @@ impl Request {
     ) -> ::core::result::Result<Request, ::serde_json::Error> {
         let request = match operation {
             Operation::AddCustomAttributes => {
-                Self::AddCustomAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::AddCustomAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminAddUserToGroup => {
-                Self::AdminAddUserToGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminAddUserToGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminConfirmSignUp => {
-                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminCreateUser => {
-                Self::AdminCreateUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminCreateUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminDeleteUser => {
-                Self::AdminDeleteUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminDeleteUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::AdminDeleteUserAttributes => {
-                Self::AdminDeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminDeleteUserAttributes => Self::AdminDeleteUserAttributes(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminDisableProviderForUser => Self::AdminDisableProviderForUser(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::AdminDisableUser => {
-                Self::AdminDisableUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminDisableUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminEnableUser => {
-                Self::AdminEnableUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminEnableUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminForgetDevice => {
-                Self::AdminForgetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminForgetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminGetDevice => {
-                Self::AdminGetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminGetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminGetUser => {
-                Self::AdminGetUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminGetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminInitiateAuth => {
-                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::AdminLinkProviderForUser => {
-                Self::AdminLinkProviderForUser(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminLinkProviderForUser => Self::AdminLinkProviderForUser(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminListDevices => {
-                Self::AdminListDevices(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminListGroupsForUser => {
-                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::AdminListUserAuthEvents => {
-                Self::AdminListUserAuthEvents(::specgen_runtime::__private::parse_response(body)?)
-            }
-            Operation::AdminRemoveUserFromGroup => {
-                Self::AdminRemoveUserFromGroup(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminListUserAuthEvents => Self::AdminListUserAuthEvents(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
+            Operation::AdminRemoveUserFromGroup => Self::AdminRemoveUserFromGroup(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminResetUserPassword => {
-                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminRespondToAuthChallenge => Self::AdminRespondToAuthChallenge(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
-            Operation::AdminSetUserMfaPreference => {
-                Self::AdminSetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminSetUserMfaPreference => Self::AdminSetUserMfaPreference(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminSetUserPassword => {
-                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminSetUserSettings => {
-                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminUpdateAuthEventFeedback => Self::AdminUpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
-            Operation::AdminUpdateDeviceStatus => {
-                Self::AdminUpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
-            }
-            Operation::AdminUpdateUserAttributes => {
-                Self::AdminUpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminUpdateDeviceStatus => Self::AdminUpdateDeviceStatus(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
+            Operation::AdminUpdateUserAttributes => Self::AdminUpdateUserAttributes(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminUserGlobalSignOut => {
-                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AssociateSoftwareToken => {
-                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ChangePassword => {
-                Self::ChangePassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ChangePassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmDevice => {
-                Self::ConfirmDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmForgotPassword => {
-                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmSignUp => {
-                Self::ConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateGroup => {
-                Self::CreateGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateIdentityProvider => {
-                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateResourceServer => {
-                Self::CreateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserImportJob => {
-                Self::CreateUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPool => {
-                Self::CreateUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPoolClient => {
-                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPoolDomain => {
-                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteGroup => {
-                Self::DeleteGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteIdentityProvider => {
-                Self::DeleteIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteResourceServer => {
-                Self::DeleteResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUser => {
-                Self::DeleteUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserAttributes => {
-                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserPool => {
-                Self::DeleteUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserPoolClient => {
-                Self::DeleteUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserPoolDomain => {
-                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::DescribeIdentityProvider => {
-                Self::DescribeIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::DescribeIdentityProvider => Self::DescribeIdentityProvider(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::DescribeResourceServer => {
-                Self::DescribeResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::DescribeRiskConfiguration => {
-                Self::DescribeRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::DescribeRiskConfiguration => Self::DescribeRiskConfiguration(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::DescribeUserImportJob => {
-                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPool => {
-                Self::DescribeUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPoolClient => {
-                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPoolDomain => {
-                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ForgetDevice => {
-                Self::ForgetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::ForgetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ForgotPassword => {
-                Self::ForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetCsvHeader => {
-                Self::GetCsvHeader(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetCsvHeader(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetDevice => {
-                Self::GetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetGroup => {
-                Self::GetGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetLogDeliveryConfiguration => Self::GetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetSigningCertificate => {
-                Self::GetSigningCertificate(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetSigningCertificate(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUiCustomization => {
-                Self::GetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUser => {
-                Self::GetUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetUserPoolMfaConfig => {
-                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GlobalSignOut => {
-                Self::GlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+                Self::GlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::InitiateAuth => {
-                Self::InitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+                Self::InitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListDevices => {
-                Self::ListDevices(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListGroups => {
-                Self::ListGroups(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListGroups(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListIdentityProviders => {
-                Self::ListIdentityProviders(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListIdentityProviders(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListResourceServers => {
-                Self::ListResourceServers(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListResourceServers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListTagsForResource => {
-                Self::ListTagsForResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListTagsForResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserImportJobs => {
-                Self::ListUserImportJobs(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserImportJobs(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserPoolClients => {
-                Self::ListUserPoolClients(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserPoolClients(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserPools => {
-                Self::ListUserPools(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserPools(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsers => {
-                Self::ListUsers(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUsers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsersInGroup => {
-                Self::ListUsersInGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUsersInGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ResendConfirmationCode => {
-                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_response(body)?)
+                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RespondToAuthChallenge => {
-                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_response(body)?)
+                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RevokeToken => {
-                Self::RevokeToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::RevokeToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetLogDeliveryConfiguration => Self::SetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::SetRiskConfiguration => {
-                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUiCustomization => {
-                Self::SetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserMfaPreference => {
-                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserPoolMfaConfig => {
-                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserSettings => {
-                Self::SetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::SignUp => Self::SignUp(::specgen_runtime::__private::parse_response(body)?),
+            Operation::SignUp => {
+                Self::SignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+            }
             Operation::StartUserImportJob => {
-                Self::StartUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::StartUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::StopUserImportJob => {
-                Self::StopUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::StopUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::TagResource => {
-                Self::TagResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::TagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UntagResource => {
-                Self::UntagResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::UntagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::UpdateAuthEventFeedback => {
-                Self::UpdateAuthEventFeedback(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::UpdateAuthEventFeedback => Self::UpdateAuthEventFeedback(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::UpdateDeviceStatus => {
-                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateGroup => {
-                Self::UpdateGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateIdentityProvider => {
-                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateResourceServer => {
-                Self::UpdateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserAttributes => {
-                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPool => {
-                Self::UpdateUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPoolClient => {
-                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPoolDomain => {
-                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::VerifySoftwareToken => {
-                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::VerifyUserAttribute => {
-                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_response(body)?)
+                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_body_strict(body)?)
             }
         };
         Ok(request)
@@ -6201,125 +6203,125 @@ impl Response {
     ) -> ::core::result::Result<Response, ::serde_json::Error> {
         let response = match operation {
             Operation::AddCustomAttributes => {
-                Self::AddCustomAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::AddCustomAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminAddUserToGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminAddUserToGroup
             }
             Operation::AdminConfirmSignUp => {
-                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminCreateUser => {
-                Self::AdminCreateUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminCreateUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminDeleteUser => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminDeleteUser
             }
-            Operation::AdminDeleteUserAttributes => {
-                Self::AdminDeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminDeleteUserAttributes => Self::AdminDeleteUserAttributes(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminDisableProviderForUser => Self::AdminDisableProviderForUser(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::AdminDisableUser => {
-                Self::AdminDisableUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminDisableUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminEnableUser => {
-                Self::AdminEnableUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminEnableUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminForgetDevice => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminForgetDevice
             }
             Operation::AdminGetDevice => {
-                Self::AdminGetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminGetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminGetUser => {
-                Self::AdminGetUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminGetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminInitiateAuth => {
-                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::AdminLinkProviderForUser => {
-                Self::AdminLinkProviderForUser(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminLinkProviderForUser => Self::AdminLinkProviderForUser(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminListDevices => {
-                Self::AdminListDevices(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminListGroupsForUser => {
-                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::AdminListUserAuthEvents => {
-                Self::AdminListUserAuthEvents(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminListUserAuthEvents => Self::AdminListUserAuthEvents(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminRemoveUserFromGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminRemoveUserFromGroup
             }
             Operation::AdminResetUserPassword => {
-                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminRespondToAuthChallenge => Self::AdminRespondToAuthChallenge(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
-            Operation::AdminSetUserMfaPreference => {
-                Self::AdminSetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminSetUserMfaPreference => Self::AdminSetUserMfaPreference(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminSetUserPassword => {
-                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminSetUserSettings => {
-                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AdminUpdateAuthEventFeedback => Self::AdminUpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
-            Operation::AdminUpdateDeviceStatus => {
-                Self::AdminUpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
-            }
-            Operation::AdminUpdateUserAttributes => {
-                Self::AdminUpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::AdminUpdateDeviceStatus => Self::AdminUpdateDeviceStatus(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
+            Operation::AdminUpdateUserAttributes => Self::AdminUpdateUserAttributes(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::AdminUserGlobalSignOut => {
-                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::AssociateSoftwareToken => {
-                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ChangePassword => {
-                Self::ChangePassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ChangePassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmDevice => {
-                Self::ConfirmDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmForgotPassword => {
-                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ConfirmSignUp => {
-                Self::ConfirmSignUp(::specgen_runtime::__private::parse_response(body)?)
+                Self::ConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateGroup => {
-                Self::CreateGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateIdentityProvider => {
-                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateResourceServer => {
-                Self::CreateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserImportJob => {
-                Self::CreateUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPool => {
-                Self::CreateUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPoolClient => {
-                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserPoolDomain => {
-                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
@@ -6338,7 +6340,7 @@ impl Response {
                 Self::DeleteUser
             }
             Operation::DeleteUserAttributes => {
-                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserPool => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
@@ -6349,174 +6351,176 @@ impl Response {
                 Self::DeleteUserPoolClient
             }
             Operation::DeleteUserPoolDomain => {
-                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::DescribeIdentityProvider => {
-                Self::DescribeIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::DescribeIdentityProvider => Self::DescribeIdentityProvider(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::DescribeResourceServer => {
-                Self::DescribeResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::DescribeRiskConfiguration => {
-                Self::DescribeRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::DescribeRiskConfiguration => Self::DescribeRiskConfiguration(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::DescribeUserImportJob => {
-                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPool => {
-                Self::DescribeUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPoolClient => {
-                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DescribeUserPoolDomain => {
-                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ForgetDevice => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::ForgetDevice
             }
             Operation::ForgotPassword => {
-                Self::ForgotPassword(::specgen_runtime::__private::parse_response(body)?)
+                Self::ForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetCsvHeader => {
-                Self::GetCsvHeader(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetCsvHeader(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetDevice => {
-                Self::GetDevice(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetGroup => {
-                Self::GetGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetLogDeliveryConfiguration => Self::GetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetSigningCertificate => {
-                Self::GetSigningCertificate(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetSigningCertificate(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUiCustomization => {
-                Self::GetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUser => {
-                Self::GetUser(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::GetUserPoolMfaConfig => {
-                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::GlobalSignOut => {
-                Self::GlobalSignOut(::specgen_runtime::__private::parse_response(body)?)
+                Self::GlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::InitiateAuth => {
-                Self::InitiateAuth(::specgen_runtime::__private::parse_response(body)?)
+                Self::InitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListDevices => {
-                Self::ListDevices(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListGroups => {
-                Self::ListGroups(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListGroups(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListIdentityProviders => {
-                Self::ListIdentityProviders(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListIdentityProviders(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListResourceServers => {
-                Self::ListResourceServers(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListResourceServers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListTagsForResource => {
-                Self::ListTagsForResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListTagsForResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserImportJobs => {
-                Self::ListUserImportJobs(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserImportJobs(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserPoolClients => {
-                Self::ListUserPoolClients(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserPoolClients(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserPools => {
-                Self::ListUserPools(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUserPools(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsers => {
-                Self::ListUsers(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUsers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsersInGroup => {
-                Self::ListUsersInGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::ListUsersInGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ResendConfirmationCode => {
-                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_response(body)?)
+                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RespondToAuthChallenge => {
-                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_response(body)?)
+                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RevokeToken => {
-                Self::RevokeToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::RevokeToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetLogDeliveryConfiguration => Self::SetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_response(body)?,
+                ::specgen_runtime::__private::parse_body_strict(body)?,
             ),
             Operation::SetRiskConfiguration => {
-                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUiCustomization => {
-                Self::SetUiCustomization(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserMfaPreference => {
-                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserPoolMfaConfig => {
-                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::SetUserSettings => {
-                Self::SetUserSettings(::specgen_runtime::__private::parse_response(body)?)
+                Self::SetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::SignUp => Self::SignUp(::specgen_runtime::__private::parse_response(body)?),
+            Operation::SignUp => {
+                Self::SignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+            }
             Operation::StartUserImportJob => {
-                Self::StartUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::StartUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::StopUserImportJob => {
-                Self::StopUserImportJob(::specgen_runtime::__private::parse_response(body)?)
+                Self::StopUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::TagResource => {
-                Self::TagResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::TagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UntagResource => {
-                Self::UntagResource(::specgen_runtime::__private::parse_response(body)?)
+                Self::UntagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::UpdateAuthEventFeedback => {
-                Self::UpdateAuthEventFeedback(::specgen_runtime::__private::parse_response(body)?)
-            }
+            Operation::UpdateAuthEventFeedback => Self::UpdateAuthEventFeedback(
+                ::specgen_runtime::__private::parse_body_strict(body)?,
+            ),
             Operation::UpdateDeviceStatus => {
-                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateGroup => {
-                Self::UpdateGroup(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateIdentityProvider => {
-                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateResourceServer => {
-                Self::UpdateResourceServer(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserAttributes => {
-                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPool => {
-                Self::UpdateUserPool(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPoolClient => {
-                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserPoolDomain => {
-                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_response(body)?)
+                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::VerifySoftwareToken => {
-                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_response(body)?)
+                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::VerifyUserAttribute => {
-                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_response(body)?)
+                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_body_strict(body)?)
             }
         };
         Ok(response)

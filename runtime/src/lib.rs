@@ -62,7 +62,7 @@ pub mod __private {
     pub use crate::de;
     pub use crate::pattern::{Engine, Pattern};
     pub use crate::request::{
-        parse_empty, parse_empty_object, parse_request, parse_request_with, parse_response,
+        parse_body_strict, parse_empty, parse_empty_object, parse_request, parse_request_with,
         serialize_empty,
     };
     pub use crate::sensitive::Redacted;

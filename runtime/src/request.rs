@@ -105,9 +105,9 @@ fn read_empty_object(body: &[u8]) -> Result<(), json::Error> {
     r.end()
 }
 
-/// Reads a response (or a request without validating it); an empty body reads as `{}`,
+/// Reads a response, or a request without validating it; an empty body reads as `{}`,
 /// and a missing required member is an error.
-pub fn parse_response<T: Read>(body: &[u8]) -> Result<T, serde_json::Error> {
+pub fn parse_body_strict<T: Read>(body: &[u8]) -> Result<T, serde_json::Error> {
     json::from_slice(effective_body(body))
 }
 

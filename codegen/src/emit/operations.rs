@@ -199,7 +199,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 let d = doc_attrs(&format!("The body of `{id}`."));
                 req_variants.push(quote!(#d #v(#types #ty),));
                 req_read.push(
-                    quote!(Operation::#v => Self::#v(#rt::__private::parse_response(body)?),),
+                    quote!(Operation::#v => Self::#v(#rt::__private::parse_body_strict(body)?),),
                 );
                 req_parse.push(if matches!(def.kind, crate::ir::TypeKind::Alias(_)) {
                     let check = super::validate::body_fn_name(def);
@@ -244,7 +244,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 let d = doc_attrs(&format!("The result of `{id}`."));
                 resp_variants.push(quote!(#d #v(#types #ty),));
                 resp_parse.push(
-                    quote!(Operation::#v => Self::#v(#rt::__private::parse_response(body)?),),
+                    quote!(Operation::#v => Self::#v(#rt::__private::parse_body_strict(body)?),),
                 );
                 resp_op.push(quote!(Self::#v(_) => Operation::#v,));
                 resp_ser.push(

@@ -87,7 +87,10 @@ def load_estimates(since):
         if STATISTIC == "fastest" and sample.exists():
             data = json.loads(sample.read_text())
             ns = min(t / n for t, n in zip(data["times"], data["iters"]) if n)
-        results[(meta["group_id"], meta.get("function_id"))] = {
+        function = meta.get("function_id")
+        if meta.get("value_str"):
+            function = f"{function}/{meta['value_str']}"
+        results[(meta["group_id"], function)] = {
             "ns": ns,
             "throughput": throughput.get("Elements"),
         }
@@ -330,6 +333,8 @@ def main():
           f"| {fmt_ratio(iv / idd if iv and idd else None)} |")
     w("")
 
+    hostile_section(w, est)
+
     # Generation.
     w("## Generation\n")
     w("Per spec and per stage (in process, release): `parse` is YAML/JSON to the `openapiv3` "
@@ -427,6 +432,46 @@ def main():
     w("")
     Path(args.out).write_text("\n".join(out))
     print(f"wrote {args.out}", file=sys.stderr)
+
+
+HOSTILE_SIZES = (64 << 10, 256 << 10, 1 << 20)
+
+
+def hostile_section(w, est):
+    """Growth of every hostile shape with size, and its cost against serde_json."""
+    groups = sorted({g for (g, _) in est if g.startswith("hostile/")})
+    if not groups:
+        return
+    w("## Hostile bodies: linear time (issue 10)\n")
+    w("Each shape of `bench/src/hostile.rs` at 64 KB, 256 KB and 1 MB, through the path it "
+      "attacks (`from_http` unless named), beside serde_json on the same bytes: "
+      "`from_slice::<Value>` and `from_slice` through the same type's serde impl (which, like "
+      "the crate's reader, skips an unknown member whole, where a `Value` gives up at 128 "
+      "levels of nesting). Targets: each 4x step in size at most 5x in time (linear is 4x); "
+      "at 1 MB at most 10x the `Value` parse, or, where serde_json refuses the body as a "
+      "`Value` early, 10x its typed read. `cargo bench -p specgen-bench --bench hostile` "
+      "(`bench/run.sh hostile`).\n")
+    w("| shape | 64 KB | 256 KB | 1 MB | 256K/64K | 1M/256K | 1 MB / `Value` | 1 MB / typed serde | met |")
+    w("|---|---|---|---|---|---|---|---|---|")
+    worst_growth, worst_ratio = 0.0, 0.0
+    for g in groups:
+        ours = [(est.get((g, f"ours/{n}")) or {}).get("ns") for n in HOSTILE_SIZES]
+        value = (est.get((g, f"value_parse/{HOSTILE_SIZES[-1]}")) or {}).get("ns")
+        typed = (est.get((g, f"serde_typed/{HOSTILE_SIZES[-1]}")) or {}).get("ns")
+        if any(v is None for v in ours) or value is None or typed is None:
+            continue
+        g1, g2 = ours[1] / ours[0], ours[2] / ours[1]
+        rv, rt = ours[2] / value, ours[2] / typed
+        ratio = min(rv, rt)
+        met = g1 <= 5 and g2 <= 5 and ratio <= 10
+        worst_growth = max(worst_growth, g1, g2)
+        worst_ratio = max(worst_ratio, ratio)
+        name = g.removeprefix("hostile/").replace("__", ": ").replace("_", " ")
+        w(f"| {name} | {fmt_ns(ours[0])} | {fmt_ns(ours[1])} | {fmt_ns(ours[2])} | "
+          f"{g1:.2f} | {g2:.2f} | {rv:.2f} | {rt:.2f} | {'yes' if met else '**no**'} |")
+    w("")
+    w(f"Largest growth per 4x step: {worst_growth:.2f}; largest 1 MB ratio to serde_json "
+      f"(the nearer baseline): {worst_ratio:.2f}.\n")
 
 
 if __name__ == "__main__":

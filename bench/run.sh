@@ -2,7 +2,7 @@
 # Runs the benchmark suites and regenerates BENCHMARKS.md at the repository root.
 #
 #   bench/run.sh                      # request + generate suites, build times, report
-#   bench/run.sh request              # one suite only (also: generate); report from the latest
+#   bench/run.sh request              # one suite only (also: generate, hostile); report from the latest
 #   SKIP_BUILD_TIMES=1 bench/run.sh   # keep bench/results/build-times.txt as it is
 #   SKIP_INSTRUCTIONS=1 bench/run.sh  # keep bench/results/instructions.txt as it is
 #
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 suites=("$@")
 if [ ${#suites[@]} -eq 0 ]; then
-  suites=(request generate)
+  suites=(request generate hostile)
 fi
 read -r -a criterion_args <<<"--warm-up-time 1 --measurement-time 3 ${CRITERION_ARGS:-}"
 
@@ -25,7 +25,10 @@ load=$(cut -d' ' -f1-3 /proc/loadavg)
 cargo bench -p specgen-bench --no-run
 for suite in "${suites[@]}"; do
   echo "== cargo bench -p specgen-bench --bench $suite" >&2
-  cargo bench -p specgen-bench --bench "$suite" -- "${criterion_args[@]}" |
+  args=("${criterion_args[@]}")
+  # The hostile suite keeps its own shorter settings: 180 benchmarks of whole bodies.
+  if [ "$suite" = hostile ]; then args=(); fi
+  cargo bench -p specgen-bench --bench "$suite" -- "${args[@]}" |
     tee "bench/results/$suite.log"
 done
 

@@ -5,12 +5,14 @@
 //! - [`garde_mirror`]: a `garde`-validated mirror of `SignUpRequest`.
 //! - [`schema`]: JSON Schema documents built from the spec's components, for `jsonschema`.
 //! - [`bodies`]: the request bodies, valid and invalid.
+//! - [`hostile`]: hostile bodies of any size, for the linear-time benchmark.
 //! - [`specs`]: the specs the generation benchmark reads, all from this repository.
 
 #![warn(missing_docs)]
 
 pub mod bodies;
 pub mod garde_mirror;
+pub mod hostile;
 pub mod plain;
 pub mod schema;
 pub mod specs;

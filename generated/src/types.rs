@@ -53,13 +53,17 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesResponse {
 }
 
 impl rt::json::Read for AddCustomAttributesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AddCustomAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -129,8 +133,8 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "CustomAttributes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -145,6 +149,8 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
 }
 
 impl rt::json::Read for AddCustomAttributesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -152,15 +158,19 @@ impl rt::json::Read for AddCustomAttributesRequest {
         let mut entries = r.begin_object("a AddCustomAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "CustomAttributes" => v1 = r.member("customAttributes")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "CustomAttributes" => {
+                    r.member_into(&mut v1, "CustomAttributes", "customAttributes")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             custom_attributes: r.required(v1, "CustomAttributes", "customAttributes"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -178,15 +188,21 @@ impl rt::Validate for AddCustomAttributesRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.custom_attributes;
             let path = path.field("customAttributes");
-            check::length(value.len(), Some(1u64), Some(25u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                check::length(value.len(), Some(1u64), Some(25u64), path, errors);
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
     }
@@ -255,7 +271,7 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -267,17 +283,21 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
 }
 
 impl rt::json::Read for ResourceNotFoundException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ResourceNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -354,7 +374,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -366,17 +386,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
 }
 
 impl rt::json::Read for InvalidParameterException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidParameterException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -453,7 +477,7 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -465,17 +489,21 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
 }
 
 impl rt::json::Read for TooManyRequestsException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TooManyRequestsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -552,7 +580,7 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -564,17 +592,21 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
 }
 
 impl rt::json::Read for NotAuthorizedException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a NotAuthorizedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -653,7 +685,7 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -665,17 +697,21 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
 }
 
 impl rt::json::Read for UserImportInProgressException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserImportInProgressException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -752,7 +788,7 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -764,17 +800,21 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
 }
 
 impl rt::json::Read for InternalErrorException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InternalErrorException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -861,9 +901,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "GroupName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -879,6 +919,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
 }
 
 impl rt::json::Read for AdminAddUserToGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -887,17 +929,19 @@ impl rt::json::Read for AdminAddUserToGroupRequest {
         let mut entries = r.begin_object("a AdminAddUserToGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "GroupName" => v2 = r.member("groupName")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             group_name: r.required(v2, "GroupName", "groupName"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -916,17 +960,23 @@ impl rt::Validate for AdminAddUserToGroupRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -994,7 +1044,7 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1006,17 +1056,21 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
 }
 
 impl rt::json::Read for UserNotFoundException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1076,13 +1130,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpResponse {
 }
 
 impl rt::json::Read for AdminConfirmSignUpResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminConfirmSignUpResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1193,9 +1251,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1211,6 +1269,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
 }
 
 impl rt::json::Read for AdminConfirmSignUpRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -1219,17 +1279,19 @@ impl rt::json::Read for AdminConfirmSignUpRequest {
         let mut entries = r.begin_object("a AdminConfirmSignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             client_metadata: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1248,12 +1310,16 @@ impl rt::Validate for AdminConfirmSignUpRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -1328,7 +1394,7 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1340,17 +1406,21 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
 }
 
 impl rt::json::Read for UnexpectedLambdaException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnexpectedLambdaException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1429,7 +1499,7 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1441,17 +1511,21 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
 }
 
 impl rt::json::Read for UserLambdaValidationException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserLambdaValidationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1530,7 +1604,7 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1542,17 +1616,21 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
 }
 
 impl rt::json::Read for TooManyFailedAttemptsException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TooManyFailedAttemptsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1631,7 +1709,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1643,17 +1721,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
 }
 
 impl rt::json::Read for InvalidLambdaResponseException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidLambdaResponseException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1730,7 +1812,7 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1742,17 +1824,21 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
 }
 
 impl rt::json::Read for LimitExceededException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a LimitExceededException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1817,7 +1903,7 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "User")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -1829,17 +1915,21 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
 }
 
 impl rt::json::Read for AdminCreateUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AdminCreateUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "User" => v0 = r.member("user")?,
+                "User" => r.member_into(&mut v0, "User", "user")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { user: v0 })
+        let value = Self { user: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -1853,7 +1943,9 @@ impl rt::Validate for AdminCreateUserResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user {
             let path = path.field("user");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -2076,15 +2168,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserAttributes")?,
+                        3 => de::value_into(&mut map, &mut v3, "ValidationData")?,
+                        4 => de::value_into(&mut map, &mut v4, "TemporaryPassword")?,
+                        5 => de::value_into(&mut map, &mut v5, "ForceAliasCreation")?,
+                        6 => de::value_into(&mut map, &mut v6, "MessageAction")?,
+                        7 => de::value_into(&mut map, &mut v7, "DesiredDeliveryMediums")?,
+                        8 => de::value_into(&mut map, &mut v8, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2106,6 +2198,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
 }
 
 impl rt::json::Read for AdminCreateUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -2120,19 +2214,25 @@ impl rt::json::Read for AdminCreateUserRequest {
         let mut entries = r.begin_object("a AdminCreateUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "UserAttributes" => v2 = r.member("userAttributes")?,
-                "ValidationData" => v3 = r.member("validationData")?,
-                "TemporaryPassword" => v4 = r.member("temporaryPassword")?,
-                "ForceAliasCreation" => v5 = r.member("forceAliasCreation")?,
-                "MessageAction" => v6 = r.member("messageAction")?,
-                "DesiredDeliveryMediums" => v7 = r.member("desiredDeliveryMediums")?,
-                "ClientMetadata" => v8 = r.member("clientMetadata")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "UserAttributes" => r.member_into(&mut v2, "UserAttributes", "userAttributes")?,
+                "ValidationData" => r.member_into(&mut v3, "ValidationData", "validationData")?,
+                "TemporaryPassword" => {
+                    r.member_into(&mut v4, "TemporaryPassword", "temporaryPassword")?
+                }
+                "ForceAliasCreation" => {
+                    r.member_into(&mut v5, "ForceAliasCreation", "forceAliasCreation")?
+                }
+                "MessageAction" => r.member_into(&mut v6, "MessageAction", "messageAction")?,
+                "DesiredDeliveryMediums" => {
+                    r.member_into(&mut v7, "DesiredDeliveryMediums", "desiredDeliveryMediums")?
+                }
+                "ClientMetadata" => r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             user_attributes: v2,
@@ -2142,7 +2242,9 @@ impl rt::json::Read for AdminCreateUserRequest {
             message_action: v6,
             desired_delivery_mediums: v7,
             client_metadata: v8,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2167,25 +2269,33 @@ impl rt::Validate for AdminCreateUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.user_attributes {
             let path = path.field("userAttributes");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.validation_data {
             let path = path.field("validationData");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.temporary_password {
@@ -2276,7 +2386,7 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2288,17 +2398,21 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
 }
 
 impl rt::json::Read for UsernameExistsException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UsernameExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2375,7 +2489,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2387,17 +2501,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
 }
 
 impl rt::json::Read for InvalidPasswordException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidPasswordException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2474,7 +2592,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2486,17 +2604,21 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
 }
 
 impl rt::json::Read for CodeDeliveryFailureException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a CodeDeliveryFailureException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2573,7 +2695,7 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2585,17 +2707,21 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
 }
 
 impl rt::json::Read for PreconditionNotMetException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a PreconditionNotMetException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2674,7 +2800,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2686,17 +2812,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
 }
 
 impl rt::json::Read for InvalidSmsRoleAccessPolicyException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidSmsRoleAccessPolicyException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2775,7 +2905,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2787,17 +2917,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
 }
 
 impl rt::json::Read for InvalidSmsRoleTrustRelationshipException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidSmsRoleTrustRelationshipException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2876,7 +3010,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2888,17 +3022,21 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
 }
 
 impl rt::json::Read for UnsupportedUserStateException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedUserStateException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -2977,8 +3115,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -2993,6 +3131,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
 }
 
 impl rt::json::Read for AdminDeleteUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -3000,15 +3140,17 @@ impl rt::json::Read for AdminDeleteUserRequest {
         let mut entries = r.begin_object("a AdminDeleteUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3026,12 +3168,16 @@ impl rt::Validate for AdminDeleteUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -3082,13 +3228,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesResponse {
 }
 
 impl rt::json::Read for AdminDeleteUserAttributesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDeleteUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3177,9 +3327,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserAttributeNames")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3195,6 +3345,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
 }
 
 impl rt::json::Read for AdminDeleteUserAttributesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -3203,17 +3355,21 @@ impl rt::json::Read for AdminDeleteUserAttributesRequest {
         let mut entries = r.begin_object("a AdminDeleteUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "UserAttributeNames" => v2 = r.member("userAttributeNames")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "UserAttributeNames" => {
+                    r.member_into(&mut v2, "UserAttributeNames", "userAttributeNames")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             user_attribute_names: r.required(v2, "UserAttributeNames", "userAttributeNames"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3232,19 +3388,25 @@ impl rt::Validate for AdminDeleteUserAttributesRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_attribute_names;
             let path = path.field("userAttributeNames");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+                }
             }
         }
     }
@@ -3296,13 +3458,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserResponse {
 }
 
 impl rt::json::Read for AdminDisableProviderForUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDisableProviderForUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3372,8 +3538,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "User")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3388,6 +3554,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
 }
 
 impl rt::json::Read for AdminDisableProviderForUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -3395,15 +3563,17 @@ impl rt::json::Read for AdminDisableProviderForUserRequest {
         let mut entries = r.begin_object("a AdminDisableProviderForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "User" => v1 = r.member("user")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "User" => r.member_into(&mut v1, "User", "user")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             user: r.required(v1, "User", "user"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3421,12 +3591,16 @@ impl rt::Validate for AdminDisableProviderForUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user;
             let path = path.field("user");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -3494,7 +3668,7 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3506,17 +3680,21 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
 }
 
 impl rt::json::Read for AliasExistsException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a AliasExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3576,13 +3754,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserResponse {
 }
 
 impl rt::json::Read for AdminDisableUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDisableUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3661,8 +3843,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3677,6 +3859,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
 }
 
 impl rt::json::Read for AdminDisableUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -3684,15 +3868,17 @@ impl rt::json::Read for AdminDisableUserRequest {
         let mut entries = r.begin_object("a AdminDisableUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3710,12 +3896,16 @@ impl rt::Validate for AdminDisableUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -3766,13 +3956,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserResponse {
 }
 
 impl rt::json::Read for AdminEnableUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminEnableUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3851,8 +4045,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -3867,6 +4061,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
 }
 
 impl rt::json::Read for AdminEnableUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -3874,15 +4070,17 @@ impl rt::json::Read for AdminEnableUserRequest {
         let mut entries = r.begin_object("a AdminEnableUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -3900,12 +4098,16 @@ impl rt::Validate for AdminEnableUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -3983,9 +4185,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeviceKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4001,6 +4203,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
 }
 
 impl rt::json::Read for AdminForgetDeviceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -4009,17 +4213,19 @@ impl rt::json::Read for AdminForgetDeviceRequest {
         let mut entries = r.begin_object("a AdminForgetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "DeviceKey" => v2 = r.member("deviceKey")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             device_key: r.required(v2, "DeviceKey", "deviceKey"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4038,17 +4244,23 @@ impl rt::Validate for AdminForgetDeviceRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
     }
 }
@@ -4118,7 +4330,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4130,17 +4342,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
 }
 
 impl rt::json::Read for InvalidUserPoolConfigurationException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidUserPoolConfigurationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4203,7 +4419,7 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Device")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4217,19 +4433,23 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
 }
 
 impl rt::json::Read for AdminGetDeviceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AdminGetDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Device" => v0 = r.member("device")?,
+                "Device" => r.member_into(&mut v0, "Device", "device")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device: r.required(v0, "Device", "device"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4246,7 +4466,9 @@ impl rt::Validate for AdminGetDeviceResponse {
         {
             let value = &self.device;
             let path = path.field("device");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -4324,9 +4546,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DeviceKey")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4342,6 +4564,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
 }
 
 impl rt::json::Read for AdminGetDeviceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -4350,17 +4574,19 @@ impl rt::json::Read for AdminGetDeviceRequest {
         let mut entries = r.begin_object("a AdminGetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeviceKey" => v0 = r.member("deviceKey")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "Username" => v2 = r.member("username")?,
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v2, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device_key: r.required(v0, "DeviceKey", "deviceKey"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             username: r.required(v2, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4379,17 +4605,23 @@ impl rt::Validate for AdminGetDeviceRequest {
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -4546,15 +4778,15 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Username")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserAttributes")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserCreateDate")?,
+                        3 => de::value_into(&mut map, &mut v3, "UserLastModifiedDate")?,
+                        4 => de::value_into(&mut map, &mut v4, "Enabled")?,
+                        5 => de::value_into(&mut map, &mut v5, "UserStatus")?,
+                        6 => de::value_into(&mut map, &mut v6, "MFAOptions")?,
+                        7 => de::value_into(&mut map, &mut v7, "PreferredMfaSetting")?,
+                        8 => de::value_into(&mut map, &mut v8, "UserMFASettingList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4576,6 +4808,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
 }
 
 impl rt::json::Read for AdminGetUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -4590,19 +4824,25 @@ impl rt::json::Read for AdminGetUserResponse {
         let mut entries = r.begin_object("a AdminGetUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Username" => v0 = r.member("username")?,
-                "UserAttributes" => v1 = r.member("userAttributes")?,
-                "UserCreateDate" => v2 = r.member("userCreateDate")?,
-                "UserLastModifiedDate" => v3 = r.member("userLastModifiedDate")?,
-                "Enabled" => v4 = r.member("enabled")?,
-                "UserStatus" => v5 = r.member("userStatus")?,
-                "MFAOptions" => v6 = r.member("mFAOptions")?,
-                "PreferredMfaSetting" => v7 = r.member("preferredMfaSetting")?,
-                "UserMFASettingList" => v8 = r.member("userMFASettingList")?,
+                "Username" => r.member_into(&mut v0, "Username", "username")?,
+                "UserAttributes" => r.member_into(&mut v1, "UserAttributes", "userAttributes")?,
+                "UserCreateDate" => r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?,
+                "UserLastModifiedDate" => {
+                    r.member_into(&mut v3, "UserLastModifiedDate", "userLastModifiedDate")?
+                }
+                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
+                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
+                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions")?,
+                "PreferredMfaSetting" => {
+                    r.member_into(&mut v7, "PreferredMfaSetting", "preferredMfaSetting")?
+                }
+                "UserMFASettingList" => {
+                    r.member_into(&mut v8, "UserMFASettingList", "userMFASettingList")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             username: r.required(v0, "Username", "username"),
             user_attributes: v1,
             user_create_date: v2,
@@ -4612,7 +4852,9 @@ impl rt::json::Read for AdminGetUserResponse {
             mfa_options: v6,
             preferred_mfa_setting: v7,
             user_mfa_setting_list: v8,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4637,13 +4879,17 @@ impl rt::Validate for AdminGetUserResponse {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.user_attributes {
             let path = path.field("userAttributes");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.user_status {
@@ -4654,7 +4900,9 @@ impl rt::Validate for AdminGetUserResponse {
             let path = path.field("mFAOptions");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.preferred_mfa_setting {
@@ -4736,8 +4984,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4752,6 +5000,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
 }
 
 impl rt::json::Read for AdminGetUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -4759,15 +5009,17 @@ impl rt::json::Read for AdminGetUserRequest {
         let mut entries = r.begin_object("a AdminGetUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -4785,12 +5037,16 @@ impl rt::Validate for AdminGetUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -4926,10 +5182,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
+                        2 => de::value_into(&mut map, &mut v2, "ChallengeParameters")?,
+                        3 => de::value_into(&mut map, &mut v3, "AuthenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4946,6 +5202,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
 }
 
 impl rt::json::Read for AdminInitiateAuthResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -4955,19 +5213,25 @@ impl rt::json::Read for AdminInitiateAuthResponse {
         let mut entries = r.begin_object("a AdminInitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => v0 = r.member("challengeName")?,
-                "Session" => v1 = r.member("session")?,
-                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
-                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "ChallengeParameters" => {
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                }
+                "AuthenticationResult" => {
+                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_name: v0,
             session: v1,
             challenge_parameters: v2,
             authentication_result: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5001,7 +5265,9 @@ impl rt::Validate for AdminInitiateAuthResponse {
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -5195,13 +5461,13 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "AuthFlow")?,
+                        3 => de::value_into(&mut map, &mut v3, "AuthParameters")?,
+                        4 => de::value_into(&mut map, &mut v4, "ClientMetadata")?,
+                        5 => de::value_into(&mut map, &mut v5, "AnalyticsMetadata")?,
+                        6 => de::value_into(&mut map, &mut v6, "ContextData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5221,6 +5487,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
 }
 
 impl rt::json::Read for AdminInitiateAuthRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -5233,17 +5501,19 @@ impl rt::json::Read for AdminInitiateAuthRequest {
         let mut entries = r.begin_object("a AdminInitiateAuthRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "AuthFlow" => v2 = r.member("authFlow")?,
-                "AuthParameters" => v3 = r.member("authParameters")?,
-                "ClientMetadata" => v4 = r.member("clientMetadata")?,
-                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
-                "ContextData" => v6 = r.member("contextData")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "AuthFlow" => r.member_into(&mut v2, "AuthFlow", "authFlow")?,
+                "AuthParameters" => r.member_into(&mut v3, "AuthParameters", "authParameters")?,
+                "ClientMetadata" => r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: r.required(v1, "ClientId", "clientId"),
             auth_flow: r.required(v2, "AuthFlow", "authFlow"),
@@ -5251,7 +5521,9 @@ impl rt::json::Read for AdminInitiateAuthRequest {
             client_metadata: v4,
             analytics_metadata: v5,
             context_data: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5274,17 +5546,23 @@ impl rt::Validate for AdminInitiateAuthRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.auth_flow;
             let path = path.field("authFlow");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.auth_parameters {
             let path = path.field("authParameters");
@@ -5302,11 +5580,15 @@ impl rt::Validate for AdminInitiateAuthRequest {
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.context_data {
             let path = path.field("contextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -5376,7 +5658,7 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5388,17 +5670,21 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
 }
 
 impl rt::json::Read for MfaMethodNotFoundException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a MfaMethodNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5477,7 +5763,7 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5489,17 +5775,21 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
 }
 
 impl rt::json::Read for PasswordResetRequiredException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a PasswordResetRequiredException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5576,7 +5866,7 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5588,17 +5878,21 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
 }
 
 impl rt::json::Read for UserNotConfirmedException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserNotConfirmedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5658,13 +5952,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserResponse {
 }
 
 impl rt::json::Read for AdminLinkProviderForUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminLinkProviderForUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5779,9 +6077,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "DestinationUser")?,
+                        2 => de::value_into(&mut map, &mut v2, "SourceUser")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5797,6 +6095,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
 }
 
 impl rt::json::Read for AdminLinkProviderForUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -5805,17 +6105,21 @@ impl rt::json::Read for AdminLinkProviderForUserRequest {
         let mut entries = r.begin_object("a AdminLinkProviderForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "DestinationUser" => v1 = r.member("destinationUser")?,
-                "SourceUser" => v2 = r.member("sourceUser")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "DestinationUser" => {
+                    r.member_into(&mut v1, "DestinationUser", "destinationUser")?
+                }
+                "SourceUser" => r.member_into(&mut v2, "SourceUser", "sourceUser")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             destination_user: r.required(v1, "DestinationUser", "destinationUser"),
             source_user: r.required(v2, "SourceUser", "sourceUser"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5834,17 +6138,23 @@ impl rt::Validate for AdminLinkProviderForUserRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
         {
             let value = &self.destination_user;
             let path = path.field("destinationUser");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.source_user;
             let path = path.field("sourceUser");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -5909,8 +6219,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Devices")?,
+                        1 => de::value_into(&mut map, &mut v1, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -5925,6 +6235,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
 }
 
 impl rt::json::Read for AdminListDevicesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -5932,15 +6244,19 @@ impl rt::json::Read for AdminListDevicesResponse {
         let mut entries = r.begin_object("a AdminListDevicesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Devices" => v0 = r.member("devices")?,
-                "PaginationToken" => v1 = r.member("paginationToken")?,
+                "Devices" => r.member_into(&mut v0, "Devices", "devices")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             devices: v0,
             pagination_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -5959,7 +6275,9 @@ impl rt::Validate for AdminListDevicesResponse {
             let path = path.field("devices");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.pagination_token {
@@ -6059,10 +6377,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "Limit")?,
+                        3 => de::value_into(&mut map, &mut v3, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6079,6 +6397,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
 }
 
 impl rt::json::Read for AdminListDevicesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6088,19 +6408,23 @@ impl rt::json::Read for AdminListDevicesRequest {
         let mut entries = r.begin_object("a AdminListDevicesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "Limit" => v2 = r.member("limit")?,
-                "PaginationToken" => v3 = r.member("paginationToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v3, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             limit: v2,
             pagination_token: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6120,12 +6444,16 @@ impl rt::Validate for AdminListDevicesRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -6204,8 +6532,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Groups")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6220,6 +6548,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
 }
 
 impl rt::json::Read for AdminListGroupsForUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6227,15 +6557,17 @@ impl rt::json::Read for AdminListGroupsForUserResponse {
         let mut entries = r.begin_object("a AdminListGroupsForUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Groups" => v0 = r.member("groups")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "Groups" => r.member_into(&mut v0, "Groups", "groups")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             groups: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6254,7 +6586,9 @@ impl rt::Validate for AdminListGroupsForUserResponse {
             let path = path.field("groups");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -6355,10 +6689,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Username")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Limit")?,
+                        3 => de::value_into(&mut map, &mut v3, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6375,6 +6709,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
 }
 
 impl rt::json::Read for AdminListGroupsForUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6384,19 +6720,21 @@ impl rt::json::Read for AdminListGroupsForUserRequest {
         let mut entries = r.begin_object("a AdminListGroupsForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Username" => v0 = r.member("username")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "Limit" => v2 = r.member("limit")?,
-                "NextToken" => v3 = r.member("nextToken")?,
+                "Username" => r.member_into(&mut v0, "Username", "username")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             username: r.required(v0, "Username", "username"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             limit: v2,
             next_token: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6416,12 +6754,16 @@ impl rt::Validate for AdminListGroupsForUserRequest {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -6500,8 +6842,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AuthEvents")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6516,6 +6858,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
 }
 
 impl rt::json::Read for AdminListUserAuthEventsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6523,15 +6867,17 @@ impl rt::json::Read for AdminListUserAuthEventsResponse {
         let mut entries = r.begin_object("a AdminListUserAuthEventsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AuthEvents" => v0 = r.member("authEvents")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "AuthEvents" => r.member_into(&mut v0, "AuthEvents", "authEvents")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             auth_events: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6550,7 +6896,9 @@ impl rt::Validate for AdminListUserAuthEventsResponse {
             let path = path.field("authEvents");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -6651,10 +6999,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "MaxResults")?,
+                        3 => de::value_into(&mut map, &mut v3, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6671,6 +7019,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
 }
 
 impl rt::json::Read for AdminListUserAuthEventsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6680,19 +7030,21 @@ impl rt::json::Read for AdminListUserAuthEventsRequest {
         let mut entries = r.begin_object("a AdminListUserAuthEventsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "MaxResults" => v2 = r.member("maxResults")?,
-                "NextToken" => v3 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults")?,
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             max_results: v2,
             next_token: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6712,12 +7064,16 @@ impl rt::Validate for AdminListUserAuthEventsRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.max_results {
             let path = path.field("maxResults");
@@ -6800,7 +7156,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6812,17 +7168,21 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
 }
 
 impl rt::json::Read for UserPoolAddOnNotEnabledException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserPoolAddOnNotEnabledException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6909,9 +7269,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "GroupName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -6927,6 +7287,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
 }
 
 impl rt::json::Read for AdminRemoveUserFromGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -6935,17 +7297,19 @@ impl rt::json::Read for AdminRemoveUserFromGroupRequest {
         let mut entries = r.begin_object("a AdminRemoveUserFromGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "GroupName" => v2 = r.member("groupName")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             group_name: r.required(v2, "GroupName", "groupName"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -6964,17 +7328,23 @@ impl rt::Validate for AdminRemoveUserFromGroupRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -7025,13 +7395,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordResponse {
 }
 
 impl rt::json::Read for AdminResetUserPasswordResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminResetUserPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7143,9 +7517,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7161,6 +7535,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
 }
 
 impl rt::json::Read for AdminResetUserPasswordRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -7169,17 +7545,19 @@ impl rt::json::Read for AdminResetUserPasswordRequest {
         let mut entries = r.begin_object("a AdminResetUserPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             client_metadata: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7198,12 +7576,16 @@ impl rt::Validate for AdminResetUserPasswordRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -7280,7 +7662,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7292,17 +7674,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
 }
 
 impl rt::json::Read for InvalidEmailRoleAccessPolicyException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidEmailRoleAccessPolicyException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7398,10 +7784,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
+                        2 => de::value_into(&mut map, &mut v2, "ChallengeParameters")?,
+                        3 => de::value_into(&mut map, &mut v3, "AuthenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7418,6 +7804,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
 }
 
 impl rt::json::Read for AdminRespondToAuthChallengeResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -7427,19 +7815,25 @@ impl rt::json::Read for AdminRespondToAuthChallengeResponse {
         let mut entries = r.begin_object("a AdminRespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => v0 = r.member("challengeName")?,
-                "Session" => v1 = r.member("session")?,
-                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
-                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "ChallengeParameters" => {
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                }
+                "AuthenticationResult" => {
+                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_name: v0,
             session: v1,
             challenge_parameters: v2,
             authentication_result: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7473,7 +7867,9 @@ impl rt::Validate for AdminRespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -7678,14 +8074,14 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "ChallengeName")?,
+                        3 => de::value_into(&mut map, &mut v3, "ChallengeResponses")?,
+                        4 => de::value_into(&mut map, &mut v4, "Session")?,
+                        5 => de::value_into(&mut map, &mut v5, "AnalyticsMetadata")?,
+                        6 => de::value_into(&mut map, &mut v6, "ContextData")?,
+                        7 => de::value_into(&mut map, &mut v7, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7706,6 +8102,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
 }
 
 impl rt::json::Read for AdminRespondToAuthChallengeRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -7719,18 +8117,22 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
         let mut entries = r.begin_object("a AdminRespondToAuthChallengeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "ChallengeName" => v2 = r.member("challengeName")?,
-                "ChallengeResponses" => v3 = r.member("challengeResponses")?,
-                "Session" => v4 = r.member("session")?,
-                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
-                "ContextData" => v6 = r.member("contextData")?,
-                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "ChallengeName" => r.member_into(&mut v2, "ChallengeName", "challengeName")?,
+                "ChallengeResponses" => {
+                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
+                }
+                "Session" => r.member_into(&mut v4, "Session", "session")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData")?,
+                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: r.required(v1, "ClientId", "clientId"),
             challenge_name: r.required(v2, "ChallengeName", "challengeName"),
@@ -7739,7 +8141,9 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
             analytics_metadata: v5,
             context_data: v6,
             client_metadata: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7763,17 +8167,23 @@ impl rt::Validate for AdminRespondToAuthChallengeRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.challenge_name;
             let path = path.field("challengeName");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.challenge_responses {
             let path = path.field("challengeResponses");
@@ -7788,11 +8198,15 @@ impl rt::Validate for AdminRespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.context_data {
             let path = path.field("contextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -7867,7 +8281,7 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7879,17 +8293,21 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
 }
 
 impl rt::json::Read for CodeMismatchException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a CodeMismatchException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -7966,7 +8384,7 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -7978,17 +8396,21 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
 }
 
 impl rt::json::Read for ExpiredCodeException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ExpiredCodeException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8069,7 +8491,7 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8081,17 +8503,21 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
 }
 
 impl rt::json::Read for SoftwareTokenMfaNotFoundException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8153,13 +8579,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceResponse {
 }
 
 impl rt::json::Read for AdminSetUserMfaPreferenceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserMfaPreferenceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8263,10 +8693,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SMSMfaSettings")?,
+                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaSettings")?,
+                        2 => de::value_into(&mut map, &mut v2, "Username")?,
+                        3 => de::value_into(&mut map, &mut v3, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8283,6 +8713,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
 }
 
 impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -8292,19 +8724,25 @@ impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
         let mut entries = r.begin_object("a AdminSetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SMSMfaSettings" => v0 = r.member("sMSMfaSettings")?,
-                "SoftwareTokenMfaSettings" => v1 = r.member("softwareTokenMfaSettings")?,
-                "Username" => v2 = r.member("username")?,
-                "UserPoolId" => v3 = r.member("userPoolId")?,
+                "SMSMfaSettings" => r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?,
+                "SoftwareTokenMfaSettings" => r.member_into(
+                    &mut v1,
+                    "SoftwareTokenMfaSettings",
+                    "softwareTokenMfaSettings",
+                )?,
+                "Username" => r.member_into(&mut v2, "Username", "username")?,
+                "UserPoolId" => r.member_into(&mut v3, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_mfa_settings: v0,
             software_token_mfa_settings: v1,
             username: r.required(v2, "Username", "username"),
             user_pool_id: r.required(v3, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8324,12 +8762,16 @@ impl rt::Validate for AdminSetUserMfaPreferenceRequest {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -8380,13 +8822,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordResponse {
 }
 
 impl rt::json::Read for AdminSetUserPasswordResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8483,10 +8929,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "Password")?,
+                        3 => de::value_into(&mut map, &mut v3, "Permanent")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8503,6 +8949,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
 }
 
 impl rt::json::Read for AdminSetUserPasswordRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -8512,19 +8960,21 @@ impl rt::json::Read for AdminSetUserPasswordRequest {
         let mut entries = r.begin_object("a AdminSetUserPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "Password" => v2 = r.member("password")?,
-                "Permanent" => v3 = r.member("permanent")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "Password" => r.member_into(&mut v2, "Password", "password")?,
+                "Permanent" => r.member_into(&mut v3, "Permanent", "permanent")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             password: r.required(v2, "Password", "password"),
             permanent: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8544,17 +8994,23 @@ impl rt::Validate for AdminSetUserPasswordRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.password;
             let path = path.field("password");
-            check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            }
         }
     }
 }
@@ -8605,13 +9061,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsResponse {
 }
 
 impl rt::json::Read for AdminSetUserSettingsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserSettingsResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8698,9 +9158,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "MFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8716,6 +9176,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
 }
 
 impl rt::json::Read for AdminSetUserSettingsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -8724,17 +9186,19 @@ impl rt::json::Read for AdminSetUserSettingsRequest {
         let mut entries = r.begin_object("a AdminSetUserSettingsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "MFAOptions" => v2 = r.member("mFAOptions")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             mfa_options: r.required(v2, "MFAOptions", "mFAOptions"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8753,19 +9217,27 @@ impl rt::Validate for AdminSetUserSettingsRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.mfa_options;
             let path = path.field("mFAOptions");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
     }
@@ -8817,13 +9289,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackResponse {
 }
 
 impl rt::json::Read for AdminUpdateAuthEventFeedbackResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8921,10 +9397,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "EventId")?,
+                        3 => de::value_into(&mut map, &mut v3, "FeedbackValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8941,6 +9417,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
 }
 
 impl rt::json::Read for AdminUpdateAuthEventFeedbackRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -8950,19 +9428,21 @@ impl rt::json::Read for AdminUpdateAuthEventFeedbackRequest {
         let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "EventId" => v2 = r.member("eventId")?,
-                "FeedbackValue" => v3 = r.member("feedbackValue")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
+                "FeedbackValue" => r.member_into(&mut v3, "FeedbackValue", "feedbackValue")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             event_id: r.required(v2, "EventId", "eventId"),
             feedback_value: r.required(v3, "FeedbackValue", "feedbackValue"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -8982,22 +9462,30 @@ impl rt::Validate for AdminUpdateAuthEventFeedbackRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.event_id;
             let path = path.field("eventId");
-            check::string(value, &super::rules::EVENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::EVENT_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.feedback_value;
             let path = path.field("feedbackValue");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -9048,13 +9536,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusResponse {
 }
 
 impl rt::json::Read for AdminUpdateDeviceStatusResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUpdateDeviceStatusResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9151,10 +9643,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeviceKey")?,
+                        3 => de::value_into(&mut map, &mut v3, "DeviceRememberedStatus")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9171,6 +9663,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
 }
 
 impl rt::json::Read for AdminUpdateDeviceStatusRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -9180,19 +9674,23 @@ impl rt::json::Read for AdminUpdateDeviceStatusRequest {
         let mut entries = r.begin_object("a AdminUpdateDeviceStatusRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "DeviceKey" => v2 = r.member("deviceKey")?,
-                "DeviceRememberedStatus" => v3 = r.member("deviceRememberedStatus")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey")?,
+                "DeviceRememberedStatus" => {
+                    r.member_into(&mut v3, "DeviceRememberedStatus", "deviceRememberedStatus")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             device_key: r.required(v2, "DeviceKey", "deviceKey"),
             device_remembered_status: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9212,17 +9710,23 @@ impl rt::Validate for AdminUpdateDeviceStatusRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.device_remembered_status {
             let path = path.field("deviceRememberedStatus");
@@ -9278,13 +9782,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesResponse {
 }
 
 impl rt::json::Read for AdminUpdateUserAttributesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUpdateUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9417,10 +9925,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserAttributes")?,
+                        3 => de::value_into(&mut map, &mut v3, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9437,6 +9945,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
 }
 
 impl rt::json::Read for AdminUpdateUserAttributesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -9446,19 +9956,21 @@ impl rt::json::Read for AdminUpdateUserAttributesRequest {
         let mut entries = r.begin_object("a AdminUpdateUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "UserAttributes" => v2 = r.member("userAttributes")?,
-                "ClientMetadata" => v3 = r.member("clientMetadata")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "UserAttributes" => r.member_into(&mut v2, "UserAttributes", "userAttributes")?,
+                "ClientMetadata" => r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             user_attributes: r.required(v2, "UserAttributes", "userAttributes"),
             client_metadata: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9478,19 +9990,27 @@ impl rt::Validate for AdminUpdateUserAttributesRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_attributes;
             let path = path.field("userAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         if let Some(value) = &self.client_metadata {
@@ -9549,13 +10069,17 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutResponse {
 }
 
 impl rt::json::Read for AdminUserGlobalSignOutResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUserGlobalSignOutResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9634,8 +10158,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9650,6 +10174,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
 }
 
 impl rt::json::Read for AdminUserGlobalSignOutRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -9657,15 +10183,17 @@ impl rt::json::Read for AdminUserGlobalSignOutRequest {
         let mut entries = r.begin_object("a AdminUserGlobalSignOutRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9683,12 +10211,16 @@ impl rt::Validate for AdminUserGlobalSignOutRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -9767,8 +10299,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SecretCode")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9783,6 +10315,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
 }
 
 impl rt::json::Read for AssociateSoftwareTokenResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -9790,15 +10324,17 @@ impl rt::json::Read for AssociateSoftwareTokenResponse {
         let mut entries = r.begin_object("a AssociateSoftwareTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SecretCode" => v0 = r.member("secretCode")?,
-                "Session" => v1 = r.member("session")?,
+                "SecretCode" => r.member_into(&mut v0, "SecretCode", "secretCode")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             secret_code: v0,
             session: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -9898,8 +10434,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -9914,6 +10450,8 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
 }
 
 impl rt::json::Read for AssociateSoftwareTokenRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -9921,15 +10459,17 @@ impl rt::json::Read for AssociateSoftwareTokenRequest {
         let mut entries = r.begin_object("a AssociateSoftwareTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "Session" => v1 = r.member("session")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: v0,
             session: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10020,7 +10560,7 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10032,17 +10572,21 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
 }
 
 impl rt::json::Read for ConcurrentModificationException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ConcurrentModificationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10119,7 +10663,7 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10131,17 +10675,21 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
 }
 
 impl rt::json::Read for ForbiddenException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ForbiddenException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10201,13 +10749,17 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordResponse {
 }
 
 impl rt::json::Read for ChangePasswordResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a ChangePasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10294,9 +10846,9 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "PreviousPassword")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProposedPassword")?,
+                        2 => de::value_into(&mut map, &mut v2, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10312,6 +10864,8 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
 }
 
 impl rt::json::Read for ChangePasswordRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -10320,17 +10874,23 @@ impl rt::json::Read for ChangePasswordRequest {
         let mut entries = r.begin_object("a ChangePasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PreviousPassword" => v0 = r.member("previousPassword")?,
-                "ProposedPassword" => v1 = r.member("proposedPassword")?,
-                "AccessToken" => v2 = r.member("accessToken")?,
+                "PreviousPassword" => {
+                    r.member_into(&mut v0, "PreviousPassword", "previousPassword")?
+                }
+                "ProposedPassword" => {
+                    r.member_into(&mut v1, "ProposedPassword", "proposedPassword")?
+                }
+                "AccessToken" => r.member_into(&mut v2, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             previous_password: r.required(v0, "PreviousPassword", "previousPassword"),
             proposed_password: r.required(v1, "ProposedPassword", "proposedPassword"),
             access_token: r.required(v2, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10349,17 +10909,23 @@ impl rt::Validate for ChangePasswordRequest {
         {
             let value = &self.previous_password;
             let path = path.field("previousPassword");
-            check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            }
         }
         {
             let value = &self.proposed_password;
             let path = path.field("proposedPassword");
-            check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            }
         }
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -10415,7 +10981,7 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserConfirmationNecessary")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10429,21 +10995,27 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
 }
 
 impl rt::json::Read for ConfirmDeviceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ConfirmDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserConfirmationNecessary" => {
-                    v0 = r.member("userConfirmationNecessary")?;
-                }
+                "UserConfirmationNecessary" => r.member_into(
+                    &mut v0,
+                    "UserConfirmationNecessary",
+                    "userConfirmationNecessary",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_confirmation_necessary: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10547,10 +11119,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceKey")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeviceSecretVerifierConfig")?,
+                        3 => de::value_into(&mut map, &mut v3, "DeviceName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10567,6 +11139,8 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
 }
 
 impl rt::json::Read for ConfirmDeviceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -10576,21 +11150,25 @@ impl rt::json::Read for ConfirmDeviceRequest {
         let mut entries = r.begin_object("a ConfirmDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "DeviceKey" => v1 = r.member("deviceKey")?,
-                "DeviceSecretVerifierConfig" => {
-                    v2 = r.member("deviceSecretVerifierConfig")?;
-                }
-                "DeviceName" => v3 = r.member("deviceName")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
+                "DeviceSecretVerifierConfig" => r.member_into(
+                    &mut v2,
+                    "DeviceSecretVerifierConfig",
+                    "deviceSecretVerifierConfig",
+                )?,
+                "DeviceName" => r.member_into(&mut v3, "DeviceName", "deviceName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             device_key: r.required(v1, "DeviceKey", "deviceKey"),
             device_secret_verifier_config: v2,
             device_name: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10610,16 +11188,22 @@ impl rt::Validate for ConfirmDeviceRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.device_secret_verifier_config {
             let path = path.field("deviceSecretVerifierConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.device_name {
             let path = path.field("deviceName");
@@ -10674,13 +11258,17 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordResponse {
 }
 
 impl rt::json::Read for ConfirmForgotPasswordResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a ConfirmForgotPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10847,14 +11435,14 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SecretHash")?,
+                        2 => de::value_into(&mut map, &mut v2, "Username")?,
+                        3 => de::value_into(&mut map, &mut v3, "ConfirmationCode")?,
+                        4 => de::value_into(&mut map, &mut v4, "Password")?,
+                        5 => de::value_into(&mut map, &mut v5, "AnalyticsMetadata")?,
+                        6 => de::value_into(&mut map, &mut v6, "UserContextData")?,
+                        7 => de::value_into(&mut map, &mut v7, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -10875,6 +11463,8 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
 }
 
 impl rt::json::Read for ConfirmForgotPasswordRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -10888,18 +11478,24 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
         let mut entries = r.begin_object("a ConfirmForgotPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "SecretHash" => v1 = r.member("secretHash")?,
-                "Username" => v2 = r.member("username")?,
-                "ConfirmationCode" => v3 = r.member("confirmationCode")?,
-                "Password" => v4 = r.member("password")?,
-                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
-                "UserContextData" => v6 = r.member("userContextData")?,
-                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+                "Username" => r.member_into(&mut v2, "Username", "username")?,
+                "ConfirmationCode" => {
+                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")?
+                }
+                "Password" => r.member_into(&mut v4, "Password", "password")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "UserContextData" => {
+                    r.member_into(&mut v6, "UserContextData", "userContextData")?
+                }
+                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             secret_hash: v1,
             username: r.required(v2, "Username", "username"),
@@ -10908,7 +11504,9 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
             analytics_metadata: v5,
             user_context_data: v6,
             client_metadata: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -10932,7 +11530,9 @@ impl rt::Validate for ConfirmForgotPasswordRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.secret_hash {
             let path = path.field("secretHash");
@@ -10941,25 +11541,35 @@ impl rt::Validate for ConfirmForgotPasswordRequest {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.confirmation_code;
             let path = path.field("confirmationCode");
-            check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            }
         }
         {
             let value = &self.password;
             let path = path.field("password");
-            check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -11017,13 +11627,17 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpResponse {
 }
 
 impl rt::json::Read for ConfirmSignUpResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a ConfirmSignUpResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11193,14 +11807,14 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SecretHash")?,
+                        2 => de::value_into(&mut map, &mut v2, "Username")?,
+                        3 => de::value_into(&mut map, &mut v3, "ConfirmationCode")?,
+                        4 => de::value_into(&mut map, &mut v4, "ForceAliasCreation")?,
+                        5 => de::value_into(&mut map, &mut v5, "AnalyticsMetadata")?,
+                        6 => de::value_into(&mut map, &mut v6, "UserContextData")?,
+                        7 => de::value_into(&mut map, &mut v7, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11221,6 +11835,8 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
 }
 
 impl rt::json::Read for ConfirmSignUpRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -11234,18 +11850,26 @@ impl rt::json::Read for ConfirmSignUpRequest {
         let mut entries = r.begin_object("a ConfirmSignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "SecretHash" => v1 = r.member("secretHash")?,
-                "Username" => v2 = r.member("username")?,
-                "ConfirmationCode" => v3 = r.member("confirmationCode")?,
-                "ForceAliasCreation" => v4 = r.member("forceAliasCreation")?,
-                "AnalyticsMetadata" => v5 = r.member("analyticsMetadata")?,
-                "UserContextData" => v6 = r.member("userContextData")?,
-                "ClientMetadata" => v7 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+                "Username" => r.member_into(&mut v2, "Username", "username")?,
+                "ConfirmationCode" => {
+                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")?
+                }
+                "ForceAliasCreation" => {
+                    r.member_into(&mut v4, "ForceAliasCreation", "forceAliasCreation")?
+                }
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "UserContextData" => {
+                    r.member_into(&mut v6, "UserContextData", "userContextData")?
+                }
+                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             secret_hash: v1,
             username: r.required(v2, "Username", "username"),
@@ -11254,7 +11878,9 @@ impl rt::json::Read for ConfirmSignUpRequest {
             analytics_metadata: v5,
             user_context_data: v6,
             client_metadata: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11278,7 +11904,9 @@ impl rt::Validate for ConfirmSignUpRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.secret_hash {
             let path = path.field("secretHash");
@@ -11287,20 +11915,28 @@ impl rt::Validate for ConfirmSignUpRequest {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.confirmation_code;
             let path = path.field("confirmationCode");
-            check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -11363,7 +11999,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11375,17 +12011,21 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
 }
 
 impl rt::json::Read for CreateGroupResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Group" => v0 = r.member("group")?,
+                "Group" => r.member_into(&mut v0, "Group", "group")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { group: v0 })
+        let value = Self { group: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11399,7 +12039,9 @@ impl rt::Validate for CreateGroupResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.group {
             let path = path.field("group");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -11498,11 +12140,11 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "GroupName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Description")?,
+                        3 => de::value_into(&mut map, &mut v3, "RoleArn")?,
+                        4 => de::value_into(&mut map, &mut v4, "Precedence")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11520,6 +12162,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
 }
 
 impl rt::json::Read for CreateGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -11530,21 +12174,23 @@ impl rt::json::Read for CreateGroupRequest {
         let mut entries = r.begin_object("a CreateGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "GroupName" => v0 = r.member("groupName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "Description" => v2 = r.member("description")?,
-                "RoleArn" => v3 = r.member("roleArn")?,
-                "Precedence" => v4 = r.member("precedence")?,
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "Description" => r.member_into(&mut v2, "Description", "description")?,
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             description: v2,
             role_arn: v3,
             precedence: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11565,12 +12211,16 @@ impl rt::Validate for CreateGroupRequest {
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.description {
             let path = path.field("description");
@@ -11650,7 +12300,7 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11662,17 +12312,21 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
 }
 
 impl rt::json::Read for GroupExistsException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a GroupExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11735,7 +12389,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IdentityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11749,19 +12403,25 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
 }
 
 impl rt::json::Read for CreateIdentityProviderResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                "IdentityProvider" => {
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11778,7 +12438,9 @@ impl rt::Validate for CreateIdentityProviderResponse {
         {
             let value = &self.identity_provider;
             let path = path.field("identityProvider");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -11904,12 +12566,12 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ProviderType")?,
+                        3 => de::value_into(&mut map, &mut v3, "ProviderDetails")?,
+                        4 => de::value_into(&mut map, &mut v4, "AttributeMapping")?,
+                        5 => de::value_into(&mut map, &mut v5, "IdpIdentifiers")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -11928,6 +12590,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
 }
 
 impl rt::json::Read for CreateIdentityProviderRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -11939,23 +12603,29 @@ impl rt::json::Read for CreateIdentityProviderRequest {
         let mut entries = r.begin_object("a CreateIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ProviderName" => v1 = r.member("providerName")?,
-                "ProviderType" => v2 = r.member("providerType")?,
-                "ProviderDetails" => v3 = r.member("providerDetails")?,
-                "AttributeMapping" => v4 = r.member("attributeMapping")?,
-                "IdpIdentifiers" => v5 = r.member("idpIdentifiers")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
+                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType")?,
+                "ProviderDetails" => {
+                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")?
+                }
+                "AttributeMapping" => {
+                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
+                }
+                "IdpIdentifiers" => r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             provider_name: r.required(v1, "ProviderName", "providerName"),
             provider_type: r.required(v2, "ProviderType", "providerType"),
             provider_details: r.required(v3, "ProviderDetails", "providerDetails"),
             attribute_mapping: v4,
             idp_identifiers: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -11977,24 +12647,32 @@ impl rt::Validate for CreateIdentityProviderRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.provider_name;
             let path = path.field("providerName");
-            check::string(value, &super::rules::PROVIDER_NAME_TYPE_V1, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PROVIDER_NAME_TYPE_V1, path, errors);
+            }
         }
         {
             let value = &self.provider_type;
             let path = path.field("providerType");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.provider_details;
             let path = path.field("providerDetails");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.values().enumerate() {
+                    let path = path.map_value(i);
+                    check::string(item0, &super::rules::STRING_TYPE, path, errors);
+                }
             }
         }
         if let Some(value) = &self.attribute_mapping {
@@ -12078,7 +12756,7 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12090,17 +12768,21 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
 }
 
 impl rt::json::Read for DuplicateProviderException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a DuplicateProviderException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12163,7 +12845,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12177,19 +12859,23 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
 }
 
 impl rt::json::Read for CreateResourceServerResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => v0 = r.member("resourceServer")?,
+                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12206,7 +12892,9 @@ impl rt::Validate for CreateResourceServerResponse {
         {
             let value = &self.resource_server;
             let path = path.field("resourceServer");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -12284,10 +12972,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Identifier")?,
+                        2 => de::value_into(&mut map, &mut v2, "Name")?,
+                        3 => de::value_into(&mut map, &mut v3, "Scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12304,6 +12992,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
 }
 
 impl rt::json::Read for CreateResourceServerRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -12313,19 +13003,21 @@ impl rt::json::Read for CreateResourceServerRequest {
         let mut entries = r.begin_object("a CreateResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Identifier" => v1 = r.member("identifier")?,
-                "Name" => v2 = r.member("name")?,
-                "Scopes" => v3 = r.member("scopes")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
+                "Name" => r.member_into(&mut v2, "Name", "name")?,
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             identifier: r.required(v1, "Identifier", "identifier"),
             name: r.required(v2, "Name", "name"),
             scopes: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12345,34 +13037,42 @@ impl rt::Validate for CreateResourceServerRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.identifier;
             let path = path.field("identifier");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         {
             let value = &self.name;
             let path = path.field("name");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_NAME_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_NAME_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
             check::length(value.len(), None, Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -12429,7 +13129,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12443,19 +13143,23 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
 }
 
 impl rt::json::Read for CreateUserImportJobResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => v0 = r.member("userImportJob")?,
+                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_import_job: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12471,7 +13175,9 @@ impl rt::Validate for CreateUserImportJobResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_import_job {
             let path = path.field("userImportJob");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -12539,9 +13245,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "JobName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "CloudWatchLogsRoleArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12557,6 +13263,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
 }
 
 impl rt::json::Read for CreateUserImportJobRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -12565,13 +13273,15 @@ impl rt::json::Read for CreateUserImportJobRequest {
         let mut entries = r.begin_object("a CreateUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "JobName" => v0 = r.member("jobName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "CloudWatchLogsRoleArn" => v2 = r.member("cloudWatchLogsRoleArn")?,
+                "JobName" => r.member_into(&mut v0, "JobName", "jobName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "CloudWatchLogsRoleArn" => {
+                    r.member_into(&mut v2, "CloudWatchLogsRoleArn", "cloudWatchLogsRoleArn")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             job_name: r.required(v0, "JobName", "jobName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             cloud_watch_logs_role_arn: r.required(
@@ -12579,7 +13289,9 @@ impl rt::json::Read for CreateUserImportJobRequest {
                 "CloudWatchLogsRoleArn",
                 "cloudWatchLogsRoleArn",
             ),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12598,17 +13310,23 @@ impl rt::Validate for CreateUserImportJobRequest {
         {
             let value = &self.job_name;
             let path = path.field("jobName");
-            check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.cloud_watch_logs_role_arn;
             let path = path.field("cloudWatchLogsRoleArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -12664,7 +13382,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPool")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -12676,17 +13394,21 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
 }
 
 impl rt::json::Read for CreateUserPoolResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPool" => v0 = r.member("userPool")?,
+                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { user_pool: v0 })
+        let value = Self { user_pool: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -12700,7 +13422,9 @@ impl rt::Validate for CreateUserPoolResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_pool {
             let path = path.field("userPool");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -13010,29 +13734,29 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
-                        19 => v19 = de::value(&mut map)?,
-                        20 => v20 = de::value(&mut map)?,
-                        21 => v21 = de::value(&mut map)?,
-                        22 => v22 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "PoolName")?,
+                        1 => de::value_into(&mut map, &mut v1, "Policies")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeletionProtection")?,
+                        3 => de::value_into(&mut map, &mut v3, "LambdaConfig")?,
+                        4 => de::value_into(&mut map, &mut v4, "AutoVerifiedAttributes")?,
+                        5 => de::value_into(&mut map, &mut v5, "AliasAttributes")?,
+                        6 => de::value_into(&mut map, &mut v6, "UsernameAttributes")?,
+                        7 => de::value_into(&mut map, &mut v7, "SmsVerificationMessage")?,
+                        8 => de::value_into(&mut map, &mut v8, "EmailVerificationMessage")?,
+                        9 => de::value_into(&mut map, &mut v9, "EmailVerificationSubject")?,
+                        10 => de::value_into(&mut map, &mut v10, "VerificationMessageTemplate")?,
+                        11 => de::value_into(&mut map, &mut v11, "SmsAuthenticationMessage")?,
+                        12 => de::value_into(&mut map, &mut v12, "MfaConfiguration")?,
+                        13 => de::value_into(&mut map, &mut v13, "UserAttributeUpdateSettings")?,
+                        14 => de::value_into(&mut map, &mut v14, "DeviceConfiguration")?,
+                        15 => de::value_into(&mut map, &mut v15, "EmailConfiguration")?,
+                        16 => de::value_into(&mut map, &mut v16, "SmsConfiguration")?,
+                        17 => de::value_into(&mut map, &mut v17, "UserPoolTags")?,
+                        18 => de::value_into(&mut map, &mut v18, "AdminCreateUserConfig")?,
+                        19 => de::value_into(&mut map, &mut v19, "Schema")?,
+                        20 => de::value_into(&mut map, &mut v20, "UserPoolAddOns")?,
+                        21 => de::value_into(&mut map, &mut v21, "UsernameConfiguration")?,
+                        22 => de::value_into(&mut map, &mut v22, "AccountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13068,6 +13792,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
 }
 
 impl rt::json::Read for CreateUserPoolRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -13096,37 +13822,77 @@ impl rt::json::Read for CreateUserPoolRequest {
         let mut entries = r.begin_object("a CreateUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PoolName" => v0 = r.member("poolName")?,
-                "Policies" => v1 = r.member("policies")?,
-                "DeletionProtection" => v2 = r.member("deletionProtection")?,
-                "LambdaConfig" => v3 = r.member("lambdaConfig")?,
-                "AutoVerifiedAttributes" => v4 = r.member("autoVerifiedAttributes")?,
-                "AliasAttributes" => v5 = r.member("aliasAttributes")?,
-                "UsernameAttributes" => v6 = r.member("usernameAttributes")?,
-                "SmsVerificationMessage" => v7 = r.member("smsVerificationMessage")?,
-                "EmailVerificationMessage" => v8 = r.member("emailVerificationMessage")?,
-                "EmailVerificationSubject" => v9 = r.member("emailVerificationSubject")?,
-                "VerificationMessageTemplate" => {
-                    v10 = r.member("verificationMessageTemplate")?;
+                "PoolName" => r.member_into(&mut v0, "PoolName", "poolName")?,
+                "Policies" => r.member_into(&mut v1, "Policies", "policies")?,
+                "DeletionProtection" => {
+                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")?
                 }
-                "SmsAuthenticationMessage" => v11 = r.member("smsAuthenticationMessage")?,
-                "MfaConfiguration" => v12 = r.member("mfaConfiguration")?,
-                "UserAttributeUpdateSettings" => {
-                    v13 = r.member("userAttributeUpdateSettings")?;
+                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
+                "AutoVerifiedAttributes" => {
+                    r.member_into(&mut v4, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
                 }
-                "DeviceConfiguration" => v14 = r.member("deviceConfiguration")?,
-                "EmailConfiguration" => v15 = r.member("emailConfiguration")?,
-                "SmsConfiguration" => v16 = r.member("smsConfiguration")?,
-                "UserPoolTags" => v17 = r.member("userPoolTags")?,
-                "AdminCreateUserConfig" => v18 = r.member("adminCreateUserConfig")?,
-                "Schema" => v19 = r.member("schema")?,
-                "UserPoolAddOns" => v20 = r.member("userPoolAddOns")?,
-                "UsernameConfiguration" => v21 = r.member("usernameConfiguration")?,
-                "AccountRecoverySetting" => v22 = r.member("accountRecoverySetting")?,
+                "AliasAttributes" => {
+                    r.member_into(&mut v5, "AliasAttributes", "aliasAttributes")?
+                }
+                "UsernameAttributes" => {
+                    r.member_into(&mut v6, "UsernameAttributes", "usernameAttributes")?
+                }
+                "SmsVerificationMessage" => {
+                    r.member_into(&mut v7, "SmsVerificationMessage", "smsVerificationMessage")?
+                }
+                "EmailVerificationMessage" => r.member_into(
+                    &mut v8,
+                    "EmailVerificationMessage",
+                    "emailVerificationMessage",
+                )?,
+                "EmailVerificationSubject" => r.member_into(
+                    &mut v9,
+                    "EmailVerificationSubject",
+                    "emailVerificationSubject",
+                )?,
+                "VerificationMessageTemplate" => r.member_into(
+                    &mut v10,
+                    "VerificationMessageTemplate",
+                    "verificationMessageTemplate",
+                )?,
+                "SmsAuthenticationMessage" => r.member_into(
+                    &mut v11,
+                    "SmsAuthenticationMessage",
+                    "smsAuthenticationMessage",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v12, "MfaConfiguration", "mfaConfiguration")?
+                }
+                "UserAttributeUpdateSettings" => r.member_into(
+                    &mut v13,
+                    "UserAttributeUpdateSettings",
+                    "userAttributeUpdateSettings",
+                )?,
+                "DeviceConfiguration" => {
+                    r.member_into(&mut v14, "DeviceConfiguration", "deviceConfiguration")?
+                }
+                "EmailConfiguration" => {
+                    r.member_into(&mut v15, "EmailConfiguration", "emailConfiguration")?
+                }
+                "SmsConfiguration" => {
+                    r.member_into(&mut v16, "SmsConfiguration", "smsConfiguration")?
+                }
+                "UserPoolTags" => r.member_into(&mut v17, "UserPoolTags", "userPoolTags")?,
+                "AdminCreateUserConfig" => {
+                    r.member_into(&mut v18, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                }
+                "Schema" => r.member_into(&mut v19, "Schema", "schema")?,
+                "UserPoolAddOns" => r.member_into(&mut v20, "UserPoolAddOns", "userPoolAddOns")?,
+                "UsernameConfiguration" => {
+                    r.member_into(&mut v21, "UsernameConfiguration", "usernameConfiguration")?
+                }
+                "AccountRecoverySetting" => {
+                    r.member_into(&mut v22, "AccountRecoverySetting", "accountRecoverySetting")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             pool_name: r.required(v0, "PoolName", "poolName"),
             policies: v1,
             deletion_protection: v2,
@@ -13150,7 +13916,9 @@ impl rt::json::Read for CreateUserPoolRequest {
             user_pool_add_ons: v20,
             username_configuration: v21,
             account_recovery_setting: v22,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -13189,11 +13957,15 @@ impl rt::Validate for CreateUserPoolRequest {
         {
             let value = &self.pool_name;
             let path = path.field("poolName");
-            check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.policies {
             let path = path.field("policies");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.deletion_protection {
             let path = path.field("deletionProtection");
@@ -13201,7 +13973,9 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.lambda_config {
             let path = path.field("lambdaConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.auto_verified_attributes {
             let path = path.field("autoVerifiedAttributes");
@@ -13253,7 +14027,9 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.verification_message_template {
             let path = path.field("verificationMessageTemplate");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_authentication_message {
             let path = path.field("smsAuthenticationMessage");
@@ -13270,15 +14046,21 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.user_attribute_update_settings {
             let path = path.field("userAttributeUpdateSettings");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.email_configuration {
             let path = path.field("emailConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_configuration {
             let path = path.field("smsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
@@ -13289,23 +14071,31 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.admin_create_user_config {
             let path = path.field("adminCreateUserConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.schema {
             let path = path.field("schema");
             check::length(value.len(), Some(1u64), Some(50u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.user_pool_add_ons {
             let path = path.field("userPoolAddOns");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.account_recovery_setting {
             let path = path.field("accountRecoverySetting");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -13373,7 +14163,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13385,17 +14175,21 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
 }
 
 impl rt::json::Read for UserPoolTaggingException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserPoolTaggingException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -13460,7 +14254,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13474,19 +14268,23 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
 }
 
 impl rt::json::Read for CreateUserPoolClientResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_client: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -13502,7 +14300,9 @@ impl rt::Validate for CreateUserPoolClientResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_pool_client {
             let path = path.field("userPoolClient");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -13897,28 +14697,34 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
-                        19 => v19 = de::value(&mut map)?,
-                        20 => v20 = de::value(&mut map)?,
-                        21 => v21 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientName")?,
+                        2 => de::value_into(&mut map, &mut v2, "GenerateSecret")?,
+                        3 => de::value_into(&mut map, &mut v3, "RefreshTokenValidity")?,
+                        4 => de::value_into(&mut map, &mut v4, "AccessTokenValidity")?,
+                        5 => de::value_into(&mut map, &mut v5, "IdTokenValidity")?,
+                        6 => de::value_into(&mut map, &mut v6, "TokenValidityUnits")?,
+                        7 => de::value_into(&mut map, &mut v7, "ReadAttributes")?,
+                        8 => de::value_into(&mut map, &mut v8, "WriteAttributes")?,
+                        9 => de::value_into(&mut map, &mut v9, "ExplicitAuthFlows")?,
+                        10 => de::value_into(&mut map, &mut v10, "SupportedIdentityProviders")?,
+                        11 => de::value_into(&mut map, &mut v11, "CallbackURLs")?,
+                        12 => de::value_into(&mut map, &mut v12, "LogoutURLs")?,
+                        13 => de::value_into(&mut map, &mut v13, "DefaultRedirectURI")?,
+                        14 => de::value_into(&mut map, &mut v14, "AllowedOAuthFlows")?,
+                        15 => de::value_into(&mut map, &mut v15, "AllowedOAuthScopes")?,
+                        16 => {
+                            de::value_into(&mut map, &mut v16, "AllowedOAuthFlowsUserPoolClient")?
+                        }
+                        17 => de::value_into(&mut map, &mut v17, "AnalyticsConfiguration")?,
+                        18 => de::value_into(&mut map, &mut v18, "PreventUserExistenceErrors")?,
+                        19 => de::value_into(&mut map, &mut v19, "EnableTokenRevocation")?,
+                        20 => de::value_into(
+                            &mut map,
+                            &mut v20,
+                            "EnablePropagateAdditionalUserContextData",
+                        )?,
+                        21 => de::value_into(&mut map, &mut v21, "AuthSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -13953,6 +14759,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
 }
 
 impl rt::json::Read for CreateUserPoolClientRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -13980,40 +14788,72 @@ impl rt::json::Read for CreateUserPoolClientRequest {
         let mut entries = r.begin_object("a CreateUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientName" => v1 = r.member("clientName")?,
-                "GenerateSecret" => v2 = r.member("generateSecret")?,
-                "RefreshTokenValidity" => v3 = r.member("refreshTokenValidity")?,
-                "AccessTokenValidity" => v4 = r.member("accessTokenValidity")?,
-                "IdTokenValidity" => v5 = r.member("idTokenValidity")?,
-                "TokenValidityUnits" => v6 = r.member("tokenValidityUnits")?,
-                "ReadAttributes" => v7 = r.member("readAttributes")?,
-                "WriteAttributes" => v8 = r.member("writeAttributes")?,
-                "ExplicitAuthFlows" => v9 = r.member("explicitAuthFlows")?,
-                "SupportedIdentityProviders" => {
-                    v10 = r.member("supportedIdentityProviders")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName")?,
+                "GenerateSecret" => r.member_into(&mut v2, "GenerateSecret", "generateSecret")?,
+                "RefreshTokenValidity" => {
+                    r.member_into(&mut v3, "RefreshTokenValidity", "refreshTokenValidity")?
                 }
-                "CallbackURLs" => v11 = r.member("callbackURLs")?,
-                "LogoutURLs" => v12 = r.member("logoutURLs")?,
-                "DefaultRedirectURI" => v13 = r.member("defaultRedirectURI")?,
-                "AllowedOAuthFlows" => v14 = r.member("allowedOAuthFlows")?,
-                "AllowedOAuthScopes" => v15 = r.member("allowedOAuthScopes")?,
-                "AllowedOAuthFlowsUserPoolClient" => {
-                    v16 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                "AccessTokenValidity" => {
+                    r.member_into(&mut v4, "AccessTokenValidity", "accessTokenValidity")?
                 }
-                "AnalyticsConfiguration" => v17 = r.member("analyticsConfiguration")?,
-                "PreventUserExistenceErrors" => {
-                    v18 = r.member("preventUserExistenceErrors")?;
+                "IdTokenValidity" => {
+                    r.member_into(&mut v5, "IdTokenValidity", "idTokenValidity")?
                 }
-                "EnableTokenRevocation" => v19 = r.member("enableTokenRevocation")?,
-                "EnablePropagateAdditionalUserContextData" => {
-                    v20 = r.member("enablePropagateAdditionalUserContextData")?;
+                "TokenValidityUnits" => {
+                    r.member_into(&mut v6, "TokenValidityUnits", "tokenValidityUnits")?
                 }
-                "AuthSessionValidity" => v21 = r.member("authSessionValidity")?,
+                "ReadAttributes" => r.member_into(&mut v7, "ReadAttributes", "readAttributes")?,
+                "WriteAttributes" => {
+                    r.member_into(&mut v8, "WriteAttributes", "writeAttributes")?
+                }
+                "ExplicitAuthFlows" => {
+                    r.member_into(&mut v9, "ExplicitAuthFlows", "explicitAuthFlows")?
+                }
+                "SupportedIdentityProviders" => r.member_into(
+                    &mut v10,
+                    "SupportedIdentityProviders",
+                    "supportedIdentityProviders",
+                )?,
+                "CallbackURLs" => r.member_into(&mut v11, "CallbackURLs", "callbackURLs")?,
+                "LogoutURLs" => r.member_into(&mut v12, "LogoutURLs", "logoutURLs")?,
+                "DefaultRedirectURI" => {
+                    r.member_into(&mut v13, "DefaultRedirectURI", "defaultRedirectURI")?
+                }
+                "AllowedOAuthFlows" => {
+                    r.member_into(&mut v14, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                }
+                "AllowedOAuthScopes" => {
+                    r.member_into(&mut v15, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                }
+                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
+                    &mut v16,
+                    "AllowedOAuthFlowsUserPoolClient",
+                    "allowedOAuthFlowsUserPoolClient",
+                )?,
+                "AnalyticsConfiguration" => {
+                    r.member_into(&mut v17, "AnalyticsConfiguration", "analyticsConfiguration")?
+                }
+                "PreventUserExistenceErrors" => r.member_into(
+                    &mut v18,
+                    "PreventUserExistenceErrors",
+                    "preventUserExistenceErrors",
+                )?,
+                "EnableTokenRevocation" => {
+                    r.member_into(&mut v19, "EnableTokenRevocation", "enableTokenRevocation")?
+                }
+                "EnablePropagateAdditionalUserContextData" => r.member_into(
+                    &mut v20,
+                    "EnablePropagateAdditionalUserContextData",
+                    "enablePropagateAdditionalUserContextData",
+                )?,
+                "AuthSessionValidity" => {
+                    r.member_into(&mut v21, "AuthSessionValidity", "authSessionValidity")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_name: r.required(v1, "ClientName", "clientName"),
             generate_secret: v2,
@@ -14036,7 +14876,9 @@ impl rt::json::Read for CreateUserPoolClientRequest {
             enable_token_revocation: v19,
             enable_propagate_additional_user_context_data: v20,
             auth_session_validity: v21,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14074,12 +14916,16 @@ impl rt::Validate for CreateUserPoolClientRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_name;
             let path = path.field("clientName");
-            check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.refresh_token_validity {
             let path = path.field("refreshTokenValidity");
@@ -14095,7 +14941,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
         }
         if let Some(value) = &self.token_validity_units {
             let path = path.field("tokenValidityUnits");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
@@ -14168,7 +15016,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.prevent_user_existence_errors {
             let path = path.field("preventUserExistenceErrors");
@@ -14244,7 +15094,7 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14256,17 +15106,21 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
 }
 
 impl rt::json::Read for ScopeDoesNotExistException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ScopeDoesNotExistException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14343,7 +15197,7 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14355,17 +15209,21 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
 }
 
 impl rt::json::Read for InvalidOAuthFlowException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidOAuthFlowException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14431,7 +15289,7 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14445,19 +15303,25 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
 }
 
 impl rt::json::Read for CreateUserPoolDomainResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CloudFrontDomain" => v0 = r.member("cloudFrontDomain")?,
+                "CloudFrontDomain" => {
+                    r.member_into(&mut v0, "CloudFrontDomain", "cloudFrontDomain")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             cloud_front_domain: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14551,9 +15415,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Domain")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "CustomDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14569,6 +15433,8 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
 }
 
 impl rt::json::Read for CreateUserPoolDomainRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -14577,17 +15443,21 @@ impl rt::json::Read for CreateUserPoolDomainRequest {
         let mut entries = r.begin_object("a CreateUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Domain" => v0 = r.member("domain")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "CustomDomainConfig" => v2 = r.member("customDomainConfig")?,
+                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "CustomDomainConfig" => {
+                    r.member_into(&mut v2, "CustomDomainConfig", "customDomainConfig")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             domain: r.required(v0, "Domain", "domain"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             custom_domain_config: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14606,16 +15476,22 @@ impl rt::Validate for CreateUserPoolDomainRequest {
         {
             let value = &self.domain;
             let path = path.field("domain");
-            check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.custom_domain_config {
             let path = path.field("customDomainConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -14676,8 +15552,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "GroupName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14692,6 +15568,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
 }
 
 impl rt::json::Read for DeleteGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -14699,15 +15577,17 @@ impl rt::json::Read for DeleteGroupRequest {
         let mut entries = r.begin_object("a DeleteGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "GroupName" => v0 = r.member("groupName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14725,12 +15605,16 @@ impl rt::Validate for DeleteGroupRequest {
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -14791,8 +15675,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14807,6 +15691,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
 }
 
 impl rt::json::Read for DeleteIdentityProviderRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -14814,15 +15700,17 @@ impl rt::json::Read for DeleteIdentityProviderRequest {
         let mut entries = r.begin_object("a DeleteIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ProviderName" => v1 = r.member("providerName")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             provider_name: r.required(v1, "ProviderName", "providerName"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -14840,12 +15728,16 @@ impl rt::Validate for DeleteIdentityProviderRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.provider_name;
             let path = path.field("providerName");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -14915,7 +15807,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -14927,17 +15819,21 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
 }
 
 impl rt::json::Read for UnsupportedIdentityProviderException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedIdentityProviderException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15007,8 +15903,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Identifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15023,6 +15919,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
 }
 
 impl rt::json::Read for DeleteResourceServerRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -15030,15 +15928,17 @@ impl rt::json::Read for DeleteResourceServerRequest {
         let mut entries = r.begin_object("a DeleteResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Identifier" => v1 = r.member("identifier")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             identifier: r.required(v1, "Identifier", "identifier"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15056,17 +15956,21 @@ impl rt::Validate for DeleteResourceServerRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.identifier;
             let path = path.field("identifier");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
     }
 }
@@ -15125,7 +16029,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15139,19 +16043,23 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
 }
 
 impl rt::json::Read for DeleteUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15168,7 +16076,9 @@ impl rt::Validate for DeleteUserRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -15219,13 +16129,17 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesResponse {
 }
 
 impl rt::json::Read for DeleteUserAttributesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15307,8 +16221,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserAttributeNames")?,
+                        1 => de::value_into(&mut map, &mut v1, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15323,6 +16237,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
 }
 
 impl rt::json::Read for DeleteUserAttributesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -15330,15 +16246,19 @@ impl rt::json::Read for DeleteUserAttributesRequest {
         let mut entries = r.begin_object("a DeleteUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserAttributeNames" => v0 = r.member("userAttributeNames")?,
-                "AccessToken" => v1 = r.member("accessToken")?,
+                "UserAttributeNames" => {
+                    r.member_into(&mut v0, "UserAttributeNames", "userAttributeNames")?
+                }
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_attribute_names: r.required(v0, "UserAttributeNames", "userAttributeNames"),
             access_token: r.required(v1, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15356,15 +16276,19 @@ impl rt::Validate for DeleteUserAttributesRequest {
         {
             let value = &self.user_attribute_names;
             let path = path.field("userAttributeNames");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+                }
             }
         }
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -15418,7 +16342,7 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15432,19 +16356,23 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
 }
 
 impl rt::json::Read for DeleteUserPoolRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15461,7 +16389,9 @@ impl rt::Validate for DeleteUserPoolRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -15531,8 +16461,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15547,6 +16477,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
 }
 
 impl rt::json::Read for DeleteUserPoolClientRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -15554,15 +16486,17 @@ impl rt::json::Read for DeleteUserPoolClientRequest {
         let mut entries = r.begin_object("a DeleteUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: r.required(v1, "ClientId", "clientId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15580,12 +16514,16 @@ impl rt::Validate for DeleteUserPoolClientRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -15636,13 +16574,17 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainResponse {
 }
 
 impl rt::json::Read for DeleteUserPoolDomainResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteUserPoolDomainResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15713,8 +16655,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Domain")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15729,6 +16671,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
 }
 
 impl rt::json::Read for DeleteUserPoolDomainRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -15736,15 +16680,17 @@ impl rt::json::Read for DeleteUserPoolDomainRequest {
         let mut entries = r.begin_object("a DeleteUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Domain" => v0 = r.member("domain")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             domain: r.required(v0, "Domain", "domain"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15762,12 +16708,16 @@ impl rt::Validate for DeleteUserPoolDomainRequest {
         {
             let value = &self.domain;
             let path = path.field("domain");
-            check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -15821,7 +16771,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IdentityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15835,19 +16785,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
 }
 
 impl rt::json::Read for DescribeIdentityProviderResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                "IdentityProvider" => {
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15864,7 +16820,9 @@ impl rt::Validate for DescribeIdentityProviderResponse {
         {
             let value = &self.identity_provider;
             let path = path.field("identityProvider");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -15925,8 +16883,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -15941,6 +16899,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
 }
 
 impl rt::json::Read for DescribeIdentityProviderRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -15948,15 +16908,17 @@ impl rt::json::Read for DescribeIdentityProviderRequest {
         let mut entries = r.begin_object("a DescribeIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ProviderName" => v1 = r.member("providerName")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             provider_name: r.required(v1, "ProviderName", "providerName"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -15974,12 +16936,16 @@ impl rt::Validate for DescribeIdentityProviderRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.provider_name;
             let path = path.field("providerName");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
     }
 }
@@ -16033,7 +16999,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16047,19 +17013,23 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
 }
 
 impl rt::json::Read for DescribeResourceServerResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => v0 = r.member("resourceServer")?,
+                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16076,7 +17046,9 @@ impl rt::Validate for DescribeResourceServerResponse {
         {
             let value = &self.resource_server;
             let path = path.field("resourceServer");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -16137,8 +17109,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Identifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16153,6 +17125,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
 }
 
 impl rt::json::Read for DescribeResourceServerRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -16160,15 +17134,17 @@ impl rt::json::Read for DescribeResourceServerRequest {
         let mut entries = r.begin_object("a DescribeResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Identifier" => v1 = r.member("identifier")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             identifier: r.required(v1, "Identifier", "identifier"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16186,17 +17162,21 @@ impl rt::Validate for DescribeResourceServerRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.identifier;
             let path = path.field("identifier");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
     }
 }
@@ -16250,7 +17230,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "RiskConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16264,19 +17244,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
 }
 
 impl rt::json::Read for DescribeRiskConfigurationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeRiskConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "RiskConfiguration" => v0 = r.member("riskConfiguration")?,
+                "RiskConfiguration" => {
+                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16293,7 +17279,9 @@ impl rt::Validate for DescribeRiskConfigurationResponse {
         {
             let value = &self.risk_configuration;
             let path = path.field("riskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -16368,8 +17356,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16384,6 +17372,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
 }
 
 impl rt::json::Read for DescribeRiskConfigurationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -16391,15 +17381,17 @@ impl rt::json::Read for DescribeRiskConfigurationRequest {
         let mut entries = r.begin_object("a DescribeRiskConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16417,7 +17409,9 @@ impl rt::Validate for DescribeRiskConfigurationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_id {
             let path = path.field("clientId");
@@ -16477,7 +17471,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16491,19 +17485,23 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
 }
 
 impl rt::json::Read for DescribeUserImportJobResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => v0 = r.member("userImportJob")?,
+                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_import_job: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16519,7 +17517,9 @@ impl rt::Validate for DescribeUserImportJobResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_import_job {
             let path = path.field("userImportJob");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -16580,8 +17580,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "JobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16596,6 +17596,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
 }
 
 impl rt::json::Read for DescribeUserImportJobRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -16603,15 +17605,17 @@ impl rt::json::Read for DescribeUserImportJobRequest {
         let mut entries = r.begin_object("a DescribeUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "JobId" => v1 = r.member("jobId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             job_id: r.required(v1, "JobId", "jobId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16629,12 +17633,16 @@ impl rt::Validate for DescribeUserImportJobRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.job_id;
             let path = path.field("jobId");
-            check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -16690,7 +17698,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPool")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16702,17 +17710,21 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
 }
 
 impl rt::json::Read for DescribeUserPoolResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPool" => v0 = r.member("userPool")?,
+                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { user_pool: v0 })
+        let value = Self { user_pool: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16726,7 +17738,9 @@ impl rt::Validate for DescribeUserPoolResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_pool {
             let path = path.field("userPool");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -16780,7 +17794,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16794,19 +17808,23 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
 }
 
 impl rt::json::Read for DescribeUserPoolRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16823,7 +17841,9 @@ impl rt::Validate for DescribeUserPoolRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -16879,7 +17899,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16893,19 +17913,23 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
 }
 
 impl rt::json::Read for DescribeUserPoolClientResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_client: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -16921,7 +17945,9 @@ impl rt::Validate for DescribeUserPoolClientResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_pool_client {
             let path = path.field("userPoolClient");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -16991,8 +18017,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17007,6 +18033,8 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
 }
 
 impl rt::json::Read for DescribeUserPoolClientRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -17014,15 +18042,17 @@ impl rt::json::Read for DescribeUserPoolClientRequest {
         let mut entries = r.begin_object("a DescribeUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: r.required(v1, "ClientId", "clientId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17040,12 +18070,16 @@ impl rt::Validate for DescribeUserPoolClientRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -17101,7 +18135,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DomainDescription")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17115,19 +18149,25 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
 }
 
 impl rt::json::Read for DescribeUserPoolDomainResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DomainDescription" => v0 = r.member("domainDescription")?,
+                "DomainDescription" => {
+                    r.member_into(&mut v0, "DomainDescription", "domainDescription")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             domain_description: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17143,7 +18183,9 @@ impl rt::Validate for DescribeUserPoolDomainResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.domain_description {
             let path = path.field("domainDescription");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -17198,7 +18240,7 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Domain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17212,19 +18254,23 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
 }
 
 impl rt::json::Read for DescribeUserPoolDomainRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Domain" => v0 = r.member("domain")?,
+                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             domain: r.required(v0, "Domain", "domain"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17241,7 +18287,9 @@ impl rt::Validate for DescribeUserPoolDomainRequest {
         {
             let value = &self.domain;
             let path = path.field("domain");
-            check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -17317,8 +18365,8 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17333,6 +18381,8 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
 }
 
 impl rt::json::Read for ForgetDeviceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -17340,15 +18390,17 @@ impl rt::json::Read for ForgetDeviceRequest {
         let mut entries = r.begin_object("a ForgetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "DeviceKey" => v1 = r.member("deviceKey")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: v0,
             device_key: r.required(v1, "DeviceKey", "deviceKey"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17370,7 +18422,9 @@ impl rt::Validate for ForgetDeviceRequest {
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
     }
 }
@@ -17426,7 +18480,7 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CodeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17440,19 +18494,25 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
 }
 
 impl rt::json::Read for ForgotPasswordResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ForgotPasswordResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                "CodeDeliveryDetails" => {
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             code_delivery_details: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17468,7 +18528,9 @@ impl rt::Validate for ForgotPasswordResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.code_delivery_details {
             let path = path.field("codeDeliveryDetails");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -17607,12 +18669,12 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SecretHash")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserContextData")?,
+                        3 => de::value_into(&mut map, &mut v3, "Username")?,
+                        4 => de::value_into(&mut map, &mut v4, "AnalyticsMetadata")?,
+                        5 => de::value_into(&mut map, &mut v5, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17631,6 +18693,8 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
 }
 
 impl rt::json::Read for ForgotPasswordRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -17642,23 +18706,29 @@ impl rt::json::Read for ForgotPasswordRequest {
         let mut entries = r.begin_object("a ForgotPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "SecretHash" => v1 = r.member("secretHash")?,
-                "UserContextData" => v2 = r.member("userContextData")?,
-                "Username" => v3 = r.member("username")?,
-                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
-                "ClientMetadata" => v5 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+                "UserContextData" => {
+                    r.member_into(&mut v2, "UserContextData", "userContextData")?
+                }
+                "Username" => r.member_into(&mut v3, "Username", "username")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "ClientMetadata" => r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             secret_hash: v1,
             user_context_data: v2,
             username: r.required(v3, "Username", "username"),
             analytics_metadata: v4,
             client_metadata: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17680,7 +18750,9 @@ impl rt::Validate for ForgotPasswordRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.secret_hash {
             let path = path.field("secretHash");
@@ -17688,16 +18760,22 @@ impl rt::Validate for ForgotPasswordRequest {
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -17772,8 +18850,8 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "CSVHeader")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17788,6 +18866,8 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
 }
 
 impl rt::json::Read for GetCsvHeaderResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -17795,15 +18875,17 @@ impl rt::json::Read for GetCsvHeaderResponse {
         let mut entries = r.begin_object("a GetCsvHeaderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "CSVHeader" => v1 = r.member("cSVHeader")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "CSVHeader" => r.member_into(&mut v1, "CSVHeader", "cSVHeader")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             csv_header: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17883,7 +18965,7 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17897,19 +18979,23 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
 }
 
 impl rt::json::Read for GetCsvHeaderRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetCsvHeaderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -17926,7 +19012,9 @@ impl rt::Validate for GetCsvHeaderRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -17977,7 +19065,7 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Device")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -17991,19 +19079,23 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
 }
 
 impl rt::json::Read for GetDeviceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Device" => v0 = r.member("device")?,
+                "Device" => r.member_into(&mut v0, "Device", "device")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device: r.required(v0, "Device", "device"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18020,7 +19112,9 @@ impl rt::Validate for GetDeviceResponse {
         {
             let value = &self.device;
             let path = path.field("device");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -18093,8 +19187,8 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DeviceKey")?,
+                        1 => de::value_into(&mut map, &mut v1, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18109,6 +19203,8 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
 }
 
 impl rt::json::Read for GetDeviceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -18116,15 +19212,17 @@ impl rt::json::Read for GetDeviceRequest {
         let mut entries = r.begin_object("a GetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeviceKey" => v0 = r.member("deviceKey")?,
-                "AccessToken" => v1 = r.member("accessToken")?,
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device_key: r.required(v0, "DeviceKey", "deviceKey"),
             access_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18142,7 +19240,9 @@ impl rt::Validate for GetDeviceRequest {
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.access_token {
             let path = path.field("accessToken");
@@ -18199,7 +19299,7 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18211,17 +19311,21 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
 }
 
 impl rt::json::Read for GetGroupResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Group" => v0 = r.member("group")?,
+                "Group" => r.member_into(&mut v0, "Group", "group")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { group: v0 })
+        let value = Self { group: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18235,7 +19339,9 @@ impl rt::Validate for GetGroupResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.group {
             let path = path.field("group");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -18293,8 +19399,8 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "GroupName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18309,6 +19415,8 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
 }
 
 impl rt::json::Read for GetGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -18316,15 +19424,17 @@ impl rt::json::Read for GetGroupRequest {
         let mut entries = r.begin_object("a GetGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "GroupName" => v0 = r.member("groupName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18342,12 +19452,16 @@ impl rt::Validate for GetGroupRequest {
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -18401,7 +19515,7 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IdentityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18415,19 +19529,25 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
 }
 
 impl rt::json::Read for GetIdentityProviderByIdentifierResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetIdentityProviderByIdentifierResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                "IdentityProvider" => {
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18444,7 +19564,9 @@ impl rt::Validate for GetIdentityProviderByIdentifierResponse {
         {
             let value = &self.identity_provider;
             let path = path.field("identityProvider");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -18505,8 +19627,8 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "IdpIdentifier")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18521,6 +19643,8 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
 }
 
 impl rt::json::Read for GetIdentityProviderByIdentifierRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -18528,15 +19652,17 @@ impl rt::json::Read for GetIdentityProviderByIdentifierRequest {
         let mut entries = r.begin_object("a GetIdentityProviderByIdentifierRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "IdpIdentifier" => v1 = r.member("idpIdentifier")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "IdpIdentifier" => r.member_into(&mut v1, "IdpIdentifier", "idpIdentifier")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             idp_identifier: r.required(v1, "IdpIdentifier", "idpIdentifier"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18554,12 +19680,16 @@ impl rt::Validate for GetIdentityProviderByIdentifierRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.idp_identifier;
             let path = path.field("idpIdentifier");
-            check::string(value, &super::rules::IDP_IDENTIFIER_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::IDP_IDENTIFIER_TYPE, path, errors);
+            }
         }
     }
 }
@@ -18615,7 +19745,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LogDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18629,19 +19759,27 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
 }
 
 impl rt::json::Read for GetLogDeliveryConfigurationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetLogDeliveryConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogDeliveryConfiguration" => v0 = r.member("logDeliveryConfiguration")?,
+                "LogDeliveryConfiguration" => r.member_into(
+                    &mut v0,
+                    "LogDeliveryConfiguration",
+                    "logDeliveryConfiguration",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             log_delivery_configuration: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18657,7 +19795,9 @@ impl rt::Validate for GetLogDeliveryConfigurationResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.log_delivery_configuration {
             let path = path.field("logDeliveryConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -18711,7 +19851,7 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18725,19 +19865,23 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
 }
 
 impl rt::json::Read for GetLogDeliveryConfigurationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetLogDeliveryConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18754,7 +19898,9 @@ impl rt::Validate for GetLogDeliveryConfigurationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -18810,7 +19956,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Certificate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18822,17 +19968,21 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
 }
 
 impl rt::json::Read for GetSigningCertificateResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Certificate" => v0 = r.member("certificate")?,
+                "Certificate" => r.member_into(&mut v0, "Certificate", "certificate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { certificate: v0 })
+        let value = Self { certificate: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18900,7 +20050,7 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -18914,19 +20064,23 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
 }
 
 impl rt::json::Read for GetSigningCertificateRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -18943,7 +20097,9 @@ impl rt::Validate for GetSigningCertificateRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -18999,7 +20155,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UICustomization")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19013,19 +20169,25 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
 }
 
 impl rt::json::Read for GetUiCustomizationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUiCustomizationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UICustomization" => v0 = r.member("uICustomization")?,
+                "UICustomization" => {
+                    r.member_into(&mut v0, "UICustomization", "uICustomization")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             ui_customization: r.required(v0, "UICustomization", "uICustomization"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19042,7 +20204,9 @@ impl rt::Validate for GetUiCustomizationResponse {
         {
             let value = &self.ui_customization;
             let path = path.field("uICustomization");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -19119,8 +20283,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19135,6 +20299,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
 }
 
 impl rt::json::Read for GetUiCustomizationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -19142,15 +20308,17 @@ impl rt::json::Read for GetUiCustomizationRequest {
         let mut entries = r.begin_object("a GetUiCustomizationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19168,7 +20336,9 @@ impl rt::Validate for GetUiCustomizationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_id {
             let path = path.field("clientId");
@@ -19275,11 +20445,11 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Username")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserAttributes")?,
+                        2 => de::value_into(&mut map, &mut v2, "MFAOptions")?,
+                        3 => de::value_into(&mut map, &mut v3, "PreferredMfaSetting")?,
+                        4 => de::value_into(&mut map, &mut v4, "UserMFASettingList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19297,6 +20467,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
 }
 
 impl rt::json::Read for GetUserResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -19307,21 +20479,27 @@ impl rt::json::Read for GetUserResponse {
         let mut entries = r.begin_object("a GetUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Username" => v0 = r.member("username")?,
-                "UserAttributes" => v1 = r.member("userAttributes")?,
-                "MFAOptions" => v2 = r.member("mFAOptions")?,
-                "PreferredMfaSetting" => v3 = r.member("preferredMfaSetting")?,
-                "UserMFASettingList" => v4 = r.member("userMFASettingList")?,
+                "Username" => r.member_into(&mut v0, "Username", "username")?,
+                "UserAttributes" => r.member_into(&mut v1, "UserAttributes", "userAttributes")?,
+                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions")?,
+                "PreferredMfaSetting" => {
+                    r.member_into(&mut v3, "PreferredMfaSetting", "preferredMfaSetting")?
+                }
+                "UserMFASettingList" => {
+                    r.member_into(&mut v4, "UserMFASettingList", "userMFASettingList")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             username: r.required(v0, "Username", "username"),
             user_attributes: r.required(v1, "UserAttributes", "userAttributes"),
             mfa_options: v2,
             preferred_mfa_setting: v3,
             user_mfa_setting_list: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19342,21 +20520,29 @@ impl rt::Validate for GetUserResponse {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_attributes;
             let path = path.field("userAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         if let Some(value) = &self.mfa_options {
             let path = path.field("mFAOptions");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.preferred_mfa_setting {
@@ -19427,7 +20613,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19441,19 +20627,23 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
 }
 
 impl rt::json::Read for GetUserRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19470,7 +20660,9 @@ impl rt::Validate for GetUserRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -19528,7 +20720,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CodeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19542,19 +20734,25 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
 }
 
 impl rt::json::Read for GetUserAttributeVerificationCodeResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserAttributeVerificationCodeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                "CodeDeliveryDetails" => {
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             code_delivery_details: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19570,7 +20768,9 @@ impl rt::Validate for GetUserAttributeVerificationCodeResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.code_delivery_details {
             let path = path.field("codeDeliveryDetails");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -19673,9 +20873,9 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "AttributeName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19691,6 +20891,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
 }
 
 impl rt::json::Read for GetUserAttributeVerificationCodeRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -19699,17 +20901,19 @@ impl rt::json::Read for GetUserAttributeVerificationCodeRequest {
         let mut entries = r.begin_object("a GetUserAttributeVerificationCodeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "AttributeName" => v1 = r.member("attributeName")?,
-                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
+                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             attribute_name: r.required(v1, "AttributeName", "attributeName"),
             client_metadata: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19728,12 +20932,16 @@ impl rt::Validate for GetUserAttributeVerificationCodeRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.attribute_name;
             let path = path.field("attributeName");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -19818,9 +21026,9 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SmsMfaConfiguration")?,
+                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaConfiguration")?,
+                        2 => de::value_into(&mut map, &mut v2, "MfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19836,6 +21044,8 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
 }
 
 impl rt::json::Read for GetUserPoolMfaConfigResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -19844,19 +21054,27 @@ impl rt::json::Read for GetUserPoolMfaConfigResponse {
         let mut entries = r.begin_object("a GetUserPoolMfaConfigResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SmsMfaConfiguration" => v0 = r.member("smsMfaConfiguration")?,
-                "SoftwareTokenMfaConfiguration" => {
-                    v1 = r.member("softwareTokenMfaConfiguration")?;
+                "SmsMfaConfiguration" => {
+                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "MfaConfiguration" => v2 = r.member("mfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => r.member_into(
+                    &mut v1,
+                    "SoftwareTokenMfaConfiguration",
+                    "softwareTokenMfaConfiguration",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v2, "MfaConfiguration", "mfaConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_mfa_configuration: v0,
             software_token_mfa_configuration: v1,
             mfa_configuration: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19874,7 +21092,9 @@ impl rt::Validate for GetUserPoolMfaConfigResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.sms_mfa_configuration {
             let path = path.field("smsMfaConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_configuration {
             let path = path.field("mfaConfiguration");
@@ -19932,7 +21152,7 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -19946,19 +21166,23 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
 }
 
 impl rt::json::Read for GetUserPoolMfaConfigRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserPoolMfaConfigRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -19975,7 +21199,9 @@ impl rt::Validate for GetUserPoolMfaConfigRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -20026,13 +21252,17 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutResponse {
 }
 
 impl rt::json::Read for GlobalSignOutResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a GlobalSignOutResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20103,7 +21333,7 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20117,19 +21347,23 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
 }
 
 impl rt::json::Read for GlobalSignOutRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GlobalSignOutRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20146,7 +21380,9 @@ impl rt::Validate for GlobalSignOutRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -20277,10 +21513,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
+                        2 => de::value_into(&mut map, &mut v2, "ChallengeParameters")?,
+                        3 => de::value_into(&mut map, &mut v3, "AuthenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20297,6 +21533,8 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
 }
 
 impl rt::json::Read for InitiateAuthResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -20306,19 +21544,25 @@ impl rt::json::Read for InitiateAuthResponse {
         let mut entries = r.begin_object("a InitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => v0 = r.member("challengeName")?,
-                "Session" => v1 = r.member("session")?,
-                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
-                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "ChallengeParameters" => {
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                }
+                "AuthenticationResult" => {
+                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_name: v0,
             session: v1,
             challenge_parameters: v2,
             authentication_result: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20352,7 +21596,9 @@ impl rt::Validate for InitiateAuthResponse {
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -20537,12 +21783,12 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AuthFlow")?,
+                        1 => de::value_into(&mut map, &mut v1, "AuthParameters")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientMetadata")?,
+                        3 => de::value_into(&mut map, &mut v3, "ClientId")?,
+                        4 => de::value_into(&mut map, &mut v4, "AnalyticsMetadata")?,
+                        5 => de::value_into(&mut map, &mut v5, "UserContextData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20561,6 +21807,8 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
 }
 
 impl rt::json::Read for InitiateAuthRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -20572,23 +21820,29 @@ impl rt::json::Read for InitiateAuthRequest {
         let mut entries = r.begin_object("a InitiateAuthRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AuthFlow" => v0 = r.member("authFlow")?,
-                "AuthParameters" => v1 = r.member("authParameters")?,
-                "ClientMetadata" => v2 = r.member("clientMetadata")?,
-                "ClientId" => v3 = r.member("clientId")?,
-                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
-                "UserContextData" => v5 = r.member("userContextData")?,
+                "AuthFlow" => r.member_into(&mut v0, "AuthFlow", "authFlow")?,
+                "AuthParameters" => r.member_into(&mut v1, "AuthParameters", "authParameters")?,
+                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "ClientId" => r.member_into(&mut v3, "ClientId", "clientId")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "UserContextData" => {
+                    r.member_into(&mut v5, "UserContextData", "userContextData")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             auth_flow: r.required(v0, "AuthFlow", "authFlow"),
             auth_parameters: v1,
             client_metadata: v2,
             client_id: r.required(v3, "ClientId", "clientId"),
             analytics_metadata: v4,
             user_context_data: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20610,7 +21864,9 @@ impl rt::Validate for InitiateAuthRequest {
         {
             let value = &self.auth_flow;
             let path = path.field("authFlow");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.auth_parameters {
             let path = path.field("authParameters");
@@ -20629,15 +21885,21 @@ impl rt::Validate for InitiateAuthRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -20702,8 +21964,8 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Devices")?,
+                        1 => de::value_into(&mut map, &mut v1, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20718,6 +21980,8 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
 }
 
 impl rt::json::Read for ListDevicesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -20725,15 +21989,19 @@ impl rt::json::Read for ListDevicesResponse {
         let mut entries = r.begin_object("a ListDevicesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Devices" => v0 = r.member("devices")?,
-                "PaginationToken" => v1 = r.member("paginationToken")?,
+                "Devices" => r.member_into(&mut v0, "Devices", "devices")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             devices: v0,
             pagination_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20752,7 +22020,9 @@ impl rt::Validate for ListDevicesResponse {
             let path = path.field("devices");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.pagination_token {
@@ -20844,9 +22114,9 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "Limit")?,
+                        2 => de::value_into(&mut map, &mut v2, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20862,6 +22132,8 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
 }
 
 impl rt::json::Read for ListDevicesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -20870,17 +22142,21 @@ impl rt::json::Read for ListDevicesRequest {
         let mut entries = r.begin_object("a ListDevicesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "Limit" => v1 = r.member("limit")?,
-                "PaginationToken" => v2 = r.member("paginationToken")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "Limit" => r.member_into(&mut v1, "Limit", "limit")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v2, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             limit: v1,
             pagination_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -20899,7 +22175,9 @@ impl rt::Validate for ListDevicesRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -20978,8 +22256,8 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Groups")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -20994,6 +22272,8 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
 }
 
 impl rt::json::Read for ListGroupsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21001,15 +22281,17 @@ impl rt::json::Read for ListGroupsResponse {
         let mut entries = r.begin_object("a ListGroupsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Groups" => v0 = r.member("groups")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "Groups" => r.member_into(&mut v0, "Groups", "groups")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             groups: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21028,7 +22310,9 @@ impl rt::Validate for ListGroupsResponse {
             let path = path.field("groups");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -21108,9 +22392,9 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Limit")?,
+                        2 => de::value_into(&mut map, &mut v2, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21126,6 +22410,8 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
 }
 
 impl rt::json::Read for ListGroupsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21134,17 +22420,19 @@ impl rt::json::Read for ListGroupsRequest {
         let mut entries = r.begin_object("a ListGroupsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Limit" => v1 = r.member("limit")?,
-                "NextToken" => v2 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Limit" => r.member_into(&mut v1, "Limit", "limit")?,
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             limit: v1,
             next_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21163,7 +22451,9 @@ impl rt::Validate for ListGroupsRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -21239,8 +22529,8 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Providers")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21255,6 +22545,8 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
 }
 
 impl rt::json::Read for ListIdentityProvidersResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21262,15 +22554,17 @@ impl rt::json::Read for ListIdentityProvidersResponse {
         let mut entries = r.begin_object("a ListIdentityProvidersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Providers" => v0 = r.member("providers")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "Providers" => r.member_into(&mut v0, "Providers", "providers")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             providers: r.required(v0, "Providers", "providers"),
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21288,10 +22582,14 @@ impl rt::Validate for ListIdentityProvidersResponse {
         {
             let value = &self.providers;
             let path = path.field("providers");
-            check::length(value.len(), Some(0u64), Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                check::length(value.len(), Some(0u64), Some(50u64), path, errors);
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -21373,9 +22671,9 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxResults")?,
+                        2 => de::value_into(&mut map, &mut v2, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21391,6 +22689,8 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
 }
 
 impl rt::json::Read for ListIdentityProvidersRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21399,17 +22699,19 @@ impl rt::json::Read for ListIdentityProvidersRequest {
         let mut entries = r.begin_object("a ListIdentityProvidersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "MaxResults" => v1 = r.member("maxResults")?,
-                "NextToken" => v2 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             max_results: v1,
             next_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21428,7 +22730,9 @@ impl rt::Validate for ListIdentityProvidersRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.max_results {
             let path = path.field("maxResults");
@@ -21504,8 +22808,8 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceServers")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21520,6 +22824,8 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
 }
 
 impl rt::json::Read for ListResourceServersResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21527,15 +22833,19 @@ impl rt::json::Read for ListResourceServersResponse {
         let mut entries = r.begin_object("a ListResourceServersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServers" => v0 = r.member("resourceServers")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "ResourceServers" => {
+                    r.member_into(&mut v0, "ResourceServers", "resourceServers")?
+                }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_servers: r.required(v0, "ResourceServers", "resourceServers"),
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21553,9 +22863,13 @@ impl rt::Validate for ListResourceServersResponse {
         {
             let value = &self.resource_servers;
             let path = path.field("resourceServers");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -21637,9 +22951,9 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxResults")?,
+                        2 => de::value_into(&mut map, &mut v2, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21655,6 +22969,8 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
 }
 
 impl rt::json::Read for ListResourceServersRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21663,17 +22979,19 @@ impl rt::json::Read for ListResourceServersRequest {
         let mut entries = r.begin_object("a ListResourceServersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "MaxResults" => v1 = r.member("maxResults")?,
-                "NextToken" => v2 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             max_results: v1,
             next_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21692,7 +23010,9 @@ impl rt::Validate for ListResourceServersRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.max_results {
             let path = path.field("maxResults");
@@ -21761,7 +23081,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Tags")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21773,17 +23093,21 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
 }
 
 impl rt::json::Read for ListTagsForResourceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Tags" => v0 = r.member("tags")?,
+                "Tags" => r.member_into(&mut v0, "Tags", "tags")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { tags: v0 })
+        let value = Self { tags: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21854,7 +23178,7 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21868,19 +23192,23 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
 }
 
 impl rt::json::Read for ListTagsForResourceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceArn" => v0 = r.member("resourceArn")?,
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -21897,7 +23225,9 @@ impl rt::Validate for ListTagsForResourceRequest {
         {
             let value = &self.resource_arn;
             let path = path.field("resourceArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -21962,8 +23292,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserImportJobs")?,
+                        1 => de::value_into(&mut map, &mut v1, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -21978,6 +23308,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
 }
 
 impl rt::json::Read for ListUserImportJobsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -21985,15 +23317,19 @@ impl rt::json::Read for ListUserImportJobsResponse {
         let mut entries = r.begin_object("a ListUserImportJobsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJobs" => v0 = r.member("userImportJobs")?,
-                "PaginationToken" => v1 = r.member("paginationToken")?,
+                "UserImportJobs" => r.member_into(&mut v0, "UserImportJobs", "userImportJobs")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_import_jobs: v0,
             pagination_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22013,7 +23349,9 @@ impl rt::Validate for ListUserImportJobsResponse {
             check::length(value.len(), Some(1u64), Some(50u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.pagination_token {
@@ -22094,9 +23432,9 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxResults")?,
+                        2 => de::value_into(&mut map, &mut v2, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22112,6 +23450,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
 }
 
 impl rt::json::Read for ListUserImportJobsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22120,17 +23460,21 @@ impl rt::json::Read for ListUserImportJobsRequest {
         let mut entries = r.begin_object("a ListUserImportJobsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "MaxResults" => v1 = r.member("maxResults")?,
-                "PaginationToken" => v2 = r.member("paginationToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v2, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             max_results: r.required(v1, "MaxResults", "maxResults"),
             pagination_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22149,12 +23493,16 @@ impl rt::Validate for ListUserImportJobsRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.max_results;
             let path = path.field("maxResults");
-            check::int(*value, Some(1i64), Some(60i64), path, errors);
+            if !errors.is_stand_in(path) {
+                check::int(*value, Some(1i64), Some(60i64), path, errors);
+            }
         }
         if let Some(value) = &self.pagination_token {
             let path = path.field("paginationToken");
@@ -22229,8 +23577,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolClients")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22245,6 +23593,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
 }
 
 impl rt::json::Read for ListUserPoolClientsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22252,15 +23602,19 @@ impl rt::json::Read for ListUserPoolClientsResponse {
         let mut entries = r.begin_object("a ListUserPoolClientsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClients" => v0 = r.member("userPoolClients")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "UserPoolClients" => {
+                    r.member_into(&mut v0, "UserPoolClients", "userPoolClients")?
+                }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_clients: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22279,7 +23633,9 @@ impl rt::Validate for ListUserPoolClientsResponse {
             let path = path.field("userPoolClients");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -22362,9 +23718,9 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxResults")?,
+                        2 => de::value_into(&mut map, &mut v2, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22380,6 +23736,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
 }
 
 impl rt::json::Read for ListUserPoolClientsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22388,17 +23746,19 @@ impl rt::json::Read for ListUserPoolClientsRequest {
         let mut entries = r.begin_object("a ListUserPoolClientsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "MaxResults" => v1 = r.member("maxResults")?,
-                "NextToken" => v2 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             max_results: v1,
             next_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22417,7 +23777,9 @@ impl rt::Validate for ListUserPoolClientsRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.max_results {
             let path = path.field("maxResults");
@@ -22496,8 +23858,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPools")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22512,6 +23874,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
 }
 
 impl rt::json::Read for ListUserPoolsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22519,15 +23883,17 @@ impl rt::json::Read for ListUserPoolsResponse {
         let mut entries = r.begin_object("a ListUserPoolsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPools" => v0 = r.member("userPools")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "UserPools" => r.member_into(&mut v0, "UserPools", "userPools")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pools: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22546,7 +23912,9 @@ impl rt::Validate for ListUserPoolsResponse {
             let path = path.field("userPools");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -22620,8 +23988,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "NextToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxResults")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22636,6 +24004,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
 }
 
 impl rt::json::Read for ListUserPoolsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22643,15 +24013,17 @@ impl rt::json::Read for ListUserPoolsRequest {
         let mut entries = r.begin_object("a ListUserPoolsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "NextToken" => v0 = r.member("nextToken")?,
-                "MaxResults" => v1 = r.member("maxResults")?,
+                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken")?,
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             next_token: v0,
             max_results: r.required(v1, "MaxResults", "maxResults"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22678,7 +24050,9 @@ impl rt::Validate for ListUserPoolsRequest {
         {
             let value = &self.max_results;
             let path = path.field("maxResults");
-            check::int(*value, Some(1i64), Some(60i64), path, errors);
+            if !errors.is_stand_in(path) {
+                check::int(*value, Some(1i64), Some(60i64), path, errors);
+            }
         }
     }
 }
@@ -22750,8 +24124,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Users")?,
+                        1 => de::value_into(&mut map, &mut v1, "PaginationToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22766,6 +24140,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
 }
 
 impl rt::json::Read for ListUsersResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22773,15 +24149,19 @@ impl rt::json::Read for ListUsersResponse {
         let mut entries = r.begin_object("a ListUsersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Users" => v0 = r.member("users")?,
-                "PaginationToken" => v1 = r.member("paginationToken")?,
+                "Users" => r.member_into(&mut v0, "Users", "users")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             users: v0,
             pagination_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -22800,7 +24180,9 @@ impl rt::Validate for ListUsersResponse {
             let path = path.field("users");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.pagination_token {
@@ -22944,11 +24326,11 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "AttributesToGet")?,
+                        2 => de::value_into(&mut map, &mut v2, "Limit")?,
+                        3 => de::value_into(&mut map, &mut v3, "PaginationToken")?,
+                        4 => de::value_into(&mut map, &mut v4, "Filter")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -22966,6 +24348,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
 }
 
 impl rt::json::Read for ListUsersRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -22976,21 +24360,27 @@ impl rt::json::Read for ListUsersRequest {
         let mut entries = r.begin_object("a ListUsersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "AttributesToGet" => v1 = r.member("attributesToGet")?,
-                "Limit" => v2 = r.member("limit")?,
-                "PaginationToken" => v3 = r.member("paginationToken")?,
-                "Filter" => v4 = r.member("filter")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "AttributesToGet" => {
+                    r.member_into(&mut v1, "AttributesToGet", "attributesToGet")?
+                }
+                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+                "PaginationToken" => {
+                    r.member_into(&mut v3, "PaginationToken", "paginationToken")?
+                }
+                "Filter" => r.member_into(&mut v4, "Filter", "filter")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             attributes_to_get: v1,
             limit: v2,
             pagination_token: v3,
             filter: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23011,7 +24401,9 @@ impl rt::Validate for ListUsersRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.attributes_to_get {
             let path = path.field("attributesToGet");
@@ -23100,8 +24492,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Users")?,
+                        1 => de::value_into(&mut map, &mut v1, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23116,6 +24508,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
 }
 
 impl rt::json::Read for ListUsersInGroupResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -23123,15 +24517,17 @@ impl rt::json::Read for ListUsersInGroupResponse {
         let mut entries = r.begin_object("a ListUsersInGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Users" => v0 = r.member("users")?,
-                "NextToken" => v1 = r.member("nextToken")?,
+                "Users" => r.member_into(&mut v0, "Users", "users")?,
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             users: v0,
             next_token: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23150,7 +24546,9 @@ impl rt::Validate for ListUsersInGroupResponse {
             let path = path.field("users");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.next_token {
@@ -23240,10 +24638,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "GroupName")?,
+                        2 => de::value_into(&mut map, &mut v2, "Limit")?,
+                        3 => de::value_into(&mut map, &mut v3, "NextToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23260,6 +24658,8 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
 }
 
 impl rt::json::Read for ListUsersInGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -23269,19 +24669,21 @@ impl rt::json::Read for ListUsersInGroupRequest {
         let mut entries = r.begin_object("a ListUsersInGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "GroupName" => v1 = r.member("groupName")?,
-                "Limit" => v2 = r.member("limit")?,
-                "NextToken" => v3 = r.member("nextToken")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "GroupName" => r.member_into(&mut v1, "GroupName", "groupName")?,
+                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             group_name: r.required(v1, "GroupName", "groupName"),
             limit: v2,
             next_token: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23301,12 +24703,16 @@ impl rt::Validate for ListUsersInGroupRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -23376,7 +24782,7 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CodeDeliveryDetails")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23390,19 +24796,25 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
 }
 
 impl rt::json::Read for ResendConfirmationCodeResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ResendConfirmationCodeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CodeDeliveryDetails" => v0 = r.member("codeDeliveryDetails")?,
+                "CodeDeliveryDetails" => {
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             code_delivery_details: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23418,7 +24830,9 @@ impl rt::Validate for ResendConfirmationCodeResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.code_delivery_details {
             let path = path.field("codeDeliveryDetails");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -23558,12 +24972,12 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SecretHash")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserContextData")?,
+                        3 => de::value_into(&mut map, &mut v3, "Username")?,
+                        4 => de::value_into(&mut map, &mut v4, "AnalyticsMetadata")?,
+                        5 => de::value_into(&mut map, &mut v5, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23582,6 +24996,8 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
 }
 
 impl rt::json::Read for ResendConfirmationCodeRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -23593,23 +25009,29 @@ impl rt::json::Read for ResendConfirmationCodeRequest {
         let mut entries = r.begin_object("a ResendConfirmationCodeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "SecretHash" => v1 = r.member("secretHash")?,
-                "UserContextData" => v2 = r.member("userContextData")?,
-                "Username" => v3 = r.member("username")?,
-                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
-                "ClientMetadata" => v5 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+                "UserContextData" => {
+                    r.member_into(&mut v2, "UserContextData", "userContextData")?
+                }
+                "Username" => r.member_into(&mut v3, "Username", "username")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "ClientMetadata" => r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             secret_hash: v1,
             user_context_data: v2,
             username: r.required(v3, "Username", "username"),
             analytics_metadata: v4,
             client_metadata: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23631,7 +25053,9 @@ impl rt::Validate for ResendConfirmationCodeRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.secret_hash {
             let path = path.field("secretHash");
@@ -23639,16 +25063,22 @@ impl rt::Validate for ResendConfirmationCodeRequest {
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -23743,10 +25173,10 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
+                        2 => de::value_into(&mut map, &mut v2, "ChallengeParameters")?,
+                        3 => de::value_into(&mut map, &mut v3, "AuthenticationResult")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -23763,6 +25193,8 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
 }
 
 impl rt::json::Read for RespondToAuthChallengeResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -23772,19 +25204,25 @@ impl rt::json::Read for RespondToAuthChallengeResponse {
         let mut entries = r.begin_object("a RespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => v0 = r.member("challengeName")?,
-                "Session" => v1 = r.member("session")?,
-                "ChallengeParameters" => v2 = r.member("challengeParameters")?,
-                "AuthenticationResult" => v3 = r.member("authenticationResult")?,
+                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "ChallengeParameters" => {
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                }
+                "AuthenticationResult" => {
+                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_name: v0,
             session: v1,
             challenge_parameters: v2,
             authentication_result: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -23818,7 +25256,9 @@ impl rt::Validate for RespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -24008,13 +25448,13 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ChallengeName")?,
+                        2 => de::value_into(&mut map, &mut v2, "Session")?,
+                        3 => de::value_into(&mut map, &mut v3, "ChallengeResponses")?,
+                        4 => de::value_into(&mut map, &mut v4, "AnalyticsMetadata")?,
+                        5 => de::value_into(&mut map, &mut v5, "UserContextData")?,
+                        6 => de::value_into(&mut map, &mut v6, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24034,6 +25474,8 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
 }
 
 impl rt::json::Read for RespondToAuthChallengeRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -24046,17 +25488,23 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
         let mut entries = r.begin_object("a RespondToAuthChallengeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "ChallengeName" => v1 = r.member("challengeName")?,
-                "Session" => v2 = r.member("session")?,
-                "ChallengeResponses" => v3 = r.member("challengeResponses")?,
-                "AnalyticsMetadata" => v4 = r.member("analyticsMetadata")?,
-                "UserContextData" => v5 = r.member("userContextData")?,
-                "ClientMetadata" => v6 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "ChallengeName" => r.member_into(&mut v1, "ChallengeName", "challengeName")?,
+                "Session" => r.member_into(&mut v2, "Session", "session")?,
+                "ChallengeResponses" => {
+                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
+                }
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "UserContextData" => {
+                    r.member_into(&mut v5, "UserContextData", "userContextData")?
+                }
+                "ClientMetadata" => r.member_into(&mut v6, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             challenge_name: r.required(v1, "ChallengeName", "challengeName"),
             session: v2,
@@ -24064,7 +25512,9 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
             analytics_metadata: v4,
             user_context_data: v5,
             client_metadata: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24087,12 +25537,16 @@ impl rt::Validate for RespondToAuthChallengeRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.challenge_name;
             let path = path.field("challengeName");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.session {
             let path = path.field("session");
@@ -24107,11 +25561,15 @@ impl rt::Validate for RespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -24169,13 +25627,17 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenResponse {
 }
 
 impl rt::json::Read for RevokeTokenResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a RevokeTokenResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24267,9 +25729,9 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Token")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientSecret")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24285,6 +25747,8 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
 }
 
 impl rt::json::Read for RevokeTokenRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -24293,17 +25757,19 @@ impl rt::json::Read for RevokeTokenRequest {
         let mut entries = r.begin_object("a RevokeTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Token" => v0 = r.member("token")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "ClientSecret" => v2 = r.member("clientSecret")?,
+                "Token" => r.member_into(&mut v0, "Token", "token")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             token: r.required(v0, "Token", "token"),
             client_id: r.required(v1, "ClientId", "clientId"),
             client_secret: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24322,12 +25788,16 @@ impl rt::Validate for RevokeTokenRequest {
         {
             let value = &self.token;
             let path = path.field("token");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_secret {
             let path = path.field("clientSecret");
@@ -24399,7 +25869,7 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24411,17 +25881,21 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
 }
 
 impl rt::json::Read for UnauthorizedException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnauthorizedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24500,7 +25974,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24512,17 +25986,21 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
 }
 
 impl rt::json::Read for UnsupportedOperationException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedOperationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24601,7 +26079,7 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24613,17 +26091,21 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
 }
 
 impl rt::json::Read for UnsupportedTokenTypeException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedTokenTypeException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24688,7 +26170,7 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LogDeliveryConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24702,19 +26184,27 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
 }
 
 impl rt::json::Read for SetLogDeliveryConfigurationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SetLogDeliveryConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogDeliveryConfiguration" => v0 = r.member("logDeliveryConfiguration")?,
+                "LogDeliveryConfiguration" => r.member_into(
+                    &mut v0,
+                    "LogDeliveryConfiguration",
+                    "logDeliveryConfiguration",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             log_delivery_configuration: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24730,7 +26220,9 @@ impl rt::Validate for SetLogDeliveryConfigurationResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.log_delivery_configuration {
             let path = path.field("logDeliveryConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -24791,8 +26283,8 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "LogConfigurations")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24807,6 +26299,8 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
 }
 
 impl rt::json::Read for SetLogDeliveryConfigurationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -24814,15 +26308,19 @@ impl rt::json::Read for SetLogDeliveryConfigurationRequest {
         let mut entries = r.begin_object("a SetLogDeliveryConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "LogConfigurations" => v1 = r.member("logConfigurations")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "LogConfigurations" => {
+                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             log_configurations: r.required(v1, "LogConfigurations", "logConfigurations"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24840,15 +26338,21 @@ impl rt::Validate for SetLogDeliveryConfigurationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.log_configurations;
             let path = path.field("logConfigurations");
-            check::length(value.len(), Some(0u64), Some(1u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                check::length(value.len(), Some(0u64), Some(1u64), path, errors);
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
     }
@@ -24903,7 +26407,7 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "RiskConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -24917,19 +26421,25 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
 }
 
 impl rt::json::Read for SetRiskConfigurationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SetRiskConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "RiskConfiguration" => v0 = r.member("riskConfiguration")?,
+                "RiskConfiguration" => {
+                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -24946,7 +26456,9 @@ impl rt::Validate for SetRiskConfigurationResponse {
         {
             let value = &self.risk_configuration;
             let path = path.field("riskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -25067,11 +26579,15 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(
+                            &mut map,
+                            &mut v2,
+                            "CompromisedCredentialsRiskConfiguration",
+                        )?,
+                        3 => de::value_into(&mut map, &mut v3, "AccountTakeoverRiskConfiguration")?,
+                        4 => de::value_into(&mut map, &mut v4, "RiskExceptionConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25089,6 +26605,8 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
 }
 
 impl rt::json::Read for SetRiskConfigurationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -25099,27 +26617,35 @@ impl rt::json::Read for SetRiskConfigurationRequest {
         let mut entries = r.begin_object("a SetRiskConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "CompromisedCredentialsRiskConfiguration" => {
-                    v2 = r.member("compromisedCredentialsRiskConfiguration")?;
-                }
-                "AccountTakeoverRiskConfiguration" => {
-                    v3 = r.member("accountTakeoverRiskConfiguration")?;
-                }
-                "RiskExceptionConfiguration" => {
-                    v4 = r.member("riskExceptionConfiguration")?;
-                }
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "CompromisedCredentialsRiskConfiguration" => r.member_into(
+                    &mut v2,
+                    "CompromisedCredentialsRiskConfiguration",
+                    "compromisedCredentialsRiskConfiguration",
+                )?,
+                "AccountTakeoverRiskConfiguration" => r.member_into(
+                    &mut v3,
+                    "AccountTakeoverRiskConfiguration",
+                    "accountTakeoverRiskConfiguration",
+                )?,
+                "RiskExceptionConfiguration" => r.member_into(
+                    &mut v4,
+                    "RiskExceptionConfiguration",
+                    "riskExceptionConfiguration",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: v1,
             compromised_credentials_risk_configuration: v2,
             account_takeover_risk_configuration: v3,
             risk_exception_configuration: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25140,7 +26666,9 @@ impl rt::Validate for SetRiskConfigurationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_id {
             let path = path.field("clientId");
@@ -25148,15 +26676,21 @@ impl rt::Validate for SetRiskConfigurationRequest {
         }
         if let Some(value) = &self.compromised_credentials_risk_configuration {
             let path = path.field("compromisedCredentialsRiskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.account_takeover_risk_configuration {
             let path = path.field("accountTakeoverRiskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.risk_exception_configuration {
             let path = path.field("riskExceptionConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -25212,7 +26746,7 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UICustomization")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25226,19 +26760,25 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
 }
 
 impl rt::json::Read for SetUiCustomizationResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SetUiCustomizationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UICustomization" => v0 = r.member("uICustomization")?,
+                "UICustomization" => {
+                    r.member_into(&mut v0, "UICustomization", "uICustomization")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             ui_customization: r.required(v0, "UICustomization", "uICustomization"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25255,7 +26795,9 @@ impl rt::Validate for SetUiCustomizationResponse {
         {
             let value = &self.ui_customization;
             let path = path.field("uICustomization");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -25352,10 +26894,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "CSS")?,
+                        3 => de::value_into(&mut map, &mut v3, "ImageFile")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25372,6 +26914,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
 }
 
 impl rt::json::Read for SetUiCustomizationRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -25381,19 +26925,21 @@ impl rt::json::Read for SetUiCustomizationRequest {
         let mut entries = r.begin_object("a SetUiCustomizationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "CSS" => v2 = r.member("cSS")?,
-                "ImageFile" => v3 = r.member("imageFile")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "CSS" => r.member_into(&mut v2, "CSS", "cSS")?,
+                "ImageFile" => r.member_into(&mut v3, "ImageFile", "imageFile")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: v1,
             css: v2,
             image_file: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25413,7 +26959,9 @@ impl rt::Validate for SetUiCustomizationRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_id {
             let path = path.field("clientId");
@@ -25478,13 +27026,17 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceResponse {
 }
 
 impl rt::json::Read for SetUserMfaPreferenceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a SetUserMfaPreferenceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25580,9 +27132,9 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SMSMfaSettings")?,
+                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaSettings")?,
+                        2 => de::value_into(&mut map, &mut v2, "AccessToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25598,6 +27150,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
 }
 
 impl rt::json::Read for SetUserMfaPreferenceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -25606,17 +27160,23 @@ impl rt::json::Read for SetUserMfaPreferenceRequest {
         let mut entries = r.begin_object("a SetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SMSMfaSettings" => v0 = r.member("sMSMfaSettings")?,
-                "SoftwareTokenMfaSettings" => v1 = r.member("softwareTokenMfaSettings")?,
-                "AccessToken" => v2 = r.member("accessToken")?,
+                "SMSMfaSettings" => r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?,
+                "SoftwareTokenMfaSettings" => r.member_into(
+                    &mut v1,
+                    "SoftwareTokenMfaSettings",
+                    "softwareTokenMfaSettings",
+                )?,
+                "AccessToken" => r.member_into(&mut v2, "AccessToken", "accessToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_mfa_settings: v0,
             software_token_mfa_settings: v1,
             access_token: r.required(v2, "AccessToken", "accessToken"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25635,7 +27195,9 @@ impl rt::Validate for SetUserMfaPreferenceRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
     }
 }
@@ -25713,9 +27275,9 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SmsMfaConfiguration")?,
+                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaConfiguration")?,
+                        2 => de::value_into(&mut map, &mut v2, "MfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25731,6 +27293,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
 }
 
 impl rt::json::Read for SetUserPoolMfaConfigResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -25739,19 +27303,27 @@ impl rt::json::Read for SetUserPoolMfaConfigResponse {
         let mut entries = r.begin_object("a SetUserPoolMfaConfigResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SmsMfaConfiguration" => v0 = r.member("smsMfaConfiguration")?,
-                "SoftwareTokenMfaConfiguration" => {
-                    v1 = r.member("softwareTokenMfaConfiguration")?;
+                "SmsMfaConfiguration" => {
+                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "MfaConfiguration" => v2 = r.member("mfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => r.member_into(
+                    &mut v1,
+                    "SoftwareTokenMfaConfiguration",
+                    "softwareTokenMfaConfiguration",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v2, "MfaConfiguration", "mfaConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_mfa_configuration: v0,
             software_token_mfa_configuration: v1,
             mfa_configuration: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25769,7 +27341,9 @@ impl rt::Validate for SetUserPoolMfaConfigResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.sms_mfa_configuration {
             let path = path.field("smsMfaConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_configuration {
             let path = path.field("mfaConfiguration");
@@ -25861,10 +27435,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SmsMfaConfiguration")?,
+                        2 => de::value_into(&mut map, &mut v2, "SoftwareTokenMfaConfiguration")?,
+                        3 => de::value_into(&mut map, &mut v3, "MfaConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -25881,6 +27455,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
 }
 
 impl rt::json::Read for SetUserPoolMfaConfigRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -25890,21 +27466,29 @@ impl rt::json::Read for SetUserPoolMfaConfigRequest {
         let mut entries = r.begin_object("a SetUserPoolMfaConfigRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "SmsMfaConfiguration" => v1 = r.member("smsMfaConfiguration")?,
-                "SoftwareTokenMfaConfiguration" => {
-                    v2 = r.member("softwareTokenMfaConfiguration")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "SmsMfaConfiguration" => {
+                    r.member_into(&mut v1, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "MfaConfiguration" => v3 = r.member("mfaConfiguration")?,
+                "SoftwareTokenMfaConfiguration" => r.member_into(
+                    &mut v2,
+                    "SoftwareTokenMfaConfiguration",
+                    "softwareTokenMfaConfiguration",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             sms_mfa_configuration: v1,
             software_token_mfa_configuration: v2,
             mfa_configuration: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -25924,11 +27508,15 @@ impl rt::Validate for SetUserPoolMfaConfigRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.sms_mfa_configuration {
             let path = path.field("smsMfaConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_configuration {
             let path = path.field("mfaConfiguration");
@@ -25983,13 +27571,17 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsResponse {
 }
 
 impl rt::json::Read for SetUserSettingsResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a SetUserSettingsResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26069,8 +27661,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "MFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26085,6 +27677,8 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
 }
 
 impl rt::json::Read for SetUserSettingsRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -26092,15 +27686,17 @@ impl rt::json::Read for SetUserSettingsRequest {
         let mut entries = r.begin_object("a SetUserSettingsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "MFAOptions" => v1 = r.member("mFAOptions")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "MFAOptions" => r.member_into(&mut v1, "MFAOptions", "mFAOptions")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             mfa_options: r.required(v1, "MFAOptions", "mFAOptions"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26118,14 +27714,20 @@ impl rt::Validate for SetUserSettingsRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.mfa_options;
             let path = path.field("mFAOptions");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
     }
@@ -26193,9 +27795,9 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserConfirmed")?,
+                        1 => de::value_into(&mut map, &mut v1, "CodeDeliveryDetails")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserSub")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26211,6 +27813,8 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
 }
 
 impl rt::json::Read for SignUpResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -26219,17 +27823,21 @@ impl rt::json::Read for SignUpResponse {
         let mut entries = r.begin_object("a SignUpResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserConfirmed" => v0 = r.member("userConfirmed")?,
-                "CodeDeliveryDetails" => v1 = r.member("codeDeliveryDetails")?,
-                "UserSub" => v2 = r.member("userSub")?,
+                "UserConfirmed" => r.member_into(&mut v0, "UserConfirmed", "userConfirmed")?,
+                "CodeDeliveryDetails" => {
+                    r.member_into(&mut v1, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                }
+                "UserSub" => r.member_into(&mut v2, "UserSub", "userSub")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_confirmed: r.required(v0, "UserConfirmed", "userConfirmed"),
             code_delivery_details: v1,
             user_sub: r.required(v2, "UserSub", "userSub"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26247,12 +27855,16 @@ impl rt::Validate for SignUpResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.code_delivery_details {
             let path = path.field("codeDeliveryDetails");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.user_sub;
             let path = path.field("userSub");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
     }
 }
@@ -26418,15 +28030,15 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "SecretHash")?,
+                        2 => de::value_into(&mut map, &mut v2, "Username")?,
+                        3 => de::value_into(&mut map, &mut v3, "Password")?,
+                        4 => de::value_into(&mut map, &mut v4, "UserAttributes")?,
+                        5 => de::value_into(&mut map, &mut v5, "ValidationData")?,
+                        6 => de::value_into(&mut map, &mut v6, "AnalyticsMetadata")?,
+                        7 => de::value_into(&mut map, &mut v7, "UserContextData")?,
+                        8 => de::value_into(&mut map, &mut v8, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26448,6 +28060,8 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
 }
 
 impl rt::json::Read for SignUpRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -26462,19 +28076,23 @@ impl rt::json::Read for SignUpRequest {
         let mut entries = r.begin_object("a SignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "SecretHash" => v1 = r.member("secretHash")?,
-                "Username" => v2 = r.member("username")?,
-                "Password" => v3 = r.member("password")?,
-                "UserAttributes" => v4 = r.member("userAttributes")?,
-                "ValidationData" => v5 = r.member("validationData")?,
-                "AnalyticsMetadata" => v6 = r.member("analyticsMetadata")?,
-                "UserContextData" => v7 = r.member("userContextData")?,
-                "ClientMetadata" => v8 = r.member("clientMetadata")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+                "Username" => r.member_into(&mut v2, "Username", "username")?,
+                "Password" => r.member_into(&mut v3, "Password", "password")?,
+                "UserAttributes" => r.member_into(&mut v4, "UserAttributes", "userAttributes")?,
+                "ValidationData" => r.member_into(&mut v5, "ValidationData", "validationData")?,
+                "AnalyticsMetadata" => {
+                    r.member_into(&mut v6, "AnalyticsMetadata", "analyticsMetadata")?
+                }
+                "UserContextData" => {
+                    r.member_into(&mut v7, "UserContextData", "userContextData")?
+                }
+                "ClientMetadata" => r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
             secret_hash: v1,
             username: r.required(v2, "Username", "username"),
@@ -26484,7 +28102,9 @@ impl rt::json::Read for SignUpRequest {
             analytics_metadata: v6,
             user_context_data: v7,
             client_metadata: v8,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26509,7 +28129,9 @@ impl rt::Validate for SignUpRequest {
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.secret_hash {
             let path = path.field("secretHash");
@@ -26518,34 +28140,46 @@ impl rt::Validate for SignUpRequest {
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.password;
             let path = path.field("password");
-            check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::PASSWORD_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.user_attributes {
             let path = path.field("userAttributes");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.validation_data {
             let path = path.field("validationData");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_context_data {
             let path = path.field("userContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -26608,7 +28242,7 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26622,19 +28256,23 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
 }
 
 impl rt::json::Read for StartUserImportJobResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StartUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => v0 = r.member("userImportJob")?,
+                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_import_job: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26650,7 +28288,9 @@ impl rt::Validate for StartUserImportJobResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_import_job {
             let path = path.field("userImportJob");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -26711,8 +28351,8 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "JobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26727,6 +28367,8 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
 }
 
 impl rt::json::Read for StartUserImportJobRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -26734,15 +28376,17 @@ impl rt::json::Read for StartUserImportJobRequest {
         let mut entries = r.begin_object("a StartUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "JobId" => v1 = r.member("jobId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             job_id: r.required(v1, "JobId", "jobId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26760,12 +28404,16 @@ impl rt::Validate for StartUserImportJobRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.job_id;
             let path = path.field("jobId");
-            check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -26821,7 +28469,7 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserImportJob")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26835,19 +28483,23 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
 }
 
 impl rt::json::Read for StopUserImportJobResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StopUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => v0 = r.member("userImportJob")?,
+                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_import_job: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26863,7 +28515,9 @@ impl rt::Validate for StopUserImportJobResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_import_job {
             let path = path.field("userImportJob");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -26924,8 +28578,8 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "JobId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -26940,6 +28594,8 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
 }
 
 impl rt::json::Read for StopUserImportJobRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -26947,15 +28603,17 @@ impl rt::json::Read for StopUserImportJobRequest {
         let mut entries = r.begin_object("a StopUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "JobId" => v1 = r.member("jobId")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             job_id: r.required(v1, "JobId", "jobId"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -26973,12 +28631,16 @@ impl rt::Validate for StopUserImportJobRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.job_id;
             let path = path.field("jobId");
-            check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+            }
         }
     }
 }
@@ -27029,13 +28691,17 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
 }
 
 impl rt::json::Read for TagResourceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a TagResourceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27105,8 +28771,8 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceArn")?,
+                        1 => de::value_into(&mut map, &mut v1, "Tags")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27121,6 +28787,8 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
 }
 
 impl rt::json::Read for TagResourceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -27128,15 +28796,17 @@ impl rt::json::Read for TagResourceRequest {
         let mut entries = r.begin_object("a TagResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceArn" => v0 = r.member("resourceArn")?,
-                "Tags" => v1 = r.member("tags")?,
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
+                "Tags" => r.member_into(&mut v1, "Tags", "tags")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
             tags: r.required(v1, "Tags", "tags"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27154,14 +28824,18 @@ impl rt::Validate for TagResourceRequest {
         {
             let value = &self.resource_arn;
             let path = path.field("resourceArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
         {
             let value = &self.tags;
             let path = path.field("tags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::TAG_VALUE_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.values().enumerate() {
+                    let path = path.map_value(i);
+                    check::string(item0, &super::rules::TAG_VALUE_TYPE, path, errors);
+                }
             }
         }
     }
@@ -27213,13 +28887,17 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
 }
 
 impl rt::json::Read for UntagResourceResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UntagResourceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27289,8 +28967,8 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceArn")?,
+                        1 => de::value_into(&mut map, &mut v1, "TagKeys")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27305,6 +28983,8 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
 }
 
 impl rt::json::Read for UntagResourceRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -27312,15 +28992,17 @@ impl rt::json::Read for UntagResourceRequest {
         let mut entries = r.begin_object("a UntagResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceArn" => v0 = r.member("resourceArn")?,
-                "TagKeys" => v1 = r.member("tagKeys")?,
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
+                "TagKeys" => r.member_into(&mut v1, "TagKeys", "tagKeys")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
             tag_keys: r.required(v1, "TagKeys", "tagKeys"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27338,14 +29020,18 @@ impl rt::Validate for UntagResourceRequest {
         {
             let value = &self.resource_arn;
             let path = path.field("resourceArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
         {
             let value = &self.tag_keys;
             let path = path.field("tagKeys");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::TAG_KEYS_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    check::string(item0, &super::rules::TAG_KEYS_TYPE, path, errors);
+                }
             }
         }
     }
@@ -27397,13 +29083,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackResponse {
 }
 
 impl rt::json::Read for UpdateAuthEventFeedbackResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateAuthEventFeedbackResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27509,11 +29199,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Username")?,
+                        2 => de::value_into(&mut map, &mut v2, "EventId")?,
+                        3 => de::value_into(&mut map, &mut v3, "FeedbackToken")?,
+                        4 => de::value_into(&mut map, &mut v4, "FeedbackValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27531,6 +29221,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
 }
 
 impl rt::json::Read for UpdateAuthEventFeedbackRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -27541,21 +29233,23 @@ impl rt::json::Read for UpdateAuthEventFeedbackRequest {
         let mut entries = r.begin_object("a UpdateAuthEventFeedbackRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Username" => v1 = r.member("username")?,
-                "EventId" => v2 = r.member("eventId")?,
-                "FeedbackToken" => v3 = r.member("feedbackToken")?,
-                "FeedbackValue" => v4 = r.member("feedbackValue")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Username" => r.member_into(&mut v1, "Username", "username")?,
+                "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
+                "FeedbackToken" => r.member_into(&mut v3, "FeedbackToken", "feedbackToken")?,
+                "FeedbackValue" => r.member_into(&mut v4, "FeedbackValue", "feedbackValue")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
             event_id: r.required(v2, "EventId", "eventId"),
             feedback_token: r.required(v3, "FeedbackToken", "feedbackToken"),
             feedback_value: r.required(v4, "FeedbackValue", "feedbackValue"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27576,27 +29270,37 @@ impl rt::Validate for UpdateAuthEventFeedbackRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.username;
             let path = path.field("username");
-            check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USERNAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.event_id;
             let path = path.field("eventId");
-            check::string(value, &super::rules::EVENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::EVENT_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.feedback_token;
             let path = path.field("feedbackToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.feedback_value;
             let path = path.field("feedbackValue");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -27647,13 +29351,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusResponse {
 }
 
 impl rt::json::Read for UpdateDeviceStatusResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateDeviceStatusResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27742,9 +29450,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceKey")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeviceRememberedStatus")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27760,6 +29468,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
 }
 
 impl rt::json::Read for UpdateDeviceStatusRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -27768,17 +29478,21 @@ impl rt::json::Read for UpdateDeviceStatusRequest {
         let mut entries = r.begin_object("a UpdateDeviceStatusRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "DeviceKey" => v1 = r.member("deviceKey")?,
-                "DeviceRememberedStatus" => v2 = r.member("deviceRememberedStatus")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
+                "DeviceRememberedStatus" => {
+                    r.member_into(&mut v2, "DeviceRememberedStatus", "deviceRememberedStatus")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             device_key: r.required(v1, "DeviceKey", "deviceKey"),
             device_remembered_status: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27797,12 +29511,16 @@ impl rt::Validate for UpdateDeviceStatusRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.device_key;
             let path = path.field("deviceKey");
-            check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DEVICE_KEY_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.device_remembered_status {
             let path = path.field("deviceRememberedStatus");
@@ -27862,7 +29580,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Group")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -27874,17 +29592,21 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
 }
 
 impl rt::json::Read for UpdateGroupResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Group" => v0 = r.member("group")?,
+                "Group" => r.member_into(&mut v0, "Group", "group")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { group: v0 })
+        let value = Self { group: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -27898,7 +29620,9 @@ impl rt::Validate for UpdateGroupResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.group {
             let path = path.field("group");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -27988,11 +29712,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "GroupName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Description")?,
+                        3 => de::value_into(&mut map, &mut v3, "RoleArn")?,
+                        4 => de::value_into(&mut map, &mut v4, "Precedence")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28010,6 +29734,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
 }
 
 impl rt::json::Read for UpdateGroupRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -28020,21 +29746,23 @@ impl rt::json::Read for UpdateGroupRequest {
         let mut entries = r.begin_object("a UpdateGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "GroupName" => v0 = r.member("groupName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "Description" => v2 = r.member("description")?,
-                "RoleArn" => v3 = r.member("roleArn")?,
-                "Precedence" => v4 = r.member("precedence")?,
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "Description" => r.member_into(&mut v2, "Description", "description")?,
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             description: v2,
             role_arn: v3,
             precedence: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28055,12 +29783,16 @@ impl rt::Validate for UpdateGroupRequest {
         {
             let value = &self.group_name;
             let path = path.field("groupName");
-            check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::GROUP_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.description {
             let path = path.field("description");
@@ -28126,7 +29858,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IdentityProvider")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28140,19 +29872,25 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
 }
 
 impl rt::json::Read for UpdateIdentityProviderResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IdentityProvider" => v0 = r.member("identityProvider")?,
+                "IdentityProvider" => {
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28169,7 +29907,9 @@ impl rt::Validate for UpdateIdentityProviderResponse {
         {
             let value = &self.identity_provider;
             let path = path.field("identityProvider");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -28257,11 +29997,11 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ProviderDetails")?,
+                        3 => de::value_into(&mut map, &mut v3, "AttributeMapping")?,
+                        4 => de::value_into(&mut map, &mut v4, "IdpIdentifiers")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28279,6 +30019,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
 }
 
 impl rt::json::Read for UpdateIdentityProviderRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -28289,21 +30031,27 @@ impl rt::json::Read for UpdateIdentityProviderRequest {
         let mut entries = r.begin_object("a UpdateIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ProviderName" => v1 = r.member("providerName")?,
-                "ProviderDetails" => v2 = r.member("providerDetails")?,
-                "AttributeMapping" => v3 = r.member("attributeMapping")?,
-                "IdpIdentifiers" => v4 = r.member("idpIdentifiers")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
+                "ProviderDetails" => {
+                    r.member_into(&mut v2, "ProviderDetails", "providerDetails")?
+                }
+                "AttributeMapping" => {
+                    r.member_into(&mut v3, "AttributeMapping", "attributeMapping")?
+                }
+                "IdpIdentifiers" => r.member_into(&mut v4, "IdpIdentifiers", "idpIdentifiers")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             provider_name: r.required(v1, "ProviderName", "providerName"),
             provider_details: v2,
             attribute_mapping: v3,
             idp_identifiers: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28324,12 +30072,16 @@ impl rt::Validate for UpdateIdentityProviderRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.provider_name;
             let path = path.field("providerName");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.provider_details {
             let path = path.field("providerDetails");
@@ -28405,7 +30157,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ResourceServer")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28419,19 +30171,23 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
 }
 
 impl rt::json::Read for UpdateResourceServerResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => v0 = r.member("resourceServer")?,
+                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28448,7 +30204,9 @@ impl rt::Validate for UpdateResourceServerResponse {
         {
             let value = &self.resource_server;
             let path = path.field("resourceServer");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -28525,10 +30283,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Identifier")?,
+                        2 => de::value_into(&mut map, &mut v2, "Name")?,
+                        3 => de::value_into(&mut map, &mut v3, "Scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28545,6 +30303,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
 }
 
 impl rt::json::Read for UpdateResourceServerRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -28554,19 +30314,21 @@ impl rt::json::Read for UpdateResourceServerRequest {
         let mut entries = r.begin_object("a UpdateResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Identifier" => v1 = r.member("identifier")?,
-                "Name" => v2 = r.member("name")?,
-                "Scopes" => v3 = r.member("scopes")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
+                "Name" => r.member_into(&mut v2, "Name", "name")?,
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             identifier: r.required(v1, "Identifier", "identifier"),
             name: r.required(v2, "Name", "name"),
             scopes: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28586,34 +30348,42 @@ impl rt::Validate for UpdateResourceServerRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.identifier;
             let path = path.field("identifier");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_IDENTIFIER_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         {
             let value = &self.name;
             let path = path.field("name");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_NAME_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_NAME_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
             check::length(value.len(), None, Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -28670,7 +30440,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CodeDeliveryDetailsList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28684,19 +30454,27 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
 }
 
 impl rt::json::Read for UpdateUserAttributesResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserAttributesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CodeDeliveryDetailsList" => v0 = r.member("codeDeliveryDetailsList")?,
+                "CodeDeliveryDetailsList" => r.member_into(
+                    &mut v0,
+                    "CodeDeliveryDetailsList",
+                    "codeDeliveryDetailsList",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             code_delivery_details_list: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28714,7 +30492,9 @@ impl rt::Validate for UpdateUserAttributesResponse {
             let path = path.field("codeDeliveryDetailsList");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -28827,9 +30607,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserAttributes")?,
+                        1 => de::value_into(&mut map, &mut v1, "AccessToken")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -28845,6 +30625,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
 }
 
 impl rt::json::Read for UpdateUserAttributesRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -28853,17 +30635,19 @@ impl rt::json::Read for UpdateUserAttributesRequest {
         let mut entries = r.begin_object("a UpdateUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserAttributes" => v0 = r.member("userAttributes")?,
-                "AccessToken" => v1 = r.member("accessToken")?,
-                "ClientMetadata" => v2 = r.member("clientMetadata")?,
+                "UserAttributes" => r.member_into(&mut v0, "UserAttributes", "userAttributes")?,
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
+                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_attributes: r.required(v0, "UserAttributes", "userAttributes"),
             access_token: r.required(v1, "AccessToken", "accessToken"),
             client_metadata: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -28882,15 +30666,21 @@ impl rt::Validate for UpdateUserAttributesRequest {
         {
             let value = &self.user_attributes;
             let path = path.field("userAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
@@ -28948,13 +30738,17 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolResponse {
 }
 
 impl rt::json::Read for UpdateUserPoolResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateUserPoolResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -29221,25 +31015,25 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Policies")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeletionProtection")?,
+                        3 => de::value_into(&mut map, &mut v3, "LambdaConfig")?,
+                        4 => de::value_into(&mut map, &mut v4, "AutoVerifiedAttributes")?,
+                        5 => de::value_into(&mut map, &mut v5, "SmsVerificationMessage")?,
+                        6 => de::value_into(&mut map, &mut v6, "EmailVerificationMessage")?,
+                        7 => de::value_into(&mut map, &mut v7, "EmailVerificationSubject")?,
+                        8 => de::value_into(&mut map, &mut v8, "VerificationMessageTemplate")?,
+                        9 => de::value_into(&mut map, &mut v9, "SmsAuthenticationMessage")?,
+                        10 => de::value_into(&mut map, &mut v10, "UserAttributeUpdateSettings")?,
+                        11 => de::value_into(&mut map, &mut v11, "MfaConfiguration")?,
+                        12 => de::value_into(&mut map, &mut v12, "DeviceConfiguration")?,
+                        13 => de::value_into(&mut map, &mut v13, "EmailConfiguration")?,
+                        14 => de::value_into(&mut map, &mut v14, "SmsConfiguration")?,
+                        15 => de::value_into(&mut map, &mut v15, "UserPoolTags")?,
+                        16 => de::value_into(&mut map, &mut v16, "AdminCreateUserConfig")?,
+                        17 => de::value_into(&mut map, &mut v17, "UserPoolAddOns")?,
+                        18 => de::value_into(&mut map, &mut v18, "AccountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29271,6 +31065,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
 }
 
 impl rt::json::Read for UpdateUserPoolRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -29295,33 +31091,67 @@ impl rt::json::Read for UpdateUserPoolRequest {
         let mut entries = r.begin_object("a UpdateUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Policies" => v1 = r.member("policies")?,
-                "DeletionProtection" => v2 = r.member("deletionProtection")?,
-                "LambdaConfig" => v3 = r.member("lambdaConfig")?,
-                "AutoVerifiedAttributes" => v4 = r.member("autoVerifiedAttributes")?,
-                "SmsVerificationMessage" => v5 = r.member("smsVerificationMessage")?,
-                "EmailVerificationMessage" => v6 = r.member("emailVerificationMessage")?,
-                "EmailVerificationSubject" => v7 = r.member("emailVerificationSubject")?,
-                "VerificationMessageTemplate" => {
-                    v8 = r.member("verificationMessageTemplate")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Policies" => r.member_into(&mut v1, "Policies", "policies")?,
+                "DeletionProtection" => {
+                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")?
                 }
-                "SmsAuthenticationMessage" => v9 = r.member("smsAuthenticationMessage")?,
-                "UserAttributeUpdateSettings" => {
-                    v10 = r.member("userAttributeUpdateSettings")?;
+                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
+                "AutoVerifiedAttributes" => {
+                    r.member_into(&mut v4, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
                 }
-                "MfaConfiguration" => v11 = r.member("mfaConfiguration")?,
-                "DeviceConfiguration" => v12 = r.member("deviceConfiguration")?,
-                "EmailConfiguration" => v13 = r.member("emailConfiguration")?,
-                "SmsConfiguration" => v14 = r.member("smsConfiguration")?,
-                "UserPoolTags" => v15 = r.member("userPoolTags")?,
-                "AdminCreateUserConfig" => v16 = r.member("adminCreateUserConfig")?,
-                "UserPoolAddOns" => v17 = r.member("userPoolAddOns")?,
-                "AccountRecoverySetting" => v18 = r.member("accountRecoverySetting")?,
+                "SmsVerificationMessage" => {
+                    r.member_into(&mut v5, "SmsVerificationMessage", "smsVerificationMessage")?
+                }
+                "EmailVerificationMessage" => r.member_into(
+                    &mut v6,
+                    "EmailVerificationMessage",
+                    "emailVerificationMessage",
+                )?,
+                "EmailVerificationSubject" => r.member_into(
+                    &mut v7,
+                    "EmailVerificationSubject",
+                    "emailVerificationSubject",
+                )?,
+                "VerificationMessageTemplate" => r.member_into(
+                    &mut v8,
+                    "VerificationMessageTemplate",
+                    "verificationMessageTemplate",
+                )?,
+                "SmsAuthenticationMessage" => r.member_into(
+                    &mut v9,
+                    "SmsAuthenticationMessage",
+                    "smsAuthenticationMessage",
+                )?,
+                "UserAttributeUpdateSettings" => r.member_into(
+                    &mut v10,
+                    "UserAttributeUpdateSettings",
+                    "userAttributeUpdateSettings",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v11, "MfaConfiguration", "mfaConfiguration")?
+                }
+                "DeviceConfiguration" => {
+                    r.member_into(&mut v12, "DeviceConfiguration", "deviceConfiguration")?
+                }
+                "EmailConfiguration" => {
+                    r.member_into(&mut v13, "EmailConfiguration", "emailConfiguration")?
+                }
+                "SmsConfiguration" => {
+                    r.member_into(&mut v14, "SmsConfiguration", "smsConfiguration")?
+                }
+                "UserPoolTags" => r.member_into(&mut v15, "UserPoolTags", "userPoolTags")?,
+                "AdminCreateUserConfig" => {
+                    r.member_into(&mut v16, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                }
+                "UserPoolAddOns" => r.member_into(&mut v17, "UserPoolAddOns", "userPoolAddOns")?,
+                "AccountRecoverySetting" => {
+                    r.member_into(&mut v18, "AccountRecoverySetting", "accountRecoverySetting")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             policies: v1,
             deletion_protection: v2,
@@ -29341,7 +31171,9 @@ impl rt::json::Read for UpdateUserPoolRequest {
             admin_create_user_config: v16,
             user_pool_add_ons: v17,
             account_recovery_setting: v18,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -29376,11 +31208,15 @@ impl rt::Validate for UpdateUserPoolRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.policies {
             let path = path.field("policies");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.deletion_protection {
             let path = path.field("deletionProtection");
@@ -29388,7 +31224,9 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.lambda_config {
             let path = path.field("lambdaConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.auto_verified_attributes {
             let path = path.field("autoVerifiedAttributes");
@@ -29426,7 +31264,9 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.verification_message_template {
             let path = path.field("verificationMessageTemplate");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_authentication_message {
             let path = path.field("smsAuthenticationMessage");
@@ -29439,7 +31279,9 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.user_attribute_update_settings {
             let path = path.field("userAttributeUpdateSettings");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_configuration {
             let path = path.field("mfaConfiguration");
@@ -29447,11 +31289,15 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.email_configuration {
             let path = path.field("emailConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_configuration {
             let path = path.field("smsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
@@ -29462,15 +31308,21 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.admin_create_user_config {
             let path = path.field("adminCreateUserConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_pool_add_ons {
             let path = path.field("userPoolAddOns");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.account_recovery_setting {
             let path = path.field("accountRecoverySetting");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -29527,7 +31379,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolClient")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29541,19 +31393,23 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
 }
 
 impl rt::json::Read for UpdateUserPoolClientResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => v0 = r.member("userPoolClient")?,
+                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_client: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -29569,7 +31425,9 @@ impl rt::Validate for UpdateUserPoolClientResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.user_pool_client {
             let path = path.field("userPoolClient");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -29992,28 +31850,34 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
-                        19 => v19 = de::value(&mut map)?,
-                        20 => v20 = de::value(&mut map)?,
-                        21 => v21 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientName")?,
+                        3 => de::value_into(&mut map, &mut v3, "RefreshTokenValidity")?,
+                        4 => de::value_into(&mut map, &mut v4, "AccessTokenValidity")?,
+                        5 => de::value_into(&mut map, &mut v5, "IdTokenValidity")?,
+                        6 => de::value_into(&mut map, &mut v6, "TokenValidityUnits")?,
+                        7 => de::value_into(&mut map, &mut v7, "ReadAttributes")?,
+                        8 => de::value_into(&mut map, &mut v8, "WriteAttributes")?,
+                        9 => de::value_into(&mut map, &mut v9, "ExplicitAuthFlows")?,
+                        10 => de::value_into(&mut map, &mut v10, "SupportedIdentityProviders")?,
+                        11 => de::value_into(&mut map, &mut v11, "CallbackURLs")?,
+                        12 => de::value_into(&mut map, &mut v12, "LogoutURLs")?,
+                        13 => de::value_into(&mut map, &mut v13, "DefaultRedirectURI")?,
+                        14 => de::value_into(&mut map, &mut v14, "AllowedOAuthFlows")?,
+                        15 => de::value_into(&mut map, &mut v15, "AllowedOAuthScopes")?,
+                        16 => {
+                            de::value_into(&mut map, &mut v16, "AllowedOAuthFlowsUserPoolClient")?
+                        }
+                        17 => de::value_into(&mut map, &mut v17, "AnalyticsConfiguration")?,
+                        18 => de::value_into(&mut map, &mut v18, "PreventUserExistenceErrors")?,
+                        19 => de::value_into(&mut map, &mut v19, "EnableTokenRevocation")?,
+                        20 => de::value_into(
+                            &mut map,
+                            &mut v20,
+                            "EnablePropagateAdditionalUserContextData",
+                        )?,
+                        21 => de::value_into(&mut map, &mut v21, "AuthSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30048,6 +31912,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
 }
 
 impl rt::json::Read for UpdateUserPoolClientRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -30075,40 +31941,72 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
         let mut entries = r.begin_object("a UpdateUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "ClientName" => v2 = r.member("clientName")?,
-                "RefreshTokenValidity" => v3 = r.member("refreshTokenValidity")?,
-                "AccessTokenValidity" => v4 = r.member("accessTokenValidity")?,
-                "IdTokenValidity" => v5 = r.member("idTokenValidity")?,
-                "TokenValidityUnits" => v6 = r.member("tokenValidityUnits")?,
-                "ReadAttributes" => v7 = r.member("readAttributes")?,
-                "WriteAttributes" => v8 = r.member("writeAttributes")?,
-                "ExplicitAuthFlows" => v9 = r.member("explicitAuthFlows")?,
-                "SupportedIdentityProviders" => {
-                    v10 = r.member("supportedIdentityProviders")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName")?,
+                "RefreshTokenValidity" => {
+                    r.member_into(&mut v3, "RefreshTokenValidity", "refreshTokenValidity")?
                 }
-                "CallbackURLs" => v11 = r.member("callbackURLs")?,
-                "LogoutURLs" => v12 = r.member("logoutURLs")?,
-                "DefaultRedirectURI" => v13 = r.member("defaultRedirectURI")?,
-                "AllowedOAuthFlows" => v14 = r.member("allowedOAuthFlows")?,
-                "AllowedOAuthScopes" => v15 = r.member("allowedOAuthScopes")?,
-                "AllowedOAuthFlowsUserPoolClient" => {
-                    v16 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                "AccessTokenValidity" => {
+                    r.member_into(&mut v4, "AccessTokenValidity", "accessTokenValidity")?
                 }
-                "AnalyticsConfiguration" => v17 = r.member("analyticsConfiguration")?,
-                "PreventUserExistenceErrors" => {
-                    v18 = r.member("preventUserExistenceErrors")?;
+                "IdTokenValidity" => {
+                    r.member_into(&mut v5, "IdTokenValidity", "idTokenValidity")?
                 }
-                "EnableTokenRevocation" => v19 = r.member("enableTokenRevocation")?,
-                "EnablePropagateAdditionalUserContextData" => {
-                    v20 = r.member("enablePropagateAdditionalUserContextData")?;
+                "TokenValidityUnits" => {
+                    r.member_into(&mut v6, "TokenValidityUnits", "tokenValidityUnits")?
                 }
-                "AuthSessionValidity" => v21 = r.member("authSessionValidity")?,
+                "ReadAttributes" => r.member_into(&mut v7, "ReadAttributes", "readAttributes")?,
+                "WriteAttributes" => {
+                    r.member_into(&mut v8, "WriteAttributes", "writeAttributes")?
+                }
+                "ExplicitAuthFlows" => {
+                    r.member_into(&mut v9, "ExplicitAuthFlows", "explicitAuthFlows")?
+                }
+                "SupportedIdentityProviders" => r.member_into(
+                    &mut v10,
+                    "SupportedIdentityProviders",
+                    "supportedIdentityProviders",
+                )?,
+                "CallbackURLs" => r.member_into(&mut v11, "CallbackURLs", "callbackURLs")?,
+                "LogoutURLs" => r.member_into(&mut v12, "LogoutURLs", "logoutURLs")?,
+                "DefaultRedirectURI" => {
+                    r.member_into(&mut v13, "DefaultRedirectURI", "defaultRedirectURI")?
+                }
+                "AllowedOAuthFlows" => {
+                    r.member_into(&mut v14, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                }
+                "AllowedOAuthScopes" => {
+                    r.member_into(&mut v15, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                }
+                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
+                    &mut v16,
+                    "AllowedOAuthFlowsUserPoolClient",
+                    "allowedOAuthFlowsUserPoolClient",
+                )?,
+                "AnalyticsConfiguration" => {
+                    r.member_into(&mut v17, "AnalyticsConfiguration", "analyticsConfiguration")?
+                }
+                "PreventUserExistenceErrors" => r.member_into(
+                    &mut v18,
+                    "PreventUserExistenceErrors",
+                    "preventUserExistenceErrors",
+                )?,
+                "EnableTokenRevocation" => {
+                    r.member_into(&mut v19, "EnableTokenRevocation", "enableTokenRevocation")?
+                }
+                "EnablePropagateAdditionalUserContextData" => r.member_into(
+                    &mut v20,
+                    "EnablePropagateAdditionalUserContextData",
+                    "enablePropagateAdditionalUserContextData",
+                )?,
+                "AuthSessionValidity" => {
+                    r.member_into(&mut v21, "AuthSessionValidity", "authSessionValidity")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             client_id: r.required(v1, "ClientId", "clientId"),
             client_name: v2,
@@ -30131,7 +32029,9 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
             enable_token_revocation: v19,
             enable_propagate_additional_user_context_data: v20,
             auth_session_validity: v21,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30169,12 +32069,16 @@ impl rt::Validate for UpdateUserPoolClientRequest {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.client_id;
             let path = path.field("clientId");
-            check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CLIENT_ID_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.client_name {
             let path = path.field("clientName");
@@ -30194,7 +32098,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
         }
         if let Some(value) = &self.token_validity_units {
             let path = path.field("tokenValidityUnits");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
@@ -30267,7 +32173,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.prevent_user_existence_errors {
             let path = path.field("preventUserExistenceErrors");
@@ -30332,7 +32240,7 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CloudFrontDomain")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30346,19 +32254,25 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
 }
 
 impl rt::json::Read for UpdateUserPoolDomainResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CloudFrontDomain" => v0 = r.member("cloudFrontDomain")?,
+                "CloudFrontDomain" => {
+                    r.member_into(&mut v0, "CloudFrontDomain", "cloudFrontDomain")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             cloud_front_domain: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30447,9 +32361,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Domain")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "CustomDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30465,6 +32379,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
 }
 
 impl rt::json::Read for UpdateUserPoolDomainRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -30473,17 +32389,21 @@ impl rt::json::Read for UpdateUserPoolDomainRequest {
         let mut entries = r.begin_object("a UpdateUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Domain" => v0 = r.member("domain")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "CustomDomainConfig" => v2 = r.member("customDomainConfig")?,
+                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "CustomDomainConfig" => {
+                    r.member_into(&mut v2, "CustomDomainConfig", "customDomainConfig")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             domain: r.required(v0, "Domain", "domain"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
             custom_domain_config: r.required(v2, "CustomDomainConfig", "customDomainConfig"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30502,17 +32422,23 @@ impl rt::Validate for UpdateUserPoolDomainRequest {
         {
             let value = &self.domain;
             let path = path.field("domain");
-            check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::DOMAIN_TYPE, path, errors);
+            }
         }
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.custom_domain_config;
             let path = path.field("customDomainConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -30577,8 +32503,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Status")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30593,6 +32519,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
 }
 
 impl rt::json::Read for VerifySoftwareTokenResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -30600,15 +32528,17 @@ impl rt::json::Read for VerifySoftwareTokenResponse {
         let mut entries = r.begin_object("a VerifySoftwareTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Status" => v0 = r.member("status")?,
-                "Session" => v1 = r.member("session")?,
+                "Status" => r.member_into(&mut v0, "Status", "status")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             status: v0,
             session: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30725,10 +32655,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "Session")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserCode")?,
+                        3 => de::value_into(&mut map, &mut v3, "FriendlyDeviceName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30745,6 +32675,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
 }
 
 impl rt::json::Read for VerifySoftwareTokenRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -30754,19 +32686,23 @@ impl rt::json::Read for VerifySoftwareTokenRequest {
         let mut entries = r.begin_object("a VerifySoftwareTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "Session" => v1 = r.member("session")?,
-                "UserCode" => v2 = r.member("userCode")?,
-                "FriendlyDeviceName" => v3 = r.member("friendlyDeviceName")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "UserCode" => r.member_into(&mut v2, "UserCode", "userCode")?,
+                "FriendlyDeviceName" => {
+                    r.member_into(&mut v3, "FriendlyDeviceName", "friendlyDeviceName")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: v0,
             session: v1,
             user_code: r.required(v2, "UserCode", "userCode"),
             friendly_device_name: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30794,12 +32730,14 @@ impl rt::Validate for VerifySoftwareTokenRequest {
         {
             let value = &self.user_code;
             let path = path.field("userCode");
-            check::string(
-                value,
-                &super::rules::SOFTWARE_TOKEN_MFA_USER_CODE_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::SOFTWARE_TOKEN_MFA_USER_CODE_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         if let Some(value) = &self.friendly_device_name {
             let path = path.field("friendlyDeviceName");
@@ -30875,7 +32813,7 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 | 1 => message = de::value(&mut map)?,
+                        0 | 1 => de::value_into(&mut map, &mut message, "message")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30887,17 +32825,21 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
 }
 
 impl rt::json::Read for EnableSoftwareTokenMfaException {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a EnableSoftwareTokenMfaException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => message = r.member("message")?,
+                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { message })
+        let value = Self { message };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -30957,13 +32899,17 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeResponse {
 }
 
 impl rt::json::Read for VerifyUserAttributeResponse {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a VerifyUserAttributeResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
-        Ok(Self {})
+        let value = Self {};
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31051,9 +32997,9 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "AttributeName")?,
+                        2 => de::value_into(&mut map, &mut v2, "Code")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31069,6 +33015,8 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
 }
 
 impl rt::json::Read for VerifyUserAttributeRequest {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -31077,17 +33025,19 @@ impl rt::json::Read for VerifyUserAttributeRequest {
         let mut entries = r.begin_object("a VerifyUserAttributeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "AttributeName" => v1 = r.member("attributeName")?,
-                "Code" => v2 = r.member("code")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
+                "Code" => r.member_into(&mut v2, "Code", "code")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
             attribute_name: r.required(v1, "AttributeName", "attributeName"),
             code: r.required(v2, "Code", "code"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31106,17 +33056,23 @@ impl rt::Validate for VerifyUserAttributeRequest {
         {
             let value = &self.access_token;
             let path = path.field("accessToken");
-            check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::TOKEN_MODEL_TYPE, path, errors);
+            }
         }
         {
             let value = &self.attribute_name;
             let path = path.field("attributeName");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
         {
             let value = &self.code;
             let path = path.field("code");
-            check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+            }
         }
     }
 }
@@ -31189,7 +33145,7 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "RecoveryMechanisms")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31203,19 +33159,25 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
 }
 
 impl rt::json::Read for AccountRecoverySettingType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AccountRecoverySettingType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "RecoveryMechanisms" => v0 = r.member("recoveryMechanisms")?,
+                "RecoveryMechanisms" => {
+                    r.member_into(&mut v0, "RecoveryMechanisms", "recoveryMechanisms")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             recovery_mechanisms: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31234,7 +33196,9 @@ impl rt::Validate for AccountRecoverySettingType {
             check::length(value.len(), Some(1u64), Some(2u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -31415,8 +33379,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Notify")?,
+                        1 => de::value_into(&mut map, &mut v1, "EventAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31431,6 +33395,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
 }
 
 impl rt::json::Read for AccountTakeoverActionType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -31438,15 +33404,17 @@ impl rt::json::Read for AccountTakeoverActionType {
         let mut entries = r.begin_object("a AccountTakeoverActionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Notify" => v0 = r.member("notify")?,
-                "EventAction" => v1 = r.member("eventAction")?,
+                "Notify" => r.member_into(&mut v0, "Notify", "notify")?,
+                "EventAction" => r.member_into(&mut v1, "EventAction", "eventAction")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             notify: r.required(v0, "Notify", "notify"),
             event_action: r.required(v1, "EventAction", "eventAction"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31464,7 +33432,9 @@ impl rt::Validate for AccountTakeoverActionType {
         {
             let value = &self.event_action;
             let path = path.field("eventAction");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -31538,9 +33508,9 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LowAction")?,
+                        1 => de::value_into(&mut map, &mut v1, "MediumAction")?,
+                        2 => de::value_into(&mut map, &mut v2, "HighAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31556,6 +33526,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
 }
 
 impl rt::json::Read for AccountTakeoverActionsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -31564,17 +33536,19 @@ impl rt::json::Read for AccountTakeoverActionsType {
         let mut entries = r.begin_object("a AccountTakeoverActionsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LowAction" => v0 = r.member("lowAction")?,
-                "MediumAction" => v1 = r.member("mediumAction")?,
-                "HighAction" => v2 = r.member("highAction")?,
+                "LowAction" => r.member_into(&mut v0, "LowAction", "lowAction")?,
+                "MediumAction" => r.member_into(&mut v1, "MediumAction", "mediumAction")?,
+                "HighAction" => r.member_into(&mut v2, "HighAction", "highAction")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             low_action: v0,
             medium_action: v1,
             high_action: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31592,15 +33566,21 @@ impl rt::Validate for AccountTakeoverActionsType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.low_action {
             let path = path.field("lowAction");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.medium_action {
             let path = path.field("mediumAction");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.high_action {
             let path = path.field("highAction");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -31703,12 +33683,12 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "From")?,
+                        1 => de::value_into(&mut map, &mut v1, "ReplyTo")?,
+                        2 => de::value_into(&mut map, &mut v2, "SourceArn")?,
+                        3 => de::value_into(&mut map, &mut v3, "BlockEmail")?,
+                        4 => de::value_into(&mut map, &mut v4, "NoActionEmail")?,
+                        5 => de::value_into(&mut map, &mut v5, "MfaEmail")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31727,6 +33707,8 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
 }
 
 impl rt::json::Read for NotifyConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -31738,23 +33720,25 @@ impl rt::json::Read for NotifyConfigurationType {
         let mut entries = r.begin_object("a NotifyConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "From" => v0 = r.member("from")?,
-                "ReplyTo" => v1 = r.member("replyTo")?,
-                "SourceArn" => v2 = r.member("sourceArn")?,
-                "BlockEmail" => v3 = r.member("blockEmail")?,
-                "NoActionEmail" => v4 = r.member("noActionEmail")?,
-                "MfaEmail" => v5 = r.member("mfaEmail")?,
+                "From" => r.member_into(&mut v0, "From", "from")?,
+                "ReplyTo" => r.member_into(&mut v1, "ReplyTo", "replyTo")?,
+                "SourceArn" => r.member_into(&mut v2, "SourceArn", "sourceArn")?,
+                "BlockEmail" => r.member_into(&mut v3, "BlockEmail", "blockEmail")?,
+                "NoActionEmail" => r.member_into(&mut v4, "NoActionEmail", "noActionEmail")?,
+                "MfaEmail" => r.member_into(&mut v5, "MfaEmail", "mfaEmail")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             from: v0,
             reply_to: v1,
             source_arn: r.required(v2, "SourceArn", "sourceArn"),
             block_email: v3,
             no_action_email: v4,
             mfa_email: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31784,19 +33768,27 @@ impl rt::Validate for NotifyConfigurationType {
         {
             let value = &self.source_arn;
             let path = path.field("sourceArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.block_email {
             let path = path.field("blockEmail");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.no_action_email {
             let path = path.field("noActionEmail");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_email {
             let path = path.field("mfaEmail");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -31860,8 +33852,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "NotifyConfiguration")?,
+                        1 => de::value_into(&mut map, &mut v1, "Actions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -31876,6 +33868,8 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
 }
 
 impl rt::json::Read for AccountTakeoverRiskConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -31883,15 +33877,19 @@ impl rt::json::Read for AccountTakeoverRiskConfigurationType {
         let mut entries = r.begin_object("a AccountTakeoverRiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "NotifyConfiguration" => v0 = r.member("notifyConfiguration")?,
-                "Actions" => v1 = r.member("actions")?,
+                "NotifyConfiguration" => {
+                    r.member_into(&mut v0, "NotifyConfiguration", "notifyConfiguration")?
+                }
+                "Actions" => r.member_into(&mut v1, "Actions", "actions")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             notify_configuration: v0,
             actions: r.required(v1, "Actions", "actions"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -31908,12 +33906,16 @@ impl rt::Validate for AccountTakeoverRiskConfigurationType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.notify_configuration {
             let path = path.field("notifyConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.actions;
             let path = path.field("actions");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -32022,9 +34024,9 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SMSMessage")?,
+                        1 => de::value_into(&mut map, &mut v1, "EmailMessage")?,
+                        2 => de::value_into(&mut map, &mut v2, "EmailSubject")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32040,6 +34042,8 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
 }
 
 impl rt::json::Read for MessageTemplateType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -32048,17 +34052,19 @@ impl rt::json::Read for MessageTemplateType {
         let mut entries = r.begin_object("a MessageTemplateType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SMSMessage" => v0 = r.member("sMSMessage")?,
-                "EmailMessage" => v1 = r.member("emailMessage")?,
-                "EmailSubject" => v2 = r.member("emailSubject")?,
+                "SMSMessage" => r.member_into(&mut v0, "SMSMessage", "sMSMessage")?,
+                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage")?,
+                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_message: v0,
             email_message: v1,
             email_subject: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -32185,9 +34191,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AllowAdminCreateUserOnly")?,
+                        1 => de::value_into(&mut map, &mut v1, "UnusedAccountValidityDays")?,
+                        2 => de::value_into(&mut map, &mut v2, "InviteMessageTemplate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32203,6 +34209,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
 }
 
 impl rt::json::Read for AdminCreateUserConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -32211,19 +34219,29 @@ impl rt::json::Read for AdminCreateUserConfigType {
         let mut entries = r.begin_object("a AdminCreateUserConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AllowAdminCreateUserOnly" => v0 = r.member("allowAdminCreateUserOnly")?,
-                "UnusedAccountValidityDays" => {
-                    v1 = r.member("unusedAccountValidityDays")?;
+                "AllowAdminCreateUserOnly" => r.member_into(
+                    &mut v0,
+                    "AllowAdminCreateUserOnly",
+                    "allowAdminCreateUserOnly",
+                )?,
+                "UnusedAccountValidityDays" => r.member_into(
+                    &mut v1,
+                    "UnusedAccountValidityDays",
+                    "unusedAccountValidityDays",
+                )?,
+                "InviteMessageTemplate" => {
+                    r.member_into(&mut v2, "InviteMessageTemplate", "inviteMessageTemplate")?
                 }
-                "InviteMessageTemplate" => v2 = r.member("inviteMessageTemplate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             allow_admin_create_user_only: v0,
             unused_account_validity_days: v1,
             invite_message_template: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -32245,7 +34263,9 @@ impl rt::Validate for AdminCreateUserConfigType {
         }
         if let Some(value) = &self.invite_message_template {
             let path = path.field("inviteMessageTemplate");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -32496,13 +34516,13 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Username")?,
+                        1 => de::value_into(&mut map, &mut v1, "Attributes")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserCreateDate")?,
+                        3 => de::value_into(&mut map, &mut v3, "UserLastModifiedDate")?,
+                        4 => de::value_into(&mut map, &mut v4, "Enabled")?,
+                        5 => de::value_into(&mut map, &mut v5, "UserStatus")?,
+                        6 => de::value_into(&mut map, &mut v6, "MFAOptions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32522,6 +34542,8 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
 }
 
 impl rt::json::Read for UserType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -32534,17 +34556,19 @@ impl rt::json::Read for UserType {
         let mut entries = r.begin_object("a UserType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Username" => v0 = r.member("username")?,
-                "Attributes" => v1 = r.member("attributes")?,
-                "UserCreateDate" => v2 = r.member("userCreateDate")?,
-                "UserLastModifiedDate" => v3 = r.member("userLastModifiedDate")?,
-                "Enabled" => v4 = r.member("enabled")?,
-                "UserStatus" => v5 = r.member("userStatus")?,
-                "MFAOptions" => v6 = r.member("mFAOptions")?,
+                "Username" => r.member_into(&mut v0, "Username", "username")?,
+                "Attributes" => r.member_into(&mut v1, "Attributes", "attributes")?,
+                "UserCreateDate" => r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?,
+                "UserLastModifiedDate" => {
+                    r.member_into(&mut v3, "UserLastModifiedDate", "userLastModifiedDate")?
+                }
+                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
+                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
+                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             username: v0,
             attributes: v1,
             user_create_date: v2,
@@ -32552,7 +34576,9 @@ impl rt::json::Read for UserType {
             enabled: v4,
             user_status: v5,
             mfa_options: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -32580,7 +34606,9 @@ impl rt::Validate for UserType {
             let path = path.field("attributes");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.user_status {
@@ -32591,7 +34619,9 @@ impl rt::Validate for UserType {
             let path = path.field("mFAOptions");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -32674,9 +34704,9 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ProviderName")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderAttributeName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ProviderAttributeValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32692,6 +34722,8 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
 }
 
 impl rt::json::Read for ProviderUserIdentifierType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -32700,17 +34732,23 @@ impl rt::json::Read for ProviderUserIdentifierType {
         let mut entries = r.begin_object("a ProviderUserIdentifierType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ProviderName" => v0 = r.member("providerName")?,
-                "ProviderAttributeName" => v1 = r.member("providerAttributeName")?,
-                "ProviderAttributeValue" => v2 = r.member("providerAttributeValue")?,
+                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName")?,
+                "ProviderAttributeName" => {
+                    r.member_into(&mut v1, "ProviderAttributeName", "providerAttributeName")?
+                }
+                "ProviderAttributeValue" => {
+                    r.member_into(&mut v2, "ProviderAttributeValue", "providerAttributeValue")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             provider_name: v0,
             provider_attribute_name: v1,
             provider_attribute_value: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -32831,11 +34869,11 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DeviceKey")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceAttributes")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeviceCreateDate")?,
+                        3 => de::value_into(&mut map, &mut v3, "DeviceLastModifiedDate")?,
+                        4 => de::value_into(&mut map, &mut v4, "DeviceLastAuthenticatedDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32853,6 +34891,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
 }
 
 impl rt::json::Read for DeviceType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -32863,23 +34903,33 @@ impl rt::json::Read for DeviceType {
         let mut entries = r.begin_object("a DeviceType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeviceKey" => v0 = r.member("deviceKey")?,
-                "DeviceAttributes" => v1 = r.member("deviceAttributes")?,
-                "DeviceCreateDate" => v2 = r.member("deviceCreateDate")?,
-                "DeviceLastModifiedDate" => v3 = r.member("deviceLastModifiedDate")?,
-                "DeviceLastAuthenticatedDate" => {
-                    v4 = r.member("deviceLastAuthenticatedDate")?;
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+                "DeviceAttributes" => {
+                    r.member_into(&mut v1, "DeviceAttributes", "deviceAttributes")?
                 }
+                "DeviceCreateDate" => {
+                    r.member_into(&mut v2, "DeviceCreateDate", "deviceCreateDate")?
+                }
+                "DeviceLastModifiedDate" => {
+                    r.member_into(&mut v3, "DeviceLastModifiedDate", "deviceLastModifiedDate")?
+                }
+                "DeviceLastAuthenticatedDate" => r.member_into(
+                    &mut v4,
+                    "DeviceLastAuthenticatedDate",
+                    "deviceLastAuthenticatedDate",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device_key: v0,
             device_attributes: v1,
             device_create_date: v2,
             device_last_modified_date: v3,
             device_last_authenticated_date: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -32905,7 +34955,9 @@ impl rt::Validate for DeviceType {
             let path = path.field("deviceAttributes");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -33249,7 +35301,7 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AnalyticsEndpointId")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33263,19 +35315,25 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
 }
 
 impl rt::json::Read for AnalyticsMetadataType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AnalyticsMetadataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AnalyticsEndpointId" => v0 = r.member("analyticsEndpointId")?,
+                "AnalyticsEndpointId" => {
+                    r.member_into(&mut v0, "AnalyticsEndpointId", "analyticsEndpointId")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             analytics_endpoint_id: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -33375,11 +35433,11 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IpAddress")?,
+                        1 => de::value_into(&mut map, &mut v1, "ServerName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ServerPath")?,
+                        3 => de::value_into(&mut map, &mut v3, "HttpHeaders")?,
+                        4 => de::value_into(&mut map, &mut v4, "EncodedData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33397,6 +35455,8 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
 }
 
 impl rt::json::Read for ContextDataType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -33407,21 +35467,23 @@ impl rt::json::Read for ContextDataType {
         let mut entries = r.begin_object("a ContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IpAddress" => v0 = r.member("ipAddress")?,
-                "ServerName" => v1 = r.member("serverName")?,
-                "ServerPath" => v2 = r.member("serverPath")?,
-                "HttpHeaders" => v3 = r.member("httpHeaders")?,
-                "EncodedData" => v4 = r.member("encodedData")?,
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
+                "ServerName" => r.member_into(&mut v1, "ServerName", "serverName")?,
+                "ServerPath" => r.member_into(&mut v2, "ServerPath", "serverPath")?,
+                "HttpHeaders" => r.member_into(&mut v3, "HttpHeaders", "httpHeaders")?,
+                "EncodedData" => r.member_into(&mut v4, "EncodedData", "encodedData")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             ip_address: r.required(v0, "IpAddress", "ipAddress"),
             server_name: r.required(v1, "ServerName", "serverName"),
             server_path: r.required(v2, "ServerPath", "serverPath"),
             http_headers: r.required(v3, "HttpHeaders", "httpHeaders"),
             encoded_data: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -33442,24 +35504,34 @@ impl rt::Validate for ContextDataType {
         {
             let value = &self.ip_address;
             let path = path.field("ipAddress");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
         {
             let value = &self.server_name;
             let path = path.field("serverName");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
         {
             let value = &self.server_path;
             let path = path.field("serverPath");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
         {
             let value = &self.http_headers;
             let path = path.field("httpHeaders");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
         if let Some(value) = &self.encoded_data {
@@ -33740,12 +35812,12 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "ExpiresIn")?,
+                        2 => de::value_into(&mut map, &mut v2, "TokenType")?,
+                        3 => de::value_into(&mut map, &mut v3, "RefreshToken")?,
+                        4 => de::value_into(&mut map, &mut v4, "IdToken")?,
+                        5 => de::value_into(&mut map, &mut v5, "NewDeviceMetadata")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33764,6 +35836,8 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
 }
 
 impl rt::json::Read for AuthenticationResultType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -33775,23 +35849,27 @@ impl rt::json::Read for AuthenticationResultType {
         let mut entries = r.begin_object("a AuthenticationResultType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "ExpiresIn" => v1 = r.member("expiresIn")?,
-                "TokenType" => v2 = r.member("tokenType")?,
-                "RefreshToken" => v3 = r.member("refreshToken")?,
-                "IdToken" => v4 = r.member("idToken")?,
-                "NewDeviceMetadata" => v5 = r.member("newDeviceMetadata")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "ExpiresIn" => r.member_into(&mut v1, "ExpiresIn", "expiresIn")?,
+                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType")?,
+                "RefreshToken" => r.member_into(&mut v3, "RefreshToken", "refreshToken")?,
+                "IdToken" => r.member_into(&mut v4, "IdToken", "idToken")?,
+                "NewDeviceMetadata" => {
+                    r.member_into(&mut v5, "NewDeviceMetadata", "newDeviceMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: v0,
             expires_in: v1,
             token_type: v2,
             refresh_token: v3,
             id_token: v4,
             new_device_metadata: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -33828,7 +35906,9 @@ impl rt::Validate for AuthenticationResultType {
         }
         if let Some(value) = &self.new_device_metadata {
             let path = path.field("newDeviceMetadata");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -33929,8 +36009,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Enabled")?,
+                        1 => de::value_into(&mut map, &mut v1, "PreferredMfa")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33945,6 +36025,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
 }
 
 impl rt::json::Read for SmsMfaSettingsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -33952,15 +36034,17 @@ impl rt::json::Read for SmsMfaSettingsType {
         let mut entries = r.begin_object("a SmsMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Enabled" => v0 = r.member("enabled")?,
-                "PreferredMfa" => v1 = r.member("preferredMfa")?,
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
+                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             enabled: v0,
             preferred_mfa: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -34043,8 +36127,8 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Enabled")?,
+                        1 => de::value_into(&mut map, &mut v1, "PreferredMfa")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34059,6 +36143,8 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
 }
 
 impl rt::json::Read for SoftwareTokenMfaSettingsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -34066,15 +36152,17 @@ impl rt::json::Read for SoftwareTokenMfaSettingsType {
         let mut entries = r.begin_object("a SoftwareTokenMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Enabled" => v0 = r.member("enabled")?,
-                "PreferredMfa" => v1 = r.member("preferredMfa")?,
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
+                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             enabled: v0,
             preferred_mfa: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -34622,11 +36710,11 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ApplicationId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ApplicationArn")?,
+                        2 => de::value_into(&mut map, &mut v2, "RoleArn")?,
+                        3 => de::value_into(&mut map, &mut v3, "ExternalId")?,
+                        4 => de::value_into(&mut map, &mut v4, "UserDataShared")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34644,6 +36732,8 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
 }
 
 impl rt::json::Read for AnalyticsConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -34654,21 +36744,23 @@ impl rt::json::Read for AnalyticsConfigurationType {
         let mut entries = r.begin_object("a AnalyticsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ApplicationId" => v0 = r.member("applicationId")?,
-                "ApplicationArn" => v1 = r.member("applicationArn")?,
-                "RoleArn" => v2 = r.member("roleArn")?,
-                "ExternalId" => v3 = r.member("externalId")?,
-                "UserDataShared" => v4 = r.member("userDataShared")?,
+                "ApplicationId" => r.member_into(&mut v0, "ApplicationId", "applicationId")?,
+                "ApplicationArn" => r.member_into(&mut v1, "ApplicationArn", "applicationArn")?,
+                "RoleArn" => r.member_into(&mut v2, "RoleArn", "roleArn")?,
+                "ExternalId" => r.member_into(&mut v3, "ExternalId", "externalId")?,
+                "UserDataShared" => r.member_into(&mut v4, "UserDataShared", "userDataShared")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             application_id: v0,
             application_arn: v1,
             role_arn: v2,
             external_id: v3,
             user_data_shared: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -34892,8 +36984,8 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Name")?,
+                        1 => de::value_into(&mut map, &mut v1, "Value")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34908,6 +37000,8 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
 }
 
 impl rt::json::Read for AttributeType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -34915,15 +37009,17 @@ impl rt::json::Read for AttributeType {
         let mut entries = r.begin_object("a AttributeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Name" => v0 = r.member("name")?,
-                "Value" => v1 = r.member("value")?,
+                "Name" => r.member_into(&mut v0, "Name", "name")?,
+                "Value" => r.member_into(&mut v1, "Value", "value")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             name: r.required(v0, "Name", "name"),
             value: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -34941,7 +37037,9 @@ impl rt::Validate for AttributeType {
         {
             let value = &self.name;
             let path = path.field("name");
-            check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.value {
             let path = path.field("value");
@@ -35365,9 +37463,9 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "RiskDecision")?,
+                        1 => de::value_into(&mut map, &mut v1, "RiskLevel")?,
+                        2 => de::value_into(&mut map, &mut v2, "CompromisedCredentialsDetected")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35383,6 +37481,8 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
 }
 
 impl rt::json::Read for EventRiskType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -35391,19 +37491,23 @@ impl rt::json::Read for EventRiskType {
         let mut entries = r.begin_object("a EventRiskType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "RiskDecision" => v0 = r.member("riskDecision")?,
-                "RiskLevel" => v1 = r.member("riskLevel")?,
-                "CompromisedCredentialsDetected" => {
-                    v2 = r.member("compromisedCredentialsDetected")?;
-                }
+                "RiskDecision" => r.member_into(&mut v0, "RiskDecision", "riskDecision")?,
+                "RiskLevel" => r.member_into(&mut v1, "RiskLevel", "riskLevel")?,
+                "CompromisedCredentialsDetected" => r.member_into(
+                    &mut v2,
+                    "CompromisedCredentialsDetected",
+                    "compromisedCredentialsDetected",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             risk_decision: v0,
             risk_level: v1,
             compromised_credentials_detected: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -35520,11 +37624,11 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IpAddress")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceName")?,
+                        2 => de::value_into(&mut map, &mut v2, "Timezone")?,
+                        3 => de::value_into(&mut map, &mut v3, "City")?,
+                        4 => de::value_into(&mut map, &mut v4, "Country")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35542,6 +37646,8 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
 }
 
 impl rt::json::Read for EventContextDataType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -35552,21 +37658,23 @@ impl rt::json::Read for EventContextDataType {
         let mut entries = r.begin_object("a EventContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IpAddress" => v0 = r.member("ipAddress")?,
-                "DeviceName" => v1 = r.member("deviceName")?,
-                "Timezone" => v2 = r.member("timezone")?,
-                "City" => v3 = r.member("city")?,
-                "Country" => v4 = r.member("country")?,
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
+                "DeviceName" => r.member_into(&mut v1, "DeviceName", "deviceName")?,
+                "Timezone" => r.member_into(&mut v2, "Timezone", "timezone")?,
+                "City" => r.member_into(&mut v3, "City", "city")?,
+                "Country" => r.member_into(&mut v4, "Country", "country")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             ip_address: v0,
             device_name: v1,
             timezone: v2,
             city: v3,
             country: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -35672,9 +37780,9 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "FeedbackValue")?,
+                        1 => de::value_into(&mut map, &mut v1, "Provider")?,
+                        2 => de::value_into(&mut map, &mut v2, "FeedbackDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35690,6 +37798,8 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
 }
 
 impl rt::json::Read for EventFeedbackType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -35698,17 +37808,19 @@ impl rt::json::Read for EventFeedbackType {
         let mut entries = r.begin_object("a EventFeedbackType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "FeedbackValue" => v0 = r.member("feedbackValue")?,
-                "Provider" => v1 = r.member("provider")?,
-                "FeedbackDate" => v2 = r.member("feedbackDate")?,
+                "FeedbackValue" => r.member_into(&mut v0, "FeedbackValue", "feedbackValue")?,
+                "Provider" => r.member_into(&mut v1, "Provider", "provider")?,
+                "FeedbackDate" => r.member_into(&mut v2, "FeedbackDate", "feedbackDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             feedback_value: r.required(v0, "FeedbackValue", "feedbackValue"),
             provider: r.required(v1, "Provider", "provider"),
             feedback_date: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -35727,12 +37839,16 @@ impl rt::Validate for EventFeedbackType {
         {
             let value = &self.feedback_value;
             let path = path.field("feedbackValue");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.provider;
             let path = path.field("provider");
-            check::string(value, &super::rules::STRING_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::STRING_TYPE, path, errors);
+            }
         }
     }
 }
@@ -35850,14 +37966,14 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "EventId")?,
+                        1 => de::value_into(&mut map, &mut v1, "EventType")?,
+                        2 => de::value_into(&mut map, &mut v2, "CreationDate")?,
+                        3 => de::value_into(&mut map, &mut v3, "EventResponse")?,
+                        4 => de::value_into(&mut map, &mut v4, "EventRisk")?,
+                        5 => de::value_into(&mut map, &mut v5, "ChallengeResponses")?,
+                        6 => de::value_into(&mut map, &mut v6, "EventContextData")?,
+                        7 => de::value_into(&mut map, &mut v7, "EventFeedback")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -35878,6 +37994,8 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
 }
 
 impl rt::json::Read for AuthEventType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -35891,18 +38009,22 @@ impl rt::json::Read for AuthEventType {
         let mut entries = r.begin_object("a AuthEventType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "EventId" => v0 = r.member("eventId")?,
-                "EventType" => v1 = r.member("eventType")?,
-                "CreationDate" => v2 = r.member("creationDate")?,
-                "EventResponse" => v3 = r.member("eventResponse")?,
-                "EventRisk" => v4 = r.member("eventRisk")?,
-                "ChallengeResponses" => v5 = r.member("challengeResponses")?,
-                "EventContextData" => v6 = r.member("eventContextData")?,
-                "EventFeedback" => v7 = r.member("eventFeedback")?,
+                "EventId" => r.member_into(&mut v0, "EventId", "eventId")?,
+                "EventType" => r.member_into(&mut v1, "EventType", "eventType")?,
+                "CreationDate" => r.member_into(&mut v2, "CreationDate", "creationDate")?,
+                "EventResponse" => r.member_into(&mut v3, "EventResponse", "eventResponse")?,
+                "EventRisk" => r.member_into(&mut v4, "EventRisk", "eventRisk")?,
+                "ChallengeResponses" => {
+                    r.member_into(&mut v5, "ChallengeResponses", "challengeResponses")?
+                }
+                "EventContextData" => {
+                    r.member_into(&mut v6, "EventContextData", "eventContextData")?
+                }
+                "EventFeedback" => r.member_into(&mut v7, "EventFeedback", "eventFeedback")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             event_id: v0,
             event_type: v1,
             creation_date: v2,
@@ -35911,7 +38033,9 @@ impl rt::json::Read for AuthEventType {
             challenge_responses: v5,
             event_context_data: v6,
             event_feedback: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -35946,22 +38070,30 @@ impl rt::Validate for AuthEventType {
         }
         if let Some(value) = &self.event_risk {
             let path = path.field("eventRisk");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.challenge_responses {
             let path = path.field("challengeResponses");
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.event_context_data {
             let path = path.field("eventContextData");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.event_feedback {
             let path = path.field("eventFeedback");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -36034,8 +38166,8 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DeviceKey")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceGroupKey")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36050,6 +38182,8 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
 }
 
 impl rt::json::Read for NewDeviceMetadataType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -36057,15 +38191,17 @@ impl rt::json::Read for NewDeviceMetadataType {
         let mut entries = r.begin_object("a NewDeviceMetadataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeviceKey" => v0 = r.member("deviceKey")?,
-                "DeviceGroupKey" => v1 = r.member("deviceGroupKey")?,
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+                "DeviceGroupKey" => r.member_into(&mut v1, "DeviceGroupKey", "deviceGroupKey")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             device_key: v0,
             device_group_key: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -36386,8 +38522,8 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "ChallengeResponse")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36402,6 +38538,8 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
 }
 
 impl rt::json::Read for ChallengeResponseType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -36409,15 +38547,19 @@ impl rt::json::Read for ChallengeResponseType {
         let mut entries = r.begin_object("a ChallengeResponseType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => v0 = r.member("challengeName")?,
-                "ChallengeResponse" => v1 = r.member("challengeResponse")?,
+                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeResponse" => {
+                    r.member_into(&mut v1, "ChallengeResponse", "challengeResponse")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_name: v0,
             challenge_response: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -36514,7 +38656,7 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LogGroupArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36526,17 +38668,21 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
 }
 
 impl rt::json::Read for CloudWatchLogsConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CloudWatchLogsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogGroupArn" => v0 = r.member("logGroupArn")?,
+                "LogGroupArn" => r.member_into(&mut v0, "LogGroupArn", "logGroupArn")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { log_group_arn: v0 })
+        let value = Self { log_group_arn: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -36627,9 +38773,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Destination")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeliveryMedium")?,
+                        2 => de::value_into(&mut map, &mut v2, "AttributeName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36645,6 +38791,8 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
 }
 
 impl rt::json::Read for CodeDeliveryDetailsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -36653,17 +38801,19 @@ impl rt::json::Read for CodeDeliveryDetailsType {
         let mut entries = r.begin_object("a CodeDeliveryDetailsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Destination" => v0 = r.member("destination")?,
-                "DeliveryMedium" => v1 = r.member("deliveryMedium")?,
-                "AttributeName" => v2 = r.member("attributeName")?,
+                "Destination" => r.member_into(&mut v0, "Destination", "destination")?,
+                "DeliveryMedium" => r.member_into(&mut v1, "DeliveryMedium", "deliveryMedium")?,
+                "AttributeName" => r.member_into(&mut v2, "AttributeName", "attributeName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             destination: v0,
             delivery_medium: v1,
             attribute_name: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -36955,7 +39105,7 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "EventAction")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36969,19 +39119,23 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
 }
 
 impl rt::json::Read for CompromisedCredentialsActionsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CompromisedCredentialsActionsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "EventAction" => v0 = r.member("eventAction")?,
+                "EventAction" => r.member_into(&mut v0, "EventAction", "eventAction")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             event_action: r.required(v0, "EventAction", "eventAction"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -36998,7 +39152,9 @@ impl rt::Validate for CompromisedCredentialsActionsType {
         {
             let value = &self.event_action;
             let path = path.field("eventAction");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -37065,8 +39221,8 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "EventFilter")?,
+                        1 => de::value_into(&mut map, &mut v1, "Actions")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37081,6 +39237,8 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
 }
 
 impl rt::json::Read for CompromisedCredentialsRiskConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -37088,15 +39246,17 @@ impl rt::json::Read for CompromisedCredentialsRiskConfigurationType {
         let mut entries = r.begin_object("a CompromisedCredentialsRiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "EventFilter" => v0 = r.member("eventFilter")?,
-                "Actions" => v1 = r.member("actions")?,
+                "EventFilter" => r.member_into(&mut v0, "EventFilter", "eventFilter")?,
+                "Actions" => r.member_into(&mut v1, "Actions", "actions")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             event_filter: v0,
             actions: r.required(v1, "Actions", "actions"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -37121,7 +39281,9 @@ impl rt::Validate for CompromisedCredentialsRiskConfigurationType {
         {
             let value = &self.actions;
             let path = path.field("actions");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -37186,8 +39348,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "PasswordVerifier")?,
+                        1 => de::value_into(&mut map, &mut v1, "Salt")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37202,6 +39364,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
 }
 
 impl rt::json::Read for DeviceSecretVerifierConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -37209,15 +39373,19 @@ impl rt::json::Read for DeviceSecretVerifierConfigType {
         let mut entries = r.begin_object("a DeviceSecretVerifierConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PasswordVerifier" => v0 = r.member("passwordVerifier")?,
-                "Salt" => v1 = r.member("salt")?,
+                "PasswordVerifier" => {
+                    r.member_into(&mut v0, "PasswordVerifier", "passwordVerifier")?
+                }
+                "Salt" => r.member_into(&mut v1, "Salt", "salt")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             password_verifier: v0,
             salt: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -37321,8 +39489,8 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "IpAddress")?,
+                        1 => de::value_into(&mut map, &mut v1, "EncodedData")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37337,6 +39505,8 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
 }
 
 impl rt::json::Read for UserContextDataType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -37344,15 +39514,17 @@ impl rt::json::Read for UserContextDataType {
         let mut entries = r.begin_object("a UserContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "IpAddress" => v0 = r.member("ipAddress")?,
-                "EncodedData" => v1 = r.member("encodedData")?,
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
+                "EncodedData" => r.member_into(&mut v1, "EncodedData", "encodedData")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             ip_address: v0,
             encoded_data: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -37506,13 +39678,13 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "GroupName")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Description")?,
+                        3 => de::value_into(&mut map, &mut v3, "RoleArn")?,
+                        4 => de::value_into(&mut map, &mut v4, "Precedence")?,
+                        5 => de::value_into(&mut map, &mut v5, "LastModifiedDate")?,
+                        6 => de::value_into(&mut map, &mut v6, "CreationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37532,6 +39704,8 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
 }
 
 impl rt::json::Read for GroupType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -37544,17 +39718,19 @@ impl rt::json::Read for GroupType {
         let mut entries = r.begin_object("a GroupType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "GroupName" => v0 = r.member("groupName")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "Description" => v2 = r.member("description")?,
-                "RoleArn" => v3 = r.member("roleArn")?,
-                "Precedence" => v4 = r.member("precedence")?,
-                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
-                "CreationDate" => v6 = r.member("creationDate")?,
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "Description" => r.member_into(&mut v2, "Description", "description")?,
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                }
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             group_name: v0,
             user_pool_id: v1,
             description: v2,
@@ -37562,7 +39738,9 @@ impl rt::json::Read for GroupType {
             precedence: v4,
             last_modified_date: v5,
             creation_date: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -37895,14 +40073,14 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ProviderType")?,
+                        3 => de::value_into(&mut map, &mut v3, "ProviderDetails")?,
+                        4 => de::value_into(&mut map, &mut v4, "AttributeMapping")?,
+                        5 => de::value_into(&mut map, &mut v5, "IdpIdentifiers")?,
+                        6 => de::value_into(&mut map, &mut v6, "LastModifiedDate")?,
+                        7 => de::value_into(&mut map, &mut v7, "CreationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37923,6 +40101,8 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
 }
 
 impl rt::json::Read for IdentityProviderType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -37936,18 +40116,24 @@ impl rt::json::Read for IdentityProviderType {
         let mut entries = r.begin_object("a IdentityProviderType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ProviderName" => v1 = r.member("providerName")?,
-                "ProviderType" => v2 = r.member("providerType")?,
-                "ProviderDetails" => v3 = r.member("providerDetails")?,
-                "AttributeMapping" => v4 = r.member("attributeMapping")?,
-                "IdpIdentifiers" => v5 = r.member("idpIdentifiers")?,
-                "LastModifiedDate" => v6 = r.member("lastModifiedDate")?,
-                "CreationDate" => v7 = r.member("creationDate")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
+                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType")?,
+                "ProviderDetails" => {
+                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")?
+                }
+                "AttributeMapping" => {
+                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
+                }
+                "IdpIdentifiers" => r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")?
+                }
+                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             provider_name: v1,
             provider_type: v2,
@@ -37956,7 +40142,9 @@ impl rt::json::Read for IdentityProviderType {
             idp_identifiers: v5,
             last_modified_date: v6,
             creation_date: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -38107,10 +40295,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "Identifier")?,
+                        2 => de::value_into(&mut map, &mut v2, "Name")?,
+                        3 => de::value_into(&mut map, &mut v3, "Scopes")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38127,6 +40315,8 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
 }
 
 impl rt::json::Read for ResourceServerType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -38136,19 +40326,21 @@ impl rt::json::Read for ResourceServerType {
         let mut entries = r.begin_object("a ResourceServerType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "Identifier" => v1 = r.member("identifier")?,
-                "Name" => v2 = r.member("name")?,
-                "Scopes" => v3 = r.member("scopes")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
+                "Name" => r.member_into(&mut v2, "Name", "name")?,
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             identifier: v1,
             name: v2,
             scopes: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -38192,7 +40384,9 @@ impl rt::Validate for ResourceServerType {
             check::length(value.len(), None, Some(100u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
     }
@@ -38373,19 +40567,19 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "JobName")?,
+                        1 => de::value_into(&mut map, &mut v1, "JobId")?,
+                        2 => de::value_into(&mut map, &mut v2, "UserPoolId")?,
+                        3 => de::value_into(&mut map, &mut v3, "PreSignedUrl")?,
+                        4 => de::value_into(&mut map, &mut v4, "CreationDate")?,
+                        5 => de::value_into(&mut map, &mut v5, "StartDate")?,
+                        6 => de::value_into(&mut map, &mut v6, "CompletionDate")?,
+                        7 => de::value_into(&mut map, &mut v7, "Status")?,
+                        8 => de::value_into(&mut map, &mut v8, "CloudWatchLogsRoleArn")?,
+                        9 => de::value_into(&mut map, &mut v9, "ImportedUsers")?,
+                        10 => de::value_into(&mut map, &mut v10, "SkippedUsers")?,
+                        11 => de::value_into(&mut map, &mut v11, "FailedUsers")?,
+                        12 => de::value_into(&mut map, &mut v12, "CompletionMessage")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38411,6 +40605,8 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
 }
 
 impl rt::json::Read for UserImportJobType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -38429,23 +40625,27 @@ impl rt::json::Read for UserImportJobType {
         let mut entries = r.begin_object("a UserImportJobType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "JobName" => v0 = r.member("jobName")?,
-                "JobId" => v1 = r.member("jobId")?,
-                "UserPoolId" => v2 = r.member("userPoolId")?,
-                "PreSignedUrl" => v3 = r.member("preSignedUrl")?,
-                "CreationDate" => v4 = r.member("creationDate")?,
-                "StartDate" => v5 = r.member("startDate")?,
-                "CompletionDate" => v6 = r.member("completionDate")?,
-                "Status" => v7 = r.member("status")?,
-                "CloudWatchLogsRoleArn" => v8 = r.member("cloudWatchLogsRoleArn")?,
-                "ImportedUsers" => v9 = r.member("importedUsers")?,
-                "SkippedUsers" => v10 = r.member("skippedUsers")?,
-                "FailedUsers" => v11 = r.member("failedUsers")?,
-                "CompletionMessage" => v12 = r.member("completionMessage")?,
+                "JobName" => r.member_into(&mut v0, "JobName", "jobName")?,
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
+                "UserPoolId" => r.member_into(&mut v2, "UserPoolId", "userPoolId")?,
+                "PreSignedUrl" => r.member_into(&mut v3, "PreSignedUrl", "preSignedUrl")?,
+                "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate")?,
+                "StartDate" => r.member_into(&mut v5, "StartDate", "startDate")?,
+                "CompletionDate" => r.member_into(&mut v6, "CompletionDate", "completionDate")?,
+                "Status" => r.member_into(&mut v7, "Status", "status")?,
+                "CloudWatchLogsRoleArn" => {
+                    r.member_into(&mut v8, "CloudWatchLogsRoleArn", "cloudWatchLogsRoleArn")?
+                }
+                "ImportedUsers" => r.member_into(&mut v9, "ImportedUsers", "importedUsers")?,
+                "SkippedUsers" => r.member_into(&mut v10, "SkippedUsers", "skippedUsers")?,
+                "FailedUsers" => r.member_into(&mut v11, "FailedUsers", "failedUsers")?,
+                "CompletionMessage" => {
+                    r.member_into(&mut v12, "CompletionMessage", "completionMessage")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             job_name: v0,
             job_id: v1,
             user_pool_id: v2,
@@ -38459,7 +40659,9 @@ impl rt::json::Read for UserImportJobType {
             skipped_users: v10,
             failed_users: v11,
             completion_message: v12,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -38605,9 +40807,9 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
+                        1 => de::value_into(&mut map, &mut v1, "IdToken")?,
+                        2 => de::value_into(&mut map, &mut v2, "RefreshToken")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -38623,6 +40825,8 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
 }
 
 impl rt::json::Read for TokenValidityUnitsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -38631,17 +40835,19 @@ impl rt::json::Read for TokenValidityUnitsType {
         let mut entries = r.begin_object("a TokenValidityUnitsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AccessToken" => v0 = r.member("accessToken")?,
-                "IdToken" => v1 = r.member("idToken")?,
-                "RefreshToken" => v2 = r.member("refreshToken")?,
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+                "IdToken" => r.member_into(&mut v1, "IdToken", "idToken")?,
+                "RefreshToken" => r.member_into(&mut v2, "RefreshToken", "refreshToken")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             access_token: v0,
             id_token: v1,
             refresh_token: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -39270,31 +41476,37 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
-                        19 => v19 = de::value(&mut map)?,
-                        20 => v20 = de::value(&mut map)?,
-                        21 => v21 = de::value(&mut map)?,
-                        22 => v22 = de::value(&mut map)?,
-                        23 => v23 = de::value(&mut map)?,
-                        24 => v24 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientName")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientId")?,
+                        3 => de::value_into(&mut map, &mut v3, "ClientSecret")?,
+                        4 => de::value_into(&mut map, &mut v4, "LastModifiedDate")?,
+                        5 => de::value_into(&mut map, &mut v5, "CreationDate")?,
+                        6 => de::value_into(&mut map, &mut v6, "RefreshTokenValidity")?,
+                        7 => de::value_into(&mut map, &mut v7, "AccessTokenValidity")?,
+                        8 => de::value_into(&mut map, &mut v8, "IdTokenValidity")?,
+                        9 => de::value_into(&mut map, &mut v9, "TokenValidityUnits")?,
+                        10 => de::value_into(&mut map, &mut v10, "ReadAttributes")?,
+                        11 => de::value_into(&mut map, &mut v11, "WriteAttributes")?,
+                        12 => de::value_into(&mut map, &mut v12, "ExplicitAuthFlows")?,
+                        13 => de::value_into(&mut map, &mut v13, "SupportedIdentityProviders")?,
+                        14 => de::value_into(&mut map, &mut v14, "CallbackURLs")?,
+                        15 => de::value_into(&mut map, &mut v15, "LogoutURLs")?,
+                        16 => de::value_into(&mut map, &mut v16, "DefaultRedirectURI")?,
+                        17 => de::value_into(&mut map, &mut v17, "AllowedOAuthFlows")?,
+                        18 => de::value_into(&mut map, &mut v18, "AllowedOAuthScopes")?,
+                        19 => {
+                            de::value_into(&mut map, &mut v19, "AllowedOAuthFlowsUserPoolClient")?
+                        }
+                        20 => de::value_into(&mut map, &mut v20, "AnalyticsConfiguration")?,
+                        21 => de::value_into(&mut map, &mut v21, "PreventUserExistenceErrors")?,
+                        22 => de::value_into(&mut map, &mut v22, "EnableTokenRevocation")?,
+                        23 => de::value_into(
+                            &mut map,
+                            &mut v23,
+                            "EnablePropagateAdditionalUserContextData",
+                        )?,
+                        24 => de::value_into(&mut map, &mut v24, "AuthSessionValidity")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39332,6 +41544,8 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
 }
 
 impl rt::json::Read for UserPoolClientType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -39362,43 +41576,77 @@ impl rt::json::Read for UserPoolClientType {
         let mut entries = r.begin_object("a UserPoolClientType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientName" => v1 = r.member("clientName")?,
-                "ClientId" => v2 = r.member("clientId")?,
-                "ClientSecret" => v3 = r.member("clientSecret")?,
-                "LastModifiedDate" => v4 = r.member("lastModifiedDate")?,
-                "CreationDate" => v5 = r.member("creationDate")?,
-                "RefreshTokenValidity" => v6 = r.member("refreshTokenValidity")?,
-                "AccessTokenValidity" => v7 = r.member("accessTokenValidity")?,
-                "IdTokenValidity" => v8 = r.member("idTokenValidity")?,
-                "TokenValidityUnits" => v9 = r.member("tokenValidityUnits")?,
-                "ReadAttributes" => v10 = r.member("readAttributes")?,
-                "WriteAttributes" => v11 = r.member("writeAttributes")?,
-                "ExplicitAuthFlows" => v12 = r.member("explicitAuthFlows")?,
-                "SupportedIdentityProviders" => {
-                    v13 = r.member("supportedIdentityProviders")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName")?,
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
+                "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")?
                 }
-                "CallbackURLs" => v14 = r.member("callbackURLs")?,
-                "LogoutURLs" => v15 = r.member("logoutURLs")?,
-                "DefaultRedirectURI" => v16 = r.member("defaultRedirectURI")?,
-                "AllowedOAuthFlows" => v17 = r.member("allowedOAuthFlows")?,
-                "AllowedOAuthScopes" => v18 = r.member("allowedOAuthScopes")?,
-                "AllowedOAuthFlowsUserPoolClient" => {
-                    v19 = r.member("allowedOAuthFlowsUserPoolClient")?;
+                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
+                "RefreshTokenValidity" => {
+                    r.member_into(&mut v6, "RefreshTokenValidity", "refreshTokenValidity")?
                 }
-                "AnalyticsConfiguration" => v20 = r.member("analyticsConfiguration")?,
-                "PreventUserExistenceErrors" => {
-                    v21 = r.member("preventUserExistenceErrors")?;
+                "AccessTokenValidity" => {
+                    r.member_into(&mut v7, "AccessTokenValidity", "accessTokenValidity")?
                 }
-                "EnableTokenRevocation" => v22 = r.member("enableTokenRevocation")?,
-                "EnablePropagateAdditionalUserContextData" => {
-                    v23 = r.member("enablePropagateAdditionalUserContextData")?;
+                "IdTokenValidity" => {
+                    r.member_into(&mut v8, "IdTokenValidity", "idTokenValidity")?
                 }
-                "AuthSessionValidity" => v24 = r.member("authSessionValidity")?,
+                "TokenValidityUnits" => {
+                    r.member_into(&mut v9, "TokenValidityUnits", "tokenValidityUnits")?
+                }
+                "ReadAttributes" => r.member_into(&mut v10, "ReadAttributes", "readAttributes")?,
+                "WriteAttributes" => {
+                    r.member_into(&mut v11, "WriteAttributes", "writeAttributes")?
+                }
+                "ExplicitAuthFlows" => {
+                    r.member_into(&mut v12, "ExplicitAuthFlows", "explicitAuthFlows")?
+                }
+                "SupportedIdentityProviders" => r.member_into(
+                    &mut v13,
+                    "SupportedIdentityProviders",
+                    "supportedIdentityProviders",
+                )?,
+                "CallbackURLs" => r.member_into(&mut v14, "CallbackURLs", "callbackURLs")?,
+                "LogoutURLs" => r.member_into(&mut v15, "LogoutURLs", "logoutURLs")?,
+                "DefaultRedirectURI" => {
+                    r.member_into(&mut v16, "DefaultRedirectURI", "defaultRedirectURI")?
+                }
+                "AllowedOAuthFlows" => {
+                    r.member_into(&mut v17, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                }
+                "AllowedOAuthScopes" => {
+                    r.member_into(&mut v18, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                }
+                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
+                    &mut v19,
+                    "AllowedOAuthFlowsUserPoolClient",
+                    "allowedOAuthFlowsUserPoolClient",
+                )?,
+                "AnalyticsConfiguration" => {
+                    r.member_into(&mut v20, "AnalyticsConfiguration", "analyticsConfiguration")?
+                }
+                "PreventUserExistenceErrors" => r.member_into(
+                    &mut v21,
+                    "PreventUserExistenceErrors",
+                    "preventUserExistenceErrors",
+                )?,
+                "EnableTokenRevocation" => {
+                    r.member_into(&mut v22, "EnableTokenRevocation", "enableTokenRevocation")?
+                }
+                "EnablePropagateAdditionalUserContextData" => r.member_into(
+                    &mut v23,
+                    "EnablePropagateAdditionalUserContextData",
+                    "enablePropagateAdditionalUserContextData",
+                )?,
+                "AuthSessionValidity" => {
+                    r.member_into(&mut v24, "AuthSessionValidity", "authSessionValidity")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             client_name: v1,
             client_id: v2,
@@ -39424,7 +41672,9 @@ impl rt::json::Read for UserPoolClientType {
             enable_token_revocation: v22,
             enable_propagate_additional_user_context_data: v23,
             auth_session_validity: v24,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -39492,7 +41742,9 @@ impl rt::Validate for UserPoolClientType {
         }
         if let Some(value) = &self.token_validity_units {
             let path = path.field("tokenValidityUnits");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
@@ -39565,7 +41817,9 @@ impl rt::Validate for UserPoolClientType {
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.prevent_user_existence_errors {
             let path = path.field("preventUserExistenceErrors");
@@ -39634,7 +41888,7 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CertificateArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39648,19 +41902,23 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
 }
 
 impl rt::json::Read for CustomDomainConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CustomDomainConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CertificateArn" => v0 = r.member("certificateArn")?,
+                "CertificateArn" => r.member_into(&mut v0, "CertificateArn", "certificateArn")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             certificate_arn: r.required(v0, "CertificateArn", "certificateArn"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -39677,7 +41935,9 @@ impl rt::Validate for CustomDomainConfigType {
         {
             let value = &self.certificate_arn;
             let path = path.field("certificateArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -39738,7 +41998,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "PasswordPolicy")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -39752,19 +42012,23 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
 }
 
 impl rt::json::Read for UserPoolPolicyType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UserPoolPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PasswordPolicy" => v0 = r.member("passwordPolicy")?,
+                "PasswordPolicy" => r.member_into(&mut v0, "PasswordPolicy", "passwordPolicy")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             password_policy: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -39780,7 +42044,9 @@ impl rt::Validate for UserPoolPolicyType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.password_policy {
             let path = path.field("passwordPolicy");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -40044,19 +42310,19 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "PreSignUp")?,
+                        1 => de::value_into(&mut map, &mut v1, "CustomMessage")?,
+                        2 => de::value_into(&mut map, &mut v2, "PostConfirmation")?,
+                        3 => de::value_into(&mut map, &mut v3, "PreAuthentication")?,
+                        4 => de::value_into(&mut map, &mut v4, "PostAuthentication")?,
+                        5 => de::value_into(&mut map, &mut v5, "DefineAuthChallenge")?,
+                        6 => de::value_into(&mut map, &mut v6, "CreateAuthChallenge")?,
+                        7 => de::value_into(&mut map, &mut v7, "VerifyAuthChallengeResponse")?,
+                        8 => de::value_into(&mut map, &mut v8, "PreTokenGeneration")?,
+                        9 => de::value_into(&mut map, &mut v9, "UserMigration")?,
+                        10 => de::value_into(&mut map, &mut v10, "CustomSMSSender")?,
+                        11 => de::value_into(&mut map, &mut v11, "CustomEmailSender")?,
+                        12 => de::value_into(&mut map, &mut v12, "KMSKeyID")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40082,6 +42348,8 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
 }
 
 impl rt::json::Read for LambdaConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -40100,25 +42368,43 @@ impl rt::json::Read for LambdaConfigType {
         let mut entries = r.begin_object("a LambdaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PreSignUp" => v0 = r.member("preSignUp")?,
-                "CustomMessage" => v1 = r.member("customMessage")?,
-                "PostConfirmation" => v2 = r.member("postConfirmation")?,
-                "PreAuthentication" => v3 = r.member("preAuthentication")?,
-                "PostAuthentication" => v4 = r.member("postAuthentication")?,
-                "DefineAuthChallenge" => v5 = r.member("defineAuthChallenge")?,
-                "CreateAuthChallenge" => v6 = r.member("createAuthChallenge")?,
-                "VerifyAuthChallengeResponse" => {
-                    v7 = r.member("verifyAuthChallengeResponse")?;
+                "PreSignUp" => r.member_into(&mut v0, "PreSignUp", "preSignUp")?,
+                "CustomMessage" => r.member_into(&mut v1, "CustomMessage", "customMessage")?,
+                "PostConfirmation" => {
+                    r.member_into(&mut v2, "PostConfirmation", "postConfirmation")?
                 }
-                "PreTokenGeneration" => v8 = r.member("preTokenGeneration")?,
-                "UserMigration" => v9 = r.member("userMigration")?,
-                "CustomSMSSender" => v10 = r.member("customSMSSender")?,
-                "CustomEmailSender" => v11 = r.member("customEmailSender")?,
-                "KMSKeyID" => v12 = r.member("kMSKeyID")?,
+                "PreAuthentication" => {
+                    r.member_into(&mut v3, "PreAuthentication", "preAuthentication")?
+                }
+                "PostAuthentication" => {
+                    r.member_into(&mut v4, "PostAuthentication", "postAuthentication")?
+                }
+                "DefineAuthChallenge" => {
+                    r.member_into(&mut v5, "DefineAuthChallenge", "defineAuthChallenge")?
+                }
+                "CreateAuthChallenge" => {
+                    r.member_into(&mut v6, "CreateAuthChallenge", "createAuthChallenge")?
+                }
+                "VerifyAuthChallengeResponse" => r.member_into(
+                    &mut v7,
+                    "VerifyAuthChallengeResponse",
+                    "verifyAuthChallengeResponse",
+                )?,
+                "PreTokenGeneration" => {
+                    r.member_into(&mut v8, "PreTokenGeneration", "preTokenGeneration")?
+                }
+                "UserMigration" => r.member_into(&mut v9, "UserMigration", "userMigration")?,
+                "CustomSMSSender" => {
+                    r.member_into(&mut v10, "CustomSMSSender", "customSMSSender")?
+                }
+                "CustomEmailSender" => {
+                    r.member_into(&mut v11, "CustomEmailSender", "customEmailSender")?
+                }
+                "KMSKeyID" => r.member_into(&mut v12, "KMSKeyID", "kMSKeyID")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             pre_sign_up: v0,
             custom_message: v1,
             post_confirmation: v2,
@@ -40132,7 +42418,9 @@ impl rt::json::Read for LambdaConfigType {
             custom_sms_sender: v10,
             custom_email_sender: v11,
             kms_key_id: v12,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -40200,11 +42488,15 @@ impl rt::Validate for LambdaConfigType {
         }
         if let Some(value) = &self.custom_sms_sender {
             let path = path.field("customSMSSender");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.custom_email_sender {
             let path = path.field("customEmailSender");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.kms_key_id {
             let path = path.field("kMSKeyID");
@@ -40350,12 +42642,12 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SmsMessage")?,
+                        1 => de::value_into(&mut map, &mut v1, "EmailMessage")?,
+                        2 => de::value_into(&mut map, &mut v2, "EmailSubject")?,
+                        3 => de::value_into(&mut map, &mut v3, "EmailMessageByLink")?,
+                        4 => de::value_into(&mut map, &mut v4, "EmailSubjectByLink")?,
+                        5 => de::value_into(&mut map, &mut v5, "DefaultEmailOption")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40374,6 +42666,8 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
 }
 
 impl rt::json::Read for VerificationMessageTemplateType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -40385,23 +42679,31 @@ impl rt::json::Read for VerificationMessageTemplateType {
         let mut entries = r.begin_object("a VerificationMessageTemplateType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SmsMessage" => v0 = r.member("smsMessage")?,
-                "EmailMessage" => v1 = r.member("emailMessage")?,
-                "EmailSubject" => v2 = r.member("emailSubject")?,
-                "EmailMessageByLink" => v3 = r.member("emailMessageByLink")?,
-                "EmailSubjectByLink" => v4 = r.member("emailSubjectByLink")?,
-                "DefaultEmailOption" => v5 = r.member("defaultEmailOption")?,
+                "SmsMessage" => r.member_into(&mut v0, "SmsMessage", "smsMessage")?,
+                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage")?,
+                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject")?,
+                "EmailMessageByLink" => {
+                    r.member_into(&mut v3, "EmailMessageByLink", "emailMessageByLink")?
+                }
+                "EmailSubjectByLink" => {
+                    r.member_into(&mut v4, "EmailSubjectByLink", "emailSubjectByLink")?
+                }
+                "DefaultEmailOption" => {
+                    r.member_into(&mut v5, "DefaultEmailOption", "defaultEmailOption")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_message: v0,
             email_message: v1,
             email_subject: v2,
             email_message_by_link: v3,
             email_subject_by_link: v4,
             default_email_option: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -40649,7 +42951,11 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(
+                            &mut map,
+                            &mut v0,
+                            "AttributesRequireVerificationBeforeUpdate",
+                        )?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40663,21 +42969,27 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
 }
 
 impl rt::json::Read for UserAttributeUpdateSettingsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UserAttributeUpdateSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AttributesRequireVerificationBeforeUpdate" => {
-                    v0 = r.member("attributesRequireVerificationBeforeUpdate")?;
-                }
+                "AttributesRequireVerificationBeforeUpdate" => r.member_into(
+                    &mut v0,
+                    "AttributesRequireVerificationBeforeUpdate",
+                    "attributesRequireVerificationBeforeUpdate",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             attributes_require_verification_before_update: v0,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -40796,8 +43108,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ChallengeRequiredOnNewDevice")?,
+                        1 => de::value_into(&mut map, &mut v1, "DeviceOnlyRememberedOnUserPrompt")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -40812,6 +43124,8 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
 }
 
 impl rt::json::Read for DeviceConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -40819,19 +43133,25 @@ impl rt::json::Read for DeviceConfigurationType {
         let mut entries = r.begin_object("a DeviceConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeRequiredOnNewDevice" => {
-                    v0 = r.member("challengeRequiredOnNewDevice")?;
-                }
-                "DeviceOnlyRememberedOnUserPrompt" => {
-                    v1 = r.member("deviceOnlyRememberedOnUserPrompt")?;
-                }
+                "ChallengeRequiredOnNewDevice" => r.member_into(
+                    &mut v0,
+                    "ChallengeRequiredOnNewDevice",
+                    "challengeRequiredOnNewDevice",
+                )?,
+                "DeviceOnlyRememberedOnUserPrompt" => r.member_into(
+                    &mut v1,
+                    "DeviceOnlyRememberedOnUserPrompt",
+                    "deviceOnlyRememberedOnUserPrompt",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             challenge_required_on_new_device: v0,
             device_only_remembered_on_user_prompt: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -41012,11 +43332,11 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SourceArn")?,
+                        1 => de::value_into(&mut map, &mut v1, "ReplyToEmailAddress")?,
+                        2 => de::value_into(&mut map, &mut v2, "EmailSendingAccount")?,
+                        3 => de::value_into(&mut map, &mut v3, "From")?,
+                        4 => de::value_into(&mut map, &mut v4, "ConfigurationSet")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41034,6 +43354,8 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
 }
 
 impl rt::json::Read for EmailConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -41044,21 +43366,29 @@ impl rt::json::Read for EmailConfigurationType {
         let mut entries = r.begin_object("a EmailConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SourceArn" => v0 = r.member("sourceArn")?,
-                "ReplyToEmailAddress" => v1 = r.member("replyToEmailAddress")?,
-                "EmailSendingAccount" => v2 = r.member("emailSendingAccount")?,
-                "From" => v3 = r.member("from")?,
-                "ConfigurationSet" => v4 = r.member("configurationSet")?,
+                "SourceArn" => r.member_into(&mut v0, "SourceArn", "sourceArn")?,
+                "ReplyToEmailAddress" => {
+                    r.member_into(&mut v1, "ReplyToEmailAddress", "replyToEmailAddress")?
+                }
+                "EmailSendingAccount" => {
+                    r.member_into(&mut v2, "EmailSendingAccount", "emailSendingAccount")?
+                }
+                "From" => r.member_into(&mut v3, "From", "from")?,
+                "ConfigurationSet" => {
+                    r.member_into(&mut v4, "ConfigurationSet", "configurationSet")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             source_arn: v0,
             reply_to_email_address: v1,
             email_sending_account: v2,
             from: v3,
             configuration_set: v4,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -41189,9 +43519,9 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SnsCallerArn")?,
+                        1 => de::value_into(&mut map, &mut v1, "ExternalId")?,
+                        2 => de::value_into(&mut map, &mut v2, "SnsRegion")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41207,6 +43537,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
 }
 
 impl rt::json::Read for SmsConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -41215,17 +43547,19 @@ impl rt::json::Read for SmsConfigurationType {
         let mut entries = r.begin_object("a SmsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SnsCallerArn" => v0 = r.member("snsCallerArn")?,
-                "ExternalId" => v1 = r.member("externalId")?,
-                "SnsRegion" => v2 = r.member("snsRegion")?,
+                "SnsCallerArn" => r.member_into(&mut v0, "SnsCallerArn", "snsCallerArn")?,
+                "ExternalId" => r.member_into(&mut v1, "ExternalId", "externalId")?,
+                "SnsRegion" => r.member_into(&mut v2, "SnsRegion", "snsRegion")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sns_caller_arn: r.required(v0, "SnsCallerArn", "snsCallerArn"),
             external_id: v1,
             sns_region: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -41244,7 +43578,9 @@ impl rt::Validate for SmsConfigurationType {
         {
             let value = &self.sns_caller_arn;
             let path = path.field("snsCallerArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
         if let Some(value) = &self.external_id {
             let path = path.field("externalId");
@@ -41319,7 +43655,7 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "AdvancedSecurityMode")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41333,19 +43669,25 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
 }
 
 impl rt::json::Read for UserPoolAddOnsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UserPoolAddOnsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AdvancedSecurityMode" => v0 = r.member("advancedSecurityMode")?,
+                "AdvancedSecurityMode" => {
+                    r.member_into(&mut v0, "AdvancedSecurityMode", "advancedSecurityMode")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             advanced_security_mode: r.required(v0, "AdvancedSecurityMode", "advancedSecurityMode"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -41362,7 +43704,9 @@ impl rt::Validate for UserPoolAddOnsType {
         {
             let value = &self.advanced_security_mode;
             let path = path.field("advancedSecurityMode");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -41434,7 +43778,7 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "CaseSensitive")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41448,19 +43792,23 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
 }
 
 impl rt::json::Read for UsernameConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UsernameConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CaseSensitive" => v0 = r.member("caseSensitive")?,
+                "CaseSensitive" => r.member_into(&mut v0, "CaseSensitive", "caseSensitive")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             case_sensitive: r.required(v0, "CaseSensitive", "caseSensitive"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -41888,39 +44236,39 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
-                        8 => v8 = de::value(&mut map)?,
-                        9 => v9 = de::value(&mut map)?,
-                        10 => v10 = de::value(&mut map)?,
-                        11 => v11 = de::value(&mut map)?,
-                        12 => v12 = de::value(&mut map)?,
-                        13 => v13 = de::value(&mut map)?,
-                        14 => v14 = de::value(&mut map)?,
-                        15 => v15 = de::value(&mut map)?,
-                        16 => v16 = de::value(&mut map)?,
-                        17 => v17 = de::value(&mut map)?,
-                        18 => v18 = de::value(&mut map)?,
-                        19 => v19 = de::value(&mut map)?,
-                        20 => v20 = de::value(&mut map)?,
-                        21 => v21 = de::value(&mut map)?,
-                        22 => v22 = de::value(&mut map)?,
-                        23 => v23 = de::value(&mut map)?,
-                        24 => v24 = de::value(&mut map)?,
-                        25 => v25 = de::value(&mut map)?,
-                        26 => v26 = de::value(&mut map)?,
-                        27 => v27 = de::value(&mut map)?,
-                        28 => v28 = de::value(&mut map)?,
-                        29 => v29 = de::value(&mut map)?,
-                        30 => v30 = de::value(&mut map)?,
-                        31 => v31 = de::value(&mut map)?,
-                        32 => v32 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Id")?,
+                        1 => de::value_into(&mut map, &mut v1, "Name")?,
+                        2 => de::value_into(&mut map, &mut v2, "Policies")?,
+                        3 => de::value_into(&mut map, &mut v3, "DeletionProtection")?,
+                        4 => de::value_into(&mut map, &mut v4, "LambdaConfig")?,
+                        5 => de::value_into(&mut map, &mut v5, "Status")?,
+                        6 => de::value_into(&mut map, &mut v6, "LastModifiedDate")?,
+                        7 => de::value_into(&mut map, &mut v7, "CreationDate")?,
+                        8 => de::value_into(&mut map, &mut v8, "SchemaAttributes")?,
+                        9 => de::value_into(&mut map, &mut v9, "AutoVerifiedAttributes")?,
+                        10 => de::value_into(&mut map, &mut v10, "AliasAttributes")?,
+                        11 => de::value_into(&mut map, &mut v11, "UsernameAttributes")?,
+                        12 => de::value_into(&mut map, &mut v12, "SmsVerificationMessage")?,
+                        13 => de::value_into(&mut map, &mut v13, "EmailVerificationMessage")?,
+                        14 => de::value_into(&mut map, &mut v14, "EmailVerificationSubject")?,
+                        15 => de::value_into(&mut map, &mut v15, "VerificationMessageTemplate")?,
+                        16 => de::value_into(&mut map, &mut v16, "SmsAuthenticationMessage")?,
+                        17 => de::value_into(&mut map, &mut v17, "UserAttributeUpdateSettings")?,
+                        18 => de::value_into(&mut map, &mut v18, "MfaConfiguration")?,
+                        19 => de::value_into(&mut map, &mut v19, "DeviceConfiguration")?,
+                        20 => de::value_into(&mut map, &mut v20, "EstimatedNumberOfUsers")?,
+                        21 => de::value_into(&mut map, &mut v21, "EmailConfiguration")?,
+                        22 => de::value_into(&mut map, &mut v22, "SmsConfiguration")?,
+                        23 => de::value_into(&mut map, &mut v23, "UserPoolTags")?,
+                        24 => de::value_into(&mut map, &mut v24, "SmsConfigurationFailure")?,
+                        25 => de::value_into(&mut map, &mut v25, "EmailConfigurationFailure")?,
+                        26 => de::value_into(&mut map, &mut v26, "Domain")?,
+                        27 => de::value_into(&mut map, &mut v27, "CustomDomain")?,
+                        28 => de::value_into(&mut map, &mut v28, "AdminCreateUserConfig")?,
+                        29 => de::value_into(&mut map, &mut v29, "UserPoolAddOns")?,
+                        30 => de::value_into(&mut map, &mut v30, "UsernameConfiguration")?,
+                        31 => de::value_into(&mut map, &mut v31, "Arn")?,
+                        32 => de::value_into(&mut map, &mut v32, "AccountRecoverySetting")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -41966,6 +44314,8 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
 }
 
 impl rt::json::Read for UserPoolType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -42004,49 +44354,101 @@ impl rt::json::Read for UserPoolType {
         let mut entries = r.begin_object("a UserPoolType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Id" => v0 = r.member("id")?,
-                "Name" => v1 = r.member("name")?,
-                "Policies" => v2 = r.member("policies")?,
-                "DeletionProtection" => v3 = r.member("deletionProtection")?,
-                "LambdaConfig" => v4 = r.member("lambdaConfig")?,
-                "Status" => v5 = r.member("status")?,
-                "LastModifiedDate" => v6 = r.member("lastModifiedDate")?,
-                "CreationDate" => v7 = r.member("creationDate")?,
-                "SchemaAttributes" => v8 = r.member("schemaAttributes")?,
-                "AutoVerifiedAttributes" => v9 = r.member("autoVerifiedAttributes")?,
-                "AliasAttributes" => v10 = r.member("aliasAttributes")?,
-                "UsernameAttributes" => v11 = r.member("usernameAttributes")?,
-                "SmsVerificationMessage" => v12 = r.member("smsVerificationMessage")?,
-                "EmailVerificationMessage" => v13 = r.member("emailVerificationMessage")?,
-                "EmailVerificationSubject" => v14 = r.member("emailVerificationSubject")?,
-                "VerificationMessageTemplate" => {
-                    v15 = r.member("verificationMessageTemplate")?;
+                "Id" => r.member_into(&mut v0, "Id", "id")?,
+                "Name" => r.member_into(&mut v1, "Name", "name")?,
+                "Policies" => r.member_into(&mut v2, "Policies", "policies")?,
+                "DeletionProtection" => {
+                    r.member_into(&mut v3, "DeletionProtection", "deletionProtection")?
                 }
-                "SmsAuthenticationMessage" => v16 = r.member("smsAuthenticationMessage")?,
-                "UserAttributeUpdateSettings" => {
-                    v17 = r.member("userAttributeUpdateSettings")?;
+                "LambdaConfig" => r.member_into(&mut v4, "LambdaConfig", "lambdaConfig")?,
+                "Status" => r.member_into(&mut v5, "Status", "status")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")?
                 }
-                "MfaConfiguration" => v18 = r.member("mfaConfiguration")?,
-                "DeviceConfiguration" => v19 = r.member("deviceConfiguration")?,
-                "EstimatedNumberOfUsers" => v20 = r.member("estimatedNumberOfUsers")?,
-                "EmailConfiguration" => v21 = r.member("emailConfiguration")?,
-                "SmsConfiguration" => v22 = r.member("smsConfiguration")?,
-                "UserPoolTags" => v23 = r.member("userPoolTags")?,
-                "SmsConfigurationFailure" => v24 = r.member("smsConfigurationFailure")?,
-                "EmailConfigurationFailure" => {
-                    v25 = r.member("emailConfigurationFailure")?;
+                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate")?,
+                "SchemaAttributes" => {
+                    r.member_into(&mut v8, "SchemaAttributes", "schemaAttributes")?
                 }
-                "Domain" => v26 = r.member("domain")?,
-                "CustomDomain" => v27 = r.member("customDomain")?,
-                "AdminCreateUserConfig" => v28 = r.member("adminCreateUserConfig")?,
-                "UserPoolAddOns" => v29 = r.member("userPoolAddOns")?,
-                "UsernameConfiguration" => v30 = r.member("usernameConfiguration")?,
-                "Arn" => v31 = r.member("arn")?,
-                "AccountRecoverySetting" => v32 = r.member("accountRecoverySetting")?,
+                "AutoVerifiedAttributes" => {
+                    r.member_into(&mut v9, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
+                }
+                "AliasAttributes" => {
+                    r.member_into(&mut v10, "AliasAttributes", "aliasAttributes")?
+                }
+                "UsernameAttributes" => {
+                    r.member_into(&mut v11, "UsernameAttributes", "usernameAttributes")?
+                }
+                "SmsVerificationMessage" => {
+                    r.member_into(&mut v12, "SmsVerificationMessage", "smsVerificationMessage")?
+                }
+                "EmailVerificationMessage" => r.member_into(
+                    &mut v13,
+                    "EmailVerificationMessage",
+                    "emailVerificationMessage",
+                )?,
+                "EmailVerificationSubject" => r.member_into(
+                    &mut v14,
+                    "EmailVerificationSubject",
+                    "emailVerificationSubject",
+                )?,
+                "VerificationMessageTemplate" => r.member_into(
+                    &mut v15,
+                    "VerificationMessageTemplate",
+                    "verificationMessageTemplate",
+                )?,
+                "SmsAuthenticationMessage" => r.member_into(
+                    &mut v16,
+                    "SmsAuthenticationMessage",
+                    "smsAuthenticationMessage",
+                )?,
+                "UserAttributeUpdateSettings" => r.member_into(
+                    &mut v17,
+                    "UserAttributeUpdateSettings",
+                    "userAttributeUpdateSettings",
+                )?,
+                "MfaConfiguration" => {
+                    r.member_into(&mut v18, "MfaConfiguration", "mfaConfiguration")?
+                }
+                "DeviceConfiguration" => {
+                    r.member_into(&mut v19, "DeviceConfiguration", "deviceConfiguration")?
+                }
+                "EstimatedNumberOfUsers" => {
+                    r.member_into(&mut v20, "EstimatedNumberOfUsers", "estimatedNumberOfUsers")?
+                }
+                "EmailConfiguration" => {
+                    r.member_into(&mut v21, "EmailConfiguration", "emailConfiguration")?
+                }
+                "SmsConfiguration" => {
+                    r.member_into(&mut v22, "SmsConfiguration", "smsConfiguration")?
+                }
+                "UserPoolTags" => r.member_into(&mut v23, "UserPoolTags", "userPoolTags")?,
+                "SmsConfigurationFailure" => r.member_into(
+                    &mut v24,
+                    "SmsConfigurationFailure",
+                    "smsConfigurationFailure",
+                )?,
+                "EmailConfigurationFailure" => r.member_into(
+                    &mut v25,
+                    "EmailConfigurationFailure",
+                    "emailConfigurationFailure",
+                )?,
+                "Domain" => r.member_into(&mut v26, "Domain", "domain")?,
+                "CustomDomain" => r.member_into(&mut v27, "CustomDomain", "customDomain")?,
+                "AdminCreateUserConfig" => {
+                    r.member_into(&mut v28, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                }
+                "UserPoolAddOns" => r.member_into(&mut v29, "UserPoolAddOns", "userPoolAddOns")?,
+                "UsernameConfiguration" => {
+                    r.member_into(&mut v30, "UsernameConfiguration", "usernameConfiguration")?
+                }
+                "Arn" => r.member_into(&mut v31, "Arn", "arn")?,
+                "AccountRecoverySetting" => {
+                    r.member_into(&mut v32, "AccountRecoverySetting", "accountRecoverySetting")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             id: v0,
             name: v1,
             policies: v2,
@@ -42080,7 +44482,9 @@ impl rt::json::Read for UserPoolType {
             username_configuration: v30,
             arn: v31,
             account_recovery_setting: v32,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -42136,7 +44540,9 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.policies {
             let path = path.field("policies");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.deletion_protection {
             let path = path.field("deletionProtection");
@@ -42144,7 +44550,9 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.lambda_config {
             let path = path.field("lambdaConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.status {
             let path = path.field("status");
@@ -42155,7 +44563,9 @@ impl rt::Validate for UserPoolType {
             check::length(value.len(), Some(1u64), Some(50u64), path, errors);
             for (i, item0) in value.iter().enumerate() {
                 let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+                if errors.deep() {
+                    rt::Validate::validate_at(item0, path, errors);
+                }
             }
         }
         if let Some(value) = &self.auto_verified_attributes {
@@ -42208,7 +44618,9 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.verification_message_template {
             let path = path.field("verificationMessageTemplate");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_authentication_message {
             let path = path.field("smsAuthenticationMessage");
@@ -42221,7 +44633,9 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.user_attribute_update_settings {
             let path = path.field("userAttributeUpdateSettings");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.mfa_configuration {
             let path = path.field("mfaConfiguration");
@@ -42229,11 +44643,15 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.email_configuration {
             let path = path.field("emailConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.sms_configuration {
             let path = path.field("smsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
@@ -42260,11 +44678,15 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.admin_create_user_config {
             let path = path.field("adminCreateUserConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.user_pool_add_ons {
             let path = path.field("userPoolAddOns");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.arn {
             let path = path.field("arn");
@@ -42272,7 +44694,9 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.account_recovery_setting {
             let path = path.field("accountRecoverySetting");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -42412,13 +44836,13 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Name")?,
+                        1 => de::value_into(&mut map, &mut v1, "AttributeDataType")?,
+                        2 => de::value_into(&mut map, &mut v2, "DeveloperOnlyAttribute")?,
+                        3 => de::value_into(&mut map, &mut v3, "Mutable")?,
+                        4 => de::value_into(&mut map, &mut v4, "Required")?,
+                        5 => de::value_into(&mut map, &mut v5, "NumberAttributeConstraints")?,
+                        6 => de::value_into(&mut map, &mut v6, "StringAttributeConstraints")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -42438,6 +44862,8 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
 }
 
 impl rt::json::Read for SchemaAttributeType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -42450,21 +44876,29 @@ impl rt::json::Read for SchemaAttributeType {
         let mut entries = r.begin_object("a SchemaAttributeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Name" => v0 = r.member("name")?,
-                "AttributeDataType" => v1 = r.member("attributeDataType")?,
-                "DeveloperOnlyAttribute" => v2 = r.member("developerOnlyAttribute")?,
-                "Mutable" => v3 = r.member("mutable")?,
-                "Required" => v4 = r.member("required")?,
-                "NumberAttributeConstraints" => {
-                    v5 = r.member("numberAttributeConstraints")?;
+                "Name" => r.member_into(&mut v0, "Name", "name")?,
+                "AttributeDataType" => {
+                    r.member_into(&mut v1, "AttributeDataType", "attributeDataType")?
                 }
-                "StringAttributeConstraints" => {
-                    v6 = r.member("stringAttributeConstraints")?;
+                "DeveloperOnlyAttribute" => {
+                    r.member_into(&mut v2, "DeveloperOnlyAttribute", "developerOnlyAttribute")?
                 }
+                "Mutable" => r.member_into(&mut v3, "Mutable", "mutable")?,
+                "Required" => r.member_into(&mut v4, "Required", "required")?,
+                "NumberAttributeConstraints" => r.member_into(
+                    &mut v5,
+                    "NumberAttributeConstraints",
+                    "numberAttributeConstraints",
+                )?,
+                "StringAttributeConstraints" => r.member_into(
+                    &mut v6,
+                    "StringAttributeConstraints",
+                    "stringAttributeConstraints",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             name: v0,
             attribute_data_type: v1,
             developer_only_attribute: v2,
@@ -42472,7 +44906,9 @@ impl rt::json::Read for SchemaAttributeType {
             required: v4,
             number_attribute_constraints: v5,
             string_attribute_constraints: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -42507,11 +44943,15 @@ impl rt::Validate for SchemaAttributeType {
         }
         if let Some(value) = &self.number_attribute_constraints {
             let path = path.field("numberAttributeConstraints");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.string_attribute_constraints {
             let path = path.field("stringAttributeConstraints");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -42672,8 +45112,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LambdaVersion")?,
+                        1 => de::value_into(&mut map, &mut v1, "LambdaArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -42688,6 +45128,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
 }
 
 impl rt::json::Read for CustomEmailLambdaVersionConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -42695,15 +45137,17 @@ impl rt::json::Read for CustomEmailLambdaVersionConfigType {
         let mut entries = r.begin_object("a CustomEmailLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => v0 = r.member("lambdaVersion")?,
-                "LambdaArn" => v1 = r.member("lambdaArn")?,
+                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
             lambda_arn: r.required(v1, "LambdaArn", "lambdaArn"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -42721,12 +45165,16 @@ impl rt::Validate for CustomEmailLambdaVersionConfigType {
         {
             let value = &self.lambda_version;
             let path = path.field("lambdaVersion");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.lambda_arn;
             let path = path.field("lambdaArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -42891,8 +45339,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LambdaVersion")?,
+                        1 => de::value_into(&mut map, &mut v1, "LambdaArn")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -42907,6 +45355,8 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
 }
 
 impl rt::json::Read for CustomSmsLambdaVersionConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -42914,15 +45364,17 @@ impl rt::json::Read for CustomSmsLambdaVersionConfigType {
         let mut entries = r.begin_object("a CustomSmsLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => v0 = r.member("lambdaVersion")?,
-                "LambdaArn" => v1 = r.member("lambdaArn")?,
+                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
             lambda_arn: r.required(v1, "LambdaArn", "lambdaArn"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -42940,12 +45392,16 @@ impl rt::Validate for CustomSmsLambdaVersionConfigType {
         {
             let value = &self.lambda_version;
             let path = path.field("lambdaVersion");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.lambda_arn;
             let path = path.field("lambdaArn");
-            check::string(value, &super::rules::ARN_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::ARN_TYPE, path, errors);
+            }
         }
     }
 }
@@ -43183,12 +45639,16 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(
+                            &mut map,
+                            &mut v2,
+                            "CompromisedCredentialsRiskConfiguration",
+                        )?,
+                        3 => de::value_into(&mut map, &mut v3, "AccountTakeoverRiskConfiguration")?,
+                        4 => de::value_into(&mut map, &mut v4, "RiskExceptionConfiguration")?,
+                        5 => de::value_into(&mut map, &mut v5, "LastModifiedDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -43207,6 +45667,8 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
 }
 
 impl rt::json::Read for RiskConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -43218,29 +45680,39 @@ impl rt::json::Read for RiskConfigurationType {
         let mut entries = r.begin_object("a RiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "CompromisedCredentialsRiskConfiguration" => {
-                    v2 = r.member("compromisedCredentialsRiskConfiguration")?;
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "CompromisedCredentialsRiskConfiguration" => r.member_into(
+                    &mut v2,
+                    "CompromisedCredentialsRiskConfiguration",
+                    "compromisedCredentialsRiskConfiguration",
+                )?,
+                "AccountTakeoverRiskConfiguration" => r.member_into(
+                    &mut v3,
+                    "AccountTakeoverRiskConfiguration",
+                    "accountTakeoverRiskConfiguration",
+                )?,
+                "RiskExceptionConfiguration" => r.member_into(
+                    &mut v4,
+                    "RiskExceptionConfiguration",
+                    "riskExceptionConfiguration",
+                )?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
                 }
-                "AccountTakeoverRiskConfiguration" => {
-                    v3 = r.member("accountTakeoverRiskConfiguration")?;
-                }
-                "RiskExceptionConfiguration" => {
-                    v4 = r.member("riskExceptionConfiguration")?;
-                }
-                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             client_id: v1,
             compromised_credentials_risk_configuration: v2,
             account_takeover_risk_configuration: v3,
             risk_exception_configuration: v4,
             last_modified_date: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -43269,15 +45741,21 @@ impl rt::Validate for RiskConfigurationType {
         }
         if let Some(value) = &self.compromised_credentials_risk_configuration {
             let path = path.field("compromisedCredentialsRiskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.account_takeover_risk_configuration {
             let path = path.field("accountTakeoverRiskConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.risk_exception_configuration {
             let path = path.field("riskExceptionConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -43404,14 +45882,14 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
-                        7 => v7 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "AWSAccountId")?,
+                        2 => de::value_into(&mut map, &mut v2, "Domain")?,
+                        3 => de::value_into(&mut map, &mut v3, "S3Bucket")?,
+                        4 => de::value_into(&mut map, &mut v4, "CloudFrontDistribution")?,
+                        5 => de::value_into(&mut map, &mut v5, "Version")?,
+                        6 => de::value_into(&mut map, &mut v6, "Status")?,
+                        7 => de::value_into(&mut map, &mut v7, "CustomDomainConfig")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -43432,6 +45910,8 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
 }
 
 impl rt::json::Read for DomainDescriptionType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -43445,18 +45925,22 @@ impl rt::json::Read for DomainDescriptionType {
         let mut entries = r.begin_object("a DomainDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "AWSAccountId" => v1 = r.member("aWSAccountId")?,
-                "Domain" => v2 = r.member("domain")?,
-                "S3Bucket" => v3 = r.member("s3Bucket")?,
-                "CloudFrontDistribution" => v4 = r.member("cloudFrontDistribution")?,
-                "Version" => v5 = r.member("version")?,
-                "Status" => v6 = r.member("status")?,
-                "CustomDomainConfig" => v7 = r.member("customDomainConfig")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "AWSAccountId" => r.member_into(&mut v1, "AWSAccountId", "aWSAccountId")?,
+                "Domain" => r.member_into(&mut v2, "Domain", "domain")?,
+                "S3Bucket" => r.member_into(&mut v3, "S3Bucket", "s3Bucket")?,
+                "CloudFrontDistribution" => {
+                    r.member_into(&mut v4, "CloudFrontDistribution", "cloudFrontDistribution")?
+                }
+                "Version" => r.member_into(&mut v5, "Version", "version")?,
+                "Status" => r.member_into(&mut v6, "Status", "status")?,
+                "CustomDomainConfig" => {
+                    r.member_into(&mut v7, "CustomDomainConfig", "customDomainConfig")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             aws_account_id: v1,
             domain: v2,
@@ -43465,7 +45949,9 @@ impl rt::json::Read for DomainDescriptionType {
             version: v5,
             status: v6,
             custom_domain_config: v7,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -43516,7 +46002,9 @@ impl rt::Validate for DomainDescriptionType {
         }
         if let Some(value) = &self.custom_domain_config {
             let path = path.field("customDomainConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -44395,8 +46883,8 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "LogConfigurations")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -44411,6 +46899,8 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
 }
 
 impl rt::json::Read for LogDeliveryConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -44418,15 +46908,19 @@ impl rt::json::Read for LogDeliveryConfigurationType {
         let mut entries = r.begin_object("a LogDeliveryConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "LogConfigurations" => v1 = r.member("logConfigurations")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "LogConfigurations" => {
+                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             log_configurations: r.required(v1, "LogConfigurations", "logConfigurations"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -44444,15 +46938,21 @@ impl rt::Validate for LogDeliveryConfigurationType {
         {
             let value = &self.user_pool_id;
             let path = path.field("userPoolId");
-            check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            if !errors.is_stand_in(path) {
+                check::string(value, &super::rules::USER_POOL_ID_TYPE, path, errors);
+            }
         }
         {
             let value = &self.log_configurations;
             let path = path.field("logConfigurations");
-            check::length(value.len(), Some(0u64), Some(1u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
+            if !errors.is_stand_in(path) {
+                check::length(value.len(), Some(0u64), Some(1u64), path, errors);
+                for (i, item0) in value.iter().enumerate() {
+                    let path = path.index(i);
+                    if errors.deep() {
+                        rt::Validate::validate_at(item0, path, errors);
+                    }
+                }
             }
         }
     }
@@ -44584,13 +47084,13 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
-                        6 => v6 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
+                        1 => de::value_into(&mut map, &mut v1, "ClientId")?,
+                        2 => de::value_into(&mut map, &mut v2, "ImageUrl")?,
+                        3 => de::value_into(&mut map, &mut v3, "CSS")?,
+                        4 => de::value_into(&mut map, &mut v4, "CSSVersion")?,
+                        5 => de::value_into(&mut map, &mut v5, "LastModifiedDate")?,
+                        6 => de::value_into(&mut map, &mut v6, "CreationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -44610,6 +47110,8 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
 }
 
 impl rt::json::Read for UiCustomizationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -44622,17 +47124,19 @@ impl rt::json::Read for UiCustomizationType {
         let mut entries = r.begin_object("a UiCustomizationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolId" => v0 = r.member("userPoolId")?,
-                "ClientId" => v1 = r.member("clientId")?,
-                "ImageUrl" => v2 = r.member("imageUrl")?,
-                "CSS" => v3 = r.member("cSS")?,
-                "CSSVersion" => v4 = r.member("cSSVersion")?,
-                "LastModifiedDate" => v5 = r.member("lastModifiedDate")?,
-                "CreationDate" => v6 = r.member("creationDate")?,
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+                "ImageUrl" => r.member_into(&mut v2, "ImageUrl", "imageUrl")?,
+                "CSS" => r.member_into(&mut v3, "CSS", "cSS")?,
+                "CSSVersion" => r.member_into(&mut v4, "CSSVersion", "cSSVersion")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                }
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             user_pool_id: v0,
             client_id: v1,
             image_url: v2,
@@ -44640,7 +47144,9 @@ impl rt::json::Read for UiCustomizationType {
             css_version: v4,
             last_modified_date: v5,
             creation_date: v6,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -44737,8 +47243,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "SmsAuthenticationMessage")?,
+                        1 => de::value_into(&mut map, &mut v1, "SmsConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -44753,6 +47259,8 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
 }
 
 impl rt::json::Read for SmsMfaConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -44760,15 +47268,23 @@ impl rt::json::Read for SmsMfaConfigType {
         let mut entries = r.begin_object("a SmsMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SmsAuthenticationMessage" => v0 = r.member("smsAuthenticationMessage")?,
-                "SmsConfiguration" => v1 = r.member("smsConfiguration")?,
+                "SmsAuthenticationMessage" => r.member_into(
+                    &mut v0,
+                    "SmsAuthenticationMessage",
+                    "smsAuthenticationMessage",
+                )?,
+                "SmsConfiguration" => {
+                    r.member_into(&mut v1, "SmsConfiguration", "smsConfiguration")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             sms_authentication_message: v0,
             sms_configuration: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -44794,7 +47310,9 @@ impl rt::Validate for SmsMfaConfigType {
         }
         if let Some(value) = &self.sms_configuration {
             let path = path.field("smsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -44850,7 +47368,7 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Enabled")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -44862,17 +47380,21 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
 }
 
 impl rt::json::Read for SoftwareTokenMfaConfigType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Enabled" => v0 = r.member("enabled")?,
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self { enabled: v0 })
+        let value = Self { enabled: v0 };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -44943,8 +47465,8 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "headerName")?,
+                        1 => de::value_into(&mut map, &mut v1, "headerValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -44959,6 +47481,8 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
 }
 
 impl rt::json::Read for HttpHeader {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -44966,15 +47490,17 @@ impl rt::json::Read for HttpHeader {
         let mut entries = r.begin_object("a HttpHeader object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "headerName" => v0 = r.member("headerName")?,
-                "headerValue" => v1 = r.member("headerValue")?,
+                "headerName" => r.member_into(&mut v0, "headerName", "headerName")?,
+                "headerValue" => r.member_into(&mut v1, "headerValue", "headerValue")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             header_name: v0,
             header_value: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -45128,9 +47654,9 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "LogLevel")?,
+                        1 => de::value_into(&mut map, &mut v1, "EventSource")?,
+                        2 => de::value_into(&mut map, &mut v2, "CloudWatchLogsConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -45146,6 +47672,8 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
 }
 
 impl rt::json::Read for LogConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -45154,19 +47682,23 @@ impl rt::json::Read for LogConfigurationType {
         let mut entries = r.begin_object("a LogConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogLevel" => v0 = r.member("logLevel")?,
-                "EventSource" => v1 = r.member("eventSource")?,
-                "CloudWatchLogsConfiguration" => {
-                    v2 = r.member("cloudWatchLogsConfiguration")?;
-                }
+                "LogLevel" => r.member_into(&mut v0, "LogLevel", "logLevel")?,
+                "EventSource" => r.member_into(&mut v1, "EventSource", "eventSource")?,
+                "CloudWatchLogsConfiguration" => r.member_into(
+                    &mut v2,
+                    "CloudWatchLogsConfiguration",
+                    "cloudWatchLogsConfiguration",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             log_level: r.required(v0, "LogLevel", "logLevel"),
             event_source: r.required(v1, "EventSource", "eventSource"),
             cloud_watch_logs_configuration: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -45185,16 +47717,22 @@ impl rt::Validate for LogConfigurationType {
         {
             let value = &self.log_level;
             let path = path.field("logLevel");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         {
             let value = &self.event_source;
             let path = path.field("eventSource");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.cloud_watch_logs_configuration {
             let path = path.field("cloudWatchLogsConfiguration");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -45367,8 +47905,8 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "DeliveryMedium")?,
+                        1 => de::value_into(&mut map, &mut v1, "AttributeName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -45383,6 +47921,8 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
 }
 
 impl rt::json::Read for MfaOptionType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -45390,15 +47930,17 @@ impl rt::json::Read for MfaOptionType {
         let mut entries = r.begin_object("a MfaOptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeliveryMedium" => v0 = r.member("deliveryMedium")?,
-                "AttributeName" => v1 = r.member("attributeName")?,
+                "DeliveryMedium" => r.member_into(&mut v0, "DeliveryMedium", "deliveryMedium")?,
+                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             delivery_medium: v0,
             attribute_name: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -45488,9 +48030,9 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Subject")?,
+                        1 => de::value_into(&mut map, &mut v1, "HtmlBody")?,
+                        2 => de::value_into(&mut map, &mut v2, "TextBody")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -45506,6 +48048,8 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
 }
 
 impl rt::json::Read for NotifyEmailType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -45514,17 +48058,19 @@ impl rt::json::Read for NotifyEmailType {
         let mut entries = r.begin_object("a NotifyEmailType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Subject" => v0 = r.member("subject")?,
-                "HtmlBody" => v1 = r.member("htmlBody")?,
-                "TextBody" => v2 = r.member("textBody")?,
+                "Subject" => r.member_into(&mut v0, "Subject", "subject")?,
+                "HtmlBody" => r.member_into(&mut v1, "HtmlBody", "htmlBody")?,
+                "TextBody" => r.member_into(&mut v2, "TextBody", "textBody")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             subject: r.required(v0, "Subject", "subject"),
             html_body: v1,
             text_body: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -45543,12 +48089,14 @@ impl rt::Validate for NotifyEmailType {
         {
             let value = &self.subject;
             let path = path.field("subject");
-            check::string(
-                value,
-                &super::rules::EMAIL_VERIFICATION_SUBJECT_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::EMAIL_VERIFICATION_SUBJECT_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         if let Some(value) = &self.html_body {
             let path = path.field("htmlBody");
@@ -45631,8 +48179,8 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "MinValue")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxValue")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -45647,6 +48195,8 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
 }
 
 impl rt::json::Read for NumberAttributeConstraintsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -45654,15 +48204,17 @@ impl rt::json::Read for NumberAttributeConstraintsType {
         let mut entries = r.begin_object("a NumberAttributeConstraintsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "MinValue" => v0 = r.member("minValue")?,
-                "MaxValue" => v1 = r.member("maxValue")?,
+                "MinValue" => r.member_into(&mut v0, "MinValue", "minValue")?,
+                "MaxValue" => r.member_into(&mut v1, "MaxValue", "maxValue")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             min_value: v0,
             max_value: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -45910,12 +48462,12 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "MinimumLength")?,
+                        1 => de::value_into(&mut map, &mut v1, "RequireUppercase")?,
+                        2 => de::value_into(&mut map, &mut v2, "RequireLowercase")?,
+                        3 => de::value_into(&mut map, &mut v3, "RequireNumbers")?,
+                        4 => de::value_into(&mut map, &mut v4, "RequireSymbols")?,
+                        5 => de::value_into(&mut map, &mut v5, "TemporaryPasswordValidityDays")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -45934,6 +48486,8 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
 }
 
 impl rt::json::Read for PasswordPolicyType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -45945,25 +48499,33 @@ impl rt::json::Read for PasswordPolicyType {
         let mut entries = r.begin_object("a PasswordPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "MinimumLength" => v0 = r.member("minimumLength")?,
-                "RequireUppercase" => v1 = r.member("requireUppercase")?,
-                "RequireLowercase" => v2 = r.member("requireLowercase")?,
-                "RequireNumbers" => v3 = r.member("requireNumbers")?,
-                "RequireSymbols" => v4 = r.member("requireSymbols")?,
-                "TemporaryPasswordValidityDays" => {
-                    v5 = r.member("temporaryPasswordValidityDays")?;
+                "MinimumLength" => r.member_into(&mut v0, "MinimumLength", "minimumLength")?,
+                "RequireUppercase" => {
+                    r.member_into(&mut v1, "RequireUppercase", "requireUppercase")?
                 }
+                "RequireLowercase" => {
+                    r.member_into(&mut v2, "RequireLowercase", "requireLowercase")?
+                }
+                "RequireNumbers" => r.member_into(&mut v3, "RequireNumbers", "requireNumbers")?,
+                "RequireSymbols" => r.member_into(&mut v4, "RequireSymbols", "requireSymbols")?,
+                "TemporaryPasswordValidityDays" => r.member_into(
+                    &mut v5,
+                    "TemporaryPasswordValidityDays",
+                    "temporaryPasswordValidityDays",
+                )?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             minimum_length: v0,
             require_uppercase: v1,
             require_lowercase: v2,
             require_numbers: v3,
             require_symbols: v4,
             temporary_password_validity_days: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -46082,10 +48644,10 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ProviderName")?,
+                        1 => de::value_into(&mut map, &mut v1, "ProviderType")?,
+                        2 => de::value_into(&mut map, &mut v2, "LastModifiedDate")?,
+                        3 => de::value_into(&mut map, &mut v3, "CreationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -46102,6 +48664,8 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
 }
 
 impl rt::json::Read for ProviderDescription {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -46111,19 +48675,23 @@ impl rt::json::Read for ProviderDescription {
         let mut entries = r.begin_object("a ProviderDescription object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ProviderName" => v0 = r.member("providerName")?,
-                "ProviderType" => v1 = r.member("providerType")?,
-                "LastModifiedDate" => v2 = r.member("lastModifiedDate")?,
-                "CreationDate" => v3 = r.member("creationDate")?,
+                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName")?,
+                "ProviderType" => r.member_into(&mut v1, "ProviderType", "providerType")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v2, "LastModifiedDate", "lastModifiedDate")?
+                }
+                "CreationDate" => r.member_into(&mut v3, "CreationDate", "creationDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             provider_name: v0,
             provider_type: v1,
             last_modified_date: v2,
             creation_date: v3,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -46207,8 +48775,8 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Priority")?,
+                        1 => de::value_into(&mut map, &mut v1, "Name")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -46223,6 +48791,8 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
 }
 
 impl rt::json::Read for RecoveryOptionType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -46230,15 +48800,17 @@ impl rt::json::Read for RecoveryOptionType {
         let mut entries = r.begin_object("a RecoveryOptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Priority" => v0 = r.member("priority")?,
-                "Name" => v1 = r.member("name")?,
+                "Priority" => r.member_into(&mut v0, "Priority", "priority")?,
+                "Name" => r.member_into(&mut v1, "Name", "name")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             priority: r.required(v0, "Priority", "priority"),
             name: r.required(v1, "Name", "name"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -46256,12 +48828,16 @@ impl rt::Validate for RecoveryOptionType {
         {
             let value = &self.priority;
             let path = path.field("priority");
-            check::int(*value, Some(1i64), Some(2i64), path, errors);
+            if !errors.is_stand_in(path) {
+                check::int(*value, Some(1i64), Some(2i64), path, errors);
+            }
         }
         {
             let value = &self.name;
             let path = path.field("name");
-            rt::Validate::validate_at(value, path, errors);
+            if !errors.is_stand_in(path) {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
     }
 }
@@ -46439,8 +49015,8 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ScopeName")?,
+                        1 => de::value_into(&mut map, &mut v1, "ScopeDescription")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -46455,6 +49031,8 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
 }
 
 impl rt::json::Read for ResourceServerScopeType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -46462,15 +49040,19 @@ impl rt::json::Read for ResourceServerScopeType {
         let mut entries = r.begin_object("a ResourceServerScopeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ScopeName" => v0 = r.member("scopeName")?,
-                "ScopeDescription" => v1 = r.member("scopeDescription")?,
+                "ScopeName" => r.member_into(&mut v0, "ScopeName", "scopeName")?,
+                "ScopeDescription" => {
+                    r.member_into(&mut v1, "ScopeDescription", "scopeDescription")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             scope_name: r.required(v0, "ScopeName", "scopeName"),
             scope_description: r.required(v1, "ScopeDescription", "scopeDescription"),
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -46488,22 +49070,26 @@ impl rt::Validate for ResourceServerScopeType {
         {
             let value = &self.scope_name;
             let path = path.field("scopeName");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_SCOPE_NAME_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_SCOPE_NAME_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
         {
             let value = &self.scope_description;
             let path = path.field("scopeDescription");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_SCOPE_DESCRIPTION_TYPE,
-                path,
-                errors,
-            );
+            if !errors.is_stand_in(path) {
+                check::string(
+                    value,
+                    &super::rules::RESOURCE_SERVER_SCOPE_DESCRIPTION_TYPE,
+                    path,
+                    errors,
+                );
+            }
         }
     }
 }
@@ -46575,8 +49161,8 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "BlockedIPRangeList")?,
+                        1 => de::value_into(&mut map, &mut v1, "SkippedIPRangeList")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -46591,6 +49177,8 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
 }
 
 impl rt::json::Read for RiskExceptionConfigurationType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -46598,15 +49186,21 @@ impl rt::json::Read for RiskExceptionConfigurationType {
         let mut entries = r.begin_object("a RiskExceptionConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "BlockedIPRangeList" => v0 = r.member("blockedIPRangeList")?,
-                "SkippedIPRangeList" => v1 = r.member("skippedIPRangeList")?,
+                "BlockedIPRangeList" => {
+                    r.member_into(&mut v0, "BlockedIPRangeList", "blockedIPRangeList")?
+                }
+                "SkippedIPRangeList" => {
+                    r.member_into(&mut v1, "SkippedIPRangeList", "skippedIPRangeList")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             blocked_ip_range_list: v0,
             skipped_ip_range_list: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -46707,8 +49301,8 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "MinLength")?,
+                        1 => de::value_into(&mut map, &mut v1, "MaxLength")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -46723,6 +49317,8 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
 }
 
 impl rt::json::Read for StringAttributeConstraintsType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -46730,15 +49326,17 @@ impl rt::json::Read for StringAttributeConstraintsType {
         let mut entries = r.begin_object("a StringAttributeConstraintsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "MinLength" => v0 = r.member("minLength")?,
-                "MaxLength" => v1 = r.member("maxLength")?,
+                "MinLength" => r.member_into(&mut v0, "MinLength", "minLength")?,
+                "MaxLength" => r.member_into(&mut v1, "MaxLength", "maxLength")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             min_length: v0,
             max_length: v1,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -47218,9 +49816,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "ClientId")?,
+                        1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
+                        2 => de::value_into(&mut map, &mut v2, "ClientName")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -47236,6 +49834,8 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
 }
 
 impl rt::json::Read for UserPoolClientDescription {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -47244,17 +49844,19 @@ impl rt::json::Read for UserPoolClientDescription {
         let mut entries = r.begin_object("a UserPoolClientDescription object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientId" => v0 = r.member("clientId")?,
-                "UserPoolId" => v1 = r.member("userPoolId")?,
-                "ClientName" => v2 = r.member("clientName")?,
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             client_id: v0,
             user_pool_id: v1,
             client_name: v2,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -47383,12 +49985,12 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => v0 = de::value(&mut map)?,
-                        1 => v1 = de::value(&mut map)?,
-                        2 => v2 = de::value(&mut map)?,
-                        3 => v3 = de::value(&mut map)?,
-                        4 => v4 = de::value(&mut map)?,
-                        5 => v5 = de::value(&mut map)?,
+                        0 => de::value_into(&mut map, &mut v0, "Id")?,
+                        1 => de::value_into(&mut map, &mut v1, "Name")?,
+                        2 => de::value_into(&mut map, &mut v2, "LambdaConfig")?,
+                        3 => de::value_into(&mut map, &mut v3, "Status")?,
+                        4 => de::value_into(&mut map, &mut v4, "LastModifiedDate")?,
+                        5 => de::value_into(&mut map, &mut v5, "CreationDate")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -47407,6 +50009,8 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
 }
 
 impl rt::json::Read for UserPoolDescriptionType {
+    const CHECKS_ITSELF: bool = true;
+
     #[inline(never)]
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
@@ -47418,23 +50022,27 @@ impl rt::json::Read for UserPoolDescriptionType {
         let mut entries = r.begin_object("a UserPoolDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "Id" => v0 = r.member("id")?,
-                "Name" => v1 = r.member("name")?,
-                "LambdaConfig" => v2 = r.member("lambdaConfig")?,
-                "Status" => v3 = r.member("status")?,
-                "LastModifiedDate" => v4 = r.member("lastModifiedDate")?,
-                "CreationDate" => v5 = r.member("creationDate")?,
+                "Id" => r.member_into(&mut v0, "Id", "id")?,
+                "Name" => r.member_into(&mut v1, "Name", "name")?,
+                "LambdaConfig" => r.member_into(&mut v2, "LambdaConfig", "lambdaConfig")?,
+                "Status" => r.member_into(&mut v3, "Status", "status")?,
+                "LastModifiedDate" => {
+                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")?
+                }
+                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
                 _ => r.skip_value()?,
             }
         }
-        Ok(Self {
+        let value = Self {
             id: v0,
             name: v1,
             lambda_config: v2,
             status: v3,
             last_modified_date: v4,
             creation_date: v5,
-        })
+        };
+        r.check(&value, false);
+        Ok(value)
     }
 }
 
@@ -47463,7 +50071,9 @@ impl rt::Validate for UserPoolDescriptionType {
         }
         if let Some(value) = &self.lambda_config {
             let path = path.field("lambdaConfig");
-            rt::Validate::validate_at(value, path, errors);
+            if errors.deep() {
+                rt::Validate::validate_at(value, path, errors);
+            }
         }
         if let Some(value) = &self.status {
             let path = path.field("status");

@@ -77,6 +77,22 @@ pub fn value<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
     map.next_value::<Option<T>>()
 }
 
+/// Reads a member value into its slot; `null` leaves it empty. A member given twice is
+/// refused, as serde's derive refuses it: which of the two to keep would be a guess, and
+/// dropping either silently loses data.
+#[inline]
+pub fn value_into<'de, A: MapAccess<'de>, T: Deserialize<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    wire_name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(<A::Error as de::Error>::duplicate_field(wire_name));
+    }
+    *slot = map.next_value::<Option<T>>()?;
+    Ok(())
+}
+
 /// Skips the value of a member the type does not know.
 #[inline]
 pub fn skip<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {

@@ -5,22 +5,37 @@
 //! `serde_json::from_slice` instantiates serde_json's deserializer once per type inside the
 //! generated crate, which is most of its release build. The reader is compiled once, here.
 //!
-//! It reads in one pass and keeps going past missing required members (recording their
-//! wire paths and standing in a placeholder), so a request with missing members reaches
-//! validation and every violation is reported together, as AWS does. Wrong types and
-//! malformed JSON are errors that name where they happened. The accepted language is
-//! serde_json's: RFC 8259 JSON, UTF-8, at most 128 levels of nesting, no trailing
-//! characters; `null` reads as an absent member; unknown members are skipped.
+//! A reader made with [`Reader::checking`] (the request path) also checks constraints as
+//! it goes, in one pass: each structure is checked as soon as it is read, at the path the
+//! reader is at, and a missing required member is reported (`Value null at …`) and stood
+//! in for, so reading goes on and every violation is reported together, as AWS does. A
+//! structure's check leaves the structures inside it alone (they were checked when read)
+//! and skips its own stand-ins, so each value is checked once and nothing needs undoing:
+//! however many members a hostile body leaves out, the cost stays linear. Wrong types and
+//! malformed JSON are errors that name where they happened.
+//!
+//! The accepted language is exactly what `serde_json::from_slice` accepts for the same
+//! type through its serde impl (a differential test holds the two together):
+//! - typed values: RFC 8259 JSON, UTF-8 strings with paired surrogates, numbers in range
+//!   (`-0` is a float, as in serde_json), at most 127 levels of nesting;
+//! - unknown members are skipped the way serde_json ignores them (`IgnoredAny`): only the
+//!   grammar is checked, so invalid UTF-8, lone surrogates or `1e400` inside a skipped
+//!   member are accepted, and their nesting has no limit (they are walked without
+//!   recursion, in time and memory linear in their length);
+//! - no trailing characters; `null` reads as an absent member.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::de::Placeholder;
-use crate::path::{Segment, write_segments};
+use crate::path::{Path, Segment, push_segment};
 use crate::timestamp::Timestamp;
+use crate::validate::{Constraint, ShownValue, Validate, ValidationErrors};
 
-const MAX_DEPTH: u32 = 128;
+/// Containers a typed value may nest: serde_json's recursion limit (it gives up on the
+/// 128th level).
+const MAX_DEPTH: u32 = 127;
 
 /// One step of the path to a value.
 #[derive(Debug, Clone, PartialEq)]
@@ -34,20 +49,28 @@ enum Step {
 
 /// Renders steps stored innermost first.
 fn render(path_rev: &[Step]) -> String {
-    let segments: Vec<Segment<'_>> = path_rev
-        .iter()
-        .rev()
-        .map(|s| match s {
-            Step::Field(f) => Segment::Field(f),
-            Step::Key(k) => Segment::Field(k),
-            Step::Index(i) => Segment::Index(*i),
-            Step::MapValue(i) => Segment::MapValue(*i),
-        })
-        .collect();
+    let steps: Vec<Step> = path_rev.iter().rev().cloned().collect();
     let mut out = String::new();
-    // Writing into a String cannot fail.
-    let _ = write_segments(&mut out, &segments);
+    write_steps(&mut out, &steps);
     out
+}
+
+/// Writes steps stored outermost first in AWS's dotted form.
+fn write_steps(out: &mut String, steps: &[Step]) {
+    for (i, step) in steps.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        push_segment(
+            out,
+            match step {
+                Step::Field(f) => Segment::Field(f),
+                Step::Key(k) => Segment::Field(k),
+                Step::Index(i) => Segment::Index(*i),
+                Step::MapValue(i) => Segment::MapValue(*i),
+            },
+        );
+    }
 }
 
 /// What kind of failure a read ended with.
@@ -136,15 +159,22 @@ impl std::error::Error for Error {}
 
 /// A value readable from JSON by [`Reader`].
 pub trait Read: Sized {
+    /// Whether [`Read::read`] checks the value's constraints itself when the reader checks
+    /// ([`Reader::check`]): generated structures and unions do. Containers of such values
+    /// leave them alone when they are checked in the same read.
+    const CHECKS_ITSELF: bool = false;
+
     /// Reads one value at the reader's position.
     fn read(r: &mut Reader<'_>) -> Result<Self, Error>;
 }
 
-/// A required member that was missing or `null`.
+/// The first required member found missing by a strict read (which reports it as an
+/// error).
 #[derive(Debug, Clone)]
 struct Missing {
     wire: &'static str,
-    path_rev: Vec<Step>,
+    /// Steps of the object it was missing from, outermost first.
+    parent: Vec<Step>,
 }
 
 /// Where a reader is inside an object or array: before the first entry or after one.
@@ -159,7 +189,15 @@ pub struct Reader<'a> {
     input: &'a [u8],
     pos: usize,
     depth: u32,
-    missing: Vec<Missing>,
+    /// Steps from the document to the value being read, outermost first.
+    path: Vec<Step>,
+    /// Strict reads: the first missing required member.
+    first_missing: Option<Missing>,
+    /// Checking reads: the report so far.
+    checking: Option<Box<ValidationErrors>>,
+    /// Checking reads: path names of the required members missing from the structure
+    /// being finished (its stand-ins).
+    object_missing: Vec<&'static str>,
 }
 
 fn is_ws(b: u8) -> bool {
@@ -174,13 +212,62 @@ enum Number {
 }
 
 impl<'a> Reader<'a> {
+    /// A reader at the start of `input` that also checks constraints (see the module
+    /// docs); [`Reader::take_errors`] gives the report.
+    pub fn checking(input: &'a [u8]) -> Self {
+        let mut r = Reader::new(input);
+        r.checking = Some(Box::default());
+        r
+    }
+
+    /// Whether this reader checks constraints.
+    #[inline]
+    pub fn is_checking(&self) -> bool {
+        self.checking.is_some()
+    }
+
+    /// The report of a checking read (empty for other readers).
+    pub fn take_errors(&mut self) -> ValidationErrors {
+        self.checking.take().map(|e| *e).unwrap_or_default()
+    }
+
+    /// Checks a value just read, at the reader's path, when the reader checks: a
+    /// structure (`deep == false`) skips its stand-ins and the structures inside it,
+    /// which were checked when they were read; a union (`deep == true`, read whole
+    /// through serde) is checked all the way down. Generated `Read` impls call this last.
+    #[inline]
+    pub fn check<T: Validate>(&mut self, value: &T, deep: bool) {
+        if self.checking.is_some() {
+            self.check_now(value, deep);
+        }
+    }
+
+    #[inline(never)]
+    fn check_now<T: Validate>(&mut self, value: &T, deep: bool) {
+        let Reader {
+            checking,
+            path,
+            object_missing,
+            ..
+        } = self;
+        if let Some(errors) = checking {
+            errors.begin_check(object_missing, deep);
+            with_path(path, Path::ROOT, |at| value.validate_at(at, errors));
+            errors.end_check();
+        }
+        object_missing.clear();
+    }
+
     /// A reader at the start of `input`.
     pub fn new(input: &'a [u8]) -> Self {
         Reader {
             input,
             pos: 0,
             depth: 0,
-            missing: Vec::new(),
+            path: Vec::new(),
+            first_missing: None,
+            checking: None,
+            object_missing: Vec::new(),
         }
     }
 
@@ -505,6 +592,10 @@ impl<'a> Reader<'a> {
                     v = v * 10 + u64::from(d - b'0');
                 }
                 if negative {
+                    // `-0` is a float in serde_json (`-0.0`), so it is no integer here either.
+                    if v == 0 {
+                        return Ok(Number::Float(-0.0));
+                    }
                     if v <= i64::MAX as u64 + 1 {
                         return Ok(Number::Int((v as i64).wrapping_neg()));
                     }
@@ -629,8 +720,173 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Skips one value of any type (checking that it is well-formed).
+    /// Skips the value of a member the type does not know, as serde_json ignores one
+    /// (`IgnoredAny`): the grammar is checked, nothing else (see the module docs). Nested
+    /// containers are tracked on a heap stack, so no input can exhaust the call stack.
     pub fn skip_value(&mut self) -> Result<(), Error> {
+        // The open containers, innermost last: `[` or `{`.
+        let mut open: Vec<u8> = Vec::new();
+        loop {
+            // A value starts here.
+            match self.peek() {
+                None => return Err(self.eof("a value")),
+                Some(b'n') => self.literal(b"null")?,
+                Some(b't') => self.literal(b"true")?,
+                Some(b'f') => self.literal(b"false")?,
+                Some(b'"') => self.skip_string()?,
+                Some(b'-' | b'0'..=b'9') => self.skip_number()?,
+                Some(b'[') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b']') {
+                        self.pos += 1;
+                    } else {
+                        open.push(b'[');
+                        continue;
+                    }
+                }
+                Some(b'{') => {
+                    self.pos += 1;
+                    if self.peek() == Some(b'}') {
+                        self.pos += 1;
+                    } else {
+                        open.push(b'{');
+                        self.skip_key()?;
+                        continue;
+                    }
+                }
+                Some(_) => return Err(self.syntax("expected value")),
+            }
+            // A value ended: close what ends here, or move to the next entry.
+            loop {
+                let Some(&frame) = open.last() else {
+                    return Ok(());
+                };
+                match (self.peek(), frame) {
+                    (Some(b','), b'{') => {
+                        self.pos += 1;
+                        self.skip_key()?;
+                        break;
+                    }
+                    (Some(b','), _) => {
+                        self.pos += 1;
+                        break;
+                    }
+                    (Some(b']'), b'[') | (Some(b'}'), b'{') => {
+                        self.pos += 1;
+                        open.pop();
+                    }
+                    (None, b'[') => return Err(self.eof("a list")),
+                    (None, _) => return Err(self.eof("an object")),
+                    (Some(_), b'[') => return Err(self.syntax("expected `,` or `]`")),
+                    (Some(_), _) => return Err(self.syntax("expected `,` or `}`")),
+                }
+            }
+        }
+    }
+
+    /// Skips an object key of a skipped value and its `:`.
+    fn skip_key(&mut self) -> Result<(), Error> {
+        match self.peek() {
+            Some(b'"') => self.skip_string()?,
+            None => return Err(self.eof("an object")),
+            Some(_) => return Err(self.syntax("key must be a string")),
+        }
+        match self.peek() {
+            Some(b':') => {
+                self.pos += 1;
+                Ok(())
+            }
+            None => Err(self.eof("an object")),
+            Some(_) => Err(self.syntax("expected `:`")),
+        }
+    }
+
+    /// Skips a string at `"` checking only its grammar: escapes well-formed, no control
+    /// characters. Bytes are not checked for UTF-8 and `\u` escapes not for pairing, as
+    /// serde_json does not for ignored strings.
+    fn skip_string(&mut self) -> Result<(), Error> {
+        self.pos += 1;
+        let input = self.input;
+        loop {
+            while let Some(chunk) = input.get(self.pos..self.pos + 8) {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                if needs_attention(u64::from_le_bytes(word)) {
+                    break;
+                }
+                self.pos += 8;
+            }
+            let Some(&b) = input.get(self.pos) else {
+                return Err(self.eof("a string"));
+            };
+            match b {
+                b'"' => {
+                    self.pos += 1;
+                    return Ok(());
+                }
+                b'\\' => {
+                    self.pos += 1;
+                    match input.get(self.pos) {
+                        None => return Err(self.eof("a string")),
+                        Some(b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't') => {
+                            self.pos += 1;
+                        }
+                        Some(b'u') => {
+                            self.pos += 1;
+                            self.hex4()?;
+                        }
+                        Some(_) => return Err(self.syntax("invalid escape")),
+                    }
+                }
+                0..=0x1f => {
+                    return Err(self.syntax(
+                        "control character (\\u0000-\\u001F) found while parsing a string",
+                    ));
+                }
+                _ => self.pos += 1,
+            }
+        }
+    }
+
+    /// Skips a number at `-` or a digit, checking its grammar but not its range.
+    fn skip_number(&mut self) -> Result<(), Error> {
+        let input = self.input;
+        if input.get(self.pos) == Some(&b'-') {
+            self.pos += 1;
+        }
+        match input.get(self.pos) {
+            Some(b'0') => {
+                self.pos += 1;
+                if matches!(input.get(self.pos), Some(b'0'..=b'9')) {
+                    return Err(self.syntax("invalid number"));
+                }
+            }
+            Some(b'1'..=b'9') => {
+                while matches!(input.get(self.pos), Some(b'0'..=b'9')) {
+                    self.pos += 1;
+                }
+            }
+            Some(_) => return Err(self.syntax("invalid number")),
+            None => return Err(self.eof("a value")),
+        }
+        if input.get(self.pos) == Some(&b'.') {
+            self.pos += 1;
+            self.digits()?;
+        }
+        if matches!(input.get(self.pos), Some(b'e' | b'E')) {
+            self.pos += 1;
+            if matches!(input.get(self.pos), Some(b'+' | b'-')) {
+                self.pos += 1;
+            }
+            self.digits()?;
+        }
+        Ok(())
+    }
+
+    /// Skips one value as a typed read would check it (UTF-8, surrogates, number range,
+    /// the nesting limit): for values kept as `serde_json::Value`, which serde_json reads
+    /// strictly.
+    fn skip_checked(&mut self) -> Result<(), Error> {
         match self.peek() {
             None => Err(self.eof("a value")),
             Some(b'n') => self.literal(b"null"),
@@ -641,14 +897,14 @@ impl<'a> Reader<'a> {
             Some(b'{') => {
                 let mut entries = self.begin_object("a map")?;
                 while self.next_key(&mut entries)?.is_some() {
-                    self.skip_value()?;
+                    self.skip_checked()?;
                 }
                 Ok(())
             }
             Some(b'[') => {
                 let mut entries = self.begin_array("a list")?;
                 while self.next_element(&mut entries)? {
-                    self.skip_value()?;
+                    self.skip_checked()?;
                 }
                 Ok(())
             }
@@ -705,7 +961,7 @@ impl<'a> Reader<'a> {
     pub fn value(&mut self) -> Result<serde_json::Value, Error> {
         self.peek();
         let start = self.pos;
-        self.skip_value()?;
+        self.skip_checked()?;
         // Already checked: serde_json only builds the tree.
         serde_json::from_slice(&self.input[start..self.pos])
             .map_err(|e| self.error_at(Category::Syntax, e.to_string(), start))
@@ -724,36 +980,70 @@ impl<'a> Reader<'a> {
 
     /// Reads a value one step below the current one. Only the call of `T::read` depends
     /// on `T`; the bookkeeping is shared.
+    ///
+    /// The step stays on the reader's path while the value is read, so a member found
+    /// missing inside it gets its whole path at once: each missing member costs one
+    /// rendering, however deep it is and however many there are.
     #[inline]
     fn nested<T: Read>(&mut self, step: Step) -> Result<T, Error> {
-        let before = self.missing.len();
-        match T::read(self) {
-            Ok(v) => {
-                self.settle(before, step);
-                Ok(v)
-            }
-            Err(e) => Err(e.within(step)),
+        self.path.push(step);
+        let result = T::read(self);
+        let step = self.path.pop();
+        match result {
+            Ok(v) => Ok(v),
+            Err(e) => Err(match step {
+                Some(step) => e.within(step),
+                None => e,
+            }),
         }
     }
 
-    /// Puts `step` in front of the paths of members found missing since `before`.
-    #[inline]
-    fn settle(&mut self, before: usize, step: Step) {
-        if self.missing.len() != before {
-            self.prefix_missing(before, step);
+    /// Reads a member's value into its slot; `null` leaves it empty. A member given twice
+    /// is refused (as serde's derive refuses it): keeping either value would silently drop
+    /// the other. `path_name` is the member's name in validation paths (`clientId`).
+    #[inline(never)]
+    pub fn member_into<T: Read>(
+        &mut self,
+        slot: &mut Option<T>,
+        wire_name: &'static str,
+        path_name: &'static str,
+    ) -> Result<(), Error> {
+        if slot.is_some() {
+            return Err(self.duplicate(wire_name));
         }
+        *slot = self.member(path_name)?;
+        Ok(())
     }
 
     #[cold]
-    fn prefix_missing(&mut self, from: usize, step: Step) {
-        for m in &mut self.missing[from..] {
-            m.path_rev.push(step.clone());
-        }
+    fn duplicate(&self, wire_name: &str) -> Error {
+        self.error_at(
+            Category::Data,
+            format!("duplicate field `{wire_name}`"),
+            self.pos,
+        )
     }
 
     /// Reads the value of an undeclared member kept in an `additionalProperties` map.
     pub fn extra<T: Read>(&mut self, key: &str) -> Result<T, Error> {
         self.nested(Step::Key(key.into()))
+    }
+
+    /// Reads an undeclared member into the `additionalProperties` map. A name given twice
+    /// keeps the last value, as serde does, unless the values check themselves while a
+    /// checking reader reads them: then it is refused, since the first value's violations
+    /// would be reported for a value that is gone.
+    pub fn extra_into<T: Read>(
+        &mut self,
+        extra: &mut BTreeMap<String, T>,
+        key: Cow<'_, str>,
+    ) -> Result<(), Error> {
+        if T::CHECKS_ITSELF && self.is_checking() && extra.contains_key(&*key) {
+            return Err(self.duplicate(&key));
+        }
+        let value = self.extra(&key)?;
+        extra.insert(key.into_owned(), value);
+        Ok(())
     }
 
     /// Unwraps a required member; a missing one is recorded and stood in for.
@@ -772,10 +1062,31 @@ impl<'a> Reader<'a> {
 
     #[cold]
     fn missing_member<T: Placeholder>(&mut self, wire: &'static str, path_name: &'static str) -> T {
-        self.missing.push(Missing {
-            wire,
-            path_rev: vec![Step::Field(path_name)],
-        });
+        match &mut self.checking {
+            Some(errors) => {
+                self.object_missing.push(path_name);
+                let steps = &self.path;
+                errors.add_with(
+                    |out| {
+                        write_steps(out, steps);
+                        if !steps.is_empty() {
+                            out.push('.');
+                        }
+                        out.push_str(path_name);
+                    },
+                    ShownValue::Null,
+                    Constraint::Required,
+                );
+            }
+            None => {
+                if self.first_missing.is_none() {
+                    self.first_missing = Some(Missing {
+                        wire,
+                        parent: self.path.clone(),
+                    });
+                }
+            }
+        }
         T::placeholder()
     }
 
@@ -794,21 +1105,32 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// Wire paths of required members that were missing or `null`.
-    pub fn missing_paths(&self) -> Vec<String> {
-        self.missing.iter().map(|m| render(&m.path_rev)).collect()
-    }
-
     /// The first missing required member as an error (for reads without validation).
     pub fn missing_error(&self) -> Option<Error> {
-        let first = self.missing.first()?;
+        let first = self.first_missing.as_ref()?;
         let mut e = self.error_at(
             Category::Data,
             format!("missing field `{}`", first.wire),
             self.input.len(),
         );
-        e.path_rev = first.path_rev[1..].to_vec();
+        e.path_rev = first.parent.iter().rev().cloned().collect();
         Some(e)
+    }
+}
+
+/// Calls `f` with `steps` (outermost first) as a [`Path`] below `at`, built on the stack.
+fn with_path<R>(steps: &[Step], at: Path<'_>, f: impl FnOnce(Path<'_>) -> R) -> R {
+    match steps.split_first() {
+        None => f(at),
+        Some((step, rest)) => {
+            let next = match step {
+                Step::Field(name) => at.field(name),
+                Step::Key(key) => at.field(key),
+                Step::Index(i) => at.index(i - 1),
+                Step::MapValue(i) => at.map_value(i - 1),
+            };
+            with_path(rest, next, f)
+        }
     }
 }
 
@@ -954,21 +1276,79 @@ impl<T: Read> Read for Vec<T> {
 
 impl<T: Read> Read for BTreeMap<String, T> {
     fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
-        let mut entries = r.begin_object("a map")?;
-        let mut out = BTreeMap::new();
-        let mut position = 0;
-        while let Some(key) = r.next_key(&mut entries)? {
-            position += 1;
-            let value = r.nested(Step::MapValue(position))?;
-            out.insert(key.into_owned(), value);
+        if T::CHECKS_ITSELF && r.is_checking() {
+            return read_map_in_key_order(r);
         }
-        Ok(out)
+        let mut entries = r.begin_object("a map")?;
+        let mut out = Vec::new();
+        while let Some(key) = r.next_key(&mut entries)? {
+            let value = r.nested(Step::MapValue(out.len() + 1))?;
+            out.push((key.into_owned(), value));
+        }
+        Ok(last_wins(out))
     }
+}
+
+/// A map of the entries in document order; a key given twice keeps its last value, as
+/// serde's map impls do. Built in one sort and bulk load, which for a large map is much
+/// kinder to the cache than inserting entry by entry.
+fn last_wins<T>(mut entries: Vec<(String, T)>) -> BTreeMap<String, T> {
+    // A stable sort keeps equal keys in document order; keep the last of each run.
+    entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut kept: Vec<(String, T)> = Vec::with_capacity(entries.len());
+    for (key, value) in entries {
+        match kept.last_mut() {
+            Some(last) if last.0 == key => last.1 = value,
+            _ => kept.push((key, value)),
+        }
+    }
+    kept.into_iter().collect()
+}
+
+/// Reads a map whose values check themselves as they are read. Checking numbers map
+/// entries in key order (the order `validate()` walks a `BTreeMap`), and the values need
+/// their numbers while they are read, so a first pass collects the keys. A key given
+/// twice is refused: its first value's violations would be reported for a value that is
+/// gone.
+fn read_map_in_key_order<T: Read>(r: &mut Reader<'_>) -> Result<BTreeMap<String, T>, Error> {
+    let (start, depth) = (r.pos, r.depth);
+    let mut keys: Vec<String> = Vec::new();
+    let scanned = (|| {
+        let mut entries = r.begin_object("a map")?;
+        while let Some(key) = r.next_key(&mut entries)? {
+            keys.push(key.into_owned());
+            r.skip_value()?;
+        }
+        Ok::<(), Error>(())
+    })();
+    (r.pos, r.depth) = (start, depth);
+    if scanned.is_err() {
+        // The read below meets the same error and reports it where it is.
+        keys.clear();
+    }
+    keys.sort_unstable();
+    keys.dedup();
+    let mut entries = r.begin_object("a map")?;
+    let mut out = BTreeMap::new();
+    let mut position = 0;
+    while let Some(key) = r.next_key(&mut entries)? {
+        position += 1;
+        if out.contains_key(&*key) {
+            return Err(r.duplicate(&key));
+        }
+        let rank = keys
+            .binary_search_by(|k| k.as_str().cmp(&key))
+            .map_or(position, |i| i + 1);
+        let value = r.nested(Step::MapValue(rank))?;
+        out.insert(key.into_owned(), value);
+    }
+    Ok(out)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::validate::Violation;
 
     #[derive(Debug, PartialEq)]
     struct Attr {
@@ -988,28 +1368,50 @@ mod tests {
     }
 
     impl Read for Attr {
+        const CHECKS_ITSELF: bool = true;
+
         fn read(r: &mut Reader<'_>) -> Result<Self, Error> {
             let mut entries = r.begin_object("an Attr object")?;
             let (mut name, mut value, mut count) = (None, None, None);
             while let Some(key) = r.next_key(&mut entries)? {
                 match &*key {
-                    "Name" => name = r.member("name")?,
-                    "Value" => value = r.member("value")?,
-                    "Count" => count = r.member("count")?,
+                    "Name" => r.member_into(&mut name, "Name", "name")?,
+                    "Value" => r.member_into(&mut value, "Value", "value")?,
+                    "Count" => r.member_into(&mut count, "Count", "count")?,
                     _ => r.skip_value()?,
                 }
             }
-            Ok(Attr {
+            let attr = Attr {
                 name: r.required(name, "Name", "name"),
                 value,
                 count,
-            })
+            };
+            r.check(&attr, false);
+            Ok(attr)
         }
     }
 
+    /// `Name` is at least one character long; `Count` at most 10.
+    impl Validate for Attr {
+        fn validate_at(&self, path: Path<'_>, errors: &mut ValidationErrors) {
+            let at = path.field("name");
+            if !errors.is_stand_in(at) {
+                crate::check::length(self.name.len(), Some(1), None, at, errors);
+            }
+            if let Some(count) = self.count {
+                crate::check::int(count.into(), None, Some(10), path.field("count"), errors);
+            }
+        }
+    }
+
+    /// Reads with a checking reader: the value and the report's listed violations.
     fn read(json: &str) -> Result<(Vec<Attr>, Vec<String>), String> {
-        match read_document::<Vec<Attr>>(json.as_bytes()) {
-            Ok((v, r)) => Ok((v, r.missing_paths())),
+        let mut r = Reader::checking(json.as_bytes());
+        match Vec::<Attr>::read(&mut r).and_then(|v| r.end().map(|()| v)) {
+            Ok(v) => {
+                let errors = r.take_errors().into_result().err().unwrap_or_default();
+                Ok((v, errors.iter().map(ToString::to_string).collect()))
+            }
             Err(e) => Err(format!("{} | {}", e.path(), e)),
         }
     }
@@ -1027,10 +1429,57 @@ mod tests {
     }
 
     #[test]
-    fn records_missing_members_with_paths() {
-        let (v, missing) = read(r#"[{"Name":"a"},{"Value":"b"},{"Name":null}]"#).unwrap();
-        assert_eq!(v.len(), 3);
-        assert_eq!(missing, ["2.member.name", "3.member.name"]);
+    fn reports_missing_members_and_checks_each_structure_once() {
+        let (v, report) =
+            read(r#"[{"Name":"a"},{"Value":"b"},{"Name":null,"Count":11},{"Name":"","Count":12}]"#)
+                .unwrap();
+        assert_eq!(v.len(), 4);
+        // The stand-in for the missing name (an empty string) is not checked; the empty
+        // name that was sent is.
+        assert_eq!(
+            report,
+            [
+                "Value null at '2.member.name' failed to satisfy constraint: Member must not be null",
+                "Value '11' at '3.member.count' failed to satisfy constraint: Member must have value less than or equal to 10",
+                "Value null at '3.member.name' failed to satisfy constraint: Member must not be null",
+                "Value '12' at '4.member.count' failed to satisfy constraint: Member must have value less than or equal to 10",
+                "Value at '4.member.name' failed to satisfy constraint: Member must have length greater than or equal to 1",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_member_given_twice_is_refused() {
+        let e = read(r#"[{"Name":"a","Name":"b"}]"#).unwrap_err();
+        assert!(e.contains("duplicate field `Name`"), "{e}");
+        // A `null` is no value: a member may follow it.
+        assert!(read(r#"[{"Name":null,"Name":"b"}]"#).is_ok());
+        assert!(read(r#"[{"Name":"a","Name":null}]"#).is_err());
+    }
+
+    #[test]
+    fn a_map_key_given_twice_keeps_its_last_value() {
+        let map: BTreeMap<String, i64> = from_slice(br#"{"b":1,"a":2,"b":3,"c":4,"a":5}"#).unwrap();
+        let serde: BTreeMap<String, i64> =
+            serde_json::from_slice(br#"{"b":1,"a":2,"b":3,"c":4,"a":5}"#).unwrap();
+        assert_eq!(map, serde);
+        assert_eq!(
+            map.into_iter().collect::<Vec<_>>(),
+            [("a".into(), 5), ("b".into(), 3), ("c".into(), 4)]
+        );
+    }
+
+    #[test]
+    fn map_entries_are_numbered_in_key_order() {
+        let mut r = Reader::checking(br#"{"zeta":{"Name":""},"alpha":{},"mid":{"Name":"x"}}"#);
+        let map = BTreeMap::<String, Attr>::read(&mut r).unwrap();
+        assert_eq!(map.len(), 3);
+        let errors = r.take_errors().into_result().unwrap_err();
+        let paths: Vec<&str> = errors.iter().map(Violation::path).collect();
+        assert_eq!(paths, ["entry.1.value.name", "entry.3.value.name"]);
+        let mut r = Reader::checking(br#"{"k":{"Name":"a"},"k":{"Name":"b"}}"#);
+        let e = BTreeMap::<String, Attr>::read(&mut r).unwrap_err();
+        assert_eq!(e.message(), "duplicate field `k`");
     }
 
     #[test]
@@ -1074,12 +1523,70 @@ mod tests {
             let e = read_document::<Vec<Attr>>(text.as_bytes()).unwrap_err();
             assert_eq!(e.category(), Category::Syntax, "{text:?}");
         }
-        let deep = format!(r#"[{{"X": {}}}]"#, "[".repeat(200));
-        assert!(
-            read(&deep)
-                .unwrap_err()
-                .contains("recursion limit exceeded")
-        );
+    }
+
+    #[test]
+    fn nesting_limits_follow_serde_json() {
+        // Typed values (here `serde_json::Value`) nest at most 127 containers deep.
+        let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+        assert!(read_document::<serde_json::Value>(nested(127).as_bytes()).is_ok());
+        let e = read_document::<serde_json::Value>(nested(128).as_bytes()).unwrap_err();
+        assert!(e.message().contains("recursion limit exceeded"), "{e}");
+        for n in [127, 128] {
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&nested(n)).is_ok(),
+                n == 127
+            );
+        }
+        // Skipped members have no limit, as serde_json ignores them without recursion.
+        let deep = format!(r#"[{{"Name":"a","X": {}}}]"#, nested(100_000));
+        assert!(read(&deep).is_ok());
+        let unclosed = format!(r#"[{{"Name":"a","X": {}}}]"#, "[".repeat(100_000));
+        assert!(read(&unclosed).unwrap_err().contains("expected value"));
+    }
+
+    #[test]
+    fn skipped_members_are_checked_for_grammar_only() {
+        for ok in [
+            r#"[{"Name":"a","X":1e400}]"#,
+            r#"[{"Name":"a","X":"\ud800"}]"#,
+            r#"[{"Name":"a","X":{"\udc00":-0.0e-0}}]"#,
+            r#"[{"Name":"a","X":[[],{},[{}],{"a":[null,true,false]}]}]"#,
+        ] {
+            assert!(read(ok).is_ok(), "{ok}");
+        }
+        let raw = b"[{\"Name\":\"a\",\"X\":\"\xff\"}]";
+        assert!(read_document::<Vec<Attr>>(raw).is_ok());
+        for bad in [
+            r#"[{"Name":"a","X":01}]"#,
+            r#"[{"Name":"a","X":1.}]"#,
+            r#"[{"Name":"a","X":-}]"#,
+            r#"[{"Name":"a","X":"\q"}]"#,
+            r#"[{"Name":"a","X":"\u12"}]"#,
+            r#"[{"Name":"a","X":[1,]}]"#,
+            r#"[{"Name":"a","X":{"a":1,}}]"#,
+            r#"[{"Name":"a","X":{1:2}}]"#,
+            r#"[{"Name":"a","X":{"a" 2}}]"#,
+            r#"[{"Name":"a","X":[1 2]}]"#,
+            r#"[{"Name":"a","X":tru}]"#,
+            "[{\"Name\":\"a\",\"X\":\"\t\"}]",
+        ] {
+            let e = read_document::<Vec<Attr>>(bad.as_bytes()).unwrap_err();
+            assert_eq!(e.category(), Category::Syntax, "{bad}");
+            assert!(
+                serde_json::from_str::<serde::de::IgnoredAny>(bad).is_err(),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn minus_zero_is_a_float() {
+        assert!(from_slice::<i64>(b"-0").is_err());
+        assert!(serde_json::from_slice::<i64>(b"-0").is_err());
+        let f: f64 = from_slice(b"-0").unwrap();
+        assert!(f == 0.0 && f.is_sign_negative());
+        assert_eq!(from_slice::<i64>(b"0").unwrap(), 0);
     }
 
     #[test]

@@ -72,6 +72,14 @@ impl<'a> Path<'a> {
         }
     }
 
+    /// The member name of the last segment, when it is a structure member.
+    pub(crate) fn last_field(&self) -> Option<&'a str> {
+        match self.segment {
+            Some(Segment::Field(name)) => Some(name),
+            _ => None,
+        }
+    }
+
     /// Whether this is the path of the top-level value.
     pub fn is_root(&self) -> bool {
         self.segment.is_none()
@@ -92,25 +100,69 @@ impl<'a> Path<'a> {
     }
 }
 
-/// Writes segments in AWS's dotted form: `schema.1.member.name`.
-pub(crate) fn write_segments(f: &mut impl fmt::Write, segments: &[Segment<'_>]) -> fmt::Result {
-    for (i, seg) in segments.iter().enumerate() {
-        if i > 0 {
-            f.write_char('.')?;
-        }
-        match seg {
-            Segment::Field(name) => f.write_str(name)?,
-            Segment::Index(n) => write!(f, "{n}.member")?,
-            Segment::MapKey(n) => write!(f, "entry.{n}.key")?,
-            Segment::MapValue(n) => write!(f, "entry.{n}.value")?,
+impl Path<'_> {
+    /// Appends the path in AWS's dotted form, without collecting its segments first;
+    /// `true` when it appended anything (the root is empty).
+    pub(crate) fn push_to(&self, out: &mut String) -> bool {
+        let wrote = match self.parent {
+            Some(parent) => parent.push_to(out),
+            None => false,
+        };
+        match self.segment {
+            Some(segment) => {
+                if wrote {
+                    out.push('.');
+                }
+                push_segment(out, segment);
+                true
+            }
+            None => wrote,
         }
     }
-    Ok(())
+}
+
+/// Appends one segment in AWS's form (`name`, `3.member`, `entry.3.value`), without the
+/// formatting machinery: paths of a hostile body are built by the hundred thousand.
+pub(crate) fn push_segment(out: &mut String, segment: Segment<'_>) {
+    match segment {
+        Segment::Field(name) => out.push_str(name),
+        Segment::Index(n) => {
+            push_number(out, n);
+            out.push_str(".member");
+        }
+        Segment::MapKey(n) => {
+            out.push_str("entry.");
+            push_number(out, n);
+            out.push_str(".key");
+        }
+        Segment::MapValue(n) => {
+            out.push_str("entry.");
+            push_number(out, n);
+            out.push_str(".value");
+        }
+    }
+}
+
+fn push_number(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    // ASCII digits only.
+    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
 }
 
 impl fmt::Display for Path<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_segments(f, &self.segments())
+        let mut out = String::new();
+        self.push_to(&mut out);
+        f.write_str(&out)
     }
 }
 
@@ -134,5 +186,10 @@ mod tests {
         let tags = root.field("tags");
         assert_eq!(tags.map_key(0).to_string(), "tags.entry.1.key");
         assert_eq!(tags.map_value(2).to_string(), "tags.entry.3.value");
+        assert_eq!(
+            tags.map_value(1234566).to_string(),
+            "tags.entry.1234567.value"
+        );
+        assert_eq!(root.index(9).to_string(), "10.member");
     }
 }

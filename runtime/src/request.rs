@@ -3,7 +3,7 @@
 
 use crate::json::{self, Read};
 use crate::path::Path;
-use crate::validate::{Constraint, ShownValue, Validate, ValidationErrors, Violation};
+use crate::validate::{Validate, ValidationErrors};
 
 /// Why a request body was rejected.
 #[derive(Debug, Clone, PartialEq)]
@@ -26,9 +26,13 @@ impl std::fmt::Display for RequestError {
 
 impl std::error::Error for RequestError {}
 
-/// An empty body stands for `{}`: clients send it for operations without members.
+/// An empty body stands for `{}`: clients send it for operations without members. Only
+/// JSON's own whitespace counts (not form feed, which `u8::is_ascii_whitespace` includes).
 fn effective_body(body: &[u8]) -> &[u8] {
-    if body.iter().all(u8::is_ascii_whitespace) {
+    if body
+        .iter()
+        .all(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'))
+    {
         b"{}"
     } else {
         body
@@ -37,9 +41,10 @@ fn effective_body(body: &[u8]) -> &[u8] {
 
 /// Parses and validates a request body of type `T`.
 ///
-/// One pass of [`crate::json`]: a missing required member is recorded and stood in for,
-/// so that it is reported as `Value null at '…'` together with every other violation;
-/// malformed JSON and wrong types are serialization errors naming the member.
+/// One pass of a checking [`crate::json::Reader`]: each structure is checked as it is read,
+/// and a missing required member is reported as `Value null at '…'` together with every
+/// other violation; malformed JSON and wrong types are serialization errors naming the
+/// member.
 pub fn parse_request<T>(body: &[u8]) -> Result<T, RequestError>
 where
     T: Read + Validate,
@@ -57,31 +62,26 @@ where
     T: Read,
 {
     // Only reading and checking depend on `T`; the rest is shared by every body type.
-    let mut r = json::Reader::new(effective_body(body));
+    let mut r = json::Reader::checking(effective_body(body));
     match T::read(&mut r) {
         Ok(value) => {
-            let mut errors = ValidationErrors::new();
-            check(&value, Path::ROOT, &mut errors);
-            finish(&mut r, errors).map(|()| value)
+            if let Err(e) = r.end() {
+                return Err(RequestError::Serialization(describe(&e)));
+            }
+            let mut errors = r.take_errors();
+            if !T::CHECKS_ITSELF {
+                // A list or map body: its structures were checked as they were read.
+                errors.begin_shallow();
+                check(&value, Path::ROOT, &mut errors);
+                errors.end_check();
+            }
+            errors
+                .into_result()
+                .map(|()| value)
+                .map_err(RequestError::Validation)
         }
         Err(e) => Err(RequestError::Serialization(describe(&e))),
     }
-}
-
-/// The end of a request read: trailing text, then missing members merged into the
-/// violations (placeholders stood in for them; what they violate is noise).
-fn finish(r: &mut json::Reader<'_>, mut errors: ValidationErrors) -> Result<(), RequestError> {
-    if let Err(e) = r.end() {
-        return Err(RequestError::Serialization(describe(&e)));
-    }
-    let missing = r.missing_paths();
-    if !missing.is_empty() {
-        errors.retain(|v| !missing.iter().any(|m| within(v.path(), m)));
-        for path in missing {
-            errors.push(Violation::new(path, ShownValue::Null, Constraint::Required));
-        }
-    }
-    errors.into_result().map_err(RequestError::Validation)
 }
 
 /// Checks the body of an operation without input: empty, or a JSON object (whose members
@@ -117,13 +117,6 @@ pub fn serialize_empty<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::
     serializer.serialize_map(Some(0))?.end()
 }
 
-fn within(path: &str, prefix: &str) -> bool {
-    path == prefix
-        || (path.len() > prefix.len()
-            && path.starts_with(prefix)
-            && path.as_bytes()[prefix.len()] == b'.')
-}
-
 /// The `SerializationException` message: what failed and, for a wrong type, where.
 fn describe(e: &json::Error) -> String {
     let path = e.path();
@@ -153,10 +146,9 @@ mod tests {
     }
 
     #[test]
-    fn within_matches_whole_segments() {
-        assert!(within("a.b", "a"));
-        assert!(within("a", "a"));
-        assert!(!within("ab", "a"));
-        assert!(!within("a", "a.b"));
+    fn form_feed_is_not_json_whitespace() {
+        assert!(parse_empty_object(b" \t\r\n").is_ok());
+        assert!(parse_empty_object(b"\x0c").is_err());
+        assert!(parse_empty_object(b"{}\x0c").is_err());
     }
 }

@@ -6,7 +6,7 @@
 
 use std::fmt;
 
-use crate::path::{Path, write_segments};
+use crate::path::Path;
 
 /// Checks a value against the constraints of its schema.
 ///
@@ -199,61 +199,211 @@ impl fmt::Display for Violation {
 ///
 /// `Display` gives the service's message:
 /// `2 validation errors detected: <violation>; <violation>`.
-#[derive(Debug, Clone, Default, PartialEq)]
+///
+/// A report lists at most [`ValidationErrors::LISTED`] violations, the first in AWS order,
+/// and counts every one: a hostile body can break a constraint hundreds of thousands of
+/// times, and neither the time to sort those nor a message many times the size of the
+/// body would serve anyone. Past the limit the message ends `; and <n> more`.
+#[derive(Default)]
 pub struct ValidationErrors {
+    /// The listed violations: unsorted while recording (fewer than twice the limit),
+    /// sorted and cut to the limit by [`ValidationErrors::sort`].
     violations: Vec<Violation>,
+    /// Every violation recorded (identical ones counted once when they meet in the list).
+    count: usize,
+    /// Once the list was cut: violations that sort after this one are only counted.
+    threshold: Option<(String, u8)>,
+    /// Reused for rendering the path of a violation that may not be listed.
+    scratch: String,
+    /// While a checking read checks a structure it just read: the path names of that
+    /// structure's stand-ins for missing required members, and that the structures inside
+    /// it are not checked again (see [`ValidationErrors::is_stand_in`]).
+    shallow: bool,
+    stand_ins: Vec<&'static str>,
+}
+
+impl Clone for ValidationErrors {
+    fn clone(&self) -> Self {
+        ValidationErrors {
+            violations: self.violations.clone(),
+            count: self.count,
+            threshold: self.threshold.clone(),
+            scratch: String::new(),
+            shallow: false,
+            stand_ins: Vec::new(),
+        }
+    }
+}
+
+impl PartialEq for ValidationErrors {
+    fn eq(&self, other: &Self) -> bool {
+        self.count == other.count && self.violations == other.violations
+    }
+}
+
+impl fmt::Debug for ValidationErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ValidationErrors")
+            .field("count", &self.count)
+            .field("violations", &self.violations)
+            .finish()
+    }
+}
+
+/// Whether `(path, rank)` sorts before `threshold` (AWS order; no threshold: yes).
+fn before(path: &str, rank: u8, threshold: &Option<(String, u8)>) -> bool {
+    match threshold {
+        None => true,
+        Some((t, r)) => (path.as_bytes(), rank) < (t.as_bytes(), *r),
+    }
 }
 
 impl ValidationErrors {
+    /// How many violations a report lists (the first in AWS order); the message counts
+    /// them all.
+    pub const LISTED: usize = 100;
+
     /// An empty report; does not allocate.
     pub const fn new() -> Self {
         ValidationErrors {
             violations: Vec::new(),
+            count: 0,
+            threshold: None,
+            scratch: String::new(),
+            shallow: false,
+            stand_ins: Vec::new(),
         }
+    }
+
+    /// Starts checking one structure read by a checking reader: `stand_ins` are the path
+    /// names of its members that stand in for missing ones; unless `deep`, the
+    /// structures inside it are not checked (they were, when they were read).
+    pub(crate) fn begin_check(&mut self, stand_ins: &[&'static str], deep: bool) {
+        self.shallow = !deep;
+        self.stand_ins.clear();
+        self.stand_ins.extend_from_slice(stand_ins);
+    }
+
+    /// Ends what [`ValidationErrors::begin_check`] started.
+    pub(crate) fn end_check(&mut self) {
+        self.shallow = false;
+        self.stand_ins.clear();
+    }
+
+    /// Starts checking a value whose structures were checked as they were read (a
+    /// request body that is a list or map).
+    pub(crate) fn begin_shallow(&mut self) {
+        self.begin_check(&[], false);
+    }
+
+    /// Whether the structures inside the value being checked are to be checked too:
+    /// `false` while a checking reader checks a structure it just read, whose inner
+    /// structures it checked already. Generated `Validate` impls ask before checking a
+    /// member that is a structure or a union.
+    #[doc(hidden)]
+    #[inline]
+    pub fn deep(&self) -> bool {
+        !self.shallow
+    }
+
+    /// Whether the required member at `path` is a stand-in for a missing one, which a
+    /// checking reader reports as missing instead of checking (its placeholder value
+    /// would only add noise). Generated `Validate` impls ask before checking a required
+    /// member. Always `false` outside a checking read.
+    #[doc(hidden)]
+    #[inline]
+    pub fn is_stand_in(&self, path: Path<'_>) -> bool {
+        !self.stand_ins.is_empty()
+            && path
+                .last_field()
+                .is_some_and(|name| self.stand_ins.contains(&name))
     }
 
     /// Records a violation at `path`.
     #[cold]
     pub fn add(&mut self, path: Path<'_>, value: ShownValue, constraint: Constraint) {
-        let mut text = String::new();
-        // Writing into a String cannot fail.
-        let _ = write_segments(&mut text, &path.segments());
-        self.violations
-            .push(Violation::new(text, value, constraint));
+        self.add_with(
+            |out| {
+                path.push_to(out);
+            },
+            value,
+            constraint,
+        );
+    }
+
+    /// Records a violation whose path `write_path` writes.
+    pub(crate) fn add_with(
+        &mut self,
+        write_path: impl FnOnce(&mut String),
+        value: ShownValue,
+        constraint: Constraint,
+    ) {
+        if self.threshold.is_some() {
+            // Past the limit: render into the scratch buffer, and allocate only for a
+            // violation that will be listed.
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            write_path(&mut scratch);
+            let listed = before(&scratch, constraint.rank(), &self.threshold);
+            if listed {
+                self.push(Violation::new(scratch.clone(), value, constraint));
+            } else {
+                self.count += 1;
+            }
+            self.scratch = scratch;
+            return;
+        }
+        let mut text = String::with_capacity(32);
+        write_path(&mut text);
+        self.push(Violation::new(text, value, constraint));
     }
 
     /// Records an already built violation.
     pub fn push(&mut self, violation: Violation) {
+        self.count += 1;
+        if !before(
+            &violation.path,
+            violation.constraint.rank(),
+            &self.threshold,
+        ) {
+            return;
+        }
         self.violations.push(violation);
+        if self.violations.len() >= 2 * Self::LISTED {
+            self.sort();
+        }
     }
 
     /// Whether nothing was recorded.
     pub fn is_empty(&self) -> bool {
-        self.violations.is_empty()
+        self.count == 0
     }
 
-    /// How many violations were recorded.
+    /// How many violations were recorded, listed or not.
     pub fn len(&self) -> usize {
-        self.violations.len()
+        self.count
     }
 
-    /// The violations, in AWS order once [`ValidationErrors::sort`] or
+    /// The listed violations, in AWS order once [`ValidationErrors::sort`] or
     /// [`ValidationErrors::into_result`] ran.
     pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
         self.violations.iter()
     }
 
-    /// The violations as a slice.
+    /// The listed violations as a slice.
     pub fn violations(&self) -> &[Violation] {
         &self.violations
     }
 
-    /// Keeps only the violations for which `keep` returns true.
-    pub fn retain(&mut self, keep: impl FnMut(&Violation) -> bool) {
-        self.violations.retain(keep);
+    /// Keeps only the listed violations for which `keep` returns true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&Violation) -> bool) {
+        let before = self.violations.len();
+        self.violations.retain(|v| keep(v));
+        self.count -= before - self.violations.len();
     }
 
-    /// Sorts by path (plain byte order), then null < length < range < pattern < enum.
+    /// Sorts the listed violations by path (plain byte order), then null < length < range
+    /// < pattern < enum; drops repeats and cuts the list to [`ValidationErrors::LISTED`].
     pub fn sort(&mut self) {
         self.violations.sort_by(|a, b| {
             a.path
@@ -261,14 +411,23 @@ impl ValidationErrors {
                 .cmp(b.path.as_bytes())
                 .then_with(|| a.constraint.rank().cmp(&b.constraint.rank()))
         });
+        let before = self.violations.len();
+        self.violations.dedup();
+        self.count -= before - self.violations.len();
+        if self.violations.len() > Self::LISTED {
+            self.violations.truncate(Self::LISTED);
+            let last = &self.violations[Self::LISTED - 1];
+            self.threshold = Some((last.path.clone(), last.constraint.rank()));
+        }
     }
 
     /// `Ok(())` when empty, otherwise the sorted report.
     pub fn into_result(mut self) -> Result<(), ValidationErrors> {
-        if self.violations.is_empty() {
+        if self.count == 0 {
             Ok(())
         } else {
             self.sort();
+            self.scratch = String::new();
             Err(self)
         }
     }
@@ -276,7 +435,7 @@ impl ValidationErrors {
 
 impl fmt::Display for ValidationErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let n = self.violations.len();
+        let n = self.count;
         if n == 1 {
             f.write_str("1 validation error detected: ")?;
         } else {
@@ -287,6 +446,9 @@ impl fmt::Display for ValidationErrors {
                 f.write_str("; ")?;
             }
             write!(f, "{v}")?;
+        }
+        if n > self.violations.len() {
+            write!(f, "; and {} more", n - self.violations.len())?;
         }
         Ok(())
     }
@@ -381,6 +543,48 @@ mod tests {
                 "l.2.member:Member must have length greater than or equal to 1",
             ]
         );
+    }
+
+    #[test]
+    fn lists_the_first_violations_in_aws_order_and_counts_all() {
+        let root = Path::ROOT;
+        let list = root.field("l");
+        let mut e = ValidationErrors::new();
+        // Indices in an order that is neither numeric nor AWS order.
+        for i in (0..1000).map(|i| (i * 7919) % 1000) {
+            e.add(
+                list.index(i).field("n"),
+                ShownValue::Null,
+                Constraint::Required,
+            );
+        }
+        // A repeat of a listed violation is dropped, not counted.
+        e.add(
+            list.index(0).field("n"),
+            ShownValue::Null,
+            Constraint::Required,
+        );
+        let e = e.into_result().unwrap_err();
+        assert_eq!(e.len(), 1000);
+        assert_eq!(e.violations().len(), ValidationErrors::LISTED);
+        let mut all: Vec<String> = (1..=1000).map(|i| format!("l.{i}.member.n")).collect();
+        all.sort();
+        let listed: Vec<&str> = e.iter().map(Violation::path).collect();
+        assert_eq!(
+            listed,
+            all[..100].iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        let message = e.to_string();
+        assert!(
+            message.starts_with(
+                "1000 validation errors detected: Value null at 'l.1.member.n' failed"
+            )
+        );
+        assert!(
+            message
+                .ends_with("failed to satisfy constraint: Member must not be null; and 900 more")
+        );
+        assert_eq!(message.matches("Value null").count(), 100);
     }
 
     #[test]

@@ -489,6 +489,7 @@ fn emit_deserialize(
     let wires = &m.wires;
     let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
     let pats: Vec<_> = m.entries.iter().map(|e| &e.pattern).collect();
+    let entry_wires: Vec<_> = m.entries.iter().map(|e| e.wire).collect();
     let mut inits: Vec<TokenStream> = m
         .entries
         .iter()
@@ -521,7 +522,7 @@ fn emit_deserialize(
             let mut extra = ::std::collections::BTreeMap::new();
             while let Some(key) = de::field_or_key(&mut map, lookup)? {
                 match key {
-                    #(::core::result::Result::Ok(#pats) => #locals = de::value(&mut map)?,)*
+                    #(::core::result::Result::Ok(#pats) => de::value_into(&mut map, &mut #locals, #entry_wires)?,)*
                     ::core::result::Result::Ok(_) => de::skip(&mut map)?,
                     ::core::result::Result::Err(key) => {
                         extra.insert(key, ::serde::de::MapAccess::next_value(&mut map)?);
@@ -541,7 +542,7 @@ fn emit_deserialize(
             #lookup
             while let Some(index) = de::field(&mut map, lookup)? {
                 match index {
-                    #(#pats => #locals = de::value(&mut map)?,)*
+                    #(#pats => de::value_into(&mut map, &mut #locals, #entry_wires)?,)*
                     _ => de::skip(&mut map)?,
                 }
             }
@@ -590,6 +591,7 @@ fn emit_read(
     let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
     let wire_pats: Vec<_> = m.entries.iter().map(|e| &e.wire_pattern).collect();
     let path_names: Vec<_> = m.entries.iter().map(|e| e.path_name).collect();
+    let entry_wires: Vec<_> = m.entries.iter().map(|e| e.wire).collect();
     let mut inits: Vec<TokenStream> = m
         .entries
         .iter()
@@ -610,12 +612,7 @@ fn emit_read(
             inits.push(quote!(#aname: extra,));
             (
                 quote!(let mut extra = ::std::collections::BTreeMap::new();),
-                quote! {
-                    _ => {
-                        let value = r.extra(&key)?;
-                        extra.insert(key.into_owned(), value);
-                    }
-                },
+                quote!(_ => r.extra_into(&mut extra, key)?,),
             )
         }
         None => (TokenStream::new(), quote!(_ => r.skip_value()?,)),
@@ -631,13 +628,15 @@ fn emit_read(
     } else {
         quote! {
             match &*key {
-                #(#wire_pats => #locals = r.member(#path_names)?,)*
+                #(#wire_pats => r.member_into(&mut #locals, #entry_wires, #path_names)?,)*
                 #other_arm
             }
         }
     };
     quote! {
         impl #rt::json::Read for #name {
+            const CHECKS_ITSELF: bool = true;
+
             // One copy per type, called from each use: inlining whole trees of structures
             // into each other is what makes deserializers slow to compile.
             #[inline(never)]
@@ -648,7 +647,9 @@ fn emit_read(
                 while let Some(#key) = r.next_key(&mut entries)? {
                     #body
                 }
-                Ok(Self { #(#inits)* })
+                let value = Self { #(#inits)* };
+                r.check(&value, false);
+                Ok(value)
             }
         }
     }
@@ -753,9 +754,15 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
     let wire_reader = if cx.reads_wire() {
         quote! {
         impl rt::json::Read for #name {
+            const CHECKS_ITSELF: bool = true;
+
             fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
                 let value = r.value()?;
-                <Self as ::serde::Deserialize>::deserialize(value).map_err(|e| r.invalid(&e))
+                let value: Self =
+                    <Self as ::serde::Deserialize>::deserialize(value).map_err(|e| r.invalid(&e))?;
+                // Read whole through serde: nothing inside was checked yet.
+                r.check(&value, true);
+                Ok(value)
             }
         }
 

@@ -22,7 +22,25 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules)
         };
         let fname = ident(&f.name);
         let path_name = &f.path_name;
-        checks.push(if !f.optional() {
+        // A member that is a structure or union is checked only in deep checks, where
+        // nothing stands in for anything.
+        let stand_in_possible = !matches!(
+            shape.kind,
+            ShapeKind::Named(id) if checks_itself(cx, id)
+        );
+        checks.push(if !f.optional() && cx.reads_wire() && stand_in_possible {
+            // A required member may be a stand-in for a missing one (`from_http` reads
+            // past it): it is reported as missing, not checked.
+            quote! {
+                {
+                    let value = &self.#fname;
+                    let path = path.field(#path_name);
+                    if !errors.is_stand_in(path) {
+                        #check
+                    }
+                }
+            }
+        } else if !f.optional() {
             quote! {
                 {
                     let value = &self.#fname;
@@ -67,6 +85,14 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules)
             }
         }
     }
+}
+
+/// Whether values of the named type check themselves when a checking reader reads them.
+fn checks_itself(cx: &Cx<'_>, id: crate::ir::TypeId) -> bool {
+    matches!(
+        cx.api.ty(id).kind,
+        TypeKind::Struct(_) | TypeKind::Exception(_) | TypeKind::Union(_)
+    )
 }
 
 fn int_bound(b: Option<Bound>) -> TokenStream {
@@ -177,9 +203,21 @@ fn check_value(
             }
             if body.is_empty() { None } else { Some(body) }
         }
-        ShapeKind::Named(id) if cx.needs_checks[id.0] => Some(quote! {
-            #rt::Validate::validate_at(#value, path, errors);
-        }),
+        ShapeKind::Named(id) if cx.needs_checks[id.0] => {
+            // Structures and unions check themselves when a checking reader reads them
+            // (`from_http`); their container leaves them alone then.
+            Some(if checks_itself(cx, *id) && cx.reads_wire() {
+                quote! {
+                    if errors.deep() {
+                        #rt::Validate::validate_at(#value, path, errors);
+                    }
+                }
+            } else {
+                quote! {
+                    #rt::Validate::validate_at(#value, path, errors);
+                }
+            })
+        }
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::ir::Warning;
 use crate::settings::Settings;
 
 /// Generates code for a spec from a build script.
@@ -46,18 +47,26 @@ impl Builder {
 
     /// Generates the code as one file's text, without touching the file system.
     pub fn generate(&self) -> Result<String> {
+        self.generate_with_warnings().map(|(text, _)| text)
+    }
+
+    /// [`Builder::generate`], also returning what generation went past (such as patterns it
+    /// cannot enforce).
+    pub fn generate_with_warnings(&self) -> Result<(String, Vec<Warning>)> {
         let spec = self.spec_path();
         let mut settings = Settings::default();
         for (k, v) in &self.options {
             settings.set(k, v).map_err(|e| e.in_file(&spec))?;
         }
         let api = crate::load(&spec, &settings)?;
-        crate::single_file(&api).map_err(|e| e.in_file(&spec))
+        let text = crate::single_file(&api).map_err(|e| e.in_file(&spec))?;
+        Ok((text, api.warnings))
     }
 
     /// Generates into `$OUT_DIR/<file_name>` and prints `cargo:rerun-if-changed` for the
-    /// spec and its options file. Returns the written path, or the error (also printed so
-    /// that Cargo shows it).
+    /// spec and its options file, and `cargo:warning=` for each warning (such as a pattern
+    /// that is not enforced). Returns the written path, or the error (also printed so that
+    /// Cargo shows it).
     pub fn try_write_to_out_dir(&self, file_name: &str) -> Result<PathBuf> {
         let spec = self.spec_path();
         println!("cargo:rerun-if-changed={}", spec.display());
@@ -72,7 +81,10 @@ impl Builder {
                 "OUT_DIR is not set: call this from a build script",
             )
         })?;
-        let text = self.generate()?;
+        let (text, warnings) = self.generate_with_warnings()?;
+        for w in &warnings {
+            println!("{}", cargo_warning(&spec, w));
+        }
         let path = Path::new(&out_dir).join(file_name);
         crate::output::write_files(
             Path::new(&out_dir),
@@ -94,5 +106,29 @@ impl Builder {
                 std::process::exit(1);
             }
         }
+    }
+}
+
+/// `cargo:warning=specgen: <file>: <pointer>: <message>`, on one line as Cargo needs.
+fn cargo_warning(spec: &Path, w: &Warning) -> String {
+    let text = format!("specgen: {}: {}: {}", spec.display(), w.pointer, w.message);
+    format!("cargo:warning={}", text.replace(['\r', '\n'], " "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn warnings_are_one_cargo_line() {
+        let w = Warning {
+            pointer: "#/components/schemas/Name/pattern".into(),
+            message: "schema `Name`: not enforced\nreally".into(),
+        };
+        assert_eq!(
+            cargo_warning(Path::new("spec/a.yaml"), &w),
+            "cargo:warning=specgen: spec/a.yaml: #/components/schemas/Name/pattern: \
+             schema `Name`: not enforced really"
+        );
     }
 }

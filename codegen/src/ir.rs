@@ -50,6 +50,18 @@ pub struct Api {
     pub validation_error: String,
     /// Rust path of the runtime crate in generated code (`::specgen_runtime`).
     pub runtime: String,
+    /// What generation went past without doing (such as patterns it cannot enforce), in
+    /// spec order.
+    pub warnings: Vec<Warning>,
+}
+
+/// Something generation went past without doing, for the user to know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// JSON pointer of the construct (`#/components/schemas/Foo/pattern`).
+    pub pointer: String,
+    /// What was not done, and why.
+    pub message: String,
 }
 
 impl Api {
@@ -344,6 +356,9 @@ pub struct Constraints {
     pub max_len: Option<u64>,
     /// `pattern`.
     pub pattern: Option<PatternId>,
+    /// A `pattern` that is not checked because it cannot be (then `pattern` is `None`);
+    /// the docs say so.
+    pub unenforced_pattern: Option<UnenforcedPattern>,
     /// `minimum`.
     pub minimum: Option<Bound>,
     /// `maximum`.
@@ -365,7 +380,18 @@ impl Constraints {
         Constraints {
             min_len: self.min_len.or(inner.min_len),
             max_len: self.max_len.or(inner.max_len),
-            pattern: self.pattern.or(inner.pattern),
+            // An outer pattern replaces the inner one, whether it is checked or not.
+            pattern: match self.unenforced_pattern {
+                Some(_) => None,
+                None => self.pattern.or(inner.pattern),
+            },
+            unenforced_pattern: match self.pattern {
+                Some(_) => None,
+                None => self
+                    .unenforced_pattern
+                    .clone()
+                    .or_else(|| inner.unenforced_pattern.clone()),
+            },
             minimum: self.minimum.or(inner.minimum),
             maximum: self.maximum.or(inner.maximum),
             sensitive: self.sensitive || inner.sensitive,
@@ -395,6 +421,18 @@ pub struct PatternDef {
     pub engine: Engine,
     /// The bitmap fast path, for single-class patterns.
     pub class_run: Option<crate::pattern::ClassRun>,
+    /// For a single class with a large count: the class alone, repeated without bound; the
+    /// runtime checks it and counts characters (see [`crate::pattern::class_regex`]).
+    pub class_regex: Option<String>,
+}
+
+/// A `pattern` of the spec that generated code does not check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnenforcedPattern {
+    /// As in the spec.
+    pub source: String,
+    /// Why it cannot be checked.
+    pub reason: String,
 }
 
 /// Where a parameter travels.

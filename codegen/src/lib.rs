@@ -15,9 +15,11 @@
 
 mod builder;
 pub mod cargo;
+pub mod diff;
 pub mod docs;
 pub mod emit;
 mod error;
+pub mod import;
 pub mod ir;
 pub mod load;
 pub mod lower;
@@ -61,15 +63,34 @@ pub fn single_file(api: &ir::Api) -> Result<String> {
 
 /// Generates the files for `spec` into `out`. On any error nothing in `out` changes.
 pub fn generate(spec: &Path, out: &Path, overrides: &Settings) -> Result<Vec<File>> {
+    generate_with_warnings(spec, out, overrides).map(|(files, _)| files)
+}
+
+/// [`generate`], also returning what generation went past ([`ir::Api::warnings`], such as
+/// patterns it cannot enforce).
+pub fn generate_with_warnings(
+    spec: &Path,
+    out: &Path,
+    overrides: &Settings,
+) -> Result<(Vec<File>, Vec<ir::Warning>)> {
     let api = load(spec, overrides)?;
     let files = crate_files(&api).map_err(|e| e.in_file(spec))?;
     output::write_dir(out, &files)?;
-    Ok(files)
+    Ok((files, api.warnings))
 }
 
 /// The files in `out` that differ from what [`generate`] would write (empty: up to date).
 pub fn check(spec: &Path, out: &Path, overrides: &Settings) -> Result<Vec<String>> {
+    check_with_warnings(spec, out, overrides).map(|(stale, _)| stale)
+}
+
+/// [`check`], also returning the warnings of the generation it compares with.
+pub fn check_with_warnings(
+    spec: &Path,
+    out: &Path,
+    overrides: &Settings,
+) -> Result<(Vec<String>, Vec<ir::Warning>)> {
     let api = load(spec, overrides)?;
     let files = crate_files(&api).map_err(|e| e.in_file(spec))?;
-    Ok(output::check_dir(out, &files))
+    Ok((output::check_dir(out, &files), api.warnings))
 }

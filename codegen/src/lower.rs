@@ -15,8 +15,8 @@ use crate::docs::html_to_markdown;
 use crate::error::{Error, ErrorKind, Result, pointer_join};
 use crate::ir::*;
 use crate::names::{Scope, camel, path_name, snake};
-use crate::pattern::{self, PatternMode};
-use crate::settings::{ProtocolChoice, Settings};
+use crate::pattern::{self, PatternError, PatternMode};
+use crate::settings::{ProtocolChoice, Settings, UnsupportedPattern};
 
 const SCHEMAS: &str = "#/components/schemas";
 const TARGET_PREFIX: &str = "/#X-Amz-Target=";
@@ -38,6 +38,10 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         type_names: Scope::new(),
         patterns: Vec::new(),
         pattern_ids: HashMap::new(),
+        unusable_patterns: HashMap::new(),
+        unsupported_pattern: settings.unsupported_pattern.unwrap_or_default(),
+        warnings: Vec::new(),
+        warned: HashSet::new(),
         merging: Vec::new(),
         depth: 0,
     };
@@ -87,6 +91,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
             .runtime_path
             .clone()
             .unwrap_or_else(|| "::specgen_runtime".to_owned()),
+        warnings: l.warnings,
     })
 }
 
@@ -129,6 +134,13 @@ struct Lowerer<'a> {
     type_names: Scope,
     patterns: Vec<PatternDef>,
     pattern_ids: HashMap<String, PatternId>,
+    /// Patterns that cannot be enforced, and why (compiled once each).
+    unusable_patterns: HashMap<String, PatternError>,
+    /// Whether such a pattern is a warning or an error.
+    unsupported_pattern: UnsupportedPattern,
+    /// Warnings in spec order, at most one per pointer.
+    warnings: Vec<Warning>,
+    warned: HashSet<String>,
     /// Component schemas whose members an `allOf` is merging (to refuse endless merges).
     merging: Vec<TypeId>,
     /// How deep inline schemas nest right now (to refuse absurd depths cleanly).
@@ -358,26 +370,65 @@ impl Lowerer<'_> {
         }
     }
 
-    fn pattern(&mut self, source: &str, pointer: &str, schema_name: &str) -> Result<PatternId> {
+    /// The pattern's id, or (when it cannot be enforced and the options allow that) what the
+    /// docs say instead; the warning names the schema's pointer.
+    fn pattern(
+        &mut self,
+        source: &str,
+        pointer: &str,
+        schema_name: &str,
+    ) -> Result<std::result::Result<PatternId, UnenforcedPattern>> {
         if let Some(&id) = self.pattern_ids.get(source) {
-            return Ok(id);
+            return Ok(Ok(id));
         }
-        let compiled = pattern::compile(source, self.mode).map_err(|e| {
-            Error::at(
-                ErrorKind::Unsupported,
-                pointer_join(pointer, "pattern"),
-                format!("schema `{schema_name}`: {e}"),
-            )
-        })?;
-        let id = PatternId(self.patterns.len());
-        self.patterns.push(PatternDef {
-            source: compiled.source,
-            translated: compiled.translated,
-            engine: compiled.engine,
-            class_run: compiled.class_run,
-        });
-        self.pattern_ids.insert(source.to_owned(), id);
-        Ok(id)
+        let failure = match self.unusable_patterns.get(source) {
+            Some(e) => e.clone(),
+            None => match pattern::compile(source, self.mode) {
+                Ok(compiled) => {
+                    let id = PatternId(self.patterns.len());
+                    self.patterns.push(PatternDef {
+                        source: compiled.source,
+                        translated: compiled.translated,
+                        engine: compiled.engine,
+                        class_run: compiled.class_run,
+                        class_regex: compiled.class_regex,
+                    });
+                    self.pattern_ids.insert(source.to_owned(), id);
+                    return Ok(Ok(id));
+                }
+                Err(e) => {
+                    self.unusable_patterns.insert(source.to_owned(), e.clone());
+                    e
+                }
+            },
+        };
+        let pointer = pointer_join(pointer, "pattern");
+        let java_rejects = failure.kind == pattern::PatternErrorKind::Invalid;
+        let message = if java_rejects {
+            format!("schema `{schema_name}`: {failure} (Java rejects it too)")
+        } else {
+            format!("schema `{schema_name}`: {failure}")
+        };
+        if self.unsupported_pattern == UnsupportedPattern::Error {
+            return Err(Error::at(ErrorKind::Unsupported, pointer, message));
+        }
+        if self.warned.insert(pointer.clone()) {
+            self.warnings.push(Warning {
+                pointer,
+                message: format!(
+                    "{message}; generated code does not enforce it (option \
+                     `unsupported-pattern=error` refuses it instead)"
+                ),
+            });
+        }
+        Ok(Err(UnenforcedPattern {
+            source: source.to_owned(),
+            reason: if java_rejects {
+                format!("Java rejects it, {}", failure.reason)
+            } else {
+                failure.reason
+            },
+        }))
     }
 
     fn string_shape(
@@ -395,7 +446,10 @@ impl Lowerer<'_> {
             ..Constraints::default()
         };
         if let Some(p) = pattern {
-            constraints.pattern = Some(self.pattern(p, pointer, name)?);
+            match self.pattern(p, pointer, name)? {
+                Ok(id) => constraints.pattern = Some(id),
+                Err(unenforced) => constraints.unenforced_pattern = Some(unenforced),
+            }
         }
         let kind = match format {
             // AWS JSON puts timestamps on the wire as epoch seconds; JSON Schema as RFC 3339

@@ -1,4 +1,4 @@
-//! The `specgen` command line: `generate`, `check` and `crate`.
+//! The `specgen` command line: `generate`, `check`, `crate`, `import` and `diff`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -57,6 +57,70 @@ enum Command {
         #[arg(long = "option", short = 'o', value_name = "KEY=VALUE")]
         options: Vec<String>,
     },
+    /// Convert an AWS service model (botocore's `service-2.json`, gzip or not) to an
+    /// OpenAPI 3.0 spec.
+    Import {
+        /// The model (JSON, or gzip-compressed JSON).
+        model: PathBuf,
+        /// The spec to write (YAML); replaced only when the conversion succeeds.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Compare two specs: what changed, and whether it breaks old or new clients on the wire
+    /// or Rust code written against the old bindings.
+    Diff {
+        /// The old spec.
+        old: PathBuf,
+        /// The new spec.
+        new: PathBuf,
+        /// `text` (a table) or `json`.
+        #[arg(long, value_enum, default_value = "text")]
+        format: DiffFormat,
+        /// Exit 1 when a change of a class is present: `wire`, `old-client`, `new-client`,
+        /// `api` or `warning` (repeat it, or list them with commas).
+        #[arg(long = "fail-on", value_name = "CLASS", value_delimiter = ',')]
+        fail_on: Vec<specgen::diff::Class>,
+    },
+}
+
+/// Output formats of `diff`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum DiffFormat {
+    Text,
+    Json,
+}
+
+/// Prints the changes from `old` to `new`; exit 1 when one of the `fail_on` classes is
+/// present.
+fn diff(
+    old: &Path,
+    new: &Path,
+    format: DiffFormat,
+    fail_on: &[specgen::diff::Class],
+) -> Result<ExitCode, Error> {
+    let settings = Settings::default();
+    let report = specgen::diff::diff(
+        &specgen::load(old, &settings)?,
+        &specgen::load(new, &settings)?,
+    );
+    match format {
+        DiffFormat::Text => print!("{}", report.render_text()),
+        DiffFormat::Json => print!("{}", report.to_json()),
+    }
+    let failing: Vec<&str> = fail_on
+        .iter()
+        .filter(|c| report.has(**c))
+        .map(|c| c.as_str())
+        .collect();
+    if failing.is_empty() {
+        Ok(ExitCode::SUCCESS)
+    } else {
+        eprintln!(
+            "failing: changes of class {} (--fail-on)",
+            failing.join(", ")
+        );
+        Ok(ExitCode::from(1))
+    }
 }
 
 fn settings(options: &[String]) -> Result<Settings, Error> {
@@ -73,15 +137,26 @@ fn settings(options: &[String]) -> Result<Settings, Error> {
     Ok(s)
 }
 
+/// Prints what generation went past: `warning: <file>: <pointer>: <message>`.
+fn print_warnings(spec: &Path, warnings: &[specgen::ir::Warning]) {
+    for w in warnings {
+        eprintln!("warning: {}: {}: {}", spec.display(), w.pointer, w.message);
+    }
+}
+
 fn run(cli: Cli) -> Result<ExitCode, Error> {
     match cli.command {
         Command::Generate { spec, out, options } => {
-            let files = specgen::generate(&spec, &out, &settings(&options)?)?;
+            let (files, warnings) =
+                specgen::generate_with_warnings(&spec, &out, &settings(&options)?)?;
+            print_warnings(&spec, &warnings);
             eprintln!("wrote {} files to {}", files.len(), out.display());
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { spec, out, options } => {
-            let stale = specgen::check(&spec, &out, &settings(&options)?)?;
+            let (stale, warnings) =
+                specgen::check_with_warnings(&spec, &out, &settings(&options)?)?;
+            print_warnings(&spec, &warnings);
             if stale.is_empty() {
                 Ok(ExitCode::SUCCESS)
             } else {
@@ -111,10 +186,23 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
                 },
                 None => specgen::cargo::RuntimeDep::Path(specgen::cargo::bundled_runtime()),
             };
-            specgen::cargo::write_crate(&spec, &name, &out, &runtime, &settings(&options)?)?;
+            let settings = settings(&options)?;
+            specgen::cargo::write_crate(&spec, &name, &out, &runtime, &settings)?;
+            print_warnings(&spec, &specgen::load(&spec, &settings)?.warnings);
             eprintln!("wrote crate `{name}` to {}", out.display());
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import { model, out } => {
+            specgen::import::import_to_file(&model, &out)?;
+            eprintln!("wrote {}", out.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diff {
+            old,
+            new,
+            format,
+            fail_on,
+        } => diff(&old, &new, format, &fail_on),
     }
 }
 

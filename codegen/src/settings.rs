@@ -9,6 +9,7 @@
 //! pattern-mode: full-match      # or search; AWS specs full-match, others search
 //! validation-exception: ValidationException
 //! runtime-path: ::specgen_runtime
+//! unsupported-pattern: warn     # or error: refuse patterns that cannot be enforced
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -47,6 +48,18 @@ impl From<PatternModeChoice> for PatternMode {
     }
 }
 
+/// What to do with a pattern that cannot be enforced (Java rejects it, or it has no Rust
+/// equivalent).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnsupportedPattern {
+    /// Generate without the check, note it in the docs and report a warning.
+    #[default]
+    Warn,
+    /// Stop with an error naming the schema.
+    Error,
+}
+
 /// Options of one generation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(default, deny_unknown_fields, rename_all = "kebab-case")]
@@ -61,6 +74,9 @@ pub struct Settings {
     pub validation_exception: Option<String>,
     /// Path of the runtime crate in generated code; default `::specgen_runtime`.
     pub runtime_path: Option<String>,
+    /// What to do with a pattern that cannot be enforced; default
+    /// [`UnsupportedPattern::Warn`].
+    pub unsupported_pattern: Option<UnsupportedPattern>,
 }
 
 /// The option keys, as written in files and arguments.
@@ -69,6 +85,7 @@ pub const KEYS: &[&str] = &[
     "pattern-mode",
     "validation-exception",
     "runtime-path",
+    "unsupported-pattern",
 ];
 
 impl Settings {
@@ -106,6 +123,13 @@ impl Settings {
                     return Err(bad("a Rust path such as `::specgen_runtime`"));
                 }
                 self.runtime_path = Some(value.to_owned());
+            }
+            "unsupported-pattern" => {
+                self.unsupported_pattern = Some(match value {
+                    "warn" => UnsupportedPattern::Warn,
+                    "error" => UnsupportedPattern::Error,
+                    _ => return Err(bad("`warn` or `error`")),
+                })
             }
             _ => {
                 return Err(Error::new(
@@ -177,6 +201,9 @@ impl Settings {
         if over.runtime_path.is_some() {
             self.runtime_path.clone_from(&over.runtime_path);
         }
+        if over.unsupported_pattern.is_some() {
+            self.unsupported_pattern = over.unsupported_pattern;
+        }
         self
     }
 }
@@ -199,6 +226,23 @@ mod tests {
         );
         assert!(s.set("runtime-path", "not a path").is_err());
         s.set("runtime-path", "::my_rt").unwrap();
+        s.set("unsupported-pattern", "error").unwrap();
+        assert_eq!(s.unsupported_pattern, Some(UnsupportedPattern::Error));
+        assert!(s.set("unsupported-pattern", "ignore").is_err());
+    }
+
+    #[test]
+    fn unsupported_pattern_from_a_file() {
+        let s: Settings = serde_yaml::from_str("unsupported-pattern: error").unwrap();
+        assert_eq!(s.unsupported_pattern, Some(UnsupportedPattern::Error));
+        let over = Settings {
+            unsupported_pattern: Some(UnsupportedPattern::Warn),
+            ..Settings::default()
+        };
+        assert_eq!(
+            s.overridden_by(&over).unsupported_pattern,
+            Some(UnsupportedPattern::Warn)
+        );
     }
 
     #[test]

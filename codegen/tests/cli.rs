@@ -72,6 +72,11 @@ fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 fn fails_cleanly(name: &str, spec_text: &str, expected: &[&str]) {
+    fails_cleanly_with(name, spec_text, None, expected);
+}
+
+/// [`fails_cleanly`], with an options file beside the spec.
+fn fails_cleanly_with(name: &str, spec_text: &str, options: Option<&str>, expected: &[&str]) {
     let dir = scratch(name);
     let out = previous_output(&dir);
     let before = snapshot(&out);
@@ -81,6 +86,9 @@ fn fails_cleanly(name: &str, spec_text: &str, expected: &[&str]) {
         "bad.yaml"
     });
     fs::write(&bad, spec_text).unwrap();
+    if let Some(options) = options {
+        fs::write(bad.with_extension("specgen.yaml"), options).unwrap();
+    }
     let o = specgen(&[
         "generate",
         bad.to_str().unwrap(),
@@ -155,10 +163,12 @@ fn dangling_body_ref_names_the_body_schema() {
 
 #[test]
 fn unsupported_pattern_names_schema_and_pointer() {
+    // A warning by default (`codegen/tests/unsupported_pattern.rs`); an error when asked.
     let spec = GOOD.replace("maxLength: 3}", "pattern: '(?<=x'}");
-    fails_cleanly(
+    fails_cleanly_with(
         "pattern",
         &spec,
+        Some("unsupported-pattern: error\n"),
         &[
             "#/components/schemas/PingRequest/properties/Name/pattern",
             "not supported",

@@ -14,7 +14,7 @@ pub(crate) static PATTERN_1: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 /// Pattern `[\w-]+_[0-9a-zA-Z]+`.
 pub(crate) static PATTERN_2: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "[\\w-]+_[0-9a-zA-Z]+",
-    "^(?:[0-9A-Za-z_-]+_[0-9a-zA-Z]+)$",
+    "^(?:[0-9A-Za-z_\\-]+_[0-9a-zA-Z]+)$",
     rt::pattern::Engine::Regex,
 );
 
@@ -33,7 +33,7 @@ pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 /// Pattern `[\S]+`.
 pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\S]+",
-    "^(?:[[^ \\t\\n\\x0B\\f\\r]]+)$",
+    "^(?:[^ \\t\\n\\x0B\\f\\r]+)$",
     rt::pattern::ClassRun::new(
         [18446744069414568447u64, 18446744073709551615u64],
         true,
@@ -45,7 +45,7 @@ pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 /// Pattern `[\w-]+_[0-9a-f-]+`.
 pub(crate) static PATTERN_5: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "[\\w-]+_[0-9a-f-]+",
-    "^(?:[0-9A-Za-z_-]+_[0-9a-f-]+)$",
+    "^(?:[0-9A-Za-z_\\-]+_[0-9a-f\\-]+)$",
     rt::pattern::Engine::Regex,
 );
 
@@ -64,7 +64,7 @@ pub(crate) static PATTERN_6: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 /// Pattern `[\w+-]+`.
 pub(crate) static PATTERN_7: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w+-]+",
-    "^(?:[0-9A-Za-z_+-]+)$",
+    "^(?:[0-9A-Za-z_+\\-]+)$",
     rt::pattern::ClassRun::new(
         [287992881640112128u64, 576460745995190270u64],
         false,
@@ -88,14 +88,14 @@ pub(crate) static PATTERN_8: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 /// Pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
 pub(crate) static PATTERN_9: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-    "^(?:arn:[0-9A-Za-z_+=/,.@-]+:[0-9A-Za-z_+=/,.@-]+:([0-9A-Za-z_+=/,.@-]*)?:[0-9]+:[0-9A-Za-z_+=/,.@-]+(:[0-9A-Za-z_+=/,.@-]+)?(:[0-9A-Za-z_+=/,.@-]+)?)$",
+    "^(?:arn:[0-9A-Za-z_+=/,.@\\-]+:[0-9A-Za-z_+=/,.@\\-]+:([0-9A-Za-z_+=/,.@\\-]*)?:[0-9]+:[0-9A-Za-z_+=/,.@\\-]+(:[0-9A-Za-z_+=/,.@\\-]+)?(:[0-9A-Za-z_+=/,.@\\-]+)?)$",
     rt::pattern::Engine::Regex,
 );
 
 /// Pattern `[A-Za-z0-9-_=.]+`.
 pub(crate) static PATTERN_10: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[A-Za-z0-9-_=.]+",
-    "^(?:[A-Za-z0-9-_=.]+)$",
+    "^(?:[A-Za-z0-9\\-_=.]+)$",
     rt::pattern::ClassRun::new(
         [2593897463504961536u64, 576460745995190270u64],
         false,
@@ -119,7 +119,7 @@ pub(crate) static PATTERN_11: rt::pattern::Pattern = rt::pattern::Pattern::with_
 /// Pattern `[\w\s+=,.@-]+`.
 pub(crate) static PATTERN_12: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w\\s+=,.@-]+",
-    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=,.@-]+)$",
+    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=,.@\\-]+)$",
     rt::pattern::ClassRun::new(
         [2593923856079011328u64, 576460745995190271u64],
         false,
@@ -162,7 +162,7 @@ pub(crate) static PATTERN_15: rt::pattern::Pattern = rt::pattern::Pattern::new(
 /// Pattern `[\x21\x23-\x5B\x5D-\x7E]+`.
 pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
-    "^(?:[\\x21\\x23-\\x5B\\x5D-\\x7E]+)$",
+    "^(?:[!#-\\[\\]-\\~]+)$",
     rt::pattern::ClassRun::new(
         [18446744047939747840u64, 9223372036586340351u64],
         false,
@@ -207,14 +207,14 @@ pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::with_
 /// Pattern `import-[0-9a-zA-Z-]+`.
 pub(crate) static PATTERN_21: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "import-[0-9a-zA-Z-]+",
-    "^(?:import-[0-9a-zA-Z-]+)$",
+    "^(?:import-[0-9a-zA-Z\\-]+)$",
     rt::pattern::Engine::Regex,
 );
 
 /// Pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
 pub(crate) static PATTERN_22: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
-    "^(?:^[0-9A-Za-z\\.\\-_]*(?<!\\.)$)$",
+    "^(?:^[0-9A-Za-z.\\-_]*(?<!\\.)$)$",
     rt::pattern::Engine::Fancy,
 );
 
@@ -228,7 +228,7 @@ pub(crate) static PATTERN_23: rt::pattern::Pattern = rt::pattern::Pattern::new(
 /// Pattern `^[a-zA-Z0-9_-]+$`.
 pub(crate) static PATTERN_24: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "^[a-zA-Z0-9_-]+$",
-    "^(?:^[a-zA-Z0-9_-]+$)$",
+    "^(?:^[a-zA-Z0-9_\\-]+$)$",
     rt::pattern::ClassRun::new(
         [287984085547089920u64, 576460745995190270u64],
         false,
@@ -259,7 +259,7 @@ pub(crate) static PATTERN_26: rt::pattern::Pattern = rt::pattern::Pattern::new(
 /// Pattern `[\w\s+=.@-]+`.
 pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w\\s+=.@-]+",
-    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=.@-]+)$",
+    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=.@\\-]+)$",
     rt::pattern::ClassRun::new(
         [2593906263892966912u64, 576460745995190271u64],
         false,
@@ -271,7 +271,7 @@ pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_
 /// Pattern `[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+`.
 pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+",
-    "^(?:[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+)$",
+    "^(?:[!#-.0-\\[\\]-\\~]+)$",
     rt::pattern::ClassRun::new(
         [18446603310451392512u64, 9223372036586340351u64],
         false,

@@ -4,6 +4,11 @@
 //! anchoring for full-match specs) and checks that it compiles, so at run time a [`Pattern`]
 //! only has to build its engine on first use. Patterns the `regex` crate cannot express
 //! (look-around) use `fancy-regex`; everything else uses `regex`.
+//!
+//! Every check is linear in the value, except on `fancy-regex`: it backtracks through the
+//! look-around parts, at most its backtrack limit of steps (one million by default). A value
+//! that reaches the limit makes `fancy-regex` return an error, which [`Pattern::is_match`]
+//! reads as a mismatch: the check costs bounded time, fails closed, and never panics.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,7 +38,8 @@ pub fn compilations() -> usize {
 }
 
 /// A full-match pattern that is one character class repeated `min..=max` times, which
-/// decides ASCII values with a byte table instead of running the regex.
+/// decides ASCII values with a byte table instead of running the regex, and counts the
+/// characters of other values.
 #[derive(Debug, Clone, Copy)]
 pub struct ClassRun {
     /// 1 for each ASCII byte in the class, 0 for every other byte.
@@ -81,6 +87,20 @@ impl ClassRun {
             None
         }
     }
+
+    /// Whether `value` has between `min` and `max` characters. Looks at most `max + 1`
+    /// characters, so a long value costs no more than a short one.
+    #[inline]
+    fn count_fits(&self, value: &str) -> bool {
+        let len = value.len() as u64;
+        // A character is one to four bytes.
+        if len < u64::from(self.min) || len.div_ceil(4) > u64::from(self.max) {
+            return false;
+        }
+        let limit = (self.max as usize).saturating_add(1);
+        let n = value.chars().take(limit).count() as u64;
+        n >= u64::from(self.min) && n <= u64::from(self.max)
+    }
 }
 
 /// A `pattern` constraint: the spec's text for messages and the compiled engine.
@@ -89,6 +109,9 @@ pub struct Pattern {
     translated: &'static str,
     engine: Engine,
     class_run: Option<ClassRun>,
+    /// With a class run: the class alone, repeated without bound; compiled instead of
+    /// `translated`, and the character count is checked beside it.
+    class_regex: Option<&'static str>,
     compiled: OnceLock<Compiled>,
 }
 
@@ -100,6 +123,7 @@ impl Pattern {
             translated,
             engine,
             class_run: None,
+            class_regex: None,
             compiled: OnceLock::new(),
         }
     }
@@ -116,6 +140,28 @@ impl Pattern {
             translated,
             engine: Engine::Regex,
             class_run: Some(class_run),
+            class_regex: None,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// A pattern that is one class repeated a counted number of times too large for one
+    /// automaton (`[^\p{C}]{1,2048}`): a value matches when its characters are all in the
+    /// class, checked by `class_regex` (the class repeated without bound, anchored:
+    /// `^(?:[^\p{C}])*$`), and their number is within `class_run`'s bounds. Linear in the
+    /// value; `translated` (the counted form) is never compiled.
+    pub const fn with_counted_class(
+        source: &'static str,
+        translated: &'static str,
+        class_regex: &'static str,
+        class_run: ClassRun,
+    ) -> Self {
+        Pattern {
+            source,
+            translated,
+            engine: Engine::Regex,
+            class_run: Some(class_run),
+            class_regex: Some(class_regex),
             compiled: OnceLock::new(),
         }
     }
@@ -125,9 +171,15 @@ impl Pattern {
         self.source
     }
 
-    /// The pattern as compiled (Rust regex dialect, anchored when full-match).
+    /// The pattern in the Rust regex dialect, anchored when full-match. A counted class
+    /// ([`Pattern::with_counted_class`]) runs [`Pattern::class_regex`] instead.
     pub fn translated(&self) -> &'static str {
         self.translated
+    }
+
+    /// For a counted class, the regex that checks the class (the count is checked apart).
+    pub fn class_regex(&self) -> Option<&'static str> {
+        self.class_regex
     }
 
     /// The engine that runs this pattern.
@@ -149,10 +201,12 @@ impl Pattern {
         self.compiled.get_or_init(|| {
             COMPILATIONS.fetch_add(1, Ordering::Relaxed);
             match self.engine {
-                Engine::Regex => match regex::Regex::new(self.translated) {
-                    Ok(r) => Compiled::Regex(r),
-                    Err(e) => Compiled::Invalid(e.to_string()),
-                },
+                Engine::Regex => {
+                    match regex::Regex::new(self.class_regex.unwrap_or(self.translated)) {
+                        Ok(r) => Compiled::Regex(r),
+                        Err(e) => Compiled::Invalid(e.to_string()),
+                    }
+                }
                 Engine::Fancy => match fancy_regex::Regex::new(self.translated) {
                     Ok(r) => Compiled::Fancy(r),
                     Err(e) => Compiled::Invalid(e.to_string()),
@@ -169,11 +223,17 @@ impl Pattern {
         }
     }
 
-    /// Whether `value` satisfies the pattern. A backtracking engine that gives up counts as
-    /// a mismatch, so a hostile value cannot make validation pass.
+    /// Whether `value` satisfies the pattern. A backtracking engine that gives up (its
+    /// backtrack limit reached) counts as a mismatch, so a hostile value cannot make
+    /// validation pass, nor take unbounded time.
     pub fn is_match(&self, value: &str) -> bool {
-        if let Some(answer) = self.class_run.and_then(|run| run.decide(value)) {
-            return answer;
+        if let Some(run) = &self.class_run {
+            if let Some(answer) = run.decide(value) {
+                return answer;
+            }
+            if self.class_regex.is_some() && !run.count_fits(value) {
+                return false;
+            }
         }
         match self.get() {
             Compiled::Regex(r) => r.is_match(value),
@@ -249,6 +309,44 @@ mod tests {
         assert!(LETTERS.is_match("éé"));
         assert!(!LETTERS.is_match("éééé"));
         assert!(LETTERS.is_compiled());
+    }
+
+    // `[^\p{C}]{1,3}` as a counted class: printable ASCII is `0x20..=0x7E`.
+    static PRINTABLE: Pattern = Pattern::with_counted_class(
+        r"[^\p{C}]{1,3}",
+        r"^(?:[^\p{C}]{1,3})$",
+        r"^(?:[^\p{C}])*$",
+        ClassRun::new([0xFFFF_FFFF_0000_0000, 0x7FFF_FFFF_FFFF_FFFF], true, 1, 3),
+    );
+
+    #[test]
+    fn counted_classes_count_characters_beside_the_class() {
+        assert!(PRINTABLE.is_match("a b"));
+        assert!(!PRINTABLE.is_match("abcd"));
+        assert!(!PRINTABLE.is_match(""));
+        assert!(!PRINTABLE.is_match("a\u{7}"));
+        assert!(!PRINTABLE.is_compiled(), "ASCII values need no regex");
+        assert!(PRINTABLE.is_match("ééé"));
+        assert!(PRINTABLE.is_match("中a"));
+        assert!(!PRINTABLE.is_match("éééé"));
+        assert!(
+            !PRINTABLE.is_match("é\u{200B}"),
+            "U+200B is a format character"
+        );
+        assert!(!PRINTABLE.is_match(&"é".repeat(1_000_000)));
+        assert_eq!(PRINTABLE.class_regex(), Some(r"^(?:[^\p{C}])*$"));
+        assert!(PRINTABLE.check().is_ok());
+    }
+
+    // Backtracks exponentially on a run of `a` with no `b`.
+    static HOSTILE: Pattern = Pattern::new("(a|aa)+(?<!c)b", "^(?:(a|aa)+(?<!c)b)$", Engine::Fancy);
+
+    #[test]
+    fn backtrack_limit_is_a_mismatch_not_a_panic() {
+        assert!(HOSTILE.is_match("aaab"));
+        let started = std::time::Instant::now();
+        assert!(!HOSTILE.is_match(&"a".repeat(60)));
+        assert!(started.elapsed() < std::time::Duration::from_secs(30));
     }
 
     #[test]

@@ -265,6 +265,13 @@ pub(crate) fn constraint_docs(api: &Api, shape: &Shape) -> Option<String> {
             code_span(&api.patterns[p.0].source)
         ));
     }
+    if let Some(p) = &c.unenforced_pattern {
+        parts.push(format!(
+            "Pattern: {} (not enforced: {}).",
+            code_span(&p.source),
+            p.reason
+        ));
+    }
     if c.sensitive {
         parts.push("Sensitive: never shown in `Debug` output or validation messages.".to_owned());
     }

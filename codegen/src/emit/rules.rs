@@ -128,12 +128,21 @@ impl Rules {
                     let non_ascii = run.non_ascii;
                     let min = run.min;
                     let max = run.max.unwrap_or(u32::MAX);
-                    quote! {
-                        rt::pattern::Pattern::with_class_run(
-                            #source,
-                            #translated,
-                            rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max),
-                        )
+                    let class_run =
+                        quote!(rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max));
+                    match &p.class_regex {
+                        // A large count: the class and a character count, not one automaton.
+                        Some(class) => quote! {
+                            rt::pattern::Pattern::with_counted_class(
+                                #source,
+                                #translated,
+                                #class,
+                                #class_run,
+                            )
+                        },
+                        None => quote! {
+                            rt::pattern::Pattern::with_class_run(#source, #translated, #class_run)
+                        },
                     }
                 }
                 None => quote! {

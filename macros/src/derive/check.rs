@@ -14,14 +14,16 @@ use super::statics::Statics;
 use super::ty::{self, IntFit, Kind};
 use crate::ctxt::Ctxt;
 
-/// A compiled pattern: spec text for messages, Rust text to run, engine, and the bitmap
-/// fast path of single-class patterns (as generated code has it).
+/// A compiled pattern: spec text for messages, Rust text to run, engine, and the fast paths
+/// of single-class patterns (as generated code has them).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pat {
     pub source: String,
     pub translated: String,
     pub fancy: bool,
     pub class_run: Option<specgen::pattern::ClassRun>,
+    /// For a class with a large count: the class alone, checked beside a character count.
+    pub class_regex: Option<String>,
 }
 
 impl Pat {
@@ -35,6 +37,8 @@ impl Pat {
             source: source.to_owned(),
             translated: translated.to_owned(),
             fancy: engine == specgen::pattern::Engine::Fancy,
+            // Derived from the translation, as the generator derives it.
+            class_regex: class_run.and_then(|_| specgen::pattern::class_regex(translated)),
             class_run,
         }
     }

@@ -29,12 +29,20 @@ impl Statics {
             Some(run) => {
                 let [lo, hi] = run.ascii;
                 let (non_ascii, min, max) = (run.non_ascii, run.min, run.max.unwrap_or(u32::MAX));
-                quote! {
-                    #rt::pattern::Pattern::with_class_run(
-                        #source,
-                        #translated,
-                        #rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max),
-                    )
+                let class_run =
+                    quote!(#rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max));
+                match &p.class_regex {
+                    Some(class) => quote! {
+                        #rt::pattern::Pattern::with_counted_class(
+                            #source,
+                            #translated,
+                            #class,
+                            #class_run,
+                        )
+                    },
+                    None => quote! {
+                        #rt::pattern::Pattern::with_class_run(#source, #translated, #class_run)
+                    },
                 }
             }
             None => {
@@ -102,5 +110,24 @@ impl Statics {
     /// The statics' items.
     pub(crate) fn into_items(self) -> TokenStream {
         self.items
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use specgen::pattern::{PatternMode, compile};
+
+    #[test]
+    fn a_large_counted_class_is_a_class_and_a_count() {
+        let c = compile(r"[^\p{C}]{1,2048}", PatternMode::FullMatch).unwrap();
+        let p = Pat::new(&c.source, &c.translated, c.engine, c.class_run);
+        // The derive decides as the generator does.
+        assert_eq!(p.class_regex, c.class_regex);
+        let mut statics = Statics::default();
+        statics.pattern(&quote!(::rt), &p);
+        let text = statics.into_items().to_string();
+        assert!(text.contains("with_counted_class"), "{text}");
+        assert!(text.contains(r#""^(?:[^\\p{C}])*$""#), "{text}");
     }
 }

@@ -1,0 +1,348 @@
+//! Spec patterns in the Rust regex dialect: the one place where specgen's generator and its
+//! derive macro turn a `pattern` constraint into something `regex` or `fancy-regex` runs.
+//!
+//! AWS service models write patterns in Java's `java.util.regex` dialect, and AWS checks
+//! them with `String.matches`. [`translate`] reads a pattern as Java 17 does and writes the
+//! Rust equivalent (see the `java` module for every difference it handles: ASCII `\w \d \s`,
+//! octal and `\x{…}` escapes, surrogate pairs written as two `\u` escapes, a `-` after a
+//! class escape, Java's `\p{…}` names and blocks, `\Q…\E`, inline flags, …). [`compile`]
+//! anchors it for full matches and checks that an engine accepts it: the `regex` crate
+//! (linear time) when it can, `fancy-regex` for look-around and back-references.
+//!
+//! A pattern Java rejects, or one Java accepts that has no Rust equivalent, is a
+//! [`PatternError`] that says which ([`PatternErrorKind`]), why, and quotes the pattern as
+//! the spec writes it.
+//!
+//! A full-match pattern that is one class repeated (`[\w+]+`, most AWS patterns) also gets a
+//! [`ClassRun`]: its ASCII members as a bitmap, so that ASCII values are decided without a
+//! regex. When the repetition has a large count (`[^\p{C}]{1,2048}`),
+//! [`CompiledPattern::class_regex`] is the class alone repeated without bound
+//! (`^(?:[^\p{C}])*$`): the runtime checks that and counts characters, in linear time and
+//! without the automaton the count would need (which can exceed the regex size limit).
+//!
+//! **Run time.** `regex` patterns run in time linear in the value. `fancy-regex` runs the
+//! look-around parts by backtracking, bounded by its backtrack limit (one million steps by
+//! default); a value that hits the limit makes `is_match` return an error, which the runtime
+//! (`specgen_runtime::pattern::Pattern::is_match`) counts as a mismatch, never as a match and
+//! never as a panic. The steps are bounded, so even a hostile value costs bounded time.
+
+#![warn(missing_docs)]
+
+mod java;
+mod props;
+mod set;
+mod tables;
+
+use std::fmt;
+
+/// How a pattern is applied to a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PatternMode {
+    /// The whole value must match (AWS services: Java's `String.matches`).
+    FullMatch,
+    /// Some part of the value must match (JSON Schema).
+    Search,
+}
+
+/// The engine a compiled pattern needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Engine {
+    /// The `regex` crate: linear time.
+    Regex,
+    /// `fancy-regex`, for look-around, back-references, atomic groups and possessive
+    /// quantifiers.
+    Fancy,
+}
+
+/// A pattern ready for generated code.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CompiledPattern {
+    /// As written in the spec (shown in messages).
+    pub source: String,
+    /// In the Rust dialect, anchored for full matches. With a [`Self::class_regex`] this may
+    /// be too large to compile; the runtime then never compiles it.
+    pub translated: String,
+    /// The engine it compiled with.
+    pub engine: Engine,
+    /// When the whole pattern is one character class repeated (`[\w+]+`, most AWS
+    /// patterns), the class's ASCII members, so ASCII values are checked without a regex.
+    pub class_run: Option<ClassRun>,
+    /// When the whole pattern is one class with a counted repetition too large for one
+    /// automaton (`\p{L}{1,128}`; see [`class_regex`]): that class repeated without bound,
+    /// anchored (`^(?:\p{L})*$`). A value matches when it matches this and its character
+    /// count is within the [`ClassRun`]'s bounds.
+    pub class_regex: Option<String>,
+}
+
+/// A full-match pattern of the form `C{min,max}` for one character class `C`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct ClassRun {
+    /// ASCII members of the class: bit `b` of `ascii[b / 64]` for byte `b`.
+    pub ascii: [u64; 2],
+    /// Whether the class also holds characters beyond ASCII (then a non-ASCII value needs
+    /// the regex; otherwise it cannot match).
+    pub non_ascii: bool,
+    /// Fewest repetitions.
+    pub min: u32,
+    /// Most repetitions (`None`: unbounded).
+    pub max: Option<u32>,
+}
+
+/// Whether Java accepts a pattern that cannot be used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PatternErrorKind {
+    /// Java's `Pattern.compile` rejects it too (the reason is Java's).
+    Invalid,
+    /// Java accepts it, but neither `regex` nor `fancy-regex` can run it as Java would.
+    Unsupported,
+}
+
+/// Why a pattern cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    /// The pattern as written in the spec.
+    pub source: String,
+    /// What is wrong, in lower case without a final period.
+    pub reason: String,
+    /// Whether Java rejects the pattern too.
+    pub kind: PatternErrorKind,
+}
+
+impl fmt::Display for PatternError {
+    /// ``pattern `(a` is not supported: unclosed group``.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "pattern `{}` is not supported: {}",
+            self.source, self.reason
+        )
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+impl PatternError {
+    fn new(source: &str, fail: java::Fail) -> PatternError {
+        PatternError {
+            source: source.to_owned(),
+            reason: fail.reason,
+            kind: fail.kind,
+        }
+    }
+}
+
+/// Rewrites a Java pattern in the Rust regex dialect (unanchored; see the crate docs).
+pub fn translate(java: &str) -> Result<String, PatternError> {
+    java::translate(java).map_err(|fail| PatternError::new(java, fail))
+}
+
+/// Translates, anchors (full-match mode) and compiles a spec pattern.
+pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, PatternError> {
+    let body = translate(source)?;
+    let translated = match mode {
+        PatternMode::FullMatch => format!("^(?:{body})$"),
+        PatternMode::Search => body,
+    };
+    let unsupported = |reason: String| PatternError {
+        source: source.to_owned(),
+        reason,
+        kind: PatternErrorKind::Unsupported,
+    };
+    let class_run = match mode {
+        PatternMode::FullMatch => class_run(&translated),
+        PatternMode::Search => None,
+    };
+    let class_regex = class_run.as_ref().and_then(|_| class_regex(&translated));
+    if let Some(class) = &class_regex {
+        // The runtime compiles only the class; the counted form may be too large.
+        return match regex::Regex::new(class) {
+            Ok(_) => Ok(CompiledPattern {
+                source: source.to_owned(),
+                translated,
+                engine: Engine::Regex,
+                class_run,
+                class_regex,
+            }),
+            Err(e) => Err(unsupported(regex_reason(&e))),
+        };
+    }
+    match regex::Regex::new(&translated) {
+        Ok(_) => Ok(CompiledPattern {
+            source: source.to_owned(),
+            translated,
+            engine: Engine::Regex,
+            class_run,
+            class_regex: None,
+        }),
+        Err(regex_err @ regex::Error::CompiledTooBig(_)) => {
+            Err(unsupported(regex_reason(&regex_err)))
+        }
+        Err(regex_err) => match fancy_regex::Regex::new(&translated) {
+            // fancy-regex hands plain parts to `regex`, so this also validates them.
+            Ok(_) => Ok(CompiledPattern {
+                source: source.to_owned(),
+                translated,
+                engine: Engine::Fancy,
+                class_run: None,
+                class_regex: None,
+            }),
+            Err(fancy_err) => {
+                // Where `regex` only misses a feature, `fancy-regex` says what is wrong.
+                let reason = regex_reason(&regex_err);
+                let fancy_feature = ["look-around", "backreferences", "unrecognized flag"]
+                    .iter()
+                    .any(|f| reason.starts_with(f));
+                let reason = if fancy_feature {
+                    fancy_reason(&fancy_err)
+                } else {
+                    reason
+                };
+                Err(unsupported(reason))
+            }
+        },
+    }
+}
+
+/// What a `regex` error says, without positions: they point into the anchored translation,
+/// which the user never wrote.
+fn regex_reason(e: &regex::Error) -> String {
+    let text = match e {
+        regex::Error::CompiledTooBig(limit) => {
+            return format!(
+                "it compiles to more than the regex size limit of {limit} bytes (a large \
+                 counted repetition of something other than one character class)"
+            );
+        }
+        other => other.to_string(),
+    };
+    let last = text.lines().last().unwrap_or("").trim();
+    let last = last.strip_prefix("error: ").unwrap_or(last);
+    last.trim_end_matches('.').to_lowercase()
+}
+
+fn fancy_reason(e: &fancy_regex::Error) -> String {
+    let text = e.to_string();
+    let text = match text.split_once(": ") {
+        Some((head, rest)) if head.starts_with("Parsing error at position") => rest.to_owned(),
+        _ => text,
+    };
+    text.trim_end_matches('.').to_lowercase()
+}
+
+/// Recognises a full-match pattern that is a single repeated class.
+fn class_run(translated: &str) -> Option<ClassRun> {
+    use regex_syntax::hir::{Class, HirKind, Look};
+    let hir = regex_syntax::Parser::new().parse(translated).ok()?;
+    let mut parts: Vec<&regex_syntax::hir::Hir> = match hir.kind() {
+        HirKind::Concat(parts) => parts.iter().collect(),
+        _ => return None,
+    };
+    // Strip the anchors at both ends (`^(?:^X$)$` has two of each).
+    while parts
+        .first()
+        .is_some_and(|p| matches!(p.kind(), HirKind::Look(Look::Start)))
+    {
+        parts.remove(0);
+    }
+    let mut ends = 0;
+    while parts
+        .last()
+        .is_some_and(|p| matches!(p.kind(), HirKind::Look(Look::End)))
+    {
+        parts.pop();
+        ends += 1;
+    }
+    if ends == 0 || parts.len() != 1 {
+        return None;
+    }
+    let HirKind::Repetition(rep) = parts[0].kind() else {
+        return None;
+    };
+    let HirKind::Class(Class::Unicode(class)) = rep.sub.kind() else {
+        return None;
+    };
+    let mut ascii = [0u64; 2];
+    let mut non_ascii = false;
+    for range in class.ranges() {
+        let (lo, hi) = (u32::from(range.start()), u32::from(range.end()));
+        for b in lo..=hi.min(127) {
+            ascii[(b / 64) as usize] |= 1 << (b % 64);
+        }
+        non_ascii |= hi > 127;
+    }
+    Some(ClassRun {
+        ascii,
+        non_ascii,
+        min: rep.min,
+        max: rep.max,
+    })
+}
+
+/// Compiled size above which a counted class is checked as "the class, repeated, plus a
+/// character count" instead of by its automaton. Measured: below it the counted automaton
+/// is as fast or faster; above it its lazy DFA runs out of cache and gets 10–30 times slower
+/// (`\p{L}{1,64}`), and from 10 MiB it does not compile at all (`[^\p{C}]{1,2048}`).
+pub const COUNTED_CLASS_SIZE: usize = 2 << 20;
+
+/// For a full-match translation that is one class with a counted repetition too large to
+/// run well as one automaton (see [`COUNTED_CLASS_SIZE`]; `^(?:[^\p{C}]{1,2048})$`): the
+/// class repeated without bound, anchored (`^(?:[^\p{C}])*$`). `None` for any other shape,
+/// for `C*`/`C+`, and for small counts.
+///
+/// The class text is cut from the translation itself, so it means exactly what it meant
+/// there. The answer depends only on `translated`, so the generator and the derive macro
+/// agree on it.
+pub fn class_regex(translated: &str) -> Option<String> {
+    use regex_syntax::ast::{Ast, RepetitionKind, RepetitionRange};
+    class_run(translated)?;
+    let ast = regex_syntax::ast::parse::Parser::new()
+        .parse(translated)
+        .ok()?;
+    // Down through anchors and plain groups to the one repetition.
+    let mut node = &ast;
+    let repetition = loop {
+        match node {
+            Ast::Concat(concat) => {
+                let mut rest = concat
+                    .asts
+                    .iter()
+                    .filter(|a| !matches!(a, Ast::Assertion(_)));
+                let (Some(only), None) = (rest.next(), rest.next()) else {
+                    return None;
+                };
+                node = only;
+            }
+            // Plain groups only: flags would change what the class means on its own.
+            Ast::Group(group) if group.flags().is_none_or(|f| f.items.is_empty()) => {
+                node = &group.ast
+            }
+            Ast::Repetition(rep) => break rep,
+            _ => return None,
+        }
+    };
+    let counted = match &repetition.op.kind {
+        RepetitionKind::Range(RepetitionRange::Exactly(_))
+        | RepetitionKind::Range(RepetitionRange::Bounded(_, _)) => true,
+        RepetitionKind::Range(RepetitionRange::AtLeast(min)) => *min > 1,
+        _ => false,
+    };
+    if !counted {
+        return None;
+    }
+    let small = regex::RegexBuilder::new(translated)
+        .size_limit(COUNTED_CLASS_SIZE)
+        .build()
+        .is_ok();
+    if small {
+        return None;
+    }
+    let span = repetition.ast.span();
+    let class = translated.get(span.start.offset..span.end.offset)?;
+    let regex = format!("^(?:{class})*$");
+    // Only when the class alone is what the whole pattern repeats.
+    let hir = regex_syntax::Parser::new().parse(class).ok()?;
+    matches!(hir.kind(), regex_syntax::hir::HirKind::Class(_)).then_some(regex)
+}
+
+#[cfg(test)]
+mod tests;

@@ -145,7 +145,7 @@ where
 /// SignUp, with the peers.
 fn sign_up(c: &mut Criterion) {
     let case = bodies::SIGN_UP;
-    let spec_path = specgen_bench::repo_root().join("tests/fixtures/cognito-idp.json");
+    let spec_path = specgen_bench::repo_root().join("tests/fixtures/cognito-idp-apisguru.json");
     let spec: Value =
         serde_json::from_slice(&std::fs::read(&spec_path).expect("the Cognito JSON spec"))
             .expect("the spec is JSON");

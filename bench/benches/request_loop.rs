@@ -31,7 +31,7 @@ where
     let parsed = serde_json::from_slice::<C>(body).map_err(|e| e.to_string())?;
     let sign_up = case.name == bodies::SIGN_UP.name;
     let validator = if sign_up && contender == "jsonschema_validate" {
-        let path = specgen_bench::repo_root().join("tests/fixtures/cognito-idp.json");
+        let path = specgen_bench::repo_root().join("tests/fixtures/cognito-idp-apisguru.json");
         let spec: Value = serde_json::from_slice(&std::fs::read(path).map_err(|e| e.to_string())?)
             .map_err(|e| e.to_string())?;
         let doc = schema::for_component(&spec, "SignUpRequest");

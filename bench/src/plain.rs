@@ -1,7 +1,7 @@
 //! Plain serde mirrors of the benchmarked Cognito requests: the baseline of the request
 //! benchmarks.
 //!
-//! Each type mirrors one schema of `tests/fixtures/cognito-idp.json` member for member,
+//! Each type mirrors one schema of `tests/fixtures/cognito-idp-apisguru.json` member for member,
 //! nested types included, with `#[serde(rename)]` to the wire names and `Option` for optional
 //! members, and nothing else: no validation, no `null` handling beyond serde's, string
 //! enums as closed Rust enums, maps as `BTreeMap` (as in `cognito_idp`). Aliases of

@@ -37,8 +37,8 @@ pub const ALL: [Spec; 7] = [
         format: Format::Yaml,
     },
     Spec {
-        name: "cognito-idp.json",
-        path: "tests/fixtures/cognito-idp.json",
+        name: "cognito-idp-apisguru.json",
+        path: "tests/fixtures/cognito-idp-apisguru.json",
         format: Format::Json,
     },
     Spec {

@@ -16,13 +16,55 @@ pub struct PatternId(pub usize);
 /// The wire protocol a spec describes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Protocol {
-    /// AWS JSON 1.1: every operation is `POST /` with `X-Amz-Target: <Service>.<Op>`.
+    /// AWS JSON 1.0 or 1.1: every operation is `POST /` with
+    /// `X-Amz-Target: <Service>.<Op>`.
     AwsJson {
         /// The target prefix, e.g. `AWSCognitoIdentityProviderService`.
         service: String,
+        /// `1.0` or `1.1` (`x-aws-json-version`; 1.1 when the spec does not say).
+        json_version: JsonVersion,
     },
     /// Any other OpenAPI description.
     Generic,
+}
+
+/// The two versions of AWS's JSON protocol: the same wire, told apart by content type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JsonVersion {
+    /// `application/x-amz-json-1.0` (DynamoDB and other older services).
+    V1_0,
+    /// `application/x-amz-json-1.1`.
+    V1_1,
+}
+
+impl JsonVersion {
+    /// The `Content-Type` of requests and answers.
+    pub fn content_type(self) -> &'static str {
+        match self {
+            JsonVersion::V1_0 => "application/x-amz-json-1.0",
+            JsonVersion::V1_1 => "application/x-amz-json-1.1",
+        }
+    }
+}
+
+/// What the wire says of an exception.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorInfo {
+    /// The code in `__type` (the shape name unless the model gives another).
+    pub code: String,
+    /// The HTTP status of the answer.
+    pub http_status: u16,
+    /// Whose fault it is.
+    pub fault: Fault,
+}
+
+/// Whose fault an exception is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// The caller's (4xx).
+    Client,
+    /// The service's (5xx).
+    Server,
 }
 
 /// A whole API, resolved.
@@ -70,12 +112,12 @@ impl Api {
         &self.types[id.0]
     }
 
-    /// The exception type named `code`, if the spec defines it.
+    /// The exception whose error code is `code`, if the spec defines it.
     pub fn exception(&self, code: &str) -> Option<TypeId> {
         self.exceptions
             .iter()
             .copied()
-            .find(|&id| self.ty(id).schema_name == code)
+            .find(|&id| self.ty(id).error_code() == code)
     }
 
     /// Follows aliases to the shape that decides a value's representation, merging the
@@ -134,7 +176,7 @@ impl Api {
     fn shape_checks(&self, needs: &[bool], shape: &Shape) -> bool {
         let c = &shape.constraints;
         match &shape.kind {
-            ShapeKind::String => c.string_checked(),
+            ShapeKind::String => c.string_checked() || c.blob_checked(),
             ShapeKind::Integer(_) => {
                 c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some()
             }
@@ -167,6 +209,16 @@ pub struct TypeDef {
     pub in_request: bool,
     /// Reachable from an operation output.
     pub in_response: bool,
+    /// For an exception: its code, status and fault.
+    pub error: Option<ErrorInfo>,
+}
+
+impl TypeDef {
+    /// The error code of an exception on the wire (`__type`): the model's code when it
+    /// gives one, else the schema name.
+    pub fn error_code(&self) -> &str {
+        self.error.as_ref().map_or(&self.schema_name, |e| &e.code)
+    }
 }
 
 /// The kinds of named types.
@@ -221,6 +273,8 @@ pub struct Struct {
     pub fields: Vec<Field>,
     /// Where members the schema does not list are kept (`additionalProperties`), if anywhere.
     pub additional: Option<Additional>,
+    /// The whole value is sensitive (`x-aws-sensitive` on a structure): never shown.
+    pub sensitive: bool,
 }
 
 /// The member that keeps undeclared members of an object (`additionalProperties`).
@@ -367,12 +421,21 @@ pub struct Constraints {
     pub sensitive: bool,
     /// `enum` of an integer schema.
     pub int_enum: Option<Vec<i64>>,
+    /// Fewest bytes of a blob (`format: byte`, base64 on the wire; `x-aws-length-min`).
+    pub min_bytes: Option<u64>,
+    /// Most bytes of a blob (`x-aws-length-max`).
+    pub max_bytes: Option<u64>,
 }
 
 impl Constraints {
     /// Whether a string with these constraints has something to check.
     pub fn string_checked(&self) -> bool {
         self.min_len.is_some() || self.max_len.is_some() || self.pattern.is_some()
+    }
+
+    /// Whether a blob with these constraints has its size to check.
+    pub fn blob_checked(&self) -> bool {
+        self.min_bytes.is_some() || self.max_bytes.is_some()
     }
 
     /// Each constraint of `self`, or of `inner` where `self` has none.
@@ -396,6 +459,8 @@ impl Constraints {
             maximum: self.maximum.or(inner.maximum),
             sensitive: self.sensitive || inner.sensitive,
             int_enum: self.int_enum.clone().or_else(|| inner.int_enum.clone()),
+            min_bytes: self.min_bytes.or(inner.min_bytes),
+            max_bytes: self.max_bytes.or(inner.max_bytes),
         }
     }
 
@@ -407,6 +472,8 @@ impl Constraints {
             || self.minimum.is_some()
             || self.maximum.is_some()
             || self.int_enum.is_some()
+            || self.min_bytes.is_some()
+            || self.max_bytes.is_some()
     }
 }
 

@@ -66,7 +66,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         let defined = |code: &str| {
             exceptions
                 .iter()
-                .any(|&id| l.types[id.0].schema_name == code)
+                .any(|&id| l.types[id.0].error_code() == code)
         };
         if defined("ValidationException") {
             "ValidationException".to_owned()
@@ -105,16 +105,92 @@ fn detect_protocol(doc: &OpenAPI, settings: &Settings) -> Protocol {
         .filter_map(|t| t.rsplit_once('.').map(|(service, _)| service))
         .collect();
     let detected = !doc.paths.paths.is_empty() && services.len() == doc.paths.paths.len();
-    let service = services
-        .first()
-        .map(|s| s.to_string())
+    let info = &doc.info.extensions;
+    let service = info
+        .get("x-aws-target-prefix")
+        .and_then(|v| v.as_str())
+        .map(str::to_owned)
+        .or_else(|| services.first().map(|s| s.to_string()))
         .unwrap_or_else(|| camel(&doc.info.title, "Service"));
+    // `specgen import` carries the model's `jsonVersion`; older conversions lost it.
+    let json_version = match info.get("x-aws-json-version").and_then(|v| v.as_str()) {
+        Some("1.0") => JsonVersion::V1_0,
+        _ => JsonVersion::V1_1,
+    };
     match settings.protocol {
-        Some(ProtocolChoice::AwsJson) => Protocol::AwsJson { service },
+        Some(ProtocolChoice::AwsJson) => Protocol::AwsJson {
+            service,
+            json_version,
+        },
         Some(ProtocolChoice::Generic) => Protocol::Generic,
-        None if detected => Protocol::AwsJson { service },
+        None if detected => Protocol::AwsJson {
+            service,
+            json_version,
+        },
         None => Protocol::Generic,
     }
+}
+
+/// What the wire says of an exception: the model's `x-aws-error` when the spec has it
+/// (`specgen import` writes it), else the schema name as code and a status guessed from it
+/// as AWS's SDKs do (500 for internal and server errors, 503 for unavailability).
+fn error_info(schema_name: &str, schema: &ReferenceOr<Schema>) -> ErrorInfo {
+    let given = match schema {
+        ReferenceOr::Item(s) => s.schema_data.extensions.get("x-aws-error"),
+        ReferenceOr::Reference { .. } => None,
+    };
+    let code = given
+        .and_then(|e| e.get("code"))
+        .and_then(|c| c.as_str())
+        .filter(|c| !c.is_empty())
+        .unwrap_or(schema_name)
+        .to_owned();
+    let guessed = if code.contains("Internal")
+        || code.contains("ServerError")
+        || code.contains("ServiceFault")
+    {
+        500
+    } else if code.contains("ServiceUnavailable") {
+        503
+    } else {
+        400
+    };
+    let http_status = given
+        .and_then(|e| e.get("http-status"))
+        .and_then(|s| s.as_u64())
+        .and_then(|s| u16::try_from(s).ok())
+        .filter(|s| (100..600).contains(s))
+        .unwrap_or(guessed);
+    let fault = match given.and_then(|e| e.get("fault")).and_then(|f| f.as_str()) {
+        Some("server") => Fault::Server,
+        Some("client") => Fault::Client,
+        _ if http_status >= 500 => Fault::Server,
+        _ => Fault::Client,
+    };
+    ErrorInfo {
+        code,
+        http_status,
+        fault,
+    }
+}
+
+/// A boolean `x-aws-*` extension of a schema.
+fn aws_flag(schema: &Schema, key: &str) -> bool {
+    schema
+        .schema_data
+        .extensions
+        .get(key)
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false)
+}
+
+/// A whole-number `x-aws-*` extension of a schema.
+fn aws_count(schema: &Schema, key: &str) -> Option<u64> {
+    schema
+        .schema_data
+        .extensions
+        .get(key)
+        .and_then(|v| v.as_u64())
 }
 
 /// What a schema turns into before it gets a name.
@@ -243,6 +319,7 @@ impl Lowerer<'_> {
                 kind: TypeKind::Alias(Shape::plain(ShapeKind::Any)),
                 in_request: false,
                 in_response: false,
+                error: None,
             });
             self.schema_ids.insert(name, id);
         }
@@ -343,9 +420,11 @@ impl Lowerer<'_> {
                 ),
                 _ => docs,
             };
+            let error = exceptions.contains(name).then(|| error_info(name, schema));
             let def = &mut self.types[id.0];
             def.kind = kind;
             def.docs = docs;
+            def.error = error;
         }
         Ok(())
     }
@@ -514,6 +593,30 @@ impl Lowerer<'_> {
     /// Lowers an inline schema. `top` is true for component schemas (their objects become
     /// the named type itself).
     fn lower_schema(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        name: &str,
+        top: bool,
+    ) -> Result<Lowered> {
+        let mut lowered = self.lower_schema_kind(schema, pointer, name, top)?;
+        if self.aws {
+            // What `specgen import` carries from the model that OpenAPI has no word for.
+            let sensitive = aws_flag(schema, "x-aws-sensitive");
+            match &mut lowered {
+                Lowered::Shape(shape) => {
+                    shape.constraints.sensitive |= sensitive;
+                    shape.constraints.min_bytes = aws_count(schema, "x-aws-length-min");
+                    shape.constraints.max_bytes = aws_count(schema, "x-aws-length-max");
+                }
+                Lowered::Struct(st) => st.sensitive |= sensitive,
+                Lowered::Enum(_) | Lowered::Union(_) => {}
+            }
+        }
+        Ok(lowered)
+    }
+
+    fn lower_schema_kind(
         &mut self,
         schema: &Schema,
         pointer: &str,
@@ -1021,7 +1124,11 @@ impl Lowerer<'_> {
             name: scope.claim("additional_properties"),
             shape,
         });
-        Ok(Lowered::Struct(Struct { fields, additional }))
+        Ok(Lowered::Struct(Struct {
+            fields,
+            additional,
+            sensitive: false,
+        }))
     }
 
     /// The shape of a schema where it is used (property, items, map value): a reference
@@ -1109,6 +1216,7 @@ impl Lowerer<'_> {
             kind,
             in_request: false,
             in_response: false,
+            error: None,
         });
         id
     }
@@ -1191,6 +1299,7 @@ impl Lowerer<'_> {
             kind: TypeKind::Alias(shape),
             in_request: false,
             in_response: false,
+            error: None,
         });
         Ok(id)
     }
@@ -1269,7 +1378,7 @@ impl Lowerer<'_> {
                     .unwrap_or_else(|| camel(&format!("{method} {path}"), "Operation"));
                 let name = names.claim(&camel(&id, "Operation"));
                 let target = match protocol {
-                    Protocol::AwsJson { service } => Some(
+                    Protocol::AwsJson { service, .. } => Some(
                         path.strip_prefix(TARGET_PREFIX)
                             .filter(|t| t.contains('.'))
                             .map(str::to_owned)

@@ -1042,3 +1042,114 @@ fn cli_unreadable_spec_exits_2() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does-not-exist.yaml"));
 }
+
+// --- Cognito: the older bundled spec against today's model ---------------------------------
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `tests/fixtures/cognito-idp-apisguru.yaml` (the older APIs.guru conversion the crate was
+/// generated from) against `spec/cognito-idp.yaml` (today's model, by `specgen import`).
+fn cognito_report() -> Report {
+    let settings = Settings::default();
+    let old = specgen::load(
+        &repo().join("tests/fixtures/cognito-idp-apisguru.yaml"),
+        &settings,
+    )
+    .expect("old spec");
+    let new = specgen::load(&repo().join("spec/cognito-idp.yaml"), &settings).expect("new spec");
+    diff(&old, &new)
+}
+
+#[test]
+fn cognito_old_against_today() {
+    let report = cognito_report();
+    let text = report.render_text();
+    golden("cognito.txt", &text);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).expect("JSON");
+    let changes = json["changes"].as_array().expect("changes");
+    let has = |kind: &str, what: &dyn Fn(&serde_json::Value) -> bool| {
+        changes.iter().any(|c| c["kind"] == kind && what(c))
+    };
+    // The 19 operations issue 11 found missing (today's model has 50 more in all).
+    for op in [
+        "AddUserPoolClientSecret",
+        "CompleteWebAuthnRegistration",
+        "CreateManagedLoginBranding",
+        "CreateTerms",
+        "DeleteManagedLoginBranding",
+        "DeleteTerms",
+        "DeleteUserPoolClientSecret",
+        "DeleteWebAuthnCredential",
+        "DescribeManagedLoginBranding",
+        "DescribeManagedLoginBrandingByClient",
+        "DescribeTerms",
+        "GetTokensFromRefreshToken",
+        "GetUserAuthFactors",
+        "ListTerms",
+        "ListUserPoolClientSecrets",
+        "ListWebAuthnCredentials",
+        "StartWebAuthnRegistration",
+        "UpdateManagedLoginBranding",
+        "UpdateTerms",
+    ] {
+        assert!(
+            has("operation_added", &|c| c["operation"] == op),
+            "{op} not reported as added"
+        );
+    }
+    let added = changes
+        .iter()
+        .filter(|c| c["kind"] == "operation_added")
+        .count();
+    assert_eq!(added, 50);
+    // The three members that became optional.
+    for (schema, member) in [
+        ("SignUpRequest", "Password"),
+        ("ChangePasswordRequest", "PreviousPassword"),
+        ("UpdateUserPoolDomainRequest", "CustomDomainConfig"),
+    ] {
+        assert!(
+            has("member_optional", &|c| c["schema"] == schema
+                && c["member"] == member),
+            "{schema}.{member} not reported as made optional"
+        );
+    }
+    // New enum values.
+    for (schema, value) in [
+        ("AuthFlowType", "USER_AUTH"),
+        ("ExplicitAuthFlowsType", "ALLOW_USER_AUTH"),
+        ("ChallengeNameType", "EMAIL_OTP"),
+        ("ChallengeNameType", "SELECT_CHALLENGE"),
+        ("ChallengeNameType", "WEB_AUTHN"),
+    ] {
+        assert!(
+            has("enum_value_added", &|c| c["schema"] == schema
+                && c["value"] == value),
+            "{schema} {value} not reported as added"
+        );
+    }
+    assert!(report.has("api".parse().unwrap()));
+}
+
+#[test]
+fn cli_fail_on_api_for_cognito() {
+    let old = repo().join("tests/fixtures/cognito-idp-apisguru.yaml");
+    let new = repo().join("spec/cognito-idp.yaml");
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let o = specgen(&["diff", old, new, "--fail-on", "api"]);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let o = specgen(&["diff", new, new, "--fail-on", "api"]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+}

@@ -337,7 +337,8 @@ fn the_vendored_cognito_model_converts_and_loads() {
     assert_eq!(
         api.protocol,
         specgen::ir::Protocol::AwsJson {
-            service: "AWSCognitoIdentityProviderService".to_owned()
+            service: "AWSCognitoIdentityProviderService".to_owned(),
+            json_version: specgen::ir::JsonVersion::V1_1,
         }
     );
     assert_eq!(import_model(&bytes).unwrap(), yaml, "twice");

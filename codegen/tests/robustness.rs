@@ -283,7 +283,7 @@ fn seeds() -> &'static [Seed] {
     static SEEDS: OnceLock<Vec<Seed>> = OnceLock::new();
     SEEDS.get_or_init(|| {
         let fixtures = root().join("tests/fixtures");
-        let mut files = vec![fixtures.join("cognito-idp.json")];
+        let mut files = vec![fixtures.join("cognito-idp-apisguru.json")];
         for dir in ["openapi", "aws-json"] {
             let entries = std::fs::read_dir(fixtures.join(dir)).expect("fixtures");
             for entry in entries {

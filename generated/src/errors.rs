@@ -13,6 +13,8 @@ pub enum AddCustomAttributesError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `UserImportInProgressException`.
     UserImportInProgressException(super::types::UserImportInProgressException),
     /// `InternalErrorException`.
@@ -30,6 +32,7 @@ impl AddCustomAttributesError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::UserImportInProgressException(_) => "UserImportInProgressException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -44,6 +47,7 @@ impl AddCustomAttributesError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::UserImportInProgressException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -59,6 +63,7 @@ impl ::core::convert::From<super::Error> for AddCustomAttributesError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
@@ -82,6 +87,9 @@ impl ::core::convert::From<AddCustomAttributesError> for super::Error {
                 Self::TooManyRequestsException(e)
             }
             AddCustomAttributesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AddCustomAttributesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AddCustomAttributesError::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
@@ -103,6 +111,110 @@ impl ::core::fmt::Display for AddCustomAttributesError {
 
 impl ::std::error::Error for AddCustomAttributesError {}
 
+/// The errors of `AddUserPoolClientSecret`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum AddUserPoolClientSecretError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `InternalServerException`.
+    InternalServerException(super::types::InternalServerException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `AccessDeniedException`.
+    AccessDeniedException(super::types::AccessDeniedException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `AddUserPoolClientSecret` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl AddUserPoolClientSecretError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::InternalServerException(_) => "InternalServerException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::AccessDeniedException(_) => "AccessDeniedException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::InternalServerException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::AccessDeniedException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for AddUserPoolClientSecretError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InternalServerException(e) => Self::InternalServerException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::AccessDeniedException(e) => Self::AccessDeniedException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<AddUserPoolClientSecretError> for super::Error {
+    #[inline]
+    fn from(error: AddUserPoolClientSecretError) -> Self {
+        match error {
+            AddUserPoolClientSecretError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AddUserPoolClientSecretError::InternalServerException(e) => {
+                Self::InternalServerException(e)
+            }
+            AddUserPoolClientSecretError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AddUserPoolClientSecretError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            AddUserPoolClientSecretError::AccessDeniedException(e) => {
+                Self::AccessDeniedException(e)
+            }
+            AddUserPoolClientSecretError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AddUserPoolClientSecretError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for AddUserPoolClientSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for AddUserPoolClientSecretError {}
+
 /// The errors of `AdminAddUserToGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -117,6 +229,8 @@ pub enum AdminAddUserToGroupError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminAddUserToGroup` (or an unknown code).
@@ -133,6 +247,7 @@ impl AdminAddUserToGroupError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -147,6 +262,7 @@ impl AdminAddUserToGroupError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -162,6 +278,7 @@ impl ::core::convert::From<super::Error> for AdminAddUserToGroupError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -183,6 +300,9 @@ impl ::core::convert::From<AdminAddUserToGroupError> for super::Error {
             }
             AdminAddUserToGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminAddUserToGroupError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminAddUserToGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminAddUserToGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminAddUserToGroupError::Unhandled(e) => e,
         }
@@ -225,6 +345,8 @@ pub enum AdminConfirmSignUpError {
     LimitExceededException(super::types::LimitExceededException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminConfirmSignUp` (or an unknown code).
@@ -246,6 +368,7 @@ impl AdminConfirmSignUpError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -265,6 +388,7 @@ impl AdminConfirmSignUpError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -291,6 +415,7 @@ impl ::core::convert::From<super::Error> for AdminConfirmSignUpError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -325,6 +450,9 @@ impl ::core::convert::From<AdminConfirmSignUpError> for super::Error {
             }
             AdminConfirmSignUpError::LimitExceededException(e) => Self::LimitExceededException(e),
             AdminConfirmSignUpError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminConfirmSignUpError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminConfirmSignUpError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminConfirmSignUpError::Unhandled(e) => e,
         }
@@ -379,6 +507,8 @@ pub enum AdminCreateUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UnsupportedUserStateException`.
     UnsupportedUserStateException(super::types::UnsupportedUserStateException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminCreateUser` (or an unknown code).
@@ -407,6 +537,7 @@ impl AdminCreateUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UnsupportedUserStateException(_) => "UnsupportedUserStateException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -431,6 +562,7 @@ impl AdminCreateUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UnsupportedUserStateException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -466,6 +598,7 @@ impl ::core::convert::From<super::Error> for AdminCreateUserError {
             super::Error::UnsupportedUserStateException(e) => {
                 Self::UnsupportedUserStateException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -511,6 +644,9 @@ impl ::core::convert::From<AdminCreateUserError> for super::Error {
             AdminCreateUserError::UnsupportedUserStateException(e) => {
                 Self::UnsupportedUserStateException(e)
             }
+            AdminCreateUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminCreateUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminCreateUserError::Unhandled(e) => e,
         }
@@ -529,6 +665,126 @@ impl ::core::fmt::Display for AdminCreateUserError {
 
 impl ::std::error::Error for AdminCreateUserError {}
 
+/// The errors of `AdminDeleteSoftwareToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdminDeleteSoftwareTokenError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UserNotConfirmedException`.
+    UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `AdminDeleteSoftwareToken` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl AdminDeleteSoftwareTokenError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for AdminDeleteSoftwareTokenError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<AdminDeleteSoftwareTokenError> for super::Error {
+    #[inline]
+    fn from(error: AdminDeleteSoftwareTokenError) -> Self {
+        match error {
+            AdminDeleteSoftwareTokenError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminDeleteSoftwareTokenError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AdminDeleteSoftwareTokenError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminDeleteSoftwareTokenError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminDeleteSoftwareTokenError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            AdminDeleteSoftwareTokenError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            AdminDeleteSoftwareTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            AdminDeleteSoftwareTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminDeleteSoftwareTokenError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for AdminDeleteSoftwareTokenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for AdminDeleteSoftwareTokenError {}
+
 /// The errors of `AdminDeleteUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -543,6 +799,8 @@ pub enum AdminDeleteUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminDeleteUser` (or an unknown code).
@@ -559,6 +817,7 @@ impl AdminDeleteUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -573,6 +832,7 @@ impl AdminDeleteUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -588,6 +848,7 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -607,6 +868,9 @@ impl ::core::convert::From<AdminDeleteUserError> for super::Error {
             AdminDeleteUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             AdminDeleteUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminDeleteUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminDeleteUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminDeleteUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminDeleteUserError::Unhandled(e) => e,
         }
@@ -639,6 +903,8 @@ pub enum AdminDeleteUserAttributesError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminDeleteUserAttributes` (or an unknown code).
@@ -655,6 +921,7 @@ impl AdminDeleteUserAttributesError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -669,6 +936,7 @@ impl AdminDeleteUserAttributesError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -684,6 +952,7 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserAttributesError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -708,6 +977,9 @@ impl ::core::convert::From<AdminDeleteUserAttributesError> for super::Error {
             }
             AdminDeleteUserAttributesError::UserNotFoundException(e) => {
                 Self::UserNotFoundException(e)
+            }
+            AdminDeleteUserAttributesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminDeleteUserAttributesError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -745,6 +1017,8 @@ pub enum AdminDisableProviderForUserError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `AliasExistsException`.
     AliasExistsException(super::types::AliasExistsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminDisableProviderForUser` (or an unknown code).
@@ -762,6 +1036,7 @@ impl AdminDisableProviderForUserError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::AliasExistsException(_) => "AliasExistsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -777,6 +1052,7 @@ impl AdminDisableProviderForUserError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -793,6 +1069,7 @@ impl ::core::convert::From<super::Error> for AdminDisableProviderForUserError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -820,6 +1097,9 @@ impl ::core::convert::From<AdminDisableProviderForUserError> for super::Error {
             }
             AdminDisableProviderForUserError::AliasExistsException(e) => {
                 Self::AliasExistsException(e)
+            }
+            AdminDisableProviderForUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminDisableProviderForUserError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -855,6 +1135,8 @@ pub enum AdminDisableUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminDisableUser` (or an unknown code).
@@ -871,6 +1153,7 @@ impl AdminDisableUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -885,6 +1168,7 @@ impl AdminDisableUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -900,6 +1184,7 @@ impl ::core::convert::From<super::Error> for AdminDisableUserError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -919,6 +1204,9 @@ impl ::core::convert::From<AdminDisableUserError> for super::Error {
             AdminDisableUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             AdminDisableUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminDisableUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminDisableUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminDisableUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminDisableUserError::Unhandled(e) => e,
         }
@@ -951,6 +1239,8 @@ pub enum AdminEnableUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminEnableUser` (or an unknown code).
@@ -967,6 +1257,7 @@ impl AdminEnableUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -981,6 +1272,7 @@ impl AdminEnableUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -996,6 +1288,7 @@ impl ::core::convert::From<super::Error> for AdminEnableUserError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1015,6 +1308,9 @@ impl ::core::convert::From<AdminEnableUserError> for super::Error {
             AdminEnableUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             AdminEnableUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminEnableUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminEnableUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminEnableUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminEnableUserError::Unhandled(e) => e,
         }
@@ -1047,6 +1343,8 @@ pub enum AdminForgetDeviceError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
     /// `InternalErrorException`.
@@ -1067,6 +1365,7 @@ impl AdminForgetDeviceError {
             }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -1082,6 +1381,7 @@ impl AdminForgetDeviceError {
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -1100,6 +1400,7 @@ impl ::core::convert::From<super::Error> for AdminForgetDeviceError {
             }
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -1124,6 +1425,9 @@ impl ::core::convert::From<AdminForgetDeviceError> for super::Error {
                 Self::TooManyRequestsException(e)
             }
             AdminForgetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminForgetDeviceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminForgetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             AdminForgetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminForgetDeviceError::Unhandled(e) => e,
@@ -1155,6 +1459,8 @@ pub enum AdminGetDeviceError {
     InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `NotAuthorizedException`.
@@ -1174,6 +1480,7 @@ impl AdminGetDeviceError {
                 "InvalidUserPoolConfigurationException"
             }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::Unhandled(error) => error.code(),
@@ -1188,6 +1495,7 @@ impl AdminGetDeviceError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -1205,6 +1513,7 @@ impl ::core::convert::From<super::Error> for AdminGetDeviceError {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
@@ -1222,6 +1531,9 @@ impl ::core::convert::From<AdminGetDeviceError> for super::Error {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             AdminGetDeviceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            AdminGetDeviceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminGetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminGetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminGetDeviceError::Unhandled(e) => e,
@@ -1255,6 +1567,8 @@ pub enum AdminGetUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminGetUser` (or an unknown code).
@@ -1271,6 +1585,7 @@ impl AdminGetUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -1285,6 +1600,7 @@ impl AdminGetUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -1300,6 +1616,7 @@ impl ::core::convert::From<super::Error> for AdminGetUserError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1315,6 +1632,9 @@ impl ::core::convert::From<AdminGetUserError> for super::Error {
             AdminGetUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             AdminGetUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminGetUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminGetUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminGetUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminGetUserError::Unhandled(e) => e,
         }
@@ -1333,12 +1653,126 @@ impl ::core::fmt::Display for AdminGetUserError {
 
 impl ::std::error::Error for AdminGetUserError {}
 
+/// The errors of `AdminGetUserAuthFactors`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdminGetUserAuthFactorsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `AdminGetUserAuthFactors` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl AdminGetUserAuthFactorsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for AdminGetUserAuthFactorsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<AdminGetUserAuthFactorsError> for super::Error {
+    #[inline]
+    fn from(error: AdminGetUserAuthFactorsError) -> Self {
+        match error {
+            AdminGetUserAuthFactorsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminGetUserAuthFactorsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AdminGetUserAuthFactorsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminGetUserAuthFactorsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            AdminGetUserAuthFactorsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminGetUserAuthFactorsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            AdminGetUserAuthFactorsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminGetUserAuthFactorsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for AdminGetUserAuthFactorsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for AdminGetUserAuthFactorsError {}
+
 /// The errors of `AdminInitiateAuth`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum AdminInitiateAuthError {
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `UnsupportedOperationException`.
+    UnsupportedOperationException(super::types::UnsupportedOperationException),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `NotAuthorizedException`.
@@ -1359,6 +1793,8 @@ pub enum AdminInitiateAuthError {
     MfaMethodNotFoundException(super::types::MfaMethodNotFoundException),
     /// `InvalidSmsRoleAccessPolicyException`.
     InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    /// `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -1369,6 +1805,10 @@ pub enum AdminInitiateAuthError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `AdminInitiateAuth` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -1379,6 +1819,7 @@ impl AdminInitiateAuthError {
     pub fn code(&self) -> &str {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::UnsupportedOperationException(_) => "UnsupportedOperationException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
@@ -1391,12 +1832,17 @@ impl AdminInitiateAuthError {
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::MfaMethodNotFoundException(_) => "MFAMethodNotFoundException",
             Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidEmailRoleAccessPolicyException(_) => {
+                "InvalidEmailRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -1406,6 +1852,7 @@ impl AdminInitiateAuthError {
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::UnsupportedOperationException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
@@ -1416,10 +1863,13 @@ impl AdminInitiateAuthError {
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -1430,6 +1880,9 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::UnsupportedOperationException(e) => {
+                Self::UnsupportedOperationException(e)
+            }
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
@@ -1448,6 +1901,9 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
+            super::Error::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
@@ -1456,6 +1912,10 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -1467,6 +1927,9 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
         match error {
             AdminInitiateAuthError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
+            }
+            AdminInitiateAuthError::UnsupportedOperationException(e) => {
+                Self::UnsupportedOperationException(e)
             }
             AdminInitiateAuthError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
@@ -1494,6 +1957,9 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
             AdminInitiateAuthError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
+            AdminInitiateAuthError::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             AdminInitiateAuthError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
@@ -1503,6 +1969,12 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
             AdminInitiateAuthError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             AdminInitiateAuthError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            AdminInitiateAuthError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            AdminInitiateAuthError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
             }
             AdminInitiateAuthError::Unhandled(e) => e,
         }
@@ -1539,6 +2011,8 @@ pub enum AdminLinkProviderForUserError {
     AliasExistsException(super::types::AliasExistsException),
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminLinkProviderForUser` (or an unknown code).
@@ -1557,6 +2031,7 @@ impl AdminLinkProviderForUserError {
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::AliasExistsException(_) => "AliasExistsException",
             Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -1573,6 +2048,7 @@ impl AdminLinkProviderForUserError {
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -1590,6 +2066,7 @@ impl ::core::convert::From<super::Error> for AdminLinkProviderForUserError {
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1618,6 +2095,9 @@ impl ::core::convert::From<AdminLinkProviderForUserError> for super::Error {
             AdminLinkProviderForUserError::AliasExistsException(e) => Self::AliasExistsException(e),
             AdminLinkProviderForUserError::LimitExceededException(e) => {
                 Self::LimitExceededException(e)
+            }
+            AdminLinkProviderForUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminLinkProviderForUserError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -1651,6 +2131,8 @@ pub enum AdminListDevicesError {
     InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `NotAuthorizedException`.
@@ -1670,6 +2152,7 @@ impl AdminListDevicesError {
                 "InvalidUserPoolConfigurationException"
             }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::Unhandled(error) => error.code(),
@@ -1684,6 +2167,7 @@ impl AdminListDevicesError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -1701,6 +2185,7 @@ impl ::core::convert::From<super::Error> for AdminListDevicesError {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
@@ -1722,6 +2207,9 @@ impl ::core::convert::From<AdminListDevicesError> for super::Error {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             AdminListDevicesError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            AdminListDevicesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminListDevicesError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminListDevicesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminListDevicesError::Unhandled(e) => e,
@@ -1755,6 +2243,8 @@ pub enum AdminListGroupsForUserError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminListGroupsForUser` (or an unknown code).
@@ -1771,6 +2261,7 @@ impl AdminListGroupsForUserError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -1785,6 +2276,7 @@ impl AdminListGroupsForUserError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -1800,6 +2292,7 @@ impl ::core::convert::From<super::Error> for AdminListGroupsForUserError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1823,6 +2316,9 @@ impl ::core::convert::From<AdminListGroupsForUserError> for super::Error {
                 Self::NotAuthorizedException(e)
             }
             AdminListGroupsForUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminListGroupsForUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminListGroupsForUserError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -1857,6 +2353,8 @@ pub enum AdminListUserAuthEventsError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(super::types::UserPoolAddOnNotEnabledException),
     /// `InternalErrorException`.
@@ -1875,6 +2373,7 @@ impl AdminListUserAuthEventsError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -1890,6 +2389,7 @@ impl AdminListUserAuthEventsError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -1906,6 +2406,7 @@ impl ::core::convert::From<super::Error> for AdminListUserAuthEventsError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
@@ -1934,6 +2435,9 @@ impl ::core::convert::From<AdminListUserAuthEventsError> for super::Error {
             AdminListUserAuthEventsError::UserNotFoundException(e) => {
                 Self::UserNotFoundException(e)
             }
+            AdminListUserAuthEventsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminListUserAuthEventsError::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
@@ -1957,6 +2461,116 @@ impl ::core::fmt::Display for AdminListUserAuthEventsError {
 
 impl ::std::error::Error for AdminListUserAuthEventsError {}
 
+/// The errors of `AdminListUserSessions`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdminListUserSessionsError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `AdminListUserSessions` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl AdminListUserSessionsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for AdminListUserSessionsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<AdminListUserSessionsError> for super::Error {
+    #[inline]
+    fn from(error: AdminListUserSessionsError) -> Self {
+        match error {
+            AdminListUserSessionsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AdminListUserSessionsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminListUserSessionsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminListUserSessionsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminListUserSessionsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminListUserSessionsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            AdminListUserSessionsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminListUserSessionsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for AdminListUserSessionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for AdminListUserSessionsError {}
+
 /// The errors of `AdminRemoveUserFromGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -1971,6 +2585,8 @@ pub enum AdminRemoveUserFromGroupError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminRemoveUserFromGroup` (or an unknown code).
@@ -1987,6 +2603,7 @@ impl AdminRemoveUserFromGroupError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2001,6 +2618,7 @@ impl AdminRemoveUserFromGroupError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -2016,6 +2634,7 @@ impl ::core::convert::From<super::Error> for AdminRemoveUserFromGroupError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2040,6 +2659,9 @@ impl ::core::convert::From<AdminRemoveUserFromGroupError> for super::Error {
             }
             AdminRemoveUserFromGroupError::UserNotFoundException(e) => {
                 Self::UserNotFoundException(e)
+            }
+            AdminRemoveUserFromGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminRemoveUserFromGroupError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -2091,6 +2713,8 @@ pub enum AdminResetUserPasswordError {
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminResetUserPassword` (or an unknown code).
@@ -2118,6 +2742,7 @@ impl AdminResetUserPasswordError {
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2139,6 +2764,7 @@ impl AdminResetUserPasswordError {
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -2171,6 +2797,7 @@ impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2215,6 +2842,9 @@ impl ::core::convert::From<AdminResetUserPasswordError> for super::Error {
             AdminResetUserPasswordError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            AdminResetUserPasswordError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminResetUserPasswordError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -2253,6 +2883,8 @@ pub enum AdminRespondToAuthChallengeError {
     UnexpectedLambdaException(super::types::UnexpectedLambdaException),
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
+    /// `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
     /// `UserLambdaValidationException`.
     UserLambdaValidationException(super::types::UserLambdaValidationException),
     /// `InvalidLambdaResponseException`.
@@ -2265,6 +2897,8 @@ pub enum AdminRespondToAuthChallengeError {
     InternalErrorException(super::types::InternalErrorException),
     /// `MFAMethodNotFoundException`.
     MfaMethodNotFoundException(super::types::MfaMethodNotFoundException),
+    /// `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
     /// `InvalidSmsRoleAccessPolicyException`.
     InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
     /// `InvalidSmsRoleTrustRelationshipException`.
@@ -2281,6 +2915,8 @@ pub enum AdminRespondToAuthChallengeError {
     UserNotConfirmedException(super::types::UserNotConfirmedException),
     /// `SoftwareTokenMFANotFoundException`.
     SoftwareTokenMfaNotFoundException(super::types::SoftwareTokenMfaNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `AdminRespondToAuthChallenge` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -2297,6 +2933,9 @@ impl AdminRespondToAuthChallengeError {
             Self::ExpiredCodeException(_) => "ExpiredCodeException",
             Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolationException(_) => {
+                "PasswordHistoryPolicyViolationException"
+            }
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
@@ -2305,6 +2944,9 @@ impl AdminRespondToAuthChallengeError {
             }
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::MfaMethodNotFoundException(_) => "MFAMethodNotFoundException",
+            Self::InvalidEmailRoleAccessPolicyException(_) => {
+                "InvalidEmailRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
@@ -2314,6 +2956,7 @@ impl AdminRespondToAuthChallengeError {
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -2329,12 +2972,14 @@ impl AdminRespondToAuthChallengeError {
             Self::ExpiredCodeException(error) => error.message.as_deref(),
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
@@ -2342,6 +2987,7 @@ impl AdminRespondToAuthChallengeError {
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::SoftwareTokenMfaNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -2358,6 +3004,9 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
             super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
             super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -2370,6 +3019,9 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
             }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::MfaMethodNotFoundException(e) => Self::MfaMethodNotFoundException(e),
+            super::Error::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -2385,6 +3037,7 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
             super::Error::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -2415,6 +3068,9 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
             AdminRespondToAuthChallengeError::InvalidPasswordException(e) => {
                 Self::InvalidPasswordException(e)
             }
+            AdminRespondToAuthChallengeError::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             AdminRespondToAuthChallengeError::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -2432,6 +3088,9 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
             }
             AdminRespondToAuthChallengeError::MfaMethodNotFoundException(e) => {
                 Self::MfaMethodNotFoundException(e)
+            }
+            AdminRespondToAuthChallengeError::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
             }
             AdminRespondToAuthChallengeError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -2454,6 +3113,9 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
             AdminRespondToAuthChallengeError::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
+            AdminRespondToAuthChallengeError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminRespondToAuthChallengeError::Unhandled(e) => e,
         }
     }
@@ -2471,6 +3133,116 @@ impl ::core::fmt::Display for AdminRespondToAuthChallengeError {
 
 impl ::std::error::Error for AdminRespondToAuthChallengeError {}
 
+/// The errors of `AdminRevokeUserSession`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum AdminRevokeUserSessionError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `AdminRevokeUserSession` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl AdminRevokeUserSessionError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for AdminRevokeUserSessionError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<AdminRevokeUserSessionError> for super::Error {
+    #[inline]
+    fn from(error: AdminRevokeUserSessionError) -> Self {
+        match error {
+            AdminRevokeUserSessionError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AdminRevokeUserSessionError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminRevokeUserSessionError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminRevokeUserSessionError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminRevokeUserSessionError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminRevokeUserSessionError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            AdminRevokeUserSessionError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminRevokeUserSessionError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for AdminRevokeUserSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for AdminRevokeUserSessionError {}
+
 /// The errors of `AdminSetUserMFAPreference`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -2487,6 +3259,8 @@ pub enum AdminSetUserMfaPreferenceError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminSetUserMFAPreference` (or an unknown code).
@@ -2504,6 +3278,7 @@ impl AdminSetUserMfaPreferenceError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2519,6 +3294,7 @@ impl AdminSetUserMfaPreferenceError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -2537,6 +3313,7 @@ impl ::core::convert::From<super::Error> for AdminSetUserMfaPreferenceError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2564,6 +3341,9 @@ impl ::core::convert::From<AdminSetUserMfaPreferenceError> for super::Error {
             }
             AdminSetUserMfaPreferenceError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            AdminSetUserMfaPreferenceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminSetUserMfaPreferenceError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -2603,6 +3383,10 @@ pub enum AdminSetUserPasswordError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
+    /// `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `AdminSetUserPassword` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -2619,6 +3403,10 @@ impl AdminSetUserPasswordError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolationException(_) => {
+                "PasswordHistoryPolicyViolationException"
+            }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -2634,6 +3422,8 @@ impl AdminSetUserPasswordError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -2650,6 +3440,10 @@ impl ::core::convert::From<super::Error> for AdminSetUserPasswordError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -2673,6 +3467,12 @@ impl ::core::convert::From<AdminSetUserPasswordError> for super::Error {
             }
             AdminSetUserPasswordError::InvalidPasswordException(e) => {
                 Self::InvalidPasswordException(e)
+            }
+            AdminSetUserPasswordError::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
+            AdminSetUserPasswordError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminSetUserPasswordError::Unhandled(e) => e,
         }
@@ -2703,6 +3503,8 @@ pub enum AdminSetUserSettingsError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminSetUserSettings` (or an unknown code).
@@ -2718,6 +3520,7 @@ impl AdminSetUserSettingsError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2731,6 +3534,7 @@ impl AdminSetUserSettingsError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -2745,6 +3549,7 @@ impl ::core::convert::From<super::Error> for AdminSetUserSettingsError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2763,6 +3568,9 @@ impl ::core::convert::From<AdminSetUserSettingsError> for super::Error {
             }
             AdminSetUserSettingsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             AdminSetUserSettingsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminSetUserSettingsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminSetUserSettingsError::InternalErrorException(e) => Self::InternalErrorException(e),
             AdminSetUserSettingsError::Unhandled(e) => e,
         }
@@ -2797,6 +3605,8 @@ pub enum AdminUpdateAuthEventFeedbackError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(super::types::UserPoolAddOnNotEnabledException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminUpdateAuthEventFeedback` (or an unknown code).
@@ -2814,6 +3624,7 @@ impl AdminUpdateAuthEventFeedbackError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2829,6 +3640,7 @@ impl AdminUpdateAuthEventFeedbackError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -2847,6 +3659,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateAuthEventFeedbackError {
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2874,6 +3687,9 @@ impl ::core::convert::From<AdminUpdateAuthEventFeedbackError> for super::Error {
             }
             AdminUpdateAuthEventFeedbackError::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
+            }
+            AdminUpdateAuthEventFeedbackError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminUpdateAuthEventFeedbackError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -2909,6 +3725,8 @@ pub enum AdminUpdateDeviceStatusError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
     /// `InternalErrorException`.
@@ -2929,6 +3747,7 @@ impl AdminUpdateDeviceStatusError {
             }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -2944,6 +3763,7 @@ impl AdminUpdateDeviceStatusError {
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -2962,6 +3782,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateDeviceStatusError {
             }
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -2987,6 +3808,9 @@ impl ::core::convert::From<AdminUpdateDeviceStatusError> for super::Error {
             }
             AdminUpdateDeviceStatusError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
+            }
+            AdminUpdateDeviceStatusError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             AdminUpdateDeviceStatusError::UserNotFoundException(e) => {
                 Self::UserNotFoundException(e)
@@ -3043,6 +3867,8 @@ pub enum AdminUpdateUserAttributesError {
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `AdminUpdateUserAttributes` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -3069,6 +3895,7 @@ impl AdminUpdateUserAttributesError {
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -3090,6 +3917,7 @@ impl AdminUpdateUserAttributesError {
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -3122,6 +3950,7 @@ impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -3170,6 +3999,9 @@ impl ::core::convert::From<AdminUpdateUserAttributesError> for super::Error {
             AdminUpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            AdminUpdateUserAttributesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminUpdateUserAttributesError::Unhandled(e) => e,
         }
     }
@@ -3201,6 +4033,8 @@ pub enum AdminUserGlobalSignOutError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `AdminUserGlobalSignOut` (or an unknown code).
@@ -3217,6 +4051,7 @@ impl AdminUserGlobalSignOutError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -3231,6 +4066,7 @@ impl AdminUserGlobalSignOutError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -3246,6 +4082,7 @@ impl ::core::convert::From<super::Error> for AdminUserGlobalSignOutError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -3269,6 +4106,9 @@ impl ::core::convert::From<AdminUserGlobalSignOutError> for super::Error {
                 Self::NotAuthorizedException(e)
             }
             AdminUserGlobalSignOutError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminUserGlobalSignOutError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AdminUserGlobalSignOutError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -3307,6 +4147,8 @@ pub enum AssociateSoftwareTokenError {
     SoftwareTokenMfaNotFoundException(super::types::SoftwareTokenMfaNotFoundException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `AssociateSoftwareToken` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -3323,6 +4165,7 @@ impl AssociateSoftwareTokenError {
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
             Self::ForbiddenException(_) => "ForbiddenException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -3338,6 +4181,7 @@ impl AssociateSoftwareTokenError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::SoftwareTokenMfaNotFoundException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -3358,6 +4202,7 @@ impl ::core::convert::From<super::Error> for AssociateSoftwareTokenError {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -3386,6 +4231,9 @@ impl ::core::convert::From<AssociateSoftwareTokenError> for super::Error {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             AssociateSoftwareTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            AssociateSoftwareTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             AssociateSoftwareTokenError::Unhandled(e) => e,
         }
     }
@@ -3403,6 +4251,130 @@ impl ::core::fmt::Display for AssociateSoftwareTokenError {
 
 impl ::std::error::Error for AssociateSoftwareTokenError {}
 
+/// The errors of `CancelPointInTimeRecovery`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CancelPointInTimeRecoveryError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `CancelPointInTimeRecovery` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CancelPointInTimeRecoveryError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CancelPointInTimeRecoveryError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CancelPointInTimeRecoveryError> for super::Error {
+    #[inline]
+    fn from(error: CancelPointInTimeRecoveryError) -> Self {
+        match error {
+            CancelPointInTimeRecoveryError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CancelPointInTimeRecoveryError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            CancelPointInTimeRecoveryError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            CancelPointInTimeRecoveryError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            CancelPointInTimeRecoveryError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CancelPointInTimeRecoveryError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CancelPointInTimeRecoveryError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CancelPointInTimeRecoveryError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            CancelPointInTimeRecoveryError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CancelPointInTimeRecoveryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CancelPointInTimeRecoveryError {}
+
 /// The errors of `ChangePassword`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -3413,6 +4385,8 @@ pub enum ChangePasswordError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
+    /// `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
@@ -3425,6 +4399,8 @@ pub enum ChangePasswordError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -3441,12 +4417,16 @@ impl ChangePasswordError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolationException(_) => {
+                "PasswordHistoryPolicyViolationException"
+            }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -3460,12 +4440,14 @@ impl ChangePasswordError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -3480,6 +4462,9 @@ impl ::core::convert::From<super::Error> for ChangePasswordError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
@@ -3488,6 +4473,7 @@ impl ::core::convert::From<super::Error> for ChangePasswordError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -3502,6 +4488,9 @@ impl ::core::convert::From<ChangePasswordError> for super::Error {
             ChangePasswordError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             ChangePasswordError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             ChangePasswordError::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            ChangePasswordError::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             ChangePasswordError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             ChangePasswordError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             ChangePasswordError::LimitExceededException(e) => Self::LimitExceededException(e),
@@ -3510,6 +4499,9 @@ impl ::core::convert::From<ChangePasswordError> for super::Error {
             }
             ChangePasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             ChangePasswordError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ChangePasswordError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ChangePasswordError::InternalErrorException(e) => Self::InternalErrorException(e),
             ChangePasswordError::ForbiddenException(e) => Self::ForbiddenException(e),
             ChangePasswordError::Unhandled(e) => e,
@@ -3528,6 +4520,188 @@ impl ::core::fmt::Display for ChangePasswordError {
 }
 
 impl ::std::error::Error for ChangePasswordError {}
+
+/// The errors of `CompleteWebAuthnRegistration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CompleteWebAuthnRegistrationError {
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `WebAuthnNotEnabledException`.
+    WebAuthnNotEnabledException(super::types::WebAuthnNotEnabledException),
+    /// `WebAuthnChallengeNotFoundException`.
+    WebAuthnChallengeNotFoundException(super::types::WebAuthnChallengeNotFoundException),
+    /// `WebAuthnRelyingPartyMismatchException`.
+    WebAuthnRelyingPartyMismatchException(super::types::WebAuthnRelyingPartyMismatchException),
+    /// `WebAuthnClientMismatchException`.
+    WebAuthnClientMismatchException(super::types::WebAuthnClientMismatchException),
+    /// `WebAuthnOriginNotAllowedException`.
+    WebAuthnOriginNotAllowedException(super::types::WebAuthnOriginNotAllowedException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `WebAuthnCredentialNotSupportedException`.
+    WebAuthnCredentialNotSupportedException(super::types::WebAuthnCredentialNotSupportedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `CompleteWebAuthnRegistration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CompleteWebAuthnRegistrationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::WebAuthnNotEnabledException(_) => "WebAuthnNotEnabledException",
+            Self::WebAuthnChallengeNotFoundException(_) => "WebAuthnChallengeNotFoundException",
+            Self::WebAuthnRelyingPartyMismatchException(_) => {
+                "WebAuthnRelyingPartyMismatchException"
+            }
+            Self::WebAuthnClientMismatchException(_) => "WebAuthnClientMismatchException",
+            Self::WebAuthnOriginNotAllowedException(_) => "WebAuthnOriginNotAllowedException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::WebAuthnCredentialNotSupportedException(_) => {
+                "WebAuthnCredentialNotSupportedException"
+            }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::WebAuthnNotEnabledException(error) => error.message.as_deref(),
+            Self::WebAuthnChallengeNotFoundException(error) => error.message.as_deref(),
+            Self::WebAuthnRelyingPartyMismatchException(error) => error.message.as_deref(),
+            Self::WebAuthnClientMismatchException(error) => error.message.as_deref(),
+            Self::WebAuthnOriginNotAllowedException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::WebAuthnCredentialNotSupportedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CompleteWebAuthnRegistrationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::WebAuthnNotEnabledException(e) => Self::WebAuthnNotEnabledException(e),
+            super::Error::WebAuthnChallengeNotFoundException(e) => {
+                Self::WebAuthnChallengeNotFoundException(e)
+            }
+            super::Error::WebAuthnRelyingPartyMismatchException(e) => {
+                Self::WebAuthnRelyingPartyMismatchException(e)
+            }
+            super::Error::WebAuthnClientMismatchException(e) => {
+                Self::WebAuthnClientMismatchException(e)
+            }
+            super::Error::WebAuthnOriginNotAllowedException(e) => {
+                Self::WebAuthnOriginNotAllowedException(e)
+            }
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::WebAuthnCredentialNotSupportedException(e) => {
+                Self::WebAuthnCredentialNotSupportedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CompleteWebAuthnRegistrationError> for super::Error {
+    #[inline]
+    fn from(error: CompleteWebAuthnRegistrationError) -> Self {
+        match error {
+            CompleteWebAuthnRegistrationError::ForbiddenException(e) => Self::ForbiddenException(e),
+            CompleteWebAuthnRegistrationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            CompleteWebAuthnRegistrationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CompleteWebAuthnRegistrationError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CompleteWebAuthnRegistrationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CompleteWebAuthnRegistrationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnNotEnabledException(e) => {
+                Self::WebAuthnNotEnabledException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnChallengeNotFoundException(e) => {
+                Self::WebAuthnChallengeNotFoundException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnRelyingPartyMismatchException(e) => {
+                Self::WebAuthnRelyingPartyMismatchException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnClientMismatchException(e) => {
+                Self::WebAuthnClientMismatchException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnOriginNotAllowedException(e) => {
+                Self::WebAuthnOriginNotAllowedException(e)
+            }
+            CompleteWebAuthnRegistrationError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            CompleteWebAuthnRegistrationError::WebAuthnCredentialNotSupportedException(e) => {
+                Self::WebAuthnCredentialNotSupportedException(e)
+            }
+            CompleteWebAuthnRegistrationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CompleteWebAuthnRegistrationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CompleteWebAuthnRegistrationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CompleteWebAuthnRegistrationError {}
 
 /// The errors of `ConfirmDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -3557,6 +4731,10 @@ pub enum ConfirmDeviceError {
     UserNotConfirmedException(super::types::UserNotConfirmedException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `DeviceKeyExistsException`.
+    DeviceKeyExistsException(super::types::DeviceKeyExistsException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
     /// An error the spec does not list for `ConfirmDevice` (or an unknown code).
@@ -3582,6 +4760,8 @@ impl ConfirmDeviceError {
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::DeviceKeyExistsException(_) => "DeviceKeyExistsException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
         }
@@ -3603,6 +4783,8 @@ impl ConfirmDeviceError {
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::DeviceKeyExistsException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -3631,6 +4813,8 @@ impl ::core::convert::From<super::Error> for ConfirmDeviceError {
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::DeviceKeyExistsException(e) => Self::DeviceKeyExistsException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -3659,6 +4843,10 @@ impl ::core::convert::From<ConfirmDeviceError> for super::Error {
             ConfirmDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             ConfirmDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
             ConfirmDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ConfirmDeviceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ConfirmDeviceError::DeviceKeyExistsException(e) => Self::DeviceKeyExistsException(e),
             ConfirmDeviceError::ForbiddenException(e) => Self::ForbiddenException(e),
             ConfirmDeviceError::Unhandled(e) => e,
         }
@@ -3691,6 +4879,8 @@ pub enum ConfirmForgotPasswordError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
+    /// `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `CodeMismatchException`.
@@ -3709,6 +4899,8 @@ pub enum ConfirmForgotPasswordError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -3727,6 +4919,9 @@ impl ConfirmForgotPasswordError {
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolationException(_) => {
+                "PasswordHistoryPolicyViolationException"
+            }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::CodeMismatchException(_) => "CodeMismatchException",
             Self::ExpiredCodeException(_) => "ExpiredCodeException",
@@ -3736,6 +4931,7 @@ impl ConfirmForgotPasswordError {
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -3751,6 +4947,7 @@ impl ConfirmForgotPasswordError {
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::CodeMismatchException(error) => error.message.as_deref(),
             Self::ExpiredCodeException(error) => error.message.as_deref(),
@@ -3760,6 +4957,7 @@ impl ConfirmForgotPasswordError {
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -3778,6 +4976,9 @@ impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
             }
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
@@ -3791,6 +4992,7 @@ impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -3817,6 +5019,9 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
             ConfirmForgotPasswordError::InvalidPasswordException(e) => {
                 Self::InvalidPasswordException(e)
             }
+            ConfirmForgotPasswordError::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             ConfirmForgotPasswordError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
@@ -3837,6 +5042,9 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
             ConfirmForgotPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             ConfirmForgotPasswordError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            ConfirmForgotPasswordError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             ConfirmForgotPasswordError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -3889,6 +5097,8 @@ pub enum ConfirmSignUpError {
     LimitExceededException(super::types::LimitExceededException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -3915,6 +5125,7 @@ impl ConfirmSignUpError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -3938,6 +5149,7 @@ impl ConfirmSignUpError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -3968,6 +5180,7 @@ impl ::core::convert::From<super::Error> for ConfirmSignUpError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -3998,6 +5211,9 @@ impl ::core::convert::From<ConfirmSignUpError> for super::Error {
             ConfirmSignUpError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             ConfirmSignUpError::LimitExceededException(e) => Self::LimitExceededException(e),
             ConfirmSignUpError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ConfirmSignUpError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ConfirmSignUpError::InternalErrorException(e) => Self::InternalErrorException(e),
             ConfirmSignUpError::ForbiddenException(e) => Self::ForbiddenException(e),
             ConfirmSignUpError::Unhandled(e) => e,
@@ -4017,6 +5233,130 @@ impl ::core::fmt::Display for ConfirmSignUpError {
 
 impl ::std::error::Error for ConfirmSignUpError {}
 
+/// The errors of `CreateCIMDPolicy`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreateCimdPolicyError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// An error the spec does not list for `CreateCIMDPolicy` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CreateCimdPolicyError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CreateCimdPolicyError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CreateCimdPolicyError> for super::Error {
+    #[inline]
+    fn from(error: CreateCimdPolicyError) -> Self {
+        match error {
+            CreateCimdPolicyError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CreateCimdPolicyError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            CreateCimdPolicyError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            CreateCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            CreateCimdPolicyError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateCimdPolicyError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CreateCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateCimdPolicyError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            CreateCimdPolicyError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CreateCimdPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CreateCimdPolicyError {}
+
 /// The errors of `CreateGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -4033,6 +5373,8 @@ pub enum CreateGroupError {
     LimitExceededException(super::types::LimitExceededException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `CreateGroup` (or an unknown code).
@@ -4050,6 +5392,7 @@ impl CreateGroupError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -4065,6 +5408,7 @@ impl CreateGroupError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4081,6 +5425,7 @@ impl ::core::convert::From<super::Error> for CreateGroupError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4097,6 +5442,9 @@ impl ::core::convert::From<CreateGroupError> for super::Error {
             CreateGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             CreateGroupError::LimitExceededException(e) => Self::LimitExceededException(e),
             CreateGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             CreateGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             CreateGroupError::Unhandled(e) => e,
         }
@@ -4227,6 +5575,138 @@ impl ::core::fmt::Display for CreateIdentityProviderError {
 
 impl ::std::error::Error for CreateIdentityProviderError {}
 
+/// The errors of `CreateManagedLoginBranding`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreateManagedLoginBrandingError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `ManagedLoginBrandingExistsException`.
+    ManagedLoginBrandingExistsException(super::types::ManagedLoginBrandingExistsException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `CreateManagedLoginBranding` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CreateManagedLoginBrandingError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::ManagedLoginBrandingExistsException(_) => "ManagedLoginBrandingExistsException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::ManagedLoginBrandingExistsException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CreateManagedLoginBrandingError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::ManagedLoginBrandingExistsException(e) => {
+                Self::ManagedLoginBrandingExistsException(e)
+            }
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CreateManagedLoginBrandingError> for super::Error {
+    #[inline]
+    fn from(error: CreateManagedLoginBrandingError) -> Self {
+        match error {
+            CreateManagedLoginBrandingError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            CreateManagedLoginBrandingError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            CreateManagedLoginBrandingError::ManagedLoginBrandingExistsException(e) => {
+                Self::ManagedLoginBrandingExistsException(e)
+            }
+            CreateManagedLoginBrandingError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CreateManagedLoginBrandingError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateManagedLoginBrandingError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateManagedLoginBrandingError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CreateManagedLoginBrandingError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CreateManagedLoginBrandingError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            CreateManagedLoginBrandingError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CreateManagedLoginBrandingError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CreateManagedLoginBrandingError {}
+
 /// The errors of `CreateResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -4241,6 +5721,8 @@ pub enum CreateResourceServerError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `CreateResourceServer` (or an unknown code).
@@ -4257,6 +5739,7 @@ impl CreateResourceServerError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -4271,6 +5754,7 @@ impl CreateResourceServerError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4286,6 +5770,7 @@ impl ::core::convert::From<super::Error> for CreateResourceServerError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4307,6 +5792,9 @@ impl ::core::convert::From<CreateResourceServerError> for super::Error {
                 Self::TooManyRequestsException(e)
             }
             CreateResourceServerError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateResourceServerError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             CreateResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
             CreateResourceServerError::Unhandled(e) => e,
         }
@@ -4325,6 +5813,122 @@ impl ::core::fmt::Display for CreateResourceServerError {
 
 impl ::std::error::Error for CreateResourceServerError {}
 
+/// The errors of `CreateTerms`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreateTermsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `TermsExistsException`.
+    TermsExistsException(super::types::TermsExistsException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `CreateTerms` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CreateTermsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::TermsExistsException(_) => "TermsExistsException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::TermsExistsException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CreateTermsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::TermsExistsException(e) => Self::TermsExistsException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CreateTermsError> for super::Error {
+    #[inline]
+    fn from(error: CreateTermsError) -> Self {
+        match error {
+            CreateTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            CreateTermsError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            CreateTermsError::TermsExistsException(e) => Self::TermsExistsException(e),
+            CreateTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            CreateTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            CreateTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateTermsError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateTermsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CreateTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateTermsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CreateTermsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CreateTermsError {}
+
 /// The errors of `CreateUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -4341,6 +5945,8 @@ pub enum CreateUserImportJobError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `CreateUserImportJob` (or an unknown code).
@@ -4358,6 +5964,7 @@ impl CreateUserImportJobError {
             Self::PreconditionNotMetException(_) => "PreconditionNotMetException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -4373,6 +5980,7 @@ impl CreateUserImportJobError {
             Self::PreconditionNotMetException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4389,6 +5997,7 @@ impl ::core::convert::From<super::Error> for CreateUserImportJobError {
             super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4413,6 +6022,9 @@ impl ::core::convert::From<CreateUserImportJobError> for super::Error {
             }
             CreateUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             CreateUserImportJobError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateUserImportJobError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             CreateUserImportJobError::InternalErrorException(e) => Self::InternalErrorException(e),
             CreateUserImportJobError::Unhandled(e) => e,
         }
@@ -4455,6 +6067,10 @@ pub enum CreateUserPoolError {
     UserPoolTaggingException(super::types::UserPoolTaggingException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `TierChangeNotAllowedException`.
+    TierChangeNotAllowedException(super::types::TierChangeNotAllowedException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `CreateUserPool` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -4477,6 +6093,8 @@ impl CreateUserPoolError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserPoolTaggingException(_) => "UserPoolTaggingException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::TierChangeNotAllowedException(_) => "TierChangeNotAllowedException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -4494,6 +6112,8 @@ impl CreateUserPoolError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserPoolTaggingException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::TierChangeNotAllowedException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -4518,6 +6138,12 @@ impl ::core::convert::From<super::Error> for CreateUserPoolError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::TierChangeNotAllowedException(e) => {
+                Self::TierChangeNotAllowedException(e)
+            }
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -4542,6 +6168,12 @@ impl ::core::convert::From<CreateUserPoolError> for super::Error {
             CreateUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             CreateUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
             CreateUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolError::TierChangeNotAllowedException(e) => {
+                Self::TierChangeNotAllowedException(e)
+            }
+            CreateUserPoolError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             CreateUserPoolError::Unhandled(e) => e,
         }
     }
@@ -4577,8 +6209,12 @@ pub enum CreateUserPoolClientError {
     ScopeDoesNotExistException(super::types::ScopeDoesNotExistException),
     /// `InvalidOAuthFlowException`.
     InvalidOAuthFlowException(super::types::InvalidOAuthFlowException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `CreateUserPoolClient` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -4595,7 +6231,9 @@ impl CreateUserPoolClientError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ScopeDoesNotExistException(_) => "ScopeDoesNotExistException",
             Self::InvalidOAuthFlowException(_) => "InvalidOAuthFlowException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -4611,7 +6249,9 @@ impl CreateUserPoolClientError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::ScopeDoesNotExistException(error) => error.message.as_deref(),
             Self::InvalidOAuthFlowException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -4628,7 +6268,11 @@ impl ::core::convert::From<super::Error> for CreateUserPoolClientError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ScopeDoesNotExistException(e) => Self::ScopeDoesNotExistException(e),
             super::Error::InvalidOAuthFlowException(e) => Self::InvalidOAuthFlowException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -4655,7 +6299,13 @@ impl ::core::convert::From<CreateUserPoolClientError> for super::Error {
             CreateUserPoolClientError::InvalidOAuthFlowException(e) => {
                 Self::InvalidOAuthFlowException(e)
             }
+            CreateUserPoolClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             CreateUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolClientError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             CreateUserPoolClientError::Unhandled(e) => e,
         }
     }
@@ -4681,12 +6331,18 @@ pub enum CreateUserPoolDomainError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `CreateUserPoolDomain` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -4698,9 +6354,12 @@ impl CreateUserPoolDomainError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -4711,9 +6370,12 @@ impl CreateUserPoolDomainError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -4725,9 +6387,16 @@ impl ::core::convert::From<super::Error> for CreateUserPoolDomainError {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -4741,11 +6410,20 @@ impl ::core::convert::From<CreateUserPoolDomainError> for super::Error {
                 Self::InvalidParameterException(e)
             }
             CreateUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateUserPoolDomainError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             CreateUserPoolDomainError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
             CreateUserPoolDomainError::LimitExceededException(e) => Self::LimitExceededException(e),
             CreateUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolDomainError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CreateUserPoolDomainError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             CreateUserPoolDomainError::Unhandled(e) => e,
         }
     }
@@ -4763,6 +6441,244 @@ impl ::core::fmt::Display for CreateUserPoolDomainError {
 
 impl ::std::error::Error for CreateUserPoolDomainError {}
 
+/// The errors of `CreateUserPoolReplica`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum CreateUserPoolReplicaError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `UserPoolTaggingException`.
+    UserPoolTaggingException(super::types::UserPoolTaggingException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// An error the spec does not list for `CreateUserPoolReplica` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl CreateUserPoolReplicaError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::UserPoolTaggingException(_) => "UserPoolTaggingException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::UserPoolTaggingException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for CreateUserPoolReplicaError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<CreateUserPoolReplicaError> for super::Error {
+    #[inline]
+    fn from(error: CreateUserPoolReplicaError) -> Self {
+        match error {
+            CreateUserPoolReplicaError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CreateUserPoolReplicaError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateUserPoolReplicaError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CreateUserPoolReplicaError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateUserPoolReplicaError::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
+            CreateUserPoolReplicaError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            CreateUserPoolReplicaError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            CreateUserPoolReplicaError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            CreateUserPoolReplicaError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            CreateUserPoolReplicaError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for CreateUserPoolReplicaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for CreateUserPoolReplicaError {}
+
+/// The errors of `DeleteCIMDPolicy`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteCimdPolicyError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DeleteCIMDPolicy` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteCimdPolicyError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteCimdPolicyError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteCimdPolicyError> for super::Error {
+    #[inline]
+    fn from(error: DeleteCimdPolicyError) -> Self {
+        match error {
+            DeleteCimdPolicyError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteCimdPolicyError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteCimdPolicyError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            DeleteCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            DeleteCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteCimdPolicyError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DeleteCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteCimdPolicyError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteCimdPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteCimdPolicyError {}
+
 /// The errors of `DeleteGroup`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -4775,6 +6691,8 @@ pub enum DeleteGroupError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DeleteGroup` (or an unknown code).
@@ -4790,6 +6708,7 @@ impl DeleteGroupError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -4803,6 +6722,7 @@ impl DeleteGroupError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4817,6 +6737,7 @@ impl ::core::convert::From<super::Error> for DeleteGroupError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4831,6 +6752,9 @@ impl ::core::convert::From<DeleteGroupError> for super::Error {
             DeleteGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             DeleteGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             DeleteGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DeleteGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteGroupError::Unhandled(e) => e,
         }
@@ -4965,6 +6889,120 @@ impl ::core::fmt::Display for DeleteIdentityProviderError {
 
 impl ::std::error::Error for DeleteIdentityProviderError {}
 
+/// The errors of `DeleteManagedLoginBranding`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteManagedLoginBrandingError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DeleteManagedLoginBranding` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteManagedLoginBrandingError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteManagedLoginBrandingError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteManagedLoginBrandingError> for super::Error {
+    #[inline]
+    fn from(error: DeleteManagedLoginBrandingError) -> Self {
+        match error {
+            DeleteManagedLoginBrandingError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteManagedLoginBrandingError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            DeleteManagedLoginBrandingError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteManagedLoginBrandingError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteManagedLoginBrandingError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DeleteManagedLoginBrandingError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DeleteManagedLoginBrandingError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DeleteManagedLoginBrandingError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteManagedLoginBrandingError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteManagedLoginBrandingError {}
+
 /// The errors of `DeleteResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -4977,6 +7015,8 @@ pub enum DeleteResourceServerError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DeleteResourceServer` (or an unknown code).
@@ -4992,6 +7032,7 @@ impl DeleteResourceServerError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5005,6 +7046,7 @@ impl DeleteResourceServerError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5019,6 +7061,7 @@ impl ::core::convert::From<super::Error> for DeleteResourceServerError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5039,6 +7082,9 @@ impl ::core::convert::From<DeleteResourceServerError> for super::Error {
             DeleteResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
+            DeleteResourceServerError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DeleteResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteResourceServerError::Unhandled(e) => e,
         }
@@ -5056,6 +7102,110 @@ impl ::core::fmt::Display for DeleteResourceServerError {
 }
 
 impl ::std::error::Error for DeleteResourceServerError {}
+
+/// The errors of `DeleteTerms`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteTermsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DeleteTerms` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteTermsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteTermsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteTermsError> for super::Error {
+    #[inline]
+    fn from(error: DeleteTermsError) -> Self {
+        match error {
+            DeleteTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            DeleteTermsError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            DeleteTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            DeleteTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            DeleteTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteTermsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DeleteTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteTermsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteTermsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteTermsError {}
 
 /// The errors of `DeleteUser`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -5075,6 +7225,8 @@ pub enum DeleteUserError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -5095,6 +7247,7 @@ impl DeleteUserError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -5112,6 +7265,7 @@ impl DeleteUserError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -5132,6 +7286,7 @@ impl ::core::convert::From<super::Error> for DeleteUserError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -5152,6 +7307,9 @@ impl ::core::convert::From<DeleteUserError> for super::Error {
             }
             DeleteUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             DeleteUserError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            DeleteUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DeleteUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteUserError::ForbiddenException(e) => Self::ForbiddenException(e),
             DeleteUserError::Unhandled(e) => e,
@@ -5189,6 +7347,8 @@ pub enum DeleteUserAttributesError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -5209,6 +7369,7 @@ impl DeleteUserAttributesError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -5226,6 +7387,7 @@ impl DeleteUserAttributesError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -5246,6 +7408,7 @@ impl ::core::convert::From<super::Error> for DeleteUserAttributesError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -5273,6 +7436,9 @@ impl ::core::convert::From<DeleteUserAttributesError> for super::Error {
             DeleteUserAttributesError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             DeleteUserAttributesError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            DeleteUserAttributesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DeleteUserAttributesError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteUserAttributesError::ForbiddenException(e) => Self::ForbiddenException(e),
@@ -5307,6 +7473,8 @@ pub enum DeleteUserPoolError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserImportInProgressException`.
     UserImportInProgressException(super::types::UserImportInProgressException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DeleteUserPool` (or an unknown code).
@@ -5323,6 +7491,7 @@ impl DeleteUserPoolError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserImportInProgressException(_) => "UserImportInProgressException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5337,6 +7506,7 @@ impl DeleteUserPoolError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserImportInProgressException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5354,6 +7524,7 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolError {
             super::Error::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5370,6 +7541,9 @@ impl ::core::convert::From<DeleteUserPoolError> for super::Error {
             DeleteUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             DeleteUserPoolError::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
+            }
+            DeleteUserPoolError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DeleteUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteUserPoolError::Unhandled(e) => e,
@@ -5403,6 +7577,8 @@ pub enum DeleteUserPoolClientError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `ConcurrentModificationException`.
     ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DeleteUserPoolClient` (or an unknown code).
@@ -5419,6 +7595,7 @@ impl DeleteUserPoolClientError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5433,6 +7610,7 @@ impl DeleteUserPoolClientError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5450,6 +7628,7 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolClientError {
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5473,6 +7652,9 @@ impl ::core::convert::From<DeleteUserPoolClientError> for super::Error {
             DeleteUserPoolClientError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
+            DeleteUserPoolClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DeleteUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteUserPoolClientError::Unhandled(e) => e,
         }
@@ -5491,6 +7673,102 @@ impl ::core::fmt::Display for DeleteUserPoolClientError {
 
 impl ::std::error::Error for DeleteUserPoolClientError {}
 
+/// The errors of `DeleteUserPoolClientSecret`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteUserPoolClientSecretError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `InternalServerException`.
+    InternalServerException(super::types::InternalServerException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `DeleteUserPoolClientSecret` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteUserPoolClientSecretError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::InternalServerException(_) => "InternalServerException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::InternalServerException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteUserPoolClientSecretError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InternalServerException(e) => Self::InternalServerException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteUserPoolClientSecretError> for super::Error {
+    #[inline]
+    fn from(error: DeleteUserPoolClientSecretError) -> Self {
+        match error {
+            DeleteUserPoolClientSecretError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteUserPoolClientSecretError::InternalServerException(e) => {
+                Self::InternalServerException(e)
+            }
+            DeleteUserPoolClientSecretError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteUserPoolClientSecretError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            DeleteUserPoolClientSecretError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteUserPoolClientSecretError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteUserPoolClientSecretError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteUserPoolClientSecretError {}
+
 /// The errors of `DeleteUserPoolDomain`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -5499,8 +7777,12 @@ pub enum DeleteUserPoolDomainError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DeleteUserPoolDomain` (or an unknown code).
@@ -5514,7 +7796,9 @@ impl DeleteUserPoolDomainError {
         match self {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5526,7 +7810,9 @@ impl DeleteUserPoolDomainError {
         match self {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5539,7 +7825,11 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolDomainError {
         match error {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5554,8 +7844,14 @@ impl ::core::convert::From<DeleteUserPoolDomainError> for super::Error {
             DeleteUserPoolDomainError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
+            DeleteUserPoolDomainError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             DeleteUserPoolDomainError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
+            }
+            DeleteUserPoolDomainError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DeleteUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
             DeleteUserPoolDomainError::Unhandled(e) => e,
@@ -5574,6 +7870,330 @@ impl ::core::fmt::Display for DeleteUserPoolDomainError {
 }
 
 impl ::std::error::Error for DeleteUserPoolDomainError {}
+
+/// The errors of `DeleteUserPoolReplica`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteUserPoolReplicaError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `DeleteUserPoolReplica` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteUserPoolReplicaError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteUserPoolReplicaError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteUserPoolReplicaError> for super::Error {
+    #[inline]
+    fn from(error: DeleteUserPoolReplicaError) -> Self {
+        match error {
+            DeleteUserPoolReplicaError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteUserPoolReplicaError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteUserPoolReplicaError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DeleteUserPoolReplicaError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DeleteUserPoolReplicaError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DeleteUserPoolReplicaError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteUserPoolReplicaError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteUserPoolReplicaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteUserPoolReplicaError {}
+
+/// The errors of `DeleteWebAuthnCredential`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DeleteWebAuthnCredentialError {
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `DeleteWebAuthnCredential` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DeleteWebAuthnCredentialError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DeleteWebAuthnCredentialError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DeleteWebAuthnCredentialError> for super::Error {
+    #[inline]
+    fn from(error: DeleteWebAuthnCredentialError) -> Self {
+        match error {
+            DeleteWebAuthnCredentialError::ForbiddenException(e) => Self::ForbiddenException(e),
+            DeleteWebAuthnCredentialError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DeleteWebAuthnCredentialError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteWebAuthnCredentialError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteWebAuthnCredentialError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            DeleteWebAuthnCredentialError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            DeleteWebAuthnCredentialError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DeleteWebAuthnCredentialError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteWebAuthnCredentialError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DeleteWebAuthnCredentialError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DeleteWebAuthnCredentialError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DeleteWebAuthnCredentialError {}
+
+/// The errors of `DescribeCIMDPolicy`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribeCimdPolicyError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribeCIMDPolicy` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribeCimdPolicyError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribeCimdPolicyError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribeCimdPolicyError> for super::Error {
+    #[inline]
+    fn from(error: DescribeCimdPolicyError) -> Self {
+        match error {
+            DescribeCimdPolicyError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribeCimdPolicyError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribeCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DescribeCimdPolicyError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DescribeCimdPolicyError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribeCimdPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribeCimdPolicyError {}
 
 /// The errors of `DescribeIdentityProvider`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -5671,6 +8291,328 @@ impl ::core::fmt::Display for DescribeIdentityProviderError {
 
 impl ::std::error::Error for DescribeIdentityProviderError {}
 
+/// The errors of `DescribeManagedLoginBranding`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribeManagedLoginBrandingError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribeManagedLoginBranding` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribeManagedLoginBrandingError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribeManagedLoginBrandingError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribeManagedLoginBrandingError> for super::Error {
+    #[inline]
+    fn from(error: DescribeManagedLoginBrandingError) -> Self {
+        match error {
+            DescribeManagedLoginBrandingError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribeManagedLoginBrandingError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribeManagedLoginBrandingError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeManagedLoginBrandingError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DescribeManagedLoginBrandingError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DescribeManagedLoginBrandingError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DescribeManagedLoginBrandingError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribeManagedLoginBrandingError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribeManagedLoginBrandingError {}
+
+/// The errors of `DescribeManagedLoginBrandingByClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribeManagedLoginBrandingByClientError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribeManagedLoginBrandingByClient` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribeManagedLoginBrandingByClientError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribeManagedLoginBrandingByClientError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribeManagedLoginBrandingByClientError> for super::Error {
+    #[inline]
+    fn from(error: DescribeManagedLoginBrandingByClientError) -> Self {
+        match error {
+            DescribeManagedLoginBrandingByClientError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DescribeManagedLoginBrandingByClientError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribeManagedLoginBrandingByClientError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribeManagedLoginBrandingByClientError {}
+
+/// The errors of `DescribePointInTimeRecovery`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribePointInTimeRecoveryError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribePointInTimeRecovery` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribePointInTimeRecoveryError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribePointInTimeRecoveryError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribePointInTimeRecoveryError> for super::Error {
+    #[inline]
+    fn from(error: DescribePointInTimeRecoveryError) -> Self {
+        match error {
+            DescribePointInTimeRecoveryError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribePointInTimeRecoveryError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribePointInTimeRecoveryError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            DescribePointInTimeRecoveryError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribePointInTimeRecoveryError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DescribePointInTimeRecoveryError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DescribePointInTimeRecoveryError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DescribePointInTimeRecoveryError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribePointInTimeRecoveryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribePointInTimeRecoveryError {}
+
 /// The errors of `DescribeResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -5683,6 +8625,8 @@ pub enum DescribeResourceServerError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DescribeResourceServer` (or an unknown code).
@@ -5698,6 +8642,7 @@ impl DescribeResourceServerError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5711,6 +8656,7 @@ impl DescribeResourceServerError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5725,6 +8671,7 @@ impl ::core::convert::From<super::Error> for DescribeResourceServerError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5746,6 +8693,9 @@ impl ::core::convert::From<DescribeResourceServerError> for super::Error {
             }
             DescribeResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
+            }
+            DescribeResourceServerError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DescribeResourceServerError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -5781,6 +8731,8 @@ pub enum DescribeRiskConfigurationError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(super::types::UserPoolAddOnNotEnabledException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DescribeRiskConfiguration` (or an unknown code).
@@ -5797,6 +8749,7 @@ impl DescribeRiskConfigurationError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5811,6 +8764,7 @@ impl DescribeRiskConfigurationError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5828,6 +8782,7 @@ impl ::core::convert::From<super::Error> for DescribeRiskConfigurationError {
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5853,6 +8808,9 @@ impl ::core::convert::From<DescribeRiskConfigurationError> for super::Error {
             DescribeRiskConfigurationError::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
+            DescribeRiskConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DescribeRiskConfigurationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -5873,6 +8831,204 @@ impl ::core::fmt::Display for DescribeRiskConfigurationError {
 
 impl ::std::error::Error for DescribeRiskConfigurationError {}
 
+/// The errors of `DescribeTerms`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribeTermsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribeTerms` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribeTermsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribeTermsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribeTermsError> for super::Error {
+    #[inline]
+    fn from(error: DescribeTermsError) -> Self {
+        match error {
+            DescribeTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            DescribeTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            DescribeTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            DescribeTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DescribeTermsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DescribeTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DescribeTermsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribeTermsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribeTermsError {}
+
+/// The errors of `DescribeTermsByClient`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum DescribeTermsByClientError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `DescribeTermsByClient` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl DescribeTermsByClientError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for DescribeTermsByClientError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<DescribeTermsByClientError> for super::Error {
+    #[inline]
+    fn from(error: DescribeTermsByClientError) -> Self {
+        match error {
+            DescribeTermsByClientError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribeTermsByClientError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribeTermsByClientError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeTermsByClientError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DescribeTermsByClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            DescribeTermsByClientError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DescribeTermsByClientError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for DescribeTermsByClientError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for DescribeTermsByClientError {}
+
 /// The errors of `DescribeUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -5885,6 +9041,8 @@ pub enum DescribeUserImportJobError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DescribeUserImportJob` (or an unknown code).
@@ -5900,6 +9058,7 @@ impl DescribeUserImportJobError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -5913,6 +9072,7 @@ impl DescribeUserImportJobError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5927,6 +9087,7 @@ impl ::core::convert::From<super::Error> for DescribeUserImportJobError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5948,6 +9109,9 @@ impl ::core::convert::From<DescribeUserImportJobError> for super::Error {
             }
             DescribeUserImportJobError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
+            }
+            DescribeUserImportJobError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DescribeUserImportJobError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -5983,6 +9147,8 @@ pub enum DescribeUserPoolError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserPoolTaggingException`.
     UserPoolTaggingException(super::types::UserPoolTaggingException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DescribeUserPool` (or an unknown code).
@@ -5999,6 +9165,7 @@ impl DescribeUserPoolError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserPoolTaggingException(_) => "UserPoolTaggingException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -6013,6 +9180,7 @@ impl DescribeUserPoolError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserPoolTaggingException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -6028,6 +9196,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -6047,6 +9216,9 @@ impl ::core::convert::From<DescribeUserPoolError> for super::Error {
             DescribeUserPoolError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             DescribeUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             DescribeUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            DescribeUserPoolError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             DescribeUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
             DescribeUserPoolError::Unhandled(e) => e,
         }
@@ -6075,6 +9247,8 @@ pub enum DescribeUserPoolClientError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `InternalErrorException`.
@@ -6091,6 +9265,7 @@ impl DescribeUserPoolClientError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -6104,6 +9279,7 @@ impl DescribeUserPoolClientError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -6118,6 +9294,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolClientError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -6137,6 +9314,9 @@ impl ::core::convert::From<DescribeUserPoolClientError> for super::Error {
             }
             DescribeUserPoolClientError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
+            }
+            DescribeUserPoolClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DescribeUserPoolClientError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
@@ -6171,6 +9351,8 @@ pub enum DescribeUserPoolDomainError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `DescribeUserPoolDomain` (or an unknown code).
@@ -6185,6 +9367,7 @@ impl DescribeUserPoolDomainError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -6197,6 +9380,7 @@ impl DescribeUserPoolDomainError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -6210,6 +9394,7 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolDomainError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -6228,6 +9413,9 @@ impl ::core::convert::From<DescribeUserPoolDomainError> for super::Error {
             }
             DescribeUserPoolDomainError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
+            }
+            DescribeUserPoolDomainError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             DescribeUserPoolDomainError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -6269,6 +9457,8 @@ pub enum ForgetDeviceError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -6292,6 +9482,7 @@ impl ForgetDeviceError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -6310,6 +9501,7 @@ impl ForgetDeviceError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -6333,6 +9525,7 @@ impl ::core::convert::From<super::Error> for ForgetDeviceError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -6356,6 +9549,9 @@ impl ::core::convert::From<ForgetDeviceError> for super::Error {
             }
             ForgetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             ForgetDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ForgetDeviceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ForgetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
             ForgetDeviceError::ForbiddenException(e) => Self::ForbiddenException(e),
             ForgetDeviceError::Unhandled(e) => e,
@@ -6407,6 +9603,8 @@ pub enum ForgotPasswordError {
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -6437,6 +9635,7 @@ impl ForgotPasswordError {
             }
             Self::CodeDeliveryFailureException(_) => "CodeDeliveryFailureException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -6460,6 +9659,7 @@ impl ForgotPasswordError {
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -6494,6 +9694,7 @@ impl ::core::convert::From<super::Error> for ForgotPasswordError {
             }
             super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -6530,6 +9731,9 @@ impl ::core::convert::From<ForgotPasswordError> for super::Error {
                 Self::CodeDeliveryFailureException(e)
             }
             ForgotPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ForgotPasswordError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ForgotPasswordError::InternalErrorException(e) => Self::InternalErrorException(e),
             ForgotPasswordError::ForbiddenException(e) => Self::ForbiddenException(e),
             ForgotPasswordError::Unhandled(e) => e,
@@ -6561,6 +9765,8 @@ pub enum GetCsvHeaderError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `GetCSVHeader` (or an unknown code).
@@ -6576,6 +9782,7 @@ impl GetCsvHeaderError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -6589,6 +9796,7 @@ impl GetCsvHeaderError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -6603,6 +9811,7 @@ impl ::core::convert::From<super::Error> for GetCsvHeaderError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -6617,6 +9826,9 @@ impl ::core::convert::From<GetCsvHeaderError> for super::Error {
             GetCsvHeaderError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             GetCsvHeaderError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             GetCsvHeaderError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetCsvHeaderError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetCsvHeaderError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetCsvHeaderError::Unhandled(e) => e,
         }
@@ -6634,6 +9846,244 @@ impl ::core::fmt::Display for GetCsvHeaderError {
 }
 
 impl ::std::error::Error for GetCsvHeaderError {}
+
+/// The errors of `GetClientToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetClientTokenError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// An error the spec does not list for `GetClientToken` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetClientTokenError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetClientTokenError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetClientTokenError> for super::Error {
+    #[inline]
+    fn from(error: GetClientTokenError) -> Self {
+        match error {
+            GetClientTokenError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            GetClientTokenError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            GetClientTokenError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetClientTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GetClientTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetClientTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetClientTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            GetClientTokenError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetClientTokenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetClientTokenError {}
+
+/// The errors of `GetDerivedToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetDerivedTokenError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UnexpectedLambdaException`.
+    UnexpectedLambdaException(super::types::UnexpectedLambdaException),
+    /// `UserLambdaValidationException`.
+    UserLambdaValidationException(super::types::UserLambdaValidationException),
+    /// `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(super::types::InvalidLambdaResponseException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// An error the spec does not list for `GetDerivedToken` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetDerivedTokenError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
+            Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
+            Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UnexpectedLambdaException(error) => error.message.as_deref(),
+            Self::UserLambdaValidationException(error) => error.message.as_deref(),
+            Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetDerivedTokenError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UserLambdaValidationException(e) => {
+                Self::UserLambdaValidationException(e)
+            }
+            super::Error::InvalidLambdaResponseException(e) => {
+                Self::InvalidLambdaResponseException(e)
+            }
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetDerivedTokenError> for super::Error {
+    #[inline]
+    fn from(error: GetDerivedTokenError) -> Self {
+        match error {
+            GetDerivedTokenError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetDerivedTokenError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetDerivedTokenError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetDerivedTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GetDerivedTokenError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            GetDerivedTokenError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
+            GetDerivedTokenError::UserLambdaValidationException(e) => {
+                Self::UserLambdaValidationException(e)
+            }
+            GetDerivedTokenError::InvalidLambdaResponseException(e) => {
+                Self::InvalidLambdaResponseException(e)
+            }
+            GetDerivedTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetDerivedTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetDerivedTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            GetDerivedTokenError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetDerivedTokenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetDerivedTokenError {}
 
 /// The errors of `GetDevice`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -6655,6 +10105,8 @@ pub enum GetDeviceError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -6678,6 +10130,7 @@ impl GetDeviceError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -6696,6 +10149,7 @@ impl GetDeviceError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -6719,6 +10173,7 @@ impl ::core::convert::From<super::Error> for GetDeviceError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -6742,6 +10197,9 @@ impl ::core::convert::From<GetDeviceError> for super::Error {
             }
             GetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             GetDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            GetDeviceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetDeviceError::ForbiddenException(e) => Self::ForbiddenException(e),
             GetDeviceError::Unhandled(e) => e,
@@ -6773,6 +10231,8 @@ pub enum GetGroupError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `GetGroup` (or an unknown code).
@@ -6788,6 +10248,7 @@ impl GetGroupError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -6801,6 +10262,7 @@ impl GetGroupError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -6815,6 +10277,7 @@ impl ::core::convert::From<super::Error> for GetGroupError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -6829,6 +10292,7 @@ impl ::core::convert::From<GetGroupError> for super::Error {
             GetGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             GetGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             GetGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetGroupError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             GetGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetGroupError::Unhandled(e) => e,
         }
@@ -7039,90 +10503,10 @@ impl ::core::fmt::Display for GetLogDeliveryConfigurationError {
 
 impl ::std::error::Error for GetLogDeliveryConfigurationError {}
 
-/// The errors of `GetSigningCertificate`: the exceptions the spec lists for it, and `Unhandled` for any other.
+/// The errors of `GetProvisionedLimit`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
-pub enum GetSigningCertificateError {
-    /// `InternalErrorException`.
-    InternalErrorException(super::types::InternalErrorException),
-    /// `InvalidParameterException`.
-    InvalidParameterException(super::types::InvalidParameterException),
-    /// `ResourceNotFoundException`.
-    ResourceNotFoundException(super::types::ResourceNotFoundException),
-    /// An error the spec does not list for `GetSigningCertificate` (or an unknown code).
-    Unhandled(super::Error),
-}
-
-impl GetSigningCertificateError {
-    /// The error code.
-    #[inline]
-    pub fn code(&self) -> &str {
-        match self {
-            Self::InternalErrorException(_) => "InternalErrorException",
-            Self::InvalidParameterException(_) => "InvalidParameterException",
-            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::Unhandled(error) => error.code(),
-        }
-    }
-
-    /// The message, if any.
-    #[inline]
-    pub fn message(&self) -> ::core::option::Option<&str> {
-        match self {
-            Self::InternalErrorException(error) => error.message.as_deref(),
-            Self::InvalidParameterException(error) => error.message.as_deref(),
-            Self::ResourceNotFoundException(error) => error.message.as_deref(),
-            Self::Unhandled(error) => error.message(),
-        }
-    }
-}
-
-impl ::core::convert::From<super::Error> for GetSigningCertificateError {
-    #[inline]
-    fn from(error: super::Error) -> Self {
-        match error {
-            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            other => Self::Unhandled(other),
-        }
-    }
-}
-
-impl ::core::convert::From<GetSigningCertificateError> for super::Error {
-    #[inline]
-    fn from(error: GetSigningCertificateError) -> Self {
-        match error {
-            GetSigningCertificateError::InternalErrorException(e) => {
-                Self::InternalErrorException(e)
-            }
-            GetSigningCertificateError::InvalidParameterException(e) => {
-                Self::InvalidParameterException(e)
-            }
-            GetSigningCertificateError::ResourceNotFoundException(e) => {
-                Self::ResourceNotFoundException(e)
-            }
-            GetSigningCertificateError::Unhandled(e) => e,
-        }
-    }
-}
-
-impl ::core::fmt::Display for GetSigningCertificateError {
-    #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        match self.message() {
-            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
-            None => f.write_str(self.code()),
-        }
-    }
-}
-
-impl ::std::error::Error for GetSigningCertificateError {}
-
-/// The errors of `GetUICustomization`: the exceptions the spec lists for it, and `Unhandled` for any other.
-#[allow(clippy::large_enum_variant)]
-#[derive(Clone, Debug, PartialEq)]
-pub enum GetUiCustomizationError {
+pub enum GetProvisionedLimitError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `ResourceNotFoundException`.
@@ -7133,11 +10517,11 @@ pub enum GetUiCustomizationError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
-    /// An error the spec does not list for `GetUICustomization` (or an unknown code).
+    /// An error the spec does not list for `GetProvisionedLimit` (or an unknown code).
     Unhandled(super::Error),
 }
 
-impl GetUiCustomizationError {
+impl GetProvisionedLimitError {
     /// The error code.
     #[inline]
     pub fn code(&self) -> &str {
@@ -7165,6 +10549,344 @@ impl GetUiCustomizationError {
     }
 }
 
+impl ::core::convert::From<super::Error> for GetProvisionedLimitError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetProvisionedLimitError> for super::Error {
+    #[inline]
+    fn from(error: GetProvisionedLimitError) -> Self {
+        match error {
+            GetProvisionedLimitError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetProvisionedLimitError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetProvisionedLimitError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetProvisionedLimitError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetProvisionedLimitError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetProvisionedLimitError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetProvisionedLimitError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetProvisionedLimitError {}
+
+/// The errors of `GetSigningCertificate`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetSigningCertificateError {
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `GetSigningCertificate` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetSigningCertificateError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetSigningCertificateError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetSigningCertificateError> for super::Error {
+    #[inline]
+    fn from(error: GetSigningCertificateError) -> Self {
+        match error {
+            GetSigningCertificateError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            GetSigningCertificateError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetSigningCertificateError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetSigningCertificateError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetSigningCertificateError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetSigningCertificateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetSigningCertificateError {}
+
+/// The errors of `GetTokensFromRefreshToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetTokensFromRefreshTokenError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UnexpectedLambdaException`.
+    UnexpectedLambdaException(super::types::UnexpectedLambdaException),
+    /// `UserLambdaValidationException`.
+    UserLambdaValidationException(super::types::UserLambdaValidationException),
+    /// `InvalidLambdaResponseException`.
+    InvalidLambdaResponseException(super::types::InvalidLambdaResponseException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// `RefreshTokenReuseException`.
+    RefreshTokenReuseException(super::types::RefreshTokenReuseException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `GetTokensFromRefreshToken` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetTokensFromRefreshTokenError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
+            Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
+            Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::RefreshTokenReuseException(_) => "RefreshTokenReuseException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UnexpectedLambdaException(error) => error.message.as_deref(),
+            Self::UserLambdaValidationException(error) => error.message.as_deref(),
+            Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::RefreshTokenReuseException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetTokensFromRefreshTokenError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UserLambdaValidationException(e) => {
+                Self::UserLambdaValidationException(e)
+            }
+            super::Error::InvalidLambdaResponseException(e) => {
+                Self::InvalidLambdaResponseException(e)
+            }
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::RefreshTokenReuseException(e) => Self::RefreshTokenReuseException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetTokensFromRefreshTokenError> for super::Error {
+    #[inline]
+    fn from(error: GetTokensFromRefreshTokenError) -> Self {
+        match error {
+            GetTokensFromRefreshTokenError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetTokensFromRefreshTokenError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetTokensFromRefreshTokenError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetTokensFromRefreshTokenError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetTokensFromRefreshTokenError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            GetTokensFromRefreshTokenError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
+            GetTokensFromRefreshTokenError::UserLambdaValidationException(e) => {
+                Self::UserLambdaValidationException(e)
+            }
+            GetTokensFromRefreshTokenError::InvalidLambdaResponseException(e) => {
+                Self::InvalidLambdaResponseException(e)
+            }
+            GetTokensFromRefreshTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            GetTokensFromRefreshTokenError::RefreshTokenReuseException(e) => {
+                Self::RefreshTokenReuseException(e)
+            }
+            GetTokensFromRefreshTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetTokensFromRefreshTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            GetTokensFromRefreshTokenError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetTokensFromRefreshTokenError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetTokensFromRefreshTokenError {}
+
+/// The errors of `GetUICustomization`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetUiCustomizationError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `GetUICustomization` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetUiCustomizationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
 impl ::core::convert::From<super::Error> for GetUiCustomizationError {
     #[inline]
     fn from(error: super::Error) -> Self {
@@ -7172,6 +10894,7 @@ impl ::core::convert::From<super::Error> for GetUiCustomizationError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -7190,6 +10913,9 @@ impl ::core::convert::From<GetUiCustomizationError> for super::Error {
                 Self::ResourceNotFoundException(e)
             }
             GetUiCustomizationError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetUiCustomizationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetUiCustomizationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
@@ -7229,6 +10955,8 @@ pub enum GetUserError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -7249,6 +10977,7 @@ impl GetUserError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -7266,6 +10995,7 @@ impl GetUserError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -7286,6 +11016,7 @@ impl ::core::convert::From<super::Error> for GetUserError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -7306,6 +11037,7 @@ impl ::core::convert::From<GetUserError> for super::Error {
             }
             GetUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             GetUserError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            GetUserError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             GetUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetUserError::ForbiddenException(e) => Self::ForbiddenException(e),
             GetUserError::Unhandled(e) => e,
@@ -7361,6 +11093,8 @@ pub enum GetUserAttributeVerificationCodeError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -7393,6 +11127,7 @@ impl GetUserAttributeVerificationCodeError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -7418,6 +11153,7 @@ impl GetUserAttributeVerificationCodeError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -7456,6 +11192,7 @@ impl ::core::convert::From<super::Error> for GetUserAttributeVerificationCodeErr
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -7512,6 +11249,9 @@ impl ::core::convert::From<GetUserAttributeVerificationCodeError> for super::Err
             GetUserAttributeVerificationCodeError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
+            GetUserAttributeVerificationCodeError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetUserAttributeVerificationCodeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -7534,6 +11274,240 @@ impl ::core::fmt::Display for GetUserAttributeVerificationCodeError {
 }
 
 impl ::std::error::Error for GetUserAttributeVerificationCodeError {}
+
+/// The errors of `GetUserAuthFactors`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetUserAuthFactorsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UserNotConfirmedException`.
+    UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// An error the spec does not list for `GetUserAuthFactors` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetUserAuthFactorsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetUserAuthFactorsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetUserAuthFactorsError> for super::Error {
+    #[inline]
+    fn from(error: GetUserAuthFactorsError) -> Self {
+        match error {
+            GetUserAuthFactorsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetUserAuthFactorsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetUserAuthFactorsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetUserAuthFactorsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetUserAuthFactorsError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            GetUserAuthFactorsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            GetUserAuthFactorsError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            GetUserAuthFactorsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetUserAuthFactorsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetUserAuthFactorsError::ForbiddenException(e) => Self::ForbiddenException(e),
+            GetUserAuthFactorsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetUserAuthFactorsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetUserAuthFactorsError {}
+
+/// The errors of `GetUserPoolClientSessionConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetUserPoolClientSessionConfigurationError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `GetUserPoolClientSessionConfiguration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetUserPoolClientSessionConfigurationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetUserPoolClientSessionConfigurationError> for super::Error {
+    #[inline]
+    fn from(error: GetUserPoolClientSessionConfigurationError) -> Self {
+        match error {
+            GetUserPoolClientSessionConfigurationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetUserPoolClientSessionConfigurationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetUserPoolClientSessionConfigurationError {}
 
 /// The errors of `GetUserPoolMfaConfig`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -7627,6 +11601,110 @@ impl ::core::fmt::Display for GetUserPoolMfaConfigError {
 
 impl ::std::error::Error for GetUserPoolMfaConfigError {}
 
+/// The errors of `GetUserPoolSessionConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum GetUserPoolSessionConfigurationError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `GetUserPoolSessionConfiguration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl GetUserPoolSessionConfigurationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for GetUserPoolSessionConfigurationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<GetUserPoolSessionConfigurationError> for super::Error {
+    #[inline]
+    fn from(error: GetUserPoolSessionConfigurationError) -> Self {
+        match error {
+            GetUserPoolSessionConfigurationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetUserPoolSessionConfigurationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetUserPoolSessionConfigurationError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetUserPoolSessionConfigurationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetUserPoolSessionConfigurationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            GetUserPoolSessionConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            GetUserPoolSessionConfigurationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for GetUserPoolSessionConfigurationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for GetUserPoolSessionConfigurationError {}
+
 /// The errors of `GlobalSignOut`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -7643,6 +11721,8 @@ pub enum GlobalSignOutError {
     PasswordResetRequiredException(super::types::PasswordResetRequiredException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -7662,6 +11742,7 @@ impl GlobalSignOutError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -7678,6 +11759,7 @@ impl GlobalSignOutError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -7697,6 +11779,7 @@ impl ::core::convert::From<super::Error> for GlobalSignOutError {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -7716,6 +11799,9 @@ impl ::core::convert::From<GlobalSignOutError> for super::Error {
                 Self::PasswordResetRequiredException(e)
             }
             GlobalSignOutError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            GlobalSignOutError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GlobalSignOutError::InternalErrorException(e) => Self::InternalErrorException(e),
             GlobalSignOutError::ForbiddenException(e) => Self::ForbiddenException(e),
             GlobalSignOutError::Unhandled(e) => e,
@@ -7739,6 +11825,8 @@ impl ::std::error::Error for GlobalSignOutError {}
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
 pub enum InitiateAuthError {
+    /// `UnsupportedOperationException`.
+    UnsupportedOperationException(super::types::UnsupportedOperationException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidParameterException`.
@@ -7765,10 +11853,16 @@ pub enum InitiateAuthError {
     InternalErrorException(super::types::InternalErrorException),
     /// `InvalidSmsRoleAccessPolicyException`.
     InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    /// `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
     /// An error the spec does not list for `InitiateAuth` (or an unknown code).
@@ -7780,6 +11874,7 @@ impl InitiateAuthError {
     #[inline]
     pub fn code(&self) -> &str {
         match self {
+            Self::UnsupportedOperationException(_) => "UnsupportedOperationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -7795,9 +11890,14 @@ impl InitiateAuthError {
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidEmailRoleAccessPolicyException(_) => {
+                "InvalidEmailRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
         }
@@ -7807,6 +11907,7 @@ impl InitiateAuthError {
     #[inline]
     pub fn message(&self) -> ::core::option::Option<&str> {
         match self {
+            Self::UnsupportedOperationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
@@ -7820,7 +11921,10 @@ impl InitiateAuthError {
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -7831,6 +11935,9 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
+            super::Error::UnsupportedOperationException(e) => {
+                Self::UnsupportedOperationException(e)
+            }
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
@@ -7854,8 +11961,15 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
+            super::Error::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -7867,6 +11981,9 @@ impl ::core::convert::From<InitiateAuthError> for super::Error {
     #[inline]
     fn from(error: InitiateAuthError) -> Self {
         match error {
+            InitiateAuthError::UnsupportedOperationException(e) => {
+                Self::UnsupportedOperationException(e)
+            }
             InitiateAuthError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             InitiateAuthError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             InitiateAuthError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
@@ -7890,8 +12007,17 @@ impl ::core::convert::From<InitiateAuthError> for super::Error {
             InitiateAuthError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
+            InitiateAuthError::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             InitiateAuthError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
+            }
+            InitiateAuthError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            InitiateAuthError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
             }
             InitiateAuthError::ForbiddenException(e) => Self::ForbiddenException(e),
             InitiateAuthError::Unhandled(e) => e,
@@ -7910,6 +12036,324 @@ impl ::core::fmt::Display for InitiateAuthError {
 }
 
 impl ::std::error::Error for InitiateAuthError {}
+
+/// The errors of `InitiatePointInTimeRecovery`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum InitiatePointInTimeRecoveryError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `InitiatePointInTimeRecovery` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl InitiatePointInTimeRecoveryError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for InitiatePointInTimeRecoveryError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<InitiatePointInTimeRecoveryError> for super::Error {
+    #[inline]
+    fn from(error: InitiatePointInTimeRecoveryError) -> Self {
+        match error {
+            InitiatePointInTimeRecoveryError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            InitiatePointInTimeRecoveryError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            InitiatePointInTimeRecoveryError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            InitiatePointInTimeRecoveryError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            InitiatePointInTimeRecoveryError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            InitiatePointInTimeRecoveryError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            InitiatePointInTimeRecoveryError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            InitiatePointInTimeRecoveryError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            InitiatePointInTimeRecoveryError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            InitiatePointInTimeRecoveryError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for InitiatePointInTimeRecoveryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for InitiatePointInTimeRecoveryError {}
+
+/// The errors of `ListCIMDPolicies`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListCimdPoliciesError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `ListCIMDPolicies` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListCimdPoliciesError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListCimdPoliciesError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListCimdPoliciesError> for super::Error {
+    #[inline]
+    fn from(error: ListCimdPoliciesError) -> Self {
+        match error {
+            ListCimdPoliciesError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListCimdPoliciesError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListCimdPoliciesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListCimdPoliciesError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListCimdPoliciesError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListCimdPoliciesError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListCimdPoliciesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListCimdPoliciesError {}
+
+/// The errors of `ListClientMetadataURLs`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListClientMetadataUrlsError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `ListClientMetadataURLs` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListClientMetadataUrlsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListClientMetadataUrlsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListClientMetadataUrlsError> for super::Error {
+    #[inline]
+    fn from(error: ListClientMetadataUrlsError) -> Self {
+        match error {
+            ListClientMetadataUrlsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListClientMetadataUrlsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListClientMetadataUrlsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ListClientMetadataUrlsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListClientMetadataUrlsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            ListClientMetadataUrlsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListClientMetadataUrlsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListClientMetadataUrlsError {}
 
 /// The errors of `ListDevices`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -7931,6 +12375,8 @@ pub enum ListDevicesError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -7954,6 +12400,7 @@ impl ListDevicesError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -7972,6 +12419,7 @@ impl ListDevicesError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -7995,6 +12443,7 @@ impl ::core::convert::From<super::Error> for ListDevicesError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -8018,6 +12467,9 @@ impl ::core::convert::From<ListDevicesError> for super::Error {
             }
             ListDevicesError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             ListDevicesError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ListDevicesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListDevicesError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListDevicesError::ForbiddenException(e) => Self::ForbiddenException(e),
             ListDevicesError::Unhandled(e) => e,
@@ -8049,6 +12501,8 @@ pub enum ListGroupsError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListGroups` (or an unknown code).
@@ -8064,6 +12518,7 @@ impl ListGroupsError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8077,6 +12532,7 @@ impl ListGroupsError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8091,6 +12547,7 @@ impl ::core::convert::From<super::Error> for ListGroupsError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8105,6 +12562,9 @@ impl ::core::convert::From<ListGroupsError> for super::Error {
             ListGroupsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             ListGroupsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             ListGroupsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListGroupsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListGroupsError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListGroupsError::Unhandled(e) => e,
         }
@@ -8219,6 +12679,120 @@ impl ::core::fmt::Display for ListIdentityProvidersError {
 
 impl ::std::error::Error for ListIdentityProvidersError {}
 
+/// The errors of `ListPointInTimeRecoveries`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListPointInTimeRecoveriesError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `ListPointInTimeRecoveries` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListPointInTimeRecoveriesError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListPointInTimeRecoveriesError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListPointInTimeRecoveriesError> for super::Error {
+    #[inline]
+    fn from(error: ListPointInTimeRecoveriesError) -> Self {
+        match error {
+            ListPointInTimeRecoveriesError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListPointInTimeRecoveriesError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListPointInTimeRecoveriesError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            ListPointInTimeRecoveriesError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListPointInTimeRecoveriesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ListPointInTimeRecoveriesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ListPointInTimeRecoveriesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            ListPointInTimeRecoveriesError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListPointInTimeRecoveriesError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListPointInTimeRecoveriesError {}
+
 /// The errors of `ListResourceServers`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -8231,6 +12805,8 @@ pub enum ListResourceServersError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListResourceServers` (or an unknown code).
@@ -8246,6 +12822,7 @@ impl ListResourceServersError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8259,6 +12836,7 @@ impl ListResourceServersError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8273,6 +12851,7 @@ impl ::core::convert::From<super::Error> for ListResourceServersError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8292,6 +12871,9 @@ impl ::core::convert::From<ListResourceServersError> for super::Error {
             ListResourceServersError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             ListResourceServersError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
+            }
+            ListResourceServersError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             ListResourceServersError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListResourceServersError::Unhandled(e) => e,
@@ -8323,6 +12905,8 @@ pub enum ListTagsForResourceError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListTagsForResource` (or an unknown code).
@@ -8338,6 +12922,7 @@ impl ListTagsForResourceError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8351,6 +12936,7 @@ impl ListTagsForResourceError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8365,6 +12951,7 @@ impl ::core::convert::From<super::Error> for ListTagsForResourceError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8385,6 +12972,9 @@ impl ::core::convert::From<ListTagsForResourceError> for super::Error {
             ListTagsForResourceError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
+            ListTagsForResourceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListTagsForResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListTagsForResourceError::Unhandled(e) => e,
         }
@@ -8403,6 +12993,100 @@ impl ::core::fmt::Display for ListTagsForResourceError {
 
 impl ::std::error::Error for ListTagsForResourceError {}
 
+/// The errors of `ListTerms`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListTermsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `ListTerms` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListTermsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListTermsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListTermsError> for super::Error {
+    #[inline]
+    fn from(error: ListTermsError) -> Self {
+        match error {
+            ListTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            ListTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            ListTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListTermsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ListTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListTermsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListTermsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListTermsError {}
+
 /// The errors of `ListUserImportJobs`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -8415,6 +13099,8 @@ pub enum ListUserImportJobsError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListUserImportJobs` (or an unknown code).
@@ -8430,6 +13116,7 @@ impl ListUserImportJobsError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8443,6 +13130,7 @@ impl ListUserImportJobsError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8457,6 +13145,7 @@ impl ::core::convert::From<super::Error> for ListUserImportJobsError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8477,6 +13166,9 @@ impl ::core::convert::From<ListUserImportJobsError> for super::Error {
                 Self::TooManyRequestsException(e)
             }
             ListUserImportJobsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserImportJobsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListUserImportJobsError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListUserImportJobsError::Unhandled(e) => e,
         }
@@ -8495,6 +13187,102 @@ impl ::core::fmt::Display for ListUserImportJobsError {
 
 impl ::std::error::Error for ListUserImportJobsError {}
 
+/// The errors of `ListUserPoolClientSecrets`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListUserPoolClientSecretsError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `InternalServerException`.
+    InternalServerException(super::types::InternalServerException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `ListUserPoolClientSecrets` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListUserPoolClientSecretsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::InternalServerException(_) => "InternalServerException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::InternalServerException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListUserPoolClientSecretsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InternalServerException(e) => Self::InternalServerException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListUserPoolClientSecretsError> for super::Error {
+    #[inline]
+    fn from(error: ListUserPoolClientSecretsError) -> Self {
+        match error {
+            ListUserPoolClientSecretsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListUserPoolClientSecretsError::InternalServerException(e) => {
+                Self::InternalServerException(e)
+            }
+            ListUserPoolClientSecretsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListUserPoolClientSecretsError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            ListUserPoolClientSecretsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListUserPoolClientSecretsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListUserPoolClientSecretsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListUserPoolClientSecretsError {}
+
 /// The errors of `ListUserPoolClients`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -8507,6 +13295,8 @@ pub enum ListUserPoolClientsError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListUserPoolClients` (or an unknown code).
@@ -8522,6 +13312,7 @@ impl ListUserPoolClientsError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8535,6 +13326,7 @@ impl ListUserPoolClientsError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8549,6 +13341,7 @@ impl ::core::convert::From<super::Error> for ListUserPoolClientsError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8569,6 +13362,9 @@ impl ::core::convert::From<ListUserPoolClientsError> for super::Error {
                 Self::TooManyRequestsException(e)
             }
             ListUserPoolClientsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserPoolClientsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListUserPoolClientsError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListUserPoolClientsError::Unhandled(e) => e,
         }
@@ -8586,6 +13382,106 @@ impl ::core::fmt::Display for ListUserPoolClientsError {
 }
 
 impl ::std::error::Error for ListUserPoolClientsError {}
+
+/// The errors of `ListUserPoolReplicas`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListUserPoolReplicasError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `ListUserPoolReplicas` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListUserPoolReplicasError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListUserPoolReplicasError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListUserPoolReplicasError> for super::Error {
+    #[inline]
+    fn from(error: ListUserPoolReplicasError) -> Self {
+        match error {
+            ListUserPoolReplicasError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListUserPoolReplicasError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListUserPoolReplicasError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserPoolReplicasError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ListUserPoolReplicasError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserPoolReplicasError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListUserPoolReplicasError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListUserPoolReplicasError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListUserPoolReplicasError {}
 
 /// The errors of `ListUserPools`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -8667,6 +13563,134 @@ impl ::core::fmt::Display for ListUserPoolsError {
 
 impl ::std::error::Error for ListUserPoolsError {}
 
+/// The errors of `ListUserSessions`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListUserSessionsError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UserNotConfirmedException`.
+    UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// An error the spec does not list for `ListUserSessions` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListUserSessionsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListUserSessionsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListUserSessionsError> for super::Error {
+    #[inline]
+    fn from(error: ListUserSessionsError) -> Self {
+        match error {
+            ListUserSessionsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListUserSessionsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListUserSessionsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListUserSessionsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserSessionsError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            ListUserSessionsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ListUserSessionsError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            ListUserSessionsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ListUserSessionsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserSessionsError::ForbiddenException(e) => Self::ForbiddenException(e),
+            ListUserSessionsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListUserSessionsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListUserSessionsError {}
+
 /// The errors of `ListUsers`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -8679,6 +13703,8 @@ pub enum ListUsersError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListUsers` (or an unknown code).
@@ -8694,6 +13720,7 @@ impl ListUsersError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8707,6 +13734,7 @@ impl ListUsersError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8721,6 +13749,7 @@ impl ::core::convert::From<super::Error> for ListUsersError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8735,6 +13764,9 @@ impl ::core::convert::From<ListUsersError> for super::Error {
             ListUsersError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             ListUsersError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             ListUsersError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUsersError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListUsersError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListUsersError::Unhandled(e) => e,
         }
@@ -8765,6 +13797,8 @@ pub enum ListUsersInGroupError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `ListUsersInGroup` (or an unknown code).
@@ -8780,6 +13814,7 @@ impl ListUsersInGroupError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -8793,6 +13828,7 @@ impl ListUsersInGroupError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -8807,6 +13843,7 @@ impl ::core::convert::From<super::Error> for ListUsersInGroupError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8825,6 +13862,9 @@ impl ::core::convert::From<ListUsersInGroupError> for super::Error {
             }
             ListUsersInGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             ListUsersInGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUsersInGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ListUsersInGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             ListUsersInGroupError::Unhandled(e) => e,
         }
@@ -8842,6 +13882,126 @@ impl ::core::fmt::Display for ListUsersInGroupError {
 }
 
 impl ::std::error::Error for ListUsersInGroupError {}
+
+/// The errors of `ListWebAuthnCredentials`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum ListWebAuthnCredentialsError {
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `ListWebAuthnCredentials` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl ListWebAuthnCredentialsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for ListWebAuthnCredentialsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<ListWebAuthnCredentialsError> for super::Error {
+    #[inline]
+    fn from(error: ListWebAuthnCredentialsError) -> Self {
+        match error {
+            ListWebAuthnCredentialsError::ForbiddenException(e) => Self::ForbiddenException(e),
+            ListWebAuthnCredentialsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            ListWebAuthnCredentialsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListWebAuthnCredentialsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListWebAuthnCredentialsError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            ListWebAuthnCredentialsError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            ListWebAuthnCredentialsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ListWebAuthnCredentialsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            ListWebAuthnCredentialsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for ListWebAuthnCredentialsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for ListWebAuthnCredentialsError {}
 
 /// The errors of `ResendConfirmationCode`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -8875,6 +14035,8 @@ pub enum ResendConfirmationCodeError {
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -8905,6 +14067,7 @@ impl ResendConfirmationCodeError {
             }
             Self::CodeDeliveryFailureException(_) => "CodeDeliveryFailureException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -8928,6 +14091,7 @@ impl ResendConfirmationCodeError {
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -8962,6 +14126,7 @@ impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
             }
             super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -9010,6 +14175,9 @@ impl ::core::convert::From<ResendConfirmationCodeError> for super::Error {
                 Self::CodeDeliveryFailureException(e)
             }
             ResendConfirmationCodeError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ResendConfirmationCodeError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             ResendConfirmationCodeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -9051,6 +14219,8 @@ pub enum RespondToAuthChallengeError {
     UserLambdaValidationException(super::types::UserLambdaValidationException),
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
+    /// `PasswordHistoryPolicyViolationException`.
+    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
     /// `InvalidLambdaResponseException`.
     InvalidLambdaResponseException(super::types::InvalidLambdaResponseException),
     /// `TooManyRequestsException`.
@@ -9071,6 +14241,8 @@ pub enum RespondToAuthChallengeError {
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
+    /// `InvalidEmailRoleAccessPolicyException`.
+    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
     /// `AliasExistsException`.
     AliasExistsException(super::types::AliasExistsException),
     /// `InternalErrorException`.
@@ -9079,6 +14251,8 @@ pub enum RespondToAuthChallengeError {
     SoftwareTokenMfaNotFoundException(super::types::SoftwareTokenMfaNotFoundException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `RespondToAuthChallenge` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -9096,6 +14270,9 @@ impl RespondToAuthChallengeError {
             Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
+            Self::PasswordHistoryPolicyViolationException(_) => {
+                "PasswordHistoryPolicyViolationException"
+            }
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InvalidUserPoolConfigurationException(_) => {
@@ -9109,10 +14286,14 @@ impl RespondToAuthChallengeError {
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
+            Self::InvalidEmailRoleAccessPolicyException(_) => {
+                "InvalidEmailRoleAccessPolicyException"
+            }
             Self::AliasExistsException(_) => "AliasExistsException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
             Self::ForbiddenException(_) => "ForbiddenException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -9129,6 +14310,7 @@ impl RespondToAuthChallengeError {
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
@@ -9138,10 +14320,12 @@ impl RespondToAuthChallengeError {
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::SoftwareTokenMfaNotFoundException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -9161,6 +14345,9 @@ impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
                 Self::UserLambdaValidationException(e)
             }
             super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
@@ -9180,12 +14367,16 @@ impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            super::Error::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -9215,6 +14406,9 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
             RespondToAuthChallengeError::InvalidPasswordException(e) => {
                 Self::InvalidPasswordException(e)
             }
+            RespondToAuthChallengeError::PasswordHistoryPolicyViolationException(e) => {
+                Self::PasswordHistoryPolicyViolationException(e)
+            }
             RespondToAuthChallengeError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
@@ -9240,6 +14434,9 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
             RespondToAuthChallengeError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
+            RespondToAuthChallengeError::InvalidEmailRoleAccessPolicyException(e) => {
+                Self::InvalidEmailRoleAccessPolicyException(e)
+            }
             RespondToAuthChallengeError::AliasExistsException(e) => Self::AliasExistsException(e),
             RespondToAuthChallengeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
@@ -9248,6 +14445,9 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             RespondToAuthChallengeError::ForbiddenException(e) => Self::ForbiddenException(e),
+            RespondToAuthChallengeError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             RespondToAuthChallengeError::Unhandled(e) => e,
         }
     }
@@ -9283,6 +14483,8 @@ pub enum RevokeTokenError {
     UnsupportedTokenTypeException(super::types::UnsupportedTokenTypeException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `RevokeToken` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -9299,6 +14501,7 @@ impl RevokeTokenError {
             Self::UnsupportedOperationException(_) => "UnsupportedOperationException",
             Self::UnsupportedTokenTypeException(_) => "UnsupportedTokenTypeException",
             Self::ForbiddenException(_) => "ForbiddenException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -9314,6 +14517,7 @@ impl RevokeTokenError {
             Self::UnsupportedOperationException(error) => error.message.as_deref(),
             Self::UnsupportedTokenTypeException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -9334,6 +14538,7 @@ impl ::core::convert::From<super::Error> for RevokeTokenError {
                 Self::UnsupportedTokenTypeException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -9354,6 +14559,9 @@ impl ::core::convert::From<RevokeTokenError> for super::Error {
                 Self::UnsupportedTokenTypeException(e)
             }
             RevokeTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            RevokeTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             RevokeTokenError::Unhandled(e) => e,
         }
     }
@@ -9371,6 +14579,136 @@ impl ::core::fmt::Display for RevokeTokenError {
 
 impl ::std::error::Error for RevokeTokenError {}
 
+/// The errors of `RevokeUserSession`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum RevokeUserSessionError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `UserNotFoundException`.
+    UserNotFoundException(super::types::UserNotFoundException),
+    /// `UserNotConfirmedException`.
+    UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// An error the spec does not list for `RevokeUserSession` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl RevokeUserSessionError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::UserNotFoundException(_) => "UserNotFoundException",
+            Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::UserNotFoundException(error) => error.message.as_deref(),
+            Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for RevokeUserSessionError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<RevokeUserSessionError> for super::Error {
+    #[inline]
+    fn from(error: RevokeUserSessionError) -> Self {
+        match error {
+            RevokeUserSessionError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            RevokeUserSessionError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            RevokeUserSessionError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            RevokeUserSessionError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            RevokeUserSessionError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            RevokeUserSessionError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            RevokeUserSessionError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            RevokeUserSessionError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            RevokeUserSessionError::InternalErrorException(e) => Self::InternalErrorException(e),
+            RevokeUserSessionError::ForbiddenException(e) => Self::ForbiddenException(e),
+            RevokeUserSessionError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for RevokeUserSessionError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for RevokeUserSessionError {}
+
 /// The errors of `SetLogDeliveryConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -9385,6 +14723,8 @@ pub enum SetLogDeliveryConfigurationError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `SetLogDeliveryConfiguration` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -9399,6 +14739,7 @@ impl SetLogDeliveryConfigurationError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -9412,6 +14753,7 @@ impl SetLogDeliveryConfigurationError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -9426,6 +14768,9 @@ impl ::core::convert::From<super::Error> for SetLogDeliveryConfigurationError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -9449,6 +14794,9 @@ impl ::core::convert::From<SetLogDeliveryConfigurationError> for super::Error {
             }
             SetLogDeliveryConfigurationError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
+            }
+            SetLogDeliveryConfigurationError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
             }
             SetLogDeliveryConfigurationError::Unhandled(e) => e,
         }
@@ -9485,6 +14833,8 @@ pub enum SetRiskConfigurationError {
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `InvalidEmailRoleAccessPolicyException`.
     InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `SetRiskConfiguration` (or an unknown code).
@@ -9505,6 +14855,7 @@ impl SetRiskConfigurationError {
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -9521,6 +14872,7 @@ impl SetRiskConfigurationError {
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -9542,6 +14894,7 @@ impl ::core::convert::From<super::Error> for SetRiskConfigurationError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -9570,6 +14923,9 @@ impl ::core::convert::From<SetRiskConfigurationError> for super::Error {
             }
             SetRiskConfigurationError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
+            }
+            SetRiskConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             SetRiskConfigurationError::InternalErrorException(e) => Self::InternalErrorException(e),
             SetRiskConfigurationError::Unhandled(e) => e,
@@ -9601,6 +14957,8 @@ pub enum SetUiCustomizationError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `SetUICustomization` (or an unknown code).
@@ -9616,6 +14974,7 @@ impl SetUiCustomizationError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -9629,6 +14988,7 @@ impl SetUiCustomizationError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -9643,6 +15003,7 @@ impl ::core::convert::From<super::Error> for SetUiCustomizationError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -9662,6 +15023,9 @@ impl ::core::convert::From<SetUiCustomizationError> for super::Error {
             SetUiCustomizationError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             SetUiCustomizationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
+            }
+            SetUiCustomizationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             SetUiCustomizationError::InternalErrorException(e) => Self::InternalErrorException(e),
             SetUiCustomizationError::Unhandled(e) => e,
@@ -9697,6 +15061,8 @@ pub enum SetUserMfaPreferenceError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -9716,6 +15082,7 @@ impl SetUserMfaPreferenceError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -9732,6 +15099,7 @@ impl SetUserMfaPreferenceError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -9751,6 +15119,7 @@ impl ::core::convert::From<super::Error> for SetUserMfaPreferenceError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -9776,6 +15145,9 @@ impl ::core::convert::From<SetUserMfaPreferenceError> for super::Error {
             SetUserMfaPreferenceError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
+            SetUserMfaPreferenceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             SetUserMfaPreferenceError::InternalErrorException(e) => Self::InternalErrorException(e),
             SetUserMfaPreferenceError::ForbiddenException(e) => Self::ForbiddenException(e),
             SetUserMfaPreferenceError::Unhandled(e) => e,
@@ -9795,6 +15167,130 @@ impl ::core::fmt::Display for SetUserMfaPreferenceError {
 
 impl ::std::error::Error for SetUserMfaPreferenceError {}
 
+/// The errors of `SetUserPoolClientSessionConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetUserPoolClientSessionConfigurationError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `SetUserPoolClientSessionConfiguration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl SetUserPoolClientSessionConfigurationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for SetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<SetUserPoolClientSessionConfigurationError> for super::Error {
+    #[inline]
+    fn from(error: SetUserPoolClientSessionConfigurationError) -> Self {
+        match error {
+            SetUserPoolClientSessionConfigurationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            SetUserPoolClientSessionConfigurationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for SetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for SetUserPoolClientSessionConfigurationError {}
+
 /// The errors of `SetUserPoolMfaConfig`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -9803,6 +15299,8 @@ pub enum SetUserPoolMfaConfigError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidSmsRoleAccessPolicyException`.
@@ -9813,8 +15311,12 @@ pub enum SetUserPoolMfaConfigError {
     ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `SetUserPoolMfaConfig` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -9826,13 +15328,16 @@ impl SetUserPoolMfaConfigError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -9843,11 +15348,14 @@ impl SetUserPoolMfaConfigError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -9859,6 +15367,9 @@ impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -9867,7 +15378,11 @@ impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -9883,6 +15398,9 @@ impl ::core::convert::From<SetUserPoolMfaConfigError> for super::Error {
             SetUserPoolMfaConfigError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
+            SetUserPoolMfaConfigError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             SetUserPoolMfaConfigError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
@@ -9893,7 +15411,13 @@ impl ::core::convert::From<SetUserPoolMfaConfigError> for super::Error {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
             SetUserPoolMfaConfigError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetUserPoolMfaConfigError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             SetUserPoolMfaConfigError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SetUserPoolMfaConfigError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             SetUserPoolMfaConfigError::Unhandled(e) => e,
         }
     }
@@ -9911,6 +15435,130 @@ impl ::core::fmt::Display for SetUserPoolMfaConfigError {
 
 impl ::std::error::Error for SetUserPoolMfaConfigError {}
 
+/// The errors of `SetUserPoolSessionConfiguration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum SetUserPoolSessionConfigurationError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `SetUserPoolSessionConfiguration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl SetUserPoolSessionConfigurationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for SetUserPoolSessionConfigurationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<SetUserPoolSessionConfigurationError> for super::Error {
+    #[inline]
+    fn from(error: SetUserPoolSessionConfigurationError) -> Self {
+        match error {
+            SetUserPoolSessionConfigurationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            SetUserPoolSessionConfigurationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            SetUserPoolSessionConfigurationError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            SetUserPoolSessionConfigurationError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            SetUserPoolSessionConfigurationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            SetUserPoolSessionConfigurationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            SetUserPoolSessionConfigurationError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            SetUserPoolSessionConfigurationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            SetUserPoolSessionConfigurationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for SetUserPoolSessionConfigurationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for SetUserPoolSessionConfigurationError {}
+
 /// The errors of `SetUserSettings`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -9927,6 +15575,8 @@ pub enum SetUserSettingsError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -9946,6 +15596,7 @@ impl SetUserSettingsError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -9962,6 +15613,7 @@ impl SetUserSettingsError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -9981,6 +15633,7 @@ impl ::core::convert::From<super::Error> for SetUserSettingsError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -10005,6 +15658,9 @@ impl ::core::convert::From<SetUserSettingsError> for super::Error {
             SetUserSettingsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             SetUserSettingsError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            SetUserSettingsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             SetUserSettingsError::InternalErrorException(e) => Self::InternalErrorException(e),
             SetUserSettingsError::ForbiddenException(e) => Self::ForbiddenException(e),
@@ -10049,6 +15705,8 @@ pub enum SignUpError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
     /// `InvalidSmsRoleAccessPolicyException`.
     InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
     /// `InvalidSmsRoleTrustRelationshipException`.
@@ -10059,6 +15717,8 @@ pub enum SignUpError {
     InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
     /// An error the spec does not list for `SignUp` (or an unknown code).
@@ -10080,6 +15740,7 @@ impl SignUpError {
             Self::UsernameExistsException(_) => "UsernameExistsException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::LimitExceededException(_) => "LimitExceededException",
             Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
@@ -10088,6 +15749,7 @@ impl SignUpError {
                 "InvalidEmailRoleAccessPolicyException"
             }
             Self::CodeDeliveryFailureException(_) => "CodeDeliveryFailureException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10107,10 +15769,12 @@ impl SignUpError {
             Self::UsernameExistsException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10135,6 +15799,7 @@ impl ::core::convert::From<super::Error> for SignUpError {
             super::Error::UsernameExistsException(e) => Self::UsernameExistsException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -10145,6 +15810,7 @@ impl ::core::convert::From<super::Error> for SignUpError {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
             super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -10167,6 +15833,7 @@ impl ::core::convert::From<SignUpError> for super::Error {
             SignUpError::UsernameExistsException(e) => Self::UsernameExistsException(e),
             SignUpError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             SignUpError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SignUpError::LimitExceededException(e) => Self::LimitExceededException(e),
             SignUpError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -10177,6 +15844,7 @@ impl ::core::convert::From<SignUpError> for super::Error {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
             SignUpError::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            SignUpError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             SignUpError::ForbiddenException(e) => Self::ForbiddenException(e),
             SignUpError::Unhandled(e) => e,
         }
@@ -10195,6 +15863,130 @@ impl ::core::fmt::Display for SignUpError {
 
 impl ::std::error::Error for SignUpError {}
 
+/// The errors of `StartPointInTimeRecovery`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartPointInTimeRecoveryError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `StartPointInTimeRecovery` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl StartPointInTimeRecoveryError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for StartPointInTimeRecoveryError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<StartPointInTimeRecoveryError> for super::Error {
+    #[inline]
+    fn from(error: StartPointInTimeRecoveryError) -> Self {
+        match error {
+            StartPointInTimeRecoveryError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            StartPointInTimeRecoveryError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            StartPointInTimeRecoveryError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            StartPointInTimeRecoveryError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            StartPointInTimeRecoveryError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            StartPointInTimeRecoveryError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            StartPointInTimeRecoveryError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            StartPointInTimeRecoveryError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            StartPointInTimeRecoveryError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for StartPointInTimeRecoveryError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for StartPointInTimeRecoveryError {}
+
 /// The errors of `StartUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -10209,6 +16001,8 @@ pub enum StartUserImportJobError {
     InternalErrorException(super::types::InternalErrorException),
     /// `PreconditionNotMetException`.
     PreconditionNotMetException(super::types::PreconditionNotMetException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// An error the spec does not list for `StartUserImportJob` (or an unknown code).
@@ -10225,6 +16019,7 @@ impl StartUserImportJobError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::PreconditionNotMetException(_) => "PreconditionNotMetException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10239,6 +16034,7 @@ impl StartUserImportJobError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::PreconditionNotMetException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10254,6 +16050,7 @@ impl ::core::convert::From<super::Error> for StartUserImportJobError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
         }
@@ -10277,6 +16074,9 @@ impl ::core::convert::From<StartUserImportJobError> for super::Error {
             StartUserImportJobError::PreconditionNotMetException(e) => {
                 Self::PreconditionNotMetException(e)
             }
+            StartUserImportJobError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             StartUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             StartUserImportJobError::Unhandled(e) => e,
         }
@@ -10295,6 +16095,146 @@ impl ::core::fmt::Display for StartUserImportJobError {
 
 impl ::std::error::Error for StartUserImportJobError {}
 
+/// The errors of `StartWebAuthnRegistration`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum StartWebAuthnRegistrationError {
+    /// `ForbiddenException`.
+    ForbiddenException(super::types::ForbiddenException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `WebAuthnNotEnabledException`.
+    WebAuthnNotEnabledException(super::types::WebAuthnNotEnabledException),
+    /// `PasswordResetRequiredException`.
+    PasswordResetRequiredException(super::types::PasswordResetRequiredException),
+    /// `WebAuthnConfigurationMissingException`.
+    WebAuthnConfigurationMissingException(super::types::WebAuthnConfigurationMissingException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// An error the spec does not list for `StartWebAuthnRegistration` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl StartWebAuthnRegistrationError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ForbiddenException(_) => "ForbiddenException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::WebAuthnNotEnabledException(_) => "WebAuthnNotEnabledException",
+            Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
+            Self::WebAuthnConfigurationMissingException(_) => {
+                "WebAuthnConfigurationMissingException"
+            }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::WebAuthnNotEnabledException(error) => error.message.as_deref(),
+            Self::PasswordResetRequiredException(error) => error.message.as_deref(),
+            Self::WebAuthnConfigurationMissingException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for StartWebAuthnRegistrationError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::WebAuthnNotEnabledException(e) => Self::WebAuthnNotEnabledException(e),
+            super::Error::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            super::Error::WebAuthnConfigurationMissingException(e) => {
+                Self::WebAuthnConfigurationMissingException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<StartWebAuthnRegistrationError> for super::Error {
+    #[inline]
+    fn from(error: StartWebAuthnRegistrationError) -> Self {
+        match error {
+            StartWebAuthnRegistrationError::ForbiddenException(e) => Self::ForbiddenException(e),
+            StartWebAuthnRegistrationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            StartWebAuthnRegistrationError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            StartWebAuthnRegistrationError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            StartWebAuthnRegistrationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            StartWebAuthnRegistrationError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            StartWebAuthnRegistrationError::WebAuthnNotEnabledException(e) => {
+                Self::WebAuthnNotEnabledException(e)
+            }
+            StartWebAuthnRegistrationError::PasswordResetRequiredException(e) => {
+                Self::PasswordResetRequiredException(e)
+            }
+            StartWebAuthnRegistrationError::WebAuthnConfigurationMissingException(e) => {
+                Self::WebAuthnConfigurationMissingException(e)
+            }
+            StartWebAuthnRegistrationError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            StartWebAuthnRegistrationError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for StartWebAuthnRegistrationError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for StartWebAuthnRegistrationError {}
+
 /// The errors of `StopUserImportJob`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -10309,6 +16249,8 @@ pub enum StopUserImportJobError {
     InternalErrorException(super::types::InternalErrorException),
     /// `PreconditionNotMetException`.
     PreconditionNotMetException(super::types::PreconditionNotMetException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// An error the spec does not list for `StopUserImportJob` (or an unknown code).
@@ -10325,6 +16267,7 @@ impl StopUserImportJobError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::PreconditionNotMetException(_) => "PreconditionNotMetException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10339,6 +16282,7 @@ impl StopUserImportJobError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::PreconditionNotMetException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10354,6 +16298,7 @@ impl ::core::convert::From<super::Error> for StopUserImportJobError {
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
         }
@@ -10376,6 +16321,9 @@ impl ::core::convert::From<StopUserImportJobError> for super::Error {
             StopUserImportJobError::InternalErrorException(e) => Self::InternalErrorException(e),
             StopUserImportJobError::PreconditionNotMetException(e) => {
                 Self::PreconditionNotMetException(e)
+            }
+            StopUserImportJobError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             StopUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             StopUserImportJobError::Unhandled(e) => e,
@@ -10407,6 +16355,8 @@ pub enum TagResourceError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `TagResource` (or an unknown code).
@@ -10422,6 +16372,7 @@ impl TagResourceError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10435,6 +16386,7 @@ impl TagResourceError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10449,6 +16401,7 @@ impl ::core::convert::From<super::Error> for TagResourceError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10463,6 +16416,9 @@ impl ::core::convert::From<TagResourceError> for super::Error {
             TagResourceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             TagResourceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             TagResourceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            TagResourceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             TagResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
             TagResourceError::Unhandled(e) => e,
         }
@@ -10493,6 +16449,8 @@ pub enum UntagResourceError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `UntagResource` (or an unknown code).
@@ -10508,6 +16466,7 @@ impl UntagResourceError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10521,6 +16480,7 @@ impl UntagResourceError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10535,6 +16495,7 @@ impl ::core::convert::From<super::Error> for UntagResourceError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10549,6 +16510,9 @@ impl ::core::convert::From<UntagResourceError> for super::Error {
             UntagResourceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             UntagResourceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             UntagResourceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            UntagResourceError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UntagResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
             UntagResourceError::Unhandled(e) => e,
         }
@@ -10583,6 +16547,8 @@ pub enum UpdateAuthEventFeedbackError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserPoolAddOnNotEnabledException`.
     UserPoolAddOnNotEnabledException(super::types::UserPoolAddOnNotEnabledException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `UpdateAuthEventFeedback` (or an unknown code).
@@ -10600,6 +16566,7 @@ impl UpdateAuthEventFeedbackError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10615,6 +16582,7 @@ impl UpdateAuthEventFeedbackError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10633,6 +16601,7 @@ impl ::core::convert::From<super::Error> for UpdateAuthEventFeedbackError {
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10661,6 +16630,9 @@ impl ::core::convert::From<UpdateAuthEventFeedbackError> for super::Error {
             UpdateAuthEventFeedbackError::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
+            UpdateAuthEventFeedbackError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateAuthEventFeedbackError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -10680,6 +16652,254 @@ impl ::core::fmt::Display for UpdateAuthEventFeedbackError {
 }
 
 impl ::std::error::Error for UpdateAuthEventFeedbackError {}
+
+/// The errors of `UpdateCIMDPolicy`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateCimdPolicyError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `LimitExceededException`.
+    LimitExceededException(super::types::LimitExceededException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// An error the spec does not list for `UpdateCIMDPolicy` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateCimdPolicyError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::LimitExceededException(_) => "LimitExceededException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::LimitExceededException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateCimdPolicyError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateCimdPolicyError> for super::Error {
+    #[inline]
+    fn from(error: UpdateCimdPolicyError) -> Self {
+        match error {
+            UpdateCimdPolicyError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateCimdPolicyError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateCimdPolicyError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            UpdateCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            UpdateCimdPolicyError::LimitExceededException(e) => Self::LimitExceededException(e),
+            UpdateCimdPolicyError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateCimdPolicyError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            UpdateCimdPolicyError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateCimdPolicyError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateCimdPolicyError {}
+
+/// The errors of `UpdateClientMetadataURLState`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateClientMetadataUrlStateError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `CachedCIMDURLDoesNotExistException`.
+    CachedCimdurlDoesNotExistException(super::types::CachedCimdurlDoesNotExistException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
+    /// An error the spec does not list for `UpdateClientMetadataURLState` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateClientMetadataUrlStateError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::CachedCimdurlDoesNotExistException(_) => "CachedCIMDURLDoesNotExistException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::CachedCimdurlDoesNotExistException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateClientMetadataUrlStateError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::CachedCimdurlDoesNotExistException(e) => {
+                Self::CachedCimdurlDoesNotExistException(e)
+            }
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateClientMetadataUrlStateError> for super::Error {
+    #[inline]
+    fn from(error: UpdateClientMetadataUrlStateError) -> Self {
+        match error {
+            UpdateClientMetadataUrlStateError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateClientMetadataUrlStateError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateClientMetadataUrlStateError::CachedCimdurlDoesNotExistException(e) => {
+                Self::CachedCimdurlDoesNotExistException(e)
+            }
+            UpdateClientMetadataUrlStateError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UpdateClientMetadataUrlStateError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateClientMetadataUrlStateError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateClientMetadataUrlStateError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            UpdateClientMetadataUrlStateError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
+            UpdateClientMetadataUrlStateError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateClientMetadataUrlStateError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateClientMetadataUrlStateError {}
 
 /// The errors of `UpdateDeviceStatus`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -10701,6 +16921,8 @@ pub enum UpdateDeviceStatusError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -10724,6 +16946,7 @@ impl UpdateDeviceStatusError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -10742,6 +16965,7 @@ impl UpdateDeviceStatusError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -10765,6 +16989,7 @@ impl ::core::convert::From<super::Error> for UpdateDeviceStatusError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -10795,6 +17020,9 @@ impl ::core::convert::From<UpdateDeviceStatusError> for super::Error {
             UpdateDeviceStatusError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             UpdateDeviceStatusError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            UpdateDeviceStatusError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             UpdateDeviceStatusError::InternalErrorException(e) => Self::InternalErrorException(e),
             UpdateDeviceStatusError::ForbiddenException(e) => Self::ForbiddenException(e),
@@ -10827,6 +17055,8 @@ pub enum UpdateGroupError {
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `UpdateGroup` (or an unknown code).
@@ -10842,6 +17072,7 @@ impl UpdateGroupError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -10855,6 +17086,7 @@ impl UpdateGroupError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -10869,6 +17101,7 @@ impl ::core::convert::From<super::Error> for UpdateGroupError {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10883,6 +17116,9 @@ impl ::core::convert::From<UpdateGroupError> for super::Error {
             UpdateGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
             UpdateGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
             UpdateGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             UpdateGroupError::Unhandled(e) => e,
         }
@@ -11017,6 +17253,226 @@ impl ::core::fmt::Display for UpdateIdentityProviderError {
 
 impl ::std::error::Error for UpdateIdentityProviderError {}
 
+/// The errors of `UpdateManagedLoginBranding`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateManagedLoginBrandingError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `UpdateManagedLoginBranding` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateManagedLoginBrandingError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateManagedLoginBrandingError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateManagedLoginBrandingError> for super::Error {
+    #[inline]
+    fn from(error: UpdateManagedLoginBrandingError) -> Self {
+        match error {
+            UpdateManagedLoginBrandingError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateManagedLoginBrandingError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            UpdateManagedLoginBrandingError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateManagedLoginBrandingError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateManagedLoginBrandingError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UpdateManagedLoginBrandingError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateManagedLoginBrandingError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            UpdateManagedLoginBrandingError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateManagedLoginBrandingError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateManagedLoginBrandingError {}
+
+/// The errors of `UpdateProvisionedLimit`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateProvisionedLimitError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `ServiceQuotaExceededException`.
+    ServiceQuotaExceededException(super::types::ServiceQuotaExceededException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `UpdateProvisionedLimit` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateProvisionedLimitError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::ServiceQuotaExceededException(_) => "ServiceQuotaExceededException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::ServiceQuotaExceededException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateProvisionedLimitError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ServiceQuotaExceededException(e) => {
+                Self::ServiceQuotaExceededException(e)
+            }
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateProvisionedLimitError> for super::Error {
+    #[inline]
+    fn from(error: UpdateProvisionedLimitError) -> Self {
+        match error {
+            UpdateProvisionedLimitError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateProvisionedLimitError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateProvisionedLimitError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UpdateProvisionedLimitError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateProvisionedLimitError::ServiceQuotaExceededException(e) => {
+                Self::ServiceQuotaExceededException(e)
+            }
+            UpdateProvisionedLimitError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            UpdateProvisionedLimitError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateProvisionedLimitError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateProvisionedLimitError {}
+
 /// The errors of `UpdateResourceServer`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq)]
@@ -11029,6 +17485,8 @@ pub enum UpdateResourceServerError {
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// An error the spec does not list for `UpdateResourceServer` (or an unknown code).
@@ -11044,6 +17502,7 @@ impl UpdateResourceServerError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -11057,6 +17516,7 @@ impl UpdateResourceServerError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -11071,6 +17531,7 @@ impl ::core::convert::From<super::Error> for UpdateResourceServerError {
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -11091,6 +17552,9 @@ impl ::core::convert::From<UpdateResourceServerError> for super::Error {
             UpdateResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
+            UpdateResourceServerError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
             UpdateResourceServerError::Unhandled(e) => e,
         }
@@ -11108,6 +17572,116 @@ impl ::core::fmt::Display for UpdateResourceServerError {
 }
 
 impl ::std::error::Error for UpdateResourceServerError {}
+
+/// The errors of `UpdateTerms`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateTermsError {
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
+    /// `TermsExistsException`.
+    TermsExistsException(super::types::TermsExistsException),
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// An error the spec does not list for `UpdateTerms` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateTermsError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
+            Self::TermsExistsException(_) => "TermsExistsException",
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
+            Self::TermsExistsException(error) => error.message.as_deref(),
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateTermsError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            super::Error::TermsExistsException(e) => Self::TermsExistsException(e),
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateTermsError> for super::Error {
+    #[inline]
+    fn from(error: UpdateTermsError) -> Self {
+        match error {
+            UpdateTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            UpdateTermsError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
+            UpdateTermsError::TermsExistsException(e) => Self::TermsExistsException(e),
+            UpdateTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            UpdateTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            UpdateTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateTermsError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateTermsError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateTermsError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateTermsError {}
 
 /// The errors of `UpdateUserAttributes`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -11149,6 +17723,8 @@ pub enum UpdateUserAttributesError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `ForbiddenException`.
@@ -11183,6 +17759,7 @@ impl UpdateUserAttributesError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
@@ -11210,6 +17787,7 @@ impl UpdateUserAttributesError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -11250,6 +17828,7 @@ impl ::core::convert::From<super::Error> for UpdateUserAttributesError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -11302,6 +17881,9 @@ impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
             UpdateUserAttributesError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
+            UpdateUserAttributesError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateUserAttributesError::InternalErrorException(e) => Self::InternalErrorException(e),
             UpdateUserAttributesError::ForbiddenException(e) => Self::ForbiddenException(e),
             UpdateUserAttributesError::Unhandled(e) => e,
@@ -11349,6 +17931,12 @@ pub enum UpdateUserPoolError {
     UserPoolTaggingException(super::types::UserPoolTaggingException),
     /// `InvalidEmailRoleAccessPolicyException`.
     InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `TierChangeNotAllowedException`.
+    TierChangeNotAllowedException(super::types::TierChangeNotAllowedException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `UpdateUserPool` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -11373,6 +17961,9 @@ impl UpdateUserPoolError {
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::TierChangeNotAllowedException(_) => "TierChangeNotAllowedException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -11392,6 +17983,9 @@ impl UpdateUserPoolError {
             Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
             Self::UserPoolTaggingException(error) => error.message.as_deref(),
             Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::TierChangeNotAllowedException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -11422,6 +18016,13 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TierChangeNotAllowedException(e) => {
+                Self::TierChangeNotAllowedException(e)
+            }
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -11451,6 +18052,15 @@ impl ::core::convert::From<UpdateUserPoolError> for super::Error {
             UpdateUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
             UpdateUserPoolError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
+            }
+            UpdateUserPoolError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateUserPoolError::TierChangeNotAllowedException(e) => {
+                Self::TierChangeNotAllowedException(e)
+            }
+            UpdateUserPoolError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
             }
             UpdateUserPoolError::Unhandled(e) => e,
         }
@@ -11487,8 +18097,12 @@ pub enum UpdateUserPoolClientError {
     ScopeDoesNotExistException(super::types::ScopeDoesNotExistException),
     /// `InvalidOAuthFlowException`.
     InvalidOAuthFlowException(super::types::InvalidOAuthFlowException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `UpdateUserPoolClient` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -11505,7 +18119,9 @@ impl UpdateUserPoolClientError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ScopeDoesNotExistException(_) => "ScopeDoesNotExistException",
             Self::InvalidOAuthFlowException(_) => "InvalidOAuthFlowException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -11521,7 +18137,9 @@ impl UpdateUserPoolClientError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::ScopeDoesNotExistException(error) => error.message.as_deref(),
             Self::InvalidOAuthFlowException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -11540,7 +18158,11 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolClientError {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ScopeDoesNotExistException(e) => Self::ScopeDoesNotExistException(e),
             super::Error::InvalidOAuthFlowException(e) => Self::InvalidOAuthFlowException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -11569,7 +18191,13 @@ impl ::core::convert::From<UpdateUserPoolClientError> for super::Error {
             UpdateUserPoolClientError::InvalidOAuthFlowException(e) => {
                 Self::InvalidOAuthFlowException(e)
             }
+            UpdateUserPoolClientError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateUserPoolClientError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             UpdateUserPoolClientError::Unhandled(e) => e,
         }
     }
@@ -11595,12 +18223,18 @@ pub enum UpdateUserPoolDomainError {
     InvalidParameterException(super::types::InvalidParameterException),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `ConcurrentModificationException`.
+    ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
+    /// `FeatureUnavailableInTierException`.
+    FeatureUnavailableInTierException(super::types::FeatureUnavailableInTierException),
     /// An error the spec does not list for `UpdateUserPoolDomain` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -11612,9 +18246,12 @@ impl UpdateUserPoolDomainError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
+            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -11625,9 +18262,12 @@ impl UpdateUserPoolDomainError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::ConcurrentModificationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -11639,9 +18279,16 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolDomainError {
         match error {
             super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
             super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -11655,13 +18302,22 @@ impl ::core::convert::From<UpdateUserPoolDomainError> for super::Error {
                 Self::InvalidParameterException(e)
             }
             UpdateUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateUserPoolDomainError::ConcurrentModificationException(e) => {
+                Self::ConcurrentModificationException(e)
+            }
             UpdateUserPoolDomainError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
             UpdateUserPoolDomainError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
+            UpdateUserPoolDomainError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             UpdateUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateUserPoolDomainError::FeatureUnavailableInTierException(e) => {
+                Self::FeatureUnavailableInTierException(e)
+            }
             UpdateUserPoolDomainError::Unhandled(e) => e,
         }
     }
@@ -11678,6 +18334,110 @@ impl ::core::fmt::Display for UpdateUserPoolDomainError {
 }
 
 impl ::std::error::Error for UpdateUserPoolDomainError {}
+
+/// The errors of `UpdateUserPoolReplica`: the exceptions the spec lists for it, and `Unhandled` for any other.
+#[allow(clippy::large_enum_variant)]
+#[derive(Clone, Debug, PartialEq)]
+pub enum UpdateUserPoolReplicaError {
+    /// `InvalidParameterException`.
+    InvalidParameterException(super::types::InvalidParameterException),
+    /// `TooManyRequestsException`.
+    TooManyRequestsException(super::types::TooManyRequestsException),
+    /// `NotAuthorizedException`.
+    NotAuthorizedException(super::types::NotAuthorizedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
+    /// `InternalErrorException`.
+    InternalErrorException(super::types::InternalErrorException),
+    /// `ResourceNotFoundException`.
+    ResourceNotFoundException(super::types::ResourceNotFoundException),
+    /// An error the spec does not list for `UpdateUserPoolReplica` (or an unknown code).
+    Unhandled(super::Error),
+}
+
+impl UpdateUserPoolReplicaError {
+    /// The error code.
+    #[inline]
+    pub fn code(&self) -> &str {
+        match self {
+            Self::InvalidParameterException(_) => "InvalidParameterException",
+            Self::TooManyRequestsException(_) => "TooManyRequestsException",
+            Self::NotAuthorizedException(_) => "NotAuthorizedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
+            Self::InternalErrorException(_) => "InternalErrorException",
+            Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
+            Self::Unhandled(error) => error.code(),
+        }
+    }
+
+    /// The message, if any.
+    #[inline]
+    pub fn message(&self) -> ::core::option::Option<&str> {
+        match self {
+            Self::InvalidParameterException(error) => error.message.as_deref(),
+            Self::TooManyRequestsException(error) => error.message.as_deref(),
+            Self::NotAuthorizedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
+            Self::InternalErrorException(error) => error.message.as_deref(),
+            Self::ResourceNotFoundException(error) => error.message.as_deref(),
+            Self::Unhandled(error) => error.message(),
+        }
+    }
+}
+
+impl ::core::convert::From<super::Error> for UpdateUserPoolReplicaError {
+    #[inline]
+    fn from(error: super::Error) -> Self {
+        match error {
+            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
+            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            other => Self::Unhandled(other),
+        }
+    }
+}
+
+impl ::core::convert::From<UpdateUserPoolReplicaError> for super::Error {
+    #[inline]
+    fn from(error: UpdateUserPoolReplicaError) -> Self {
+        match error {
+            UpdateUserPoolReplicaError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateUserPoolReplicaError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateUserPoolReplicaError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UpdateUserPoolReplicaError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            UpdateUserPoolReplicaError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            UpdateUserPoolReplicaError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateUserPoolReplicaError::Unhandled(e) => e,
+        }
+    }
+}
+
+impl ::core::fmt::Display for UpdateUserPoolReplicaError {
+    #[inline]
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self.message() {
+            Some(message) => ::core::write!(f, "{}: {message}", self.code()),
+            None => f.write_str(self.code()),
+        }
+    }
+}
+
+impl ::std::error::Error for UpdateUserPoolReplicaError {}
 
 /// The errors of `VerifySoftwareToken`: the exceptions the spec lists for it, and `Unhandled` for any other.
 #[allow(clippy::large_enum_variant)]
@@ -11709,6 +18469,8 @@ pub enum VerifySoftwareTokenError {
     CodeMismatchException(super::types::CodeMismatchException),
     /// `ForbiddenException`.
     ForbiddenException(super::types::ForbiddenException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `VerifySoftwareToken` (or an unknown code).
     Unhandled(super::Error),
 }
@@ -11733,6 +18495,7 @@ impl VerifySoftwareTokenError {
             Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
             Self::CodeMismatchException(_) => "CodeMismatchException",
             Self::ForbiddenException(_) => "ForbiddenException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -11754,6 +18517,7 @@ impl VerifySoftwareTokenError {
             Self::SoftwareTokenMfaNotFoundException(error) => error.message.as_deref(),
             Self::CodeMismatchException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
     }
@@ -11784,6 +18548,7 @@ impl ::core::convert::From<super::Error> for VerifySoftwareTokenError {
             }
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             other => Self::Unhandled(other),
         }
     }
@@ -11822,6 +18587,9 @@ impl ::core::convert::From<VerifySoftwareTokenError> for super::Error {
             }
             VerifySoftwareTokenError::CodeMismatchException(e) => Self::CodeMismatchException(e),
             VerifySoftwareTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            VerifySoftwareTokenError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             VerifySoftwareTokenError::Unhandled(e) => e,
         }
     }
@@ -11863,6 +18631,8 @@ pub enum VerifyUserAttributeError {
     UserNotFoundException(super::types::UserNotFoundException),
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
+    /// `OperationNotEnabledException`.
+    OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `AliasExistsException`.
@@ -11888,6 +18658,7 @@ impl VerifyUserAttributeError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
+            Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::AliasExistsException(_) => "AliasExistsException",
             Self::ForbiddenException(_) => "ForbiddenException",
@@ -11909,6 +18680,7 @@ impl VerifyUserAttributeError {
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
+            Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
@@ -11933,6 +18705,7 @@ impl ::core::convert::From<super::Error> for VerifyUserAttributeError {
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
@@ -11964,6 +18737,9 @@ impl ::core::convert::From<VerifyUserAttributeError> for super::Error {
             VerifyUserAttributeError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             VerifyUserAttributeError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
+            }
+            VerifyUserAttributeError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
             }
             VerifyUserAttributeError::InternalErrorException(e) => Self::InternalErrorException(e),
             VerifyUserAttributeError::AliasExistsException(e) => Self::AliasExistsException(e),

@@ -11,156 +11,12 @@ pub(crate) static PATTERN_1: rt::pattern::Pattern = rt::pattern::Pattern::with_c
     rt::pattern::ClassRun::new([287948901175001088u64, 0u64], false, 1u32, 4294967295u32),
 );
 
-/// Pattern `[\w-]+_[0-9a-zA-Z]+`.
-pub(crate) static PATTERN_2: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "[\\w-]+_[0-9a-zA-Z]+",
-    "^(?:[0-9A-Za-z_\\-]+_[0-9a-zA-Z]+)$",
-    rt::pattern::Engine::Regex,
-);
-
-/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
-pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
-    rt::pattern::ClassRun::new(
-        [18446744065119617024u64, 9223372036854775807u64],
-        true,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\S]+`.
-pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\S]+",
-    "^(?:[^ \\t\\n\\x0B\\f\\r]+)$",
-    rt::pattern::ClassRun::new(
-        [18446744069414568447u64, 18446744073709551615u64],
-        true,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\w-]+_[0-9a-f-]+`.
-pub(crate) static PATTERN_5: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "[\\w-]+_[0-9a-f-]+",
-    "^(?:[0-9A-Za-z_\\-]+_[0-9a-f\\-]+)$",
-    rt::pattern::Engine::Regex,
-);
-
-/// Pattern `[\w+]+`.
-pub(crate) static PATTERN_6: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\w+]+",
-    "^(?:[0-9A-Za-z_+]+)$",
-    rt::pattern::ClassRun::new(
-        [287957697268023296u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\w+-]+`.
-pub(crate) static PATTERN_7: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\w+-]+",
-    "^(?:[0-9A-Za-z_+\\-]+)$",
-    rt::pattern::ClassRun::new(
-        [287992881640112128u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `^[0-9a-fA-F]+$`.
-pub(crate) static PATTERN_8: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "^[0-9a-fA-F]+$",
-    "^(?:^[0-9a-fA-F]+$)$",
-    rt::pattern::ClassRun::new(
-        [287948901175001088u64, 541165879422u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
-pub(crate) static PATTERN_9: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
-    "^(?:arn:[0-9A-Za-z_+=/,.@\\-]+:[0-9A-Za-z_+=/,.@\\-]+:([0-9A-Za-z_+=/,.@\\-]*)?:[0-9]+:[0-9A-Za-z_+=/,.@\\-]+(:[0-9A-Za-z_+=/,.@\\-]+)?(:[0-9A-Za-z_+=/,.@\\-]+)?)$",
-    rt::pattern::Engine::Regex,
-);
-
-/// Pattern `[A-Za-z0-9-_=.]+`.
-pub(crate) static PATTERN_10: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[A-Za-z0-9-_=.]+",
-    "^(?:[A-Za-z0-9\\-_=.]+)$",
-    rt::pattern::ClassRun::new(
-        [2593897463504961536u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[A-Za-z0-9]+`.
-pub(crate) static PATTERN_11: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[A-Za-z0-9]+",
-    "^(?:[A-Za-z0-9]+)$",
-    rt::pattern::ClassRun::new(
-        [287948901175001088u64, 576460743847706622u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\w\s+=,.@-]+`.
-pub(crate) static PATTERN_12: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\w\\s+=,.@-]+",
-    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=,.@\\-]+)$",
-    rt::pattern::ClassRun::new(
-        [2593923856079011328u64, 576460745995190271u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\w]+`.
-pub(crate) static PATTERN_13: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\w]+",
-    "^(?:[0-9A-Za-z_]+)$",
-    rt::pattern::ClassRun::new(
-        [287948901175001088u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[\w+=/]+`.
-pub(crate) static PATTERN_14: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "[\\w+=/]+",
-    "^(?:[0-9A-Za-z_+=/]+)$",
-    rt::pattern::ClassRun::new(
-        [2593941443970072576u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
-/// Pattern `[^_][\p{L}\p{M}\p{S}\p{N}\p{P}][^_]+`.
-pub(crate) static PATTERN_15: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+",
-    "^(?:[^_][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_]+)$",
-    rt::pattern::Engine::Regex,
-);
+/// Pattern `Level[1-4]`.
+pub(crate) static PATTERN_2: rt::pattern::Pattern =
+    rt::pattern::Pattern::new("Level[1-4]", "^(?:Level[1-4])$", rt::pattern::Engine::Regex);
 
 /// Pattern `[\x21\x23-\x5B\x5D-\x7E]+`.
-pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x5B\\x5D-\\x7E]+",
     "^(?:[!#-\\[\\]-\\~]+)$",
     rt::pattern::ClassRun::new(
@@ -171,29 +27,158 @@ pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::with_
     ),
 );
 
+/// Pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
+pub(crate) static PATTERN_4: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+    "^(?:arn:[0-9A-Za-z_+=/,.@\\-]+:[0-9A-Za-z_+=/,.@\\-]+:([0-9A-Za-z_+=/,.@\\-]*)?:[0-9]+:[0-9A-Za-z_+=/,.@\\-]+(:[0-9A-Za-z_+=/,.@\\-]+)?(:[0-9A-Za-z_+=/,.@\\-]+)?)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+`.
+pub(crate) static PATTERN_5: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+",
+    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\x{9}\\x{A}\\x{D} ]+)$",
+    rt::pattern::ClassRun::new(
+        [18446744069414594048u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^[a-z0-9]+$`.
+pub(crate) static PATTERN_6: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "^[a-z0-9]+$",
+    "^(?:^[a-z0-9]+$)$",
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 576460743713488896u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+`.
+pub(crate) static PATTERN_7: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+",
+    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+)$",
+    rt::pattern::ClassRun::new(
+        [18446744069414584320u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\w+]+`.
+pub(crate) static PATTERN_8: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w+]+",
+    "^(?:[0-9A-Za-z_+]+)$",
+    rt::pattern::ClassRun::new(
+        [287957697268023296u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\w\s+=,.@-]+`.
+pub(crate) static PATTERN_9: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w\\s+=,.@-]+",
+    "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=,.@\\-]+)$",
+    rt::pattern::ClassRun::new(
+        [2593923856079011328u64, 576460745995190271u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^arn\:(aws|aws-us-gov|aws-eusc)\:secretsmanager\:([\d\w\-]+):(\d{12})\:secret\/[\w+=\/,.@\-]+$`.
+pub(crate) static PATTERN_10: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^arn\\:(aws|aws-us-gov|aws-eusc)\\:secretsmanager\\:([\\d\\w\\-]+):(\\d{12})\\:secret\\/[\\w+=\\/,.@\\-]+$",
+    "^(?:^arn:(aws|aws-us-gov|aws-eusc):secretsmanager:([0-90-9A-Za-z_\\-]+):([0-9]{12}):secret/[0-9A-Za-z_+=/,.@\\-]+$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `[\w]+`.
+pub(crate) static PATTERN_11: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w]+",
+    "^(?:[0-9A-Za-z_]+)$",
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\S]+`.
+pub(crate) static PATTERN_12: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\S]+",
+    "^(?:[^ \\t\\n\\x0B\\f\\r]+)$",
+    rt::pattern::ClassRun::new(
+        [18446744069414568447u64, 18446744073709551615u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
+pub(crate) static PATTERN_13: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
+    rt::pattern::ClassRun::new(
+        [18446744065119617024u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\w-]+_[0-9a-f-]+`.
+pub(crate) static PATTERN_14: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "[\\w-]+_[0-9a-f-]+",
+    "^(?:[0-9A-Za-z_\\-]+_[0-9a-f\\-]+)$",
+    rt::pattern::Engine::Regex,
+);
+
 /// Pattern `^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$`.
-pub(crate) static PATTERN_17: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_15: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$",
     "^(?:^[a-z0-9](?:[a-z0-9\\-]{0,61}[a-z0-9])?$)$",
     rt::pattern::Engine::Regex,
 );
 
-/// Pattern `.*\{####\}.*`.
-pub(crate) static PATTERN_18: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    ".*\\{####\\}.*",
-    "^(?:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*\\{####\\}[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)$",
+/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
+pub(crate) static PATTERN_16: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
+    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
     rt::pattern::Engine::Regex,
 );
 
+/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`.
+pub(crate) static PATTERN_17: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
+    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*)$",
+    rt::pattern::ClassRun::new(
+        [18446744069414600192u64, 9223372036854775807u64],
+        true,
+        0u32,
+        4294967295u32,
+    ),
+);
+
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{####\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`.
-pub(crate) static PATTERN_19: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_18: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*\\{####\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*)$",
     rt::pattern::Engine::Regex,
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+`.
-pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+pub(crate) static PATTERN_19: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s]+",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r]+)$",
     rt::pattern::ClassRun::new(
@@ -204,41 +189,8 @@ pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::with_
     ),
 );
 
-/// Pattern `import-[0-9a-zA-Z-]+`.
-pub(crate) static PATTERN_21: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "import-[0-9a-zA-Z-]+",
-    "^(?:import-[0-9a-zA-Z\\-]+)$",
-    rt::pattern::Engine::Regex,
-);
-
-/// Pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
-pub(crate) static PATTERN_22: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
-    "^(?:^[0-9A-Za-z.\\-_]*(?<!\\.)$)$",
-    rt::pattern::Engine::Fancy,
-);
-
-/// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}]+@[\p{L}\p{M}\p{S}\p{N}\p{P}]+`.
-pub(crate) static PATTERN_23: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+",
-    "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+@[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+)$",
-    rt::pattern::Engine::Regex,
-);
-
-/// Pattern `^[a-zA-Z0-9_-]+$`.
-pub(crate) static PATTERN_24: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
-    "^[a-zA-Z0-9_-]+$",
-    "^(?:^[a-zA-Z0-9_\\-]+$)$",
-    rt::pattern::ClassRun::new(
-        [287984085547089920u64, 576460745995190270u64],
-        false,
-        1u32,
-        4294967295u32,
-    ),
-);
-
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]+`.
-pub(crate) static PATTERN_25: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+pub(crate) static PATTERN_20: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]+",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]+)$",
     rt::pattern::ClassRun::new(
@@ -250,14 +202,50 @@ pub(crate) static PATTERN_25: rt::pattern::Pattern = rt::pattern::Pattern::with_
 );
 
 /// Pattern `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`.
-pub(crate) static PATTERN_26: rt::pattern::Pattern = rt::pattern::Pattern::new(
+pub(crate) static PATTERN_21: rt::pattern::Pattern = rt::pattern::Pattern::new(
     "[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\s*]*",
     "^(?:[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*\\{##[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*##\\}[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P} \\t\\n\\x0B\\f\\r*]*)$",
     rt::pattern::Engine::Regex,
 );
 
+/// Pattern `[\w+-]+`.
+pub(crate) static PATTERN_22: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w+-]+",
+    "^(?:[0-9A-Za-z_+\\-]+)$",
+    rt::pattern::ClassRun::new(
+        [287992881640112128u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[A-Za-z0-9-_+/=.]+`.
+pub(crate) static PATTERN_23: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[A-Za-z0-9-_+/=.]+",
+    "^(?:[A-Za-z0-9\\-_+/=.]+)$",
+    rt::pattern::ClassRun::new(
+        [2594046997086339072u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^[0-9a-fA-F]+$`.
+pub(crate) static PATTERN_24: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "^[0-9a-fA-F]+$",
+    "^(?:^[0-9a-fA-F]+$)$",
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 541165879422u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
 /// Pattern `[\w\s+=.@-]+`.
-pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+pub(crate) static PATTERN_25: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\w\\s+=.@-]+",
     "^(?:[0-9A-Za-z_ \\t\\n\\x0B\\f\\r+=.@\\-]+)$",
     rt::pattern::ClassRun::new(
@@ -268,8 +256,67 @@ pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_
     ),
 );
 
+/// Pattern `^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$`.
+pub(crate) static PATTERN_26: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
+    "^(?:^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$`.
+pub(crate) static PATTERN_27: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$",
+    "^(?:^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$)$",
+    rt::pattern::ClassRun::new(
+        [18446744065119617024u64, 9223372036854775807u64],
+        true,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$`.
+pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
+    "^(?:^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `^https://[^\s]+$`.
+pub(crate) static PATTERN_29: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^https://[^\\s]+$",
+    "^(?:^https://[^ \\t\\n\\x0B\\f\\r]+$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?`.
+pub(crate) static PATTERN_30: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "(arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:([\\w+=/,.@-]*)?:[0-9]+:[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?)?",
+    "^(?:(arn:[0-9A-Za-z_+=/,.@\\-]+:[0-9A-Za-z_+=/,.@\\-]+:([0-9A-Za-z_+=/,.@\\-]*)?:[0-9]+:[0-9A-Za-z_+=/,.@\\-]+(:[0-9A-Za-z_+=/,.@\\-]+)?(:[0-9A-Za-z_+=/,.@\\-]+)?)?)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+`.
+pub(crate) static PATTERN_31: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+",
+    "^(?:[^_\\p{Z}][\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}][^_\\p{Z}]+)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `^[\w\- ]+$`.
+pub(crate) static PATTERN_32: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "^[\\w\\- ]+$",
+    "^(?:^[0-9A-Za-z_\\- ]+$)$",
+    rt::pattern::ClassRun::new(
+        [287984089842057216u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
 /// Pattern `[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+`.
-pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+pub(crate) static PATTERN_33: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
     "[\\x21\\x23-\\x2E\\x30-\\x5B\\x5D-\\x7E]+",
     "^(?:[!#-.0-\\[\\]-\\~]+)$",
     rt::pattern::ClassRun::new(
@@ -280,6 +327,129 @@ pub(crate) static PATTERN_28: rt::pattern::Pattern = rt::pattern::Pattern::with_
     ),
 );
 
+/// Pattern `^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$`.
+pub(crate) static PATTERN_34: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}$",
+    "^(?:^[0-9a-f]{8}\\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\\b[0-9a-f]{12}$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `arn:[\w+=/,.@-]+:[\w+=/,.@-]+:::[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?`.
+pub(crate) static PATTERN_35: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "arn:[\\w+=/,.@-]+:[\\w+=/,.@-]+:::[\\w+=/,.@-]+(:[\\w+=/,.@-]+)?(:[\\w+=/,.@-]+)?",
+    "^(?:arn:[0-9A-Za-z_+=/,.@\\-]+:[0-9A-Za-z_+=/,.@\\-]+:::[0-9A-Za-z_+=/,.@\\-]+(:[0-9A-Za-z_+=/,.@\\-]+)?(:[0-9A-Za-z_+=/,.@\\-]+)?)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
+pub(crate) static PATTERN_36: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
+    "^(?:^[0-9A-Za-z.\\-_]*(?<!\\.)$)$",
+    rt::pattern::Engine::Fancy,
+);
+
+/// Pattern `^[a-zA-Z0-9_-]+$`.
+pub(crate) static PATTERN_37: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "^[a-zA-Z0-9_-]+$",
+    "^(?:^[a-zA-Z0-9_\\-]+$)$",
+    rt::pattern::ClassRun::new(
+        [287984085547089920u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[A-Za-z0-9]+`.
+pub(crate) static PATTERN_38: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[A-Za-z0-9]+",
+    "^(?:[A-Za-z0-9]+)$",
+    rt::pattern::ClassRun::new(
+        [287948901175001088u64, 576460743847706622u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `[\w+=/]+`.
+pub(crate) static PATTERN_39: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[\\w+=/]+",
+    "^(?:[0-9A-Za-z_+=/]+)$",
+    rt::pattern::ClassRun::new(
+        [2593941443970072576u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^(tkn|sso)[a-z0-9]{25}$`.
+pub(crate) static PATTERN_40: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^(tkn|sso)[a-z0-9]{25}$",
+    "^(?:^(tkn|sso)[a-z0-9]{25}$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `(?s).*`.
+pub(crate) static PATTERN_41: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "(?s).*",
+    "^(?:(?s:.)*)$",
+    rt::pattern::ClassRun::new(
+        [18446744073709551615u64, 18446744073709551615u64],
+        true,
+        0u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `.*\{####\}.*`.
+pub(crate) static PATTERN_42: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    ".*\\{####\\}.*",
+    "^(?:[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*\\{####\\}[^\\n\\r\\x{85}\\x{2028}\\x{2029}]*)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `^(terms-of-use|privacy-policy)$`.
+pub(crate) static PATTERN_43: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^(terms-of-use|privacy-policy)$",
+    "^(?:^(terms-of-use|privacy-policy)$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `[A-Za-z0-9-_=.]+`.
+pub(crate) static PATTERN_44: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
+    "[A-Za-z0-9-_=.]+",
+    "^(?:[A-Za-z0-9\\-_=.]+)$",
+    rt::pattern::ClassRun::new(
+        [2593897463504961536u64, 576460745995190270u64],
+        false,
+        1u32,
+        4294967295u32,
+    ),
+);
+
+/// Pattern `^https://[!$-;=@-\[\]_a-z~]+$`.
+pub(crate) static PATTERN_45: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "^https://[!$-;=@-\\[\\]_a-z~]+$",
+    "^(?:^https://[!$-;=@-\\[\\]_a-z\\~]+$)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `import-[0-9a-zA-Z-]+`.
+pub(crate) static PATTERN_46: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "import-[0-9a-zA-Z-]+",
+    "^(?:import-[0-9a-zA-Z\\-]+)$",
+    rt::pattern::Engine::Regex,
+);
+
+/// Pattern `[\w-]+_[0-9a-zA-Z]+`.
+pub(crate) static PATTERN_47: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "[\\w-]+_[0-9a-zA-Z]+",
+    "^(?:[0-9A-Za-z_\\-]+_[0-9a-zA-Z]+)$",
+    rt::pattern::Engine::Regex,
+);
+
 /// String constraints of `AWSAccountIdType`.
 pub(crate) static AWS_ACCOUNT_ID_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::None,
@@ -288,91 +458,11 @@ pub(crate) static AWS_ACCOUNT_ID_TYPE: check::StrRules = check::StrRules {
     sensitive: false,
 };
 
-/// String constraints of `UserPoolIdType`.
-pub(crate) static USER_POOL_ID_TYPE: check::StrRules = check::StrRules {
+/// String constraints of `AcrValueType`.
+pub(crate) static ACR_VALUE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(55u64),
-    pattern: ::core::option::Option::Some(&PATTERN_2),
-    sensitive: false,
-};
-
-/// String constraints of `UsernameType`.
-pub(crate) static USERNAME_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(128u64),
+    max_len: ::core::option::Option::Some(64u64),
     pattern: ::core::option::Option::Some(&PATTERN_3),
-    sensitive: true,
-};
-
-/// String constraints of `GroupNameType`.
-pub(crate) static GROUP_NAME_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::Some(&PATTERN_3),
-    sensitive: false,
-};
-
-/// String constraints of `PasswordType`.
-pub(crate) static PASSWORD_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::None,
-    max_len: ::core::option::Option::Some(256u64),
-    pattern: ::core::option::Option::Some(&PATTERN_4),
-    sensitive: true,
-};
-
-/// String constraints of `StringType`.
-pub(crate) static STRING_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(0u64),
-    max_len: ::core::option::Option::Some(131072u64),
-    pattern: ::core::option::Option::None,
-    sensitive: false,
-};
-
-/// String constraints of `DeviceKeyType`.
-pub(crate) static DEVICE_KEY_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(55u64),
-    pattern: ::core::option::Option::Some(&PATTERN_5),
-    sensitive: false,
-};
-
-/// String constraints of `ClientIdType`.
-pub(crate) static CLIENT_ID_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::Some(&PATTERN_6),
-    sensitive: true,
-};
-
-/// String constraints of `SessionType`.
-pub(crate) static SESSION_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(20u64),
-    max_len: ::core::option::Option::Some(2048u64),
-    pattern: ::core::option::Option::None,
-    sensitive: false,
-};
-
-/// String constraints of `SearchPaginationTokenType`.
-pub(crate) static SEARCH_PAGINATION_TOKEN_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::None,
-    pattern: ::core::option::Option::Some(&PATTERN_4),
-    sensitive: false,
-};
-
-/// String constraints of `EventIdType`.
-pub(crate) static EVENT_ID_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(50u64),
-    pattern: ::core::option::Option::Some(&PATTERN_7),
-    sensitive: false,
-};
-
-/// String constraints of `HexStringType`.
-pub(crate) static HEX_STRING_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::None,
-    max_len: ::core::option::Option::None,
-    pattern: ::core::option::Option::Some(&PATTERN_8),
     sensitive: false,
 };
 
@@ -380,31 +470,15 @@ pub(crate) static HEX_STRING_TYPE: check::StrRules = check::StrRules {
 pub(crate) static ARN_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(20u64),
     max_len: ::core::option::Option::Some(2048u64),
-    pattern: ::core::option::Option::Some(&PATTERN_9),
+    pattern: ::core::option::Option::Some(&PATTERN_4),
     sensitive: false,
-};
-
-/// String constraints of `TokenModelType`.
-pub(crate) static TOKEN_MODEL_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::None,
-    max_len: ::core::option::Option::None,
-    pattern: ::core::option::Option::Some(&PATTERN_10),
-    sensitive: true,
-};
-
-/// String constraints of `SecretCodeType`.
-pub(crate) static SECRET_CODE_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(16u64),
-    max_len: ::core::option::Option::None,
-    pattern: ::core::option::Option::Some(&PATTERN_11),
-    sensitive: true,
 };
 
 /// String constraints of `AttributeNameType`.
 pub(crate) static ATTRIBUTE_NAME_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(32u64),
-    pattern: ::core::option::Option::Some(&PATTERN_3),
+    pattern: ::core::option::Option::Some(&PATTERN_5),
     sensitive: false,
 };
 
@@ -416,19 +490,51 @@ pub(crate) static ATTRIBUTE_VALUE_TYPE: check::StrRules = check::StrRules {
     sensitive: true,
 };
 
-/// String constraints of `RedirectUrlType`.
-pub(crate) static REDIRECT_URL_TYPE: check::StrRules = check::StrRules {
+/// String constraints of `AudienceType`.
+pub(crate) static AUDIENCE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(1024u64),
+    max_len: ::core::option::Option::Some(256u64),
     pattern: ::core::option::Option::Some(&PATTERN_3),
     sensitive: false,
+};
+
+/// String constraints of `CIMDPolicyIdType`.
+pub(crate) static CIMD_POLICY_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(64u64),
+    pattern: ::core::option::Option::Some(&PATTERN_6),
+    sensitive: false,
+};
+
+/// String constraints of `CIMDPolicyNameType`.
+pub(crate) static CIMD_POLICY_NAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(32u64),
+    pattern: ::core::option::Option::Some(&PATTERN_7),
+    sensitive: false,
+};
+
+/// String constraints of `CSSType`.
+pub(crate) static CSS_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(131072u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `ClientIdType`.
+pub(crate) static CLIENT_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::Some(&PATTERN_8),
+    sensitive: true,
 };
 
 /// String constraints of `ClientNameType`.
 pub(crate) static CLIENT_NAME_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::Some(&PATTERN_12),
+    pattern: ::core::option::Option::Some(&PATTERN_9),
     sensitive: false,
 };
 
@@ -440,11 +546,27 @@ pub(crate) static CLIENT_PERMISSION_TYPE: check::StrRules = check::StrRules {
     sensitive: false,
 };
 
+/// String constraints of `ClientSecretArnType`.
+pub(crate) static CLIENT_SECRET_ARN_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(20u64),
+    max_len: ::core::option::Option::Some(2048u64),
+    pattern: ::core::option::Option::Some(&PATTERN_10),
+    sensitive: false,
+};
+
+/// String constraints of `ClientSecretIdType`.
+pub(crate) static CLIENT_SECRET_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
 /// String constraints of `ClientSecretType`.
 pub(crate) static CLIENT_SECRET_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
+    min_len: ::core::option::Option::Some(24u64),
     max_len: ::core::option::Option::Some(64u64),
-    pattern: ::core::option::Option::Some(&PATTERN_6),
+    pattern: ::core::option::Option::Some(&PATTERN_8),
     sensitive: true,
 };
 
@@ -452,31 +574,23 @@ pub(crate) static CLIENT_SECRET_TYPE: check::StrRules = check::StrRules {
 pub(crate) static COMPLETION_MESSAGE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::Some(&PATTERN_13),
+    pattern: ::core::option::Option::Some(&PATTERN_11),
     sensitive: false,
-};
-
-/// String constraints of `DeviceNameType`.
-pub(crate) static DEVICE_NAME_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(1024u64),
-    pattern: ::core::option::Option::None,
-    sensitive: false,
-};
-
-/// String constraints of `SecretHashType`.
-pub(crate) static SECRET_HASH_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::Some(&PATTERN_14),
-    sensitive: true,
 };
 
 /// String constraints of `ConfirmationCodeType`.
 pub(crate) static CONFIRMATION_CODE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(2048u64),
-    pattern: ::core::option::Option::Some(&PATTERN_4),
+    pattern: ::core::option::Option::Some(&PATTERN_12),
+    sensitive: false,
+};
+
+/// String constraints of `CustomAttributeNameType`.
+pub(crate) static CUSTOM_ATTRIBUTE_NAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(20u64),
+    pattern: ::core::option::Option::Some(&PATTERN_13),
     sensitive: false,
 };
 
@@ -488,27 +602,19 @@ pub(crate) static DESCRIPTION_TYPE: check::StrRules = check::StrRules {
     sensitive: false,
 };
 
-/// String constraints of `ProviderNameTypeV1`.
-pub(crate) static PROVIDER_NAME_TYPE_V1: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(3u64),
-    max_len: ::core::option::Option::Some(32u64),
-    pattern: ::core::option::Option::Some(&PATTERN_15),
+/// String constraints of `DeviceKeyType`.
+pub(crate) static DEVICE_KEY_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(55u64),
+    pattern: ::core::option::Option::Some(&PATTERN_14),
     sensitive: false,
 };
 
-/// String constraints of `ResourceServerIdentifierType`.
-pub(crate) static RESOURCE_SERVER_IDENTIFIER_TYPE: check::StrRules = check::StrRules {
+/// String constraints of `DeviceNameType`.
+pub(crate) static DEVICE_NAME_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(256u64),
-    pattern: ::core::option::Option::Some(&PATTERN_16),
-    sensitive: false,
-};
-
-/// String constraints of `ResourceServerNameType`.
-pub(crate) static RESOURCE_SERVER_NAME_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(256u64),
-    pattern: ::core::option::Option::Some(&PATTERN_12),
+    max_len: ::core::option::Option::Some(1024u64),
+    pattern: ::core::option::Option::None,
     sensitive: false,
 };
 
@@ -516,55 +622,7 @@ pub(crate) static RESOURCE_SERVER_NAME_TYPE: check::StrRules = check::StrRules {
 pub(crate) static DOMAIN_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(63u64),
-    pattern: ::core::option::Option::Some(&PATTERN_17),
-    sensitive: false,
-};
-
-/// String constraints of `SmsVerificationMessageType`.
-pub(crate) static SMS_VERIFICATION_MESSAGE_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(6u64),
-    max_len: ::core::option::Option::Some(140u64),
-    pattern: ::core::option::Option::Some(&PATTERN_18),
-    sensitive: false,
-};
-
-/// String constraints of `EmailVerificationMessageType`.
-pub(crate) static EMAIL_VERIFICATION_MESSAGE_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(6u64),
-    max_len: ::core::option::Option::Some(20000u64),
-    pattern: ::core::option::Option::Some(&PATTERN_19),
-    sensitive: false,
-};
-
-/// String constraints of `EmailVerificationSubjectType`.
-pub(crate) static EMAIL_VERIFICATION_SUBJECT_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(140u64),
-    pattern: ::core::option::Option::Some(&PATTERN_20),
-    sensitive: false,
-};
-
-/// String constraints of `CustomAttributeNameType`.
-pub(crate) static CUSTOM_ATTRIBUTE_NAME_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(20u64),
-    pattern: ::core::option::Option::Some(&PATTERN_3),
-    sensitive: false,
-};
-
-/// String constraints of `UserImportJobIdType`.
-pub(crate) static USER_IMPORT_JOB_ID_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(55u64),
-    pattern: ::core::option::Option::Some(&PATTERN_21),
-    sensitive: false,
-};
-
-/// String constraints of `S3BucketType`.
-pub(crate) static S3_BUCKET_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(3u64),
-    max_len: ::core::option::Option::Some(1024u64),
-    pattern: ::core::option::Option::Some(&PATTERN_22),
+    pattern: ::core::option::Option::Some(&PATTERN_15),
     sensitive: false,
 };
 
@@ -580,15 +638,31 @@ pub(crate) static DOMAIN_VERSION_TYPE: check::StrRules = check::StrRules {
 pub(crate) static EMAIL_ADDRESS_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::None,
     max_len: ::core::option::Option::None,
-    pattern: ::core::option::Option::Some(&PATTERN_23),
+    pattern: ::core::option::Option::Some(&PATTERN_16),
     sensitive: false,
 };
 
-/// String constraints of `SESConfigurationSet`.
-pub(crate) static SES_CONFIGURATION_SET: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(64u64),
-    pattern: ::core::option::Option::Some(&PATTERN_24),
+/// String constraints of `EmailInviteMessageType`.
+pub(crate) static EMAIL_INVITE_MESSAGE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(6u64),
+    max_len: ::core::option::Option::Some(20000u64),
+    pattern: ::core::option::Option::Some(&PATTERN_17),
+    sensitive: false,
+};
+
+/// String constraints of `EmailMfaMessageType`.
+pub(crate) static EMAIL_MFA_MESSAGE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(6u64),
+    max_len: ::core::option::Option::Some(20000u64),
+    pattern: ::core::option::Option::Some(&PATTERN_18),
+    sensitive: false,
+};
+
+/// String constraints of `EmailMfaSubjectType`.
+pub(crate) static EMAIL_MFA_SUBJECT_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_19),
     sensitive: false,
 };
 
@@ -596,7 +670,15 @@ pub(crate) static SES_CONFIGURATION_SET: check::StrRules = check::StrRules {
 pub(crate) static EMAIL_NOTIFICATION_BODY_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(6u64),
     max_len: ::core::option::Option::Some(20000u64),
-    pattern: ::core::option::Option::Some(&PATTERN_25),
+    pattern: ::core::option::Option::Some(&PATTERN_20),
+    sensitive: false,
+};
+
+/// String constraints of `EmailNotificationSubjectType`.
+pub(crate) static EMAIL_NOTIFICATION_SUBJECT_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(140u64),
+    pattern: ::core::option::Option::Some(&PATTERN_19),
     sensitive: false,
 };
 
@@ -604,7 +686,47 @@ pub(crate) static EMAIL_NOTIFICATION_BODY_TYPE: check::StrRules = check::StrRule
 pub(crate) static EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(6u64),
     max_len: ::core::option::Option::Some(20000u64),
-    pattern: ::core::option::Option::Some(&PATTERN_26),
+    pattern: ::core::option::Option::Some(&PATTERN_21),
+    sensitive: false,
+};
+
+/// String constraints of `EventIdType`.
+pub(crate) static EVENT_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(50u64),
+    pattern: ::core::option::Option::Some(&PATTERN_22),
+    sensitive: false,
+};
+
+/// String constraints of `GetDerivedTokenTokenModelType`.
+pub(crate) static GET_DERIVED_TOKEN_TOKEN_MODEL_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(131072u64),
+    pattern: ::core::option::Option::Some(&PATTERN_23),
+    sensitive: true,
+};
+
+/// String constraints of `GroupNameType`.
+pub(crate) static GROUP_NAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::Some(&PATTERN_13),
+    sensitive: false,
+};
+
+/// String constraints of `HealthCheckIdType`.
+pub(crate) static HEALTH_CHECK_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::Some(64u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `HexStringType`.
+pub(crate) static HEX_STRING_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_24),
     sensitive: false,
 };
 
@@ -612,16 +734,64 @@ pub(crate) static EMAIL_VERIFICATION_MESSAGE_BY_LINK_TYPE: check::StrRules = che
 pub(crate) static IDP_IDENTIFIER_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(40u64),
+    pattern: ::core::option::Option::Some(&PATTERN_25),
+    sensitive: false,
+};
+
+/// String constraints of `LinkUrlType`.
+pub(crate) static LINK_URL_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(1024u64),
     pattern: ::core::option::Option::Some(&PATTERN_27),
     sensitive: false,
 };
 
-/// String constraints of `UserFilterType`.
-pub(crate) static USER_FILTER_TYPE: check::StrRules = check::StrRules {
+/// String constraints of `ManagedLoginBrandingIdType`.
+pub(crate) static MANAGED_LOGIN_BRANDING_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_28),
+    sensitive: false,
+};
+
+/// String constraints of `MetadataURLType`.
+pub(crate) static METADATA_URL_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(12u64),
+    max_len: ::core::option::Option::Some(256u64),
+    pattern: ::core::option::Option::Some(&PATTERN_29),
+    sensitive: false,
+};
+
+/// String constraints of `OptionalArnType`.
+pub(crate) static OPTIONAL_ARN_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(2048u64),
+    pattern: ::core::option::Option::Some(&PATTERN_30),
+    sensitive: false,
+};
+
+/// String constraints of `PaginationKey`.
+pub(crate) static PAGINATION_KEY: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(131072u64),
+    pattern: ::core::option::Option::Some(&PATTERN_12),
+    sensitive: false,
+};
+
+/// String constraints of `PaginationKeyType`.
+pub(crate) static PAGINATION_KEY_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_12),
+    sensitive: false,
+};
+
+/// String constraints of `PasswordType`.
+pub(crate) static PASSWORD_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::None,
     max_len: ::core::option::Option::Some(256u64),
-    pattern: ::core::option::Option::None,
-    sensitive: false,
+    pattern: ::core::option::Option::Some(&PATTERN_12),
+    sensitive: true,
 };
 
 /// String constraints of `PreSignedUrlType`.
@@ -632,11 +802,51 @@ pub(crate) static PRE_SIGNED_URL_TYPE: check::StrRules = check::StrRules {
     sensitive: false,
 };
 
+/// String constraints of `ProviderNameTypeV2`.
+pub(crate) static PROVIDER_NAME_TYPE_V2: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(32u64),
+    pattern: ::core::option::Option::Some(&PATTERN_31),
+    sensitive: false,
+};
+
+/// String constraints of `RedirectUrlType`.
+pub(crate) static REDIRECT_URL_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(1024u64),
+    pattern: ::core::option::Option::Some(&PATTERN_13),
+    sensitive: false,
+};
+
 /// String constraints of `RegionCodeType`.
 pub(crate) static REGION_CODE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(5u64),
     max_len: ::core::option::Option::Some(32u64),
     pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `RelyingPartyIdType`.
+pub(crate) static RELYING_PARTY_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(127u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `ResourceIdType`.
+pub(crate) static RESOURCE_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(40u64),
+    pattern: ::core::option::Option::Some(&PATTERN_32),
+    sensitive: false,
+};
+
+/// String constraints of `ResourceServerNameType`.
+pub(crate) static RESOURCE_SERVER_NAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(256u64),
+    pattern: ::core::option::Option::Some(&PATTERN_9),
     sensitive: false,
 };
 
@@ -652,7 +862,111 @@ pub(crate) static RESOURCE_SERVER_SCOPE_DESCRIPTION_TYPE: check::StrRules = chec
 pub(crate) static RESOURCE_SERVER_SCOPE_NAME_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(256u64),
-    pattern: ::core::option::Option::Some(&PATTERN_28),
+    pattern: ::core::option::Option::Some(&PATTERN_33),
+    sensitive: false,
+};
+
+/// String constraints of `RestoreIdType`.
+pub(crate) static RESTORE_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(36u64),
+    max_len: ::core::option::Option::Some(36u64),
+    pattern: ::core::option::Option::Some(&PATTERN_34),
+    sensitive: false,
+};
+
+/// String constraints of `S3ArnType`.
+pub(crate) static S3_ARN_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(3u64),
+    max_len: ::core::option::Option::Some(1024u64),
+    pattern: ::core::option::Option::Some(&PATTERN_35),
+    sensitive: false,
+};
+
+/// String constraints of `S3BucketType`.
+pub(crate) static S3_BUCKET_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(3u64),
+    max_len: ::core::option::Option::Some(1024u64),
+    pattern: ::core::option::Option::Some(&PATTERN_36),
+    sensitive: false,
+};
+
+/// String constraints of `SESConfigurationSet`.
+pub(crate) static SES_CONFIGURATION_SET: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(64u64),
+    pattern: ::core::option::Option::Some(&PATTERN_37),
+    sensitive: false,
+};
+
+/// String constraints of `SecretCodeType`.
+pub(crate) static SECRET_CODE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(16u64),
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_38),
+    sensitive: true,
+};
+
+/// String constraints of `SecretHashType`.
+pub(crate) static SECRET_HASH_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::Some(&PATTERN_39),
+    sensitive: true,
+};
+
+/// String constraints of `SessionDeviceType`.
+pub(crate) static SESSION_DEVICE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(1024u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `SessionIdType`.
+pub(crate) static SESSION_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(28u64),
+    max_len: ::core::option::Option::Some(28u64),
+    pattern: ::core::option::Option::Some(&PATTERN_40),
+    sensitive: false,
+};
+
+/// String constraints of `SessionIpAddressType`.
+pub(crate) static SESSION_IP_ADDRESS_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::None,
+    sensitive: true,
+};
+
+/// String constraints of `SessionLocationCityType`.
+pub(crate) static SESSION_LOCATION_CITY_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(0u64),
+    max_len: ::core::option::Option::Some(256u64),
+    pattern: ::core::option::Option::None,
+    sensitive: false,
+};
+
+/// String constraints of `SessionType`.
+pub(crate) static SESSION_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(20u64),
+    max_len: ::core::option::Option::Some(4096u64),
+    pattern: ::core::option::Option::None,
+    sensitive: true,
+};
+
+/// String constraints of `SmsInviteMessageType`.
+pub(crate) static SMS_INVITE_MESSAGE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(6u64),
+    max_len: ::core::option::Option::Some(140u64),
+    pattern: ::core::option::Option::Some(&PATTERN_41),
+    sensitive: false,
+};
+
+/// String constraints of `SmsVerificationMessageType`.
+pub(crate) static SMS_VERIFICATION_MESSAGE_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(6u64),
+    max_len: ::core::option::Option::Some(140u64),
+    pattern: ::core::option::Option::Some(&PATTERN_42),
     sensitive: false,
 };
 
@@ -661,28 +975,68 @@ pub(crate) static SOFTWARE_TOKEN_MFA_USER_CODE_TYPE: check::StrRules = check::St
     min_len: ::core::option::Option::Some(6u64),
     max_len: ::core::option::Option::Some(6u64),
     pattern: ::core::option::Option::Some(&PATTERN_1),
+    sensitive: true,
+};
+
+/// String constraints of `TermsNameType`.
+pub(crate) static TERMS_NAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_43),
     sensitive: false,
 };
 
-/// String constraints of `TagKeysType`.
-pub(crate) static TAG_KEYS_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(1u64),
-    max_len: ::core::option::Option::Some(128u64),
-    pattern: ::core::option::Option::None,
+/// String constraints of `TokenModelType`.
+pub(crate) static TOKEN_MODEL_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_44),
+    sensitive: true,
+};
+
+/// String constraints of `URLPatternType`.
+pub(crate) static URL_PATTERN_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(12u64),
+    max_len: ::core::option::Option::Some(256u64),
+    pattern: ::core::option::Option::Some(&PATTERN_45),
     sensitive: false,
 };
 
-/// String constraints of `TagValueType`.
-pub(crate) static TAG_VALUE_TYPE: check::StrRules = check::StrRules {
-    min_len: ::core::option::Option::Some(0u64),
+/// String constraints of `UserFilterType`.
+pub(crate) static USER_FILTER_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
     max_len: ::core::option::Option::Some(256u64),
     pattern: ::core::option::Option::None,
     sensitive: false,
 };
 
+/// String constraints of `UserImportJobIdType`.
+pub(crate) static USER_IMPORT_JOB_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(55u64),
+    pattern: ::core::option::Option::Some(&PATTERN_46),
+    sensitive: false,
+};
+
+/// String constraints of `UserPoolIdType`.
+pub(crate) static USER_POOL_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(55u64),
+    pattern: ::core::option::Option::Some(&PATTERN_47),
+    sensitive: false,
+};
+
+/// String constraints of `UsernameType`.
+pub(crate) static USERNAME_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(128u64),
+    pattern: ::core::option::Option::Some(&PATTERN_13),
+    sensitive: true,
+};
+
 /// Every pattern of the spec. Each compiles on first use; call
 /// `check()` on each to compile them all up front.
-pub static PATTERNS: [&rt::pattern::Pattern; 28usize] = [
+pub static PATTERNS: [&rt::pattern::Pattern; 47usize] = [
     &PATTERN_1,
     &PATTERN_2,
     &PATTERN_3,
@@ -711,6 +1065,25 @@ pub static PATTERNS: [&rt::pattern::Pattern; 28usize] = [
     &PATTERN_26,
     &PATTERN_27,
     &PATTERN_28,
+    &PATTERN_29,
+    &PATTERN_30,
+    &PATTERN_31,
+    &PATTERN_32,
+    &PATTERN_33,
+    &PATTERN_34,
+    &PATTERN_35,
+    &PATTERN_36,
+    &PATTERN_37,
+    &PATTERN_38,
+    &PATTERN_39,
+    &PATTERN_40,
+    &PATTERN_41,
+    &PATTERN_42,
+    &PATTERN_43,
+    &PATTERN_44,
+    &PATTERN_45,
+    &PATTERN_46,
+    &PATTERN_47,
 ];
 
 #[cfg(test)]

@@ -76,6 +76,39 @@ fn string_length(value: &str, rules: &StrRules, path: Path<'_>, errors: &mut Val
     }
 }
 
+/// Checks the size of a blob carried as base64 text: its decoded bytes against `min` and
+/// `max`. The value is not shown (the bytes may be anything).
+#[inline]
+pub fn blob_length(
+    base64: &str,
+    min: Option<u64>,
+    max: Option<u64>,
+    path: Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let bytes = decoded_len(base64);
+    if let Some(min) = min
+        && bytes < min
+    {
+        errors.add(path, ShownValue::Omitted, Constraint::MinLength(min));
+    }
+    if let Some(max) = max
+        && bytes > max
+    {
+        errors.add(path, ShownValue::Omitted, Constraint::MaxLength(max));
+    }
+}
+
+/// Bytes that base64 text decodes to: three per four characters, less the padding
+/// (whitespace and anything outside the alphabet do not count).
+fn decoded_len(base64: &str) -> u64 {
+    let symbols = base64
+        .bytes()
+        .filter(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_'))
+        .count() as u64;
+    symbols * 3 / 4
+}
+
 /// Checks the item count of a list or the entry count of a map (value not shown).
 #[inline]
 pub fn length(
@@ -198,6 +231,29 @@ pub fn missing(path: Path<'_>, errors: &mut ValidationErrors) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blobs_count_decoded_bytes() {
+        assert_eq!(decoded_len(""), 0);
+        assert_eq!(decoded_len("QQ=="), 1);
+        assert_eq!(decoded_len("QUI="), 2);
+        assert_eq!(decoded_len("QUJD"), 3);
+        assert_eq!(decoded_len("QUJD\nREVG"), 6);
+        let mut errors = ValidationErrors::new();
+        blob_length(
+            "QUJDREVG",
+            Some(7),
+            Some(5),
+            Path::ROOT.field("image"),
+            &mut errors,
+        );
+        assert_eq!(
+            errors.into_result().unwrap_err().to_string(),
+            "2 validation errors detected: \
+             Value at 'image' failed to satisfy constraint: Member must have length greater than or equal to 7; \
+             Value at 'image' failed to satisfy constraint: Member must have length less than or equal to 5"
+        );
+    }
     use crate::pattern::Engine;
 
     static WORD: Pattern = Pattern::new(r"[\w+]+", r"^(?:[[:word:]+]+)$", Engine::Regex);

@@ -57,6 +57,7 @@ pub fn fixed_response(operation: Operation) -> Response {
             user_confirmed: false,
             code_delivery_details: None,
             user_sub: "5f0c2a3e-8d4b-4c5a-9e1f-000000000001".to_owned(),
+            session: None,
         });
     }
     // Read from the wire form for the rest: `{}` unless the output has required members.
@@ -81,6 +82,25 @@ pub fn fixed_response(operation: Operation) -> Response {
         }
         Operation::ListIdentityProviders => r#"{"Providers":[]}"#,
         Operation::ListResourceServers => r#"{"ResourceServers":[]}"#,
+        Operation::AdminGetUserAuthFactors | Operation::GetUserAuthFactors => {
+            r#"{"Username":"alice"}"#
+        }
+        Operation::CreateCimdPolicy
+        | Operation::DescribeCimdPolicy
+        | Operation::UpdateCimdPolicy => {
+            r#"{"CIMDPolicy":{"UserPoolId":"us-east-1_abc","CIMDPolicyId":"p1","PolicyName":"p"}}"#
+        }
+        Operation::GetDerivedToken => {
+            r#"{"IssuedToken":"t","IssuedTokenType":"ACCESS_TOKEN","TokenType":"Bearer"}"#
+        }
+        Operation::GetProvisionedLimit | Operation::UpdateProvisionedLimit => {
+            r#"{"Limit":{"LimitDefinition":{"LimitClass":"API_CATEGORY","Attributes":{}},"ProvisionedLimitValue":1,"FreeLimitValue":1}}"#
+        }
+        Operation::ListCimdPolicies => r#"{"CIMDPolicies":[]}"#,
+        Operation::ListClientMetadataUrls => r#"{"ClientMetadataURLs":[]}"#,
+        Operation::ListTerms => r#"{"Terms":[]}"#,
+        Operation::ListWebAuthnCredentials => r#"{"Credentials":[]}"#,
+        Operation::StartWebAuthnRegistration => r#"{"CredentialCreationOptions":{}}"#,
         _ => "{}",
     };
     Response::from_json(operation, body.as_bytes())

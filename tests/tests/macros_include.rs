@@ -10,7 +10,7 @@ use cognito::{Operation, Request, Validate};
 
 #[test]
 fn expands_every_operation() {
-    assert_eq!(Operation::ALL.len(), 103);
+    assert_eq!(Operation::ALL.len(), 153);
     assert_eq!(Operation::ALL.len(), cognito_idp::Operation::ALL.len());
     assert_eq!(
         Operation::from_target("AWSCognitoIdentityProviderService.SignUp"),

@@ -117,7 +117,7 @@ fn unknown_enum_values_are_kept() {
     // Validation rejects what the spec does not list.
     assert_eq!(
         user.validate().unwrap_err().to_string(),
-        "1 validation error detected: Value 'EXTERNAL_PROVIDER_V2' at 'userStatus' failed to satisfy constraint: Member must satisfy enum value set: [UNCONFIRMED, CONFIRMED, ARCHIVED, COMPROMISED, UNKNOWN, RESET_REQUIRED, FORCE_CHANGE_PASSWORD]"
+        "1 validation error detected: Value 'EXTERNAL_PROVIDER_V2' at 'userStatus' failed to satisfy constraint: Member must satisfy enum value set: [UNCONFIRMED, CONFIRMED, ARCHIVED, COMPROMISED, UNKNOWN, RESET_REQUIRED, FORCE_CHANGE_PASSWORD, EXTERNAL_PROVIDER]"
     );
 }
 
@@ -152,10 +152,17 @@ fn debug_never_shows_sensitive_values() {
         !debug.contains("alice@example.com"),
         "usernames are sensitive too: {debug}"
     );
+    // Optional in today's model (passwordless sign-up), so shown as present.
     assert!(
-        debug.contains("password: *** Sensitive Data Redacted ***"),
+        debug.contains("password: Some(*** Sensitive Data Redacted ***)"),
         "{debug}"
     );
+    // `UserContextDataType` is sensitive as a whole in today's model.
+    assert!(
+        debug.contains("user_context_data: Some(*** Sensitive Data Redacted ***)"),
+        "{debug}"
+    );
+    assert!(!debug.contains("192.0.2.1"), "{debug}");
     // Presence of an optional sensitive member is shown, its value is not.
     assert!(
         debug.contains("secret_hash: Some(*** Sensitive Data Redacted ***)"),

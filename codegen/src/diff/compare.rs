@@ -153,7 +153,10 @@ impl<'a> Differ<'a> {
             inert: None,
         };
         let describe = |p: &Protocol| match p {
-            Protocol::AwsJson { service } => format!("aws-json ({service})"),
+            Protocol::AwsJson {
+                service,
+                json_version,
+            } => format!("aws-json {} ({service})", json_version.content_type()),
             Protocol::Generic => "generic".to_owned(),
         };
         if self.old.protocol != self.new.protocol {
@@ -311,7 +314,7 @@ impl<'a> Differ<'a> {
     /// reported once, as a protocol change).
     fn route(&self, api: &Api, op: &Operation) -> String {
         match (&api.protocol, &op.target) {
-            (Protocol::AwsJson { service }, Some(target)) => target
+            (Protocol::AwsJson { service, .. }, Some(target)) => target
                 .strip_prefix(service.as_str())
                 .and_then(|t| t.strip_prefix('.'))
                 .unwrap_or(target)

@@ -16,7 +16,7 @@ fn variants(cx: &Cx<'_>, reserved: &str) -> Vec<(Ident, Ident, String)> {
         .map(|&id| {
             let def = cx.api.ty(id);
             let variant = ident(&scope.claim(&def.name));
-            (variant, ident(&def.name), def.schema_name.clone())
+            (variant, ident(&def.name), def.error_code().to_owned())
         })
         .collect()
 }
@@ -28,6 +28,11 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     let names: Vec<_> = vs.iter().map(|v| &v.0).collect();
     let tys: Vec<_> = vs.iter().map(|v| &v.1).collect();
     let codes: Vec<_> = vs.iter().map(|v| v.2.as_str()).collect();
+    let statuses: Vec<u16> = api
+        .exceptions
+        .iter()
+        .map(|&id| api.ty(id).error.as_ref().map_or(400, |e| e.http_status))
+        .collect();
     let docs: Vec<_> = vs
         .iter()
         .map(|v| doc_attrs(&format!("`{}`.", v.2)))
@@ -122,11 +127,14 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
                 }
             }
 
-            /// The HTTP status the service answers with: 500 for internal errors, 400
-            /// otherwise. (AWS specs list errors under made-up statuses from 480 up, which
-            /// say nothing about the wire.)
+            /// The HTTP status the service answers with: the model's for each exception
+            /// (500 for internal errors, 400 for the caller's mistakes), and for other codes
+            /// 500 when the code names an internal error, else 400.
             pub fn http_status(&self) -> u16 {
-                #rt::error_code::status_for(self.code())
+                match self {
+                    #(Self::#names(_) => #statuses,)*
+                    Self::Unknown { code, .. } => #rt::error_code::status_for(code),
+                }
             }
 
             /// Reads an error body. Accepts `message` or `Message`, and a `__type` with a

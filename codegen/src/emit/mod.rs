@@ -91,7 +91,24 @@ pub fn emit(api: &Api) -> Generated {
         items: vec![rules_preamble, rules.emit(&cx)],
     });
     let mut root = operations::emit_operation(&cx);
-    if matches!(api.protocol, Protocol::AwsJson { .. }) {
+    if let Protocol::AwsJson {
+        service,
+        json_version,
+    } = &api.protocol
+    {
+        let content_type = json_version.content_type();
+        let content_docs = doc_attrs(&format!(
+            "The `Content-Type` of the service's requests and answers: `{content_type}`."
+        ));
+        let prefix_docs = doc_attrs(&format!(
+            "The prefix of every `X-Amz-Target`: `{service}` (as in `{service}.<Operation>`)."
+        ));
+        root.extend(quote! {
+            #content_docs
+            pub const CONTENT_TYPE: &str = #content_type;
+            #prefix_docs
+            pub const TARGET_PREFIX: &str = #service;
+        });
         root.extend(errors::emit_error(&cx));
         root.extend(operations::emit_request_response(&cx));
         modules.push(Module {
@@ -129,11 +146,16 @@ fn crate_docs(api: &Api) -> String {
     }
     d.push_str("# Contents\n\n- [`types`]: every schema of the API.\n");
     d.push_str("- [`Operation`]: every operation, with its metadata.\n");
-    if matches!(api.protocol, Protocol::AwsJson { .. }) {
-        d.push_str(
-            "- [`Request`] and [`Response`]: bodies of every operation on the AWS JSON 1.1 wire.\n\
+    if let Protocol::AwsJson { json_version, .. } = &api.protocol {
+        let version = match json_version {
+            crate::ir::JsonVersion::V1_0 => "1.0",
+            crate::ir::JsonVersion::V1_1 => "1.1",
+        };
+        d.push_str(&format!(
+            "- [`Request`] and [`Response`]: bodies of every operation on the AWS JSON {version} \
+             wire ([`CONTENT_TYPE`], [`TARGET_PREFIX`]).\n\
              - [`Error`] and [`errors`]: the service's exceptions.\n",
-        );
+        ));
     }
     d.push_str("- [`Validate`]: the spec's constraints, with AWS's validation messages.\n");
     d
@@ -247,6 +269,12 @@ pub(crate) fn constraint_docs(api: &Api, shape: &Shape) -> Option<String> {
         (Some(a), Some(b)) => parts.push(format!("{what}: {a} to {b}.")),
         (Some(a), None) => parts.push(format!("{what}: at least {a}.")),
         (None, Some(b)) => parts.push(format!("{what}: at most {b}.")),
+        (None, None) => {}
+    }
+    match (c.min_bytes, c.max_bytes) {
+        (Some(a), Some(b)) => parts.push(format!("Bytes: {a} to {b} (decoded).")),
+        (Some(a), None) => parts.push(format!("Bytes: at least {a} (decoded).")),
+        (None, Some(b)) => parts.push(format!("Bytes: at most {b} (decoded).")),
         (None, None) => {}
     }
     let bound = |b: Bound| match b {

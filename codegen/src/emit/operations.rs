@@ -28,7 +28,7 @@ pub(crate) fn emit_operation(cx: &Cx<'_>) -> TokenStream {
     let errors: Vec<TokenStream> = ops
         .iter()
         .map(|o| {
-            let codes = o.errors.iter().map(|e| api.ty(*e).schema_name.as_str());
+            let codes = o.errors.iter().map(|e| api.ty(*e).error_code());
             quote!(&[#(#codes),*])
         })
         .collect();

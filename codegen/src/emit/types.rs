@@ -224,7 +224,8 @@ fn field_docs(cx: &Cx<'_>, f: &Field) -> TokenStream {
     doc_attrs(&text)
 }
 
-/// Whether a member holds sensitive text (directly or in a list or map).
+/// Whether a member holds sensitive data (directly, in a list or map, or as a structure
+/// that is sensitive as a whole).
 fn sensitive(cx: &Cx<'_>, f: &Field) -> bool {
     let mut shape = cx.api.resolve(&f.shape);
     loop {
@@ -233,6 +234,9 @@ fn sensitive(cx: &Cx<'_>, f: &Field) -> bool {
         }
         match &shape.kind {
             ShapeKind::List(inner) | ShapeKind::Map(inner) => shape = cx.api.resolve(inner),
+            ShapeKind::Named(id) => {
+                return matches!(&cx.api.ty(*id).kind, TypeKind::Struct(st) if st.sensitive);
+            }
             _ => return false,
         }
     }
@@ -254,7 +258,7 @@ fn emit_struct(
         exception.then(|| {
             format!(
                 "An error of the service: on the wire `{{\"__type\": \"{}\", \"message\": \"...\"}}`.",
-                def.schema_name
+                def.error_code()
             )
         }),
     );
@@ -283,13 +287,22 @@ fn emit_struct(
             pub #aname: ::std::collections::BTreeMap<::std::string::String, #vty>,
         });
     }
-    let any_sensitive = st.fields.iter().any(|f| sensitive(cx, f));
+    let any_sensitive = st.sensitive || st.fields.iter().any(|f| sensitive(cx, f));
     let derives = if any_sensitive {
         quote!(#[derive(Clone, PartialEq)])
     } else {
         quote!(#[derive(Clone, Debug, PartialEq)])
     };
-    let debug_impl = if any_sensitive {
+    let debug_impl = if st.sensitive {
+        // Sensitive as a whole (`x-aws-sensitive` on the structure): nothing is shown.
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    ::core::fmt::Debug::fmt(&#rt::__private::Redacted, f)
+                }
+            }
+        }
+    } else if any_sensitive {
         let entries = st.fields.iter().map(|f| {
             let fname = ident(&f.name);
             let label = f.name.trim_start_matches("r#");
@@ -322,7 +335,7 @@ fn emit_struct(
     };
 
     let error_impls = if exception {
-        let code = &def.schema_name;
+        let code = def.error_code();
         // Codes are identifiers, so they are safe inside a format string.
         let with_message = format!(
             "{}: {{message}}",

@@ -136,11 +136,24 @@ fn check_value(
     let c = &shape.constraints;
     match &shape.kind {
         ShapeKind::String => {
-            let rule = rules.string_rule(c).filter(|_| c.string_checked())?;
+            let mut out = TokenStream::new();
+            if let Some(rule) = rules.string_rule(c).filter(|_| c.string_checked()) {
+                out.extend(quote! {
+                    check::string(#value, &super::rules::#rule, path, errors);
+                });
+            }
+            if c.blob_checked() {
+                // A blob's limits count its bytes, not the base64 text that carries them.
+                let (min, max) = (len_bound(c.min_bytes), len_bound(c.max_bytes));
+                out.extend(quote! {
+                    check::blob_length(#value, #min, #max, path, errors);
+                });
+            }
+            if out.is_empty() {
+                return None;
+            }
             cx.uses_check.set(true);
-            Some(quote! {
-                check::string(#value, &super::rules::#rule, path, errors);
-            })
+            Some(out)
         }
         ShapeKind::Integer(width)
             if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>

@@ -167,7 +167,6 @@ pub const PATTERN_SAMPLES: &[(&str, &str)] = &[
     (r"[\w\s+=,.@-]+", "My pool, v2 @home"),
     (r"[\w]+", "SUCCESS"),
     (r"[\w+=/]+", "a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5p6q7r8s9t0u1="),
-    (r"[^_][\p{L}\p{M}\p{S}\p{N}\p{P}][^_]+", "Google"),
     (r"[\x21\x23-\x5B\x5D-\x7E]+", "https://api.example.com"),
     (
         r"^[a-z0-9](?:[a-z0-9\-]{0,61}[a-z0-9])?$",
@@ -196,6 +195,51 @@ pub const PATTERN_SAMPLES: &[(&str, &str)] = &[
     ),
     (r"[\w\s+=.@-]+", "example.com"),
     (r"[\x21\x23-\x2E\x30-\x5B\x5D-\x7E]+", "read:all"),
+    // Patterns of today's model (botocore 1.44).
+    (r"(?s).*", "Your code is {####}"),
+    (
+        r"(arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?)?",
+        "arn:aws:iam::123456789012:role/service-role/sms",
+    ),
+    (r"Level[1-4]", "Level2"),
+    (r"[A-Za-z0-9-_+/=.]+", "eyJhbGciOiJIUzI1NiJ9.e30.sig"),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}\p{Z}]+", "My Provider"),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*", "Your code is {####}."),
+    (r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+", "email"),
+    (r"[^_\p{Z}][\p{L}\p{M}\p{S}\p{N}\p{P}][^_\p{Z}]+", "Google"),
+    (r"^(terms-of-use|privacy-policy)$", "terms-of-use"),
+    (r"^(tkn|sso)[a-z0-9]{25}$", "tkn0123456789abcdefghijklmno"),
+    (
+        r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$",
+        "0f1e2d3c-4b5a-4978-8796-a5b4c3d2e1f0",
+    ),
+    (
+        r"^[0-9a-f]{8}\b-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-\b[0-9a-f]{12}$",
+        "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0",
+    ),
+    (
+        r"^[\p{L}\p{M}\p{S}\p{N}\p{P}]+$",
+        "https://example.com/terms",
+    ),
+    (r"^[\w\- ]+$", "my-resource 1"),
+    (r"^[a-z0-9]+$", "policy1"),
+    (
+        r"^arn\:(aws|aws-us-gov|aws-eusc)\:secretsmanager\:([\d\w\-]+):(\d{12})\:secret\/[\w+=\/,.@\-]+$",
+        "arn:aws:secretsmanager:us-east-1:123456789012:secret/client-secret",
+    ),
+    (
+        r"^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
+        "cognito:english",
+    ),
+    (
+        r"^https://[!$-;=@-\[\]_a-z~]+$",
+        "https://auth.example.com/*",
+    ),
+    (r"^https://[^\s]+$", "https://example.com/metadata.json"),
+    (
+        r"arn:[\w+=/,.@-]+:[\w+=/,.@-]+:::[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?",
+        "arn:aws:s3:::my-bucket/logo.png",
+    ),
 ];
 
 /// The sample for a pattern given as written in the spec.

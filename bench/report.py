@@ -221,12 +221,13 @@ def main():
     w("```sh\n"
       "cargo bench -p specgen-bench --bench request -- --warm-up-time 1 --measurement-time 3\n"
       "cargo bench -p specgen-bench --bench generate -- --warm-up-time 1 --measurement-time 3\n"
+      "cargo bench -p specgen-bench --bench serve    # SignUp through HTTP beside bare hyper (req/s)\n"
       "bench/instructions.sh           # instructions per request (callgrind), if valgrind exists\n"
       "bench/build-times.sh            # release builds of cognito-idp, CLI time and peak memory\n"
       "python3 bench/report.py         # criterion estimates + build times -> BENCHMARKS.md\n"
       "```\n")
-    w("`SKIP_BUILD_TIMES=1` and `SKIP_INSTRUCTIONS=1` keep the last `bench/results/build-times.txt` "
-      "and `bench/results/instructions.txt`; "
+    w("`SKIP_BUILD_TIMES=1`, `SKIP_INSTRUCTIONS=1` and `SKIP_SERVE=1` keep the last "
+      "`bench/results/build-times.txt`, `bench/results/instructions.txt` and `bench/results/serve.txt`; "
       "`bench/run.sh request` or `bench/run.sh generate` runs one suite (the report keeps the "
       "other suite's latest figures).\n")
 
@@ -334,6 +335,7 @@ def main():
     w("")
 
     hostile_section(w, est)
+    serve_section(w, read_kv(ROOT / "bench/results/serve.txt"))
 
     # Generation.
     w("## Generation\n")
@@ -432,6 +434,32 @@ def main():
     w("")
     Path(args.out).write_text("\n".join(out))
     print(f"wrote {args.out}", file=sys.stderr)
+
+
+def serve_section(w, serve):
+    """SignUp through the HTTP stack beside a bare hyper handler (bench/benches/serve.rs)."""
+    if not serve:
+        return
+    w("## Serving: SignUp through HTTP (issue 12)\n")
+    w("Two hyper 1 servers on loopback, one thread each, HTTP/1.1 keep-alive: a bare "
+      "`service_fn` that reads the body and answers a fixed one, and `serve::HttpService` over "
+      "`Dispatcher` of a `Service` answering SignUp (routing on `X-Amz-Target`, reading and "
+      "validating the body, the handler, writing the response, the AWS headers and a fresh "
+      "request id). A load generator on a third thread keeps "
+      f"{serve.get('connections', '?')} connections busy with the same valid SignUp; rounds "
+      f"alternate between the servers ({serve.get('rounds', '?')} rounds of "
+      f"{serve.get('seconds', '?')} s each) and the best round of each counts. "
+      "`cargo bench -p specgen-bench --bench serve` (`bench/run.sh serve`; "
+      "`SERVE_ROUNDS`, `SERVE_SECONDS`). Target: at least 0.8 of the bare handler.\n")
+    w("| server | requests per second (best round) | median round |")
+    w("|---|---|---|")
+    w(f"| bare hyper handler, fixed body | {serve.get('bare_rps', '—')} | {serve.get('bare_median_rps', '—')} |")
+    w(f"| `cognito_idp` SignUp through `serve::HttpService` | {serve.get('ours_rps', '—')} | {serve.get('ours_median_rps', '—')} |")
+    ratio = serve.get("ratio")
+    met = "—" if ratio is None else ("yes" if float(ratio) >= 0.8 else "**no**")
+    w(f"| ratio (target ≥ 0.8) | {ratio or '—'} ({met}) | {serve.get('median_ratio', '—')} |")
+    w("")
+    w(f"Load average when it ran: {serve.get('load', '—')}.\n")
 
 
 HOSTILE_SIZES = (64 << 10, 256 << 10, 1 << 20)

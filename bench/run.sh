@@ -5,6 +5,8 @@
 #   bench/run.sh request              # one suite only (also: generate, hostile); report from the latest
 #   SKIP_BUILD_TIMES=1 bench/run.sh   # keep bench/results/build-times.txt as it is
 #   SKIP_INSTRUCTIONS=1 bench/run.sh  # keep bench/results/instructions.txt as it is
+#   SKIP_SERVE=1 bench/run.sh         # keep bench/results/serve.txt as it is
+#   bench/run.sh serve                # only SignUp through HTTP (requests per second)
 #
 # Criterion runs are kept short (1 s warm-up, 3 s measurement per function): the figures
 # are read as ratios within one run. Extra criterion arguments can be given in
@@ -23,6 +25,19 @@ started=$(date +%s)
 load=$(cut -d' ' -f1-3 /proc/loadavg)
 
 cargo bench -p specgen-bench --no-run
+# The serve bench is a load generator of its own (bench/benches/serve.rs): it writes
+# bench/results/serve.txt, which the report reads.
+run_serve=0
+if [ $# -eq 0 ] && [ "${SKIP_SERVE:-0}" != 1 ]; then run_serve=1; fi
+kept=()
+for suite in "${suites[@]}"; do
+  if [ "$suite" = serve ]; then run_serve=1; else kept+=("$suite"); fi
+done
+suites=("${kept[@]}")
+if [ "$run_serve" = 1 ]; then
+  echo "== cargo bench -p specgen-bench --bench serve" >&2
+  cargo bench -p specgen-bench --bench serve | tee bench/results/serve.log
+fi
 for suite in "${suites[@]}"; do
   echo "== cargo bench -p specgen-bench --bench $suite" >&2
   args=("${criterion_args[@]}")

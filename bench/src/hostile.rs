@@ -27,6 +27,12 @@ fn sign_up(members: &str) -> Vec<u8> {
     format!("{{{SIGN_UP},{members}}}").into_bytes()
 }
 
+/// A `CreateManagedLoginBranding` body whose `Settings` (a document) is `settings`.
+fn branding(settings: &str) -> Vec<u8> {
+    format!(r#"{{"UserPoolId":"us-east-1_abc","ClientId":"client","Settings":{settings}}}"#)
+        .into_bytes()
+}
+
 /// What a case reads its body with.
 #[derive(Debug, Clone, Copy)]
 pub enum Path {
@@ -321,6 +327,40 @@ pub fn cases() -> Vec<Case> {
             },
         },
         Case {
+            name: "document: an object of distinct members",
+            path: FromHttp(CreateManagedLoginBranding),
+            body: |n| {
+                let mut members = String::with_capacity(n + 32);
+                let mut i = 0;
+                while members.len() < n {
+                    members.push_str(&format!(r#""k{i}":[1.50,null],"#));
+                    i += 1;
+                }
+                branding(&format!(r#"{{{}"last":{{}}}}"#, members))
+            },
+        },
+        Case {
+            name: "document: an object whose last member repeats the first",
+            path: FromHttp(CreateManagedLoginBranding),
+            body: |n| {
+                let mut members = String::with_capacity(n + 32);
+                let mut i = 0;
+                while members.len() < n {
+                    members.push_str(&format!(r#""k{i}":1,"#));
+                    i += 1;
+                }
+                branding(&format!(r#"{{{}"k0":2}}"#, members))
+            },
+        },
+        Case {
+            name: "document: arrays nested to the limit, repeated",
+            path: FromHttp(CreateManagedLoginBranding),
+            body: |n| {
+                let one = format!("{}1e+16{}", "[".repeat(120), "]".repeat(120));
+                branding(&format!("[{}]", repeat_to(n, &one, ",")))
+            },
+        },
+        Case {
             name: "validate(): list of attributes with violations",
             path: ValidateSignUp,
             body: |n| {
@@ -393,6 +433,9 @@ pub fn serde_typed(path: Path, body: &[u8]) -> bool {
             Operation::SignUp => read::<SignUpRequest>(body),
             Operation::ListUsers => read::<ListUsersRequest>(body),
             Operation::AdminCreateUser => read::<AdminCreateUserRequest>(body),
+            Operation::CreateManagedLoginBranding => {
+                read::<CreateManagedLoginBrandingRequest>(body)
+            }
             other => panic!("no serde reading for {other:?}"),
         },
         Path::ResponseFromJson(op) => match op {

@@ -395,8 +395,37 @@ fn decode_entities(s: &str) -> String {
     out
 }
 
-/// Escapes prose for Markdown; bare URLs become autolinks.
+/// Escapes prose for Markdown; bare URLs become autolinks. Code spans the text already
+/// writes in backticks (as Markdown-minded authors of descriptions do) stay code spans,
+/// with nothing inside escaped or linked.
 fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(open) = rest.find('`') {
+        let run = rest[open..].chars().take_while(|&c| c == '`').count();
+        let fence = &rest[open..open + run];
+        let after = &rest[open + run..];
+        // The closing run must be exactly as long (CommonMark code spans).
+        let close = after.match_indices(fence).find(|&(i, _)| {
+            !after[i + run..].starts_with('`') && (i == 0 || !after[..i].ends_with('`'))
+        });
+        match close {
+            Some((i, _)) if !after[..i].trim().is_empty() => {
+                escape_prose(out, &rest[..open]);
+                out.push_str(&code_span(after[..i].trim_matches(' ')));
+                rest = &after[i + run..];
+            }
+            _ => {
+                // A lone backtick is a literal one.
+                escape_prose(out, &rest[..open + run]);
+                rest = after;
+            }
+        }
+    }
+    escape_prose(out, rest);
+}
+
+/// [`escape_into`] for text without code spans.
+fn escape_prose(out: &mut String, text: &str) {
     let mut rest = text;
     while !rest.is_empty() {
         let url_at = ["https://", "http://"]
@@ -572,6 +601,18 @@ mod tests {
         assert_eq!(
             html_to_markdown("a &amp; b &lt;c&gt;"),
             "a &amp; b &lt;c&gt;"
+        );
+    }
+
+    #[test]
+    fn backquoted_code_and_urls_stay_code() {
+        assert_eq!(
+            html_to_markdown("Use the `https://api.example.com/v1` base URL."),
+            "Use the `https://api.example.com/v1` base URL."
+        );
+        assert_eq!(
+            html_to_markdown("<p>Set `a_b*` or ``x`y``, not `this.</p>"),
+            "Set `a_b*` or ``x`y``, not \\`this."
         );
     }
 

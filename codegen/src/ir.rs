@@ -185,6 +185,9 @@ impl Api {
                 c.min_len.is_some()
                     || c.max_len.is_some()
                     || self.shape_checks(needs, &self.resolve(inner))
+                    || c.map_key
+                        .as_ref()
+                        .is_some_and(|key| self.shape_checks(needs, &self.resolve(key)))
             }
             ShapeKind::Named(id) => needs[id.0],
             ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => false,
@@ -380,16 +383,47 @@ pub enum ShapeKind {
     Number(FloatWidth),
     /// `boolean`.
     Boolean,
-    /// `format: date-time` (AWS: epoch seconds).
+    /// `format: date-time` of AWS JSON: epoch seconds unless
+    /// [`Constraints::timestamp_format`] says otherwise.
     Timestamp,
-    /// Anything (`serde_json::Value`).
+    /// Any JSON value, kept exactly (`Document` of the runtime): documents
+    /// (`x-aws-document`) and schemas without a type.
     Any,
     /// `array`.
     List(Box<Shape>),
-    /// `object` with only `additionalProperties`.
+    /// `object` with only `additionalProperties`. A map of plain [`ShapeKind::Any`] values
+    /// is a free-form object (`Object` of the runtime: members kept in order).
     Map(Box<Shape>),
     /// A named type.
     Named(TypeId),
+}
+
+/// How a timestamp is written on the wire: the model's `timestampFormat`, carried by
+/// `specgen import` as `x-aws-timestamp-format` on members and shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// Epoch seconds in a JSON number (`1700000000.123`): `unixTimestamp`, the default of
+    /// AWS JSON.
+    EpochSeconds,
+    /// RFC 3339 text (`"2016-09-30T21:29:26.928Z"`): `iso8601` (Smithy's `date-time`).
+    DateTime,
+    /// RFC 7231 IMF-fixdate text (`"Fri, 30 Sep 2016 21:29:26 GMT"`): `rfc822` (Smithy's
+    /// `http-date`).
+    HttpDate,
+}
+
+impl TimestampFormat {
+    /// The format a `timestampFormat` value names, as AWS models and Smithy spell them
+    /// (`iso8601`, `unixTimestamp`, `rfc822`; `date-time`, `epoch-seconds`, `http-date`),
+    /// in any case.
+    pub fn from_model(name: &str) -> Option<TimestampFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "unixtimestamp" | "epoch-seconds" => Some(TimestampFormat::EpochSeconds),
+            "iso8601" | "date-time" => Some(TimestampFormat::DateTime),
+            "rfc822" | "http-date" => Some(TimestampFormat::HttpDate),
+            _ => None,
+        }
+    }
 }
 
 /// A numeric bound.
@@ -425,6 +459,13 @@ pub struct Constraints {
     pub min_bytes: Option<u64>,
     /// Most bytes of a blob (`x-aws-length-max`).
     pub max_bytes: Option<u64>,
+    /// The shape of a map's keys, when the spec gives one (`x-aws-map-key`): its
+    /// constraints are checked on every key.
+    pub map_key: Option<Box<Shape>>,
+    /// How a timestamp is written (`x-aws-timestamp-format`); `None` is the protocol's
+    /// default, epoch seconds. Not a check: the member's format, which a use site sets
+    /// over the shape's.
+    pub timestamp_format: Option<TimestampFormat>,
 }
 
 impl Constraints {
@@ -461,6 +502,8 @@ impl Constraints {
             int_enum: self.int_enum.clone().or_else(|| inner.int_enum.clone()),
             min_bytes: self.min_bytes.or(inner.min_bytes),
             max_bytes: self.max_bytes.or(inner.max_bytes),
+            map_key: self.map_key.clone().or_else(|| inner.map_key.clone()),
+            timestamp_format: self.timestamp_format.or(inner.timestamp_format),
         }
     }
 

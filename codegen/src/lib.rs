@@ -24,9 +24,11 @@ pub mod ir;
 pub mod load;
 pub mod lower;
 pub mod names;
+pub mod openapi31;
 pub mod output;
 pub mod pattern;
 mod precheck;
+pub mod refs;
 pub mod render;
 pub mod settings;
 

@@ -1,8 +1,11 @@
 //! Reading a spec file (YAML or JSON) into an `openapiv3` document.
 //!
-//! The fast path deserializes the document directly. Only when that fails is it read again
-//! to say where: a syntax error gets its line and column, a structural error its JSON pointer
-//! (through `serde_path_to_error`).
+//! On the document as data, before `openapiv3` reads it: OpenAPI 3.1 is rewritten as 3.0
+//! ([`crate::openapi31`]), a structural pre-check names wrongly typed keywords, and
+//! references to any place in the document are brought to the forms the lowering reads
+//! ([`crate::refs`]). The fast path then deserializes the document directly; only when that
+//! fails is it read again to say where: a syntax error gets its line and column, a
+//! structural error its JSON pointer (through `serde_path_to_error`).
 
 use std::path::Path;
 
@@ -37,21 +40,40 @@ pub fn load_file(path: &Path) -> Result<OpenAPI> {
     parse(&text, detect_format(Some(path), &text)).map_err(|e| e.in_file(path))
 }
 
-/// Parses spec text: into JSON data, through a structural pre-check (wrongly typed keywords
-/// are reported with their pointer at once), then into `openapiv3`.
+/// Parses spec text: into JSON data, 3.1 rewritten as 3.0, through a structural pre-check
+/// (wrongly typed keywords are reported with their pointer at once), references brought
+/// into shape, then into `openapiv3`.
 pub fn parse(text: &str, format: Format) -> Result<OpenAPI> {
-    let value = to_value(text, format)?;
+    let mut value = to_value(text, format)?;
+    // YAML reads an unquoted `2.0` as a number.
+    let version = match value.get("openapi") {
+        Some(serde_yaml::Value::String(s)) => s.clone(),
+        Some(serde_yaml::Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    };
+    if crate::openapi31::is_31(&value) {
+        crate::openapi31::downgrade(&mut value)?;
+    } else if value.is_mapping() && !version.is_empty() && !version.starts_with("3.0") {
+        return Err(Error::at(
+            ErrorKind::Unsupported,
+            "#/openapi",
+            format!(
+                "OpenAPI version `{version}` is not supported; specgen reads OpenAPI 3.0.x and 3.1.x"
+            ),
+        ));
+    }
     crate::precheck::check(&value)?;
-    let api: OpenAPI = match serde_yaml::from_value(value) {
+    crate::refs::normalize(&mut value)?;
+    let api: OpenAPI = match serde_yaml::from_value(value.clone()) {
         Ok(api) => api,
-        Err(_) => return Err(explain(text, format)),
+        Err(_) => return Err(explain(value)),
     };
     if !api.openapi.starts_with("3.0") {
         return Err(Error::at(
             ErrorKind::Unsupported,
             "#/openapi",
             format!(
-                "OpenAPI version `{}` is not supported; specgen reads OpenAPI 3.0.x",
+                "OpenAPI version `{}` is not supported; specgen reads OpenAPI 3.0.x and 3.1.x",
                 api.openapi
             ),
         ));
@@ -85,17 +107,15 @@ fn to_value(text: &str, format: Format) -> Result<serde_yaml::Value> {
 
 /// Reads the document again to locate why `openapiv3` did not accept it.
 #[cold]
-fn explain(text: &str, format: Format) -> Error {
-    let value = match to_value(text, format).and_then(|v| {
-        serde_json::to_value(v).map_err(|e| {
-            Error::new(
+fn explain(value: serde_yaml::Value) -> Error {
+    let value = match serde_json::to_value(value) {
+        Ok(v) => v,
+        Err(e) => {
+            return Error::new(
                 ErrorKind::Invalid,
                 format!("the document cannot be read as JSON data: {e}"),
-            )
-        })
-    }) {
-        Ok(v) => v,
-        Err(e) => return e,
+            );
+        }
     };
     if !value.is_object() {
         return Error::at(
@@ -156,12 +176,20 @@ mod tests {
     }
 
     #[test]
-    fn rejects_other_versions() {
-        let e = parse(
-            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\npaths: {}\n",
+    fn reads_3_1_and_rejects_other_versions() {
+        let api = parse(
+            "openapi: 3.1.0\ninfo: {title: t, version: '1'}\n",
             Format::Yaml,
         )
-        .unwrap_err();
-        assert_eq!(e.kind, ErrorKind::Unsupported);
+        .unwrap();
+        assert!(api.paths.paths.is_empty());
+        for version in ["2.0", "3.2.0", "4.0"] {
+            let e = parse(
+                &format!("openapi: {version}\ninfo: {{title: t, version: '1'}}\npaths: {{}}\n"),
+                Format::Yaml,
+            )
+            .unwrap_err();
+            assert_eq!(e.kind, ErrorKind::Unsupported, "{version}");
+        }
     }
 }

@@ -43,9 +43,17 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         warnings: Vec::new(),
         warned: HashSet::new(),
         merging: Vec::new(),
+        fallback_notes: HashMap::new(),
         depth: 0,
+        // `specgen import` marks documents (`x-aws-document`), so its objects without
+        // members are structures without members.
+        marks_documents: doc.info.extensions.contains_key("x-aws-protocol"),
+        bodies: HashSet::new(),
     };
     l.register_components();
+    if l.aws && !l.marks_documents {
+        l.bodies = l.body_schema_names();
+    }
     let exception_names = if l.aws {
         l.exception_schema_names()?
     } else {
@@ -193,6 +201,13 @@ fn aws_count(schema: &Schema, key: &str) -> Option<u64> {
         .and_then(|v| v.as_u64())
 }
 
+/// What an `allOf` part is.
+enum Part {
+    Object,
+    Union,
+    Other,
+}
+
 /// What a schema turns into before it gets a name.
 enum Lowered {
     Struct(Struct),
@@ -219,8 +234,17 @@ struct Lowerer<'a> {
     warned: HashSet<String>,
     /// Component schemas whose members an `allOf` is merging (to refuse endless merges).
     merging: Vec<TypeId>,
+    /// Why a schema became free-form JSON, by its pointer, for its docs.
+    fallback_notes: HashMap<String, String>,
     /// How deep inline schemas nest right now (to refuse absurd depths cleanly).
     depth: usize,
+    /// Whether the spec marks Smithy documents itself (`x-aws-document`, as `specgen
+    /// import` writes them); other AWS conversions write a document as an object schema
+    /// without members.
+    marks_documents: bool,
+    /// Schemas that are a request or response body somewhere (AWS specs that do not mark
+    /// documents): an object schema without members there is a structure, not a document.
+    bodies: HashSet<String>,
 }
 
 /// Facts about a schema worth a line in the docs: format, default, direction, deprecation.
@@ -265,6 +289,28 @@ fn notes(schema: &Schema, aws: bool) -> Vec<String> {
     if schema.schema_data.deprecated {
         out.push("Deprecated.".to_owned());
     }
+    if aws {
+        let format = schema
+            .schema_data
+            .extensions
+            .get("x-aws-timestamp-format")
+            .and_then(|v| v.as_str())
+            .and_then(TimestampFormat::from_model);
+        match format {
+            Some(TimestampFormat::DateTime) => out.push(
+                "Wire format: RFC 3339 text (`iso8601`, `\"2016-09-30T21:29:26.928Z\"`)."
+                    .to_owned(),
+            ),
+            Some(TimestampFormat::HttpDate) => out.push(
+                "Wire format: HTTP date text (`rfc822`, `\"Fri, 30 Sep 2016 21:29:26 GMT\"`)."
+                    .to_owned(),
+            ),
+            Some(TimestampFormat::EpochSeconds) | None => {}
+        }
+    }
+    if aws_flag(schema, "x-aws-document") {
+        out.push("A document: any JSON value, kept as written.".to_owned());
+    }
     out
 }
 
@@ -304,9 +350,22 @@ impl Lowerer<'_> {
     }
 
     fn register_components(&mut self) {
+        // A schema the reference pass moved into components keeps its own pointer.
+        let origin = |schema: &ReferenceOr<Schema>| match schema {
+            ReferenceOr::Item(s) => s
+                .schema_data
+                .extensions
+                .get(crate::refs::ORIGIN)
+                .and_then(|v| v.as_str())
+                .map(str::to_owned),
+            ReferenceOr::Reference { .. } => None,
+        };
         let entries: Vec<(String, String)> = self
             .components()
-            .map(|(name, _)| (name.clone(), pointer_join(SCHEMAS, name)))
+            .map(|(name, schema)| {
+                let pointer = origin(schema).unwrap_or_else(|| pointer_join(SCHEMAS, name));
+                (name.clone(), pointer)
+            })
             .collect();
         for (name, pointer) in entries {
             let id = TypeId(self.types.len());
@@ -378,6 +437,54 @@ impl Lowerer<'_> {
         Ok(names)
     }
 
+    /// Component schemas referenced as a request or response body (of any status). A body
+    /// that does not resolve is skipped here and reported where operations are lowered.
+    fn body_schema_names(&self) -> HashSet<String> {
+        let mut names = HashSet::new();
+        let mut add = |schema: Option<(&ReferenceOr<Schema>, String)>| {
+            if let Some((ReferenceOr::Reference { reference }, at)) = schema
+                && let Ok(id) = self.resolve_ref(reference, &at)
+            {
+                names.insert(self.types[id.0].schema_name.clone());
+            }
+        };
+        for (path, item) in &self.doc.paths.paths {
+            let ReferenceOr::Item(item) = item else {
+                continue;
+            };
+            for (method, op) in item.iter() {
+                let at = pointer_path("#/paths", &[path, method]);
+                if let Some(body) = &op.request_body {
+                    add(Self::request_body(self.doc, body, &at).ok().flatten());
+                }
+                let responses = op.responses.responses.values();
+                for response in responses.chain(op.responses.default.iter()) {
+                    add(Self::response_schema(self.doc, response, &at)
+                        .ok()
+                        .flatten());
+                }
+            }
+        }
+        names
+    }
+
+    /// The `x-aws-timestamp-format` of a schema or member (`None` when it has none).
+    fn timestamp_format(schema: &Schema, pointer: &str) -> Result<Option<TimestampFormat>> {
+        let Some(value) = schema.schema_data.extensions.get("x-aws-timestamp-format") else {
+            return Ok(None);
+        };
+        match value.as_str().and_then(TimestampFormat::from_model) {
+            Some(format) => Ok(Some(format)),
+            None => Err(Error::at(
+                ErrorKind::Invalid,
+                pointer_join(pointer, "x-aws-timestamp-format"),
+                format!(
+                    "unknown timestamp format {value} (expected iso8601, unixTimestamp or rfc822)"
+                ),
+            )),
+        }
+    }
+
     fn lower_components(&mut self, exceptions: &HashSet<String>) -> Result<()> {
         let doc = self.doc;
         let entries: Vec<(&String, &ReferenceOr<Schema>)> = doc
@@ -420,6 +527,7 @@ impl Lowerer<'_> {
                 ),
                 _ => docs,
             };
+            let docs = self.with_fallback_note(docs, &pointer);
             let error = exceptions.contains(name).then(|| error_info(name, schema));
             let def = &mut self.types[id.0];
             def.kind = kind;
@@ -546,22 +654,17 @@ impl Lowerer<'_> {
     }
 
     fn string_enum(&self, values: &[Option<String>]) -> StringEnum {
-        // `Unknown` holds values the spec does not list; a listed "UNKNOWN" is UnknownValue.
-        let mut scope = Scope::with_reserved(&["Unknown"]);
+        // Values the spec does not list are kept in the emitter's `Unlisted_`, which no
+        // `camel` name can be (they have no `_`): a listed "UNKNOWN" is simply `Unknown`.
+        let mut scope = Scope::new();
         let mut seen = HashSet::new();
         let values = values
             .iter()
             .flatten()
             .filter(|v| seen.insert(v.as_str()))
-            .map(|v| {
-                let mut name = camel(v, "Empty");
-                if name == "Unknown" {
-                    name = "UnknownValue".to_owned();
-                }
-                EnumValue {
-                    name: scope.claim(&name),
-                    wire: v.clone(),
-                }
+            .map(|v| EnumValue {
+                name: scope.claim(&camel(v, "Empty")),
+                wire: v.clone(),
             })
             .collect();
         StringEnum { values }
@@ -608,12 +711,40 @@ impl Lowerer<'_> {
                     shape.constraints.sensitive |= sensitive;
                     shape.constraints.min_bytes = aws_count(schema, "x-aws-length-min");
                     shape.constraints.max_bytes = aws_count(schema, "x-aws-length-max");
+                    if matches!(shape.kind, ShapeKind::Map(_)) {
+                        shape.constraints.map_key = self.map_key(schema, pointer, name)?;
+                    }
+                    // The member's format (a use site) is set over its shape's.
+                    shape.constraints.timestamp_format = Self::timestamp_format(schema, pointer)?;
                 }
                 Lowered::Struct(st) => st.sensitive |= sensitive,
                 Lowered::Enum(_) | Lowered::Union(_) => {}
             }
         }
         Ok(lowered)
+    }
+
+    /// The shape of a map's keys (`x-aws-map-key`, as `specgen import` writes it), whose
+    /// constraints the map's checks apply to every key.
+    fn map_key(
+        &mut self,
+        schema: &Schema,
+        pointer: &str,
+        name: &str,
+    ) -> Result<Option<Box<Shape>>> {
+        let Some(value) = schema.schema_data.extensions.get("x-aws-map-key") else {
+            return Ok(None);
+        };
+        let at = pointer_join(pointer, "x-aws-map-key");
+        let key: ReferenceOr<Schema> = serde_json::from_value(value.clone()).map_err(|e| {
+            Error::at(
+                ErrorKind::Invalid,
+                at.clone(),
+                format!("schema `{name}`: `x-aws-map-key` is not a schema: {e}"),
+            )
+        })?;
+        let (shape, _, _) = self.use_site(&key, &at, &format!("{name}Key"))?;
+        Ok(Some(Box::new(shape)))
     }
 
     fn lower_schema_kind(
@@ -623,6 +754,10 @@ impl Lowerer<'_> {
         name: &str,
         top: bool,
     ) -> Result<Lowered> {
+        // A Smithy document is any JSON value, whatever else the schema says.
+        if aws_flag(schema, "x-aws-document") {
+            return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
+        }
         Ok(match &schema.schema_kind {
             SchemaKind::Type(Type::String(s)) => {
                 if s.enumeration.iter().any(Option::is_some) {
@@ -708,10 +843,10 @@ impl Lowerer<'_> {
             }
             SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, pointer, name, top)?,
             SchemaKind::OneOf { one_of } => {
-                self.lower_union(one_of, "oneOf", schema, pointer, name)?
+                self.lower_union(one_of, "oneOf", schema, pointer, name, &[])?
             }
             SchemaKind::AnyOf { any_of } => {
-                self.lower_union(any_of, "anyOf", schema, pointer, name)?
+                self.lower_union(any_of, "anyOf", schema, pointer, name, &[])?
             }
             SchemaKind::Not { .. } => {
                 // Documented fallback: `not` constrains nothing we can represent.
@@ -729,13 +864,18 @@ impl Lowerer<'_> {
         schema: &Schema,
         pointer: &str,
         name: &str,
+        hints: &[String],
     ) -> Result<Lowered> {
         let list_pointer = pointer_join(pointer, keyword);
         let mut scope = Scope::new();
         let mut variants = Vec::new();
         for (i, part) in parts.iter().enumerate() {
             let at = pointer_join(&list_pointer, &i.to_string());
-            let (shape, _, _) = self.use_site(part, &at, &format!("{name}Variant{}", i + 1))?;
+            let hint = hints
+                .get(i)
+                .cloned()
+                .unwrap_or_else(|| format!("{name}Variant{}", i + 1));
+            let (shape, _, _) = self.use_site(part, &at, &hint)?;
             let base = match &shape.kind {
                 ShapeKind::Named(id) => self.types[id.0].name.clone(),
                 ShapeKind::String => "String".to_owned(),
@@ -829,6 +969,36 @@ impl Lowerer<'_> {
         if substantive.is_empty() {
             return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
         }
+        // What each part is: an object to merge, a union, or something else.
+        let mut unions = Vec::new();
+        let mut others = Vec::new();
+        for &(i, part) in &substantive {
+            match self.all_of_part(part) {
+                Some(Part::Union) => unions.push(i),
+                Some(Part::Object) => {}
+                _ => others.push(i),
+            }
+        }
+        if let ([u], []) = (unions.as_slice(), others.as_slice()) {
+            return self.distribute_all_of(parts, *u, pointer, name);
+        }
+        if unions.is_empty()
+            && others.len() == substantive.len()
+            && let Some(shape) = self.merge_scalars(&substantive, pointer, name)?
+        {
+            return Ok(Lowered::Shape(shape));
+        }
+        if !unions.is_empty() || !others.is_empty() {
+            // No Rust type holds "all of these at once" for scalars or several unions: the
+            // value is kept whole, as JSON, and the docs say why.
+            self.fallback_notes.insert(
+                pointer.to_owned(),
+                "Read as free-form JSON (`serde_json::Value`): this `allOf` combines schemas \
+                 that are not all objects, which no Rust type can hold at once."
+                    .to_owned(),
+            );
+            return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
+        }
         // Merge object members in order; later parts win on name clashes. Each member keeps
         // the pointer of the schema it comes from, for errors.
         let mut properties: indexmap::IndexMap<String, ReferenceOr<Box<Schema>>> =
@@ -906,6 +1076,208 @@ impl Lowerer<'_> {
         self.doc.components.as_ref()?.schemas.get(name)
     }
 
+    /// The schema of an `allOf` part, through its reference (`None`: a reference that does
+    /// not resolve, reported when the part is lowered).
+    fn part_schema<'s>(&'s self, part: &'s ReferenceOr<Schema>) -> Option<&'s Schema> {
+        match part {
+            ReferenceOr::Item(s) => Some(s),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/schemas/")?;
+                match self.component(name)? {
+                    ReferenceOr::Item(s) => Some(s),
+                    // An alias of an alias: follow one step (cycles end at `None`).
+                    ReferenceOr::Reference { reference: r } => {
+                        let inner = r.strip_prefix("#/components/schemas/")?;
+                        match self.component(inner)? {
+                            ReferenceOr::Item(s) => Some(s),
+                            ReferenceOr::Reference { .. } => None,
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// What an `allOf` part is.
+    fn all_of_part(&self, part: &ReferenceOr<Schema>) -> Option<Part> {
+        let s = self.part_schema(part)?;
+        Some(match &s.schema_kind {
+            SchemaKind::Type(Type::Object(_)) => Part::Object,
+            SchemaKind::Any(a) if !a.properties.is_empty() => Part::Object,
+            SchemaKind::OneOf { .. } | SchemaKind::AnyOf { .. } => Part::Union,
+            _ => Part::Other,
+        })
+    }
+
+    /// `allOf` of one union and objects: the union, with the objects' members added to each
+    /// alternative (alternative `i` is `allOf: [alternative i, the objects...]`), so that
+    /// a value is still told apart the way the union tells its alternatives apart.
+    fn distribute_all_of(
+        &mut self,
+        parts: &[ReferenceOr<Schema>],
+        union_at: usize,
+        pointer: &str,
+        name: &str,
+    ) -> Result<Lowered> {
+        let Some(union) = self.part_schema(&parts[union_at]).cloned() else {
+            return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
+        };
+        let (alternatives, keyword) = match &union.schema_kind {
+            SchemaKind::OneOf { one_of } => (one_of.clone(), "oneOf"),
+            SchemaKind::AnyOf { any_of } => (any_of.clone(), "anyOf"),
+            _ => return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any))),
+        };
+        let rest: Vec<ReferenceOr<Schema>> = parts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != union_at)
+            .map(|(_, p)| p.clone())
+            .collect();
+        let merged: Vec<ReferenceOr<Schema>> = alternatives
+            .iter()
+            .map(|alternative| {
+                let mut all_of = vec![alternative.clone()];
+                all_of.extend(rest.iter().cloned());
+                ReferenceOr::Item(Schema {
+                    schema_data: Default::default(),
+                    schema_kind: SchemaKind::AllOf { all_of },
+                })
+            })
+            .collect();
+        let at = pointer_join(&pointer_join(pointer, "allOf"), &union_at.to_string());
+        // Each merged alternative is named after the alternative it extends.
+        let hints: Vec<String> = alternatives
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match a {
+                ReferenceOr::Reference { reference } => {
+                    format!("{name}{}", reference.rsplit('/').next().unwrap_or_default())
+                }
+                ReferenceOr::Item(_) => format!("{name}Variant{}", i + 1),
+            })
+            .collect();
+        // The discriminator is set below, against the union's own alternatives.
+        let mut plain = union.clone();
+        plain.schema_data.discriminator = None;
+        let lowered = self.lower_union(&merged, keyword, &plain, &at, name, &hints)?;
+        // The discriminator maps values to the union's own alternatives; the merged
+        // alternatives stand at the same positions.
+        let Lowered::Union(mut u) = lowered else {
+            return Ok(lowered);
+        };
+        if let Some(d) = &union.schema_data.discriminator {
+            let mut mapping = Vec::new();
+            for (value, reference) in &d.mapping {
+                let full = if reference.starts_with('#') {
+                    reference.clone()
+                } else {
+                    format!("#/components/schemas/{reference}")
+                };
+                if let Some(i) = alternatives.iter().position(
+                    |a| matches!(a, ReferenceOr::Reference { reference: r } if *r == full),
+                ) {
+                    mapping.push((value.clone(), i));
+                }
+            }
+            for (i, a) in alternatives.iter().enumerate() {
+                if let ReferenceOr::Reference { reference } = a
+                    && !mapping.iter().any(|(_, m)| *m == i)
+                    && let Some(schema_name) = reference.strip_prefix("#/components/schemas/")
+                {
+                    mapping.push((schema_name.to_owned(), i));
+                }
+            }
+            u.discriminator = Some(Discriminator {
+                property: d.property_name.clone(),
+                mapping,
+            });
+        }
+        Ok(Lowered::Union(u))
+    }
+
+    /// `allOf` of inline scalars of one type (`{type: string, maxLength: 10}` and
+    /// `{type: string, pattern: ...}`): one shape with every part's constraints, the
+    /// tighter bound winning. `None` when the parts do not combine (different types,
+    /// references, two patterns, enums).
+    fn merge_scalars(
+        &mut self,
+        parts: &[(usize, &ReferenceOr<Schema>)],
+        pointer: &str,
+        name: &str,
+    ) -> Result<Option<Shape>> {
+        let mut merged: Option<Shape> = None;
+        for &(i, part) in parts {
+            let ReferenceOr::Item(s) = part else {
+                return Ok(None);
+            };
+            let at = pointer_join(&pointer_join(pointer, "allOf"), &i.to_string());
+            let Lowered::Shape(shape) = self.lower_schema(s, &at, name, false)? else {
+                return Ok(None);
+            };
+            if !matches!(
+                shape.kind,
+                ShapeKind::String
+                    | ShapeKind::Integer(_)
+                    | ShapeKind::Number(_)
+                    | ShapeKind::Boolean
+            ) {
+                return Ok(None);
+            }
+            merged = Some(match merged {
+                None => shape,
+                Some(acc) if acc.kind == shape.kind => {
+                    let (a, b) = (&acc.constraints, &shape.constraints);
+                    if (a.pattern.is_some() && b.pattern.is_some())
+                        || a.int_enum.is_some()
+                        || b.int_enum.is_some()
+                    {
+                        return Ok(None);
+                    }
+                    let tighter = |x: Option<Bound>, y: Option<Bound>, max: bool| match (x, y) {
+                        (Some(Bound::Int(p)), Some(Bound::Int(q))) => {
+                            Some(Bound::Int(if max { p.min(q) } else { p.max(q) }))
+                        }
+                        (Some(Bound::Float(p)), Some(Bound::Float(q))) => {
+                            Some(Bound::Float(if max { p.min(q) } else { p.max(q) }))
+                        }
+                        (x, None) => x,
+                        (None, y) => y,
+                        (x, _) => x,
+                    };
+                    Shape {
+                        kind: acc.kind.clone(),
+                        constraints: Constraints {
+                            min_len: a.min_len.max(b.min_len),
+                            max_len: match (a.max_len, b.max_len) {
+                                (Some(p), Some(q)) => Some(p.min(q)),
+                                (p, q) => p.or(q),
+                            },
+                            pattern: a.pattern.or(b.pattern),
+                            unenforced_pattern: a
+                                .unenforced_pattern
+                                .clone()
+                                .or_else(|| b.unenforced_pattern.clone()),
+                            minimum: tighter(a.minimum, b.minimum, false),
+                            maximum: tighter(a.maximum, b.maximum, true),
+                            sensitive: a.sensitive || b.sensitive,
+                            ..Constraints::default()
+                        },
+                    }
+                }
+                Some(_) => return Ok(None),
+            });
+        }
+        Ok(merged)
+    }
+
+    /// `docs` with the note of a schema lowered to free-form JSON, if it was.
+    fn with_fallback_note(&mut self, docs: Option<String>, pointer: &str) -> Option<String> {
+        match self.fallback_notes.remove(pointer) {
+            Some(note) => with_notes(docs, vec![note]),
+            None => docs,
+        }
+    }
+
     /// A schema `openapiv3` could not classify: go by its `type` and use what applies.
     fn lower_any(
         &mut self,
@@ -923,10 +1295,10 @@ impl Lowerer<'_> {
                 schema_kind: SchemaKind::Any(openapiv3::AnySchema::default()),
             };
             if !a.one_of.is_empty() {
-                return self.lower_union(&a.one_of, "oneOf", &wrapper, pointer, name);
+                return self.lower_union(&a.one_of, "oneOf", &wrapper, pointer, name, &[]);
             }
             if !a.any_of.is_empty() {
-                return self.lower_union(&a.any_of, "anyOf", &wrapper, pointer, name);
+                return self.lower_union(&a.any_of, "anyOf", &wrapper, pointer, name, &[]);
             }
         }
         let typ = a.typ.as_deref().or(if !a.properties.is_empty() {
@@ -1077,7 +1449,22 @@ impl Lowerer<'_> {
                     }));
                 }
                 Some(AdditionalProperties::Any(false)) => {}
-                _ if self.aws && top => {}
+                // A structure without members: what `specgen import` writes for one, and
+                // every body (AWS bodies are structures).
+                None if self.aws && top && (self.marks_documents || self.bodies.contains(name)) => {
+                }
+                // Other conversions of AWS models write a Smithy document this way: any JSON
+                // value, kept whole.
+                None if self.aws && top => {
+                    self.fallback_notes.insert(
+                        pointer.to_owned(),
+                        "Read as a document (any JSON value, kept as written): conversions of \
+                         AWS models write Smithy documents as objects without members."
+                            .to_owned(),
+                    );
+                    return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
+                }
+                // An object that admits any members keeps them all, in order.
                 _ => {
                     return Ok(Lowered::Shape(Shape {
                         kind: ShapeKind::Map(Box::new(Shape::plain(ShapeKind::Any))),
@@ -1105,12 +1492,10 @@ impl Lowerer<'_> {
                 pointer: at,
             });
         }
-        // Undeclared members are kept when the schema allows them; `false` and absence
-        // (the AWS convention) ignore them.
+        // Undeclared members are kept when the schema says so (`true` or a schema); `false`
+        // and absence (the AWS convention) ignore them.
         let additional = match additional {
-            Some(AdditionalProperties::Any(true)) if !self.aws => {
-                Some(Shape::plain(ShapeKind::Any))
-            }
+            Some(AdditionalProperties::Any(true)) => Some(Shape::plain(ShapeKind::Any)),
             Some(AdditionalProperties::Schema(value)) => {
                 let value_pointer = pointer_join(pointer, "additionalProperties");
                 Some(
@@ -1179,7 +1564,9 @@ impl Lowerer<'_> {
                 }
                 let nullable = s.schema_data.nullable;
                 let docs = with_notes(docs, notes(s, self.aws));
-                let shape = match self.lower_schema(s, pointer, hint, false)? {
+                let lowered = self.lower_schema(s, pointer, hint, false)?;
+                let docs = self.with_fallback_note(docs, pointer);
+                let shape = match lowered {
                     Lowered::Shape(shape) => shape,
                     Lowered::Struct(st) => Shape::plain(ShapeKind::Named(self.add_inline(
                         hint,

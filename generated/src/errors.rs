@@ -53,6 +53,35 @@ impl AddCustomAttributesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AddCustomAttributesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AddCustomAttributesError {
@@ -158,6 +187,35 @@ impl AddUserPoolClientSecretError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalServerException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AddUserPoolClientSecretError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -266,6 +324,35 @@ impl AdminAddUserToGroupError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminAddUserToGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -392,6 +479,35 @@ impl AdminConfirmSignUpError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminConfirmSignUpError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -567,6 +683,35 @@ impl AdminCreateUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminCreateUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminCreateUserError {
@@ -721,6 +866,35 @@ impl AdminDeleteSoftwareTokenError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminDeleteSoftwareTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminDeleteSoftwareTokenError {
@@ -837,6 +1011,35 @@ impl AdminDeleteUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminDeleteUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminDeleteUserError {
@@ -940,6 +1143,35 @@ impl AdminDeleteUserAttributesError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminDeleteUserAttributesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -1057,6 +1289,35 @@ impl AdminDisableProviderForUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminDisableProviderForUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminDisableProviderForUserError {
@@ -1173,6 +1434,35 @@ impl AdminDisableUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminDisableUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminDisableUserError {
@@ -1276,6 +1566,35 @@ impl AdminEnableUserError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminEnableUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -1386,6 +1705,35 @@ impl AdminForgetDeviceError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminForgetDeviceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -1501,6 +1849,35 @@ impl AdminGetDeviceError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminGetDeviceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminGetDeviceError {
@@ -1605,6 +1982,35 @@ impl AdminGetUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminGetUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminGetUserError {
@@ -1704,6 +2110,35 @@ impl AdminGetUserAuthFactorsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminGetUserAuthFactorsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -1872,6 +2307,35 @@ impl AdminInitiateAuthError {
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminInitiateAuthError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -2053,6 +2517,35 @@ impl AdminLinkProviderForUserError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminLinkProviderForUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminLinkProviderForUserError {
@@ -2173,6 +2666,35 @@ impl AdminListDevicesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminListDevicesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminListDevicesError {
@@ -2280,6 +2802,35 @@ impl AdminListGroupsForUserError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminListGroupsForUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -2394,6 +2945,35 @@ impl AdminListUserAuthEventsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminListUserAuthEventsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -2513,6 +3093,35 @@ impl AdminListUserSessionsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminListUserSessionsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminListUserSessionsError {
@@ -2622,6 +3231,35 @@ impl AdminRemoveUserFromGroupError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminRemoveUserFromGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -2768,6 +3406,35 @@ impl AdminResetUserPasswordError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminResetUserPasswordError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -2991,6 +3658,35 @@ impl AdminRespondToAuthChallengeError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminRespondToAuthChallengeError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
@@ -3185,6 +3881,35 @@ impl AdminRevokeUserSessionError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminRevokeUserSessionError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminRevokeUserSessionError {
@@ -3298,6 +4023,35 @@ impl AdminSetUserMfaPreferenceError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminSetUserMfaPreferenceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -3427,6 +4181,35 @@ impl AdminSetUserPasswordError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminSetUserPasswordError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminSetUserPasswordError {
@@ -3539,6 +4322,35 @@ impl AdminSetUserSettingsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminSetUserSettingsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminSetUserSettingsError {
@@ -3644,6 +4456,35 @@ impl AdminUpdateAuthEventFeedbackError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminUpdateAuthEventFeedbackError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -3768,6 +4609,35 @@ impl AdminUpdateDeviceStatusError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminUpdateDeviceStatusError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -3921,6 +4791,35 @@ impl AdminUpdateUserAttributesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminUpdateUserAttributesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
@@ -4071,6 +4970,35 @@ impl AdminUserGlobalSignOutError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AdminUserGlobalSignOutError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for AdminUserGlobalSignOutError {
@@ -4184,6 +5112,35 @@ impl AssociateSoftwareTokenError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for AssociateSoftwareTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -4306,6 +5263,35 @@ impl CancelPointInTimeRecoveryError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CancelPointInTimeRecoveryError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -4452,6 +5438,35 @@ impl ChangePasswordError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ChangePasswordError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -4604,6 +5619,35 @@ impl CompleteWebAuthnRegistrationError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CompleteWebAuthnRegistrationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -4789,6 +5833,35 @@ impl ConfirmDeviceError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ConfirmDeviceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ConfirmDeviceError {
@@ -4962,6 +6035,35 @@ impl ConfirmForgotPasswordError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ConfirmForgotPasswordError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -5155,6 +6257,35 @@ impl ConfirmSignUpError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ConfirmSignUpError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ConfirmSignUpError {
@@ -5293,6 +6424,35 @@ impl CreateCimdPolicyError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateCimdPolicyError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateCimdPolicyError {
@@ -5413,6 +6573,35 @@ impl CreateGroupError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateGroupError {
@@ -5514,6 +6703,35 @@ impl CreateIdentityProviderError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateIdentityProviderError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -5634,6 +6852,35 @@ impl CreateManagedLoginBrandingError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateManagedLoginBrandingError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -5759,6 +7006,35 @@ impl CreateResourceServerError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateResourceServerError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateResourceServerError {
@@ -5873,6 +7149,35 @@ impl CreateTermsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateTermsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateTermsError {
@@ -5984,6 +7289,35 @@ impl CreateUserImportJobError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateUserImportJobError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -6116,6 +7450,35 @@ impl CreateUserPoolError {
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateUserPoolError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -6255,6 +7618,35 @@ impl CreateUserPoolClientError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateUserPoolClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateUserPoolClientError {
@@ -6379,6 +7771,35 @@ impl CreateUserPoolDomainError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateUserPoolDomainError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for CreateUserPoolDomainError {
@@ -6500,6 +7921,35 @@ impl CreateUserPoolReplicaError {
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for CreateUserPoolReplicaError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -6623,6 +8073,35 @@ impl DeleteCimdPolicyError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteCimdPolicyError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteCimdPolicyError {
@@ -6727,6 +8206,35 @@ impl DeleteGroupError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteGroupError {
@@ -6824,6 +8332,35 @@ impl DeleteIdentityProviderError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteIdentityProviderError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -6941,6 +8478,35 @@ impl DeleteManagedLoginBrandingError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteManagedLoginBrandingError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteManagedLoginBrandingError {
@@ -7051,6 +8617,35 @@ impl DeleteResourceServerError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteResourceServerError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteResourceServerError {
@@ -7154,6 +8749,35 @@ impl DeleteTermsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteTermsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -7270,6 +8894,35 @@ impl DeleteUserError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -7393,6 +9046,35 @@ impl DeleteUserAttributesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserAttributesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserAttributesError {
@@ -7511,6 +9193,35 @@ impl DeleteUserPoolError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserPoolError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolError {
@@ -7615,6 +9326,35 @@ impl DeleteUserPoolClientError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserPoolClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolClientError {
@@ -7717,6 +9457,35 @@ impl DeleteUserPoolClientSecretError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalServerException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserPoolClientSecretError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteUserPoolClientSecretError {
@@ -7816,6 +9585,35 @@ impl DeleteUserPoolDomainError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserPoolDomainError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -7918,6 +9716,35 @@ impl DeleteUserPoolReplicaError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteUserPoolReplicaError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8035,6 +9862,35 @@ impl DeleteWebAuthnCredentialError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DeleteWebAuthnCredentialError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DeleteWebAuthnCredentialError {
@@ -8147,6 +10003,35 @@ impl DescribeCimdPolicyError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeCimdPolicyError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DescribeCimdPolicyError {
@@ -8238,6 +10123,35 @@ impl DescribeIdentityProviderError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeIdentityProviderError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8338,6 +10252,35 @@ impl DescribeManagedLoginBrandingError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeManagedLoginBrandingError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8442,6 +10385,35 @@ impl DescribeManagedLoginBrandingByClientError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeManagedLoginBrandingByClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8550,6 +10522,35 @@ impl DescribePointInTimeRecoveryError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribePointInTimeRecoveryError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8661,6 +10662,35 @@ impl DescribeResourceServerError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeResourceServerError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DescribeResourceServerError {
@@ -8768,6 +10798,35 @@ impl DescribeRiskConfigurationError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeRiskConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -8879,6 +10938,35 @@ impl DescribeTermsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeTermsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DescribeTermsError {
@@ -8972,6 +11060,35 @@ impl DescribeTermsByClientError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeTermsByClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -9076,6 +11193,35 @@ impl DescribeUserImportJobError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeUserImportJobError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -9185,6 +11331,35 @@ impl DescribeUserPoolError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeUserPoolError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserPoolError {
@@ -9285,6 +11460,35 @@ impl DescribeUserPoolClientError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeUserPoolClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for DescribeUserPoolClientError {
@@ -9384,6 +11588,35 @@ impl DescribeUserPoolDomainError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for DescribeUserPoolDomainError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -9506,6 +11739,35 @@ impl ForgetDeviceError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ForgetDeviceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -9665,6 +11927,35 @@ impl ForgotPasswordError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ForgotPasswordError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ForgotPasswordError {
@@ -9801,6 +12092,35 @@ impl GetCsvHeaderError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetCsvHeaderError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetCsvHeaderError {
@@ -9898,6 +12218,35 @@ impl GetClientTokenError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetClientTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -10014,6 +12363,35 @@ impl GetDerivedTokenError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetDerivedTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -10155,6 +12533,35 @@ impl GetDeviceError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetDeviceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetDeviceError {
@@ -10267,6 +12674,35 @@ impl GetGroupError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetGroupError {
@@ -10354,6 +12790,35 @@ impl GetIdentityProviderByIdentifierError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetIdentityProviderByIdentifierError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -10451,6 +12916,35 @@ impl GetLogDeliveryConfigurationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetLogDeliveryConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetLogDeliveryConfigurationError {
@@ -10547,6 +13041,35 @@ impl GetProvisionedLimitError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetProvisionedLimitError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetProvisionedLimitError {
@@ -10634,6 +13157,35 @@ impl GetSigningCertificateError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetSigningCertificateError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -10754,6 +13306,35 @@ impl GetTokensFromRefreshTokenError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetTokensFromRefreshTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -10885,6 +13466,35 @@ impl GetUiCustomizationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUiCustomizationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetUiCustomizationError {
@@ -11000,6 +13610,35 @@ impl GetUserError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -11158,6 +13797,35 @@ impl GetUserAttributeVerificationCodeError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserAttributeVerificationCodeError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -11339,6 +14007,35 @@ impl GetUserAuthFactorsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserAuthFactorsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetUserAuthFactorsError {
@@ -11453,6 +14150,35 @@ impl GetUserPoolClientSessionConfigurationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetUserPoolClientSessionConfigurationError {
@@ -11553,6 +14279,35 @@ impl GetUserPoolMfaConfigError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserPoolMfaConfigError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for GetUserPoolMfaConfigError {
@@ -11648,6 +14403,35 @@ impl GetUserPoolSessionConfigurationError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GetUserPoolSessionConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -11764,6 +14548,35 @@ impl GlobalSignOutError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for GlobalSignOutError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -11928,6 +14741,35 @@ impl InitiateAuthError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for InitiateAuthError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -12097,6 +14939,35 @@ impl InitiatePointInTimeRecoveryError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for InitiatePointInTimeRecoveryError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for InitiatePointInTimeRecoveryError {
@@ -12213,6 +15084,35 @@ impl ListCimdPoliciesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListCimdPoliciesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListCimdPoliciesError {
@@ -12302,6 +15202,35 @@ impl ListClientMetadataUrlsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListClientMetadataUrlsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -12425,6 +15354,35 @@ impl ListDevicesError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListDevicesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListDevicesError {
@@ -12537,6 +15495,35 @@ impl ListGroupsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListGroupsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListGroupsError {
@@ -12626,6 +15613,35 @@ impl ListIdentityProvidersError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListIdentityProvidersError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -12730,6 +15746,35 @@ impl ListPointInTimeRecoveriesError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListPointInTimeRecoveriesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -12841,6 +15886,35 @@ impl ListResourceServersError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListResourceServersError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListResourceServersError {
@@ -12940,6 +16014,35 @@ impl ListTagsForResourceError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListTagsForResourceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13041,6 +16144,35 @@ impl ListTermsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListTermsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListTermsError {
@@ -13134,6 +16266,35 @@ impl ListUserImportJobsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserImportJobsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13230,6 +16391,35 @@ impl ListUserPoolClientSecretsError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalServerException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserPoolClientSecretsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13331,6 +16521,35 @@ impl ListUserPoolClientsError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserPoolClientsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListUserPoolClientsError {
@@ -13431,6 +16650,35 @@ impl ListUserPoolReplicasError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserPoolReplicasError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListUserPoolReplicasError {
@@ -13522,6 +16770,35 @@ impl ListUserPoolsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserPoolsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13626,6 +16903,35 @@ impl ListUserSessionsError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUserSessionsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13739,6 +17045,35 @@ impl ListUsersError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUsersError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for ListUsersError {
@@ -13832,6 +17167,35 @@ impl ListUsersInGroupError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListUsersInGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -13938,6 +17302,35 @@ impl ListWebAuthnCredentialsError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ListWebAuthnCredentialsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -14096,6 +17489,35 @@ impl ResendConfirmationCodeError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for ResendConfirmationCodeError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -14329,6 +17751,35 @@ impl RespondToAuthChallengeError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for RespondToAuthChallengeError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
@@ -14521,6 +17972,35 @@ impl RevokeTokenError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for RevokeTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for RevokeTokenError {
@@ -14643,6 +18123,35 @@ impl RevokeUserSessionError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for RevokeUserSessionError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for RevokeUserSessionError {
@@ -14756,6 +18265,35 @@ impl SetLogDeliveryConfigurationError {
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetLogDeliveryConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -14877,6 +18415,35 @@ impl SetRiskConfigurationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetRiskConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for SetRiskConfigurationError {
@@ -14993,6 +18560,35 @@ impl SetUiCustomizationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUiCustomizationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for SetUiCustomizationError {
@@ -15104,6 +18700,35 @@ impl SetUserMfaPreferenceError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUserMfaPreferenceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -15222,6 +18847,35 @@ impl SetUserPoolClientSessionConfigurationError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUserPoolClientSessionConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -15359,6 +19013,35 @@ impl SetUserPoolMfaConfigError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUserPoolMfaConfigError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
@@ -15491,6 +19174,35 @@ impl SetUserPoolSessionConfigurationError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUserPoolSessionConfigurationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for SetUserPoolSessionConfigurationError {
@@ -15618,6 +19330,35 @@ impl SetUserSettingsError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SetUserSettingsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -15779,6 +19520,35 @@ impl SignUpError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for SignUpError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for SignUpError {
@@ -15919,6 +19689,35 @@ impl StartPointInTimeRecoveryError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for StartPointInTimeRecoveryError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for StartPointInTimeRecoveryError {
@@ -16038,6 +19837,35 @@ impl StartUserImportJobError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for StartUserImportJobError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -16160,6 +19988,35 @@ impl StartWebAuthnRegistrationError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for StartWebAuthnRegistrationError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -16287,6 +20144,35 @@ impl StopUserImportJobError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for StopUserImportJobError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for StopUserImportJobError {
@@ -16391,6 +20277,35 @@ impl TagResourceError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for TagResourceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for TagResourceError {
@@ -16484,6 +20399,35 @@ impl UntagResourceError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UntagResourceError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -16586,6 +20530,35 @@ impl UpdateAuthEventFeedbackError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateAuthEventFeedbackError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -16713,6 +20686,35 @@ impl UpdateCimdPolicyError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateCimdPolicyError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateCimdPolicyError {
@@ -16832,6 +20834,35 @@ impl UpdateClientMetadataUrlStateError {
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateClientMetadataUrlStateError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -16971,6 +21002,35 @@ impl UpdateDeviceStatusError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateDeviceStatusError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateDeviceStatusError {
@@ -17091,6 +21151,35 @@ impl UpdateGroupError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateGroupError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateGroupError {
@@ -17188,6 +21277,35 @@ impl UpdateIdentityProviderError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateIdentityProviderError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -17305,6 +21423,35 @@ impl UpdateManagedLoginBrandingError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateManagedLoginBrandingError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateManagedLoginBrandingError {
@@ -17415,6 +21562,35 @@ impl UpdateProvisionedLimitError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateProvisionedLimitError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateProvisionedLimitError {
@@ -17520,6 +21696,35 @@ impl UpdateResourceServerError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateResourceServerError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -17628,6 +21833,35 @@ impl UpdateTermsError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateTermsError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -17792,6 +22026,35 @@ impl UpdateUserAttributesError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateUserAttributesError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -17989,6 +22252,35 @@ impl UpdateUserPoolError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateUserPoolError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolError {
@@ -18143,6 +22435,35 @@ impl UpdateUserPoolClientError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateUserPoolClientError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolClientError {
@@ -18271,6 +22592,35 @@ impl UpdateUserPoolDomainError {
             Self::Unhandled(error) => error.message(),
         }
     }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateUserPoolDomainError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
+    }
 }
 
 impl ::core::convert::From<super::Error> for UpdateUserPoolDomainError {
@@ -18382,6 +22732,35 @@ impl UpdateUserPoolReplicaError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for UpdateUserPoolReplicaError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -18520,6 +22899,35 @@ impl VerifySoftwareTokenError {
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for VerifySoftwareTokenError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 
@@ -18686,6 +23094,35 @@ impl VerifyUserAttributeError {
             Self::ForbiddenException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
+    }
+
+    /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+    #[inline]
+    pub fn http_status(&self) -> u16 {
+        match self {
+            Self::InternalErrorException(_) => 500u16,
+            Self::Unhandled(error) => error.http_status(),
+            _ => 400,
+        }
+    }
+
+    /// The wire body: `{"__type":"<Code>","message":"..."}`.
+    #[inline]
+    pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+        match self {
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            }
+            Self::Unhandled(error) => error.to_json(),
+            _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
+        }
+    }
+}
+
+impl<E: super::Exception> ::core::convert::From<E> for VerifyUserAttributeError {
+    #[inline]
+    fn from(error: E) -> Self {
+        Self::from(error.into_error())
     }
 }
 

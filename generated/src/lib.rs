@@ -48,7 +48,41 @@
 //! - [`Operation`]: every operation, with its metadata.
 //! - [`Request`] and [`Response`]: bodies of every operation on the AWS JSON 1.1 wire ([`CONTENT_TYPE`], [`TARGET_PREFIX`]).
 //! - [`Error`] and [`errors`]: the service's exceptions.
+//! - [`Service`], [`dispatch`] and [`Dispatcher`]: serving the API (below).
 //! - [`Validate`]: the spec's constraints, with AWS's validation messages.
+//!
+//! # Serving
+//!
+//! A server, emulator or proxy of the service implements [`Service`]: one async method
+//! per operation, given the call's [`Context`] (request id, headers) and its request,
+//! already parsed and validated, and returning the operation's response or one of its
+//! [`errors`]. Methods left out answer `NotImplemented` (HTTP 501).
+//!
+//! - [`dispatch`] is the framework-free door: `X-Amz-Target` and body in, an [`Answer`]
+//!   (status, headers, body) out. Unknown targets, malformed bodies and constraint
+//!   violations are answered as the service answers them, before any method runs; every
+//!   answer carries `Content-Type` ([`CONTENT_TYPE`]) and `x-amzn-RequestId`, errors also
+//!   `x-amzn-ErrorType`.
+//! - With the `server` feature of `specgen-runtime`,
+//!   `serve::HttpService::new(Dispatcher::new(server))` is a `tower::Service` over `http`
+//!   requests, for hyper 1 or axum, with a limit on body sizes.
+//!
+//! ```ignore
+//! #[derive(Default)]
+//! struct MyServer;
+//!
+//! impl Service for MyServer {
+//!     async fn add_custom_attributes(
+//!         &self,
+//!         cx: &Context,
+//!         input: types::AddCustomAttributesRequest,
+//!     ) -> Result<types::AddCustomAttributesResponse, errors::AddCustomAttributesError> {
+//!         // ...
+//!     }
+//! }
+//!
+//! let door = serve::HttpService::new(Dispatcher::new(MyServer::default()));
+//! ```
 
 pub mod types;
 
@@ -7553,16 +7587,587 @@ impl Error {
         )
     }
 
+    /// `NotImplemented` (HTTP 501) for an operation a server does not implement: what
+    /// every method of [`Service`] answers unless the server implements it.
+    pub fn not_implemented(operation: Operation) -> Self {
+        Self::new(
+            ::specgen_runtime::error_code::NOT_IMPLEMENTED,
+            Some(::std::format!(
+                "The operation {operation} is not implemented by this server"
+            )),
+        )
+    }
+
     /// The error for a rejected request body: `SerializationException`, or `InvalidParameterException` with AWS's validation message.
     pub fn from_request_error(error: ::specgen_runtime::RequestError) -> Self {
         match error {
             ::specgen_runtime::RequestError::Serialization(message) => {
-                Self::new("SerializationException", Some(message))
+                Self::new("SerializationException", message)
             }
             ::specgen_runtime::RequestError::Validation(errors) => {
                 Self::new("InvalidParameterException", Some(errors.to_string()))
             }
         }
+    }
+}
+
+/// An exception of the spec: a structure of [`types`] that [`Error`] has a variant for.
+///
+/// Every exception converts into [`Error`] and into each per-operation enum of
+/// [`errors`] (into its variant where the operation lists it, else into
+/// `Unhandled`), so a handler answers with `Err(types::SomeException::new("...").into())`.
+pub trait Exception {
+    /// The error code (`__type` on the wire).
+    const CODE: &'static str;
+
+    /// This exception as an [`Error`].
+    fn into_error(self) -> Error;
+}
+
+impl Exception for types::AccessDeniedException {
+    const CODE: &'static str = "AccessDeniedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::AccessDeniedException(self)
+    }
+}
+
+impl Exception for types::AliasExistsException {
+    const CODE: &'static str = "AliasExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::AliasExistsException(self)
+    }
+}
+
+impl Exception for types::CachedCimdurlDoesNotExistException {
+    const CODE: &'static str = "CachedCIMDURLDoesNotExistException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::CachedCimdurlDoesNotExistException(self)
+    }
+}
+
+impl Exception for types::CodeDeliveryFailureException {
+    const CODE: &'static str = "CodeDeliveryFailureException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::CodeDeliveryFailureException(self)
+    }
+}
+
+impl Exception for types::CodeMismatchException {
+    const CODE: &'static str = "CodeMismatchException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::CodeMismatchException(self)
+    }
+}
+
+impl Exception for types::ConcurrentModificationException {
+    const CODE: &'static str = "ConcurrentModificationException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ConcurrentModificationException(self)
+    }
+}
+
+impl Exception for types::DeviceKeyExistsException {
+    const CODE: &'static str = "DeviceKeyExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::DeviceKeyExistsException(self)
+    }
+}
+
+impl Exception for types::DuplicateProviderException {
+    const CODE: &'static str = "DuplicateProviderException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::DuplicateProviderException(self)
+    }
+}
+
+impl Exception for types::EnableSoftwareTokenMfaException {
+    const CODE: &'static str = "EnableSoftwareTokenMFAException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::EnableSoftwareTokenMfaException(self)
+    }
+}
+
+impl Exception for types::ExpiredCodeException {
+    const CODE: &'static str = "ExpiredCodeException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ExpiredCodeException(self)
+    }
+}
+
+impl Exception for types::FeatureUnavailableInTierException {
+    const CODE: &'static str = "FeatureUnavailableInTierException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::FeatureUnavailableInTierException(self)
+    }
+}
+
+impl Exception for types::ForbiddenException {
+    const CODE: &'static str = "ForbiddenException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ForbiddenException(self)
+    }
+}
+
+impl Exception for types::GroupExistsException {
+    const CODE: &'static str = "GroupExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::GroupExistsException(self)
+    }
+}
+
+impl Exception for types::InternalErrorException {
+    const CODE: &'static str = "InternalErrorException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InternalErrorException(self)
+    }
+}
+
+impl Exception for types::InternalServerException {
+    const CODE: &'static str = "InternalServerException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InternalServerException(self)
+    }
+}
+
+impl Exception for types::InvalidEmailRoleAccessPolicyException {
+    const CODE: &'static str = "InvalidEmailRoleAccessPolicyException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidEmailRoleAccessPolicyException(self)
+    }
+}
+
+impl Exception for types::InvalidLambdaResponseException {
+    const CODE: &'static str = "InvalidLambdaResponseException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidLambdaResponseException(self)
+    }
+}
+
+impl Exception for types::InvalidOAuthFlowException {
+    const CODE: &'static str = "InvalidOAuthFlowException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidOAuthFlowException(self)
+    }
+}
+
+impl Exception for types::InvalidParameterException {
+    const CODE: &'static str = "InvalidParameterException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidParameterException(self)
+    }
+}
+
+impl Exception for types::InvalidPasswordException {
+    const CODE: &'static str = "InvalidPasswordException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidPasswordException(self)
+    }
+}
+
+impl Exception for types::InvalidSmsRoleAccessPolicyException {
+    const CODE: &'static str = "InvalidSmsRoleAccessPolicyException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidSmsRoleAccessPolicyException(self)
+    }
+}
+
+impl Exception for types::InvalidSmsRoleTrustRelationshipException {
+    const CODE: &'static str = "InvalidSmsRoleTrustRelationshipException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidSmsRoleTrustRelationshipException(self)
+    }
+}
+
+impl Exception for types::InvalidUserPoolConfigurationException {
+    const CODE: &'static str = "InvalidUserPoolConfigurationException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::InvalidUserPoolConfigurationException(self)
+    }
+}
+
+impl Exception for types::LimitExceededException {
+    const CODE: &'static str = "LimitExceededException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::LimitExceededException(self)
+    }
+}
+
+impl Exception for types::MfaMethodNotFoundException {
+    const CODE: &'static str = "MFAMethodNotFoundException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::MfaMethodNotFoundException(self)
+    }
+}
+
+impl Exception for types::ManagedLoginBrandingExistsException {
+    const CODE: &'static str = "ManagedLoginBrandingExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ManagedLoginBrandingExistsException(self)
+    }
+}
+
+impl Exception for types::NotAuthorizedException {
+    const CODE: &'static str = "NotAuthorizedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::NotAuthorizedException(self)
+    }
+}
+
+impl Exception for types::OperationNotEnabledException {
+    const CODE: &'static str = "OperationNotEnabledException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::OperationNotEnabledException(self)
+    }
+}
+
+impl Exception for types::PasswordHistoryPolicyViolationException {
+    const CODE: &'static str = "PasswordHistoryPolicyViolationException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::PasswordHistoryPolicyViolationException(self)
+    }
+}
+
+impl Exception for types::PasswordResetRequiredException {
+    const CODE: &'static str = "PasswordResetRequiredException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::PasswordResetRequiredException(self)
+    }
+}
+
+impl Exception for types::PreconditionNotMetException {
+    const CODE: &'static str = "PreconditionNotMetException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::PreconditionNotMetException(self)
+    }
+}
+
+impl Exception for types::RefreshTokenReuseException {
+    const CODE: &'static str = "RefreshTokenReuseException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::RefreshTokenReuseException(self)
+    }
+}
+
+impl Exception for types::ResourceNotFoundException {
+    const CODE: &'static str = "ResourceNotFoundException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ResourceNotFoundException(self)
+    }
+}
+
+impl Exception for types::ScopeDoesNotExistException {
+    const CODE: &'static str = "ScopeDoesNotExistException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ScopeDoesNotExistException(self)
+    }
+}
+
+impl Exception for types::ServiceQuotaExceededException {
+    const CODE: &'static str = "ServiceQuotaExceededException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::ServiceQuotaExceededException(self)
+    }
+}
+
+impl Exception for types::SoftwareTokenMfaNotFoundException {
+    const CODE: &'static str = "SoftwareTokenMFANotFoundException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::SoftwareTokenMfaNotFoundException(self)
+    }
+}
+
+impl Exception for types::TermsExistsException {
+    const CODE: &'static str = "TermsExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::TermsExistsException(self)
+    }
+}
+
+impl Exception for types::TierChangeNotAllowedException {
+    const CODE: &'static str = "TierChangeNotAllowedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::TierChangeNotAllowedException(self)
+    }
+}
+
+impl Exception for types::TooManyFailedAttemptsException {
+    const CODE: &'static str = "TooManyFailedAttemptsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::TooManyFailedAttemptsException(self)
+    }
+}
+
+impl Exception for types::TooManyRequestsException {
+    const CODE: &'static str = "TooManyRequestsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::TooManyRequestsException(self)
+    }
+}
+
+impl Exception for types::UnauthorizedException {
+    const CODE: &'static str = "UnauthorizedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnauthorizedException(self)
+    }
+}
+
+impl Exception for types::UnexpectedLambdaException {
+    const CODE: &'static str = "UnexpectedLambdaException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnexpectedLambdaException(self)
+    }
+}
+
+impl Exception for types::UnsupportedIdentityProviderException {
+    const CODE: &'static str = "UnsupportedIdentityProviderException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnsupportedIdentityProviderException(self)
+    }
+}
+
+impl Exception for types::UnsupportedOperationException {
+    const CODE: &'static str = "UnsupportedOperationException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnsupportedOperationException(self)
+    }
+}
+
+impl Exception for types::UnsupportedTokenTypeException {
+    const CODE: &'static str = "UnsupportedTokenTypeException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnsupportedTokenTypeException(self)
+    }
+}
+
+impl Exception for types::UnsupportedUserStateException {
+    const CODE: &'static str = "UnsupportedUserStateException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UnsupportedUserStateException(self)
+    }
+}
+
+impl Exception for types::UserImportInProgressException {
+    const CODE: &'static str = "UserImportInProgressException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserImportInProgressException(self)
+    }
+}
+
+impl Exception for types::UserLambdaValidationException {
+    const CODE: &'static str = "UserLambdaValidationException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserLambdaValidationException(self)
+    }
+}
+
+impl Exception for types::UserNotConfirmedException {
+    const CODE: &'static str = "UserNotConfirmedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserNotConfirmedException(self)
+    }
+}
+
+impl Exception for types::UserNotFoundException {
+    const CODE: &'static str = "UserNotFoundException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserNotFoundException(self)
+    }
+}
+
+impl Exception for types::UserPoolAddOnNotEnabledException {
+    const CODE: &'static str = "UserPoolAddOnNotEnabledException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserPoolAddOnNotEnabledException(self)
+    }
+}
+
+impl Exception for types::UserPoolTaggingException {
+    const CODE: &'static str = "UserPoolTaggingException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UserPoolTaggingException(self)
+    }
+}
+
+impl Exception for types::UsernameExistsException {
+    const CODE: &'static str = "UsernameExistsException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::UsernameExistsException(self)
+    }
+}
+
+impl Exception for types::WebAuthnChallengeNotFoundException {
+    const CODE: &'static str = "WebAuthnChallengeNotFoundException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnChallengeNotFoundException(self)
+    }
+}
+
+impl Exception for types::WebAuthnClientMismatchException {
+    const CODE: &'static str = "WebAuthnClientMismatchException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnClientMismatchException(self)
+    }
+}
+
+impl Exception for types::WebAuthnConfigurationMissingException {
+    const CODE: &'static str = "WebAuthnConfigurationMissingException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnConfigurationMissingException(self)
+    }
+}
+
+impl Exception for types::WebAuthnCredentialNotSupportedException {
+    const CODE: &'static str = "WebAuthnCredentialNotSupportedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnCredentialNotSupportedException(self)
+    }
+}
+
+impl Exception for types::WebAuthnNotEnabledException {
+    const CODE: &'static str = "WebAuthnNotEnabledException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnNotEnabledException(self)
+    }
+}
+
+impl Exception for types::WebAuthnOriginNotAllowedException {
+    const CODE: &'static str = "WebAuthnOriginNotAllowedException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnOriginNotAllowedException(self)
+    }
+}
+
+impl Exception for types::WebAuthnRelyingPartyMismatchException {
+    const CODE: &'static str = "WebAuthnRelyingPartyMismatchException";
+
+    #[inline]
+    fn into_error(self) -> Error {
+        Error::WebAuthnRelyingPartyMismatchException(self)
+    }
+}
+
+impl<E: Exception> ::core::convert::From<E> for Error {
+    #[inline]
+    fn from(error: E) -> Self {
+        error.into_error()
     }
 }
 
@@ -10455,7 +11060,4725 @@ impl ::serde::Serialize for Response {
 }
 
 #[doc(inline)]
-pub use ::specgen_runtime::{Timestamp, Validate, ValidationErrors};
+pub use ::specgen_runtime::serve::{Answer, Context};
+
+/// Serving: [`Context`], [`Answer`], the `Dispatch` trait and, with feature
+/// `server`, `HttpService` (the HTTP door, a `tower::Service`).
+pub use ::specgen_runtime::serve;
+
+/// The operations of Amazon Cognito Identity Provider, one async method each: what a server, emulator or proxy of the service implements.
+///
+/// Each method receives the call's [`Context`] (request id, headers) and its request, already parsed and validated: a request that breaks the spec's constraints is answered with the service's validation error before any method runs. It returns the operation's response or one of its errors ([`errors`]; any [`Error`] converts into the `Unhandled` variant). A method that is not implemented answers `NotImplemented` (HTTP 501), so a server implements only what it needs.
+///
+/// [`dispatch`] answers one call through a `Service`; [`Dispatcher`] puts one behind the runtime's HTTP door (`serve::HttpService`, feature `server`).
+///
+/// Implement the methods with `async fn`; the futures they return must be `Send`, as multi-threaded servers (tokio, hyper, axum) need them to be.
+pub trait Service: ::core::marker::Send + ::core::marker::Sync {
+    /// `AddCustomAttributes` ([`Operation::AddCustomAttributes`]): takes [`types::AddCustomAttributesRequest`], answers [`types::AddCustomAttributesResponse`] or [`errors::AddCustomAttributesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn add_custom_attributes(
+        &self,
+        cx: &Context,
+        input: types::AddCustomAttributesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AddCustomAttributesResponse,
+            errors::AddCustomAttributesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AddCustomAttributesError::Unhandled(
+                Error::not_implemented(Operation::AddCustomAttributes),
+            ))
+        }
+    }
+
+    /// `AddUserPoolClientSecret` ([`Operation::AddUserPoolClientSecret`]): takes [`types::AddUserPoolClientSecretRequest`], answers [`types::AddUserPoolClientSecretResponse`] or [`errors::AddUserPoolClientSecretError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn add_user_pool_client_secret(
+        &self,
+        cx: &Context,
+        input: types::AddUserPoolClientSecretRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AddUserPoolClientSecretResponse,
+            errors::AddUserPoolClientSecretError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AddUserPoolClientSecretError::Unhandled(
+                Error::not_implemented(Operation::AddUserPoolClientSecret),
+            ))
+        }
+    }
+
+    /// `AdminAddUserToGroup` ([`Operation::AdminAddUserToGroup`]): takes [`types::AdminAddUserToGroupRequest`], answers no body or [`errors::AdminAddUserToGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_add_user_to_group(
+        &self,
+        cx: &Context,
+        input: types::AdminAddUserToGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::AdminAddUserToGroupError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminAddUserToGroupError::Unhandled(
+                Error::not_implemented(Operation::AdminAddUserToGroup),
+            ))
+        }
+    }
+
+    /// `AdminConfirmSignUp` ([`Operation::AdminConfirmSignUp`]): takes [`types::AdminConfirmSignUpRequest`], answers [`types::AdminConfirmSignUpResponse`] or [`errors::AdminConfirmSignUpError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_confirm_sign_up(
+        &self,
+        cx: &Context,
+        input: types::AdminConfirmSignUpRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminConfirmSignUpResponse,
+            errors::AdminConfirmSignUpError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminConfirmSignUpError::Unhandled(
+                Error::not_implemented(Operation::AdminConfirmSignUp),
+            ))
+        }
+    }
+
+    /// `AdminCreateUser` ([`Operation::AdminCreateUser`]): takes [`types::AdminCreateUserRequest`], answers [`types::AdminCreateUserResponse`] or [`errors::AdminCreateUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_create_user(
+        &self,
+        cx: &Context,
+        input: types::AdminCreateUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminCreateUserResponse,
+            errors::AdminCreateUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminCreateUserError::Unhandled(
+                Error::not_implemented(Operation::AdminCreateUser),
+            ))
+        }
+    }
+
+    /// `AdminDeleteSoftwareToken` ([`Operation::AdminDeleteSoftwareToken`]): takes [`types::AdminDeleteSoftwareTokenRequest`], answers [`types::AdminDeleteSoftwareTokenResponse`] or [`errors::AdminDeleteSoftwareTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_delete_software_token(
+        &self,
+        cx: &Context,
+        input: types::AdminDeleteSoftwareTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminDeleteSoftwareTokenResponse,
+            errors::AdminDeleteSoftwareTokenError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminDeleteSoftwareTokenError::Unhandled(
+                Error::not_implemented(Operation::AdminDeleteSoftwareToken),
+            ))
+        }
+    }
+
+    /// `AdminDeleteUser` ([`Operation::AdminDeleteUser`]): takes [`types::AdminDeleteUserRequest`], answers no body or [`errors::AdminDeleteUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_delete_user(
+        &self,
+        cx: &Context,
+        input: types::AdminDeleteUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::AdminDeleteUserError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminDeleteUserError::Unhandled(
+                Error::not_implemented(Operation::AdminDeleteUser),
+            ))
+        }
+    }
+
+    /// `AdminDeleteUserAttributes` ([`Operation::AdminDeleteUserAttributes`]): takes [`types::AdminDeleteUserAttributesRequest`], answers [`types::AdminDeleteUserAttributesResponse`] or [`errors::AdminDeleteUserAttributesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_delete_user_attributes(
+        &self,
+        cx: &Context,
+        input: types::AdminDeleteUserAttributesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminDeleteUserAttributesResponse,
+            errors::AdminDeleteUserAttributesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminDeleteUserAttributesError::Unhandled(
+                Error::not_implemented(Operation::AdminDeleteUserAttributes),
+            ))
+        }
+    }
+
+    /// `AdminDisableProviderForUser` ([`Operation::AdminDisableProviderForUser`]): takes [`types::AdminDisableProviderForUserRequest`], answers [`types::AdminDisableProviderForUserResponse`] or [`errors::AdminDisableProviderForUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_disable_provider_for_user(
+        &self,
+        cx: &Context,
+        input: types::AdminDisableProviderForUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminDisableProviderForUserResponse,
+            errors::AdminDisableProviderForUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminDisableProviderForUserError::Unhandled(
+                Error::not_implemented(Operation::AdminDisableProviderForUser),
+            ))
+        }
+    }
+
+    /// `AdminDisableUser` ([`Operation::AdminDisableUser`]): takes [`types::AdminDisableUserRequest`], answers [`types::AdminDisableUserResponse`] or [`errors::AdminDisableUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_disable_user(
+        &self,
+        cx: &Context,
+        input: types::AdminDisableUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminDisableUserResponse,
+            errors::AdminDisableUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminDisableUserError::Unhandled(
+                Error::not_implemented(Operation::AdminDisableUser),
+            ))
+        }
+    }
+
+    /// `AdminEnableUser` ([`Operation::AdminEnableUser`]): takes [`types::AdminEnableUserRequest`], answers [`types::AdminEnableUserResponse`] or [`errors::AdminEnableUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_enable_user(
+        &self,
+        cx: &Context,
+        input: types::AdminEnableUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminEnableUserResponse,
+            errors::AdminEnableUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminEnableUserError::Unhandled(
+                Error::not_implemented(Operation::AdminEnableUser),
+            ))
+        }
+    }
+
+    /// `AdminForgetDevice` ([`Operation::AdminForgetDevice`]): takes [`types::AdminForgetDeviceRequest`], answers no body or [`errors::AdminForgetDeviceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_forget_device(
+        &self,
+        cx: &Context,
+        input: types::AdminForgetDeviceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::AdminForgetDeviceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminForgetDeviceError::Unhandled(
+                Error::not_implemented(Operation::AdminForgetDevice),
+            ))
+        }
+    }
+
+    /// `AdminGetDevice` ([`Operation::AdminGetDevice`]): takes [`types::AdminGetDeviceRequest`], answers [`types::AdminGetDeviceResponse`] or [`errors::AdminGetDeviceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_get_device(
+        &self,
+        cx: &Context,
+        input: types::AdminGetDeviceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::AdminGetDeviceResponse, errors::AdminGetDeviceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminGetDeviceError::Unhandled(
+                Error::not_implemented(Operation::AdminGetDevice),
+            ))
+        }
+    }
+
+    /// `AdminGetUser` ([`Operation::AdminGetUser`]): takes [`types::AdminGetUserRequest`], answers [`types::AdminGetUserResponse`] or [`errors::AdminGetUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_get_user(
+        &self,
+        cx: &Context,
+        input: types::AdminGetUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::AdminGetUserResponse, errors::AdminGetUserError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminGetUserError::Unhandled(
+                Error::not_implemented(Operation::AdminGetUser),
+            ))
+        }
+    }
+
+    /// `AdminGetUserAuthFactors` ([`Operation::AdminGetUserAuthFactors`]): takes [`types::AdminGetUserAuthFactorsRequest`], answers [`types::AdminGetUserAuthFactorsResponse`] or [`errors::AdminGetUserAuthFactorsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_get_user_auth_factors(
+        &self,
+        cx: &Context,
+        input: types::AdminGetUserAuthFactorsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminGetUserAuthFactorsResponse,
+            errors::AdminGetUserAuthFactorsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminGetUserAuthFactorsError::Unhandled(
+                Error::not_implemented(Operation::AdminGetUserAuthFactors),
+            ))
+        }
+    }
+
+    /// `AdminInitiateAuth` ([`Operation::AdminInitiateAuth`]): takes [`types::AdminInitiateAuthRequest`], answers [`types::AdminInitiateAuthResponse`] or [`errors::AdminInitiateAuthError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_initiate_auth(
+        &self,
+        cx: &Context,
+        input: types::AdminInitiateAuthRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminInitiateAuthResponse,
+            errors::AdminInitiateAuthError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminInitiateAuthError::Unhandled(
+                Error::not_implemented(Operation::AdminInitiateAuth),
+            ))
+        }
+    }
+
+    /// `AdminLinkProviderForUser` ([`Operation::AdminLinkProviderForUser`]): takes [`types::AdminLinkProviderForUserRequest`], answers [`types::AdminLinkProviderForUserResponse`] or [`errors::AdminLinkProviderForUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_link_provider_for_user(
+        &self,
+        cx: &Context,
+        input: types::AdminLinkProviderForUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminLinkProviderForUserResponse,
+            errors::AdminLinkProviderForUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminLinkProviderForUserError::Unhandled(
+                Error::not_implemented(Operation::AdminLinkProviderForUser),
+            ))
+        }
+    }
+
+    /// `AdminListDevices` ([`Operation::AdminListDevices`]): takes [`types::AdminListDevicesRequest`], answers [`types::AdminListDevicesResponse`] or [`errors::AdminListDevicesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_list_devices(
+        &self,
+        cx: &Context,
+        input: types::AdminListDevicesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminListDevicesResponse,
+            errors::AdminListDevicesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminListDevicesError::Unhandled(
+                Error::not_implemented(Operation::AdminListDevices),
+            ))
+        }
+    }
+
+    /// `AdminListGroupsForUser` ([`Operation::AdminListGroupsForUser`]): takes [`types::AdminListGroupsForUserRequest`], answers [`types::AdminListGroupsForUserResponse`] or [`errors::AdminListGroupsForUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_list_groups_for_user(
+        &self,
+        cx: &Context,
+        input: types::AdminListGroupsForUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminListGroupsForUserResponse,
+            errors::AdminListGroupsForUserError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminListGroupsForUserError::Unhandled(
+                Error::not_implemented(Operation::AdminListGroupsForUser),
+            ))
+        }
+    }
+
+    /// `AdminListUserAuthEvents` ([`Operation::AdminListUserAuthEvents`]): takes [`types::AdminListUserAuthEventsRequest`], answers [`types::AdminListUserAuthEventsResponse`] or [`errors::AdminListUserAuthEventsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_list_user_auth_events(
+        &self,
+        cx: &Context,
+        input: types::AdminListUserAuthEventsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminListUserAuthEventsResponse,
+            errors::AdminListUserAuthEventsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminListUserAuthEventsError::Unhandled(
+                Error::not_implemented(Operation::AdminListUserAuthEvents),
+            ))
+        }
+    }
+
+    /// `AdminListUserSessions` ([`Operation::AdminListUserSessions`]): takes [`types::AdminListUserSessionsRequest`], answers [`types::AdminListUserSessionsResponse`] or [`errors::AdminListUserSessionsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_list_user_sessions(
+        &self,
+        cx: &Context,
+        input: types::AdminListUserSessionsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminListUserSessionsResponse,
+            errors::AdminListUserSessionsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminListUserSessionsError::Unhandled(
+                Error::not_implemented(Operation::AdminListUserSessions),
+            ))
+        }
+    }
+
+    /// `AdminRemoveUserFromGroup` ([`Operation::AdminRemoveUserFromGroup`]): takes [`types::AdminRemoveUserFromGroupRequest`], answers no body or [`errors::AdminRemoveUserFromGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_remove_user_from_group(
+        &self,
+        cx: &Context,
+        input: types::AdminRemoveUserFromGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::AdminRemoveUserFromGroupError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminRemoveUserFromGroupError::Unhandled(
+                Error::not_implemented(Operation::AdminRemoveUserFromGroup),
+            ))
+        }
+    }
+
+    /// `AdminResetUserPassword` ([`Operation::AdminResetUserPassword`]): takes [`types::AdminResetUserPasswordRequest`], answers [`types::AdminResetUserPasswordResponse`] or [`errors::AdminResetUserPasswordError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_reset_user_password(
+        &self,
+        cx: &Context,
+        input: types::AdminResetUserPasswordRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminResetUserPasswordResponse,
+            errors::AdminResetUserPasswordError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminResetUserPasswordError::Unhandled(
+                Error::not_implemented(Operation::AdminResetUserPassword),
+            ))
+        }
+    }
+
+    /// `AdminRespondToAuthChallenge` ([`Operation::AdminRespondToAuthChallenge`]): takes [`types::AdminRespondToAuthChallengeRequest`], answers [`types::AdminRespondToAuthChallengeResponse`] or [`errors::AdminRespondToAuthChallengeError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_respond_to_auth_challenge(
+        &self,
+        cx: &Context,
+        input: types::AdminRespondToAuthChallengeRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminRespondToAuthChallengeResponse,
+            errors::AdminRespondToAuthChallengeError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminRespondToAuthChallengeError::Unhandled(
+                Error::not_implemented(Operation::AdminRespondToAuthChallenge),
+            ))
+        }
+    }
+
+    /// `AdminRevokeUserSession` ([`Operation::AdminRevokeUserSession`]): takes [`types::AdminRevokeUserSessionRequest`], answers [`types::AdminRevokeUserSessionResponse`] or [`errors::AdminRevokeUserSessionError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_revoke_user_session(
+        &self,
+        cx: &Context,
+        input: types::AdminRevokeUserSessionRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminRevokeUserSessionResponse,
+            errors::AdminRevokeUserSessionError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminRevokeUserSessionError::Unhandled(
+                Error::not_implemented(Operation::AdminRevokeUserSession),
+            ))
+        }
+    }
+
+    /// `AdminSetUserMFAPreference` ([`Operation::AdminSetUserMfaPreference`]): takes [`types::AdminSetUserMfaPreferenceRequest`], answers [`types::AdminSetUserMfaPreferenceResponse`] or [`errors::AdminSetUserMfaPreferenceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_set_user_mfa_preference(
+        &self,
+        cx: &Context,
+        input: types::AdminSetUserMfaPreferenceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminSetUserMfaPreferenceResponse,
+            errors::AdminSetUserMfaPreferenceError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminSetUserMfaPreferenceError::Unhandled(
+                Error::not_implemented(Operation::AdminSetUserMfaPreference),
+            ))
+        }
+    }
+
+    /// `AdminSetUserPassword` ([`Operation::AdminSetUserPassword`]): takes [`types::AdminSetUserPasswordRequest`], answers [`types::AdminSetUserPasswordResponse`] or [`errors::AdminSetUserPasswordError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_set_user_password(
+        &self,
+        cx: &Context,
+        input: types::AdminSetUserPasswordRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminSetUserPasswordResponse,
+            errors::AdminSetUserPasswordError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminSetUserPasswordError::Unhandled(
+                Error::not_implemented(Operation::AdminSetUserPassword),
+            ))
+        }
+    }
+
+    /// `AdminSetUserSettings` ([`Operation::AdminSetUserSettings`]): takes [`types::AdminSetUserSettingsRequest`], answers [`types::AdminSetUserSettingsResponse`] or [`errors::AdminSetUserSettingsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_set_user_settings(
+        &self,
+        cx: &Context,
+        input: types::AdminSetUserSettingsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminSetUserSettingsResponse,
+            errors::AdminSetUserSettingsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminSetUserSettingsError::Unhandled(
+                Error::not_implemented(Operation::AdminSetUserSettings),
+            ))
+        }
+    }
+
+    /// `AdminUpdateAuthEventFeedback` ([`Operation::AdminUpdateAuthEventFeedback`]): takes [`types::AdminUpdateAuthEventFeedbackRequest`], answers [`types::AdminUpdateAuthEventFeedbackResponse`] or [`errors::AdminUpdateAuthEventFeedbackError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_update_auth_event_feedback(
+        &self,
+        cx: &Context,
+        input: types::AdminUpdateAuthEventFeedbackRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminUpdateAuthEventFeedbackResponse,
+            errors::AdminUpdateAuthEventFeedbackError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminUpdateAuthEventFeedbackError::Unhandled(
+                Error::not_implemented(Operation::AdminUpdateAuthEventFeedback),
+            ))
+        }
+    }
+
+    /// `AdminUpdateDeviceStatus` ([`Operation::AdminUpdateDeviceStatus`]): takes [`types::AdminUpdateDeviceStatusRequest`], answers [`types::AdminUpdateDeviceStatusResponse`] or [`errors::AdminUpdateDeviceStatusError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_update_device_status(
+        &self,
+        cx: &Context,
+        input: types::AdminUpdateDeviceStatusRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminUpdateDeviceStatusResponse,
+            errors::AdminUpdateDeviceStatusError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminUpdateDeviceStatusError::Unhandled(
+                Error::not_implemented(Operation::AdminUpdateDeviceStatus),
+            ))
+        }
+    }
+
+    /// `AdminUpdateUserAttributes` ([`Operation::AdminUpdateUserAttributes`]): takes [`types::AdminUpdateUserAttributesRequest`], answers [`types::AdminUpdateUserAttributesResponse`] or [`errors::AdminUpdateUserAttributesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_update_user_attributes(
+        &self,
+        cx: &Context,
+        input: types::AdminUpdateUserAttributesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminUpdateUserAttributesResponse,
+            errors::AdminUpdateUserAttributesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminUpdateUserAttributesError::Unhandled(
+                Error::not_implemented(Operation::AdminUpdateUserAttributes),
+            ))
+        }
+    }
+
+    /// `AdminUserGlobalSignOut` ([`Operation::AdminUserGlobalSignOut`]): takes [`types::AdminUserGlobalSignOutRequest`], answers [`types::AdminUserGlobalSignOutResponse`] or [`errors::AdminUserGlobalSignOutError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn admin_user_global_sign_out(
+        &self,
+        cx: &Context,
+        input: types::AdminUserGlobalSignOutRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AdminUserGlobalSignOutResponse,
+            errors::AdminUserGlobalSignOutError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AdminUserGlobalSignOutError::Unhandled(
+                Error::not_implemented(Operation::AdminUserGlobalSignOut),
+            ))
+        }
+    }
+
+    /// `AssociateSoftwareToken` ([`Operation::AssociateSoftwareToken`]): takes [`types::AssociateSoftwareTokenRequest`], answers [`types::AssociateSoftwareTokenResponse`] or [`errors::AssociateSoftwareTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn associate_software_token(
+        &self,
+        cx: &Context,
+        input: types::AssociateSoftwareTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::AssociateSoftwareTokenResponse,
+            errors::AssociateSoftwareTokenError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::AssociateSoftwareTokenError::Unhandled(
+                Error::not_implemented(Operation::AssociateSoftwareToken),
+            ))
+        }
+    }
+
+    /// `CancelPointInTimeRecovery` ([`Operation::CancelPointInTimeRecovery`]): takes [`types::CancelPointInTimeRecoveryRequest`], answers [`types::CancelPointInTimeRecoveryResponse`] or [`errors::CancelPointInTimeRecoveryError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn cancel_point_in_time_recovery(
+        &self,
+        cx: &Context,
+        input: types::CancelPointInTimeRecoveryRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CancelPointInTimeRecoveryResponse,
+            errors::CancelPointInTimeRecoveryError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CancelPointInTimeRecoveryError::Unhandled(
+                Error::not_implemented(Operation::CancelPointInTimeRecovery),
+            ))
+        }
+    }
+
+    /// `ChangePassword` ([`Operation::ChangePassword`]): takes [`types::ChangePasswordRequest`], answers [`types::ChangePasswordResponse`] or [`errors::ChangePasswordError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn change_password(
+        &self,
+        cx: &Context,
+        input: types::ChangePasswordRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ChangePasswordResponse, errors::ChangePasswordError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ChangePasswordError::Unhandled(
+                Error::not_implemented(Operation::ChangePassword),
+            ))
+        }
+    }
+
+    /// `CompleteWebAuthnRegistration` ([`Operation::CompleteWebAuthnRegistration`]): takes [`types::CompleteWebAuthnRegistrationRequest`], answers [`types::CompleteWebAuthnRegistrationResponse`] or [`errors::CompleteWebAuthnRegistrationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn complete_web_authn_registration(
+        &self,
+        cx: &Context,
+        input: types::CompleteWebAuthnRegistrationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CompleteWebAuthnRegistrationResponse,
+            errors::CompleteWebAuthnRegistrationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CompleteWebAuthnRegistrationError::Unhandled(
+                Error::not_implemented(Operation::CompleteWebAuthnRegistration),
+            ))
+        }
+    }
+
+    /// `ConfirmDevice` ([`Operation::ConfirmDevice`]): takes [`types::ConfirmDeviceRequest`], answers [`types::ConfirmDeviceResponse`] or [`errors::ConfirmDeviceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn confirm_device(
+        &self,
+        cx: &Context,
+        input: types::ConfirmDeviceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ConfirmDeviceResponse, errors::ConfirmDeviceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ConfirmDeviceError::Unhandled(
+                Error::not_implemented(Operation::ConfirmDevice),
+            ))
+        }
+    }
+
+    /// `ConfirmForgotPassword` ([`Operation::ConfirmForgotPassword`]): takes [`types::ConfirmForgotPasswordRequest`], answers [`types::ConfirmForgotPasswordResponse`] or [`errors::ConfirmForgotPasswordError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn confirm_forgot_password(
+        &self,
+        cx: &Context,
+        input: types::ConfirmForgotPasswordRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ConfirmForgotPasswordResponse,
+            errors::ConfirmForgotPasswordError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ConfirmForgotPasswordError::Unhandled(
+                Error::not_implemented(Operation::ConfirmForgotPassword),
+            ))
+        }
+    }
+
+    /// `ConfirmSignUp` ([`Operation::ConfirmSignUp`]): takes [`types::ConfirmSignUpRequest`], answers [`types::ConfirmSignUpResponse`] or [`errors::ConfirmSignUpError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn confirm_sign_up(
+        &self,
+        cx: &Context,
+        input: types::ConfirmSignUpRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ConfirmSignUpResponse, errors::ConfirmSignUpError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ConfirmSignUpError::Unhandled(
+                Error::not_implemented(Operation::ConfirmSignUp),
+            ))
+        }
+    }
+
+    /// `CreateCIMDPolicy` ([`Operation::CreateCimdPolicy`]): takes [`types::CreateCimdPolicyRequest`], answers [`types::CreateCimdPolicyResponse`] or [`errors::CreateCimdPolicyError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_cimd_policy(
+        &self,
+        cx: &Context,
+        input: types::CreateCimdPolicyRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateCimdPolicyResponse,
+            errors::CreateCimdPolicyError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateCimdPolicyError::Unhandled(
+                Error::not_implemented(Operation::CreateCimdPolicy),
+            ))
+        }
+    }
+
+    /// `CreateGroup` ([`Operation::CreateGroup`]): takes [`types::CreateGroupRequest`], answers [`types::CreateGroupResponse`] or [`errors::CreateGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_group(
+        &self,
+        cx: &Context,
+        input: types::CreateGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::CreateGroupResponse, errors::CreateGroupError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateGroupError::Unhandled(
+                Error::not_implemented(Operation::CreateGroup),
+            ))
+        }
+    }
+
+    /// `CreateIdentityProvider` ([`Operation::CreateIdentityProvider`]): takes [`types::CreateIdentityProviderRequest`], answers [`types::CreateIdentityProviderResponse`] or [`errors::CreateIdentityProviderError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_identity_provider(
+        &self,
+        cx: &Context,
+        input: types::CreateIdentityProviderRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateIdentityProviderResponse,
+            errors::CreateIdentityProviderError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateIdentityProviderError::Unhandled(
+                Error::not_implemented(Operation::CreateIdentityProvider),
+            ))
+        }
+    }
+
+    /// `CreateManagedLoginBranding` ([`Operation::CreateManagedLoginBranding`]): takes [`types::CreateManagedLoginBrandingRequest`], answers [`types::CreateManagedLoginBrandingResponse`] or [`errors::CreateManagedLoginBrandingError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_managed_login_branding(
+        &self,
+        cx: &Context,
+        input: types::CreateManagedLoginBrandingRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateManagedLoginBrandingResponse,
+            errors::CreateManagedLoginBrandingError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateManagedLoginBrandingError::Unhandled(
+                Error::not_implemented(Operation::CreateManagedLoginBranding),
+            ))
+        }
+    }
+
+    /// `CreateResourceServer` ([`Operation::CreateResourceServer`]): takes [`types::CreateResourceServerRequest`], answers [`types::CreateResourceServerResponse`] or [`errors::CreateResourceServerError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_resource_server(
+        &self,
+        cx: &Context,
+        input: types::CreateResourceServerRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateResourceServerResponse,
+            errors::CreateResourceServerError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateResourceServerError::Unhandled(
+                Error::not_implemented(Operation::CreateResourceServer),
+            ))
+        }
+    }
+
+    /// `CreateTerms` ([`Operation::CreateTerms`]): takes [`types::CreateTermsRequest`], answers [`types::CreateTermsResponse`] or [`errors::CreateTermsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_terms(
+        &self,
+        cx: &Context,
+        input: types::CreateTermsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::CreateTermsResponse, errors::CreateTermsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateTermsError::Unhandled(
+                Error::not_implemented(Operation::CreateTerms),
+            ))
+        }
+    }
+
+    /// `CreateUserImportJob` ([`Operation::CreateUserImportJob`]): takes [`types::CreateUserImportJobRequest`], answers [`types::CreateUserImportJobResponse`] or [`errors::CreateUserImportJobError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_user_import_job(
+        &self,
+        cx: &Context,
+        input: types::CreateUserImportJobRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateUserImportJobResponse,
+            errors::CreateUserImportJobError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateUserImportJobError::Unhandled(
+                Error::not_implemented(Operation::CreateUserImportJob),
+            ))
+        }
+    }
+
+    /// `CreateUserPool` ([`Operation::CreateUserPool`]): takes [`types::CreateUserPoolRequest`], answers [`types::CreateUserPoolResponse`] or [`errors::CreateUserPoolError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_user_pool(
+        &self,
+        cx: &Context,
+        input: types::CreateUserPoolRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::CreateUserPoolResponse, errors::CreateUserPoolError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateUserPoolError::Unhandled(
+                Error::not_implemented(Operation::CreateUserPool),
+            ))
+        }
+    }
+
+    /// `CreateUserPoolClient` ([`Operation::CreateUserPoolClient`]): takes [`types::CreateUserPoolClientRequest`], answers [`types::CreateUserPoolClientResponse`] or [`errors::CreateUserPoolClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_user_pool_client(
+        &self,
+        cx: &Context,
+        input: types::CreateUserPoolClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateUserPoolClientResponse,
+            errors::CreateUserPoolClientError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateUserPoolClientError::Unhandled(
+                Error::not_implemented(Operation::CreateUserPoolClient),
+            ))
+        }
+    }
+
+    /// `CreateUserPoolDomain` ([`Operation::CreateUserPoolDomain`]): takes [`types::CreateUserPoolDomainRequest`], answers [`types::CreateUserPoolDomainResponse`] or [`errors::CreateUserPoolDomainError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_user_pool_domain(
+        &self,
+        cx: &Context,
+        input: types::CreateUserPoolDomainRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateUserPoolDomainResponse,
+            errors::CreateUserPoolDomainError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateUserPoolDomainError::Unhandled(
+                Error::not_implemented(Operation::CreateUserPoolDomain),
+            ))
+        }
+    }
+
+    /// `CreateUserPoolReplica` ([`Operation::CreateUserPoolReplica`]): takes [`types::CreateUserPoolReplicaRequest`], answers [`types::CreateUserPoolReplicaResponse`] or [`errors::CreateUserPoolReplicaError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn create_user_pool_replica(
+        &self,
+        cx: &Context,
+        input: types::CreateUserPoolReplicaRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::CreateUserPoolReplicaResponse,
+            errors::CreateUserPoolReplicaError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::CreateUserPoolReplicaError::Unhandled(
+                Error::not_implemented(Operation::CreateUserPoolReplica),
+            ))
+        }
+    }
+
+    /// `DeleteCIMDPolicy` ([`Operation::DeleteCimdPolicy`]): takes [`types::DeleteCimdPolicyRequest`], answers [`types::DeleteCimdPolicyResponse`] or [`errors::DeleteCimdPolicyError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_cimd_policy(
+        &self,
+        cx: &Context,
+        input: types::DeleteCimdPolicyRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteCimdPolicyResponse,
+            errors::DeleteCimdPolicyError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteCimdPolicyError::Unhandled(
+                Error::not_implemented(Operation::DeleteCimdPolicy),
+            ))
+        }
+    }
+
+    /// `DeleteGroup` ([`Operation::DeleteGroup`]): takes [`types::DeleteGroupRequest`], answers no body or [`errors::DeleteGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_group(
+        &self,
+        cx: &Context,
+        input: types::DeleteGroupRequest,
+    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteGroupError>>
+    + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteGroupError::Unhandled(
+                Error::not_implemented(Operation::DeleteGroup),
+            ))
+        }
+    }
+
+    /// `DeleteIdentityProvider` ([`Operation::DeleteIdentityProvider`]): takes [`types::DeleteIdentityProviderRequest`], answers no body or [`errors::DeleteIdentityProviderError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_identity_provider(
+        &self,
+        cx: &Context,
+        input: types::DeleteIdentityProviderRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteIdentityProviderError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteIdentityProviderError::Unhandled(
+                Error::not_implemented(Operation::DeleteIdentityProvider),
+            ))
+        }
+    }
+
+    /// `DeleteManagedLoginBranding` ([`Operation::DeleteManagedLoginBranding`]): takes [`types::DeleteManagedLoginBrandingRequest`], answers no body or [`errors::DeleteManagedLoginBrandingError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_managed_login_branding(
+        &self,
+        cx: &Context,
+        input: types::DeleteManagedLoginBrandingRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteManagedLoginBrandingError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteManagedLoginBrandingError::Unhandled(
+                Error::not_implemented(Operation::DeleteManagedLoginBranding),
+            ))
+        }
+    }
+
+    /// `DeleteResourceServer` ([`Operation::DeleteResourceServer`]): takes [`types::DeleteResourceServerRequest`], answers no body or [`errors::DeleteResourceServerError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_resource_server(
+        &self,
+        cx: &Context,
+        input: types::DeleteResourceServerRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteResourceServerError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteResourceServerError::Unhandled(
+                Error::not_implemented(Operation::DeleteResourceServer),
+            ))
+        }
+    }
+
+    /// `DeleteTerms` ([`Operation::DeleteTerms`]): takes [`types::DeleteTermsRequest`], answers no body or [`errors::DeleteTermsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_terms(
+        &self,
+        cx: &Context,
+        input: types::DeleteTermsRequest,
+    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteTermsError>>
+    + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteTermsError::Unhandled(
+                Error::not_implemented(Operation::DeleteTerms),
+            ))
+        }
+    }
+
+    /// `DeleteUser` ([`Operation::DeleteUser`]): takes [`types::DeleteUserRequest`], answers no body or [`errors::DeleteUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserRequest,
+    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteUserError>>
+    + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserError::Unhandled(Error::not_implemented(
+                Operation::DeleteUser,
+            )))
+        }
+    }
+
+    /// `DeleteUserAttributes` ([`Operation::DeleteUserAttributes`]): takes [`types::DeleteUserAttributesRequest`], answers [`types::DeleteUserAttributesResponse`] or [`errors::DeleteUserAttributesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_attributes(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserAttributesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteUserAttributesResponse,
+            errors::DeleteUserAttributesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserAttributesError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserAttributes),
+            ))
+        }
+    }
+
+    /// `DeleteUserPool` ([`Operation::DeleteUserPool`]): takes [`types::DeleteUserPoolRequest`], answers no body or [`errors::DeleteUserPoolError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_pool(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserPoolRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteUserPoolError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserPoolError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserPool),
+            ))
+        }
+    }
+
+    /// `DeleteUserPoolClient` ([`Operation::DeleteUserPoolClient`]): takes [`types::DeleteUserPoolClientRequest`], answers no body or [`errors::DeleteUserPoolClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_pool_client(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserPoolClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteUserPoolClientError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserPoolClientError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserPoolClient),
+            ))
+        }
+    }
+
+    /// `DeleteUserPoolClientSecret` ([`Operation::DeleteUserPoolClientSecret`]): takes [`types::DeleteUserPoolClientSecretRequest`], answers [`types::DeleteUserPoolClientSecretResponse`] or [`errors::DeleteUserPoolClientSecretError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_pool_client_secret(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserPoolClientSecretRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteUserPoolClientSecretResponse,
+            errors::DeleteUserPoolClientSecretError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserPoolClientSecretError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserPoolClientSecret),
+            ))
+        }
+    }
+
+    /// `DeleteUserPoolDomain` ([`Operation::DeleteUserPoolDomain`]): takes [`types::DeleteUserPoolDomainRequest`], answers [`types::DeleteUserPoolDomainResponse`] or [`errors::DeleteUserPoolDomainError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_pool_domain(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserPoolDomainRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteUserPoolDomainResponse,
+            errors::DeleteUserPoolDomainError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserPoolDomainError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserPoolDomain),
+            ))
+        }
+    }
+
+    /// `DeleteUserPoolReplica` ([`Operation::DeleteUserPoolReplica`]): takes [`types::DeleteUserPoolReplicaRequest`], answers [`types::DeleteUserPoolReplicaResponse`] or [`errors::DeleteUserPoolReplicaError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_user_pool_replica(
+        &self,
+        cx: &Context,
+        input: types::DeleteUserPoolReplicaRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteUserPoolReplicaResponse,
+            errors::DeleteUserPoolReplicaError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteUserPoolReplicaError::Unhandled(
+                Error::not_implemented(Operation::DeleteUserPoolReplica),
+            ))
+        }
+    }
+
+    /// `DeleteWebAuthnCredential` ([`Operation::DeleteWebAuthnCredential`]): takes [`types::DeleteWebAuthnCredentialRequest`], answers [`types::DeleteWebAuthnCredentialResponse`] or [`errors::DeleteWebAuthnCredentialError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn delete_web_authn_credential(
+        &self,
+        cx: &Context,
+        input: types::DeleteWebAuthnCredentialRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DeleteWebAuthnCredentialResponse,
+            errors::DeleteWebAuthnCredentialError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DeleteWebAuthnCredentialError::Unhandled(
+                Error::not_implemented(Operation::DeleteWebAuthnCredential),
+            ))
+        }
+    }
+
+    /// `DescribeCIMDPolicy` ([`Operation::DescribeCimdPolicy`]): takes [`types::DescribeCimdPolicyRequest`], answers [`types::DescribeCimdPolicyResponse`] or [`errors::DescribeCimdPolicyError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_cimd_policy(
+        &self,
+        cx: &Context,
+        input: types::DescribeCimdPolicyRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeCimdPolicyResponse,
+            errors::DescribeCimdPolicyError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeCimdPolicyError::Unhandled(
+                Error::not_implemented(Operation::DescribeCimdPolicy),
+            ))
+        }
+    }
+
+    /// `DescribeIdentityProvider` ([`Operation::DescribeIdentityProvider`]): takes [`types::DescribeIdentityProviderRequest`], answers [`types::DescribeIdentityProviderResponse`] or [`errors::DescribeIdentityProviderError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_identity_provider(
+        &self,
+        cx: &Context,
+        input: types::DescribeIdentityProviderRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeIdentityProviderResponse,
+            errors::DescribeIdentityProviderError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeIdentityProviderError::Unhandled(
+                Error::not_implemented(Operation::DescribeIdentityProvider),
+            ))
+        }
+    }
+
+    /// `DescribeManagedLoginBranding` ([`Operation::DescribeManagedLoginBranding`]): takes [`types::DescribeManagedLoginBrandingRequest`], answers [`types::DescribeManagedLoginBrandingResponse`] or [`errors::DescribeManagedLoginBrandingError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_managed_login_branding(
+        &self,
+        cx: &Context,
+        input: types::DescribeManagedLoginBrandingRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeManagedLoginBrandingResponse,
+            errors::DescribeManagedLoginBrandingError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeManagedLoginBrandingError::Unhandled(
+                Error::not_implemented(Operation::DescribeManagedLoginBranding),
+            ))
+        }
+    }
+
+    /// `DescribeManagedLoginBrandingByClient` ([`Operation::DescribeManagedLoginBrandingByClient`]): takes [`types::DescribeManagedLoginBrandingByClientRequest`], answers [`types::DescribeManagedLoginBrandingByClientResponse`] or [`errors::DescribeManagedLoginBrandingByClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_managed_login_branding_by_client(
+        &self,
+        cx: &Context,
+        input: types::DescribeManagedLoginBrandingByClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeManagedLoginBrandingByClientResponse,
+            errors::DescribeManagedLoginBrandingByClientError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(
+                errors::DescribeManagedLoginBrandingByClientError::Unhandled(
+                    Error::not_implemented(Operation::DescribeManagedLoginBrandingByClient),
+                ),
+            )
+        }
+    }
+
+    /// `DescribePointInTimeRecovery` ([`Operation::DescribePointInTimeRecovery`]): takes [`types::DescribePointInTimeRecoveryRequest`], answers [`types::DescribePointInTimeRecoveryResponse`] or [`errors::DescribePointInTimeRecoveryError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_point_in_time_recovery(
+        &self,
+        cx: &Context,
+        input: types::DescribePointInTimeRecoveryRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribePointInTimeRecoveryResponse,
+            errors::DescribePointInTimeRecoveryError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribePointInTimeRecoveryError::Unhandled(
+                Error::not_implemented(Operation::DescribePointInTimeRecovery),
+            ))
+        }
+    }
+
+    /// `DescribeResourceServer` ([`Operation::DescribeResourceServer`]): takes [`types::DescribeResourceServerRequest`], answers [`types::DescribeResourceServerResponse`] or [`errors::DescribeResourceServerError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_resource_server(
+        &self,
+        cx: &Context,
+        input: types::DescribeResourceServerRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeResourceServerResponse,
+            errors::DescribeResourceServerError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeResourceServerError::Unhandled(
+                Error::not_implemented(Operation::DescribeResourceServer),
+            ))
+        }
+    }
+
+    /// `DescribeRiskConfiguration` ([`Operation::DescribeRiskConfiguration`]): takes [`types::DescribeRiskConfigurationRequest`], answers [`types::DescribeRiskConfigurationResponse`] or [`errors::DescribeRiskConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_risk_configuration(
+        &self,
+        cx: &Context,
+        input: types::DescribeRiskConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeRiskConfigurationResponse,
+            errors::DescribeRiskConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeRiskConfigurationError::Unhandled(
+                Error::not_implemented(Operation::DescribeRiskConfiguration),
+            ))
+        }
+    }
+
+    /// `DescribeTerms` ([`Operation::DescribeTerms`]): takes [`types::DescribeTermsRequest`], answers [`types::DescribeTermsResponse`] or [`errors::DescribeTermsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_terms(
+        &self,
+        cx: &Context,
+        input: types::DescribeTermsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::DescribeTermsResponse, errors::DescribeTermsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeTermsError::Unhandled(
+                Error::not_implemented(Operation::DescribeTerms),
+            ))
+        }
+    }
+
+    /// `DescribeTermsByClient` ([`Operation::DescribeTermsByClient`]): takes [`types::DescribeTermsByClientRequest`], answers [`types::DescribeTermsByClientResponse`] or [`errors::DescribeTermsByClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_terms_by_client(
+        &self,
+        cx: &Context,
+        input: types::DescribeTermsByClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeTermsByClientResponse,
+            errors::DescribeTermsByClientError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeTermsByClientError::Unhandled(
+                Error::not_implemented(Operation::DescribeTermsByClient),
+            ))
+        }
+    }
+
+    /// `DescribeUserImportJob` ([`Operation::DescribeUserImportJob`]): takes [`types::DescribeUserImportJobRequest`], answers [`types::DescribeUserImportJobResponse`] or [`errors::DescribeUserImportJobError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_user_import_job(
+        &self,
+        cx: &Context,
+        input: types::DescribeUserImportJobRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeUserImportJobResponse,
+            errors::DescribeUserImportJobError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeUserImportJobError::Unhandled(
+                Error::not_implemented(Operation::DescribeUserImportJob),
+            ))
+        }
+    }
+
+    /// `DescribeUserPool` ([`Operation::DescribeUserPool`]): takes [`types::DescribeUserPoolRequest`], answers [`types::DescribeUserPoolResponse`] or [`errors::DescribeUserPoolError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_user_pool(
+        &self,
+        cx: &Context,
+        input: types::DescribeUserPoolRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeUserPoolResponse,
+            errors::DescribeUserPoolError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeUserPoolError::Unhandled(
+                Error::not_implemented(Operation::DescribeUserPool),
+            ))
+        }
+    }
+
+    /// `DescribeUserPoolClient` ([`Operation::DescribeUserPoolClient`]): takes [`types::DescribeUserPoolClientRequest`], answers [`types::DescribeUserPoolClientResponse`] or [`errors::DescribeUserPoolClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_user_pool_client(
+        &self,
+        cx: &Context,
+        input: types::DescribeUserPoolClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeUserPoolClientResponse,
+            errors::DescribeUserPoolClientError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeUserPoolClientError::Unhandled(
+                Error::not_implemented(Operation::DescribeUserPoolClient),
+            ))
+        }
+    }
+
+    /// `DescribeUserPoolDomain` ([`Operation::DescribeUserPoolDomain`]): takes [`types::DescribeUserPoolDomainRequest`], answers [`types::DescribeUserPoolDomainResponse`] or [`errors::DescribeUserPoolDomainError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn describe_user_pool_domain(
+        &self,
+        cx: &Context,
+        input: types::DescribeUserPoolDomainRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::DescribeUserPoolDomainResponse,
+            errors::DescribeUserPoolDomainError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::DescribeUserPoolDomainError::Unhandled(
+                Error::not_implemented(Operation::DescribeUserPoolDomain),
+            ))
+        }
+    }
+
+    /// `ForgetDevice` ([`Operation::ForgetDevice`]): takes [`types::ForgetDeviceRequest`], answers no body or [`errors::ForgetDeviceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn forget_device(
+        &self,
+        cx: &Context,
+        input: types::ForgetDeviceRequest,
+    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::ForgetDeviceError>>
+    + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ForgetDeviceError::Unhandled(
+                Error::not_implemented(Operation::ForgetDevice),
+            ))
+        }
+    }
+
+    /// `ForgotPassword` ([`Operation::ForgotPassword`]): takes [`types::ForgotPasswordRequest`], answers [`types::ForgotPasswordResponse`] or [`errors::ForgotPasswordError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn forgot_password(
+        &self,
+        cx: &Context,
+        input: types::ForgotPasswordRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ForgotPasswordResponse, errors::ForgotPasswordError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ForgotPasswordError::Unhandled(
+                Error::not_implemented(Operation::ForgotPassword),
+            ))
+        }
+    }
+
+    /// `GetCSVHeader` ([`Operation::GetCsvHeader`]): takes [`types::GetCsvHeaderRequest`], answers [`types::GetCsvHeaderResponse`] or [`errors::GetCsvHeaderError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_csv_header(
+        &self,
+        cx: &Context,
+        input: types::GetCsvHeaderRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GetCsvHeaderResponse, errors::GetCsvHeaderError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetCsvHeaderError::Unhandled(
+                Error::not_implemented(Operation::GetCsvHeader),
+            ))
+        }
+    }
+
+    /// `GetClientToken` ([`Operation::GetClientToken`]): takes [`types::GetClientTokenRequest`], answers [`types::GetClientTokenResponse`] or [`errors::GetClientTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_client_token(
+        &self,
+        cx: &Context,
+        input: types::GetClientTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GetClientTokenResponse, errors::GetClientTokenError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetClientTokenError::Unhandled(
+                Error::not_implemented(Operation::GetClientToken),
+            ))
+        }
+    }
+
+    /// `GetDerivedToken` ([`Operation::GetDerivedToken`]): takes [`types::GetDerivedTokenRequest`], answers [`types::GetDerivedTokenResponse`] or [`errors::GetDerivedTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_derived_token(
+        &self,
+        cx: &Context,
+        input: types::GetDerivedTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetDerivedTokenResponse,
+            errors::GetDerivedTokenError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetDerivedTokenError::Unhandled(
+                Error::not_implemented(Operation::GetDerivedToken),
+            ))
+        }
+    }
+
+    /// `GetDevice` ([`Operation::GetDevice`]): takes [`types::GetDeviceRequest`], answers [`types::GetDeviceResponse`] or [`errors::GetDeviceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_device(
+        &self,
+        cx: &Context,
+        input: types::GetDeviceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GetDeviceResponse, errors::GetDeviceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetDeviceError::Unhandled(Error::not_implemented(
+                Operation::GetDevice,
+            )))
+        }
+    }
+
+    /// `GetGroup` ([`Operation::GetGroup`]): takes [`types::GetGroupRequest`], answers [`types::GetGroupResponse`] or [`errors::GetGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_group(
+        &self,
+        cx: &Context,
+        input: types::GetGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GetGroupResponse, errors::GetGroupError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetGroupError::Unhandled(Error::not_implemented(
+                Operation::GetGroup,
+            )))
+        }
+    }
+
+    /// `GetIdentityProviderByIdentifier` ([`Operation::GetIdentityProviderByIdentifier`]): takes [`types::GetIdentityProviderByIdentifierRequest`], answers [`types::GetIdentityProviderByIdentifierResponse`] or [`errors::GetIdentityProviderByIdentifierError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_identity_provider_by_identifier(
+        &self,
+        cx: &Context,
+        input: types::GetIdentityProviderByIdentifierRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetIdentityProviderByIdentifierResponse,
+            errors::GetIdentityProviderByIdentifierError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetIdentityProviderByIdentifierError::Unhandled(
+                Error::not_implemented(Operation::GetIdentityProviderByIdentifier),
+            ))
+        }
+    }
+
+    /// `GetLogDeliveryConfiguration` ([`Operation::GetLogDeliveryConfiguration`]): takes [`types::GetLogDeliveryConfigurationRequest`], answers [`types::GetLogDeliveryConfigurationResponse`] or [`errors::GetLogDeliveryConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_log_delivery_configuration(
+        &self,
+        cx: &Context,
+        input: types::GetLogDeliveryConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetLogDeliveryConfigurationResponse,
+            errors::GetLogDeliveryConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetLogDeliveryConfigurationError::Unhandled(
+                Error::not_implemented(Operation::GetLogDeliveryConfiguration),
+            ))
+        }
+    }
+
+    /// `GetProvisionedLimit` ([`Operation::GetProvisionedLimit`]): takes [`types::GetProvisionedLimitRequest`], answers [`types::GetProvisionedLimitResponse`] or [`errors::GetProvisionedLimitError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_provisioned_limit(
+        &self,
+        cx: &Context,
+        input: types::GetProvisionedLimitRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetProvisionedLimitResponse,
+            errors::GetProvisionedLimitError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetProvisionedLimitError::Unhandled(
+                Error::not_implemented(Operation::GetProvisionedLimit),
+            ))
+        }
+    }
+
+    /// `GetSigningCertificate` ([`Operation::GetSigningCertificate`]): takes [`types::GetSigningCertificateRequest`], answers [`types::GetSigningCertificateResponse`] or [`errors::GetSigningCertificateError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_signing_certificate(
+        &self,
+        cx: &Context,
+        input: types::GetSigningCertificateRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetSigningCertificateResponse,
+            errors::GetSigningCertificateError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetSigningCertificateError::Unhandled(
+                Error::not_implemented(Operation::GetSigningCertificate),
+            ))
+        }
+    }
+
+    /// `GetTokensFromRefreshToken` ([`Operation::GetTokensFromRefreshToken`]): takes [`types::GetTokensFromRefreshTokenRequest`], answers [`types::GetTokensFromRefreshTokenResponse`] or [`errors::GetTokensFromRefreshTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_tokens_from_refresh_token(
+        &self,
+        cx: &Context,
+        input: types::GetTokensFromRefreshTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetTokensFromRefreshTokenResponse,
+            errors::GetTokensFromRefreshTokenError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetTokensFromRefreshTokenError::Unhandled(
+                Error::not_implemented(Operation::GetTokensFromRefreshToken),
+            ))
+        }
+    }
+
+    /// `GetUICustomization` ([`Operation::GetUiCustomization`]): takes [`types::GetUiCustomizationRequest`], answers [`types::GetUiCustomizationResponse`] or [`errors::GetUiCustomizationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_ui_customization(
+        &self,
+        cx: &Context,
+        input: types::GetUiCustomizationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUiCustomizationResponse,
+            errors::GetUiCustomizationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUiCustomizationError::Unhandled(
+                Error::not_implemented(Operation::GetUiCustomization),
+            ))
+        }
+    }
+
+    /// `GetUser` ([`Operation::GetUser`]): takes [`types::GetUserRequest`], answers [`types::GetUserResponse`] or [`errors::GetUserError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user(
+        &self,
+        cx: &Context,
+        input: types::GetUserRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GetUserResponse, errors::GetUserError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUserError::Unhandled(Error::not_implemented(
+                Operation::GetUser,
+            )))
+        }
+    }
+
+    /// `GetUserAttributeVerificationCode` ([`Operation::GetUserAttributeVerificationCode`]): takes [`types::GetUserAttributeVerificationCodeRequest`], answers [`types::GetUserAttributeVerificationCodeResponse`] or [`errors::GetUserAttributeVerificationCodeError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user_attribute_verification_code(
+        &self,
+        cx: &Context,
+        input: types::GetUserAttributeVerificationCodeRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUserAttributeVerificationCodeResponse,
+            errors::GetUserAttributeVerificationCodeError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUserAttributeVerificationCodeError::Unhandled(
+                Error::not_implemented(Operation::GetUserAttributeVerificationCode),
+            ))
+        }
+    }
+
+    /// `GetUserAuthFactors` ([`Operation::GetUserAuthFactors`]): takes [`types::GetUserAuthFactorsRequest`], answers [`types::GetUserAuthFactorsResponse`] or [`errors::GetUserAuthFactorsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user_auth_factors(
+        &self,
+        cx: &Context,
+        input: types::GetUserAuthFactorsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUserAuthFactorsResponse,
+            errors::GetUserAuthFactorsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUserAuthFactorsError::Unhandled(
+                Error::not_implemented(Operation::GetUserAuthFactors),
+            ))
+        }
+    }
+
+    /// `GetUserPoolClientSessionConfiguration` ([`Operation::GetUserPoolClientSessionConfiguration`]): takes [`types::GetUserPoolClientSessionConfigurationRequest`], answers [`types::GetUserPoolClientSessionConfigurationResponse`] or [`errors::GetUserPoolClientSessionConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user_pool_client_session_configuration(
+        &self,
+        cx: &Context,
+        input: types::GetUserPoolClientSessionConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUserPoolClientSessionConfigurationResponse,
+            errors::GetUserPoolClientSessionConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(
+                errors::GetUserPoolClientSessionConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::GetUserPoolClientSessionConfiguration),
+                ),
+            )
+        }
+    }
+
+    /// `GetUserPoolMfaConfig` ([`Operation::GetUserPoolMfaConfig`]): takes [`types::GetUserPoolMfaConfigRequest`], answers [`types::GetUserPoolMfaConfigResponse`] or [`errors::GetUserPoolMfaConfigError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user_pool_mfa_config(
+        &self,
+        cx: &Context,
+        input: types::GetUserPoolMfaConfigRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUserPoolMfaConfigResponse,
+            errors::GetUserPoolMfaConfigError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUserPoolMfaConfigError::Unhandled(
+                Error::not_implemented(Operation::GetUserPoolMfaConfig),
+            ))
+        }
+    }
+
+    /// `GetUserPoolSessionConfiguration` ([`Operation::GetUserPoolSessionConfiguration`]): takes [`types::GetUserPoolSessionConfigurationRequest`], answers [`types::GetUserPoolSessionConfigurationResponse`] or [`errors::GetUserPoolSessionConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn get_user_pool_session_configuration(
+        &self,
+        cx: &Context,
+        input: types::GetUserPoolSessionConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::GetUserPoolSessionConfigurationResponse,
+            errors::GetUserPoolSessionConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GetUserPoolSessionConfigurationError::Unhandled(
+                Error::not_implemented(Operation::GetUserPoolSessionConfiguration),
+            ))
+        }
+    }
+
+    /// `GlobalSignOut` ([`Operation::GlobalSignOut`]): takes [`types::GlobalSignOutRequest`], answers [`types::GlobalSignOutResponse`] or [`errors::GlobalSignOutError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn global_sign_out(
+        &self,
+        cx: &Context,
+        input: types::GlobalSignOutRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::GlobalSignOutResponse, errors::GlobalSignOutError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::GlobalSignOutError::Unhandled(
+                Error::not_implemented(Operation::GlobalSignOut),
+            ))
+        }
+    }
+
+    /// `InitiateAuth` ([`Operation::InitiateAuth`]): takes [`types::InitiateAuthRequest`], answers [`types::InitiateAuthResponse`] or [`errors::InitiateAuthError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn initiate_auth(
+        &self,
+        cx: &Context,
+        input: types::InitiateAuthRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::InitiateAuthResponse, errors::InitiateAuthError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::InitiateAuthError::Unhandled(
+                Error::not_implemented(Operation::InitiateAuth),
+            ))
+        }
+    }
+
+    /// `InitiatePointInTimeRecovery` ([`Operation::InitiatePointInTimeRecovery`]): takes [`types::InitiatePointInTimeRecoveryRequest`], answers [`types::InitiatePointInTimeRecoveryResponse`] or [`errors::InitiatePointInTimeRecoveryError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn initiate_point_in_time_recovery(
+        &self,
+        cx: &Context,
+        input: types::InitiatePointInTimeRecoveryRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::InitiatePointInTimeRecoveryResponse,
+            errors::InitiatePointInTimeRecoveryError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::InitiatePointInTimeRecoveryError::Unhandled(
+                Error::not_implemented(Operation::InitiatePointInTimeRecovery),
+            ))
+        }
+    }
+
+    /// `ListCIMDPolicies` ([`Operation::ListCimdPolicies`]): takes [`types::ListCimdPoliciesRequest`], answers [`types::ListCimdPoliciesResponse`] or [`errors::ListCimdPoliciesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_cimd_policies(
+        &self,
+        cx: &Context,
+        input: types::ListCimdPoliciesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListCimdPoliciesResponse,
+            errors::ListCimdPoliciesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListCimdPoliciesError::Unhandled(
+                Error::not_implemented(Operation::ListCimdPolicies),
+            ))
+        }
+    }
+
+    /// `ListClientMetadataURLs` ([`Operation::ListClientMetadataUrls`]): takes [`types::ListClientMetadataUrlsRequest`], answers [`types::ListClientMetadataUrlsResponse`] or [`errors::ListClientMetadataUrlsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_client_metadata_urls(
+        &self,
+        cx: &Context,
+        input: types::ListClientMetadataUrlsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListClientMetadataUrlsResponse,
+            errors::ListClientMetadataUrlsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListClientMetadataUrlsError::Unhandled(
+                Error::not_implemented(Operation::ListClientMetadataUrls),
+            ))
+        }
+    }
+
+    /// `ListDevices` ([`Operation::ListDevices`]): takes [`types::ListDevicesRequest`], answers [`types::ListDevicesResponse`] or [`errors::ListDevicesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_devices(
+        &self,
+        cx: &Context,
+        input: types::ListDevicesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ListDevicesResponse, errors::ListDevicesError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListDevicesError::Unhandled(
+                Error::not_implemented(Operation::ListDevices),
+            ))
+        }
+    }
+
+    /// `ListGroups` ([`Operation::ListGroups`]): takes [`types::ListGroupsRequest`], answers [`types::ListGroupsResponse`] or [`errors::ListGroupsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_groups(
+        &self,
+        cx: &Context,
+        input: types::ListGroupsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ListGroupsResponse, errors::ListGroupsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListGroupsError::Unhandled(Error::not_implemented(
+                Operation::ListGroups,
+            )))
+        }
+    }
+
+    /// `ListIdentityProviders` ([`Operation::ListIdentityProviders`]): takes [`types::ListIdentityProvidersRequest`], answers [`types::ListIdentityProvidersResponse`] or [`errors::ListIdentityProvidersError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_identity_providers(
+        &self,
+        cx: &Context,
+        input: types::ListIdentityProvidersRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListIdentityProvidersResponse,
+            errors::ListIdentityProvidersError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListIdentityProvidersError::Unhandled(
+                Error::not_implemented(Operation::ListIdentityProviders),
+            ))
+        }
+    }
+
+    /// `ListPointInTimeRecoveries` ([`Operation::ListPointInTimeRecoveries`]): takes [`types::ListPointInTimeRecoveriesRequest`], answers [`types::ListPointInTimeRecoveriesResponse`] or [`errors::ListPointInTimeRecoveriesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_point_in_time_recoveries(
+        &self,
+        cx: &Context,
+        input: types::ListPointInTimeRecoveriesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListPointInTimeRecoveriesResponse,
+            errors::ListPointInTimeRecoveriesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListPointInTimeRecoveriesError::Unhandled(
+                Error::not_implemented(Operation::ListPointInTimeRecoveries),
+            ))
+        }
+    }
+
+    /// `ListResourceServers` ([`Operation::ListResourceServers`]): takes [`types::ListResourceServersRequest`], answers [`types::ListResourceServersResponse`] or [`errors::ListResourceServersError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_resource_servers(
+        &self,
+        cx: &Context,
+        input: types::ListResourceServersRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListResourceServersResponse,
+            errors::ListResourceServersError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListResourceServersError::Unhandled(
+                Error::not_implemented(Operation::ListResourceServers),
+            ))
+        }
+    }
+
+    /// `ListTagsForResource` ([`Operation::ListTagsForResource`]): takes [`types::ListTagsForResourceRequest`], answers [`types::ListTagsForResourceResponse`] or [`errors::ListTagsForResourceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_tags_for_resource(
+        &self,
+        cx: &Context,
+        input: types::ListTagsForResourceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListTagsForResourceResponse,
+            errors::ListTagsForResourceError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListTagsForResourceError::Unhandled(
+                Error::not_implemented(Operation::ListTagsForResource),
+            ))
+        }
+    }
+
+    /// `ListTerms` ([`Operation::ListTerms`]): takes [`types::ListTermsRequest`], answers [`types::ListTermsResponse`] or [`errors::ListTermsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_terms(
+        &self,
+        cx: &Context,
+        input: types::ListTermsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ListTermsResponse, errors::ListTermsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListTermsError::Unhandled(Error::not_implemented(
+                Operation::ListTerms,
+            )))
+        }
+    }
+
+    /// `ListUserImportJobs` ([`Operation::ListUserImportJobs`]): takes [`types::ListUserImportJobsRequest`], answers [`types::ListUserImportJobsResponse`] or [`errors::ListUserImportJobsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_import_jobs(
+        &self,
+        cx: &Context,
+        input: types::ListUserImportJobsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUserImportJobsResponse,
+            errors::ListUserImportJobsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserImportJobsError::Unhandled(
+                Error::not_implemented(Operation::ListUserImportJobs),
+            ))
+        }
+    }
+
+    /// `ListUserPoolClientSecrets` ([`Operation::ListUserPoolClientSecrets`]): takes [`types::ListUserPoolClientSecretsRequest`], answers [`types::ListUserPoolClientSecretsResponse`] or [`errors::ListUserPoolClientSecretsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_pool_client_secrets(
+        &self,
+        cx: &Context,
+        input: types::ListUserPoolClientSecretsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUserPoolClientSecretsResponse,
+            errors::ListUserPoolClientSecretsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserPoolClientSecretsError::Unhandled(
+                Error::not_implemented(Operation::ListUserPoolClientSecrets),
+            ))
+        }
+    }
+
+    /// `ListUserPoolClients` ([`Operation::ListUserPoolClients`]): takes [`types::ListUserPoolClientsRequest`], answers [`types::ListUserPoolClientsResponse`] or [`errors::ListUserPoolClientsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_pool_clients(
+        &self,
+        cx: &Context,
+        input: types::ListUserPoolClientsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUserPoolClientsResponse,
+            errors::ListUserPoolClientsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserPoolClientsError::Unhandled(
+                Error::not_implemented(Operation::ListUserPoolClients),
+            ))
+        }
+    }
+
+    /// `ListUserPoolReplicas` ([`Operation::ListUserPoolReplicas`]): takes [`types::ListUserPoolReplicasRequest`], answers [`types::ListUserPoolReplicasResponse`] or [`errors::ListUserPoolReplicasError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_pool_replicas(
+        &self,
+        cx: &Context,
+        input: types::ListUserPoolReplicasRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUserPoolReplicasResponse,
+            errors::ListUserPoolReplicasError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserPoolReplicasError::Unhandled(
+                Error::not_implemented(Operation::ListUserPoolReplicas),
+            ))
+        }
+    }
+
+    /// `ListUserPools` ([`Operation::ListUserPools`]): takes [`types::ListUserPoolsRequest`], answers [`types::ListUserPoolsResponse`] or [`errors::ListUserPoolsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_pools(
+        &self,
+        cx: &Context,
+        input: types::ListUserPoolsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ListUserPoolsResponse, errors::ListUserPoolsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserPoolsError::Unhandled(
+                Error::not_implemented(Operation::ListUserPools),
+            ))
+        }
+    }
+
+    /// `ListUserSessions` ([`Operation::ListUserSessions`]): takes [`types::ListUserSessionsRequest`], answers [`types::ListUserSessionsResponse`] or [`errors::ListUserSessionsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_user_sessions(
+        &self,
+        cx: &Context,
+        input: types::ListUserSessionsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUserSessionsResponse,
+            errors::ListUserSessionsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUserSessionsError::Unhandled(
+                Error::not_implemented(Operation::ListUserSessions),
+            ))
+        }
+    }
+
+    /// `ListUsers` ([`Operation::ListUsers`]): takes [`types::ListUsersRequest`], answers [`types::ListUsersResponse`] or [`errors::ListUsersError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_users(
+        &self,
+        cx: &Context,
+        input: types::ListUsersRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::ListUsersResponse, errors::ListUsersError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUsersError::Unhandled(Error::not_implemented(
+                Operation::ListUsers,
+            )))
+        }
+    }
+
+    /// `ListUsersInGroup` ([`Operation::ListUsersInGroup`]): takes [`types::ListUsersInGroupRequest`], answers [`types::ListUsersInGroupResponse`] or [`errors::ListUsersInGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_users_in_group(
+        &self,
+        cx: &Context,
+        input: types::ListUsersInGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListUsersInGroupResponse,
+            errors::ListUsersInGroupError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListUsersInGroupError::Unhandled(
+                Error::not_implemented(Operation::ListUsersInGroup),
+            ))
+        }
+    }
+
+    /// `ListWebAuthnCredentials` ([`Operation::ListWebAuthnCredentials`]): takes [`types::ListWebAuthnCredentialsRequest`], answers [`types::ListWebAuthnCredentialsResponse`] or [`errors::ListWebAuthnCredentialsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn list_web_authn_credentials(
+        &self,
+        cx: &Context,
+        input: types::ListWebAuthnCredentialsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ListWebAuthnCredentialsResponse,
+            errors::ListWebAuthnCredentialsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ListWebAuthnCredentialsError::Unhandled(
+                Error::not_implemented(Operation::ListWebAuthnCredentials),
+            ))
+        }
+    }
+
+    /// `ResendConfirmationCode` ([`Operation::ResendConfirmationCode`]): takes [`types::ResendConfirmationCodeRequest`], answers [`types::ResendConfirmationCodeResponse`] or [`errors::ResendConfirmationCodeError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn resend_confirmation_code(
+        &self,
+        cx: &Context,
+        input: types::ResendConfirmationCodeRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::ResendConfirmationCodeResponse,
+            errors::ResendConfirmationCodeError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::ResendConfirmationCodeError::Unhandled(
+                Error::not_implemented(Operation::ResendConfirmationCode),
+            ))
+        }
+    }
+
+    /// `RespondToAuthChallenge` ([`Operation::RespondToAuthChallenge`]): takes [`types::RespondToAuthChallengeRequest`], answers [`types::RespondToAuthChallengeResponse`] or [`errors::RespondToAuthChallengeError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn respond_to_auth_challenge(
+        &self,
+        cx: &Context,
+        input: types::RespondToAuthChallengeRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::RespondToAuthChallengeResponse,
+            errors::RespondToAuthChallengeError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::RespondToAuthChallengeError::Unhandled(
+                Error::not_implemented(Operation::RespondToAuthChallenge),
+            ))
+        }
+    }
+
+    /// `RevokeToken` ([`Operation::RevokeToken`]): takes [`types::RevokeTokenRequest`], answers [`types::RevokeTokenResponse`] or [`errors::RevokeTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn revoke_token(
+        &self,
+        cx: &Context,
+        input: types::RevokeTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::RevokeTokenResponse, errors::RevokeTokenError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::RevokeTokenError::Unhandled(
+                Error::not_implemented(Operation::RevokeToken),
+            ))
+        }
+    }
+
+    /// `RevokeUserSession` ([`Operation::RevokeUserSession`]): takes [`types::RevokeUserSessionRequest`], answers [`types::RevokeUserSessionResponse`] or [`errors::RevokeUserSessionError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn revoke_user_session(
+        &self,
+        cx: &Context,
+        input: types::RevokeUserSessionRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::RevokeUserSessionResponse,
+            errors::RevokeUserSessionError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::RevokeUserSessionError::Unhandled(
+                Error::not_implemented(Operation::RevokeUserSession),
+            ))
+        }
+    }
+
+    /// `SetLogDeliveryConfiguration` ([`Operation::SetLogDeliveryConfiguration`]): takes [`types::SetLogDeliveryConfigurationRequest`], answers [`types::SetLogDeliveryConfigurationResponse`] or [`errors::SetLogDeliveryConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_log_delivery_configuration(
+        &self,
+        cx: &Context,
+        input: types::SetLogDeliveryConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetLogDeliveryConfigurationResponse,
+            errors::SetLogDeliveryConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetLogDeliveryConfigurationError::Unhandled(
+                Error::not_implemented(Operation::SetLogDeliveryConfiguration),
+            ))
+        }
+    }
+
+    /// `SetRiskConfiguration` ([`Operation::SetRiskConfiguration`]): takes [`types::SetRiskConfigurationRequest`], answers [`types::SetRiskConfigurationResponse`] or [`errors::SetRiskConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_risk_configuration(
+        &self,
+        cx: &Context,
+        input: types::SetRiskConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetRiskConfigurationResponse,
+            errors::SetRiskConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetRiskConfigurationError::Unhandled(
+                Error::not_implemented(Operation::SetRiskConfiguration),
+            ))
+        }
+    }
+
+    /// `SetUICustomization` ([`Operation::SetUiCustomization`]): takes [`types::SetUiCustomizationRequest`], answers [`types::SetUiCustomizationResponse`] or [`errors::SetUiCustomizationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_ui_customization(
+        &self,
+        cx: &Context,
+        input: types::SetUiCustomizationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUiCustomizationResponse,
+            errors::SetUiCustomizationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetUiCustomizationError::Unhandled(
+                Error::not_implemented(Operation::SetUiCustomization),
+            ))
+        }
+    }
+
+    /// `SetUserMFAPreference` ([`Operation::SetUserMfaPreference`]): takes [`types::SetUserMfaPreferenceRequest`], answers [`types::SetUserMfaPreferenceResponse`] or [`errors::SetUserMfaPreferenceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_user_mfa_preference(
+        &self,
+        cx: &Context,
+        input: types::SetUserMfaPreferenceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUserMfaPreferenceResponse,
+            errors::SetUserMfaPreferenceError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetUserMfaPreferenceError::Unhandled(
+                Error::not_implemented(Operation::SetUserMfaPreference),
+            ))
+        }
+    }
+
+    /// `SetUserPoolClientSessionConfiguration` ([`Operation::SetUserPoolClientSessionConfiguration`]): takes [`types::SetUserPoolClientSessionConfigurationRequest`], answers [`types::SetUserPoolClientSessionConfigurationResponse`] or [`errors::SetUserPoolClientSessionConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_user_pool_client_session_configuration(
+        &self,
+        cx: &Context,
+        input: types::SetUserPoolClientSessionConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUserPoolClientSessionConfigurationResponse,
+            errors::SetUserPoolClientSessionConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(
+                errors::SetUserPoolClientSessionConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::SetUserPoolClientSessionConfiguration),
+                ),
+            )
+        }
+    }
+
+    /// `SetUserPoolMfaConfig` ([`Operation::SetUserPoolMfaConfig`]): takes [`types::SetUserPoolMfaConfigRequest`], answers [`types::SetUserPoolMfaConfigResponse`] or [`errors::SetUserPoolMfaConfigError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_user_pool_mfa_config(
+        &self,
+        cx: &Context,
+        input: types::SetUserPoolMfaConfigRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUserPoolMfaConfigResponse,
+            errors::SetUserPoolMfaConfigError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetUserPoolMfaConfigError::Unhandled(
+                Error::not_implemented(Operation::SetUserPoolMfaConfig),
+            ))
+        }
+    }
+
+    /// `SetUserPoolSessionConfiguration` ([`Operation::SetUserPoolSessionConfiguration`]): takes [`types::SetUserPoolSessionConfigurationRequest`], answers [`types::SetUserPoolSessionConfigurationResponse`] or [`errors::SetUserPoolSessionConfigurationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_user_pool_session_configuration(
+        &self,
+        cx: &Context,
+        input: types::SetUserPoolSessionConfigurationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUserPoolSessionConfigurationResponse,
+            errors::SetUserPoolSessionConfigurationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetUserPoolSessionConfigurationError::Unhandled(
+                Error::not_implemented(Operation::SetUserPoolSessionConfiguration),
+            ))
+        }
+    }
+
+    /// `SetUserSettings` ([`Operation::SetUserSettings`]): takes [`types::SetUserSettingsRequest`], answers [`types::SetUserSettingsResponse`] or [`errors::SetUserSettingsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn set_user_settings(
+        &self,
+        cx: &Context,
+        input: types::SetUserSettingsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::SetUserSettingsResponse,
+            errors::SetUserSettingsError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SetUserSettingsError::Unhandled(
+                Error::not_implemented(Operation::SetUserSettings),
+            ))
+        }
+    }
+
+    /// `SignUp` ([`Operation::SignUp`]): takes [`types::SignUpRequest`], answers [`types::SignUpResponse`] or [`errors::SignUpError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn sign_up(
+        &self,
+        cx: &Context,
+        input: types::SignUpRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::SignUpResponse, errors::SignUpError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::SignUpError::Unhandled(Error::not_implemented(
+                Operation::SignUp,
+            )))
+        }
+    }
+
+    /// `StartPointInTimeRecovery` ([`Operation::StartPointInTimeRecovery`]): takes [`types::StartPointInTimeRecoveryRequest`], answers [`types::StartPointInTimeRecoveryResponse`] or [`errors::StartPointInTimeRecoveryError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn start_point_in_time_recovery(
+        &self,
+        cx: &Context,
+        input: types::StartPointInTimeRecoveryRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::StartPointInTimeRecoveryResponse,
+            errors::StartPointInTimeRecoveryError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::StartPointInTimeRecoveryError::Unhandled(
+                Error::not_implemented(Operation::StartPointInTimeRecovery),
+            ))
+        }
+    }
+
+    /// `StartUserImportJob` ([`Operation::StartUserImportJob`]): takes [`types::StartUserImportJobRequest`], answers [`types::StartUserImportJobResponse`] or [`errors::StartUserImportJobError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn start_user_import_job(
+        &self,
+        cx: &Context,
+        input: types::StartUserImportJobRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::StartUserImportJobResponse,
+            errors::StartUserImportJobError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::StartUserImportJobError::Unhandled(
+                Error::not_implemented(Operation::StartUserImportJob),
+            ))
+        }
+    }
+
+    /// `StartWebAuthnRegistration` ([`Operation::StartWebAuthnRegistration`]): takes [`types::StartWebAuthnRegistrationRequest`], answers [`types::StartWebAuthnRegistrationResponse`] or [`errors::StartWebAuthnRegistrationError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn start_web_authn_registration(
+        &self,
+        cx: &Context,
+        input: types::StartWebAuthnRegistrationRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::StartWebAuthnRegistrationResponse,
+            errors::StartWebAuthnRegistrationError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::StartWebAuthnRegistrationError::Unhandled(
+                Error::not_implemented(Operation::StartWebAuthnRegistration),
+            ))
+        }
+    }
+
+    /// `StopUserImportJob` ([`Operation::StopUserImportJob`]): takes [`types::StopUserImportJobRequest`], answers [`types::StopUserImportJobResponse`] or [`errors::StopUserImportJobError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn stop_user_import_job(
+        &self,
+        cx: &Context,
+        input: types::StopUserImportJobRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::StopUserImportJobResponse,
+            errors::StopUserImportJobError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::StopUserImportJobError::Unhandled(
+                Error::not_implemented(Operation::StopUserImportJob),
+            ))
+        }
+    }
+
+    /// `TagResource` ([`Operation::TagResource`]): takes [`types::TagResourceRequest`], answers [`types::TagResourceResponse`] or [`errors::TagResourceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn tag_resource(
+        &self,
+        cx: &Context,
+        input: types::TagResourceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::TagResourceResponse, errors::TagResourceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::TagResourceError::Unhandled(
+                Error::not_implemented(Operation::TagResource),
+            ))
+        }
+    }
+
+    /// `UntagResource` ([`Operation::UntagResource`]): takes [`types::UntagResourceRequest`], answers [`types::UntagResourceResponse`] or [`errors::UntagResourceError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn untag_resource(
+        &self,
+        cx: &Context,
+        input: types::UntagResourceRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::UntagResourceResponse, errors::UntagResourceError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UntagResourceError::Unhandled(
+                Error::not_implemented(Operation::UntagResource),
+            ))
+        }
+    }
+
+    /// `UpdateAuthEventFeedback` ([`Operation::UpdateAuthEventFeedback`]): takes [`types::UpdateAuthEventFeedbackRequest`], answers [`types::UpdateAuthEventFeedbackResponse`] or [`errors::UpdateAuthEventFeedbackError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_auth_event_feedback(
+        &self,
+        cx: &Context,
+        input: types::UpdateAuthEventFeedbackRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateAuthEventFeedbackResponse,
+            errors::UpdateAuthEventFeedbackError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateAuthEventFeedbackError::Unhandled(
+                Error::not_implemented(Operation::UpdateAuthEventFeedback),
+            ))
+        }
+    }
+
+    /// `UpdateCIMDPolicy` ([`Operation::UpdateCimdPolicy`]): takes [`types::UpdateCimdPolicyRequest`], answers [`types::UpdateCimdPolicyResponse`] or [`errors::UpdateCimdPolicyError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_cimd_policy(
+        &self,
+        cx: &Context,
+        input: types::UpdateCimdPolicyRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateCimdPolicyResponse,
+            errors::UpdateCimdPolicyError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateCimdPolicyError::Unhandled(
+                Error::not_implemented(Operation::UpdateCimdPolicy),
+            ))
+        }
+    }
+
+    /// `UpdateClientMetadataURLState` ([`Operation::UpdateClientMetadataUrlState`]): takes [`types::UpdateClientMetadataUrlStateRequest`], answers [`types::UpdateClientMetadataUrlStateResponse`] or [`errors::UpdateClientMetadataUrlStateError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_client_metadata_url_state(
+        &self,
+        cx: &Context,
+        input: types::UpdateClientMetadataUrlStateRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateClientMetadataUrlStateResponse,
+            errors::UpdateClientMetadataUrlStateError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateClientMetadataUrlStateError::Unhandled(
+                Error::not_implemented(Operation::UpdateClientMetadataUrlState),
+            ))
+        }
+    }
+
+    /// `UpdateDeviceStatus` ([`Operation::UpdateDeviceStatus`]): takes [`types::UpdateDeviceStatusRequest`], answers [`types::UpdateDeviceStatusResponse`] or [`errors::UpdateDeviceStatusError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_device_status(
+        &self,
+        cx: &Context,
+        input: types::UpdateDeviceStatusRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateDeviceStatusResponse,
+            errors::UpdateDeviceStatusError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateDeviceStatusError::Unhandled(
+                Error::not_implemented(Operation::UpdateDeviceStatus),
+            ))
+        }
+    }
+
+    /// `UpdateGroup` ([`Operation::UpdateGroup`]): takes [`types::UpdateGroupRequest`], answers [`types::UpdateGroupResponse`] or [`errors::UpdateGroupError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_group(
+        &self,
+        cx: &Context,
+        input: types::UpdateGroupRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::UpdateGroupResponse, errors::UpdateGroupError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateGroupError::Unhandled(
+                Error::not_implemented(Operation::UpdateGroup),
+            ))
+        }
+    }
+
+    /// `UpdateIdentityProvider` ([`Operation::UpdateIdentityProvider`]): takes [`types::UpdateIdentityProviderRequest`], answers [`types::UpdateIdentityProviderResponse`] or [`errors::UpdateIdentityProviderError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_identity_provider(
+        &self,
+        cx: &Context,
+        input: types::UpdateIdentityProviderRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateIdentityProviderResponse,
+            errors::UpdateIdentityProviderError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateIdentityProviderError::Unhandled(
+                Error::not_implemented(Operation::UpdateIdentityProvider),
+            ))
+        }
+    }
+
+    /// `UpdateManagedLoginBranding` ([`Operation::UpdateManagedLoginBranding`]): takes [`types::UpdateManagedLoginBrandingRequest`], answers [`types::UpdateManagedLoginBrandingResponse`] or [`errors::UpdateManagedLoginBrandingError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_managed_login_branding(
+        &self,
+        cx: &Context,
+        input: types::UpdateManagedLoginBrandingRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateManagedLoginBrandingResponse,
+            errors::UpdateManagedLoginBrandingError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateManagedLoginBrandingError::Unhandled(
+                Error::not_implemented(Operation::UpdateManagedLoginBranding),
+            ))
+        }
+    }
+
+    /// `UpdateProvisionedLimit` ([`Operation::UpdateProvisionedLimit`]): takes [`types::UpdateProvisionedLimitRequest`], answers [`types::UpdateProvisionedLimitResponse`] or [`errors::UpdateProvisionedLimitError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_provisioned_limit(
+        &self,
+        cx: &Context,
+        input: types::UpdateProvisionedLimitRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateProvisionedLimitResponse,
+            errors::UpdateProvisionedLimitError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateProvisionedLimitError::Unhandled(
+                Error::not_implemented(Operation::UpdateProvisionedLimit),
+            ))
+        }
+    }
+
+    /// `UpdateResourceServer` ([`Operation::UpdateResourceServer`]): takes [`types::UpdateResourceServerRequest`], answers [`types::UpdateResourceServerResponse`] or [`errors::UpdateResourceServerError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_resource_server(
+        &self,
+        cx: &Context,
+        input: types::UpdateResourceServerRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateResourceServerResponse,
+            errors::UpdateResourceServerError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateResourceServerError::Unhandled(
+                Error::not_implemented(Operation::UpdateResourceServer),
+            ))
+        }
+    }
+
+    /// `UpdateTerms` ([`Operation::UpdateTerms`]): takes [`types::UpdateTermsRequest`], answers [`types::UpdateTermsResponse`] or [`errors::UpdateTermsError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_terms(
+        &self,
+        cx: &Context,
+        input: types::UpdateTermsRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::UpdateTermsResponse, errors::UpdateTermsError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateTermsError::Unhandled(
+                Error::not_implemented(Operation::UpdateTerms),
+            ))
+        }
+    }
+
+    /// `UpdateUserAttributes` ([`Operation::UpdateUserAttributes`]): takes [`types::UpdateUserAttributesRequest`], answers [`types::UpdateUserAttributesResponse`] or [`errors::UpdateUserAttributesError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_user_attributes(
+        &self,
+        cx: &Context,
+        input: types::UpdateUserAttributesRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateUserAttributesResponse,
+            errors::UpdateUserAttributesError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateUserAttributesError::Unhandled(
+                Error::not_implemented(Operation::UpdateUserAttributes),
+            ))
+        }
+    }
+
+    /// `UpdateUserPool` ([`Operation::UpdateUserPool`]): takes [`types::UpdateUserPoolRequest`], answers [`types::UpdateUserPoolResponse`] or [`errors::UpdateUserPoolError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_user_pool(
+        &self,
+        cx: &Context,
+        input: types::UpdateUserPoolRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<types::UpdateUserPoolResponse, errors::UpdateUserPoolError>,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateUserPoolError::Unhandled(
+                Error::not_implemented(Operation::UpdateUserPool),
+            ))
+        }
+    }
+
+    /// `UpdateUserPoolClient` ([`Operation::UpdateUserPoolClient`]): takes [`types::UpdateUserPoolClientRequest`], answers [`types::UpdateUserPoolClientResponse`] or [`errors::UpdateUserPoolClientError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_user_pool_client(
+        &self,
+        cx: &Context,
+        input: types::UpdateUserPoolClientRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateUserPoolClientResponse,
+            errors::UpdateUserPoolClientError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateUserPoolClientError::Unhandled(
+                Error::not_implemented(Operation::UpdateUserPoolClient),
+            ))
+        }
+    }
+
+    /// `UpdateUserPoolDomain` ([`Operation::UpdateUserPoolDomain`]): takes [`types::UpdateUserPoolDomainRequest`], answers [`types::UpdateUserPoolDomainResponse`] or [`errors::UpdateUserPoolDomainError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_user_pool_domain(
+        &self,
+        cx: &Context,
+        input: types::UpdateUserPoolDomainRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateUserPoolDomainResponse,
+            errors::UpdateUserPoolDomainError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateUserPoolDomainError::Unhandled(
+                Error::not_implemented(Operation::UpdateUserPoolDomain),
+            ))
+        }
+    }
+
+    /// `UpdateUserPoolReplica` ([`Operation::UpdateUserPoolReplica`]): takes [`types::UpdateUserPoolReplicaRequest`], answers [`types::UpdateUserPoolReplicaResponse`] or [`errors::UpdateUserPoolReplicaError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn update_user_pool_replica(
+        &self,
+        cx: &Context,
+        input: types::UpdateUserPoolReplicaRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::UpdateUserPoolReplicaResponse,
+            errors::UpdateUserPoolReplicaError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::UpdateUserPoolReplicaError::Unhandled(
+                Error::not_implemented(Operation::UpdateUserPoolReplica),
+            ))
+        }
+    }
+
+    /// `VerifySoftwareToken` ([`Operation::VerifySoftwareToken`]): takes [`types::VerifySoftwareTokenRequest`], answers [`types::VerifySoftwareTokenResponse`] or [`errors::VerifySoftwareTokenError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn verify_software_token(
+        &self,
+        cx: &Context,
+        input: types::VerifySoftwareTokenRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::VerifySoftwareTokenResponse,
+            errors::VerifySoftwareTokenError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::VerifySoftwareTokenError::Unhandled(
+                Error::not_implemented(Operation::VerifySoftwareToken),
+            ))
+        }
+    }
+
+    /// `VerifyUserAttribute` ([`Operation::VerifyUserAttribute`]): takes [`types::VerifyUserAttributeRequest`], answers [`types::VerifyUserAttributeResponse`] or [`errors::VerifyUserAttributeError`].
+    ///
+    /// By default: `NotImplemented` (HTTP 501).
+    fn verify_user_attribute(
+        &self,
+        cx: &Context,
+        input: types::VerifyUserAttributeRequest,
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<
+            types::VerifyUserAttributeResponse,
+            errors::VerifyUserAttributeError,
+        >,
+    > + ::core::marker::Send {
+        let _ = (cx, input);
+        async {
+            ::core::result::Result::Err(errors::VerifyUserAttributeError::Unhandled(
+                Error::not_implemented(Operation::VerifyUserAttribute),
+            ))
+        }
+    }
+}
+
+/// Answers one call through `service`, as the service answers it over HTTP:
+/// routes `target` (the `X-Amz-Target` header's value), reads and validates `body`,
+/// calls the operation's method of [`Service`], and writes the response or the
+/// error.
+///
+/// The [`Answer`] holds the status, the body and the headers to send:
+/// `Content-Type` ([`CONTENT_TYPE`]), `x-amzn-RequestId` (the context's request id)
+/// and, for errors, `x-amzn-ErrorType` (the error code). Errors are those of
+/// [`Request::from_http`] (`UnknownOperationException`, `SerializationException`,
+/// the validation exception), then those of the method.
+pub async fn dispatch<S: Service>(service: &S, cx: &Context, target: &str, body: &[u8]) -> Answer {
+    fn answer<T, E>(cx: &Context, result: ::core::result::Result<T, E>) -> Answer
+    where
+        T: ::serde::Serialize,
+        E: ::core::convert::Into<Error>,
+    {
+        match result {
+            Ok(output) => match ::serde_json::to_vec(&output) {
+                Ok(body) => Answer::ok(CONTENT_TYPE, cx, body),
+                Err(e) => refuse(
+                    cx,
+                    Error::new(
+                        "InternalFailure",
+                        Some(::std::format!("The response could not be written: {e}")),
+                    ),
+                ),
+            },
+            Err(error) => refuse(cx, error.into()),
+        }
+    }
+
+    fn refuse(cx: &Context, error: Error) -> Answer {
+        Answer::error(
+            CONTENT_TYPE,
+            cx,
+            error.http_status(),
+            error.code(),
+            error.to_json(),
+        )
+    }
+    match Operation::from_target(target) {
+        Some(operation) => match operation {
+            Operation::AddCustomAttributes => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AddCustomAttributesRequest,
+                >(body)
+                {
+                    Ok(input) => service.add_custom_attributes(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AddUserPoolClientSecret => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AddUserPoolClientSecretRequest,
+                >(body)
+                {
+                    Ok(input) => service.add_user_pool_client_secret(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminAddUserToGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminAddUserToGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_add_user_to_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::AdminConfirmSignUp => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminConfirmSignUpRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_confirm_sign_up(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminCreateUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminCreateUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_create_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminDeleteSoftwareToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminDeleteSoftwareTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_delete_software_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminDeleteUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminDeleteUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_delete_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::AdminDeleteUserAttributes => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminDeleteUserAttributesRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_delete_user_attributes(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminDisableProviderForUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminDisableProviderForUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_disable_provider_for_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminDisableUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminDisableUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_disable_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminEnableUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminEnableUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_enable_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminForgetDevice => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminForgetDeviceRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_forget_device(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::AdminGetDevice => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminGetDeviceRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_get_device(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminGetUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminGetUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_get_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminGetUserAuthFactors => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminGetUserAuthFactorsRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_get_user_auth_factors(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminInitiateAuth => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminInitiateAuthRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_initiate_auth(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminLinkProviderForUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminLinkProviderForUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_link_provider_for_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminListDevices => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminListDevicesRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_list_devices(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminListGroupsForUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminListGroupsForUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_list_groups_for_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminListUserAuthEvents => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminListUserAuthEventsRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_list_user_auth_events(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminListUserSessions => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminListUserSessionsRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_list_user_sessions(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminRemoveUserFromGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminRemoveUserFromGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_remove_user_from_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::AdminResetUserPassword => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminResetUserPasswordRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_reset_user_password(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminRespondToAuthChallenge => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminRespondToAuthChallengeRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_respond_to_auth_challenge(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminRevokeUserSession => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminRevokeUserSessionRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_revoke_user_session(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminSetUserMfaPreference => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminSetUserMfaPreferenceRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_set_user_mfa_preference(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminSetUserPassword => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminSetUserPasswordRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_set_user_password(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminSetUserSettings => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminSetUserSettingsRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_set_user_settings(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminUpdateAuthEventFeedback => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminUpdateAuthEventFeedbackRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_update_auth_event_feedback(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminUpdateDeviceStatus => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminUpdateDeviceStatusRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_update_device_status(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminUpdateUserAttributes => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminUpdateUserAttributesRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_update_user_attributes(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AdminUserGlobalSignOut => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AdminUserGlobalSignOutRequest,
+                >(body)
+                {
+                    Ok(input) => service.admin_user_global_sign_out(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::AssociateSoftwareToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::AssociateSoftwareTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.associate_software_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CancelPointInTimeRecovery => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CancelPointInTimeRecoveryRequest,
+                >(body)
+                {
+                    Ok(input) => service.cancel_point_in_time_recovery(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ChangePassword => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ChangePasswordRequest,
+                >(body)
+                {
+                    Ok(input) => service.change_password(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CompleteWebAuthnRegistration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CompleteWebAuthnRegistrationRequest,
+                >(body)
+                {
+                    Ok(input) => service.complete_web_authn_registration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ConfirmDevice => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ConfirmDeviceRequest,
+                >(body)
+                {
+                    Ok(input) => service.confirm_device(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ConfirmForgotPassword => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ConfirmForgotPasswordRequest,
+                >(body)
+                {
+                    Ok(input) => service.confirm_forgot_password(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ConfirmSignUp => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ConfirmSignUpRequest,
+                >(body)
+                {
+                    Ok(input) => service.confirm_sign_up(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateCimdPolicy => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateCimdPolicyRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_cimd_policy(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateIdentityProvider => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateIdentityProviderRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_identity_provider(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateManagedLoginBranding => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateManagedLoginBrandingRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_managed_login_branding(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateResourceServer => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateResourceServerRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_resource_server(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateTerms => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateTermsRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_terms(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateUserImportJob => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateUserImportJobRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_user_import_job(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateUserPool => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateUserPoolRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_user_pool(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateUserPoolClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateUserPoolClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_user_pool_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateUserPoolDomain => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateUserPoolDomainRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_user_pool_domain(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::CreateUserPoolReplica => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::CreateUserPoolReplicaRequest,
+                >(body)
+                {
+                    Ok(input) => service.create_user_pool_replica(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteCimdPolicy => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteCimdPolicyRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_cimd_policy(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteIdentityProvider => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteIdentityProviderRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_identity_provider(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteManagedLoginBranding => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteManagedLoginBrandingRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_managed_login_branding(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteResourceServer => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteResourceServerRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_resource_server(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteTerms => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteTermsRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_terms(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteUserAttributes => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserAttributesRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_attributes(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteUserPool => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserPoolRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_pool(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteUserPoolClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserPoolClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_pool_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::DeleteUserPoolClientSecret => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserPoolClientSecretRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_pool_client_secret(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteUserPoolDomain => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserPoolDomainRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_pool_domain(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteUserPoolReplica => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteUserPoolReplicaRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_user_pool_replica(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DeleteWebAuthnCredential => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DeleteWebAuthnCredentialRequest,
+                >(body)
+                {
+                    Ok(input) => service.delete_web_authn_credential(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeCimdPolicy => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeCimdPolicyRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_cimd_policy(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeIdentityProvider => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeIdentityProviderRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_identity_provider(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeManagedLoginBranding => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeManagedLoginBrandingRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_managed_login_branding(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeManagedLoginBrandingByClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeManagedLoginBrandingByClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_managed_login_branding_by_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribePointInTimeRecovery => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribePointInTimeRecoveryRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_point_in_time_recovery(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeResourceServer => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeResourceServerRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_resource_server(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeRiskConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeRiskConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_risk_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeTerms => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeTermsRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_terms(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeTermsByClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeTermsByClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_terms_by_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeUserImportJob => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeUserImportJobRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_user_import_job(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeUserPool => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeUserPoolRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_user_pool(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeUserPoolClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeUserPoolClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_user_pool_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::DescribeUserPoolDomain => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::DescribeUserPoolDomainRequest,
+                >(body)
+                {
+                    Ok(input) => service.describe_user_pool_domain(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ForgetDevice => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ForgetDeviceRequest,
+                >(body)
+                {
+                    Ok(input) => service.forget_device(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+            }
+            Operation::ForgotPassword => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ForgotPasswordRequest,
+                >(body)
+                {
+                    Ok(input) => service.forgot_password(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetCsvHeader => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetCsvHeaderRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_csv_header(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetClientToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetClientTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_client_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetDerivedToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetDerivedTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_derived_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetDevice => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetDeviceRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_device(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetIdentityProviderByIdentifier => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetIdentityProviderByIdentifierRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_identity_provider_by_identifier(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetLogDeliveryConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetLogDeliveryConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_log_delivery_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetProvisionedLimit => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetProvisionedLimitRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_provisioned_limit(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetSigningCertificate => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetSigningCertificateRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_signing_certificate(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetTokensFromRefreshToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetTokensFromRefreshTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_tokens_from_refresh_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUiCustomization => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUiCustomizationRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_ui_customization(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUser => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUserAttributeVerificationCode => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserAttributeVerificationCodeRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user_attribute_verification_code(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUserAuthFactors => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserAuthFactorsRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user_auth_factors(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUserPoolClientSessionConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserPoolClientSessionConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user_pool_client_session_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUserPoolMfaConfig => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserPoolMfaConfigRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user_pool_mfa_config(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GetUserPoolSessionConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GetUserPoolSessionConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.get_user_pool_session_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::GlobalSignOut => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::GlobalSignOutRequest,
+                >(body)
+                {
+                    Ok(input) => service.global_sign_out(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::InitiateAuth => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::InitiateAuthRequest,
+                >(body)
+                {
+                    Ok(input) => service.initiate_auth(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::InitiatePointInTimeRecovery => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::InitiatePointInTimeRecoveryRequest,
+                >(body)
+                {
+                    Ok(input) => service.initiate_point_in_time_recovery(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListCimdPolicies => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListCimdPoliciesRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_cimd_policies(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListClientMetadataUrls => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListClientMetadataUrlsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_client_metadata_urls(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListDevices => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListDevicesRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_devices(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListGroups => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListGroupsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_groups(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListIdentityProviders => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListIdentityProvidersRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_identity_providers(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListPointInTimeRecoveries => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListPointInTimeRecoveriesRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_point_in_time_recoveries(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListResourceServers => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListResourceServersRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_resource_servers(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListTagsForResource => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListTagsForResourceRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_tags_for_resource(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListTerms => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListTermsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_terms(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserImportJobs => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserImportJobsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_import_jobs(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserPoolClientSecrets => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserPoolClientSecretsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_pool_client_secrets(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserPoolClients => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserPoolClientsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_pool_clients(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserPoolReplicas => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserPoolReplicasRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_pool_replicas(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserPools => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserPoolsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_pools(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUserSessions => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUserSessionsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_user_sessions(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUsers => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUsersRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_users(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListUsersInGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListUsersInGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_users_in_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ListWebAuthnCredentials => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ListWebAuthnCredentialsRequest,
+                >(body)
+                {
+                    Ok(input) => service.list_web_authn_credentials(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::ResendConfirmationCode => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::ResendConfirmationCodeRequest,
+                >(body)
+                {
+                    Ok(input) => service.resend_confirmation_code(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::RespondToAuthChallenge => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::RespondToAuthChallengeRequest,
+                >(body)
+                {
+                    Ok(input) => service.respond_to_auth_challenge(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::RevokeToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::RevokeTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.revoke_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::RevokeUserSession => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::RevokeUserSessionRequest,
+                >(body)
+                {
+                    Ok(input) => service.revoke_user_session(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetLogDeliveryConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetLogDeliveryConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_log_delivery_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetRiskConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetRiskConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_risk_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUiCustomization => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUiCustomizationRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_ui_customization(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUserMfaPreference => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUserMfaPreferenceRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_user_mfa_preference(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUserPoolClientSessionConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUserPoolClientSessionConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_user_pool_client_session_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUserPoolMfaConfig => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUserPoolMfaConfigRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_user_pool_mfa_config(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUserPoolSessionConfiguration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUserPoolSessionConfigurationRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_user_pool_session_configuration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SetUserSettings => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::SetUserSettingsRequest,
+                >(body)
+                {
+                    Ok(input) => service.set_user_settings(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::SignUp => {
+                let future =
+                    match ::specgen_runtime::__private::parse_request::<types::SignUpRequest>(body)
+                    {
+                        Ok(input) => service.sign_up(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                answer(cx, future.await)
+            }
+            Operation::StartPointInTimeRecovery => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::StartPointInTimeRecoveryRequest,
+                >(body)
+                {
+                    Ok(input) => service.start_point_in_time_recovery(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::StartUserImportJob => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::StartUserImportJobRequest,
+                >(body)
+                {
+                    Ok(input) => service.start_user_import_job(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::StartWebAuthnRegistration => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::StartWebAuthnRegistrationRequest,
+                >(body)
+                {
+                    Ok(input) => service.start_web_authn_registration(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::StopUserImportJob => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::StopUserImportJobRequest,
+                >(body)
+                {
+                    Ok(input) => service.stop_user_import_job(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::TagResource => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::TagResourceRequest,
+                >(body)
+                {
+                    Ok(input) => service.tag_resource(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UntagResource => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UntagResourceRequest,
+                >(body)
+                {
+                    Ok(input) => service.untag_resource(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateAuthEventFeedback => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateAuthEventFeedbackRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_auth_event_feedback(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateCimdPolicy => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateCimdPolicyRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_cimd_policy(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateClientMetadataUrlState => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateClientMetadataUrlStateRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_client_metadata_url_state(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateDeviceStatus => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateDeviceStatusRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_device_status(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateGroup => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateGroupRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_group(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateIdentityProvider => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateIdentityProviderRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_identity_provider(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateManagedLoginBranding => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateManagedLoginBrandingRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_managed_login_branding(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateProvisionedLimit => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateProvisionedLimitRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_provisioned_limit(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateResourceServer => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateResourceServerRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_resource_server(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateTerms => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateTermsRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_terms(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateUserAttributes => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateUserAttributesRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_user_attributes(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateUserPool => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateUserPoolRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_user_pool(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateUserPoolClient => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateUserPoolClientRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_user_pool_client(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateUserPoolDomain => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateUserPoolDomainRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_user_pool_domain(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::UpdateUserPoolReplica => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::UpdateUserPoolReplicaRequest,
+                >(body)
+                {
+                    Ok(input) => service.update_user_pool_replica(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::VerifySoftwareToken => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::VerifySoftwareTokenRequest,
+                >(body)
+                {
+                    Ok(input) => service.verify_software_token(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+            Operation::VerifyUserAttribute => {
+                let future = match ::specgen_runtime::__private::parse_request::<
+                    types::VerifyUserAttributeRequest,
+                >(body)
+                {
+                    Ok(input) => service.verify_user_attribute(cx, input),
+                    Err(error) => return refuse(cx, Error::from_request_error(error)),
+                };
+                answer(cx, future.await)
+            }
+        },
+        None => refuse(cx, Error::unknown_operation(target)),
+    }
+}
+
+/// A [`Service`] as the runtime's `serve::Dispatch`: what the HTTP door serves
+/// (`serve::HttpService::new(Dispatcher::new(server))`, feature `server`).
+#[derive(Debug, Clone, Default)]
+pub struct Dispatcher<S> {
+    service: S,
+}
+
+impl<S: Service> Dispatcher<S> {
+    /// Dispatches calls to `service`.
+    pub const fn new(service: S) -> Self {
+        Dispatcher { service }
+    }
+
+    /// The service calls are dispatched to.
+    pub const fn service(&self) -> &S {
+        &self.service
+    }
+
+    /// The service, given back.
+    pub fn into_service(self) -> S {
+        self.service
+    }
+}
+
+impl<S: Service> ::specgen_runtime::serve::Dispatch for Dispatcher<S> {
+    const CONTENT_TYPE: &'static str = CONTENT_TYPE;
+
+    fn dispatch(
+        &self,
+        cx: &Context,
+        target: &str,
+        body: &[u8],
+    ) -> impl ::core::future::Future<Output = Answer> + ::core::marker::Send {
+        dispatch(&self.service, cx, target, body)
+    }
+}
+
+#[doc(inline)]
+pub use ::specgen_runtime::{Document, Timestamp, Validate, ValidationErrors};
 
 pub use rules::PATTERNS;
 

@@ -458,6 +458,14 @@ pub(crate) static AWS_ACCOUNT_ID_TYPE: check::StrRules = check::StrRules {
     sensitive: false,
 };
 
+/// String constraints of `AcrLevelKeyType`.
+pub(crate) static ACR_LEVEL_KEY_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_2),
+    sensitive: false,
+};
+
 /// String constraints of `AcrValueType`.
 pub(crate) static ACR_VALUE_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
@@ -471,6 +479,14 @@ pub(crate) static ARN_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(20u64),
     max_len: ::core::option::Option::Some(2048u64),
     pattern: ::core::option::Option::Some(&PATTERN_4),
+    sensitive: false,
+};
+
+/// String constraints of `AttributeMappingKeyType`.
+pub(crate) static ATTRIBUTE_MAPPING_KEY_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::Some(1u64),
+    max_len: ::core::option::Option::Some(32u64),
+    pattern: ::core::option::Option::None,
     sensitive: false,
 };
 
@@ -735,6 +751,14 @@ pub(crate) static IDP_IDENTIFIER_TYPE: check::StrRules = check::StrRules {
     min_len: ::core::option::Option::Some(1u64),
     max_len: ::core::option::Option::Some(40u64),
     pattern: ::core::option::Option::Some(&PATTERN_25),
+    sensitive: false,
+};
+
+/// String constraints of `LanguageIdType`.
+pub(crate) static LANGUAGE_ID_TYPE: check::StrRules = check::StrRules {
+    min_len: ::core::option::Option::None,
+    max_len: ::core::option::Option::None,
+    pattern: ::core::option::Option::Some(&PATTERN_26),
     sensitive: false,
 };
 
@@ -1033,6 +1057,146 @@ pub(crate) static USERNAME_TYPE: check::StrRules = check::StrRules {
     pattern: ::core::option::Option::Some(&PATTERN_13),
     sensitive: true,
 };
+
+/// The constraints of strings of `CSSType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static CSS_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
+    rt::Constraint::MaxLength(131072u64),
+    rt::Constraint::MinLength(0u64),
+];
+
+/// The constraints of the enum `DeliveryMediumType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static DELIVERY_MEDIUM_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
+    super::types::DeliveryMediumType::VALUES,
+)];
+
+/// The constraints of strings of `AttributeNameType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static ATTRIBUTE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(32u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+"),
+];
+
+/// The constraints of the enum `AuthFactorType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static AUTH_FACTOR_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(super::types::AuthFactorType::VALUES)];
+
+/// The constraints of the enum `ChallengeNameType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static CHALLENGE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
+    super::types::ChallengeNameType::VALUES,
+)];
+
+/// The constraints of strings of `URLPatternType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static URL_PATTERN_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(256u64),
+    rt::Constraint::MinLength(12u64),
+    rt::Constraint::Pattern("^https://[!$-;=@-\\[\\]_a-z~]+$"),
+];
+
+/// The constraints of the enum `EventFilterType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static EVENT_FILTER_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(super::types::EventFilterType::VALUES)];
+
+/// The constraints of strings of `AttributeMappingKeyType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
+    rt::Constraint::MaxLength(32u64),
+    rt::Constraint::MinLength(1u64),
+];
+
+/// The constraints of strings of `IdpIdentifierType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static IDP_IDENTIFIER_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(40u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\w\\s+=.@-]+"),
+];
+
+/// The constraints of strings of `AcrLevelKeyType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static ACR_LEVEL_KEY_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Pattern("Level[1-4]")];
+
+/// The constraints of strings of `AcrValueType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static ACR_VALUE_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(64u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"),
+];
+
+/// The constraints of strings of `LanguageIdType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static LANGUAGE_ID_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Pattern(
+    "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
+)];
+
+/// The constraints of strings of `LinkUrlType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static LINK_URL_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(1024u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("^[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+$"),
+];
+
+/// The constraints of strings of `ClientPermissionType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static CLIENT_PERMISSION_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
+    rt::Constraint::MaxLength(2048u64),
+    rt::Constraint::MinLength(1u64),
+];
+
+/// The constraints of the enum `ExplicitAuthFlowsType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(
+        super::types::ExplicitAuthFlowsType::VALUES,
+    )];
+
+/// The constraints of strings of `CIMDPolicyNameType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static CIMD_POLICY_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(32u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\p{Z}]+"),
+];
+
+/// The constraints of strings of `RedirectUrlType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static REDIRECT_URL_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(1024u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}]+"),
+];
+
+/// The constraints of the enum `OAuthFlowType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static O_AUTH_FLOW_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(super::types::OAuthFlowType::VALUES)];
+
+/// The constraints of strings of `AudienceType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static AUDIENCE_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
+    rt::Constraint::MaxLength(256u64),
+    rt::Constraint::MinLength(1u64),
+    rt::Constraint::Pattern("[\\x21\\x23-\\x5B\\x5D-\\x7E]+"),
+];
+
+/// The constraints of strings of `ClientSecretIdType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static CLIENT_SECRET_ID_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
+    rt::Constraint::MaxLength(128u64),
+    rt::Constraint::MinLength(1u64),
+];
+
+/// The constraints of strings of `SessionLocationCityType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static SESSION_LOCATION_CITY_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
+    rt::Constraint::MaxLength(256u64),
+    rt::Constraint::MinLength(0u64),
+];
+
+/// The constraints of the enum `VerifiedAttributeType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(
+        super::types::VerifiedAttributeType::VALUES,
+    )];
+
+/// The constraints of the enum `AliasAttributeType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
+    super::types::AliasAttributeType::VALUES,
+)];
+
+/// The constraints of the enum `UsernameAttributeType`, as a message lists them when an element of a list or map breaks one.
+pub(crate) static USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
+    [rt::Constraint::Enum(
+        super::types::UsernameAttributeType::VALUES,
+    )];
 
 /// Every pattern of the spec. Each compiles on first use; call
 /// `check()` on each to compile them all up front.

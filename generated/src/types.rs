@@ -18,7 +18,7 @@ pub type AwsAccountIdType = ::std::string::String;
 /// operation.
 ///
 /// An error of the service: on the wire `{"__type": "AccessDeniedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccessDeniedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -125,7 +125,7 @@ pub type AccessTokenValidityType = i64;
 
 /// The settings for user message delivery in forgot-password operations. Contains preference for email
 /// or SMS message delivery of password reset codes, or for admin-only password reset.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountRecoverySettingType {
     /// The list of options and priorities for user message delivery in forgot-password operations. Sets or
     /// displays user pool preferences for email or SMS message priority, whether users should fall back to
@@ -370,7 +370,7 @@ impl rt::Validate for AccountTakeoverActionType {
 
 /// A list of account-takeover actions for each level of risk that Amazon Cognito might assess with
 /// threat protection features.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AccountTakeoverActionsType {
     /// The action that you assign to a low-risk assessment by threat protection.
     ///
@@ -517,7 +517,7 @@ impl rt::Validate for AccountTakeoverActionsType {
 
 /// The `AccountTakeoverEventActionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AccountTakeoverEventActionType {
@@ -529,8 +529,9 @@ pub enum AccountTakeoverEventActionType {
     MfaRequired,
     /// `NO_ACTION`
     NoAction,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AccountTakeoverEventActionType {
@@ -556,20 +557,20 @@ impl AccountTakeoverEventActionType {
             Self::MfaIfConfigured => "MFA_IF_CONFIGURED",
             Self::MfaRequired => "MFA_REQUIRED",
             Self::NoAction => "NO_ACTION",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AccountTakeoverEventActionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AccountTakeoverEventActionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -608,19 +609,19 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverEventActionType {
 impl rt::json::Read for AccountTakeoverEventActionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AccountTakeoverEventActionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AccountTakeoverEventActionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -1060,7 +1061,7 @@ impl rt::Validate for AddCustomAttributesRequest {
 }
 
 /// Represents the response from the server for the request to add custom attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddCustomAttributesResponse {}
 
 impl ::serde::Serialize for AddCustomAttributesResponse {
@@ -1286,7 +1287,7 @@ impl rt::Validate for AddUserPoolClientSecretRequest {
 }
 
 /// The response from creating a new client secret.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AddUserPoolClientSecretResponse {
     /// The details of the newly created client secret, including its unique identifier and creation
     /// timestamp. The ClientSecretValue is only returned when Amazon Cognito generates the secret. For
@@ -1720,16 +1721,26 @@ impl rt::Validate for AdminConfirmSignUpRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Represents the response from the server for the request to confirm registration.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminConfirmSignUpResponse {}
 
 impl ::serde::Serialize for AdminConfirmSignUpResponse {
@@ -1801,7 +1812,7 @@ impl rt::Validate for AdminConfirmSignUpResponse {
 /// The settings for administrator creation of users in a user pool. Contains settings for allowing user
 /// sign-up, customizing invitation messages to new users, and the amount of time before temporary
 /// passwords expire.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminCreateUserConfigType {
     /// The setting for allowing self-service sign-up. When `true`, only administrators can create new user
     /// profiles. When `false`, users can register themselves and create a new user profile with the
@@ -2338,23 +2349,37 @@ impl rt::Validate for AdminCreateUserRequest {
         }
         if let Some(value) = &self.desired_delivery_mediums {
             let path = path.field("desiredDeliveryMediums");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::DELIVERY_MEDIUM_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Represents the response from the server to the request to create the user.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminCreateUserResponse {
     /// The new user's profile details.
     ///
@@ -2592,7 +2617,7 @@ impl rt::Validate for AdminDeleteSoftwareTokenRequest {
 }
 
 /// The `AdminDeleteSoftwareTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminDeleteSoftwareTokenResponse {}
 
 impl ::serde::Serialize for AdminDeleteSoftwareTokenResponse {
@@ -2815,17 +2840,21 @@ impl rt::Validate for AdminDeleteUserAttributesRequest {
             let value = &self.user_attribute_names;
             let path = path.field("userAttributeNames");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.iter().enumerate() {
-                    let path = path.index(i);
-                    check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
-                }
+                check::members(
+                    value,
+                    |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
+                    check::show_str,
+                    rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
 }
 
 /// Represents the response received from the server for a request to delete user attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminDeleteUserAttributesResponse {}
 
 impl ::serde::Serialize for AdminDeleteUserAttributesResponse {
@@ -3153,7 +3182,7 @@ impl rt::Validate for AdminDisableProviderForUserRequest {
 }
 
 /// The `AdminDisableProviderForUserResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminDisableProviderForUserResponse {}
 
 impl ::serde::Serialize for AdminDisableProviderForUserResponse {
@@ -3358,7 +3387,7 @@ impl rt::Validate for AdminDisableUserRequest {
 }
 
 /// Represents the response received from the server to disable the user as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminDisableUserResponse {}
 
 impl ::serde::Serialize for AdminDisableUserResponse {
@@ -3563,7 +3592,7 @@ impl rt::Validate for AdminEnableUserRequest {
 }
 
 /// Represents the response from the server for the request to enable a user as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminEnableUserResponse {}
 
 impl ::serde::Serialize for AdminEnableUserResponse {
@@ -4364,18 +4393,34 @@ impl rt::Validate for AdminGetUserAuthFactorsResponse {
         }
         if let Some(value) = &self.user_mfa_setting_list {
             let path = path.field("userMFASettingList");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.configured_user_auth_factors {
             let path = path.field("configuredUserAuthFactors");
-            check::length(value.len(), Some(0u64), Some(8u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(8u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::AUTH_FACTOR_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -4805,10 +4850,14 @@ impl rt::Validate for AdminGetUserResponse {
         }
         if let Some(value) = &self.user_mfa_setting_list {
             let path = path.field("userMFASettingList");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -5197,17 +5246,37 @@ impl rt::Validate for AdminInitiateAuthRequest {
         }
         if let Some(value) = &self.auth_parameters {
             let path = path.field("authParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
@@ -5229,7 +5298,7 @@ impl rt::Validate for AdminInitiateAuthRequest {
 }
 
 /// Initiates the authentication response, as an administrator.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminInitiateAuthResponse {
     /// The name of the challenge that you're responding to with this call. This is returned in the
     /// `AdminInitiateAuth` response if you must pass another challenge.
@@ -5497,10 +5566,20 @@ impl rt::Validate for AdminInitiateAuthResponse {
         }
         if let Some(value) = &self.challenge_parameters {
             let path = path.field("challengeParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
@@ -5510,10 +5589,14 @@ impl rt::Validate for AdminInitiateAuthResponse {
         }
         if let Some(value) = &self.available_challenges {
             let path = path.field("availableChallenges");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -5695,7 +5778,7 @@ impl rt::Validate for AdminLinkProviderForUserRequest {
 }
 
 /// The `AdminLinkProviderForUserResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminLinkProviderForUserResponse {}
 
 impl ::serde::Serialize for AdminLinkProviderForUserResponse {
@@ -5946,7 +6029,7 @@ impl rt::Validate for AdminListDevicesRequest {
 }
 
 /// Lists the device's response, as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminListDevicesResponse {
     /// An array of devices and their information. Each entry that's returned includes device information,
     /// last-accessed and created dates, and the device key.
@@ -6256,7 +6339,7 @@ impl rt::Validate for AdminListGroupsForUserRequest {
 }
 
 /// The `AdminListGroupsForUserResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminListGroupsForUserResponse {
     /// An array of groups and information about them.
     ///
@@ -6564,7 +6647,7 @@ impl rt::Validate for AdminListUserAuthEventsRequest {
 }
 
 /// The `AdminListUserAuthEventsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminListUserAuthEventsResponse {
     /// The response object. It includes the `EventID`, `EventType`, `CreationDate`, `EventRisk`, and
     /// `EventResponse`.
@@ -6846,7 +6929,7 @@ impl rt::Validate for AdminListUserSessionsRequest {
 }
 
 /// The `AdminListUserSessionsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminListUserSessionsResponse {
     /// A list of the user's active sessions. Each element describes one token session or SSO session.
     ///
@@ -7299,16 +7382,26 @@ impl rt::Validate for AdminResetUserPasswordRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Represents the response from the server to reset a user password as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminResetUserPasswordResponse {}
 
 impl ::serde::Serialize for AdminResetUserPasswordResponse {
@@ -7848,10 +7941,20 @@ impl rt::Validate for AdminRespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.challenge_responses {
             let path = path.field("challengeResponses");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.session {
             let path = path.field("session");
@@ -7871,16 +7974,26 @@ impl rt::Validate for AdminRespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Responds to the authentication challenge, as an administrator.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AdminRespondToAuthChallengeResponse {
     /// The name of the next challenge that you must respond to.
     ///
@@ -8138,10 +8251,20 @@ impl rt::Validate for AdminRespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.challenge_parameters {
             let path = path.field("challengeParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
@@ -8151,10 +8274,14 @@ impl rt::Validate for AdminRespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.available_challenges {
             let path = path.field("availableChallenges");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -8347,7 +8474,7 @@ impl rt::Validate for AdminRevokeUserSessionRequest {
 }
 
 /// The `AdminRevokeUserSessionResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminRevokeUserSessionResponse {}
 
 impl ::serde::Serialize for AdminRevokeUserSessionResponse {
@@ -8643,7 +8770,7 @@ impl rt::Validate for AdminSetUserMfaPreferenceRequest {
 /// The `AdminSetUserMFAPreferenceResponse` schema.
 ///
 /// Schema `AdminSetUserMFAPreferenceResponse`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminSetUserMfaPreferenceResponse {}
 
 impl ::serde::Serialize for AdminSetUserMfaPreferenceResponse {
@@ -8888,7 +9015,7 @@ impl rt::Validate for AdminSetUserPasswordRequest {
 }
 
 /// The `AdminSetUserPasswordResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminSetUserPasswordResponse {}
 
 impl ::serde::Serialize for AdminSetUserPasswordResponse {
@@ -9119,7 +9246,7 @@ impl rt::Validate for AdminSetUserSettingsRequest {
 }
 
 /// Represents the response from the server to set user settings as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminSetUserSettingsResponse {}
 
 impl ::serde::Serialize for AdminSetUserSettingsResponse {
@@ -9369,7 +9496,7 @@ impl rt::Validate for AdminUpdateAuthEventFeedbackRequest {
 }
 
 /// The `AdminUpdateAuthEventFeedbackResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminUpdateAuthEventFeedbackResponse {}
 
 impl ::serde::Serialize for AdminUpdateAuthEventFeedbackResponse {
@@ -9618,7 +9745,7 @@ impl rt::Validate for AdminUpdateDeviceStatusRequest {
 }
 
 /// The status response to the request to update the device, as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminUpdateDeviceStatusResponse {}
 
 impl ::serde::Serialize for AdminUpdateDeviceStatusResponse {
@@ -9898,17 +10025,27 @@ impl rt::Validate for AdminUpdateUserAttributesRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Represents the response from the server for the request to update user attributes as an
 /// administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminUpdateUserAttributesResponse {}
 
 impl ::serde::Serialize for AdminUpdateUserAttributesResponse {
@@ -10113,7 +10250,7 @@ impl rt::Validate for AdminUserGlobalSignOutRequest {
 }
 
 /// The global sign-out response, as an administrator.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdminUserGlobalSignOutResponse {}
 
 impl ::serde::Serialize for AdminUserGlobalSignOutResponse {
@@ -10184,7 +10321,7 @@ impl rt::Validate for AdminUserGlobalSignOutResponse {
 
 /// Threat protection configuration options for additional authentication types in your user pool,
 /// including custom authentication.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AdvancedSecurityAdditionalFlowsType {
     /// The operating mode of threat protection in custom authentication with [Custom authentication
     /// challenge Lambda
@@ -10289,7 +10426,7 @@ impl rt::Validate for AdvancedSecurityAdditionalFlowsType {
 
 /// The `AdvancedSecurityEnabledModeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AdvancedSecurityEnabledModeType {
@@ -10297,8 +10434,9 @@ pub enum AdvancedSecurityEnabledModeType {
     Audit,
     /// `ENFORCED`
     Enforced,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AdvancedSecurityEnabledModeType {
@@ -10319,20 +10457,20 @@ impl AdvancedSecurityEnabledModeType {
         match self {
             Self::Audit => "AUDIT",
             Self::Enforced => "ENFORCED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AdvancedSecurityEnabledModeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AdvancedSecurityEnabledModeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -10371,19 +10509,19 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityEnabledModeType {
 impl rt::json::Read for AdvancedSecurityEnabledModeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AdvancedSecurityEnabledModeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AdvancedSecurityEnabledModeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -10391,7 +10529,7 @@ impl rt::Validate for AdvancedSecurityEnabledModeType {
 
 /// The `AdvancedSecurityModeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AdvancedSecurityModeType {
@@ -10401,8 +10539,9 @@ pub enum AdvancedSecurityModeType {
     Audit,
     /// `ENFORCED`
     Enforced,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AdvancedSecurityModeType {
@@ -10425,20 +10564,20 @@ impl AdvancedSecurityModeType {
             Self::Off => "OFF",
             Self::Audit => "AUDIT",
             Self::Enforced => "ENFORCED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AdvancedSecurityModeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AdvancedSecurityModeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -10477,19 +10616,19 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityModeType {
 impl rt::json::Read for AdvancedSecurityModeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AdvancedSecurityModeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AdvancedSecurityModeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -10497,7 +10636,7 @@ impl rt::Validate for AdvancedSecurityModeType {
 
 /// The `AliasAttributeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AliasAttributeType {
@@ -10507,8 +10646,9 @@ pub enum AliasAttributeType {
     Email,
     /// `preferred_username`
     PreferredUsername,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AliasAttributeType {
@@ -10531,20 +10671,20 @@ impl AliasAttributeType {
             Self::PhoneNumber => "phone_number",
             Self::Email => "email",
             Self::PreferredUsername => "preferred_username",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AliasAttributeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AliasAttributeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -10583,19 +10723,19 @@ impl<'de> ::serde::Deserialize<'de> for AliasAttributeType {
 impl rt::json::Read for AliasAttributeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AliasAttributeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AliasAttributeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -10610,7 +10750,7 @@ pub type AliasAttributesListType = ::std::vec::Vec<AliasAttributeType>;
 /// configured to use email address or phone number as a sign-in alias.
 ///
 /// An error of the service: on the wire `{"__type": "AliasExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AliasExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -10722,7 +10862,7 @@ pub type AllowedFirstAuthFactorsListType = ::std::vec::Vec<AuthFactorType>;
 /// Amazon Pinpoint isn't available in all Amazon Web Services Regions. For a list of available Regions,
 /// see [Amazon Cognito and Amazon Pinpoint Region
 /// availability](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html#cognito-user-pools-find-region-mappings).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AnalyticsConfigurationType {
     /// Your Amazon Pinpoint project ID.
     ///
@@ -10911,7 +11051,7 @@ impl rt::Validate for AnalyticsConfigurationType {
 /// can contain Amazon Pinpoint resources for use with Amazon Cognito user pools, see [Using Amazon
 /// Pinpoint analytics with Amazon Cognito user
 /// pools](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-pinpoint-integration.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AnalyticsMetadataType {
     /// The endpoint ID. Information that you want to pass to Amazon Pinpoint about where to send
     /// notifications.
@@ -11027,7 +11167,7 @@ pub type AssetBytesType = ::std::string::String;
 
 /// The `AssetCategoryType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AssetCategoryType {
@@ -11061,8 +11201,9 @@ pub enum AssetCategoryType {
     FormLogo,
     /// `IDP_BUTTON_ICON`
     IdpButtonIcon,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AssetCategoryType {
@@ -11125,20 +11266,20 @@ impl AssetCategoryType {
             Self::FormBackground => "FORM_BACKGROUND",
             Self::FormLogo => "FORM_LOGO",
             Self::IdpButtonIcon => "IDP_BUTTON_ICON",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AssetCategoryType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AssetCategoryType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -11177,19 +11318,19 @@ impl<'de> ::serde::Deserialize<'de> for AssetCategoryType {
 impl rt::json::Read for AssetCategoryType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AssetCategoryType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AssetCategoryType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -11197,7 +11338,7 @@ impl rt::Validate for AssetCategoryType {
 
 /// The `AssetExtensionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AssetExtensionType {
@@ -11211,8 +11352,9 @@ pub enum AssetExtensionType {
     Svg,
     /// `WEBP`
     Webp,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AssetExtensionType {
@@ -11239,20 +11381,20 @@ impl AssetExtensionType {
             Self::Png => "PNG",
             Self::Svg => "SVG",
             Self::Webp => "WEBP",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AssetExtensionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AssetExtensionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -11291,19 +11433,19 @@ impl<'de> ::serde::Deserialize<'de> for AssetExtensionType {
 impl rt::json::Read for AssetExtensionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AssetExtensionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AssetExtensionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -11496,7 +11638,7 @@ impl rt::Validate for AssetType {
 }
 
 /// The `AssociateSoftwareTokenRequest` schema.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateSoftwareTokenRequest {
     /// A valid access token that Amazon Cognito issued to the currently signed-in user. Must include a
     /// scope claim for `aws.cognito.signin.user.admin`.
@@ -11637,7 +11779,7 @@ impl rt::Validate for AssociateSoftwareTokenRequest {
 }
 
 /// The `AssociateSoftwareTokenResponse` schema.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AssociateSoftwareTokenResponse {
     /// A unique generated shared secret code that is used by the TOTP algorithm to generate a one-time
     /// code.
@@ -11775,7 +11917,7 @@ impl rt::Validate for AssociateSoftwareTokenResponse {
 
 /// The `AttributeDataType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AttributeDataType {
@@ -11787,8 +11929,9 @@ pub enum AttributeDataType {
     DateTime,
     /// `Boolean`
     Boolean,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AttributeDataType {
@@ -11813,20 +11956,20 @@ impl AttributeDataType {
             Self::Number => "Number",
             Self::DateTime => "DateTime",
             Self::Boolean => "Boolean",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AttributeDataType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AttributeDataType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -11865,19 +12008,19 @@ impl<'de> ::serde::Deserialize<'de> for AttributeDataType {
 impl rt::json::Read for AttributeDataType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AttributeDataType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AttributeDataType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -12061,7 +12204,7 @@ pub type AudienceType = ::std::string::String;
 
 /// One authentication event that Amazon Cognito logged in a user pool with threat protection active.
 /// Contains user and device metadata and a risk assessment from your user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AuthEventType {
     /// The event ID.
     ///
@@ -12318,7 +12461,7 @@ pub type AuthEventsType = ::std::vec::Vec<AuthEventType>;
 
 /// The `AuthFactorType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AuthFactorType {
@@ -12332,8 +12475,9 @@ pub enum AuthFactorType {
     WebAuthn,
     /// `SOFTWARE_TOKEN`
     SoftwareToken,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AuthFactorType {
@@ -12366,20 +12510,20 @@ impl AuthFactorType {
             Self::SmsOtp => "SMS_OTP",
             Self::WebAuthn => "WEB_AUTHN",
             Self::SoftwareToken => "SOFTWARE_TOKEN",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AuthFactorType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AuthFactorType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -12418,19 +12562,19 @@ impl<'de> ::serde::Deserialize<'de> for AuthFactorType {
 impl rt::json::Read for AuthFactorType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AuthFactorType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AuthFactorType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -12438,7 +12582,7 @@ impl rt::Validate for AuthFactorType {
 
 /// The `AuthFlowType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum AuthFlowType {
@@ -12458,8 +12602,9 @@ pub enum AuthFlowType {
     AdminUserPasswordAuth,
     /// `USER_AUTH`
     UserAuth,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl AuthFlowType {
@@ -12501,20 +12646,20 @@ impl AuthFlowType {
             Self::UserPasswordAuth => "USER_PASSWORD_AUTH",
             Self::AdminUserPasswordAuth => "ADMIN_USER_PASSWORD_AUTH",
             Self::UserAuth => "USER_AUTH",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for AuthFlowType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for AuthFlowType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -12553,19 +12698,19 @@ impl<'de> ::serde::Deserialize<'de> for AuthFlowType {
 impl rt::json::Read for AuthFlowType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for AuthFlowType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for AuthFlowType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -12583,7 +12728,7 @@ pub type AuthSessionValidityType = i64;
 
 /// The object that your application receives after authentication. Contains tokens and information for
 /// device authentication.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct AuthenticationResultType {
     /// Your user's access token.
     ///
@@ -12818,7 +12963,7 @@ pub type BooleanType = bool;
 ///
 /// Schema `CIMDCacheActionType`.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CimdCacheActionType {
@@ -12826,8 +12971,9 @@ pub enum CimdCacheActionType {
     Refresh,
     /// `INVALIDATE`
     Invalidate,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl CimdCacheActionType {
@@ -12848,20 +12994,20 @@ impl CimdCacheActionType {
         match self {
             Self::Refresh => "REFRESH",
             Self::Invalidate => "INVALIDATE",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for CimdCacheActionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for CimdCacheActionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -12900,19 +13046,19 @@ impl<'de> ::serde::Deserialize<'de> for CimdCacheActionType {
 impl rt::json::Read for CimdCacheActionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for CimdCacheActionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for CimdCacheActionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -13396,11 +13542,23 @@ impl rt::Validate for CimdPolicyType {
         }
         if let Some(value) = &self.url_patterns {
             let path = path.field("uRLPatterns");
-            check::length(value.len(), Some(1u64), Some(5u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::URL_PATTERN_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(1u64),
+                Some(5u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::URL_PATTERN_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::URL_PATTERN_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -13428,7 +13586,7 @@ pub type CacheDurationType = i64;
 /// Schema `CachedCIMDURLDoesNotExistException`.
 ///
 /// An error of the service: on the wire `{"__type": "CachedCIMDURLDoesNotExistException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CachedCimdurlDoesNotExistException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -13662,7 +13820,7 @@ impl rt::Validate for CancelPointInTimeRecoveryRequest {
 }
 
 /// The `CancelPointInTimeRecoveryResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CancelPointInTimeRecoveryResponse {
     /// The details of the canceled recovery, including its status.
     ///
@@ -13761,7 +13919,7 @@ impl rt::Validate for CancelPointInTimeRecoveryResponse {
 
 /// The `ChallengeName` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChallengeName {
@@ -13769,8 +13927,9 @@ pub enum ChallengeName {
     Password,
     /// `Mfa`
     Mfa,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ChallengeName {
@@ -13791,20 +13950,20 @@ impl ChallengeName {
         match self {
             Self::Password => "Password",
             Self::Mfa => "Mfa",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ChallengeName {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ChallengeName {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -13843,19 +14002,19 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeName {
 impl rt::json::Read for ChallengeName {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ChallengeName {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ChallengeName {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -13863,7 +14022,7 @@ impl rt::Validate for ChallengeName {
 
 /// The `ChallengeNameType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChallengeNameType {
@@ -13899,8 +14058,9 @@ pub enum ChallengeNameType {
     WebAuthn,
     /// `PASSWORD_SRP`
     PasswordSrp,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ChallengeNameType {
@@ -13966,20 +14126,20 @@ impl ChallengeNameType {
             Self::Password => "PASSWORD",
             Self::WebAuthn => "WEB_AUTHN",
             Self::PasswordSrp => "PASSWORD_SRP",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ChallengeNameType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ChallengeNameType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -14018,19 +14178,19 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeNameType {
 impl rt::json::Read for ChallengeNameType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ChallengeNameType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ChallengeNameType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -14041,7 +14201,7 @@ pub type ChallengeParametersType = ::std::collections::BTreeMap<::std::string::S
 
 /// The `ChallengeResponse` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ChallengeResponse {
@@ -14049,8 +14209,9 @@ pub enum ChallengeResponse {
     Success,
     /// `Failure`
     Failure,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ChallengeResponse {
@@ -14071,20 +14232,20 @@ impl ChallengeResponse {
         match self {
             Self::Success => "Success",
             Self::Failure => "Failure",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ChallengeResponse {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ChallengeResponse {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -14123,19 +14284,19 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponse {
 impl rt::json::Read for ChallengeResponse {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ChallengeResponse {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ChallengeResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -14276,7 +14437,7 @@ pub type ChallengeResponseListType = ::std::vec::Vec<ChallengeResponseType>;
 /// values](https://docs.aws.amazon.com/cognito/latest/developerguide/signing-up-users-in-your-app.html#cognito-user-pools-computing-secret-hash).
 /// For information about `DEVICE_KEY`, see [Working with user devices in your user
 /// pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChallengeResponseType {
     /// The type of challenge that your previous authentication request returned in the parameter
     /// `ChallengeName`, for example `SMS_MFA`.
@@ -14568,7 +14729,7 @@ impl rt::Validate for ChangePasswordRequest {
 }
 
 /// The response from the server to the change password request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChangePasswordResponse {}
 
 impl ::serde::Serialize for ChangePasswordResponse {
@@ -14638,7 +14799,7 @@ impl rt::Validate for ChangePasswordResponse {
 }
 
 /// The access token and its metadata from a machine-to-machine (M2M) client credentials grant.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClientAuthenticationResultType {
     /// The access token for the requested app client. Present this token to a resource server to authorize
     /// a request, using the scopes granted in the token.
@@ -15075,7 +15236,7 @@ pub type ClientSecretDescriptorListType = ::std::vec::Vec<ClientSecretDescriptor
 
 /// Contains information about a client secret, including its unique identifier, value, and creation
 /// timestamp.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ClientSecretDescriptorType {
     /// The unique identifier for the client secret. This identifier follows the format
     /// &lt;client-id&gt;--&lt;epoch-create-time&gt;.
@@ -15245,7 +15406,7 @@ pub type ClientSecretType = ::std::string::String;
 
 /// The `ClientTypeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ClientTypeType {
@@ -15253,8 +15414,9 @@ pub enum ClientTypeType {
     Regular,
     /// `DCR`
     Dcr,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ClientTypeType {
@@ -15275,20 +15437,20 @@ impl ClientTypeType {
         match self {
             Self::Regular => "REGULAR",
             Self::Dcr => "DCR",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ClientTypeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ClientTypeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -15327,19 +15489,19 @@ impl<'de> ::serde::Deserialize<'de> for ClientTypeType {
 impl rt::json::Read for ClientTypeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ClientTypeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ClientTypeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -15347,7 +15509,7 @@ impl rt::Validate for ClientTypeType {
 
 /// Configuration for the CloudWatch log group destination of user pool detailed activity logging, or of
 /// user activity log export with threat protection.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CloudWatchLogsConfigurationType {
     /// The Amazon Resource Name (arn) of a CloudWatch Logs log group where your user pool sends logs. The
     /// log group must not be encrypted with Key Management Service and must be in the same Amazon Web
@@ -15456,7 +15618,7 @@ pub type CodeDeliveryDetailsListType = ::std::vec::Vec<CodeDeliveryDetailsType>;
 
 /// The delivery details for an email or SMS message that Amazon Cognito sent for authentication or
 /// verification.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeDeliveryDetailsType {
     /// The email address or phone number destination where Amazon Cognito sent the code.
     ///
@@ -15598,7 +15760,7 @@ impl rt::Validate for CodeDeliveryDetailsType {
 /// This exception is thrown when a verification code fails to deliver successfully.
 ///
 /// An error of the service: on the wire `{"__type": "CodeDeliveryFailureException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeDeliveryFailureException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -15701,7 +15863,7 @@ impl rt::Validate for CodeDeliveryFailureException {
 /// This exception is thrown if the provided code doesn't match what the server was expecting.
 ///
 /// An error of the service: on the wire `{"__type": "CodeMismatchException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CodeMismatchException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -15803,7 +15965,7 @@ impl rt::Validate for CodeMismatchException {
 
 /// The `ColorSchemeModeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ColorSchemeModeType {
@@ -15813,8 +15975,9 @@ pub enum ColorSchemeModeType {
     Dark,
     /// `DYNAMIC`
     Dynamic,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ColorSchemeModeType {
@@ -15837,20 +16000,20 @@ impl ColorSchemeModeType {
             Self::Light => "LIGHT",
             Self::Dark => "DARK",
             Self::Dynamic => "DYNAMIC",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ColorSchemeModeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ColorSchemeModeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -15889,19 +16052,19 @@ impl<'de> ::serde::Deserialize<'de> for ColorSchemeModeType {
 impl rt::json::Read for ColorSchemeModeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ColorSchemeModeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ColorSchemeModeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -16035,7 +16198,7 @@ impl rt::Validate for CompleteWebAuthnRegistrationRequest {
 }
 
 /// The `CompleteWebAuthnRegistrationResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CompleteWebAuthnRegistrationResponse {}
 
 impl ::serde::Serialize for CompleteWebAuthnRegistrationResponse {
@@ -16215,7 +16378,7 @@ impl rt::Validate for CompromisedCredentialsActionsType {
 
 /// The `CompromisedCredentialsEventActionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CompromisedCredentialsEventActionType {
@@ -16223,8 +16386,9 @@ pub enum CompromisedCredentialsEventActionType {
     Block,
     /// `NO_ACTION`
     NoAction,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl CompromisedCredentialsEventActionType {
@@ -16245,20 +16409,20 @@ impl CompromisedCredentialsEventActionType {
         match self {
             Self::Block => "BLOCK",
             Self::NoAction => "NO_ACTION",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for CompromisedCredentialsEventActionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for CompromisedCredentialsEventActionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -16297,19 +16461,19 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsEventActionType {
 impl rt::json::Read for CompromisedCredentialsEventActionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for CompromisedCredentialsEventActionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for CompromisedCredentialsEventActionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -16428,10 +16592,14 @@ impl rt::Validate for CompromisedCredentialsRiskConfigurationType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.event_filter {
             let path = path.field("eventFilter");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::EVENT_FILTER_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         {
             let value = &self.actions;
@@ -16446,7 +16614,7 @@ impl rt::Validate for CompromisedCredentialsRiskConfigurationType {
 /// This exception is thrown if two or more modifications are happening concurrently.
 ///
 /// An error of the service: on the wire `{"__type": "ConcurrentModificationException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConcurrentModificationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -16736,7 +16904,7 @@ impl rt::Validate for ConfirmDeviceRequest {
 }
 
 /// The confirm-device response.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConfirmDeviceResponse {
     /// When `true`, your user must confirm that they want to remember the device. Prompt the user for an
     /// answer.
@@ -17148,16 +17316,26 @@ impl rt::Validate for ConfirmForgotPasswordRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The response from the server that results from a user's request to retrieve a forgotten password.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ConfirmForgotPasswordResponse {}
 
 impl ::serde::Serialize for ConfirmForgotPasswordResponse {
@@ -17558,10 +17736,20 @@ impl rt::Validate for ConfirmSignUpRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.session {
             let path = path.field("session");
@@ -17571,7 +17759,7 @@ impl rt::Validate for ConfirmSignUpRequest {
 }
 
 /// Represents the response from the server for the registration confirmation.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct ConfirmSignUpResponse {
     /// A session identifier that you can use to immediately sign in the confirmed user. You can
     /// automatically sign users in with the one-time password that they provided in a successful
@@ -18064,11 +18252,23 @@ impl rt::Validate for CreateCimdPolicyRequest {
             let value = &self.url_patterns;
             let path = path.field("uRLPatterns");
             if !errors.is_stand_in(path) {
-                check::length(value.len(), Some(1u64), Some(5u64), path, errors);
-                for (i, item0) in value.iter().enumerate() {
-                    let path = path.index(i);
-                    check::string(item0, &super::rules::URL_PATTERN_TYPE, path, errors);
-                }
+                check::list_length(
+                    value,
+                    value.len(),
+                    Some(1u64),
+                    Some(5u64),
+                    check::show_str,
+                    path,
+                    errors,
+                );
+                check::members(
+                    value,
+                    |item| check::string_ok(item, &super::rules::URL_PATTERN_TYPE),
+                    check::show_str,
+                    rt::Constraint::ListMember(&super::rules::URL_PATTERN_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -18375,7 +18575,7 @@ impl rt::Validate for CreateGroupRequest {
 }
 
 /// The `CreateGroupResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateGroupResponse {
     /// The response object for a created group.
     ///
@@ -18788,34 +18988,76 @@ impl rt::Validate for CreateIdentityProviderRequest {
             let value = &self.provider_details;
             let path = path.field("providerDetails");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.values().enumerate() {
-                    let path = path.map_value(i);
-                    check::string(item0, &super::rules::CSS_TYPE, path, errors);
-                }
+                check::members_hidden(
+                    value.keys(),
+                    |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                    rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
+                check::members_hidden(
+                    value.values(),
+                    |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                    rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
         if let Some(value) = &self.attribute_mapping {
             let path = path.field("attributeMapping");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.idp_identifiers {
             let path = path.field("idpIdentifiers");
-            check::length(value.len(), Some(0u64), Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::IDP_IDENTIFIER_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.acr_mapping {
             let path = path.field("acrMapping");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::ACR_VALUE_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::ACR_VALUE_TYPE),
+                rt::Constraint::MapValue(&super::rules::ACR_VALUE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -19138,7 +19380,7 @@ impl rt::Validate for CreateManagedLoginBrandingRequest {
 }
 
 /// The `CreateManagedLoginBrandingResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateManagedLoginBrandingResponse {
     /// The details of the branding style that you created.
     ///
@@ -19746,16 +19988,26 @@ impl rt::Validate for CreateTermsRequest {
         if let Some(value) = &self.links {
             let path = path.field("links");
             check::length(value.len(), Some(1u64), Some(13u64), path, errors);
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::LINK_URL_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::LANGUAGE_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::LANGUAGE_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::LINK_URL_TYPE),
+                rt::Constraint::MapValue(&super::rules::LINK_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `CreateTermsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateTermsResponse {
     /// A summary of your terms documents. Includes a unique identifier for later changes to the terms
     /// documents.
@@ -20029,7 +20281,7 @@ impl rt::Validate for CreateUserImportJobRequest {
 }
 
 /// Represents the response from the server to the request to create the user import job.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3
     /// pre-signed URL for CSV upload.
@@ -20939,47 +21191,87 @@ impl rt::Validate for CreateUserPoolClientRequest {
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.write_attributes {
             let path = path.field("writeAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.explicit_auth_flows {
             let path = path.field("explicitAuthFlows");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.supported_identity_providers {
             let path = path.field("supportedIdentityProviders");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CIMD_POLICY_NAME_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.default_redirect_uri {
             let path = path.field("defaultRedirectURI");
@@ -20987,19 +21279,43 @@ impl rt::Validate for CreateUserPoolClientRequest {
         }
         if let Some(value) = &self.allowed_o_auth_flows {
             let path = path.field("allowedOAuthFlows");
-            check::length(value.len(), Some(0u64), Some(3u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(3u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::O_AUTH_FLOW_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.allowed_o_auth_scopes {
             let path = path.field("allowedOAuthScopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
@@ -21025,7 +21341,7 @@ impl rt::Validate for CreateUserPoolClientRequest {
 }
 
 /// Represents the response from the server to create a user pool client.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUserPoolClientResponse {
     /// The details of the new app client.
     ///
@@ -21341,7 +21657,7 @@ impl rt::Validate for CreateUserPoolDomainRequest {
 }
 
 /// The `CreateUserPoolDomainResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUserPoolDomainResponse {
     /// The version of managed login branding applied your domain. A value of `1` indicates hosted UI
     /// (classic) and a version of `2` indicates managed login.
@@ -21625,21 +21941,26 @@ impl rt::Validate for CreateUserPoolReplicaRequest {
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(
-                    item0,
-                    &super::rules::SESSION_LOCATION_CITY_TYPE,
-                    path,
-                    errors,
-                );
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `CreateUserPoolReplicaResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUserPoolReplicaResponse {
     /// Information about the created user pool replica, including its status and role.
     ///
@@ -22433,24 +22754,36 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.auto_verified_attributes {
             let path = path.field("autoVerifiedAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.alias_attributes {
             let path = path.field("aliasAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.username_attributes {
             let path = path.field("usernameAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.sms_verification_message {
             let path = path.field("smsVerificationMessage");
@@ -22513,15 +22846,20 @@ impl rt::Validate for CreateUserPoolRequest {
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(
-                    item0,
-                    &super::rules::SESSION_LOCATION_CITY_TYPE,
-                    path,
-                    errors,
-                );
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.admin_create_user_config {
             let path = path.field("adminCreateUserConfig");
@@ -22576,6 +22914,13 @@ impl rt::Validate for CreateUserPoolRequest {
         if let Some(value) = &self.acr_configuration {
             let path = path.field("acrConfiguration");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
             for (i, item0) in value.values().enumerate() {
                 let path = path.map_value(i);
                 if errors.deep() {
@@ -22587,7 +22932,7 @@ impl rt::Validate for CreateUserPoolRequest {
 }
 
 /// Represents the response from the server for the request to create a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateUserPoolResponse {
     /// The details of the created user pool.
     ///
@@ -22963,14 +23308,15 @@ impl rt::Validate for CustomEmailLambdaVersionConfigType {
 
 /// The `CustomEmailSenderLambdaVersionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CustomEmailSenderLambdaVersionType {
     /// `V1_0`
     V10,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl CustomEmailSenderLambdaVersionType {
@@ -22989,20 +23335,20 @@ impl CustomEmailSenderLambdaVersionType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::V10 => "V1_0",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for CustomEmailSenderLambdaVersionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for CustomEmailSenderLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -23041,19 +23387,19 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailSenderLambdaVersionType {
 impl rt::json::Read for CustomEmailSenderLambdaVersionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for CustomEmailSenderLambdaVersionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for CustomEmailSenderLambdaVersionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -23191,14 +23537,15 @@ impl rt::Validate for CustomSmsLambdaVersionConfigType {
 ///
 /// Schema `CustomSMSSenderLambdaVersionType`.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum CustomSmsSenderLambdaVersionType {
     /// `V1_0`
     V10,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl CustomSmsSenderLambdaVersionType {
@@ -23217,20 +23564,20 @@ impl CustomSmsSenderLambdaVersionType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::V10 => "V1_0",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for CustomSmsSenderLambdaVersionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for CustomSmsSenderLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -23269,19 +23616,19 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsSenderLambdaVersionType {
 impl rt::json::Read for CustomSmsSenderLambdaVersionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for CustomSmsSenderLambdaVersionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for CustomSmsSenderLambdaVersionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -23302,7 +23649,7 @@ pub type DateType = ::specgen_runtime::Timestamp;
 ///
 /// When you include this configuration in an `UpdateUserPool` request, Amazon Cognito replaces the
 /// existing configuration with the one that you provide.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DcrConfigurationType {
     /// Specifies whether dynamic client registration is turned on for the user pool. If you provide a
     /// dynamic client registration configuration without this value, Amazon Cognito turns dynamic client
@@ -23505,34 +23852,70 @@ impl rt::Validate for DcrConfigurationType {
         }
         if let Some(value) = &self.authenticated_grant_types {
             let path = path.field("authenticatedGrantTypes");
-            check::length(value.len(), Some(0u64), Some(3u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(3u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::O_AUTH_FLOW_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.open_dcr_grant_types {
             let path = path.field("openDcrGrantTypes");
-            check::length(value.len(), Some(0u64), Some(3u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(3u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::O_AUTH_FLOW_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.allowed_scopes {
             let path = path.field("allowedScopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `DefaultEmailOptionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DefaultEmailOptionType {
@@ -23540,8 +23923,9 @@ pub enum DefaultEmailOptionType {
     ConfirmWithLink,
     /// `CONFIRM_WITH_CODE`
     ConfirmWithCode,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl DefaultEmailOptionType {
@@ -23562,20 +23946,20 @@ impl DefaultEmailOptionType {
         match self {
             Self::ConfirmWithLink => "CONFIRM_WITH_LINK",
             Self::ConfirmWithCode => "CONFIRM_WITH_CODE",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for DefaultEmailOptionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for DefaultEmailOptionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -23614,19 +23998,19 @@ impl<'de> ::serde::Deserialize<'de> for DefaultEmailOptionType {
 impl rt::json::Read for DefaultEmailOptionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for DefaultEmailOptionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for DefaultEmailOptionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -23760,7 +24144,7 @@ impl rt::Validate for DeleteCimdPolicyRequest {
 /// The `DeleteCIMDPolicyResponse` schema.
 ///
 /// Schema `DeleteCIMDPolicyResponse`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteCimdPolicyResponse {}
 
 impl ::serde::Serialize for DeleteCimdPolicyResponse {
@@ -24585,10 +24969,14 @@ impl rt::Validate for DeleteUserAttributesRequest {
             let value = &self.user_attribute_names;
             let path = path.field("userAttributeNames");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.iter().enumerate() {
-                    let path = path.index(i);
-                    check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
-                }
+                check::members(
+                    value,
+                    |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
+                    check::show_str,
+                    rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
         {
@@ -24602,7 +24990,7 @@ impl rt::Validate for DeleteUserAttributesRequest {
 }
 
 /// Represents the response from the server to delete user attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteUserAttributesResponse {}
 
 impl ::serde::Serialize for DeleteUserAttributesResponse {
@@ -24957,7 +25345,7 @@ impl rt::Validate for DeleteUserPoolClientSecretRequest {
 }
 
 /// The response from deleting a client secret.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteUserPoolClientSecretResponse {}
 
 impl ::serde::Serialize for DeleteUserPoolClientSecretResponse {
@@ -25151,7 +25539,7 @@ impl rt::Validate for DeleteUserPoolDomainRequest {
 }
 
 /// The `DeleteUserPoolDomainResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteUserPoolDomainResponse {}
 
 impl ::serde::Serialize for DeleteUserPoolDomainResponse {
@@ -25344,7 +25732,7 @@ impl rt::Validate for DeleteUserPoolReplicaRequest {
 }
 
 /// The `DeleteUserPoolReplicaResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteUserPoolReplicaResponse {
     /// Information about the deleted user pool replica.
     ///
@@ -25795,7 +26183,7 @@ impl rt::Validate for DeleteWebAuthnCredentialRequest {
 }
 
 /// The `DeleteWebAuthnCredentialResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeleteWebAuthnCredentialResponse {}
 
 impl ::serde::Serialize for DeleteWebAuthnCredentialResponse {
@@ -25866,7 +26254,7 @@ impl rt::Validate for DeleteWebAuthnCredentialResponse {
 
 /// The `DeletionProtectionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DeletionProtectionType {
@@ -25874,8 +26262,9 @@ pub enum DeletionProtectionType {
     Active,
     /// `INACTIVE`
     Inactive,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl DeletionProtectionType {
@@ -25896,20 +26285,20 @@ impl DeletionProtectionType {
         match self {
             Self::Active => "ACTIVE",
             Self::Inactive => "INACTIVE",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for DeletionProtectionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for DeletionProtectionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -25948,19 +26337,19 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionType {
 impl rt::json::Read for DeletionProtectionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for DeletionProtectionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for DeletionProtectionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -25971,7 +26360,7 @@ pub type DeliveryMediumListType = ::std::vec::Vec<DeliveryMediumType>;
 
 /// The `DeliveryMediumType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DeliveryMediumType {
@@ -25979,8 +26368,9 @@ pub enum DeliveryMediumType {
     Sms,
     /// `EMAIL`
     Email,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl DeliveryMediumType {
@@ -26001,20 +26391,20 @@ impl DeliveryMediumType {
         match self {
             Self::Sms => "SMS",
             Self::Email => "EMAIL",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for DeliveryMediumType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for DeliveryMediumType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -26053,19 +26443,19 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryMediumType {
 impl rt::json::Read for DeliveryMediumType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for DeliveryMediumType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for DeliveryMediumType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -26683,7 +27073,7 @@ impl rt::Validate for DescribeManagedLoginBrandingByClientRequest {
 }
 
 /// The `DescribeManagedLoginBrandingByClientResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeManagedLoginBrandingByClientResponse {
     /// The details of the requested branding style.
     ///
@@ -26944,7 +27334,7 @@ impl rt::Validate for DescribeManagedLoginBrandingRequest {
 }
 
 /// The `DescribeManagedLoginBrandingResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeManagedLoginBrandingResponse {
     /// The details of the requested branding style.
     ///
@@ -27174,7 +27564,7 @@ impl rt::Validate for DescribePointInTimeRecoveryRequest {
 }
 
 /// The `DescribePointInTimeRecoveryResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribePointInTimeRecoveryResponse {
     /// The details of the requested recovery, including its status, the point in time that it restores the
     /// user pool to, and the recovery preview.
@@ -27903,7 +28293,7 @@ impl rt::Validate for DescribeTermsByClientRequest {
 }
 
 /// The `DescribeTermsByClientResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTermsByClientResponse {
     /// A summary of the requested terms documents, including a unique identifier for later changes to the
     /// terms documents.
@@ -28130,7 +28520,7 @@ impl rt::Validate for DescribeTermsRequest {
 }
 
 /// The `DescribeTermsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeTermsResponse {
     /// A summary of the requested terms documents. Includes a unique identifier for later changes to the
     /// terms documents.
@@ -28352,7 +28742,7 @@ impl rt::Validate for DescribeUserImportJobRequest {
 }
 
 /// Represents the response from the server to the request to describe the user import job.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3
     /// pre-signed URL for CSV upload.
@@ -28589,7 +28979,7 @@ impl rt::Validate for DescribeUserPoolClientRequest {
 }
 
 /// Represents the response from the server from a request to describe the user pool client.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUserPoolClientResponse {
     /// The details of the request app client.
     ///
@@ -28798,7 +29188,7 @@ impl rt::Validate for DescribeUserPoolDomainRequest {
 }
 
 /// The `DescribeUserPoolDomainResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUserPoolDomainResponse {
     /// The details of the requested user pool domain.
     ///
@@ -29007,7 +29397,7 @@ impl rt::Validate for DescribeUserPoolRequest {
 }
 
 /// Represents the response to describe the user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DescribeUserPoolResponse {
     /// The details of the requested user pool.
     ///
@@ -29115,7 +29505,7 @@ pub type DescriptionType = ::std::string::String;
 ///
 /// When you provide a value for any property of `DeviceConfiguration`, you activate the device
 /// remembering for the user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeviceConfigurationType {
     /// When true, a remembered device can sign in with device authentication instead of SMS and time-based
     /// one-time password (TOTP) factors for multi-factor authentication (MFA).
@@ -29249,7 +29639,7 @@ impl rt::Validate for DeviceConfigurationType {
 /// exists.
 ///
 /// An error of the service: on the wire `{"__type": "DeviceKeyExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeviceKeyExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -29364,7 +29754,7 @@ pub type DeviceNameType = ::std::string::String;
 
 /// The `DeviceRememberedStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DeviceRememberedStatusType {
@@ -29372,8 +29762,9 @@ pub enum DeviceRememberedStatusType {
     Remembered,
     /// `not_remembered`
     NotRemembered,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl DeviceRememberedStatusType {
@@ -29394,20 +29785,20 @@ impl DeviceRememberedStatusType {
         match self {
             Self::Remembered => "remembered",
             Self::NotRemembered => "not_remembered",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for DeviceRememberedStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for DeviceRememberedStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -29446,19 +29837,19 @@ impl<'de> ::serde::Deserialize<'de> for DeviceRememberedStatusType {
 impl rt::json::Read for DeviceRememberedStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for DeviceRememberedStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for DeviceRememberedStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -29467,7 +29858,7 @@ impl rt::Validate for DeviceRememberedStatusType {
 /// A Secure Remote Password (SRP) value that your application generates when you register a user's
 /// device. For more information, see [Getting a device
 /// key](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html#user-pools-remembered-devices-getting-a-device-key).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeviceSecretVerifierConfigType {
     /// A password verifier for a user's device. Used in SRP authentication.
     ///
@@ -29592,7 +29983,7 @@ impl rt::Validate for DeviceSecretVerifierConfigType {
 /// Information about a user's device that they've registered for device SRP authentication in your
 /// application. For more information, see [Working with user devices in your user
 /// pool](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DeviceType {
     /// The device key, for example `us-west-2_EXAMPLE-a1b2c3d4-5678-90ab-cdef-EXAMPLE22222`.
     ///
@@ -29773,12 +30164,12 @@ impl rt::Validate for DeviceType {
     }
 }
 
-/// The `Document` schema.
-pub type Document = ::serde_json::Value;
+/// A document: any JSON value, kept as written.
+pub type Document = ::specgen_runtime::Document;
 
 /// A container for information about the user pool domain associated with the hosted UI and OAuth
 /// endpoints.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DomainDescriptionType {
     /// The ID of the user pool that the domain is attached to.
     ///
@@ -30066,7 +30457,7 @@ impl rt::Validate for DomainDescriptionType {
 
 /// The `DomainStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum DomainStatusType {
@@ -30080,8 +30471,9 @@ pub enum DomainStatusType {
     Active,
     /// `FAILED`
     Failed,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl DomainStatusType {
@@ -30109,20 +30501,20 @@ impl DomainStatusType {
             Self::Updating => "UPDATING",
             Self::Active => "ACTIVE",
             Self::Failed => "FAILED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for DomainStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for DomainStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -30161,19 +30553,19 @@ impl<'de> ::serde::Deserialize<'de> for DomainStatusType {
 impl rt::json::Read for DomainStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for DomainStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for DomainStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -30192,7 +30584,7 @@ pub type DomainVersionType = ::std::string::String;
 /// This exception is thrown when the provider is already supported by the user pool.
 ///
 /// An error of the service: on the wire `{"__type": "DuplicateProviderException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct DuplicateProviderException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -30306,7 +30698,7 @@ pub type EmailAddressType = ::std::string::String;
 /// Services Region where you created your user pool, and in alternate Regions in some cases. For more
 /// information on the supported Regions, see [Email settings for Amazon Cognito user
 /// pools](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-email.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmailConfigurationType {
     /// The ARN of a verified email address or an address from a verified domain in Amazon SES. You can set
     /// a `SourceArn` email from a verified domain only with an API request. You can set a verified email
@@ -30568,7 +30960,7 @@ pub type EmailInviteMessageType = ::std::string::String;
 /// activate this setting, your user pool must be in the [Essentials
 /// tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html)
 /// or higher.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmailMfaConfigType {
     /// The template for the email messages that your user pool sends to users with codes for MFA and
     /// sign-in with email OTPs. The message must contain the `{####}` placeholder. In the message, Amazon
@@ -30702,7 +31094,7 @@ pub type EmailMfaMessageType = ::std::string::String;
 /// setting, your user pool must be in the [Essentials
 /// tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html)
 /// or higher.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmailMfaSettingsType {
     /// Specifies whether email message MFA is active for a user. When the value of this parameter is
     /// `Enabled`, the user will be prompted for MFA during all sign-in attempts, unless device tracking is
@@ -30832,7 +31224,7 @@ pub type EmailNotificationSubjectType = ::std::string::String;
 
 /// The `EmailSendingAccountType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EmailSendingAccountType {
@@ -30840,8 +31232,9 @@ pub enum EmailSendingAccountType {
     CognitoDefault,
     /// `DEVELOPER`
     Developer,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EmailSendingAccountType {
@@ -30862,20 +31255,20 @@ impl EmailSendingAccountType {
         match self {
             Self::CognitoDefault => "COGNITO_DEFAULT",
             Self::Developer => "DEVELOPER",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EmailSendingAccountType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EmailSendingAccountType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -30914,19 +31307,19 @@ impl<'de> ::serde::Deserialize<'de> for EmailSendingAccountType {
 impl rt::json::Read for EmailSendingAccountType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EmailSendingAccountType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EmailSendingAccountType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -30958,7 +31351,7 @@ pub type EmailVerificationSubjectType = ::std::string::String;
 /// Schema `EnableSoftwareTokenMFAException`.
 ///
 /// An error of the service: on the wire `{"__type": "EnableSoftwareTokenMFAException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EnableSoftwareTokenMfaException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -31067,7 +31460,7 @@ pub type EncryptionKeyArnType = ::std::string::String;
 
 /// The `EncryptionKeyType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EncryptionKeyType {
@@ -31075,8 +31468,9 @@ pub enum EncryptionKeyType {
     AwsOwnedKey,
     /// `CUSTOMER_MANAGED_KEY`
     CustomerManagedKey,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EncryptionKeyType {
@@ -31097,20 +31491,20 @@ impl EncryptionKeyType {
         match self {
             Self::AwsOwnedKey => "AWS_OWNED_KEY",
             Self::CustomerManagedKey => "CUSTOMER_MANAGED_KEY",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EncryptionKeyType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EncryptionKeyType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -31149,19 +31543,19 @@ impl<'de> ::serde::Deserialize<'de> for EncryptionKeyType {
 impl rt::json::Read for EncryptionKeyType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EncryptionKeyType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EncryptionKeyType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -31422,7 +31816,7 @@ impl rt::Validate for EumsSmsConfigurationType {
 
 /// The context data that your application submitted in an authentication request with threat
 /// protection, as displayed in an `AdminListUserAuthEvents` response.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventContextDataType {
     /// The source IP address of your user's device.
     ///
@@ -31741,7 +32135,7 @@ impl rt::Validate for EventFeedbackType {
 
 /// The `EventFilterType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EventFilterType {
@@ -31751,8 +32145,9 @@ pub enum EventFilterType {
     PasswordChange,
     /// `SIGN_UP`
     SignUp,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EventFilterType {
@@ -31775,20 +32170,20 @@ impl EventFilterType {
             Self::SignIn => "SIGN_IN",
             Self::PasswordChange => "PASSWORD_CHANGE",
             Self::SignUp => "SIGN_UP",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EventFilterType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EventFilterType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -31827,19 +32222,19 @@ impl<'de> ::serde::Deserialize<'de> for EventFilterType {
 impl rt::json::Read for EventFilterType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EventFilterType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EventFilterType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -31855,7 +32250,7 @@ pub type EventIdType = ::std::string::String;
 
 /// The `EventResponseType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EventResponseType {
@@ -31865,8 +32260,9 @@ pub enum EventResponseType {
     Fail,
     /// `InProgress`
     InProgress,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EventResponseType {
@@ -31889,20 +32285,20 @@ impl EventResponseType {
             Self::Pass => "Pass",
             Self::Fail => "Fail",
             Self::InProgress => "InProgress",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EventResponseType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EventResponseType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -31941,19 +32337,19 @@ impl<'de> ::serde::Deserialize<'de> for EventResponseType {
 impl rt::json::Read for EventResponseType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EventResponseType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EventResponseType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -31962,7 +32358,7 @@ impl rt::Validate for EventResponseType {
 /// The risk evaluation by adaptive authentication, as displayed in an `AdminListUserAuthEvents`
 /// response. Contains evaluations of compromised-credentials detection and assessed risk level and
 /// action taken by adaptive authentication.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct EventRiskType {
     /// The action taken by adaptive authentication. If `NoRisk`, your user pool took no action. If
     /// `AccountTakeover`, your user pool applied the adaptive authentication automated response that you
@@ -32102,7 +32498,7 @@ impl rt::Validate for EventRiskType {
 
 /// The `EventSourceName` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EventSourceName {
@@ -32110,8 +32506,9 @@ pub enum EventSourceName {
     UserNotification,
     /// `userAuthEvents`
     UserAuthEvents,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EventSourceName {
@@ -32132,20 +32529,20 @@ impl EventSourceName {
         match self {
             Self::UserNotification => "userNotification",
             Self::UserAuthEvents => "userAuthEvents",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EventSourceName {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EventSourceName {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -32184,19 +32581,19 @@ impl<'de> ::serde::Deserialize<'de> for EventSourceName {
 impl rt::json::Read for EventSourceName {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EventSourceName {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EventSourceName {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -32204,7 +32601,7 @@ impl rt::Validate for EventSourceName {
 
 /// The `EventType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum EventType {
@@ -32218,8 +32615,9 @@ pub enum EventType {
     PasswordChange,
     /// `ResendCode`
     ResendCode,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl EventType {
@@ -32252,20 +32650,20 @@ impl EventType {
             Self::ForgotPassword => "ForgotPassword",
             Self::PasswordChange => "PasswordChange",
             Self::ResendCode => "ResendCode",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for EventType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for EventType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -32304,19 +32702,19 @@ impl<'de> ::serde::Deserialize<'de> for EventType {
 impl rt::json::Read for EventType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for EventType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for EventType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -32325,7 +32723,7 @@ impl rt::Validate for EventType {
 /// This exception is thrown if a code has expired.
 ///
 /// An error of the service: on the wire `{"__type": "ExpiredCodeException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ExpiredCodeException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -32430,7 +32828,7 @@ pub type ExplicitAuthFlowsListType = ::std::vec::Vec<ExplicitAuthFlowsType>;
 
 /// The `ExplicitAuthFlowsType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ExplicitAuthFlowsType {
@@ -32456,8 +32854,9 @@ pub enum ExplicitAuthFlowsType {
     AllowTokenExchangeDelegation,
     /// `ALLOW_TOKEN_EXCHANGE_IMPERSONATION`
     AllowTokenExchangeImpersonation,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ExplicitAuthFlowsType {
@@ -32508,20 +32907,20 @@ impl ExplicitAuthFlowsType {
             Self::AllowUserAuth => "ALLOW_USER_AUTH",
             Self::AllowTokenExchangeDelegation => "ALLOW_TOKEN_EXCHANGE_DELEGATION",
             Self::AllowTokenExchangeImpersonation => "ALLOW_TOKEN_EXCHANGE_IMPERSONATION",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ExplicitAuthFlowsType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ExplicitAuthFlowsType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -32560,19 +32959,19 @@ impl<'de> ::serde::Deserialize<'de> for ExplicitAuthFlowsType {
 impl rt::json::Read for ExplicitAuthFlowsType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ExplicitAuthFlowsType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ExplicitAuthFlowsType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -32720,7 +33119,7 @@ impl rt::Validate for FailoverType {
 
 /// The `FeatureType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeatureType {
@@ -32728,8 +33127,9 @@ pub enum FeatureType {
     Enabled,
     /// `DISABLED`
     Disabled,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl FeatureType {
@@ -32750,20 +33150,20 @@ impl FeatureType {
         match self {
             Self::Enabled => "ENABLED",
             Self::Disabled => "DISABLED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for FeatureType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for FeatureType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -32802,19 +33202,19 @@ impl<'de> ::serde::Deserialize<'de> for FeatureType {
 impl rt::json::Read for FeatureType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for FeatureType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for FeatureType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -32829,7 +33229,7 @@ impl rt::Validate for FeatureType {
 /// To resolve this issue, upgrade your user pool to a feature plan that includes the feature.
 ///
 /// An error of the service: on the wire `{"__type": "FeatureUnavailableInTierException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FeatureUnavailableInTierException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -32933,7 +33333,7 @@ impl rt::Validate for FeatureUnavailableInTierException {
 
 /// The `FeedbackValueType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum FeedbackValueType {
@@ -32941,8 +33341,9 @@ pub enum FeedbackValueType {
     Valid,
     /// `Invalid`
     Invalid,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl FeedbackValueType {
@@ -32963,20 +33364,20 @@ impl FeedbackValueType {
         match self {
             Self::Valid => "Valid",
             Self::Invalid => "Invalid",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for FeedbackValueType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for FeedbackValueType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -33015,19 +33416,19 @@ impl<'de> ::serde::Deserialize<'de> for FeedbackValueType {
 impl rt::json::Read for FeedbackValueType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for FeedbackValueType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for FeedbackValueType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -33035,7 +33436,7 @@ impl rt::Validate for FeedbackValueType {
 
 /// Configuration for the Amazon Data Firehose stream destination of user activity log export with
 /// threat protection.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct FirehoseConfigurationType {
     /// The ARN of an Amazon Data Firehose stream that's the destination for threat protection log export.
     ///
@@ -33134,7 +33535,7 @@ impl rt::Validate for FirehoseConfigurationType {
 /// with your user pool.
 ///
 /// An error of the service: on the wire `{"__type": "ForbiddenException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForbiddenException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -33630,16 +34031,26 @@ impl rt::Validate for ForgotPasswordRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The response from Amazon Cognito to a request to reset a password.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ForgotPasswordResponse {
     /// Information about the phone number or email address that Amazon Cognito sent the password-recovery
     /// code to.
@@ -33857,7 +34268,7 @@ impl rt::Validate for GetCsvHeaderRequest {
 /// for the user import job.
 ///
 /// Schema `GetCSVHeaderResponse`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetCsvHeaderResponse {
     /// The ID of the requested user pool.
     ///
@@ -33973,10 +34384,14 @@ impl rt::Validate for GetCsvHeaderResponse {
         }
         if let Some(value) = &self.csv_header {
             let path = path.field("cSVHeader");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -34169,24 +34584,46 @@ impl rt::Validate for GetClientTokenRequest {
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `GetClientTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetClientTokenResponse {
     /// The access token that Amazon Cognito issues for the app client, and its metadata.
     ///
@@ -34665,27 +35102,63 @@ impl rt::Validate for GetDerivedTokenRequest {
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.audiences {
             let path = path.field("audiences");
-            check::length(value.len(), Some(0u64), Some(1u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(1u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.resources {
             let path = path.field("resources");
-            check::length(value.len(), Some(0u64), Some(1u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(1u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.requested_token_type {
             let path = path.field("requestedTokenType");
@@ -34883,11 +35356,23 @@ impl rt::Validate for GetDerivedTokenResponse {
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -35251,7 +35736,7 @@ impl rt::Validate for GetGroupRequest {
 }
 
 /// The `GetGroupResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetGroupResponse {
     /// A container for the requested group. Includes description, precedence, and IAM role values.
     ///
@@ -35680,7 +36165,7 @@ impl rt::Validate for GetLogDeliveryConfigurationRequest {
 }
 
 /// The `GetLogDeliveryConfigurationResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetLogDeliveryConfigurationResponse {
     /// The logging configuration of the requested user pool. Includes types of logs configured and their
     /// destinations.
@@ -36100,7 +36585,7 @@ impl rt::Validate for GetSigningCertificateRequest {
 }
 
 /// Response from Amazon Cognito for a signing certificate request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetSigningCertificateResponse {
     /// The x.509 certificate that signs SAML 2.0 authentication requests for your user pool.
     ///
@@ -36416,16 +36901,26 @@ impl rt::Validate for GetTokensFromRefreshTokenRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `GetTokensFromRefreshTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetTokensFromRefreshTokenResponse {
     /// Wire name `AuthenticationResult`.
     pub authentication_result: ::core::option::Option<AuthenticationResultType>,
@@ -36941,17 +37436,27 @@ impl rt::Validate for GetUserAttributeVerificationCodeRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The verification code response returned by the server response to get the user attribute
 /// verification code.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetUserAttributeVerificationCodeResponse {
     /// Information about the delivery destination of the user attribute verification code.
     ///
@@ -37349,18 +37854,34 @@ impl rt::Validate for GetUserAuthFactorsResponse {
         }
         if let Some(value) = &self.user_mfa_setting_list {
             let path = path.field("userMFASettingList");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.configured_user_auth_factors {
             let path = path.field("configuredUserAuthFactors");
-            check::length(value.len(), Some(0u64), Some(8u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(8u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::AUTH_FACTOR_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -37499,7 +38020,7 @@ impl rt::Validate for GetUserPoolClientSessionConfigurationRequest {
 }
 
 /// The `GetUserPoolClientSessionConfigurationResponse` schema.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct GetUserPoolClientSessionConfigurationResponse {
     /// The ID of the user pool that contains the app client.
     ///
@@ -37758,7 +38279,7 @@ impl rt::Validate for GetUserPoolMfaConfigRequest {
 }
 
 /// The `GetUserPoolMfaConfigResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetUserPoolMfaConfigResponse {
     /// Shows user pool configuration for SMS message MFA. Includes the message template and the SMS message
     /// sending configuration for Amazon SNS.
@@ -38068,7 +38589,7 @@ impl rt::Validate for GetUserPoolSessionConfigurationRequest {
 }
 
 /// The `GetUserPoolSessionConfigurationResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GetUserPoolSessionConfigurationResponse {
     /// The ID of the user pool that the session configuration applies to.
     ///
@@ -38524,10 +39045,14 @@ impl rt::Validate for GetUserResponse {
         }
         if let Some(value) = &self.user_mfa_setting_list {
             let path = path.field("userMFASettingList");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -38645,7 +39170,7 @@ impl rt::Validate for GlobalSignOutRequest {
 }
 
 /// The response to the request to sign out all devices.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GlobalSignOutResponse {}
 
 impl ::serde::Serialize for GlobalSignOutResponse {
@@ -38718,7 +39243,7 @@ impl rt::Validate for GlobalSignOutResponse {
 /// pool.
 ///
 /// An error of the service: on the wire `{"__type": "GroupExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GroupExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -38829,7 +39354,7 @@ pub type GroupNameType = ::std::string::String;
 /// A user pool group. Contains details about the group and the way that it contributes to IAM role
 /// decisions with identity pools. Identity pools can make decisions about the IAM role to assign based
 /// on groups: users get credentials for the role associated with their highest-priority group.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct GroupType {
     /// The name of the group.
     ///
@@ -39063,7 +39588,7 @@ pub type HealthCheckIdType = ::std::string::String;
 pub type HexStringType = ::std::string::String;
 
 /// The HTTP header in the `ContextData` parameter.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct HttpHeader {
     /// The header name.
     ///
@@ -39191,7 +39716,7 @@ pub type IdTokenValidityType = i64;
 /// A user pool identity provider (IdP). Contains information about a third-party IdP to a user pool,
 /// the attributes that it populates to user profiles, and the trust relationship between the IdP and
 /// your user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IdentityProviderType {
     /// The ID of the user pool associated with the IdP.
     ///
@@ -39526,40 +40051,82 @@ impl rt::Validate for IdentityProviderType {
         }
         if let Some(value) = &self.provider_details {
             let path = path.field("providerDetails");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.attribute_mapping {
             let path = path.field("attributeMapping");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.idp_identifiers {
             let path = path.field("idpIdentifiers");
-            check::length(value.len(), Some(0u64), Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::IDP_IDENTIFIER_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.acr_mapping {
             let path = path.field("acrMapping");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::ACR_VALUE_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::ACR_VALUE_TYPE),
+                rt::Constraint::MapValue(&super::rules::ACR_VALUE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `IdentityProviderTypeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum IdentityProviderTypeType {
@@ -39575,8 +40142,9 @@ pub enum IdentityProviderTypeType {
     SignInWithApple,
     /// `OIDC`
     Oidc,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl IdentityProviderTypeType {
@@ -39612,20 +40180,20 @@ impl IdentityProviderTypeType {
             Self::LoginWithAmazon => "LoginWithAmazon",
             Self::SignInWithApple => "SignInWithApple",
             Self::Oidc => "OIDC",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for IdentityProviderTypeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for IdentityProviderTypeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -39664,19 +40232,19 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderTypeType {
 impl rt::json::Read for IdentityProviderTypeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for IdentityProviderTypeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for IdentityProviderTypeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -39828,14 +40396,15 @@ impl rt::Validate for InboundFederationLambdaType {
 
 /// The `InboundFederationLambdaVersionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum InboundFederationLambdaVersionType {
     /// `V1_0`
     V10,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl InboundFederationLambdaVersionType {
@@ -39854,20 +40423,20 @@ impl InboundFederationLambdaVersionType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::V10 => "V1_0",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for InboundFederationLambdaVersionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for InboundFederationLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -39906,19 +40475,19 @@ impl<'de> ::serde::Deserialize<'de> for InboundFederationLambdaVersionType {
 impl rt::json::Read for InboundFederationLambdaVersionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for InboundFederationLambdaVersionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for InboundFederationLambdaVersionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -40294,17 +40863,37 @@ impl rt::Validate for InitiateAuthRequest {
         }
         if let Some(value) = &self.auth_parameters {
             let path = path.field("authParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         {
             let value = &self.client_id;
@@ -40333,7 +40922,7 @@ impl rt::Validate for InitiateAuthRequest {
 }
 
 /// Initiates the authentication response.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct InitiateAuthResponse {
     /// The name of an additional authentication challenge that you must respond to.
     ///
@@ -40592,10 +41181,20 @@ impl rt::Validate for InitiateAuthResponse {
         }
         if let Some(value) = &self.challenge_parameters {
             let path = path.field("challengeParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
@@ -40605,10 +41204,14 @@ impl rt::Validate for InitiateAuthResponse {
         }
         if let Some(value) = &self.available_challenges {
             let path = path.field("availableChallenges");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -40735,7 +41338,7 @@ impl rt::Validate for InitiatePointInTimeRecoveryRequest {
 }
 
 /// The `InitiatePointInTimeRecoveryResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitiatePointInTimeRecoveryResponse {
     /// The details of the recovery that you initiated. Includes the recovery ID that you can use in later
     /// requests to describe, start, or cancel the recovery.
@@ -40839,7 +41442,7 @@ pub type IntegerType = i64;
 /// This exception is thrown when Amazon Cognito encounters an internal error.
 ///
 /// An error of the service: on the wire `{"__type": "InternalErrorException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InternalErrorException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -40942,7 +41545,7 @@ impl rt::Validate for InternalErrorException {
 /// This exception is thrown when Amazon Cognito encounters an internal server error.
 ///
 /// An error of the service: on the wire `{"__type": "InternalServerException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InternalServerException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41046,7 +41649,7 @@ impl rt::Validate for InternalServerException {
 /// code: 400.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidEmailRoleAccessPolicyException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidEmailRoleAccessPolicyException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41151,7 +41754,7 @@ impl rt::Validate for InvalidEmailRoleAccessPolicyException {
 /// This exception is thrown when Amazon Cognito encounters an invalid Lambda response.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidLambdaResponseException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidLambdaResponseException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41256,7 +41859,7 @@ impl rt::Validate for InvalidLambdaResponseException {
 /// This exception is thrown when the specified OAuth flow is not valid.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidOAuthFlowException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidOAuthFlowException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41359,7 +41962,7 @@ impl rt::Validate for InvalidOAuthFlowException {
 /// This exception is thrown when the Amazon Cognito service encounters an invalid parameter.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidParameterException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidParameterException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41486,7 +42089,7 @@ pub type InvalidParameterExceptionReasonCodeType = ::std::string::String;
 /// This exception is thrown when Amazon Cognito encounters an invalid password.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidPasswordException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidPasswordException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41590,7 +42193,7 @@ impl rt::Validate for InvalidPasswordException {
 /// publish using Amazon SNS.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidSmsRoleAccessPolicyException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidSmsRoleAccessPolicyException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41697,7 +42300,7 @@ impl rt::Validate for InvalidSmsRoleAccessPolicyException {
 /// provided in the role does not match what is provided in the SMS configuration for the user pool.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidSmsRoleTrustRelationshipException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidSmsRoleTrustRelationshipException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41802,7 +42405,7 @@ impl rt::Validate for InvalidSmsRoleTrustRelationshipException {
 /// This exception is thrown when the user pool configuration is not valid.
 ///
 /// An error of the service: on the wire `{"__type": "InvalidUserPoolConfigurationException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InvalidUserPoolConfigurationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -41906,7 +42509,7 @@ impl rt::Validate for InvalidUserPoolConfigurationException {
 
 /// The `IssuedTokenTypeIdentifierType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum IssuedTokenTypeIdentifierType {
@@ -41914,8 +42517,9 @@ pub enum IssuedTokenTypeIdentifierType {
     AccessToken,
     /// `ID_TOKEN`
     IdToken,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl IssuedTokenTypeIdentifierType {
@@ -41936,20 +42540,20 @@ impl IssuedTokenTypeIdentifierType {
         match self {
             Self::AccessToken => "ACCESS_TOKEN",
             Self::IdToken => "ID_TOKEN",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for IssuedTokenTypeIdentifierType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for IssuedTokenTypeIdentifierType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -41988,19 +42592,19 @@ impl<'de> ::serde::Deserialize<'de> for IssuedTokenTypeIdentifierType {
 impl rt::json::Read for IssuedTokenTypeIdentifierType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for IssuedTokenTypeIdentifierType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for IssuedTokenTypeIdentifierType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -42008,7 +42612,7 @@ impl rt::Validate for IssuedTokenTypeIdentifierType {
 
 /// Specifies the issuer configuration for a user pool. Contains settings that determine how tokens are
 /// issued and validated.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct IssuerConfigurationType {
     /// The type of issuer configuration. Determines the token issuing behavior for the user pool.
     ///
@@ -42120,7 +42724,7 @@ impl rt::Validate for IssuerConfigurationType {
 
 /// The `IssuerType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum IssuerType {
@@ -42128,8 +42732,9 @@ pub enum IssuerType {
     Original,
     /// `UPDATED`
     Updated,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl IssuerType {
@@ -42150,20 +42755,20 @@ impl IssuerType {
         match self {
             Self::Original => "ORIGINAL",
             Self::Updated => "UPDATED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for IssuerType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for IssuerType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -42202,19 +42807,19 @@ impl<'de> ::serde::Deserialize<'de> for IssuerType {
 impl rt::json::Read for IssuerType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for IssuerType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for IssuerType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -42222,7 +42827,7 @@ impl rt::Validate for IssuerType {
 
 /// Specifies the key configuration for a user pool. Contains settings for encryption keys used to
 /// secure user pool data.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct KeyConfigurationType {
     /// The type of encryption key used for the user pool.
     ///
@@ -42354,7 +42959,7 @@ impl rt::Validate for KeyConfigurationType {
 
 /// A collection of user pool Lambda triggers. Amazon Cognito invokes triggers at several possible
 /// stages of user pool operations. Triggers can modify the outcome of the operations that invoked them.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LambdaConfigType {
     /// The configuration of a [pre sign-up Lambda
     /// trigger](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-lambda-pre-sign-up.html)
@@ -42796,14 +43401,15 @@ pub type LanguageIdType = ::std::string::String;
 
 /// The `LimitClass` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum LimitClass {
     /// `API_CATEGORY`
     ApiCategory,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl LimitClass {
@@ -42822,20 +43428,20 @@ impl LimitClass {
     pub fn as_str(&self) -> &str {
         match self {
             Self::ApiCategory => "API_CATEGORY",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for LimitClass {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for LimitClass {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -42874,19 +43480,19 @@ impl<'de> ::serde::Deserialize<'de> for LimitClass {
 impl rt::json::Read for LimitClass {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for LimitClass {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for LimitClass {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -43010,10 +43616,20 @@ impl rt::Validate for LimitDefinitionType {
             let value = &self.attributes;
             let path = path.field("attributes");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.values().enumerate() {
-                    let path = path.map_value(i);
-                    check::string(item0, &super::rules::CSS_TYPE, path, errors);
-                }
+                check::members_hidden(
+                    value.keys(),
+                    |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                    rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
+                check::members_hidden(
+                    value.values(),
+                    |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                    rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -43022,7 +43638,7 @@ impl rt::Validate for LimitDefinitionType {
 /// This exception is thrown when a user exceeds the limit for a requested Amazon Web Services resource.
 ///
 /// An error of the service: on the wire `{"__type": "LimitExceededException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct LimitExceededException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -44006,7 +44622,7 @@ impl rt::Validate for ListDevicesRequest {
 }
 
 /// Represents the response to list devices.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListDevicesResponse {
     /// An array of devices and their details. Each entry that's returned includes device information,
     /// last-accessed and created dates, and the device key.
@@ -44279,7 +44895,7 @@ impl rt::Validate for ListGroupsRequest {
 }
 
 /// The `ListGroupsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListGroupsResponse {
     /// An array of groups and their details. Each entry that's returned includes description, precedence,
     /// and IAM role values.
@@ -44833,7 +45449,7 @@ impl rt::Validate for ListPointInTimeRecoveriesRequest {
 }
 
 /// The `ListPointInTimeRecoveriesResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListPointInTimeRecoveriesResponse {
     /// A summary of each requested recovery, including its ID, status, and the point in time that it
     /// restores the user pool to.
@@ -45352,7 +45968,7 @@ impl rt::Validate for ListTagsForResourceRequest {
 }
 
 /// The `ListTagsForResourceResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListTagsForResourceResponse {
     /// The tags that are assigned to the user pool.
     ///
@@ -45442,15 +46058,20 @@ impl rt::Validate for ListTagsForResourceResponse {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.tags {
             let path = path.field("tags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(
-                    item0,
-                    &super::rules::SESSION_LOCATION_CITY_TYPE,
-                    path,
-                    errors,
-                );
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -45880,7 +46501,7 @@ impl rt::Validate for ListUserImportJobsRequest {
 }
 
 /// Represents the response from the server to the request to list the user import jobs.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserImportJobsResponse {
     /// An array of user import jobs from the requested user pool. For each, the response includes logging
     /// destination, status, and the Amazon S3 pre-signed URL for CSV upload.
@@ -46169,7 +46790,7 @@ impl rt::Validate for ListUserPoolClientSecretsRequest {
 
 /// The response containing the list of client secret metadata. This response does not include a
 /// NextToken field as all secrets are returned in a single response.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserPoolClientSecretsResponse {
     /// A list of client secret descriptors containing the identifier and creation date for each secret. For
     /// security reasons, the response never reveals the actual secret value in ClientSecretValue.
@@ -46477,7 +47098,7 @@ impl rt::Validate for ListUserPoolClientsRequest {
 }
 
 /// Represents the response from the server that lists user pool clients.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserPoolClientsResponse {
     /// An array of app clients and their details. Includes app client ID and name.
     ///
@@ -46730,7 +47351,7 @@ impl rt::Validate for ListUserPoolReplicasRequest {
 }
 
 /// The `ListUserPoolReplicasResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserPoolReplicasResponse {
     /// A list of user pool replicas, including information about their status, role, and Region.
     ///
@@ -46985,7 +47606,7 @@ impl rt::Validate for ListUserPoolsRequest {
 }
 
 /// Represents the response to list user pools.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserPoolsResponse {
     /// An array of user pools and their configuration details.
     ///
@@ -47246,7 +47867,7 @@ impl rt::Validate for ListUserSessionsRequest {
 }
 
 /// The `ListUserSessionsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUserSessionsResponse {
     /// A list of the user's active sessions. Each element describes one token session or SSO session.
     ///
@@ -47541,7 +48162,7 @@ impl rt::Validate for ListUsersInGroupRequest {
 }
 
 /// The `ListUsersInGroupResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUsersInGroupResponse {
     /// An array of users who are members in the group, and their attributes.
     ///
@@ -47889,10 +48510,14 @@ impl rt::Validate for ListUsersRequest {
         }
         if let Some(value) = &self.attributes_to_get {
             let path = path.field("attributesToGet");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::ATTRIBUTE_NAME_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.limit {
             let path = path.field("limit");
@@ -47910,7 +48535,7 @@ impl rt::Validate for ListUsersRequest {
 }
 
 /// The response from the request to list users.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ListUsersResponse {
     /// An array of user pool users who match your query, and their attributes. Between different requests,
     /// you might observe variations in the sequence that users in this response object are sorted into. The
@@ -48671,7 +49296,7 @@ impl rt::Validate for LogDeliveryConfigurationType {
 
 /// The `LogLevel` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum LogLevel {
@@ -48679,8 +49304,9 @@ pub enum LogLevel {
     Error,
     /// `INFO`
     Info,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl LogLevel {
@@ -48701,20 +49327,20 @@ impl LogLevel {
         match self {
             Self::Error => "ERROR",
             Self::Info => "INFO",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for LogLevel {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for LogLevel {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -48753,19 +49379,19 @@ impl<'de> ::serde::Deserialize<'de> for LogLevel {
 impl rt::json::Read for LogLevel {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for LogLevel {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for LogLevel {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -48786,7 +49412,7 @@ pub type LongType = i64;
 /// Schema `MFAMethodNotFoundException`.
 ///
 /// An error of the service: on the wire `{"__type": "MFAMethodNotFoundException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MfaMethodNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -48896,7 +49522,7 @@ pub type MfaOptionListType = ::std::vec::Vec<MfaOptionType>;
 /// configurations.
 ///
 /// Schema `MFAOptionType`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MfaOptionType {
     /// The delivery medium to send the MFA code. You can use this parameter to set only the `SMS` delivery
     /// medium value.
@@ -49018,7 +49644,7 @@ impl rt::Validate for MfaOptionType {
 /// that already has an assigned style.
 ///
 /// An error of the service: on the wire `{"__type": "ManagedLoginBrandingExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManagedLoginBrandingExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -49126,7 +49752,7 @@ impl rt::Validate for ManagedLoginBrandingExistsException {
 pub type ManagedLoginBrandingIdType = ::std::string::String;
 
 /// A managed login branding style that's assigned to a user pool app client.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ManagedLoginBrandingType {
     /// The ID of the managed login branding style.
     ///
@@ -49369,7 +49995,7 @@ pub type MaxSessionsPerUserType = i64;
 
 /// The `MessageActionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum MessageActionType {
@@ -49377,8 +50003,9 @@ pub enum MessageActionType {
     Resend,
     /// `SUPPRESS`
     Suppress,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl MessageActionType {
@@ -49399,20 +50026,20 @@ impl MessageActionType {
         match self {
             Self::Resend => "RESEND",
             Self::Suppress => "SUPPRESS",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for MessageActionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for MessageActionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -49451,26 +50078,26 @@ impl<'de> ::serde::Deserialize<'de> for MessageActionType {
 impl rt::json::Read for MessageActionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for MessageActionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for MessageActionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
 }
 
 /// The message template structure.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct MessageTemplateType {
     /// The message template for SMS messages.
     ///
@@ -49638,7 +50265,7 @@ pub type MetadataUrlType = ::std::string::String;
 /// device key that you can use to set up [device
 /// authentication](https://docs.aws.amazon.com/cognito/latest/developerguide/amazon-cognito-user-pools-device-tracking.html)
 /// in a "Remember me on this device" authentication model.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NewDeviceMetadataType {
     /// The device key, an identifier used in generating the `DEVICE_PASSWORD_VERIFIER` for device SRP
     /// authentication.
@@ -49763,7 +50390,7 @@ impl rt::Validate for NewDeviceMetadataType {
 /// This exception is thrown when a user isn't authorized.
 ///
 /// An error of the service: on the wire `{"__type": "NotAuthorizedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NotAuthorizedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -50231,7 +50858,7 @@ impl rt::Validate for NotifyEmailType {
 }
 
 /// The minimum and maximum values of an attribute that is of the number type, for example `custom:age`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct NumberAttributeConstraintsType {
     /// The minimum value of an attribute that is of the number data type.
     ///
@@ -50354,7 +50981,7 @@ impl rt::Validate for NumberAttributeConstraintsType {
 
 /// The `OAuthFlowType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum OAuthFlowType {
@@ -50364,8 +50991,9 @@ pub enum OAuthFlowType {
     Implicit,
     /// `client_credentials`
     ClientCredentials,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl OAuthFlowType {
@@ -50388,20 +51016,20 @@ impl OAuthFlowType {
             Self::Code => "code",
             Self::Implicit => "implicit",
             Self::ClientCredentials => "client_credentials",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for OAuthFlowType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for OAuthFlowType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -50440,19 +51068,19 @@ impl<'de> ::serde::Deserialize<'de> for OAuthFlowType {
 impl rt::json::Read for OAuthFlowType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for OAuthFlowType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for OAuthFlowType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -50465,7 +51093,7 @@ pub type OAuthFlowsType = ::std::vec::Vec<OAuthFlowType>;
 
 /// The `OAuthTokenTypeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum OAuthTokenTypeType {
@@ -50473,8 +51101,9 @@ pub enum OAuthTokenTypeType {
     Bearer,
     /// `N_A`
     NA,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl OAuthTokenTypeType {
@@ -50495,20 +51124,20 @@ impl OAuthTokenTypeType {
         match self {
             Self::Bearer => "Bearer",
             Self::NA => "N_A",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for OAuthTokenTypeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for OAuthTokenTypeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -50547,19 +51176,19 @@ impl<'de> ::serde::Deserialize<'de> for OAuthTokenTypeType {
 impl rt::json::Read for OAuthTokenTypeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for OAuthTokenTypeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for OAuthTokenTypeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -50570,7 +51199,7 @@ impl rt::Validate for OAuthTokenTypeType {
 /// in secondary replica regions.
 ///
 /// An error of the service: on the wire `{"__type": "OperationNotEnabledException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct OperationNotEnabledException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -50687,7 +51316,7 @@ pub type PaginationKeyType = ::std::string::String;
 
 /// The `PasswordHashingAlgorithmType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum PasswordHashingAlgorithmType {
@@ -50699,8 +51328,9 @@ pub enum PasswordHashingAlgorithmType {
     Argon2id,
     /// `PBKDF2_SHA256`
     Pbkdf2Sha256,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl PasswordHashingAlgorithmType {
@@ -50725,20 +51355,20 @@ impl PasswordHashingAlgorithmType {
             Self::Scrypt => "SCRYPT",
             Self::Argon2id => "ARGON2ID",
             Self::Pbkdf2Sha256 => "PBKDF2_SHA256",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for PasswordHashingAlgorithmType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for PasswordHashingAlgorithmType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -50777,19 +51407,19 @@ impl<'de> ::serde::Deserialize<'de> for PasswordHashingAlgorithmType {
 impl rt::json::Read for PasswordHashingAlgorithmType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for PasswordHashingAlgorithmType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for PasswordHashingAlgorithmType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -50799,7 +51429,7 @@ impl rt::Validate for PasswordHashingAlgorithmType {
 /// the password-history policy.
 ///
 /// An error of the service: on the wire `{"__type": "PasswordHistoryPolicyViolationException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordHistoryPolicyViolationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -50913,7 +51543,7 @@ pub type PasswordPolicyMinLengthType = i64;
 
 /// The password policy settings for a user pool, including complexity, history, and length
 /// requirements.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordPolicyType {
     /// The minimum length of the password in the policy that you have set. This value can't be less than 6.
     ///
@@ -51137,7 +51767,7 @@ impl rt::Validate for PasswordPolicyType {
 /// This exception is thrown when a password reset is required.
 ///
 /// An error of the service: on the wire `{"__type": "PasswordResetRequiredException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PasswordResetRequiredException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -51256,7 +51886,7 @@ pub type PreSignedUrlType = ::std::string::String;
 
 /// The `PreTokenGenerationLambdaVersionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum PreTokenGenerationLambdaVersionType {
@@ -51266,8 +51896,9 @@ pub enum PreTokenGenerationLambdaVersionType {
     V20,
     /// `V3_0`
     V30,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl PreTokenGenerationLambdaVersionType {
@@ -51290,20 +51921,20 @@ impl PreTokenGenerationLambdaVersionType {
             Self::V10 => "V1_0",
             Self::V20 => "V2_0",
             Self::V30 => "V3_0",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for PreTokenGenerationLambdaVersionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for PreTokenGenerationLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -51342,19 +51973,19 @@ impl<'de> ::serde::Deserialize<'de> for PreTokenGenerationLambdaVersionType {
 impl rt::json::Read for PreTokenGenerationLambdaVersionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for PreTokenGenerationLambdaVersionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for PreTokenGenerationLambdaVersionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -51495,7 +52126,7 @@ pub type PrecedenceType = i64;
 /// This exception is thrown when a precondition is not met.
 ///
 /// An error of the service: on the wire `{"__type": "PreconditionNotMetException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct PreconditionNotMetException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -51597,7 +52228,7 @@ impl rt::Validate for PreconditionNotMetException {
 
 /// The `PreventUserExistenceErrorTypes` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum PreventUserExistenceErrorTypes {
@@ -51605,8 +52236,9 @@ pub enum PreventUserExistenceErrorTypes {
     Legacy,
     /// `ENABLED`
     Enabled,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl PreventUserExistenceErrorTypes {
@@ -51627,20 +52259,20 @@ impl PreventUserExistenceErrorTypes {
         match self {
             Self::Legacy => "LEGACY",
             Self::Enabled => "ENABLED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for PreventUserExistenceErrorTypes {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for PreventUserExistenceErrorTypes {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -51679,19 +52311,19 @@ impl<'de> ::serde::Deserialize<'de> for PreventUserExistenceErrorTypes {
 impl rt::json::Read for PreventUserExistenceErrorTypes {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for PreventUserExistenceErrorTypes {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for PreventUserExistenceErrorTypes {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -51703,7 +52335,7 @@ impl rt::Validate for PreventUserExistenceErrorTypes {
 pub type PriorityType = i64;
 
 /// The details of a user pool identity provider (IdP), including name and type.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProviderDescription {
     /// The name of the IdP, for example `MySAMLProvider`.
     ///
@@ -51876,7 +52508,7 @@ pub type ProviderNameTypeV2 = ::std::string::String;
 
 /// The characteristics of a source or destination user for linking a federated user profile to a local
 /// user profile.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ProviderUserIdentifierType {
     /// The name of the provider, such as Facebook, Google, or Login with Amazon.
     ///
@@ -52041,7 +52673,7 @@ pub type RecoveryMechanismsType = ::std::vec::Vec<RecoveryOptionType>;
 
 /// The `RecoveryOptionNameType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RecoveryOptionNameType {
@@ -52051,8 +52683,9 @@ pub enum RecoveryOptionNameType {
     VerifiedPhoneNumber,
     /// `admin_only`
     AdminOnly,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl RecoveryOptionNameType {
@@ -52076,20 +52709,20 @@ impl RecoveryOptionNameType {
             Self::VerifiedEmail => "verified_email",
             Self::VerifiedPhoneNumber => "verified_phone_number",
             Self::AdminOnly => "admin_only",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for RecoveryOptionNameType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for RecoveryOptionNameType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -52128,19 +52761,19 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionNameType {
 impl rt::json::Read for RecoveryOptionNameType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for RecoveryOptionNameType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for RecoveryOptionNameType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -52286,7 +52919,7 @@ pub type RedirectUrlType = ::std::string::String;
 /// been invalidated by refresh-token rotation.
 ///
 /// An error of the service: on the wire `{"__type": "RefreshTokenReuseException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RefreshTokenReuseException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -52542,7 +53175,7 @@ pub type ReplicaRegionsType = ::std::vec::Vec<StringType>;
 
 /// The `ReplicaRoleType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ReplicaRoleType {
@@ -52550,8 +53183,9 @@ pub enum ReplicaRoleType {
     Primary,
     /// `SECONDARY`
     Secondary,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ReplicaRoleType {
@@ -52572,20 +53206,20 @@ impl ReplicaRoleType {
         match self {
             Self::Primary => "PRIMARY",
             Self::Secondary => "SECONDARY",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ReplicaRoleType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ReplicaRoleType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -52624,19 +53258,19 @@ impl<'de> ::serde::Deserialize<'de> for ReplicaRoleType {
 impl rt::json::Read for ReplicaRoleType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ReplicaRoleType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ReplicaRoleType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -52644,7 +53278,7 @@ impl rt::Validate for ReplicaRoleType {
 
 /// The `ReplicaStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ReplicaStatusType {
@@ -52656,8 +53290,9 @@ pub enum ReplicaStatusType {
     Inactive,
     /// `DELETING`
     Deleting,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ReplicaStatusType {
@@ -52682,20 +53317,20 @@ impl ReplicaStatusType {
             Self::Active => "ACTIVE",
             Self::Inactive => "INACTIVE",
             Self::Deleting => "DELETING",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ReplicaStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ReplicaStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -52734,19 +53369,19 @@ impl<'de> ::serde::Deserialize<'de> for ReplicaStatusType {
 impl rt::json::Read for ReplicaStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ReplicaStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ReplicaStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -53010,16 +53645,26 @@ impl rt::Validate for ResendConfirmationCodeRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The response from the server when Amazon Cognito makes the request to resend a confirmation code.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResendConfirmationCodeResponse {
     /// Information about the phone number or email address that Amazon Cognito sent the confirmation code
     /// to.
@@ -53138,7 +53783,7 @@ pub type ResourceListType = ::std::vec::Vec<ResourceServerIdentifierType>;
 /// This exception is thrown when the Amazon Cognito service can't find the requested resource.
 ///
 /// An error of the service: on the wire `{"__type": "ResourceNotFoundException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResourceNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -53245,14 +53890,15 @@ pub type ResourceServerIdentifierType = ::std::string::String;
 
 /// The `ResourceServerManagedByType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ResourceServerManagedByType {
     /// `COGNITO`
     Cognito,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl ResourceServerManagedByType {
@@ -53271,20 +53917,20 @@ impl ResourceServerManagedByType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Cognito => "COGNITO",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for ResourceServerManagedByType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for ResourceServerManagedByType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -53323,19 +53969,19 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerManagedByType {
 impl rt::json::Read for ResourceServerManagedByType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for ResourceServerManagedByType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for ResourceServerManagedByType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -53503,7 +54149,7 @@ impl rt::Validate for ResourceServerScopeType {
 }
 
 /// The details of a resource server configuration and associated custom scopes in a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ResourceServerType {
     /// The ID of the user pool that contains the resource server configuration.
     ///
@@ -54167,10 +54813,20 @@ impl rt::Validate for RespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.challenge_responses {
             let path = path.field("challengeResponses");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.analytics_metadata {
             let path = path.field("analyticsMetadata");
@@ -54186,16 +54842,26 @@ impl rt::Validate for RespondToAuthChallengeRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The response to respond to the authentication challenge.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RespondToAuthChallengeResponse {
     /// The name of the next challenge that you must respond to.
     ///
@@ -54452,10 +55118,20 @@ impl rt::Validate for RespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.challenge_parameters {
             let path = path.field("challengeParameters");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.authentication_result {
             let path = path.field("authenticationResult");
@@ -54465,16 +55141,20 @@ impl rt::Validate for RespondToAuthChallengeResponse {
         }
         if let Some(value) = &self.available_challenges {
             let path = path.field("availableChallenges");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// A summary of a point-in-time recovery of a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RestorationDescriptionType {
     /// The ID of the recovery.
     ///
@@ -54616,7 +55296,7 @@ impl rt::Validate for RestorationDescriptionType {
 pub type RestorationListType = ::std::vec::Vec<RestorationDescriptionType>;
 
 /// The details of a point-in-time recovery of a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RestorationType {
     /// The ID of the recovery. Use this ID in requests to describe, start, or cancel the recovery.
     ///
@@ -54851,7 +55531,7 @@ pub type RestoreIdType = ::std::string::String;
 pub type RestorePreviewListType = ::std::vec::Vec<RestorePreviewType>;
 
 /// The number of entities of one type that a point-in-time recovery creates, updates, and deletes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RestorePreviewType {
     /// The type of user pool entity that the recovery changes. Can be one of the following values.
     ///
@@ -55018,7 +55698,7 @@ impl rt::Validate for RestorePreviewType {
 
 /// The `RestoreStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RestoreStatusType {
@@ -55040,8 +55720,9 @@ pub enum RestoreStatusType {
     TemporaryInternalErrorSeeSupportCase,
     /// `AWS_ABORTED`
     AwsAborted,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl RestoreStatusType {
@@ -55090,20 +55771,20 @@ impl RestoreStatusType {
                 "TEMPORARY_INTERNAL_ERROR_SEE_SUPPORT_CASE"
             }
             Self::AwsAborted => "AWS_ABORTED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for RestoreStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for RestoreStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -55142,19 +55823,19 @@ impl<'de> ::serde::Deserialize<'de> for RestoreStatusType {
 impl rt::json::Read for RestoreStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for RestoreStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for RestoreStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -55172,7 +55853,7 @@ pub type RetryGracePeriodSecondsType = i64;
 /// came through it. The set of linked sessions is eventually consistent, so associated sessions are
 /// typically revoked within a few seconds.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RevokeAssociatedSessionsType {
@@ -55180,8 +55861,9 @@ pub enum RevokeAssociatedSessionsType {
     None,
     /// `LINKED`
     Linked,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl RevokeAssociatedSessionsType {
@@ -55202,20 +55884,20 @@ impl RevokeAssociatedSessionsType {
         match self {
             Self::None => "NONE",
             Self::Linked => "LINKED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for RevokeAssociatedSessionsType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for RevokeAssociatedSessionsType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -55254,19 +55936,19 @@ impl<'de> ::serde::Deserialize<'de> for RevokeAssociatedSessionsType {
 impl rt::json::Read for RevokeAssociatedSessionsType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for RevokeAssociatedSessionsType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for RevokeAssociatedSessionsType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -55459,7 +56141,7 @@ impl rt::Validate for RevokeTokenRequest {
 }
 
 /// The `RevokeTokenResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RevokeTokenResponse {}
 
 impl ::serde::Serialize for RevokeTokenResponse {
@@ -55696,7 +56378,7 @@ impl rt::Validate for RevokeUserSessionRequest {
 }
 
 /// The `RevokeUserSessionResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RevokeUserSessionResponse {}
 
 impl ::serde::Serialize for RevokeUserSessionResponse {
@@ -55766,7 +56448,7 @@ impl rt::Validate for RevokeUserSessionResponse {
 }
 
 /// The settings of risk configuration for threat protection with threat protection in a user pool.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct RiskConfigurationType {
     /// The ID of the user pool that has the risk configuration applied.
     ///
@@ -56017,7 +56699,7 @@ impl rt::Validate for RiskConfigurationType {
 
 /// The `RiskDecisionType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RiskDecisionType {
@@ -56027,8 +56709,9 @@ pub enum RiskDecisionType {
     AccountTakeover,
     /// `Block`
     Block,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl RiskDecisionType {
@@ -56051,20 +56734,20 @@ impl RiskDecisionType {
             Self::NoRisk => "NoRisk",
             Self::AccountTakeover => "AccountTakeover",
             Self::Block => "Block",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for RiskDecisionType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for RiskDecisionType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -56103,19 +56786,19 @@ impl<'de> ::serde::Deserialize<'de> for RiskDecisionType {
 impl rt::json::Read for RiskDecisionType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for RiskDecisionType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for RiskDecisionType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -56123,7 +56806,7 @@ impl rt::Validate for RiskDecisionType {
 
 /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address
 /// ranges.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RiskExceptionConfigurationType {
     /// An always-block IP address list. Overrides the risk decision and always blocks authentication
     /// requests. This parameter is displayed and set in CIDR notation.
@@ -56240,26 +56923,50 @@ impl rt::Validate for RiskExceptionConfigurationType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.blocked_ip_range_list {
             let path = path.field("blockedIPRangeList");
-            check::length(value.len(), None, Some(200u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(200u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.skipped_ip_range_list {
             let path = path.field("skippedIPRangeList");
-            check::length(value.len(), None, Some(200u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(200u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `RiskLevelType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum RiskLevelType {
@@ -56269,8 +56976,9 @@ pub enum RiskLevelType {
     Medium,
     /// `High`
     High,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl RiskLevelType {
@@ -56293,20 +57001,20 @@ impl RiskLevelType {
             Self::Low => "Low",
             Self::Medium => "Medium",
             Self::High => "High",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for RiskLevelType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for RiskLevelType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -56345,19 +57053,19 @@ impl<'de> ::serde::Deserialize<'de> for RiskLevelType {
 impl rt::json::Read for RiskLevelType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for RiskLevelType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for RiskLevelType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -56365,7 +57073,7 @@ impl rt::Validate for RiskLevelType {
 
 /// Specifies routing configuration for user pool domains. Contains failover settings for multi-region
 /// deployments.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct RoutingType {
     /// The failover configuration that specifies the secondary region and health check settings.
     ///
@@ -56471,7 +57179,7 @@ pub type S3BucketType = ::std::string::String;
 
 /// Configuration for the Amazon S3 bucket destination of user activity log export with threat
 /// protection.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct S3ConfigurationType {
     /// The ARN of an Amazon S3 bucket that's the destination for threat protection log export.
     ///
@@ -56579,7 +57287,7 @@ pub type SesConfigurationSet = ::std::string::String;
 /// user prefers.
 ///
 /// Schema `SMSMfaSettingsType`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SmsMfaSettingsType {
     /// Specifies whether SMS message MFA is activated. If an MFA type is activated for a user, the user
     /// will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the
@@ -56708,7 +57416,7 @@ pub type SsoSessionMaxValidityMinutesType = i64;
 /// Developer-only `dev:` attributes are a legacy feature of user pools, and are read-only to all app
 /// clients. You can create and update developer-only attributes only with IAM-authenticated API
 /// operations. Use app client read/write permissions instead.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SchemaAttributeType {
     /// The name of your user pool attribute. When you create or update a user pool, adding a schema
     /// attribute creates a custom or developer-only attribute. When you add an attribute with a `Name`
@@ -56965,7 +57673,7 @@ pub type SchemaAttributesListType = ::std::vec::Vec<SchemaAttributeType>;
 /// This exception is thrown when the specified scope doesn't exist.
 ///
 /// An error of the service: on the wire `{"__type": "ScopeDoesNotExistException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ScopeDoesNotExistException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -57095,7 +57803,7 @@ pub type SecretHashType = ::std::string::String;
 
 /// The `SecurityPolicyType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum SecurityPolicyType {
@@ -57105,8 +57813,9 @@ pub enum SecurityPolicyType {
     TlsV122021,
     /// `TLS_V1_3_2025`
     TlsV132025,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl SecurityPolicyType {
@@ -57129,20 +57838,20 @@ impl SecurityPolicyType {
             Self::TlsV1 => "TLS_V1",
             Self::TlsV122021 => "TLS_V1_2_2021",
             Self::TlsV132025 => "TLS_V1_3_2025",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for SecurityPolicyType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for SecurityPolicyType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -57181,19 +57890,19 @@ impl<'de> ::serde::Deserialize<'de> for SecurityPolicyType {
 impl rt::json::Read for SecurityPolicyType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for SecurityPolicyType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for SecurityPolicyType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -57203,7 +57912,7 @@ impl rt::Validate for SecurityPolicyType {
 /// Quotas increase request.
 ///
 /// An error of the service: on the wire `{"__type": "ServiceQuotaExceededException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ServiceQuotaExceededException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -57307,7 +58016,7 @@ impl rt::Validate for ServiceQuotaExceededException {
 
 /// Describes an active user session. Amazon Cognito returns this type in the responses of
 /// `ListUserSessions` and `AdminListUserSessions`, for both token sessions and SSO sessions.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SessionDescriptionType {
     /// The unique identifier for the session. This is a 28-character string of lowercase letters and
     /// digits, prefixed with `tkn` for a token session or `sso` for an SSO session.
@@ -57636,7 +58345,7 @@ pub type SessionLocationCityType = ::std::string::String;
 pub type SessionLocationCountryType = ::std::string::String;
 
 /// The geographic location of the most recent activity on a session, derived from the IP address.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SessionLocationType {
     /// The city of the most recent activity on the session, derived from the IP address. This value can be
     /// null if geo-IP resolution fails. The maximum length is 256 characters.
@@ -57779,7 +58488,7 @@ pub type SessionType = ::std::string::String;
 /// which is a single sign-on (SSO) session that records an authentication through managed login and can
 /// let the user sign in to other apps without re-authenticating.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum SessionTypeType {
@@ -57787,8 +58496,9 @@ pub enum SessionTypeType {
     Token,
     /// `SSO`
     Sso,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl SessionTypeType {
@@ -57809,20 +58519,20 @@ impl SessionTypeType {
         match self {
             Self::Token => "TOKEN",
             Self::Sso => "SSO",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for SessionTypeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for SessionTypeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -57861,19 +58571,19 @@ impl<'de> ::serde::Deserialize<'de> for SessionTypeType {
 impl rt::json::Read for SessionTypeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for SessionTypeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for SessionTypeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -58016,7 +58726,7 @@ impl rt::Validate for SetLogDeliveryConfigurationRequest {
 }
 
 /// The `SetLogDeliveryConfigurationResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetLogDeliveryConfigurationResponse {
     /// The logging configuration that you applied to the requested user pool.
     ///
@@ -58962,7 +59672,7 @@ impl rt::Validate for SetUserMfaPreferenceRequest {
 /// The `SetUserMFAPreferenceResponse` schema.
 ///
 /// Schema `SetUserMFAPreferenceResponse`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetUserMfaPreferenceResponse {}
 
 impl ::serde::Serialize for SetUserMfaPreferenceResponse {
@@ -59186,7 +59896,7 @@ impl rt::Validate for SetUserPoolClientSessionConfigurationRequest {
 }
 
 /// The `SetUserPoolClientSessionConfigurationResponse` schema.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct SetUserPoolClientSessionConfigurationResponse {
     /// The ID of the user pool that contains the app client.
     ///
@@ -59568,7 +60278,7 @@ impl rt::Validate for SetUserPoolMfaConfigRequest {
 }
 
 /// The `SetUserPoolMfaConfigResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetUserPoolMfaConfigResponse {
     /// Shows user pool SMS message configuration for MFA and sign-in with SMS-message OTPs. Includes the
     /// message template and the SMS message sending configuration for Amazon SNS.
@@ -59923,7 +60633,7 @@ impl rt::Validate for SetUserPoolSessionConfigurationRequest {
 }
 
 /// The `SetUserPoolSessionConfigurationResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetUserPoolSessionConfigurationResponse {
     /// The ID of the user pool that the session configuration was applied to.
     ///
@@ -60205,7 +60915,7 @@ impl rt::Validate for SetUserSettingsRequest {
 }
 
 /// The response from the server for a set user settings request.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SetUserSettingsResponse {}
 
 impl ::serde::Serialize for SetUserSettingsResponse {
@@ -60278,7 +60988,7 @@ impl rt::Validate for SetUserSettingsResponse {
 /// pool must be in the [Essentials
 /// tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-essentials.html)
 /// or higher.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SignInPolicyType {
     /// The sign-in methods that a user pool supports as the first factor. You can permit users to start
     /// authentication with a standard username and password, or with other one-time password and hardware
@@ -60382,11 +61092,23 @@ impl rt::Validate for SignInPolicyType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.allowed_first_auth_factors {
             let path = path.field("allowedFirstAuthFactors");
-            check::length(value.len(), Some(1u64), Some(5u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(1u64),
+                Some(5u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::AUTH_FACTOR_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -60735,10 +61457,20 @@ impl rt::Validate for SignUpRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -60929,7 +61661,7 @@ pub type SkippedIpRangeListType = ::std::vec::Vec<StringType>;
 /// send SMS messages with Amazon SNS in the Amazon Web Services Region that you want, the Amazon
 /// Cognito user pool uses an Identity and Access Management (IAM) role in your Amazon Web Services
 /// account.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SmsConfigurationType {
     /// The Amazon Resource Name (ARN) of the Amazon SNS caller. This is the ARN of the IAM role in your
     /// Amazon Web Services account that Amazon Cognito will use to send SMS messages. SMS messages are
@@ -61117,7 +61849,7 @@ impl rt::Validate for SmsConfigurationType {
 pub type SmsInviteMessageType = ::std::string::String;
 
 /// The configuration of multi-factor authentication (MFA) with SMS messages in a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SmsMfaConfigType {
     /// The SMS authentication message that will be sent to users with the code they must sign in with. The
     /// message must contain the `{####}` placeholder. Your user pool replaces the placeholder with the MFA
@@ -61266,7 +61998,7 @@ pub type SmsVerificationMessageType = ::std::string::String;
 /// Schema `SoftwareTokenMFANotFoundException`.
 ///
 /// An error of the service: on the wire `{"__type": "SoftwareTokenMFANotFoundException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SoftwareTokenMfaNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -61377,7 +62109,7 @@ pub type SoftwareTokenMfaUserCodeType = ::std::string::String;
 
 /// Settings for time-based one-time password (TOTP) multi-factor authentication (MFA) in a user pool.
 /// Enables and disables availability of this feature.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SoftwareTokenMfaConfigType {
     /// The activation state of TOTP MFA.
     ///
@@ -61471,7 +62203,7 @@ impl rt::Validate for SoftwareTokenMfaConfigType {
 /// Turns TOTP MFA on and off, and can set TOTP as preferred when other MFA options are available. You
 /// can't turn off TOTP MFA for any of your users when MFA is required in your user pool; you can only
 /// set the type that your user prefers.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct SoftwareTokenMfaSettingsType {
     /// Specifies whether software token MFA is activated. If an MFA type is activated for a user, the user
     /// will be prompted for MFA during all sign-in attempts, unless device tracking is turned on and the
@@ -61709,7 +62441,7 @@ impl rt::Validate for StartPointInTimeRecoveryRequest {
 }
 
 /// The `StartPointInTimeRecoveryResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartPointInTimeRecoveryResponse {
     /// The details of the recovery that you started, including its status.
     ///
@@ -61930,7 +62662,7 @@ impl rt::Validate for StartUserImportJobRequest {
 }
 
 /// Represents the response from the server to the request to start the user import job.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StartUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3
     /// pre-signed URL for CSV upload.
@@ -62254,7 +62986,7 @@ impl rt::Validate for StartWebAuthnRegistrationResponse {
 
 /// The `StatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum StatusType {
@@ -62262,8 +62994,9 @@ pub enum StatusType {
     Enabled,
     /// `Disabled`
     Disabled,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl StatusType {
@@ -62284,20 +63017,20 @@ impl StatusType {
         match self {
             Self::Enabled => "Enabled",
             Self::Disabled => "Disabled",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for StatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for StatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -62336,19 +63069,19 @@ impl<'de> ::serde::Deserialize<'de> for StatusType {
 impl rt::json::Read for StatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for StatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for StatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -62478,7 +63211,7 @@ impl rt::Validate for StopUserImportJobRequest {
 }
 
 /// Represents the response from the server to the request to stop the user import job.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StopUserImportJobResponse {
     /// The details of the user import job. Includes logging destination, status, and the Amazon S3
     /// pre-signed URL for CSV upload.
@@ -62584,7 +63317,7 @@ impl rt::Validate for StopUserImportJobResponse {
 
 /// The minimum and maximum length values of an attribute that is of the string type, for example
 /// `custom:department`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct StringAttributeConstraintsType {
     /// The minimum length of a string attribute value.
     ///
@@ -62838,22 +63571,27 @@ impl rt::Validate for TagResourceRequest {
             let value = &self.tags;
             let path = path.field("tags");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.values().enumerate() {
-                    let path = path.map_value(i);
-                    check::string(
-                        item0,
-                        &super::rules::SESSION_LOCATION_CITY_TYPE,
-                        path,
-                        errors,
-                    );
-                }
+                check::members_hidden(
+                    value.keys(),
+                    |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                    rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
+                check::members_hidden(
+                    value.values(),
+                    |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                    rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
 }
 
 /// The `TagResourceResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TagResourceResponse {}
 
 impl ::serde::Serialize for TagResourceResponse {
@@ -63118,14 +63856,15 @@ impl rt::Validate for TermsDescriptionType {
 
 /// The `TermsEnforcementType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TermsEnforcementType {
     /// `NONE`
     None,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl TermsEnforcementType {
@@ -63144,20 +63883,20 @@ impl TermsEnforcementType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::None => "NONE",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for TermsEnforcementType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for TermsEnforcementType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -63196,19 +63935,19 @@ impl<'de> ::serde::Deserialize<'de> for TermsEnforcementType {
 impl rt::json::Read for TermsEnforcementType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for TermsEnforcementType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for TermsEnforcementType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -63218,7 +63957,7 @@ impl rt::Validate for TermsEnforcementType {
 /// create terms documents with a duplicate `TermsName`.
 ///
 /// An error of the service: on the wire `{"__type": "TermsExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TermsExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -63330,14 +64069,15 @@ pub type TermsNameType = ::std::string::String;
 
 /// The `TermsSourceType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TermsSourceType {
     /// `LINK`
     Link,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl TermsSourceType {
@@ -63356,20 +64096,20 @@ impl TermsSourceType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::Link => "LINK",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for TermsSourceType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for TermsSourceType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -63408,19 +64148,19 @@ impl<'de> ::serde::Deserialize<'de> for TermsSourceType {
 impl rt::json::Read for TermsSourceType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for TermsSourceType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for TermsSourceType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -63700,10 +64440,20 @@ impl rt::Validate for TermsType {
             let path = path.field("links");
             if !errors.is_stand_in(path) {
                 check::length(value.len(), Some(1u64), Some(13u64), path, errors);
-                for (i, item0) in value.values().enumerate() {
-                    let path = path.map_value(i);
-                    check::string(item0, &super::rules::LINK_URL_TYPE, path, errors);
-                }
+                check::members_hidden(
+                    value.keys(),
+                    |item| check::string_ok(item, &super::rules::LANGUAGE_ID_TYPE),
+                    rt::Constraint::MapKey(&super::rules::LANGUAGE_ID_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
+                check::members_hidden(
+                    value.values(),
+                    |item| check::string_ok(item, &super::rules::LINK_URL_TYPE),
+                    rt::Constraint::MapValue(&super::rules::LINK_URL_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -63713,7 +64463,7 @@ impl rt::Validate for TermsType {
 /// permitted.
 ///
 /// An error of the service: on the wire `{"__type": "TierChangeNotAllowedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TierChangeNotAllowedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -63817,7 +64567,7 @@ impl rt::Validate for TierChangeNotAllowedException {
 
 /// The `TimeUnitsType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TimeUnitsType {
@@ -63829,8 +64579,9 @@ pub enum TimeUnitsType {
     Hours,
     /// `days`
     Days,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl TimeUnitsType {
@@ -63855,20 +64606,20 @@ impl TimeUnitsType {
             Self::Minutes => "minutes",
             Self::Hours => "hours",
             Self::Days => "days",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for TimeUnitsType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for TimeUnitsType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -63907,19 +64658,19 @@ impl<'de> ::serde::Deserialize<'de> for TimeUnitsType {
 impl rt::json::Read for TimeUnitsType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for TimeUnitsType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for TimeUnitsType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -63932,7 +64683,7 @@ pub type TokenModelType = ::std::string::String;
 
 /// The `TokenTypeIdentifierType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum TokenTypeIdentifierType {
@@ -63942,8 +64693,9 @@ pub enum TokenTypeIdentifierType {
     IdToken,
     /// `SAML2`
     Saml2,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl TokenTypeIdentifierType {
@@ -63966,20 +64718,20 @@ impl TokenTypeIdentifierType {
             Self::AccessToken => "ACCESS_TOKEN",
             Self::IdToken => "ID_TOKEN",
             Self::Saml2 => "SAML2",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for TokenTypeIdentifierType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for TokenTypeIdentifierType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -64018,19 +64770,19 @@ impl<'de> ::serde::Deserialize<'de> for TokenTypeIdentifierType {
 impl rt::json::Read for TokenTypeIdentifierType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for TokenTypeIdentifierType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for TokenTypeIdentifierType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -64039,7 +64791,7 @@ impl rt::Validate for TokenTypeIdentifierType {
 /// The time units that, with `IdTokenValidity`, `AccessTokenValidity`, and `RefreshTokenValidity`, set
 /// and display the duration of ID, access, and refresh tokens for an app client. You can assign a
 /// separate token validity unit to each type of token.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TokenValidityUnitsType {
     /// A time unit for the value that you set in the `AccessTokenValidity` parameter. The default
     /// `AccessTokenValidity` time unit is `hours`. `AccessTokenValidity` duration can range from five
@@ -64188,7 +64940,7 @@ impl rt::Validate for TokenValidityUnitsType {
 /// sign-in.
 ///
 /// An error of the service: on the wire `{"__type": "TooManyFailedAttemptsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TooManyFailedAttemptsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -64293,7 +65045,7 @@ impl rt::Validate for TooManyFailedAttemptsException {
 /// This exception is thrown when the user has made too many requests for a given operation.
 ///
 /// An error of the service: on the wire `{"__type": "TooManyRequestsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct TooManyRequestsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -64396,7 +65148,7 @@ impl rt::Validate for TooManyRequestsException {
 /// A container for the UI customization information for the hosted UI in a user pool.
 ///
 /// Schema `UICustomizationType`.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UiCustomizationType {
     /// The ID of the user pool with hosted UI customizations.
     ///
@@ -64637,7 +65389,7 @@ pub type UrlPatternType = ::std::string::String;
 /// token in the request.
 ///
 /// An error of the service: on the wire `{"__type": "UnauthorizedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnauthorizedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -64740,7 +65492,7 @@ impl rt::Validate for UnauthorizedException {
 /// This exception is thrown when Amazon Cognito encounters an unexpected exception with Lambda.
 ///
 /// An error of the service: on the wire `{"__type": "UnexpectedLambdaException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnexpectedLambdaException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -64843,7 +65595,7 @@ impl rt::Validate for UnexpectedLambdaException {
 /// This exception is thrown when the specified identifier isn't supported.
 ///
 /// An error of the service: on the wire `{"__type": "UnsupportedIdentityProviderException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnsupportedIdentityProviderException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -64949,7 +65701,7 @@ impl rt::Validate for UnsupportedIdentityProviderException {
 /// pool client.
 ///
 /// An error of the service: on the wire `{"__type": "UnsupportedOperationException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnsupportedOperationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -65054,7 +65806,7 @@ impl rt::Validate for UnsupportedOperationException {
 /// Exception that is thrown when an unsupported token is passed to an operation.
 ///
 /// An error of the service: on the wire `{"__type": "UnsupportedTokenTypeException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnsupportedTokenTypeException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -65159,7 +65911,7 @@ impl rt::Validate for UnsupportedTokenTypeException {
 /// The request failed because the user is in an unsupported state.
 ///
 /// An error of the service: on the wire `{"__type": "UnsupportedUserStateException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UnsupportedUserStateException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -65378,17 +66130,21 @@ impl rt::Validate for UntagResourceRequest {
             let value = &self.tag_keys;
             let path = path.field("tagKeys");
             if !errors.is_stand_in(path) {
-                for (i, item0) in value.iter().enumerate() {
-                    let path = path.index(i);
-                    check::string(item0, &super::rules::CLIENT_SECRET_ID_TYPE, path, errors);
-                }
+                check::members(
+                    value,
+                    |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                    check::show_str,
+                    rt::Constraint::ListMember(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
 }
 
 /// The `UntagResourceResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UntagResourceResponse {}
 
 impl ::serde::Serialize for UntagResourceResponse {
@@ -65660,7 +66416,7 @@ impl rt::Validate for UpdateAuthEventFeedbackRequest {
 }
 
 /// The `UpdateAuthEventFeedbackResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateAuthEventFeedbackResponse {}
 
 impl ::serde::Serialize for UpdateAuthEventFeedbackResponse {
@@ -65942,11 +66698,23 @@ impl rt::Validate for UpdateCimdPolicyRequest {
             let value = &self.url_patterns;
             let path = path.field("uRLPatterns");
             if !errors.is_stand_in(path) {
-                check::length(value.len(), Some(1u64), Some(5u64), path, errors);
-                for (i, item0) in value.iter().enumerate() {
-                    let path = path.index(i);
-                    check::string(item0, &super::rules::URL_PATTERN_TYPE, path, errors);
-                }
+                check::list_length(
+                    value,
+                    value.len(),
+                    Some(1u64),
+                    Some(5u64),
+                    check::show_str,
+                    path,
+                    errors,
+                );
+                check::members(
+                    value,
+                    |item| check::string_ok(item, &super::rules::URL_PATTERN_TYPE),
+                    check::show_str,
+                    rt::Constraint::ListMember(&super::rules::URL_PATTERN_TYPE_CONSTRAINTS),
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -66226,7 +66994,7 @@ impl rt::Validate for UpdateClientMetadataUrlStateRequest {
 /// The `UpdateClientMetadataURLStateResponse` schema.
 ///
 /// Schema `UpdateClientMetadataURLStateResponse`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateClientMetadataUrlStateResponse {}
 
 impl ::serde::Serialize for UpdateClientMetadataUrlStateResponse {
@@ -66453,7 +67221,7 @@ impl rt::Validate for UpdateDeviceStatusRequest {
 }
 
 /// The response to the request to update the device status.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateDeviceStatusResponse {}
 
 impl ::serde::Serialize for UpdateDeviceStatusResponse {
@@ -66716,7 +67484,7 @@ impl rt::Validate for UpdateGroupRequest {
 }
 
 /// The `UpdateGroupResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateGroupResponse {
     /// Contains the updated details of the group, including precedence, IAM role, and description.
     ///
@@ -67104,33 +67872,75 @@ impl rt::Validate for UpdateIdentityProviderRequest {
         }
         if let Some(value) = &self.provider_details {
             let path = path.field("providerDetails");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.attribute_mapping {
             let path = path.field("attributeMapping");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.idp_identifiers {
             let path = path.field("idpIdentifiers");
-            check::length(value.len(), Some(0u64), Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::IDP_IDENTIFIER_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.acr_mapping {
             let path = path.field("acrMapping");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::ACR_VALUE_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::ACR_VALUE_TYPE),
+                rt::Constraint::MapValue(&super::rules::ACR_VALUE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -67241,7 +68051,7 @@ impl rt::Validate for UpdateIdentityProviderResponse {
 }
 
 /// The `UpdateManagedLoginBrandingRequest` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateManagedLoginBrandingRequest {
     /// The ID of the user pool that contains the managed login branding style that you want to update.
     ///
@@ -67442,7 +68252,7 @@ impl rt::Validate for UpdateManagedLoginBrandingRequest {
 }
 
 /// The `UpdateManagedLoginBrandingResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateManagedLoginBrandingResponse {
     /// The details of the branding style that you updated.
     ///
@@ -67772,7 +68582,7 @@ impl rt::Validate for UpdateProvisionedLimitResponse {
 
 /// The `UpdateReplicaStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UpdateReplicaStatusType {
@@ -67780,8 +68590,9 @@ pub enum UpdateReplicaStatusType {
     Active,
     /// `INACTIVE`
     Inactive,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UpdateReplicaStatusType {
@@ -67802,20 +68613,20 @@ impl UpdateReplicaStatusType {
         match self {
             Self::Active => "ACTIVE",
             Self::Inactive => "INACTIVE",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UpdateReplicaStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UpdateReplicaStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -67854,19 +68665,19 @@ impl<'de> ::serde::Deserialize<'de> for UpdateReplicaStatusType {
 impl rt::json::Read for UpdateReplicaStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UpdateReplicaStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UpdateReplicaStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -68360,16 +69171,26 @@ impl rt::Validate for UpdateTermsRequest {
         if let Some(value) = &self.links {
             let path = path.field("links");
             check::length(value.len(), Some(1u64), Some(13u64), path, errors);
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::LINK_URL_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::LANGUAGE_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::LANGUAGE_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::LINK_URL_TYPE),
+                rt::Constraint::MapValue(&super::rules::LINK_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// The `UpdateTermsResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateTermsResponse {
     /// A summary of the updates to your terms documents.
     ///
@@ -68648,16 +69469,26 @@ impl rt::Validate for UpdateUserAttributesRequest {
         }
         if let Some(value) = &self.client_metadata {
             let path = path.field("clientMetadata");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapKey(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                rt::Constraint::MapValue(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Represents the response from the server for the request to update user attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateUserAttributesResponse {
     /// When the attribute-update request includes an email address or phone number attribute, Amazon
     /// Cognito sends a message to users with a code that confirms ownership of the new value that they
@@ -69559,47 +70390,87 @@ impl rt::Validate for UpdateUserPoolClientRequest {
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.write_attributes {
             let path = path.field("writeAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.explicit_auth_flows {
             let path = path.field("explicitAuthFlows");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.supported_identity_providers {
             let path = path.field("supportedIdentityProviders");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CIMD_POLICY_NAME_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.default_redirect_uri {
             let path = path.field("defaultRedirectURI");
@@ -69607,19 +70478,43 @@ impl rt::Validate for UpdateUserPoolClientRequest {
         }
         if let Some(value) = &self.allowed_o_auth_flows {
             let path = path.field("allowedOAuthFlows");
-            check::length(value.len(), Some(0u64), Some(3u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(3u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::O_AUTH_FLOW_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.allowed_o_auth_scopes {
             let path = path.field("allowedOAuthScopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
@@ -69645,7 +70540,7 @@ impl rt::Validate for UpdateUserPoolClientRequest {
 }
 
 /// Represents the response from the server to the request to update the user pool client.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateUserPoolClientResponse {
     /// The updated details of your app client.
     ///
@@ -69946,7 +70841,7 @@ impl rt::Validate for UpdateUserPoolDomainRequest {
 }
 
 /// The UpdateUserPoolDomain response output.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateUserPoolDomainResponse {
     /// A version number that indicates the state of managed login for your domain. Version `1` is hosted UI
     /// (classic). Version `2` is the newer managed login with the branding editor. For more information,
@@ -70238,7 +71133,7 @@ impl rt::Validate for UpdateUserPoolReplicaRequest {
 }
 
 /// The `UpdateUserPoolReplicaResponse` schema.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateUserPoolReplicaResponse {
     /// Information about the updated user pool replica.
     ///
@@ -70954,10 +71849,14 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.auto_verified_attributes {
             let path = path.field("autoVerifiedAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.sms_verification_message {
             let path = path.field("smsVerificationMessage");
@@ -71020,15 +71919,20 @@ impl rt::Validate for UpdateUserPoolRequest {
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(
-                    item0,
-                    &super::rules::SESSION_LOCATION_CITY_TYPE,
-                    path,
-                    errors,
-                );
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.admin_create_user_config {
             let path = path.field("adminCreateUserConfig");
@@ -71077,6 +71981,13 @@ impl rt::Validate for UpdateUserPoolRequest {
         if let Some(value) = &self.acr_configuration {
             let path = path.field("acrConfiguration");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
             for (i, item0) in value.values().enumerate() {
                 let path = path.map_value(i);
                 if errors.deep() {
@@ -71088,7 +71999,7 @@ impl rt::Validate for UpdateUserPoolRequest {
 }
 
 /// Represents the response from the server when you make a request to update the user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UpdateUserPoolResponse {}
 
 impl ::serde::Serialize for UpdateUserPoolResponse {
@@ -71162,7 +72073,7 @@ impl rt::Validate for UpdateUserPoolResponse {
 /// handle changes to the value of your users' email address and phone number attributes. For more
 /// information, see [Verifying updates to email addresses and phone
 /// numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserAttributeUpdateSettingsType {
     /// Requires that your user verifies their email address, phone number, or both before Amazon Cognito
     /// updates the value of that attribute. When you update a user attribute that has this option
@@ -71276,17 +72187,21 @@ impl rt::Validate for UserAttributeUpdateSettingsType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
         if let Some(value) = &self.attributes_require_verification_before_update {
             let path = path.field("attributesRequireVerificationBeforeUpdate");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
 
 /// Contextual data, such as the user's device fingerprint, IP address, or location, used for evaluating
 /// the risk of an unexpected event by Amazon Cognito threat protection.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserContextDataType {
     /// The source IP address of your user's device.
     ///
@@ -71423,7 +72338,7 @@ pub type UserFilterType = ::std::string::String;
 /// progress for that pool.
 ///
 /// An error of the service: on the wire `{"__type": "UserImportInProgressException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserImportInProgressException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -71537,7 +72452,7 @@ pub type UserImportJobNameType = ::std::string::String;
 
 /// The `UserImportJobStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserImportJobStatusType {
@@ -71557,8 +72472,9 @@ pub enum UserImportJobStatusType {
     Failed,
     /// `Succeeded`
     Succeeded,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserImportJobStatusType {
@@ -71600,20 +72516,20 @@ impl UserImportJobStatusType {
             Self::Stopped => "Stopped",
             Self::Failed => "Failed",
             Self::Succeeded => "Succeeded",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserImportJobStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserImportJobStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -71652,19 +72568,19 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobStatusType {
 impl rt::json::Read for UserImportJobStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserImportJobStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserImportJobStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -71673,7 +72589,7 @@ impl rt::Validate for UserImportJobStatusType {
 /// A user import job in a user pool. Describes the status of user import with a CSV file. For more
 /// information, see [Importing users into user pools from a CSV
 /// file](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pools-using-import-tool.html).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserImportJobType {
     /// The friendly name of the user import job.
     ///
@@ -72028,7 +72944,7 @@ pub type UserImportJobsListType = ::std::vec::Vec<UserImportJobType>;
 /// the Lambda service.
 ///
 /// An error of the service: on the wire `{"__type": "UserLambdaValidationException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserLambdaValidationException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -72138,7 +73054,7 @@ pub type UserMfaSettingListType = ::std::vec::Vec<StringType>;
 /// This exception is thrown when a user isn't confirmed successfully.
 ///
 /// An error of the service: on the wire `{"__type": "UserNotConfirmedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserNotConfirmedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -72241,7 +73157,7 @@ impl rt::Validate for UserNotConfirmedException {
 /// This exception is thrown when a user isn't found.
 ///
 /// An error of the service: on the wire `{"__type": "UserNotFoundException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -72344,7 +73260,7 @@ impl rt::Validate for UserNotFoundException {
 /// This exception is thrown when user pool add-ons aren't enabled.
 ///
 /// An error of the service: on the wire `{"__type": "UserPoolAddOnNotEnabledException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolAddOnNotEnabledException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -72588,7 +73504,7 @@ impl rt::Validate for UserPoolAddOnsType {
 }
 
 /// A short description of a user pool app client.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolClientDescription {
     /// The app client ID.
     ///
@@ -72744,7 +73660,7 @@ impl rt::Validate for UserPoolClientDescription {
 pub type UserPoolClientListType = ::std::vec::Vec<UserPoolClientDescription>;
 
 /// The configuration of a user pool client.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserPoolClientType {
     /// The ID of the user pool associated with the app client.
     ///
@@ -73616,47 +74532,87 @@ impl rt::Validate for UserPoolClientType {
         }
         if let Some(value) = &self.read_attributes {
             let path = path.field("readAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.write_attributes {
             let path = path.field("writeAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CLIENT_PERMISSION_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.explicit_auth_flows {
             let path = path.field("explicitAuthFlows");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.supported_identity_providers {
             let path = path.field("supportedIdentityProviders");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CIMD_POLICY_NAME_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.callback_urls {
             let path = path.field("callbackURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.logout_urls {
             let path = path.field("logoutURLs");
-            check::length(value.len(), Some(0u64), Some(100u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::REDIRECT_URL_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(100u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::REDIRECT_URL_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::REDIRECT_URL_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.default_redirect_uri {
             let path = path.field("defaultRedirectURI");
@@ -73664,19 +74620,43 @@ impl rt::Validate for UserPoolClientType {
         }
         if let Some(value) = &self.allowed_o_auth_flows {
             let path = path.field("allowedOAuthFlows");
-            check::length(value.len(), Some(0u64), Some(3u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                Some(0u64),
+                Some(3u64),
+                |item, out| check::show_str(item.as_str(), out),
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::O_AUTH_FLOW_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.allowed_o_auth_scopes {
             let path = path.field("allowedOAuthScopes");
-            check::length(value.len(), None, Some(50u64), path, errors);
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::AUDIENCE_TYPE, path, errors);
-            }
+            check::list_length(
+                value,
+                value.len(),
+                None,
+                Some(50u64),
+                check::show_str,
+                path,
+                errors,
+            );
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::AUDIENCE_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::AUDIENCE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.analytics_configuration {
             let path = path.field("analyticsConfiguration");
@@ -73706,7 +74686,7 @@ impl rt::Validate for UserPoolClientType {
 }
 
 /// A short description of a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolDescriptionType {
     /// The user pool ID.
     ///
@@ -73919,10 +74899,14 @@ impl rt::Validate for UserPoolDescriptionType {
         }
         if let Some(value) = &self.replica_regions {
             let path = path.field("replicaRegions");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                check::string(item0, &super::rules::CSS_TYPE, path, errors);
-            }
+            check::members(
+                value,
+                |item| check::string_ok(item, &super::rules::CSS_TYPE),
+                check::show_str,
+                rt::Constraint::ListMember(&super::rules::CSS_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
     }
 }
@@ -73937,7 +74921,7 @@ pub type UserPoolListType = ::std::vec::Vec<UserPoolDescriptionType>;
 
 /// The `UserPoolMfaType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserPoolMfaType {
@@ -73947,8 +74931,9 @@ pub enum UserPoolMfaType {
     On,
     /// `OPTIONAL`
     Optional,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserPoolMfaType {
@@ -73971,20 +74956,20 @@ impl UserPoolMfaType {
             Self::Off => "OFF",
             Self::On => "ON",
             Self::Optional => "OPTIONAL",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserPoolMfaType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserPoolMfaType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -74023,19 +75008,19 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolMfaType {
 impl rt::json::Read for UserPoolMfaType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserPoolMfaType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserPoolMfaType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -74047,7 +75032,7 @@ impl rt::Validate for UserPoolMfaType {
 pub type UserPoolNameType = ::std::string::String;
 
 /// A list of user pool policies. Contains the policy that sets password-complexity requirements.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolPolicyType {
     /// The password policy settings for a user pool, including complexity, history, and length
     /// requirements.
@@ -74176,7 +75161,7 @@ impl rt::Validate for UserPoolPolicyType {
 pub type UserPoolReplicaListType = ::std::vec::Vec<UserPoolReplicaType>;
 
 /// Contains information about a replica user pool, including Region, status, role, and ARN.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolReplicaType {
     /// The Amazon Web Services Region where the replica is located.
     ///
@@ -74364,7 +75349,7 @@ impl rt::Validate for UserPoolReplicaType {
 /// This exception is thrown when a user pool tag can't be set or updated.
 ///
 /// An error of the service: on the wire `{"__type": "UserPoolTaggingException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolTaggingException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -74472,7 +75457,7 @@ pub type UserPoolTagsType = ::std::collections::BTreeMap<::std::string::String, 
 
 /// The `UserPoolTierType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserPoolTierType {
@@ -74482,8 +75467,9 @@ pub enum UserPoolTierType {
     Essentials,
     /// `PLUS`
     Plus,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserPoolTierType {
@@ -74506,20 +75492,20 @@ impl UserPoolTierType {
             Self::Lite => "LITE",
             Self::Essentials => "ESSENTIALS",
             Self::Plus => "PLUS",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserPoolTierType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserPoolTierType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -74558,19 +75544,19 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTierType {
 impl rt::json::Read for UserPoolTierType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserPoolTierType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserPoolTierType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -74684,7 +75670,7 @@ impl rt::Validate for UserPoolTokenSessionConfigType {
 }
 
 /// The configuration of a user pool.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UserPoolType {
     /// The ID of the user pool.
     ///
@@ -75536,24 +76522,36 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.auto_verified_attributes {
             let path = path.field("autoVerifiedAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.alias_attributes {
             let path = path.field("aliasAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.username_attributes {
             let path = path.field("usernameAttributes");
-            for (i, item0) in value.iter().enumerate() {
-                let path = path.index(i);
-                rt::Validate::validate_at(item0, path, errors);
-            }
+            check::members(
+                value,
+                check::passes,
+                |item, out| check::show_str(item.as_str(), out),
+                rt::Constraint::ListMember(&super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.sms_verification_message {
             let path = path.field("smsVerificationMessage");
@@ -75616,15 +76614,20 @@ impl rt::Validate for UserPoolType {
         }
         if let Some(value) = &self.user_pool_tags {
             let path = path.field("userPoolTags");
-            for (i, item0) in value.values().enumerate() {
-                let path = path.map_value(i);
-                check::string(
-                    item0,
-                    &super::rules::SESSION_LOCATION_CITY_TYPE,
-                    path,
-                    errors,
-                );
-            }
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
+                rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
+            check::members_hidden(
+                value.values(),
+                |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
+                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
         }
         if let Some(value) = &self.sms_configuration_failure {
             let path = path.field("smsConfigurationFailure");
@@ -75689,6 +76692,13 @@ impl rt::Validate for UserPoolType {
         if let Some(value) = &self.acr_configuration {
             let path = path.field("acrConfiguration");
             check::length(value.len(), Some(0u64), Some(4u64), path, errors);
+            check::members_hidden(
+                value.keys(),
+                |item| check::string_ok(item, &super::rules::ACR_LEVEL_KEY_TYPE),
+                rt::Constraint::MapKey(&super::rules::ACR_LEVEL_KEY_TYPE_CONSTRAINTS),
+                path,
+                errors,
+            );
             for (i, item0) in value.values().enumerate() {
                 let path = path.map_value(i);
                 if errors.deep() {
@@ -75701,7 +76711,7 @@ impl rt::Validate for UserPoolType {
 
 /// The `UserSessionTrackingType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserSessionTrackingType {
@@ -75709,8 +76719,9 @@ pub enum UserSessionTrackingType {
     Enabled,
     /// `DISABLED`
     Disabled,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserSessionTrackingType {
@@ -75731,20 +76742,20 @@ impl UserSessionTrackingType {
         match self {
             Self::Enabled => "ENABLED",
             Self::Disabled => "DISABLED",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserSessionTrackingType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserSessionTrackingType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -75783,19 +76794,19 @@ impl<'de> ::serde::Deserialize<'de> for UserSessionTrackingType {
 impl rt::json::Read for UserSessionTrackingType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserSessionTrackingType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserSessionTrackingType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -75803,7 +76814,7 @@ impl rt::Validate for UserSessionTrackingType {
 
 /// The `UserStatusType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserStatusType {
@@ -75816,15 +76827,16 @@ pub enum UserStatusType {
     /// `COMPROMISED`
     Compromised,
     /// `UNKNOWN`
-    UnknownValue,
+    Unknown,
     /// `RESET_REQUIRED`
     ResetRequired,
     /// `FORCE_CHANGE_PASSWORD`
     ForceChangePassword,
     /// `EXTERNAL_PROVIDER`
     ExternalProvider,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserStatusType {
@@ -75847,7 +76859,7 @@ impl UserStatusType {
             "CONFIRMED" => Some(Self::Confirmed),
             "ARCHIVED" => Some(Self::Archived),
             "COMPROMISED" => Some(Self::Compromised),
-            "UNKNOWN" => Some(Self::UnknownValue),
+            "UNKNOWN" => Some(Self::Unknown),
             "RESET_REQUIRED" => Some(Self::ResetRequired),
             "FORCE_CHANGE_PASSWORD" => Some(Self::ForceChangePassword),
             "EXTERNAL_PROVIDER" => Some(Self::ExternalProvider),
@@ -75862,24 +76874,24 @@ impl UserStatusType {
             Self::Confirmed => "CONFIRMED",
             Self::Archived => "ARCHIVED",
             Self::Compromised => "COMPROMISED",
-            Self::UnknownValue => "UNKNOWN",
+            Self::Unknown => "UNKNOWN",
             Self::ResetRequired => "RESET_REQUIRED",
             Self::ForceChangePassword => "FORCE_CHANGE_PASSWORD",
             Self::ExternalProvider => "EXTERNAL_PROVIDER",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserStatusType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserStatusType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -75918,26 +76930,26 @@ impl<'de> ::serde::Deserialize<'de> for UserStatusType {
 impl rt::json::Read for UserStatusType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserStatusType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserStatusType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
 }
 
 /// A user profile in a Amazon Cognito user pool.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct UserType {
     /// The user's username.
     ///
@@ -76183,7 +77195,7 @@ impl rt::Validate for UserType {
 
 /// The `UserVerificationType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UserVerificationType {
@@ -76191,8 +77203,9 @@ pub enum UserVerificationType {
     Required,
     /// `preferred`
     Preferred,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UserVerificationType {
@@ -76213,20 +77226,20 @@ impl UserVerificationType {
         match self {
             Self::Required => "required",
             Self::Preferred => "preferred",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UserVerificationType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UserVerificationType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -76265,19 +77278,19 @@ impl<'de> ::serde::Deserialize<'de> for UserVerificationType {
 impl rt::json::Read for UserVerificationType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UserVerificationType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UserVerificationType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -76285,7 +77298,7 @@ impl rt::Validate for UserVerificationType {
 
 /// The `UsernameAttributeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum UsernameAttributeType {
@@ -76293,8 +77306,9 @@ pub enum UsernameAttributeType {
     PhoneNumber,
     /// `email`
     Email,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl UsernameAttributeType {
@@ -76315,20 +77329,20 @@ impl UsernameAttributeType {
         match self {
             Self::PhoneNumber => "phone_number",
             Self::Email => "email",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for UsernameAttributeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for UsernameAttributeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -76367,19 +77381,19 @@ impl<'de> ::serde::Deserialize<'de> for UsernameAttributeType {
 impl rt::json::Read for UsernameAttributeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for UsernameAttributeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for UsernameAttributeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -76505,7 +77519,7 @@ impl rt::Validate for UsernameConfigurationType {
 /// pool.
 ///
 /// An error of the service: on the wire `{"__type": "UsernameExistsException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct UsernameExistsException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -76615,7 +77629,7 @@ pub type UsersListType = ::std::vec::Vec<UserType>;
 
 /// The template for the verification message that your user pool delivers to users who set an email
 /// address or phone number attribute.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VerificationMessageTemplateType {
     /// The template for SMS messages that Amazon Cognito sends to your users.
     ///
@@ -76863,7 +77877,7 @@ impl rt::Validate for VerificationMessageTemplateType {
 
 /// The `VerifiedAttributeType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum VerifiedAttributeType {
@@ -76871,8 +77885,9 @@ pub enum VerifiedAttributeType {
     PhoneNumber,
     /// `email`
     Email,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl VerifiedAttributeType {
@@ -76893,20 +77908,20 @@ impl VerifiedAttributeType {
         match self {
             Self::PhoneNumber => "phone_number",
             Self::Email => "email",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for VerifiedAttributeType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for VerifiedAttributeType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -76945,19 +77960,19 @@ impl<'de> ::serde::Deserialize<'de> for VerifiedAttributeType {
 impl rt::json::Read for VerifiedAttributeType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for VerifiedAttributeType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for VerifiedAttributeType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -77152,7 +78167,7 @@ impl rt::Validate for VerifySoftwareTokenRequest {
 }
 
 /// The `VerifySoftwareTokenResponse` schema.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Default, PartialEq)]
 pub struct VerifySoftwareTokenResponse {
     /// Amazon Cognito can accept or reject the code that you provide. This response parameter indicates the
     /// success of TOTP verification. Some reasons that this operation might return an error are clock skew
@@ -77289,7 +78304,7 @@ impl rt::Validate for VerifySoftwareTokenResponse {
 
 /// The `VerifySoftwareTokenResponseType` schema.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum VerifySoftwareTokenResponseType {
@@ -77297,8 +78312,9 @@ pub enum VerifySoftwareTokenResponseType {
     Success,
     /// `ERROR`
     Error,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl VerifySoftwareTokenResponseType {
@@ -77319,20 +78335,20 @@ impl VerifySoftwareTokenResponseType {
         match self {
             Self::Success => "SUCCESS",
             Self::Error => "ERROR",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for VerifySoftwareTokenResponseType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for VerifySoftwareTokenResponseType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -77371,19 +78387,19 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponseType {
 impl rt::json::Read for VerifySoftwareTokenResponseType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for VerifySoftwareTokenResponseType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for VerifySoftwareTokenResponseType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -77545,7 +78561,7 @@ impl rt::Validate for VerifyUserAttributeRequest {
 }
 
 /// A container representing the response from the server from the request to verify user attributes.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct VerifyUserAttributeResponse {}
 
 impl ::serde::Serialize for VerifyUserAttributeResponse {
@@ -77626,7 +78642,7 @@ pub type WebAuthnAuthenticatorTransportsList = ::std::vec::Vec<WebAuthnAuthentic
 /// This exception is thrown when the challenge from `StartWebAuthn` registration has expired.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnChallengeNotFoundException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnChallengeNotFoundException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -77732,7 +78748,7 @@ impl rt::Validate for WebAuthnChallengeNotFoundException {
 /// original `StartWebAuthnRegistration` request.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnClientMismatchException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnClientMismatchException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -77838,7 +78854,7 @@ impl rt::Validate for WebAuthnClientMismatchException {
 /// domain.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnConfigurationMissingException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnConfigurationMissingException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -77947,7 +78963,7 @@ impl rt::Validate for WebAuthnConfigurationMissingException {
 /// - The user pool relying-party ID. This is the domain, typically your user pool domain, that user's
 ///   passkey providers should trust as a receiver of passkey authentication.
 /// - The providers that you want to allow as origins for passkey authentication.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnConfigurationType {
     /// Sets or displays the authentication domain, typically your user pool domain, that passkey providers
     /// must use as a relying party (RP) in their configuration.
@@ -78319,7 +79335,7 @@ pub type WebAuthnCredentialDescriptionListType = ::std::vec::Vec<WebAuthnCredent
 /// provider.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnCredentialNotSupportedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnCredentialNotSupportedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -78432,7 +79448,7 @@ pub type WebAuthnCredentialsQueryLimitType = i64;
 /// for example a biometric or PIN. User verification combined with the passkey constitutes multi-factor
 /// authentication. When set to `SINGLE_FACTOR`, passkeys are a single authentication factor.
 ///
-/// Values the spec does not list are kept in `Unknown` and written back unchanged; validation rejects them.
+/// Values the spec does not list are kept in `Unlisted_` and written back unchanged; validation rejects them.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum WebAuthnFactorConfigurationType {
@@ -78440,8 +79456,9 @@ pub enum WebAuthnFactorConfigurationType {
     SingleFactor,
     /// `MULTI_FACTOR_WITH_USER_VERIFICATION`
     MultiFactorWithUserVerification,
-    /// A value this version does not know, kept as read.
-    Unknown(::std::string::String),
+    /// A value the spec does not list, kept as read. (Variants named after values
+    /// have no `_`, so none can take this name.)
+    Unlisted_(::std::string::String),
 }
 
 impl WebAuthnFactorConfigurationType {
@@ -78463,20 +79480,20 @@ impl WebAuthnFactorConfigurationType {
         match self {
             Self::SingleFactor => "SINGLE_FACTOR",
             Self::MultiFactorWithUserVerification => "MULTI_FACTOR_WITH_USER_VERIFICATION",
-            Self::Unknown(value) => value,
+            Self::Unlisted_(value) => value,
         }
     }
 }
 
 impl ::core::convert::From<&str> for WebAuthnFactorConfigurationType {
     fn from(value: &str) -> Self {
-        Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+        Self::known(value).unwrap_or_else(|| Self::Unlisted_(value.to_owned()))
     }
 }
 
 impl ::core::convert::From<::std::string::String> for WebAuthnFactorConfigurationType {
     fn from(value: ::std::string::String) -> Self {
-        Self::known(&value).unwrap_or(Self::Unknown(value))
+        Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
 }
 
@@ -78515,19 +79532,19 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnFactorConfigurationType {
 impl rt::json::Read for WebAuthnFactorConfigurationType {
     fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
-        Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+        Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
 }
 
 impl de::Placeholder for WebAuthnFactorConfigurationType {
     fn placeholder() -> Self {
-        Self::Unknown(::std::string::String::new())
+        Self::Unlisted_(::std::string::String::new())
     }
 }
 
 impl rt::Validate for WebAuthnFactorConfigurationType {
     fn validate_at(&self, path: rt::Path<'_>, errors: &mut rt::ValidationErrors) {
-        if let Self::Unknown(value) = self {
+        if let Self::Unlisted_(value) = self {
             check::unknown_enum(value, Self::VALUES, path, errors);
         }
     }
@@ -78537,7 +79554,7 @@ impl rt::Validate for WebAuthnFactorConfigurationType {
 /// MFA on and off for the user. Unlike other MFA settings types, this type doesn't include a
 /// `PreferredMfa` option because passkey MFA applies only when passkey is the first authentication
 /// factor.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnMfaSettingsType {
     /// Specifies whether passkey MFA is activated for a user. When activated, the user's passkey
     /// authentication requires user verification, and passkey sign-in is available when MFA is required.
@@ -78633,7 +79650,7 @@ impl rt::Validate for WebAuthnMfaSettingsType {
 /// This exception is thrown when the passkey feature isn't enabled for the user pool.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnNotEnabledException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnNotEnabledException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -78737,7 +79754,7 @@ impl rt::Validate for WebAuthnNotEnabledException {
 /// user pool relying party id.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnOriginNotAllowedException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnOriginNotAllowedException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -78843,7 +79860,7 @@ impl rt::Validate for WebAuthnOriginNotAllowedException {
 /// party ID than the user pool relying party ID.
 ///
 /// An error of the service: on the wire `{"__type": "WebAuthnRelyingPartyMismatchException", "message": "..."}`.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct WebAuthnRelyingPartyMismatchException {
     /// The error message.
     pub message: ::core::option::Option<::std::string::String>,
@@ -78950,3 +79967,3515 @@ pub type WrappedBooleanType = bool;
 
 /// The `WrappedIntegerType` schema.
 pub type WrappedIntegerType = i64;
+
+impl AccessDeniedException {
+    /// `AccessDeniedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl AccountTakeoverActionType {
+    /// A value with its required members (`Notify`, `EventAction`) and no optional ones.
+    pub fn new(
+        notify: impl ::core::convert::Into<AccountTakeoverActionNotifyType>,
+        event_action: impl ::core::convert::Into<AccountTakeoverEventActionType>,
+    ) -> Self {
+        Self {
+            notify: notify.into(),
+            event_action: event_action.into(),
+        }
+    }
+}
+
+impl AccountTakeoverRiskConfigurationType {
+    /// A value with its required members (`Actions`) and no optional ones.
+    pub fn new(actions: impl ::core::convert::Into<AccountTakeoverActionsType>) -> Self {
+        Self {
+            notify_configuration: ::core::option::Option::None,
+            actions: actions.into(),
+        }
+    }
+}
+
+impl AcrLevelConfigType {
+    /// A value with its required members (`AcrValue`) and no optional ones.
+    pub fn new(acr_value: impl ::core::convert::Into<AcrValueType>) -> Self {
+        Self {
+            acr_value: acr_value.into(),
+        }
+    }
+}
+
+impl AddCustomAttributesRequest {
+    /// A value with its required members (`UserPoolId`, `CustomAttributes`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        custom_attributes: impl ::core::convert::Into<CustomAttributesListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            custom_attributes: custom_attributes.into(),
+        }
+    }
+}
+
+impl AddUserPoolClientSecretRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            client_secret: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminAddUserToGroupRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `GroupName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        group_name: impl ::core::convert::Into<GroupNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            group_name: group_name.into(),
+        }
+    }
+}
+
+impl AdminConfirmSignUpRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminCreateUserRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            user_attributes: ::core::option::Option::None,
+            validation_data: ::core::option::Option::None,
+            temporary_password: ::core::option::Option::None,
+            force_alias_creation: ::core::option::Option::None,
+            message_action: ::core::option::Option::None,
+            desired_delivery_mediums: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminDeleteSoftwareTokenRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminDeleteUserAttributesRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `UserAttributeNames`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        user_attribute_names: impl ::core::convert::Into<AttributeNameListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            user_attribute_names: user_attribute_names.into(),
+        }
+    }
+}
+
+impl AdminDeleteUserRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminDisableProviderForUserRequest {
+    /// A value with its required members (`UserPoolId`, `User`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<StringType>,
+        user: impl ::core::convert::Into<ProviderUserIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            user: user.into(),
+        }
+    }
+}
+
+impl AdminDisableUserRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminEnableUserRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminForgetDeviceRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `DeviceKey`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        device_key: impl ::core::convert::Into<DeviceKeyType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            device_key: device_key.into(),
+        }
+    }
+}
+
+impl AdminGetDeviceRequest {
+    /// A value with its required members (`DeviceKey`, `UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        device_key: impl ::core::convert::Into<DeviceKeyType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            device_key: device_key.into(),
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminGetDeviceResponse {
+    /// A value with its required members (`Device`) and no optional ones.
+    pub fn new(device: impl ::core::convert::Into<DeviceType>) -> Self {
+        Self {
+            device: device.into(),
+        }
+    }
+}
+
+impl AdminGetUserAuthFactorsRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminGetUserAuthFactorsResponse {
+    /// A value with its required members (`Username`) and no optional ones.
+    pub fn new(username: impl ::core::convert::Into<UsernameType>) -> Self {
+        Self {
+            username: username.into(),
+            preferred_mfa_setting: ::core::option::Option::None,
+            user_mfa_setting_list: ::core::option::Option::None,
+            configured_user_auth_factors: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminGetUserRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AdminGetUserResponse {
+    /// A value with its required members (`Username`) and no optional ones.
+    pub fn new(username: impl ::core::convert::Into<UsernameType>) -> Self {
+        Self {
+            username: username.into(),
+            user_attributes: ::core::option::Option::None,
+            user_create_date: ::core::option::Option::None,
+            user_last_modified_date: ::core::option::Option::None,
+            enabled: ::core::option::Option::None,
+            user_status: ::core::option::Option::None,
+            mfa_options: ::core::option::Option::None,
+            preferred_mfa_setting: ::core::option::Option::None,
+            user_mfa_setting_list: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminInitiateAuthRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `AuthFlow`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        auth_flow: impl ::core::convert::Into<AuthFlowType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            auth_flow: auth_flow.into(),
+            auth_parameters: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+            analytics_metadata: ::core::option::Option::None,
+            context_data: ::core::option::Option::None,
+            session: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminLinkProviderForUserRequest {
+    /// A value with its required members (`UserPoolId`, `DestinationUser`, `SourceUser`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<StringType>,
+        destination_user: impl ::core::convert::Into<ProviderUserIdentifierType>,
+        source_user: impl ::core::convert::Into<ProviderUserIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            destination_user: destination_user.into(),
+            source_user: source_user.into(),
+        }
+    }
+}
+
+impl AdminListDevicesRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            limit: ::core::option::Option::None,
+            pagination_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminListGroupsForUserRequest {
+    /// A value with its required members (`Username`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        username: impl ::core::convert::Into<UsernameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            username: username.into(),
+            user_pool_id: user_pool_id.into(),
+            limit: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminListUserAuthEventsRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminListUserSessionsRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminRemoveUserFromGroupRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `GroupName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        group_name: impl ::core::convert::Into<GroupNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            group_name: group_name.into(),
+        }
+    }
+}
+
+impl AdminResetUserPasswordRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminRespondToAuthChallengeRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `ChallengeName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        challenge_name: impl ::core::convert::Into<ChallengeNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            challenge_name: challenge_name.into(),
+            challenge_responses: ::core::option::Option::None,
+            session: ::core::option::Option::None,
+            analytics_metadata: ::core::option::Option::None,
+            context_data: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminRevokeUserSessionRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `SessionId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        session_id: impl ::core::convert::Into<SessionIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            session_id: session_id.into(),
+            revoke_associated_sessions: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminSetUserMfaPreferenceRequest {
+    /// A value with its required members (`Username`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        username: impl ::core::convert::Into<UsernameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            sms_mfa_settings: ::core::option::Option::None,
+            software_token_mfa_settings: ::core::option::Option::None,
+            email_mfa_settings: ::core::option::Option::None,
+            web_authn_mfa_settings: ::core::option::Option::None,
+            username: username.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl AdminSetUserPasswordRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `Password`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        password: impl ::core::convert::Into<PasswordType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            password: password.into(),
+            permanent: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminSetUserSettingsRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `MFAOptions`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        mfa_options: impl ::core::convert::Into<MfaOptionListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            mfa_options: mfa_options.into(),
+        }
+    }
+}
+
+impl AdminUpdateAuthEventFeedbackRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `EventId`, `FeedbackValue`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        event_id: impl ::core::convert::Into<EventIdType>,
+        feedback_value: impl ::core::convert::Into<FeedbackValueType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            event_id: event_id.into(),
+            feedback_value: feedback_value.into(),
+        }
+    }
+}
+
+impl AdminUpdateDeviceStatusRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `DeviceKey`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        device_key: impl ::core::convert::Into<DeviceKeyType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            device_key: device_key.into(),
+            device_remembered_status: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminUpdateUserAttributesRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `UserAttributes`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        user_attributes: impl ::core::convert::Into<AttributeListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            user_attributes: user_attributes.into(),
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AdminUserGlobalSignOutRequest {
+    /// A value with its required members (`UserPoolId`, `Username`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+        }
+    }
+}
+
+impl AliasExistsException {
+    /// `AliasExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl AssetType {
+    /// A value with its required members (`Category`, `ColorMode`, `Extension`) and no optional ones.
+    pub fn new(
+        category: impl ::core::convert::Into<AssetCategoryType>,
+        color_mode: impl ::core::convert::Into<ColorSchemeModeType>,
+        extension: impl ::core::convert::Into<AssetExtensionType>,
+    ) -> Self {
+        Self {
+            category: category.into(),
+            color_mode: color_mode.into(),
+            extension: extension.into(),
+            bytes: ::core::option::Option::None,
+            resource_id: ::core::option::Option::None,
+        }
+    }
+}
+
+impl AttributeType {
+    /// A value with its required members (`Name`) and no optional ones.
+    pub fn new(name: impl ::core::convert::Into<AttributeNameType>) -> Self {
+        Self {
+            name: name.into(),
+            value: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CimdPolicySummaryType {
+    /// A value with its required members (`CIMDPolicyId`, `PolicyName`) and no optional ones.
+    pub fn new(
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+        policy_name: impl ::core::convert::Into<CimdPolicyNameType>,
+    ) -> Self {
+        Self {
+            cimd_policy_id: cimd_policy_id.into(),
+            client_id: ::core::option::Option::None,
+            policy_name: policy_name.into(),
+            cache_duration: ::core::option::Option::None,
+            creation_date: ::core::option::Option::None,
+            last_modified_date: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CimdPolicyType {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`, `PolicyName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+        policy_name: impl ::core::convert::Into<CimdPolicyNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+            client_id: ::core::option::Option::None,
+            policy_name: policy_name.into(),
+            cache_duration: ::core::option::Option::None,
+            url_patterns: ::core::option::Option::None,
+            creation_date: ::core::option::Option::None,
+            last_modified_date: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CachedCimdurlDoesNotExistException {
+    /// `CachedCIMDURLDoesNotExistException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl CancelPointInTimeRecoveryRequest {
+    /// A value with its required members (`UserPoolId`, `RestoreId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        restore_id: impl ::core::convert::Into<RestoreIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            restore_id: restore_id.into(),
+        }
+    }
+}
+
+impl ChangePasswordRequest {
+    /// A value with its required members (`ProposedPassword`, `AccessToken`) and no optional ones.
+    pub fn new(
+        proposed_password: impl ::core::convert::Into<PasswordType>,
+        access_token: impl ::core::convert::Into<TokenModelType>,
+    ) -> Self {
+        Self {
+            previous_password: ::core::option::Option::None,
+            proposed_password: proposed_password.into(),
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl ClientMetadataUrlType {
+    /// A value with its required members (`URL`) and no optional ones.
+    pub fn new(url: impl ::core::convert::Into<MetadataUrlType>) -> Self {
+        Self {
+            url: url.into(),
+            cached_date: ::core::option::Option::None,
+            expiration_date: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ClientSsoSessionConfigType {
+    /// A value with its required members (`MaxValidityMinutes`) and no optional ones.
+    pub fn new(
+        max_validity_minutes: impl ::core::convert::Into<SsoSessionMaxValidityMinutesType>,
+    ) -> Self {
+        Self {
+            max_validity_minutes: max_validity_minutes.into(),
+        }
+    }
+}
+
+impl CodeDeliveryFailureException {
+    /// `CodeDeliveryFailureException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl CodeMismatchException {
+    /// `CodeMismatchException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl CompleteWebAuthnRegistrationRequest {
+    /// A value with its required members (`AccessToken`, `Credential`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        credential: impl ::core::convert::Into<Document>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            credential: credential.into(),
+        }
+    }
+}
+
+impl CompromisedCredentialsActionsType {
+    /// A value with its required members (`EventAction`) and no optional ones.
+    pub fn new(
+        event_action: impl ::core::convert::Into<CompromisedCredentialsEventActionType>,
+    ) -> Self {
+        Self {
+            event_action: event_action.into(),
+        }
+    }
+}
+
+impl CompromisedCredentialsRiskConfigurationType {
+    /// A value with its required members (`Actions`) and no optional ones.
+    pub fn new(actions: impl ::core::convert::Into<CompromisedCredentialsActionsType>) -> Self {
+        Self {
+            event_filter: ::core::option::Option::None,
+            actions: actions.into(),
+        }
+    }
+}
+
+impl ConcurrentModificationException {
+    /// `ConcurrentModificationException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ConfirmDeviceRequest {
+    /// A value with its required members (`AccessToken`, `DeviceKey`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        device_key: impl ::core::convert::Into<DeviceKeyType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            device_key: device_key.into(),
+            device_secret_verifier_config: ::core::option::Option::None,
+            device_name: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ConfirmForgotPasswordRequest {
+    /// A value with its required members (`ClientId`, `Username`, `ConfirmationCode`, `Password`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        confirmation_code: impl ::core::convert::Into<ConfirmationCodeType>,
+        password: impl ::core::convert::Into<PasswordType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret_hash: ::core::option::Option::None,
+            username: username.into(),
+            confirmation_code: confirmation_code.into(),
+            password: password.into(),
+            analytics_metadata: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ConfirmSignUpRequest {
+    /// A value with its required members (`ClientId`, `Username`, `ConfirmationCode`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        confirmation_code: impl ::core::convert::Into<ConfirmationCodeType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret_hash: ::core::option::Option::None,
+            username: username.into(),
+            confirmation_code: confirmation_code.into(),
+            force_alias_creation: ::core::option::Option::None,
+            analytics_metadata: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+            session: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ContextDataType {
+    /// A value with its required members (`IpAddress`, `ServerName`, `ServerPath`, `HttpHeaders`) and no optional ones.
+    pub fn new(
+        ip_address: impl ::core::convert::Into<StringType>,
+        server_name: impl ::core::convert::Into<StringType>,
+        server_path: impl ::core::convert::Into<StringType>,
+        http_headers: impl ::core::convert::Into<HttpHeaderList>,
+    ) -> Self {
+        Self {
+            ip_address: ip_address.into(),
+            server_name: server_name.into(),
+            server_path: server_path.into(),
+            http_headers: http_headers.into(),
+            encoded_data: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateCimdPolicyRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `PolicyName`, `URLPatterns`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        policy_name: impl ::core::convert::Into<CimdPolicyNameType>,
+        url_patterns: impl ::core::convert::Into<UrlPatternListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            policy_name: policy_name.into(),
+            cache_duration: ::core::option::Option::None,
+            url_patterns: url_patterns.into(),
+        }
+    }
+}
+
+impl CreateCimdPolicyResponse {
+    /// A value with its required members (`CIMDPolicy`) and no optional ones.
+    pub fn new(cimd_policy: impl ::core::convert::Into<CimdPolicyType>) -> Self {
+        Self {
+            cimd_policy: cimd_policy.into(),
+        }
+    }
+}
+
+impl CreateGroupRequest {
+    /// A value with its required members (`GroupName`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        group_name: impl ::core::convert::Into<GroupNameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            group_name: group_name.into(),
+            user_pool_id: user_pool_id.into(),
+            description: ::core::option::Option::None,
+            role_arn: ::core::option::Option::None,
+            precedence: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateIdentityProviderRequest {
+    /// A value with its required members (`UserPoolId`, `ProviderName`, `ProviderType`, `ProviderDetails`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        provider_name: impl ::core::convert::Into<ProviderNameTypeV2>,
+        provider_type: impl ::core::convert::Into<IdentityProviderTypeType>,
+        provider_details: impl ::core::convert::Into<ProviderDetailsType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+            provider_type: provider_type.into(),
+            provider_details: provider_details.into(),
+            attribute_mapping: ::core::option::Option::None,
+            idp_identifiers: ::core::option::Option::None,
+            acr_mapping: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateIdentityProviderResponse {
+    /// A value with its required members (`IdentityProvider`) and no optional ones.
+    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+        Self {
+            identity_provider: identity_provider.into(),
+        }
+    }
+}
+
+impl CreateManagedLoginBrandingRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            use_cognito_provided_values: ::core::option::Option::None,
+            settings: ::core::option::Option::None,
+            assets: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateResourceServerRequest {
+    /// A value with its required members (`UserPoolId`, `Identifier`, `Name`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        identifier: impl ::core::convert::Into<ResourceServerIdentifierType>,
+        name: impl ::core::convert::Into<ResourceServerNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            identifier: identifier.into(),
+            name: name.into(),
+            scopes: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateResourceServerResponse {
+    /// A value with its required members (`ResourceServer`) and no optional ones.
+    pub fn new(resource_server: impl ::core::convert::Into<ResourceServerType>) -> Self {
+        Self {
+            resource_server: resource_server.into(),
+        }
+    }
+}
+
+impl CreateTermsRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `TermsName`, `TermsSource`, `Enforcement`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        terms_name: impl ::core::convert::Into<TermsNameType>,
+        terms_source: impl ::core::convert::Into<TermsSourceType>,
+        enforcement: impl ::core::convert::Into<TermsEnforcementType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            terms_name: terms_name.into(),
+            terms_source: terms_source.into(),
+            enforcement: enforcement.into(),
+            links: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateUserImportJobRequest {
+    /// A value with its required members (`JobName`, `UserPoolId`, `CloudWatchLogsRoleArn`) and no optional ones.
+    pub fn new(
+        job_name: impl ::core::convert::Into<UserImportJobNameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cloud_watch_logs_role_arn: impl ::core::convert::Into<ArnType>,
+    ) -> Self {
+        Self {
+            job_name: job_name.into(),
+            user_pool_id: user_pool_id.into(),
+            cloud_watch_logs_role_arn: cloud_watch_logs_role_arn.into(),
+            password_hashing_algorithm: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateUserPoolClientRequest {
+    /// A value with its required members (`UserPoolId`, `ClientName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_name: impl ::core::convert::Into<ClientNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_name: client_name.into(),
+            generate_secret: ::core::option::Option::None,
+            client_secret: ::core::option::Option::None,
+            refresh_token_validity: ::core::option::Option::None,
+            access_token_validity: ::core::option::Option::None,
+            id_token_validity: ::core::option::Option::None,
+            token_validity_units: ::core::option::Option::None,
+            read_attributes: ::core::option::Option::None,
+            write_attributes: ::core::option::Option::None,
+            explicit_auth_flows: ::core::option::Option::None,
+            supported_identity_providers: ::core::option::Option::None,
+            callback_urls: ::core::option::Option::None,
+            logout_urls: ::core::option::Option::None,
+            default_redirect_uri: ::core::option::Option::None,
+            allowed_o_auth_flows: ::core::option::Option::None,
+            allowed_o_auth_scopes: ::core::option::Option::None,
+            allowed_o_auth_flows_user_pool_client: ::core::option::Option::None,
+            analytics_configuration: ::core::option::Option::None,
+            prevent_user_existence_errors: ::core::option::Option::None,
+            enable_token_revocation: ::core::option::Option::None,
+            enable_propagate_additional_user_context_data: ::core::option::Option::None,
+            auth_session_validity: ::core::option::Option::None,
+            refresh_token_rotation: ::core::option::Option::None,
+            publish_secrets_in_aws_secrets_manager: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateUserPoolDomainRequest {
+    /// A value with its required members (`Domain`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        domain: impl ::core::convert::Into<DomainType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            domain: domain.into(),
+            user_pool_id: user_pool_id.into(),
+            managed_login_version: ::core::option::Option::None,
+            custom_domain_config: ::core::option::Option::None,
+            routing: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateUserPoolReplicaRequest {
+    /// A value with its required members (`UserPoolId`, `RegionName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        region_name: impl ::core::convert::Into<RegionNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            region_name: region_name.into(),
+            user_pool_tags: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CreateUserPoolRequest {
+    /// A value with its required members (`PoolName`) and no optional ones.
+    pub fn new(pool_name: impl ::core::convert::Into<UserPoolNameType>) -> Self {
+        Self {
+            pool_name: pool_name.into(),
+            policies: ::core::option::Option::None,
+            deletion_protection: ::core::option::Option::None,
+            lambda_config: ::core::option::Option::None,
+            auto_verified_attributes: ::core::option::Option::None,
+            alias_attributes: ::core::option::Option::None,
+            username_attributes: ::core::option::Option::None,
+            sms_verification_message: ::core::option::Option::None,
+            email_verification_message: ::core::option::Option::None,
+            email_verification_subject: ::core::option::Option::None,
+            verification_message_template: ::core::option::Option::None,
+            sms_authentication_message: ::core::option::Option::None,
+            mfa_configuration: ::core::option::Option::None,
+            user_attribute_update_settings: ::core::option::Option::None,
+            device_configuration: ::core::option::Option::None,
+            email_configuration: ::core::option::Option::None,
+            sms_configuration: ::core::option::Option::None,
+            user_pool_tags: ::core::option::Option::None,
+            admin_create_user_config: ::core::option::Option::None,
+            schema: ::core::option::Option::None,
+            user_pool_add_ons: ::core::option::Option::None,
+            dcr_configuration: ::core::option::Option::None,
+            username_configuration: ::core::option::Option::None,
+            account_recovery_setting: ::core::option::Option::None,
+            user_pool_tier: ::core::option::Option::None,
+            key_configuration: ::core::option::Option::None,
+            issuer_configuration: ::core::option::Option::None,
+            acr_configuration: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CustomDomainConfigType {
+    /// A value with its required members (`CertificateArn`) and no optional ones.
+    pub fn new(certificate_arn: impl ::core::convert::Into<ArnType>) -> Self {
+        Self {
+            certificate_arn: certificate_arn.into(),
+            security_policy: ::core::option::Option::None,
+        }
+    }
+}
+
+impl CustomEmailLambdaVersionConfigType {
+    /// A value with its required members (`LambdaVersion`, `LambdaArn`) and no optional ones.
+    pub fn new(
+        lambda_version: impl ::core::convert::Into<CustomEmailSenderLambdaVersionType>,
+        lambda_arn: impl ::core::convert::Into<ArnType>,
+    ) -> Self {
+        Self {
+            lambda_version: lambda_version.into(),
+            lambda_arn: lambda_arn.into(),
+        }
+    }
+}
+
+impl CustomSmsLambdaVersionConfigType {
+    /// A value with its required members (`LambdaVersion`, `LambdaArn`) and no optional ones.
+    pub fn new(
+        lambda_version: impl ::core::convert::Into<CustomSmsSenderLambdaVersionType>,
+        lambda_arn: impl ::core::convert::Into<ArnType>,
+    ) -> Self {
+        Self {
+            lambda_version: lambda_version.into(),
+            lambda_arn: lambda_arn.into(),
+        }
+    }
+}
+
+impl DeleteCimdPolicyRequest {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+        }
+    }
+}
+
+impl DeleteGroupRequest {
+    /// A value with its required members (`GroupName`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        group_name: impl ::core::convert::Into<GroupNameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            group_name: group_name.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeleteIdentityProviderRequest {
+    /// A value with its required members (`UserPoolId`, `ProviderName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        provider_name: impl ::core::convert::Into<ProviderNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+        }
+    }
+}
+
+impl DeleteManagedLoginBrandingRequest {
+    /// A value with its required members (`ManagedLoginBrandingId`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        managed_login_branding_id: impl ::core::convert::Into<ManagedLoginBrandingIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            managed_login_branding_id: managed_login_branding_id.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeleteResourceServerRequest {
+    /// A value with its required members (`UserPoolId`, `Identifier`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        identifier: impl ::core::convert::Into<ResourceServerIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            identifier: identifier.into(),
+        }
+    }
+}
+
+impl DeleteTermsRequest {
+    /// A value with its required members (`TermsId`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        terms_id: impl ::core::convert::Into<TermsIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            terms_id: terms_id.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeleteUserAttributesRequest {
+    /// A value with its required members (`UserAttributeNames`, `AccessToken`) and no optional ones.
+    pub fn new(
+        user_attribute_names: impl ::core::convert::Into<AttributeNameListType>,
+        access_token: impl ::core::convert::Into<TokenModelType>,
+    ) -> Self {
+        Self {
+            user_attribute_names: user_attribute_names.into(),
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl DeleteUserPoolClientRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+        }
+    }
+}
+
+impl DeleteUserPoolClientSecretRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `ClientSecretId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        client_secret_id: impl ::core::convert::Into<ClientSecretIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            client_secret_id: client_secret_id.into(),
+        }
+    }
+}
+
+impl DeleteUserPoolDomainRequest {
+    /// A value with its required members (`Domain`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        domain: impl ::core::convert::Into<DomainType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            domain: domain.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeleteUserPoolReplicaRequest {
+    /// A value with its required members (`UserPoolId`, `RegionName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        region_name: impl ::core::convert::Into<RegionNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            region_name: region_name.into(),
+        }
+    }
+}
+
+impl DeleteUserPoolRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeleteUserRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl DeleteWebAuthnCredentialRequest {
+    /// A value with its required members (`AccessToken`, `CredentialId`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        credential_id: impl ::core::convert::Into<StringType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            credential_id: credential_id.into(),
+        }
+    }
+}
+
+impl DescribeCimdPolicyRequest {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+        }
+    }
+}
+
+impl DescribeCimdPolicyResponse {
+    /// A value with its required members (`CIMDPolicy`) and no optional ones.
+    pub fn new(cimd_policy: impl ::core::convert::Into<CimdPolicyType>) -> Self {
+        Self {
+            cimd_policy: cimd_policy.into(),
+        }
+    }
+}
+
+impl DescribeIdentityProviderRequest {
+    /// A value with its required members (`UserPoolId`, `ProviderName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        provider_name: impl ::core::convert::Into<ProviderNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+        }
+    }
+}
+
+impl DescribeIdentityProviderResponse {
+    /// A value with its required members (`IdentityProvider`) and no optional ones.
+    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+        Self {
+            identity_provider: identity_provider.into(),
+        }
+    }
+}
+
+impl DescribeManagedLoginBrandingByClientRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            return_merged_resources: ::core::option::Option::None,
+        }
+    }
+}
+
+impl DescribeManagedLoginBrandingRequest {
+    /// A value with its required members (`UserPoolId`, `ManagedLoginBrandingId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        managed_login_branding_id: impl ::core::convert::Into<ManagedLoginBrandingIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            managed_login_branding_id: managed_login_branding_id.into(),
+            return_merged_resources: ::core::option::Option::None,
+        }
+    }
+}
+
+impl DescribePointInTimeRecoveryRequest {
+    /// A value with its required members (`UserPoolId`, `RestoreId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        restore_id: impl ::core::convert::Into<RestoreIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            restore_id: restore_id.into(),
+        }
+    }
+}
+
+impl DescribeResourceServerRequest {
+    /// A value with its required members (`UserPoolId`, `Identifier`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        identifier: impl ::core::convert::Into<ResourceServerIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            identifier: identifier.into(),
+        }
+    }
+}
+
+impl DescribeResourceServerResponse {
+    /// A value with its required members (`ResourceServer`) and no optional ones.
+    pub fn new(resource_server: impl ::core::convert::Into<ResourceServerType>) -> Self {
+        Self {
+            resource_server: resource_server.into(),
+        }
+    }
+}
+
+impl DescribeRiskConfigurationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: ::core::option::Option::None,
+        }
+    }
+}
+
+impl DescribeRiskConfigurationResponse {
+    /// A value with its required members (`RiskConfiguration`) and no optional ones.
+    pub fn new(risk_configuration: impl ::core::convert::Into<RiskConfigurationType>) -> Self {
+        Self {
+            risk_configuration: risk_configuration.into(),
+        }
+    }
+}
+
+impl DescribeTermsByClientRequest {
+    /// A value with its required members (`ClientId`, `UserPoolId`, `TermsName`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        terms_name: impl ::core::convert::Into<TermsNameType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            user_pool_id: user_pool_id.into(),
+            terms_name: terms_name.into(),
+        }
+    }
+}
+
+impl DescribeTermsRequest {
+    /// A value with its required members (`TermsId`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        terms_id: impl ::core::convert::Into<TermsIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            terms_id: terms_id.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DescribeUserImportJobRequest {
+    /// A value with its required members (`UserPoolId`, `JobId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        job_id: impl ::core::convert::Into<UserImportJobIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            job_id: job_id.into(),
+        }
+    }
+}
+
+impl DescribeUserPoolClientRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+        }
+    }
+}
+
+impl DescribeUserPoolDomainRequest {
+    /// A value with its required members (`Domain`) and no optional ones.
+    pub fn new(domain: impl ::core::convert::Into<DomainType>) -> Self {
+        Self {
+            domain: domain.into(),
+        }
+    }
+}
+
+impl DescribeUserPoolRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl DeviceKeyExistsException {
+    /// `DeviceKeyExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl DuplicateProviderException {
+    /// `DuplicateProviderException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl EnableSoftwareTokenMfaException {
+    /// `EnableSoftwareTokenMFAException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl EumsSmsConfigurationType {
+    /// A value with its required members (`CallerArn`) and no optional ones.
+    pub fn new(caller_arn: impl ::core::convert::Into<ArnType>) -> Self {
+        Self {
+            caller_arn: caller_arn.into(),
+            external_id: ::core::option::Option::None,
+            origination_identity: ::core::option::Option::None,
+            configuration_set_name: ::core::option::Option::None,
+            in_entity_id: ::core::option::Option::None,
+            in_template_id: ::core::option::Option::None,
+            region: ::core::option::Option::None,
+        }
+    }
+}
+
+impl EventFeedbackType {
+    /// A value with its required members (`FeedbackValue`, `Provider`) and no optional ones.
+    pub fn new(
+        feedback_value: impl ::core::convert::Into<FeedbackValueType>,
+        provider: impl ::core::convert::Into<StringType>,
+    ) -> Self {
+        Self {
+            feedback_value: feedback_value.into(),
+            provider: provider.into(),
+            feedback_date: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ExpiredCodeException {
+    /// `ExpiredCodeException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl FailoverType {
+    /// A value with its required members (`SecondaryRegion`, `PrimaryRoute53HealthCheckId`) and no optional ones.
+    pub fn new(
+        secondary_region: impl ::core::convert::Into<RegionNameType>,
+        primary_route53_health_check_id: impl ::core::convert::Into<HealthCheckIdType>,
+    ) -> Self {
+        Self {
+            secondary_region: secondary_region.into(),
+            primary_route53_health_check_id: primary_route53_health_check_id.into(),
+        }
+    }
+}
+
+impl FeatureUnavailableInTierException {
+    /// `FeatureUnavailableInTierException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ForbiddenException {
+    /// `ForbiddenException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ForgetDeviceRequest {
+    /// A value with its required members (`DeviceKey`) and no optional ones.
+    pub fn new(device_key: impl ::core::convert::Into<DeviceKeyType>) -> Self {
+        Self {
+            access_token: ::core::option::Option::None,
+            device_key: device_key.into(),
+        }
+    }
+}
+
+impl ForgotPasswordRequest {
+    /// A value with its required members (`ClientId`, `Username`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret_hash: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            username: username.into(),
+            analytics_metadata: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetCsvHeaderRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetClientTokenRequest {
+    /// A value with its required members (`ClientId`, `Secret`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        secret: impl ::core::convert::Into<ClientSecretType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret: secret.into(),
+            scopes: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetDerivedTokenRequest {
+    /// A value with its required members (`ClientId`, `SubjectToken`, `SubjectTokenType`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        subject_token: impl ::core::convert::Into<GetDerivedTokenTokenModelType>,
+        subject_token_type: impl ::core::convert::Into<TokenTypeIdentifierType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            client_secret: ::core::option::Option::None,
+            subject_token: subject_token.into(),
+            subject_token_type: subject_token_type.into(),
+            subject_token_provider_name: ::core::option::Option::None,
+            actor_token: ::core::option::Option::None,
+            actor_token_type: ::core::option::Option::None,
+            actor_token_provider_name: ::core::option::Option::None,
+            scopes: ::core::option::Option::None,
+            audiences: ::core::option::Option::None,
+            resources: ::core::option::Option::None,
+            requested_token_type: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetDerivedTokenResponse {
+    /// A value with its required members (`IssuedToken`, `IssuedTokenType`, `TokenType`) and no optional ones.
+    pub fn new(
+        issued_token: impl ::core::convert::Into<TokenModelType>,
+        issued_token_type: impl ::core::convert::Into<IssuedTokenTypeIdentifierType>,
+        token_type: impl ::core::convert::Into<OAuthTokenTypeType>,
+    ) -> Self {
+        Self {
+            issued_token: issued_token.into(),
+            issued_token_type: issued_token_type.into(),
+            token_type: token_type.into(),
+            expires_in: ::core::option::Option::None,
+            scopes: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetDeviceRequest {
+    /// A value with its required members (`DeviceKey`) and no optional ones.
+    pub fn new(device_key: impl ::core::convert::Into<DeviceKeyType>) -> Self {
+        Self {
+            device_key: device_key.into(),
+            access_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetDeviceResponse {
+    /// A value with its required members (`Device`) and no optional ones.
+    pub fn new(device: impl ::core::convert::Into<DeviceType>) -> Self {
+        Self {
+            device: device.into(),
+        }
+    }
+}
+
+impl GetGroupRequest {
+    /// A value with its required members (`GroupName`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        group_name: impl ::core::convert::Into<GroupNameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            group_name: group_name.into(),
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetIdentityProviderByIdentifierRequest {
+    /// A value with its required members (`UserPoolId`, `IdpIdentifier`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        idp_identifier: impl ::core::convert::Into<IdpIdentifierType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            idp_identifier: idp_identifier.into(),
+        }
+    }
+}
+
+impl GetIdentityProviderByIdentifierResponse {
+    /// A value with its required members (`IdentityProvider`) and no optional ones.
+    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+        Self {
+            identity_provider: identity_provider.into(),
+        }
+    }
+}
+
+impl GetLogDeliveryConfigurationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetProvisionedLimitRequest {
+    /// A value with its required members (`LimitDefinition`) and no optional ones.
+    pub fn new(limit_definition: impl ::core::convert::Into<LimitDefinitionType>) -> Self {
+        Self {
+            limit_definition: limit_definition.into(),
+        }
+    }
+}
+
+impl GetProvisionedLimitResponse {
+    /// A value with its required members (`Limit`) and no optional ones.
+    pub fn new(limit: impl ::core::convert::Into<LimitType>) -> Self {
+        Self {
+            limit: limit.into(),
+        }
+    }
+}
+
+impl GetSigningCertificateRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetTokensFromRefreshTokenRequest {
+    /// A value with its required members (`RefreshToken`, `ClientId`) and no optional ones.
+    pub fn new(
+        refresh_token: impl ::core::convert::Into<TokenModelType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            refresh_token: refresh_token.into(),
+            client_id: client_id.into(),
+            client_secret: ::core::option::Option::None,
+            device_key: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetUiCustomizationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetUiCustomizationResponse {
+    /// A value with its required members (`UICustomization`) and no optional ones.
+    pub fn new(ui_customization: impl ::core::convert::Into<UiCustomizationType>) -> Self {
+        Self {
+            ui_customization: ui_customization.into(),
+        }
+    }
+}
+
+impl GetUserAttributeVerificationCodeRequest {
+    /// A value with its required members (`AccessToken`, `AttributeName`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        attribute_name: impl ::core::convert::Into<AttributeNameType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            attribute_name: attribute_name.into(),
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetUserAuthFactorsRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl GetUserAuthFactorsResponse {
+    /// A value with its required members (`Username`) and no optional ones.
+    pub fn new(username: impl ::core::convert::Into<UsernameType>) -> Self {
+        Self {
+            username: username.into(),
+            preferred_mfa_setting: ::core::option::Option::None,
+            user_mfa_setting_list: ::core::option::Option::None,
+            configured_user_auth_factors: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GetUserPoolClientSessionConfigurationRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+        }
+    }
+}
+
+impl GetUserPoolMfaConfigRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetUserPoolSessionConfigurationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+        }
+    }
+}
+
+impl GetUserRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl GetUserResponse {
+    /// A value with its required members (`Username`, `UserAttributes`) and no optional ones.
+    pub fn new(
+        username: impl ::core::convert::Into<UsernameType>,
+        user_attributes: impl ::core::convert::Into<AttributeListType>,
+    ) -> Self {
+        Self {
+            username: username.into(),
+            user_attributes: user_attributes.into(),
+            mfa_options: ::core::option::Option::None,
+            preferred_mfa_setting: ::core::option::Option::None,
+            user_mfa_setting_list: ::core::option::Option::None,
+        }
+    }
+}
+
+impl GlobalSignOutRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl GroupExistsException {
+    /// `GroupExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InboundFederationLambdaType {
+    /// A value with its required members (`LambdaVersion`, `LambdaArn`) and no optional ones.
+    pub fn new(
+        lambda_version: impl ::core::convert::Into<InboundFederationLambdaVersionType>,
+        lambda_arn: impl ::core::convert::Into<ArnType>,
+    ) -> Self {
+        Self {
+            lambda_version: lambda_version.into(),
+            lambda_arn: lambda_arn.into(),
+        }
+    }
+}
+
+impl InitiateAuthRequest {
+    /// A value with its required members (`AuthFlow`, `ClientId`) and no optional ones.
+    pub fn new(
+        auth_flow: impl ::core::convert::Into<AuthFlowType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            auth_flow: auth_flow.into(),
+            auth_parameters: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+            client_id: client_id.into(),
+            analytics_metadata: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            session: ::core::option::Option::None,
+        }
+    }
+}
+
+impl InitiatePointInTimeRecoveryRequest {
+    /// A value with its required members (`UserPoolId`, `RestoreTimestamp`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        restore_timestamp: impl ::core::convert::Into<DateType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            restore_timestamp: restore_timestamp.into(),
+        }
+    }
+}
+
+impl InternalErrorException {
+    /// `InternalErrorException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InternalServerException {
+    /// `InternalServerException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidEmailRoleAccessPolicyException {
+    /// `InvalidEmailRoleAccessPolicyException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidLambdaResponseException {
+    /// `InvalidLambdaResponseException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidOAuthFlowException {
+    /// `InvalidOAuthFlowException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidParameterException {
+    /// `InvalidParameterException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+            ..::core::default::Default::default()
+        }
+    }
+}
+
+impl InvalidPasswordException {
+    /// `InvalidPasswordException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidSmsRoleAccessPolicyException {
+    /// `InvalidSmsRoleAccessPolicyException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidSmsRoleTrustRelationshipException {
+    /// `InvalidSmsRoleTrustRelationshipException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl InvalidUserPoolConfigurationException {
+    /// `InvalidUserPoolConfigurationException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl LimitDefinitionType {
+    /// A value with its required members (`LimitClass`, `Attributes`) and no optional ones.
+    pub fn new(
+        limit_class: impl ::core::convert::Into<LimitClass>,
+        attributes: impl ::core::convert::Into<StringToStringMapType>,
+    ) -> Self {
+        Self {
+            limit_class: limit_class.into(),
+            attributes: attributes.into(),
+        }
+    }
+}
+
+impl LimitExceededException {
+    /// `LimitExceededException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl LimitType {
+    /// A value with its required members (`LimitDefinition`, `ProvisionedLimitValue`, `FreeLimitValue`) and no optional ones.
+    pub fn new(
+        limit_definition: impl ::core::convert::Into<LimitDefinitionType>,
+        provisioned_limit_value: impl ::core::convert::Into<IntegerType>,
+        free_limit_value: impl ::core::convert::Into<IntegerType>,
+    ) -> Self {
+        Self {
+            limit_definition: limit_definition.into(),
+            provisioned_limit_value: provisioned_limit_value.into(),
+            free_limit_value: free_limit_value.into(),
+        }
+    }
+}
+
+impl ListCimdPoliciesRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            next_token: ::core::option::Option::None,
+            max_results: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListCimdPoliciesResponse {
+    /// A value with its required members (`CIMDPolicies`) and no optional ones.
+    pub fn new(cimd_policies: impl ::core::convert::Into<CimdPolicySummaryListType>) -> Self {
+        Self {
+            next_token: ::core::option::Option::None,
+            cimd_policies: cimd_policies.into(),
+        }
+    }
+}
+
+impl ListClientMetadataUrlsRequest {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+            next_token: ::core::option::Option::None,
+            max_results: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListClientMetadataUrlsResponse {
+    /// A value with its required members (`ClientMetadataURLs`) and no optional ones.
+    pub fn new(
+        client_metadata_urls: impl ::core::convert::Into<ClientMetadataUrlListType>,
+    ) -> Self {
+        Self {
+            next_token: ::core::option::Option::None,
+            client_metadata_urls: client_metadata_urls.into(),
+        }
+    }
+}
+
+impl ListDevicesRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            limit: ::core::option::Option::None,
+            pagination_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListGroupsRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            limit: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListIdentityProvidersRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListIdentityProvidersResponse {
+    /// A value with its required members (`Providers`) and no optional ones.
+    pub fn new(providers: impl ::core::convert::Into<ProvidersListType>) -> Self {
+        Self {
+            providers: providers.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListPointInTimeRecoveriesRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            next_token: ::core::option::Option::None,
+            max_results: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListResourceServersRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListResourceServersResponse {
+    /// A value with its required members (`ResourceServers`) and no optional ones.
+    pub fn new(resource_servers: impl ::core::convert::Into<ResourceServersListType>) -> Self {
+        Self {
+            resource_servers: resource_servers.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListTagsForResourceRequest {
+    /// A value with its required members (`ResourceArn`) and no optional ones.
+    pub fn new(resource_arn: impl ::core::convert::Into<ArnType>) -> Self {
+        Self {
+            resource_arn: resource_arn.into(),
+        }
+    }
+}
+
+impl ListTermsRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListTermsResponse {
+    /// A value with its required members (`Terms`) and no optional ones.
+    pub fn new(terms: impl ::core::convert::Into<TermsDescriptionListType>) -> Self {
+        Self {
+            terms: terms.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUserImportJobsRequest {
+    /// A value with its required members (`UserPoolId`, `MaxResults`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        max_results: impl ::core::convert::Into<PoolQueryLimitType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            max_results: max_results.into(),
+            pagination_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUserPoolClientSecretsRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUserPoolClientsRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            max_results: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+            client_type: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUserPoolReplicasRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUserPoolsRequest {
+    /// A value with its required members (`MaxResults`) and no optional ones.
+    pub fn new(max_results: impl ::core::convert::Into<PoolQueryLimitType>) -> Self {
+        Self {
+            next_token: ::core::option::Option::None,
+            max_results: max_results.into(),
+        }
+    }
+}
+
+impl ListUserSessionsRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUsersInGroupRequest {
+    /// A value with its required members (`UserPoolId`, `GroupName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        group_name: impl ::core::convert::Into<GroupNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            group_name: group_name.into(),
+            limit: ::core::option::Option::None,
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListUsersRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            attributes_to_get: ::core::option::Option::None,
+            limit: ::core::option::Option::None,
+            pagination_token: ::core::option::Option::None,
+            filter: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListWebAuthnCredentialsRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+            next_token: ::core::option::Option::None,
+            max_results: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ListWebAuthnCredentialsResponse {
+    /// A value with its required members (`Credentials`) and no optional ones.
+    pub fn new(
+        credentials: impl ::core::convert::Into<WebAuthnCredentialDescriptionListType>,
+    ) -> Self {
+        Self {
+            credentials: credentials.into(),
+            next_token: ::core::option::Option::None,
+        }
+    }
+}
+
+impl LogConfigurationType {
+    /// A value with its required members (`LogLevel`, `EventSource`) and no optional ones.
+    pub fn new(
+        log_level: impl ::core::convert::Into<LogLevel>,
+        event_source: impl ::core::convert::Into<EventSourceName>,
+    ) -> Self {
+        Self {
+            log_level: log_level.into(),
+            event_source: event_source.into(),
+            cloud_watch_logs_configuration: ::core::option::Option::None,
+            s3_configuration: ::core::option::Option::None,
+            firehose_configuration: ::core::option::Option::None,
+        }
+    }
+}
+
+impl LogDeliveryConfigurationType {
+    /// A value with its required members (`UserPoolId`, `LogConfigurations`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        log_configurations: impl ::core::convert::Into<LogConfigurationListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            log_configurations: log_configurations.into(),
+        }
+    }
+}
+
+impl MfaMethodNotFoundException {
+    /// `MFAMethodNotFoundException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ManagedLoginBrandingExistsException {
+    /// `ManagedLoginBrandingExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl NotAuthorizedException {
+    /// `NotAuthorizedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl NotifyConfigurationType {
+    /// A value with its required members (`SourceArn`) and no optional ones.
+    pub fn new(source_arn: impl ::core::convert::Into<ArnType>) -> Self {
+        Self {
+            from: ::core::option::Option::None,
+            reply_to: ::core::option::Option::None,
+            source_arn: source_arn.into(),
+            block_email: ::core::option::Option::None,
+            no_action_email: ::core::option::Option::None,
+            mfa_email: ::core::option::Option::None,
+        }
+    }
+}
+
+impl NotifyEmailType {
+    /// A value with its required members (`Subject`) and no optional ones.
+    pub fn new(subject: impl ::core::convert::Into<EmailNotificationSubjectType>) -> Self {
+        Self {
+            subject: subject.into(),
+            html_body: ::core::option::Option::None,
+            text_body: ::core::option::Option::None,
+        }
+    }
+}
+
+impl OperationNotEnabledException {
+    /// `OperationNotEnabledException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl PasswordHistoryPolicyViolationException {
+    /// `PasswordHistoryPolicyViolationException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl PasswordResetRequiredException {
+    /// `PasswordResetRequiredException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl PreTokenGenerationVersionConfigType {
+    /// A value with its required members (`LambdaVersion`, `LambdaArn`) and no optional ones.
+    pub fn new(
+        lambda_version: impl ::core::convert::Into<PreTokenGenerationLambdaVersionType>,
+        lambda_arn: impl ::core::convert::Into<ArnType>,
+    ) -> Self {
+        Self {
+            lambda_version: lambda_version.into(),
+            lambda_arn: lambda_arn.into(),
+        }
+    }
+}
+
+impl PreconditionNotMetException {
+    /// `PreconditionNotMetException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl RecoveryOptionType {
+    /// A value with its required members (`Priority`, `Name`) and no optional ones.
+    pub fn new(
+        priority: impl ::core::convert::Into<PriorityType>,
+        name: impl ::core::convert::Into<RecoveryOptionNameType>,
+    ) -> Self {
+        Self {
+            priority: priority.into(),
+            name: name.into(),
+        }
+    }
+}
+
+impl RefreshTokenReuseException {
+    /// `RefreshTokenReuseException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl RefreshTokenRotationType {
+    /// A value with its required members (`Feature`) and no optional ones.
+    pub fn new(feature: impl ::core::convert::Into<FeatureType>) -> Self {
+        Self {
+            feature: feature.into(),
+            retry_grace_period_seconds: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ResendConfirmationCodeRequest {
+    /// A value with its required members (`ClientId`, `Username`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret_hash: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            username: username.into(),
+            analytics_metadata: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ResourceNotFoundException {
+    /// `ResourceNotFoundException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ResourceServerScopeType {
+    /// A value with its required members (`ScopeName`, `ScopeDescription`) and no optional ones.
+    pub fn new(
+        scope_name: impl ::core::convert::Into<ResourceServerScopeNameType>,
+        scope_description: impl ::core::convert::Into<ResourceServerScopeDescriptionType>,
+    ) -> Self {
+        Self {
+            scope_name: scope_name.into(),
+            scope_description: scope_description.into(),
+        }
+    }
+}
+
+impl RespondToAuthChallengeRequest {
+    /// A value with its required members (`ClientId`, `ChallengeName`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        challenge_name: impl ::core::convert::Into<ChallengeNameType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            challenge_name: challenge_name.into(),
+            session: ::core::option::Option::None,
+            challenge_responses: ::core::option::Option::None,
+            analytics_metadata: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl RevokeTokenRequest {
+    /// A value with its required members (`Token`, `ClientId`) and no optional ones.
+    pub fn new(
+        token: impl ::core::convert::Into<TokenModelType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            token: token.into(),
+            client_id: client_id.into(),
+            client_secret: ::core::option::Option::None,
+            revoke_associated_sessions: ::core::option::Option::None,
+        }
+    }
+}
+
+impl RevokeUserSessionRequest {
+    /// A value with its required members (`AccessToken`, `SessionId`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        session_id: impl ::core::convert::Into<SessionIdType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            session_id: session_id.into(),
+            revoke_associated_sessions: ::core::option::Option::None,
+        }
+    }
+}
+
+impl ScopeDoesNotExistException {
+    /// `ScopeDoesNotExistException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl ServiceQuotaExceededException {
+    /// `ServiceQuotaExceededException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl SetLogDeliveryConfigurationRequest {
+    /// A value with its required members (`UserPoolId`, `LogConfigurations`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        log_configurations: impl ::core::convert::Into<LogConfigurationListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            log_configurations: log_configurations.into(),
+        }
+    }
+}
+
+impl SetRiskConfigurationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: ::core::option::Option::None,
+            compromised_credentials_risk_configuration: ::core::option::Option::None,
+            account_takeover_risk_configuration: ::core::option::Option::None,
+            risk_exception_configuration: ::core::option::Option::None,
+        }
+    }
+}
+
+impl SetRiskConfigurationResponse {
+    /// A value with its required members (`RiskConfiguration`) and no optional ones.
+    pub fn new(risk_configuration: impl ::core::convert::Into<RiskConfigurationType>) -> Self {
+        Self {
+            risk_configuration: risk_configuration.into(),
+        }
+    }
+}
+
+impl SetUiCustomizationRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: ::core::option::Option::None,
+            css: ::core::option::Option::None,
+            image_file: ::core::option::Option::None,
+        }
+    }
+}
+
+impl SetUiCustomizationResponse {
+    /// A value with its required members (`UICustomization`) and no optional ones.
+    pub fn new(ui_customization: impl ::core::convert::Into<UiCustomizationType>) -> Self {
+        Self {
+            ui_customization: ui_customization.into(),
+        }
+    }
+}
+
+impl SetUserMfaPreferenceRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            sms_mfa_settings: ::core::option::Option::None,
+            software_token_mfa_settings: ::core::option::Option::None,
+            email_mfa_settings: ::core::option::Option::None,
+            web_authn_mfa_settings: ::core::option::Option::None,
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl SetUserPoolClientSessionConfigurationRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`, `SSOSession`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        sso_session: impl ::core::convert::Into<ClientSsoSessionConfigType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            sso_session: sso_session.into(),
+        }
+    }
+}
+
+impl SetUserPoolMfaConfigRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            sms_mfa_configuration: ::core::option::Option::None,
+            software_token_mfa_configuration: ::core::option::Option::None,
+            email_mfa_configuration: ::core::option::Option::None,
+            mfa_configuration: ::core::option::Option::None,
+            web_authn_configuration: ::core::option::Option::None,
+        }
+    }
+}
+
+impl SetUserPoolSessionConfigurationRequest {
+    /// A value with its required members (`UserPoolId`, `UserSessionTracking`, `TokenSession`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        user_session_tracking: impl ::core::convert::Into<UserSessionTrackingType>,
+        token_session: impl ::core::convert::Into<UserPoolTokenSessionConfigType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            user_session_tracking: user_session_tracking.into(),
+            token_session: token_session.into(),
+        }
+    }
+}
+
+impl SetUserSettingsRequest {
+    /// A value with its required members (`AccessToken`, `MFAOptions`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        mfa_options: impl ::core::convert::Into<MfaOptionListType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            mfa_options: mfa_options.into(),
+        }
+    }
+}
+
+impl SignUpRequest {
+    /// A value with its required members (`ClientId`, `Username`) and no optional ones.
+    pub fn new(
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+    ) -> Self {
+        Self {
+            client_id: client_id.into(),
+            secret_hash: ::core::option::Option::None,
+            username: username.into(),
+            password: ::core::option::Option::None,
+            user_attributes: ::core::option::Option::None,
+            validation_data: ::core::option::Option::None,
+            analytics_metadata: ::core::option::Option::None,
+            user_context_data: ::core::option::Option::None,
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl SignUpResponse {
+    /// A value with its required members (`UserConfirmed`, `UserSub`) and no optional ones.
+    pub fn new(
+        user_confirmed: impl ::core::convert::Into<BooleanType>,
+        user_sub: impl ::core::convert::Into<StringType>,
+    ) -> Self {
+        Self {
+            user_confirmed: user_confirmed.into(),
+            code_delivery_details: ::core::option::Option::None,
+            user_sub: user_sub.into(),
+            session: ::core::option::Option::None,
+        }
+    }
+}
+
+impl SoftwareTokenMfaNotFoundException {
+    /// `SoftwareTokenMFANotFoundException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl StartPointInTimeRecoveryRequest {
+    /// A value with its required members (`UserPoolId`, `RestoreId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        restore_id: impl ::core::convert::Into<RestoreIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            restore_id: restore_id.into(),
+        }
+    }
+}
+
+impl StartUserImportJobRequest {
+    /// A value with its required members (`UserPoolId`, `JobId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        job_id: impl ::core::convert::Into<UserImportJobIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            job_id: job_id.into(),
+        }
+    }
+}
+
+impl StartWebAuthnRegistrationRequest {
+    /// A value with its required members (`AccessToken`) and no optional ones.
+    pub fn new(access_token: impl ::core::convert::Into<TokenModelType>) -> Self {
+        Self {
+            access_token: access_token.into(),
+        }
+    }
+}
+
+impl StartWebAuthnRegistrationResponse {
+    /// A value with its required members (`CredentialCreationOptions`) and no optional ones.
+    pub fn new(credential_creation_options: impl ::core::convert::Into<Document>) -> Self {
+        Self {
+            credential_creation_options: credential_creation_options.into(),
+        }
+    }
+}
+
+impl StopUserImportJobRequest {
+    /// A value with its required members (`UserPoolId`, `JobId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        job_id: impl ::core::convert::Into<UserImportJobIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            job_id: job_id.into(),
+        }
+    }
+}
+
+impl TagResourceRequest {
+    /// A value with its required members (`ResourceArn`, `Tags`) and no optional ones.
+    pub fn new(
+        resource_arn: impl ::core::convert::Into<ArnType>,
+        tags: impl ::core::convert::Into<UserPoolTagsType>,
+    ) -> Self {
+        Self {
+            resource_arn: resource_arn.into(),
+            tags: tags.into(),
+        }
+    }
+}
+
+impl TermsDescriptionType {
+    /// A value with its required members (`TermsId`, `TermsName`, `Enforcement`, `CreationDate`, `LastModifiedDate`) and no optional ones.
+    pub fn new(
+        terms_id: impl ::core::convert::Into<TermsIdType>,
+        terms_name: impl ::core::convert::Into<TermsNameType>,
+        enforcement: impl ::core::convert::Into<TermsEnforcementType>,
+        creation_date: impl ::core::convert::Into<DateType>,
+        last_modified_date: impl ::core::convert::Into<DateType>,
+    ) -> Self {
+        Self {
+            terms_id: terms_id.into(),
+            terms_name: terms_name.into(),
+            enforcement: enforcement.into(),
+            creation_date: creation_date.into(),
+            last_modified_date: last_modified_date.into(),
+        }
+    }
+}
+
+impl TermsExistsException {
+    /// `TermsExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl TermsType {
+    /// A value with its required members (`TermsId`, `UserPoolId`, `ClientId`, `TermsName`, `TermsSource`, `Enforcement`, `Links`, `CreationDate`, `LastModifiedDate`) and no optional ones.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        terms_id: impl ::core::convert::Into<TermsIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        terms_name: impl ::core::convert::Into<TermsNameType>,
+        terms_source: impl ::core::convert::Into<TermsSourceType>,
+        enforcement: impl ::core::convert::Into<TermsEnforcementType>,
+        links: impl ::core::convert::Into<LinksType>,
+        creation_date: impl ::core::convert::Into<DateType>,
+        last_modified_date: impl ::core::convert::Into<DateType>,
+    ) -> Self {
+        Self {
+            terms_id: terms_id.into(),
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            terms_name: terms_name.into(),
+            terms_source: terms_source.into(),
+            enforcement: enforcement.into(),
+            links: links.into(),
+            creation_date: creation_date.into(),
+            last_modified_date: last_modified_date.into(),
+        }
+    }
+}
+
+impl TierChangeNotAllowedException {
+    /// `TierChangeNotAllowedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl TooManyFailedAttemptsException {
+    /// `TooManyFailedAttemptsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl TooManyRequestsException {
+    /// `TooManyRequestsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnauthorizedException {
+    /// `UnauthorizedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnexpectedLambdaException {
+    /// `UnexpectedLambdaException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnsupportedIdentityProviderException {
+    /// `UnsupportedIdentityProviderException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnsupportedOperationException {
+    /// `UnsupportedOperationException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnsupportedTokenTypeException {
+    /// `UnsupportedTokenTypeException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UnsupportedUserStateException {
+    /// `UnsupportedUserStateException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UntagResourceRequest {
+    /// A value with its required members (`ResourceArn`, `TagKeys`) and no optional ones.
+    pub fn new(
+        resource_arn: impl ::core::convert::Into<ArnType>,
+        tag_keys: impl ::core::convert::Into<UserPoolTagsListType>,
+    ) -> Self {
+        Self {
+            resource_arn: resource_arn.into(),
+            tag_keys: tag_keys.into(),
+        }
+    }
+}
+
+impl UpdateAuthEventFeedbackRequest {
+    /// A value with its required members (`UserPoolId`, `Username`, `EventId`, `FeedbackToken`, `FeedbackValue`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        username: impl ::core::convert::Into<UsernameType>,
+        event_id: impl ::core::convert::Into<EventIdType>,
+        feedback_token: impl ::core::convert::Into<TokenModelType>,
+        feedback_value: impl ::core::convert::Into<FeedbackValueType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            username: username.into(),
+            event_id: event_id.into(),
+            feedback_token: feedback_token.into(),
+            feedback_value: feedback_value.into(),
+        }
+    }
+}
+
+impl UpdateCimdPolicyRequest {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`, `ClientId`, `URLPatterns`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+        url_patterns: impl ::core::convert::Into<UrlPatternListType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+            client_id: client_id.into(),
+            policy_name: ::core::option::Option::None,
+            cache_duration: ::core::option::Option::None,
+            url_patterns: url_patterns.into(),
+        }
+    }
+}
+
+impl UpdateCimdPolicyResponse {
+    /// A value with its required members (`CIMDPolicy`) and no optional ones.
+    pub fn new(cimd_policy: impl ::core::convert::Into<CimdPolicyType>) -> Self {
+        Self {
+            cimd_policy: cimd_policy.into(),
+        }
+    }
+}
+
+impl UpdateClientMetadataUrlStateRequest {
+    /// A value with its required members (`UserPoolId`, `CIMDPolicyId`, `URL`, `Action`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        cimd_policy_id: impl ::core::convert::Into<CimdPolicyIdType>,
+        url: impl ::core::convert::Into<MetadataUrlType>,
+        action: impl ::core::convert::Into<CimdCacheActionType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            cimd_policy_id: cimd_policy_id.into(),
+            url: url.into(),
+            action: action.into(),
+        }
+    }
+}
+
+impl UpdateDeviceStatusRequest {
+    /// A value with its required members (`AccessToken`, `DeviceKey`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        device_key: impl ::core::convert::Into<DeviceKeyType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            device_key: device_key.into(),
+            device_remembered_status: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateGroupRequest {
+    /// A value with its required members (`GroupName`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        group_name: impl ::core::convert::Into<GroupNameType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            group_name: group_name.into(),
+            user_pool_id: user_pool_id.into(),
+            description: ::core::option::Option::None,
+            role_arn: ::core::option::Option::None,
+            precedence: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateIdentityProviderRequest {
+    /// A value with its required members (`UserPoolId`, `ProviderName`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        provider_name: impl ::core::convert::Into<ProviderNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            provider_name: provider_name.into(),
+            provider_details: ::core::option::Option::None,
+            attribute_mapping: ::core::option::Option::None,
+            idp_identifiers: ::core::option::Option::None,
+            acr_mapping: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateIdentityProviderResponse {
+    /// A value with its required members (`IdentityProvider`) and no optional ones.
+    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+        Self {
+            identity_provider: identity_provider.into(),
+        }
+    }
+}
+
+impl UpdateProvisionedLimitRequest {
+    /// A value with its required members (`LimitDefinition`, `RequestedLimitValue`) and no optional ones.
+    pub fn new(
+        limit_definition: impl ::core::convert::Into<LimitDefinitionType>,
+        requested_limit_value: impl ::core::convert::Into<IntegerType>,
+    ) -> Self {
+        Self {
+            limit_definition: limit_definition.into(),
+            requested_limit_value: requested_limit_value.into(),
+        }
+    }
+}
+
+impl UpdateProvisionedLimitResponse {
+    /// A value with its required members (`Limit`) and no optional ones.
+    pub fn new(limit: impl ::core::convert::Into<LimitType>) -> Self {
+        Self {
+            limit: limit.into(),
+        }
+    }
+}
+
+impl UpdateResourceServerRequest {
+    /// A value with its required members (`UserPoolId`, `Identifier`, `Name`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        identifier: impl ::core::convert::Into<ResourceServerIdentifierType>,
+        name: impl ::core::convert::Into<ResourceServerNameType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            identifier: identifier.into(),
+            name: name.into(),
+            scopes: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateResourceServerResponse {
+    /// A value with its required members (`ResourceServer`) and no optional ones.
+    pub fn new(resource_server: impl ::core::convert::Into<ResourceServerType>) -> Self {
+        Self {
+            resource_server: resource_server.into(),
+        }
+    }
+}
+
+impl UpdateTermsRequest {
+    /// A value with its required members (`TermsId`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        terms_id: impl ::core::convert::Into<TermsIdType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            terms_id: terms_id.into(),
+            user_pool_id: user_pool_id.into(),
+            terms_name: ::core::option::Option::None,
+            terms_source: ::core::option::Option::None,
+            enforcement: ::core::option::Option::None,
+            links: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateUserAttributesRequest {
+    /// A value with its required members (`UserAttributes`, `AccessToken`) and no optional ones.
+    pub fn new(
+        user_attributes: impl ::core::convert::Into<AttributeListType>,
+        access_token: impl ::core::convert::Into<TokenModelType>,
+    ) -> Self {
+        Self {
+            user_attributes: user_attributes.into(),
+            access_token: access_token.into(),
+            client_metadata: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateUserPoolClientRequest {
+    /// A value with its required members (`UserPoolId`, `ClientId`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        client_id: impl ::core::convert::Into<ClientIdType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            client_id: client_id.into(),
+            client_name: ::core::option::Option::None,
+            refresh_token_validity: ::core::option::Option::None,
+            access_token_validity: ::core::option::Option::None,
+            id_token_validity: ::core::option::Option::None,
+            token_validity_units: ::core::option::Option::None,
+            read_attributes: ::core::option::Option::None,
+            write_attributes: ::core::option::Option::None,
+            explicit_auth_flows: ::core::option::Option::None,
+            supported_identity_providers: ::core::option::Option::None,
+            callback_urls: ::core::option::Option::None,
+            logout_urls: ::core::option::Option::None,
+            default_redirect_uri: ::core::option::Option::None,
+            allowed_o_auth_flows: ::core::option::Option::None,
+            allowed_o_auth_scopes: ::core::option::Option::None,
+            allowed_o_auth_flows_user_pool_client: ::core::option::Option::None,
+            analytics_configuration: ::core::option::Option::None,
+            prevent_user_existence_errors: ::core::option::Option::None,
+            enable_token_revocation: ::core::option::Option::None,
+            enable_propagate_additional_user_context_data: ::core::option::Option::None,
+            auth_session_validity: ::core::option::Option::None,
+            refresh_token_rotation: ::core::option::Option::None,
+            publish_secrets_in_aws_secrets_manager: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateUserPoolDomainRequest {
+    /// A value with its required members (`Domain`, `UserPoolId`) and no optional ones.
+    pub fn new(
+        domain: impl ::core::convert::Into<DomainType>,
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+    ) -> Self {
+        Self {
+            domain: domain.into(),
+            user_pool_id: user_pool_id.into(),
+            managed_login_version: ::core::option::Option::None,
+            custom_domain_config: ::core::option::Option::None,
+            routing: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UpdateUserPoolReplicaRequest {
+    /// A value with its required members (`UserPoolId`, `RegionName`, `Status`) and no optional ones.
+    pub fn new(
+        user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
+        region_name: impl ::core::convert::Into<RegionNameType>,
+        status: impl ::core::convert::Into<UpdateReplicaStatusType>,
+    ) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            region_name: region_name.into(),
+            status: status.into(),
+        }
+    }
+}
+
+impl UpdateUserPoolRequest {
+    /// A value with its required members (`UserPoolId`) and no optional ones.
+    pub fn new(user_pool_id: impl ::core::convert::Into<UserPoolIdType>) -> Self {
+        Self {
+            user_pool_id: user_pool_id.into(),
+            policies: ::core::option::Option::None,
+            deletion_protection: ::core::option::Option::None,
+            lambda_config: ::core::option::Option::None,
+            auto_verified_attributes: ::core::option::Option::None,
+            sms_verification_message: ::core::option::Option::None,
+            email_verification_message: ::core::option::Option::None,
+            email_verification_subject: ::core::option::Option::None,
+            verification_message_template: ::core::option::Option::None,
+            sms_authentication_message: ::core::option::Option::None,
+            user_attribute_update_settings: ::core::option::Option::None,
+            mfa_configuration: ::core::option::Option::None,
+            device_configuration: ::core::option::Option::None,
+            email_configuration: ::core::option::Option::None,
+            sms_configuration: ::core::option::Option::None,
+            user_pool_tags: ::core::option::Option::None,
+            admin_create_user_config: ::core::option::Option::None,
+            user_pool_add_ons: ::core::option::Option::None,
+            dcr_configuration: ::core::option::Option::None,
+            account_recovery_setting: ::core::option::Option::None,
+            pool_name: ::core::option::Option::None,
+            user_pool_tier: ::core::option::Option::None,
+            key_configuration: ::core::option::Option::None,
+            issuer_configuration: ::core::option::Option::None,
+            acr_configuration: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UserImportInProgressException {
+    /// `UserImportInProgressException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserLambdaValidationException {
+    /// `UserLambdaValidationException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserNotConfirmedException {
+    /// `UserNotConfirmedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserNotFoundException {
+    /// `UserNotFoundException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserPoolAddOnNotEnabledException {
+    /// `UserPoolAddOnNotEnabledException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserPoolAddOnsType {
+    /// A value with its required members (`AdvancedSecurityMode`) and no optional ones.
+    pub fn new(
+        advanced_security_mode: impl ::core::convert::Into<AdvancedSecurityModeType>,
+    ) -> Self {
+        Self {
+            advanced_security_mode: advanced_security_mode.into(),
+            advanced_security_additional_flows: ::core::option::Option::None,
+        }
+    }
+}
+
+impl UserPoolTaggingException {
+    /// `UserPoolTaggingException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl UserPoolTokenSessionConfigType {
+    /// A value with its required members (`MaxPerUser`) and no optional ones.
+    pub fn new(max_per_user: impl ::core::convert::Into<MaxSessionsPerUserType>) -> Self {
+        Self {
+            max_per_user: max_per_user.into(),
+        }
+    }
+}
+
+impl UsernameConfigurationType {
+    /// A value with its required members (`CaseSensitive`) and no optional ones.
+    pub fn new(case_sensitive: impl ::core::convert::Into<WrappedBooleanType>) -> Self {
+        Self {
+            case_sensitive: case_sensitive.into(),
+        }
+    }
+}
+
+impl UsernameExistsException {
+    /// `UsernameExistsException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl VerifySoftwareTokenRequest {
+    /// A value with its required members (`UserCode`) and no optional ones.
+    pub fn new(user_code: impl ::core::convert::Into<SoftwareTokenMfaUserCodeType>) -> Self {
+        Self {
+            access_token: ::core::option::Option::None,
+            session: ::core::option::Option::None,
+            user_code: user_code.into(),
+            friendly_device_name: ::core::option::Option::None,
+        }
+    }
+}
+
+impl VerifyUserAttributeRequest {
+    /// A value with its required members (`AccessToken`, `AttributeName`, `Code`) and no optional ones.
+    pub fn new(
+        access_token: impl ::core::convert::Into<TokenModelType>,
+        attribute_name: impl ::core::convert::Into<AttributeNameType>,
+        code: impl ::core::convert::Into<ConfirmationCodeType>,
+    ) -> Self {
+        Self {
+            access_token: access_token.into(),
+            attribute_name: attribute_name.into(),
+            code: code.into(),
+        }
+    }
+}
+
+impl WebAuthnChallengeNotFoundException {
+    /// `WebAuthnChallengeNotFoundException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnClientMismatchException {
+    /// `WebAuthnClientMismatchException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnConfigurationMissingException {
+    /// `WebAuthnConfigurationMissingException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnCredentialDescription {
+    /// A value with its required members (`CredentialId`, `FriendlyCredentialName`, `RelyingPartyId`, `AuthenticatorTransports`, `CreatedAt`) and no optional ones.
+    pub fn new(
+        credential_id: impl ::core::convert::Into<StringType>,
+        friendly_credential_name: impl ::core::convert::Into<StringType>,
+        relying_party_id: impl ::core::convert::Into<StringType>,
+        authenticator_transports: impl ::core::convert::Into<WebAuthnAuthenticatorTransportsList>,
+        created_at: impl ::core::convert::Into<DateType>,
+    ) -> Self {
+        Self {
+            credential_id: credential_id.into(),
+            friendly_credential_name: friendly_credential_name.into(),
+            relying_party_id: relying_party_id.into(),
+            authenticator_attachment: ::core::option::Option::None,
+            authenticator_transports: authenticator_transports.into(),
+            created_at: created_at.into(),
+        }
+    }
+}
+
+impl WebAuthnCredentialNotSupportedException {
+    /// `WebAuthnCredentialNotSupportedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnNotEnabledException {
+    /// `WebAuthnNotEnabledException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnOriginNotAllowedException {
+    /// `WebAuthnOriginNotAllowedException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}
+
+impl WebAuthnRelyingPartyMismatchException {
+    /// `WebAuthnRelyingPartyMismatchException` with this message.
+    pub fn new(message: impl ::core::convert::Into<::std::string::String>) -> Self {
+        Self {
+            message: ::core::option::Option::Some(message.into()),
+        }
+    }
+}

@@ -69,14 +69,30 @@ pub fn include_spec(input: TokenStream) -> TokenStream {
 ///
 /// | attribute | applies to | checks |
 /// |---|---|---|
-/// | `length(min = 1, max = 128)` | strings (any `AsRef<str>` type) | length in characters |
-/// | `pattern = "[\\w+]+"` | strings | a regular expression, full match (AWS semantics) |
+/// | `length(min = 1, max = 128)` | strings (any `AsRef<str>` type), and lists and maps of them | length in characters |
+/// | `pattern = "[\\w+]+"` | strings, and lists and maps of them | a regular expression, full match (AWS semantics) |
 /// | `sensitive` | strings | nothing; hides the value in messages (`Value at 'x'`) |
-/// | `range(min = 1, max = 60)` | integers, floats | value bounds (`-1`, `0.5` allowed) |
+/// | `range(min = 1, max = 60)` | integers, floats, and lists and maps of them | value bounds (`-1`, `0.5` allowed) |
 /// | `items(min = 1, max = 50)` | `Vec`, slices, sets, maps | element count |
 /// | `nested` | types that implement `Validate`, and collections of them | calls `validate_at` on the value or each element (list elements at `x.1.member`, map values at `x.entry.1.value`) |
 /// | `rename = "WireName"` | any field | the wire name used in paths |
 /// | `skip` | any field | nothing |
+///
+/// On a list or map whose type the derive sees (`Vec`, `VecDeque`, slices, arrays, sets,
+/// `HashMap`, `BTreeMap`, under `Option` and smart pointers), `length`, `pattern`,
+/// `sensitive` and `range` apply to each element (each map value), and may go with
+/// `items`, which counts them. Elements are judged together, as AWS reports them: one
+/// violation at the field's path, printing the list (`Value '[a, ]' at 'tags' failed to
+/// satisfy constraint: Member must satisfy constraint: [Member must have length greater
+/// than or equal to 1]`; a map, or a list of `sensitive` strings, is not shown).
+///
+/// ```ignore
+/// #[derive(Validate)]
+/// struct Client {
+///     #[validate(items(max = 100), length(min = 1, max = 1024), pattern = r"[\p{L}\p{P}]+")]
+///     callback_urls: Vec<String>,
+/// }
+/// ```
 ///
 /// The path of a field is its wire name (the field's name, or `rename`) with the first
 /// letter lower-cased. `Option<T>` fields are checked only when `Some`; `Box`, `Rc`, `Arc`
@@ -110,8 +126,10 @@ pub fn include_spec(input: TokenStream) -> TokenStream {
 /// does not have, a type that cannot hold the property (`u32` for a string, `String` for a
 /// list); on the struct: a required property without a field. Objects and enums accept
 /// any type that implements `Validate` (a generated type or another bound struct); enums
-/// also accept `String`, checked against the spec's values. Other field attributes than
-/// `rename` and `skip` are rejected: the spec decides.
+/// also accept `String`, checked against the spec's values; in a list, an enum held as a
+/// type of your own also needs `Display` (the list is printed in messages). Lists and maps
+/// report as generated code does: their elements' violations once, at the field. Other
+/// field attributes than `rename` and `skip` are rejected: the spec decides.
 ///
 /// # Enums
 ///

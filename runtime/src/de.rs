@@ -12,6 +12,7 @@ use std::marker::PhantomData;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use crate::document::{Document, Object};
 use crate::timestamp::Timestamp;
 
 /// Index returned for members the struct does not have.
@@ -145,7 +146,9 @@ placeholder_default!(
     f32,
     f64,
     Timestamp,
-    serde_json::Value
+    serde_json::Value,
+    Document,
+    Object
 );
 
 impl<T> Placeholder for Vec<T> {

@@ -71,13 +71,20 @@ pub fn exception_json<T: serde::Serialize>(code: &str, exception: &T) -> Vec<u8>
     }
 }
 
+/// The error code of an operation a server leaves unimplemented (answered with HTTP 501,
+/// the status and code S3 uses for functionality it does not implement).
+pub const NOT_IMPLEMENTED: &str = "NotImplemented";
+
 /// The HTTP status AWS JSON services answer an error code with: 500 for internal and
-/// server errors, 503 for unavailability, 400 for everything else.
+/// server errors, 503 for unavailability, 501 for [`NOT_IMPLEMENTED`], 400 for everything
+/// else.
 pub fn status_for(code: &str) -> u16 {
     if code.contains("Internal") || code.contains("ServerError") || code.contains("ServiceFault") {
         500
     } else if code.contains("ServiceUnavailable") {
         503
+    } else if code == NOT_IMPLEMENTED {
+        501
     } else {
         400
     }
@@ -127,6 +134,7 @@ mod tests {
         assert_eq!(status_for("ServiceUnavailableException"), 503);
         assert_eq!(status_for("UserNotFoundException"), 400);
         assert_eq!(status_for("SerializationException"), 400);
+        assert_eq!(status_for(NOT_IMPLEMENTED), 501);
     }
 
     #[test]

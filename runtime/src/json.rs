@@ -22,7 +22,10 @@
 //!   grammar is checked, so invalid UTF-8, lone surrogates or `1e400` inside a skipped
 //!   member are accepted, and their nesting has no limit (they are walked without
 //!   recursion, in time and memory linear in their length);
-//! - no trailing characters; `null` reads as an absent member.
+//! - no trailing characters; `null` reads as an absent member;
+//! - wire forms chosen per member (`crate::wire`) read here as their serde impls read them:
+//!   `"NaN"`, `"Infinity"` and `"-Infinity"` for floats of AWS JSON, timestamps in RFC 3339
+//!   or HTTP-date text; documents (`crate::document`) keep each number's text as written.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -204,8 +207,9 @@ fn is_ws(b: u8) -> bool {
     matches!(b, b' ' | b'\t' | b'\n' | b'\r')
 }
 
-/// A JSON number as written.
-enum Number {
+/// A JSON number as serde_json classifies it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum Number {
     Int(i64),
     UInt(u64),
     Float(f64),
@@ -271,8 +275,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// The next byte that is not whitespace, without consuming it.
     #[inline]
-    fn peek(&mut self) -> Option<u8> {
+    pub(crate) fn peek(&mut self) -> Option<u8> {
         while let Some(&b) = self.input.get(self.pos) {
             if is_ws(b) {
                 self.pos += 1;
@@ -302,12 +307,12 @@ impl<'a> Reader<'a> {
     }
 
     #[cold]
-    fn syntax(&self, message: &str) -> Error {
+    pub(crate) fn syntax(&self, message: &str) -> Error {
         self.error_at(Category::Syntax, message, self.pos + 1)
     }
 
     #[cold]
-    fn eof(&self, what: &str) -> Error {
+    pub(crate) fn eof(&self, what: &str) -> Error {
         self.error_at(
             Category::Syntax,
             format!("EOF while parsing {what}"),
@@ -359,7 +364,7 @@ impl<'a> Reader<'a> {
         )
     }
 
-    fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
+    pub(crate) fn literal(&mut self, word: &[u8]) -> Result<(), Error> {
         match self.input.get(self.pos..self.pos + word.len()) {
             Some(s) if s == word => {
                 self.pos += word.len();
@@ -380,7 +385,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a string at `"`, borrowing it when it has no escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, Error> {
+    pub(crate) fn string(&mut self) -> Result<Cow<'a, str>, Error> {
         debug_assert_eq!(self.input.get(self.pos), Some(&b'"'));
         self.pos += 1;
         let start = self.pos;
@@ -544,7 +549,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Reads a number at `-` or a digit, following JSON's grammar.
-    fn number(&mut self) -> Result<Number, Error> {
+    pub(crate) fn number(&mut self) -> Result<Number, Error> {
         let start = self.pos;
         let input = self.input;
         let negative = input.get(self.pos) == Some(&b'-');
@@ -957,6 +962,45 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// Reads a float of the AWS JSON protocols: a number, or one of the strings `"NaN"`,
+    /// `"Infinity"` and `"-Infinity"` that carry the values JSON numbers cannot. Any other
+    /// string is of the wrong type, worded as serde refuses it.
+    pub fn float_or_non_finite(&mut self, expected: &str) -> Result<f64, Error> {
+        if self.peek() != Some(b'"') {
+            return self.float(expected);
+        }
+        let text = self.string()?;
+        match crate::float::non_finite(&text) {
+            Some(v) => Ok(v),
+            None => Err(self.error_at(
+                Category::Data,
+                format!("invalid type: string {text:?}, expected {expected}"),
+                self.pos,
+            )),
+        }
+    }
+
+    /// Reads a number at `-` or a digit: its text as written and its value.
+    pub(crate) fn number_text(&mut self) -> Result<(&'a str, Number), Error> {
+        let start = self.pos;
+        let value = self.number()?;
+        let input = self.input;
+        // The number grammar admits ASCII only.
+        let text = std::str::from_utf8(&input[start..self.pos]).unwrap_or("0");
+        Ok((text, value))
+    }
+
+    /// A data error at the current position: `found` (as serde words it, e.g. `string
+    /// "x"`) is not a valid `expected`.
+    #[cold]
+    pub fn invalid_value(&self, found: &dyn fmt::Display, expected: &str) -> Error {
+        self.error_at(
+            Category::Data,
+            format!("invalid value: {found}, expected {expected}"),
+            self.pos,
+        )
+    }
+
     /// Reads a JSON value of any shape into a `serde_json::Value`.
     pub fn value(&mut self) -> Result<serde_json::Value, Error> {
         self.peek();
@@ -1016,7 +1060,7 @@ impl<'a> Reader<'a> {
     }
 
     #[cold]
-    fn duplicate(&self, wire_name: &str) -> Error {
+    pub(crate) fn duplicate(&self, wire_name: &str) -> Error {
         self.error_at(
             Category::Data,
             format!("duplicate field `{wire_name}`"),

@@ -3,9 +3,13 @@
 //!
 //! - [`Validate`] and [`ValidationErrors`]: constraint checking with AWS's exact messages
 //!   (`1 validation error detected: Value '' at 'username' failed to satisfy constraint: …`).
-//! - [`Timestamp`]: `format: date-time` as AWS JSON puts it on the wire (epoch seconds).
+//! - [`Timestamp`]: `format: date-time` as AWS JSON puts it on the wire (epoch seconds, or
+//!   RFC 3339 or HTTP-date text where the model says so).
+//! - [`Document`]: free-form JSON (documents, schemas without a type), kept exactly.
 //! - [`pattern`]: regular expressions compiled once per process, lazily, and shared.
 //! - [`error_code`]: reading and writing AWS JSON error bodies.
+//! - [`serve`]: what generated `Service` traits and their dispatch share; with feature
+//!   `server`, `serve::HttpService`, the HTTP door (a `tower::Service`).
 //!
 //! ```
 //! use specgen_runtime::{Path, Validate, ValidationErrors};
@@ -32,7 +36,9 @@
 pub mod check;
 #[doc(hidden)]
 pub mod de;
+pub mod document;
 pub mod error_code;
+mod float;
 #[doc(hidden)]
 pub mod json;
 pub mod operation;
@@ -40,13 +46,17 @@ mod path;
 pub mod pattern;
 mod request;
 mod sensitive;
+pub mod serve;
 mod timestamp;
 mod validate;
+#[doc(hidden)]
+pub mod wire;
 
+pub use document::Document;
 pub use path::{Path, Segment};
 pub use request::RequestError;
 pub use sensitive::REDACTED;
-pub use timestamp::Timestamp;
+pub use timestamp::{Timestamp, TimestampError};
 pub use validate::{Constraint, Limit, ShownValue, Validate, ValidationErrors, Violation};
 
 /// `#[derive(Validate)]`: validation for your own structs (see the `specgen-macros` docs).
@@ -66,6 +76,7 @@ pub mod __private {
         serialize_empty,
     };
     pub use crate::sensitive::Redacted;
+    pub use crate::wire;
     pub use serde;
     pub use serde_json;
 }

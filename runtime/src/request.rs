@@ -8,9 +8,11 @@ use crate::validate::{Validate, ValidationErrors};
 /// Why a request body was rejected.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RequestError {
-    /// The body is not JSON, or a member has the wrong JSON type
-    /// (AWS: `SerializationException`). The text names the member.
-    Serialization(String),
+    /// The body is not JSON, or a member has the wrong JSON type (AWS:
+    /// `SerializationException`), with the message the service gives: AWS's wording for a
+    /// wrong type (`STRING_VALUE can not be converted to an Integer`), and none for text
+    /// that is not JSON, as AWS sends none (`serialization_message` has the evidence).
+    Serialization(Option<String>),
     /// The body is well-formed but violates the schema's constraints.
     Validation(ValidationErrors),
 }
@@ -18,7 +20,8 @@ pub enum RequestError {
 impl std::fmt::Display for RequestError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RequestError::Serialization(m) => f.write_str(m),
+            RequestError::Serialization(Some(m)) => f.write_str(m),
+            RequestError::Serialization(None) => f.write_str("the body is not valid JSON"),
             RequestError::Validation(e) => e.fmt(f),
         }
     }
@@ -66,7 +69,7 @@ where
     match T::read(&mut r) {
         Ok(value) => {
             if let Err(e) = r.end() {
-                return Err(RequestError::Serialization(describe(&e)));
+                return Err(RequestError::Serialization(serialization_message(&e)));
             }
             let mut errors = r.take_errors();
             if !T::CHECKS_ITSELF {
@@ -80,14 +83,15 @@ where
                 .map(|()| value)
                 .map_err(RequestError::Validation)
         }
-        Err(e) => Err(RequestError::Serialization(describe(&e))),
+        Err(e) => Err(RequestError::Serialization(serialization_message(&e))),
     }
 }
 
 /// Checks the body of an operation without input: empty, or a JSON object (whose members
 /// are ignored).
 pub fn parse_empty(body: &[u8]) -> Result<(), RequestError> {
-    read_empty_object(effective_body(body)).map_err(|e| RequestError::Serialization(describe(&e)))
+    read_empty_object(effective_body(body))
+        .map_err(|e| RequestError::Serialization(serialization_message(&e)))
 }
 
 /// Checks a body that must be empty or a JSON object, ignoring the object's members.
@@ -117,13 +121,169 @@ pub fn serialize_empty<S: serde::Serializer>(serializer: S) -> Result<S::Ok, S::
     serializer.serialize_map(Some(0))?.end()
 }
 
-/// The `SerializationException` message: what failed and, for a wrong type, where.
-fn describe(e: &json::Error) -> String {
-    let path = e.path();
-    match e.category() {
-        json::Category::Syntax => format!("Malformed JSON body: {e}"),
-        json::Category::Data if path.is_empty() => format!("Invalid request body: {e}"),
-        json::Category::Data => format!("Invalid value at '{path}': {e}"),
+/// The `SerializationException` message AWS JSON services give for a body the reader
+/// refused, or `None` where they give none.
+///
+/// The services name neither the member nor the position: they name the JSON token they met
+/// and the Java type the member reads into. Evidence:
+/// - `STRING_VALUE can not be converted to an Integer` (SQS and CodeDeploy, quoted in
+///   DESIGN.md; Athena, measured by an emulator's end-to-end checks), and `TRUE_VALUE can not
+///   be converted to an Integer` (Athena, same checks);
+/// - `NUMBER_VALUE can not be converted to a String` (aarondfrancis/sidecar issue 148, from a
+///   Lambda call; Athena); `TRUE_VALUE`/`FALSE_VALUE can not be converted to a String` (SES
+///   v2, as an emulator's probe-confirmed tests quote it);
+/// - `STRING_VALUE can not be converted to a Long` (an Amazon Ads answer quoted in a test);
+/// - `STRING_VALUE can not be converted to an Boolean` (sic) but `NUMBER_VALUE can not be
+///   converted to a Boolean` (SES v2, probe-confirmed);
+/// - `STRING_VALUE can not be converted to milliseconds since epoch` for a timestamp
+///   (aws-sdk-js-v3 issue 4343, X-Ray; aws-cli issue 91 has the older `class
+///   java.lang.String …` form);
+/// - `Start of structure or map found where not expected.` for an object where a scalar or
+///   list belongs (aws-amplify/amplify-js issue 13265, aws-sdk-js-v3 issue 7102, DynamoDB),
+///   `Start of list found where not expected` for an array where a scalar or structure
+///   belongs, and also for a whole body that is an array (Athena);
+/// - `Expected null` for a scalar where a structure belongs (aws-sdk-js issue 44, DynamoDB;
+///   SES v2), `Expected list or null` for a scalar where a list belongs (Athena);
+/// - no message at all for text that is not JSON, and for a whole body that is a scalar
+///   or `null` (Athena, 46 malformed requests measured).
+///
+/// Where AWS's wording is not known, these are chosen in the same shape: `Float` and
+/// `Double` for `float`/`double` members, `Expected map or null` for a scalar where a map
+/// belongs, `NULL_VALUE` for a `null` list element (which AWS may accept), `NUMBER_VALUE
+/// can not be converted to an Integer` for a fraction or an out-of-range number where an
+/// integer belongs (AWS truncates fractions), and `Member X was given more than once` for a
+/// repeated member (which this reader refuses; see the crate's README). `long` members are
+/// named `Integer` too: generated code holds Smithy's `integer` and `long` alike in `i64`.
+pub fn serialization_message(e: &json::Error) -> Option<String> {
+    if e.category() == json::Category::Syntax {
+        return None;
+    }
+    let message = e.message();
+    let (found, expected) = if let Some(rest) = message.strip_prefix("invalid type: ") {
+        // The found value comes first and may itself hold `, expected ` (inside a string).
+        let (found, expected) = rest.rsplit_once(", expected ")?;
+        (Token::of(found), expected)
+    } else if let Some(rest) = message.strip_prefix("invalid value: ") {
+        let (_, expected) = rest.rsplit_once(", expected ")?;
+        (Some(Token::Number), expected)
+    } else if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let name = rest.strip_suffix('`').unwrap_or(rest);
+        return Some(format!("Member {name} was given more than once"));
+    } else {
+        // A message of another reader (a union read through serde): without position.
+        return Some(message.to_owned());
+    };
+    let found = found?;
+    let target = Target::of(expected);
+    let scalar = !matches!(found, Token::Object | Token::Array);
+    if scalar && e.path().is_empty() && matches!(target, Target::Structure) {
+        // A whole body that is a scalar or `null`.
+        return None;
+    }
+    Some(match (found, target) {
+        (Token::Object, _) => "Start of structure or map found where not expected.".to_owned(),
+        (Token::Array, _) => "Start of list found where not expected".to_owned(),
+        // Only a list element can be `null` here (a member that is `null` is absent).
+        (Token::Null, Target::Structure) => {
+            "NULL_VALUE can not be converted to a Structure".to_owned()
+        }
+        (Token::Null, Target::List) => "NULL_VALUE can not be converted to a List".to_owned(),
+        (Token::Null, Target::Map) => "NULL_VALUE can not be converted to a Map".to_owned(),
+        (_, Target::List) => "Expected list or null".to_owned(),
+        (_, Target::Structure) => "Expected null".to_owned(),
+        (_, Target::Map) => "Expected map or null".to_owned(),
+        (token, Target::Scalar(java)) => {
+            let article = match (token, java) {
+                (_, "Integer") | (Token::String, "Boolean") => "an",
+                _ => "a",
+            };
+            format!("{} can not be converted to {article} {java}", token.name())
+        }
+        (token, Target::Timestamp) => {
+            format!(
+                "{} can not be converted to milliseconds since epoch",
+                token.name()
+            )
+        }
+    })
+}
+
+/// The JSON token a reader met, in AWS's names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Token {
+    Null,
+    True,
+    False,
+    String,
+    Number,
+    Object,
+    Array,
+}
+
+impl Token {
+    /// From the reader's description of a value (``integer `5` ``, `string "x"`, `map`).
+    fn of(found: &str) -> Option<Token> {
+        Some(match found {
+            "null" => Token::Null,
+            "boolean `true`" => Token::True,
+            "boolean `false`" => Token::False,
+            "map" => Token::Object,
+            "sequence" => Token::Array,
+            f if f.starts_with("string ") => Token::String,
+            f if f.starts_with("integer ") || f.starts_with("floating point ") => Token::Number,
+            _ => return None,
+        })
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Token::Null => "NULL_VALUE",
+            Token::True => "TRUE_VALUE",
+            Token::False => "FALSE_VALUE",
+            Token::String => "STRING_VALUE",
+            Token::Number => "NUMBER_VALUE",
+            Token::Object => "START_OBJECT",
+            Token::Array => "START_ARRAY",
+        }
+    }
+}
+
+/// What a member reads into, from the reader's `expected` text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Target {
+    /// A scalar, by the Java type name AWS's messages use.
+    Scalar(&'static str),
+    Timestamp,
+    List,
+    Map,
+    Structure,
+}
+
+impl Target {
+    fn of(expected: &str) -> Target {
+        // Most specific first: a timestamp's text mentions a number.
+        if expected.contains("timestamp") {
+            Target::Timestamp
+        } else if expected.contains("i32") || expected.contains("i64") {
+            // Smithy's `integer` and `long` are both `i64` in generated code (OpenAPI's
+            // `integer` without a format is unbounded), so the reader cannot tell them apart;
+            // `integer` is the common case (every integer member of Cognito's requests).
+            Target::Scalar("Integer")
+        } else if expected.contains("f32") {
+            Target::Scalar("Float")
+        } else if expected.contains("f64") {
+            Target::Scalar("Double")
+        } else if expected.contains("boolean") {
+            Target::Scalar("Boolean")
+        } else if expected == "a list" {
+            Target::List
+        } else if expected == "a map" {
+            Target::Map
+        } else if expected.ends_with(" object") {
+            Target::Structure
+        } else {
+            Target::Scalar("String")
+        }
     }
 }
 
@@ -142,6 +302,118 @@ mod tests {
                 "{:?}",
                 String::from_utf8_lossy(bad)
             );
+        }
+    }
+
+    /// The message for `body` read as `T`.
+    fn message_for<T: Read>(body: &str) -> Option<String> {
+        let mut r = json::Reader::checking(body.as_bytes());
+        let e = T::read(&mut r).err().or_else(|| r.end().err());
+        serialization_message(&e.expect("the body is refused"))
+    }
+
+    #[test]
+    fn wrong_types_get_aws_messages() {
+        use crate::timestamp::Timestamp;
+        let cases: Vec<(Option<String>, &str)> = vec![
+            (
+                message_for::<i32>(r#""ten""#),
+                "STRING_VALUE can not be converted to an Integer",
+            ),
+            (
+                message_for::<i64>(r#""ten""#),
+                "STRING_VALUE can not be converted to an Integer",
+            ),
+            (
+                message_for::<i64>("true"),
+                "TRUE_VALUE can not be converted to an Integer",
+            ),
+            (
+                message_for::<i64>("1.5"),
+                "NUMBER_VALUE can not be converted to an Integer",
+            ),
+            (
+                message_for::<i32>("3000000000"),
+                "NUMBER_VALUE can not be converted to an Integer",
+            ),
+            (
+                message_for::<bool>(r#""yes""#),
+                "STRING_VALUE can not be converted to an Boolean",
+            ),
+            (
+                message_for::<bool>("1"),
+                "NUMBER_VALUE can not be converted to a Boolean",
+            ),
+            (
+                message_for::<f64>(r#""x""#),
+                "STRING_VALUE can not be converted to a Double",
+            ),
+            (
+                message_for::<f32>("false"),
+                "FALSE_VALUE can not be converted to a Float",
+            ),
+            (
+                message_for::<String>("42"),
+                "NUMBER_VALUE can not be converted to a String",
+            ),
+            (
+                message_for::<String>("true"),
+                "TRUE_VALUE can not be converted to a String",
+            ),
+            (
+                message_for::<String>("false"),
+                "FALSE_VALUE can not be converted to a String",
+            ),
+            (
+                message_for::<String>("{}"),
+                "Start of structure or map found where not expected.",
+            ),
+            (
+                message_for::<String>("[]"),
+                "Start of list found where not expected",
+            ),
+            (
+                message_for::<Vec<String>>(r#""x""#),
+                "Expected list or null",
+            ),
+            (
+                message_for::<Vec<String>>("{}"),
+                "Start of structure or map found where not expected.",
+            ),
+            (
+                message_for::<Vec<String>>("[null]"),
+                "NULL_VALUE can not be converted to a String",
+            ),
+            (
+                message_for::<Vec<Vec<String>>>("[null]"),
+                "NULL_VALUE can not be converted to a List",
+            ),
+            (
+                message_for::<std::collections::BTreeMap<String, String>>("5"),
+                "Expected map or null",
+            ),
+            (
+                message_for::<std::collections::BTreeMap<String, String>>("[]"),
+                "Start of list found where not expected",
+            ),
+            (
+                message_for::<Timestamp>(r#""2024-01-01""#),
+                "STRING_VALUE can not be converted to milliseconds since epoch",
+            ),
+            (
+                message_for::<Timestamp>("{}"),
+                "Start of structure or map found where not expected.",
+            ),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got.as_deref(), Some(want));
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_json_has_no_message() {
+        for body in ["[", "[nul]", "[1,]", "[1 2]", "[01]", "[1] x"] {
+            assert_eq!(message_for::<Vec<i64>>(body), None, "{body}");
         }
     }
 

@@ -74,10 +74,21 @@ pub enum Constraint {
     Pattern(&'static str),
     /// A value is not one of these.
     Enum(&'static [&'static str]),
+    /// A key of a map broke a constraint of the key shape, whose constraints these are:
+    /// `Map keys must satisfy constraint: [...]`, once at the map's path.
+    MapKey(&'static [Constraint]),
+    /// An element of a list broke a constraint of the element shape (its length, range,
+    /// pattern or enum, not those of values inside it), whose constraints these are:
+    /// `Member must satisfy constraint: [...]`, once at the list's path.
+    ListMember(&'static [Constraint]),
+    /// A value of a map broke a constraint of the value shape, whose constraints these
+    /// are: `Map value must satisfy constraint: [...]`, once at the map's path.
+    MapValue(&'static [Constraint]),
 }
 
 impl Constraint {
-    /// Sort rank within one path: null < length < range < pattern < enum.
+    /// Sort rank within one path: null < length < range < pattern < enum < map keys <
+    /// list members and map values (a collection's own constraints before its elements').
     fn rank(&self) -> u8 {
         match self {
             Constraint::Required => 0,
@@ -85,8 +96,22 @@ impl Constraint {
             Constraint::Minimum(_) | Constraint::Maximum(_) => 2,
             Constraint::Pattern(_) => 3,
             Constraint::Enum(_) => 4,
+            Constraint::MapKey(_) => 5,
+            Constraint::ListMember(_) | Constraint::MapValue(_) => 6,
         }
     }
+}
+
+/// `[a, b]`: each constraint's text, joined as Java joins a list.
+fn write_all(f: &mut fmt::Formatter<'_>, constraints: &[Constraint]) -> fmt::Result {
+    f.write_str("[")?;
+    for (i, c) in constraints.iter().enumerate() {
+        if i > 0 {
+            f.write_str(", ")?;
+        }
+        write!(f, "{c}")?;
+    }
+    f.write_str("]")
 }
 
 impl fmt::Display for Constraint {
@@ -117,6 +142,18 @@ impl fmt::Display for Constraint {
                 }
                 f.write_str("]")
             }
+            Constraint::MapKey(all) => {
+                f.write_str("Map keys must satisfy constraint: ")?;
+                write_all(f, all)
+            }
+            Constraint::ListMember(all) => {
+                f.write_str("Member must satisfy constraint: ")?;
+                write_all(f, all)
+            }
+            Constraint::MapValue(all) => {
+                f.write_str("Map value must satisfy constraint: ")?;
+                write_all(f, all)
+            }
         }
     }
 }
@@ -126,9 +163,11 @@ impl fmt::Display for Constraint {
 pub enum ShownValue {
     /// The member is missing or `null`: `Value null at 'x'`.
     Null,
-    /// Not shown: sensitive values, lists, maps and structures: `Value at 'x'`.
+    /// Not shown: sensitive values, blobs, maps, structures and lists holding any of
+    /// these: `Value at 'x'`.
     Omitted,
-    /// A string or number, shown in single quotes: `Value 'abc' at 'x'`.
+    /// A string or number, shown in single quotes: `Value 'abc' at 'x'`; or a list of
+    /// them, printed as Java prints a list: `Value '[a, b]' at 'x'`.
     Text(String),
 }
 
@@ -329,6 +368,33 @@ impl ValidationErrors {
             value,
             constraint,
         );
+    }
+
+    /// Records a violation whose shown value is built only when the violation is listed:
+    /// past [`ValidationErrors::LISTED`] violations, one that sorts after the listed ones
+    /// is only counted, and a large value (a whole list) is never printed for it.
+    #[cold]
+    pub fn add_lazy(
+        &mut self,
+        path: Path<'_>,
+        value: impl FnOnce() -> ShownValue,
+        constraint: Constraint,
+    ) {
+        if self.threshold.is_some() {
+            let mut scratch = std::mem::take(&mut self.scratch);
+            scratch.clear();
+            path.push_to(&mut scratch);
+            if before(&scratch, constraint.rank(), &self.threshold) {
+                self.push(Violation::new(scratch.clone(), value(), constraint));
+            } else {
+                self.count += 1;
+            }
+            self.scratch = scratch;
+            return;
+        }
+        let mut text = String::with_capacity(32);
+        path.push_to(&mut text);
+        self.push(Violation::new(text, value(), constraint));
     }
 
     /// Records a violation whose path `write_path` writes.
@@ -585,6 +651,71 @@ mod tests {
                 .ends_with("failed to satisfy constraint: Member must not be null; and 900 more")
         );
         assert_eq!(message.matches("Value null").count(), 100);
+    }
+
+    #[test]
+    fn lazy_values_are_built_only_when_listed() {
+        let root = Path::ROOT;
+        let mut e = ValidationErrors::new();
+        for i in 0..250 {
+            e.add(
+                root.field("a").index(i),
+                ShownValue::Null,
+                Constraint::Required,
+            );
+        }
+        let mut built = 0;
+        // After the cut, 'b' sorts after every listed violation: its value is never built.
+        e.sort();
+        e.add_lazy(
+            root.field("b"),
+            || {
+                built += 1;
+                ShownValue::Text("[x]".into())
+            },
+            Constraint::ListMember(&[Constraint::MinLength(2)]),
+        );
+        assert_eq!(built, 0);
+        e.add_lazy(
+            root.field("a"),
+            || {
+                built += 1;
+                ShownValue::Text("[x]".into())
+            },
+            Constraint::ListMember(&[Constraint::MinLength(2)]),
+        );
+        assert_eq!(built, 1);
+        let e = e.into_result().unwrap_err();
+        assert_eq!(e.len(), 252);
+        assert_eq!(
+            e.violations()[0].to_string(),
+            "Value '[x]' at 'a' failed to satisfy constraint: Member must satisfy constraint: \
+             [Member must have length greater than or equal to 2]"
+        );
+    }
+
+    #[test]
+    fn element_constraints_sort_after_the_collection_own() {
+        let mut e = ValidationErrors::new();
+        let m = Path::ROOT.field("m");
+        static ONE: [Constraint; 1] = [Constraint::MaxLength(1)];
+        e.add(m, ShownValue::Omitted, Constraint::MapValue(&ONE));
+        e.add(m, ShownValue::Omitted, Constraint::MapKey(&ONE));
+        e.add(m, ShownValue::Omitted, Constraint::MaxLength(4));
+        let text: Vec<String> = e
+            .into_result()
+            .unwrap_err()
+            .iter()
+            .map(|v| v.message())
+            .collect();
+        assert_eq!(
+            text,
+            [
+                "Member must have length less than or equal to 4",
+                "Map keys must satisfy constraint: [Member must have length less than or equal to 1]",
+                "Map value must satisfy constraint: [Member must have length less than or equal to 1]",
+            ]
+        );
     }
 
     #[test]

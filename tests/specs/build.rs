@@ -12,6 +12,17 @@ const SPECS: &[(&str, &str)] = &[
         "../fixtures/aws-json/secretsmanager.json",
         "secretsmanager.rs",
     ),
+    ("../fixtures/aws-json/wire-unions.yaml", "wire_unions.rs"),
+    (
+        "../fixtures/aws-import/wire-formats.yaml",
+        "wire_formats.rs",
+    ),
+    ("../fixtures/aws-import/kendra.yaml", "kendra.rs"),
+    ("../fixtures/aws-import/lightsail.yaml", "lightsail.rs"),
+    (
+        "../fixtures/aws-import/redshift-serverless.yaml",
+        "redshift_serverless.rs",
+    ),
     ("../fixtures/openapi/naming.yaml", "naming.rs"),
     ("../fixtures/openapi/petstore.yaml", "petstore.rs"),
     ("../fixtures/openapi/library.yaml", "library.rs"),

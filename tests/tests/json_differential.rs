@@ -101,7 +101,7 @@ macro_rules! operations {
 
 // Between them: strings with patterns and lengths, sensitive strings, enums, lists of
 // enums, lists of strings, lists of structures, maps of strings, nested structures several
-// levels deep, integers with ranges, booleans.
+// levels deep, integers with ranges, booleans, a document (`Settings`).
 operations! {
     SignUp: SignUpRequest,
     ListUsers: ListUsersRequest,
@@ -115,6 +115,7 @@ operations! {
     AdminSetUserSettings: AdminSetUserSettingsRequest,
     CreateIdentityProvider: CreateIdentityProviderRequest,
     AdminListGroupsForUser: AdminListGroupsForUserRequest,
+    CreateManagedLoginBranding: CreateManagedLoginBrandingRequest,
 }
 
 fn ours(op: Operation, body: &[u8]) -> Outcome {
@@ -376,8 +377,21 @@ fn curated() -> Vec<Vec<u8>> {
         "-Infinity",
         "\"NaN\"",
         "\"Infinity\"",
+        "\"-Infinity\"",
+        "\"nan\"",
+        "\"+Infinity\"",
         "1700000000.123",
         "-1700000000",
+        "\"2016-09-30T21:29:26.928Z\"",
+        "\"2016-09-30T23:29:26+02:00\"",
+        "\"2016-02-30T00:00:00Z\"",
+        "\"2016-09-30T21:29:26\"",
+        "\"Fri, 30 Sep 2016 21:29:26 GMT\"",
+        "\"Sat, 30 Sep 2016 21:29:26 GMT\"",
+        "1E2",
+        "1.50",
+        "{\"b\":1,\"a\":[1.50,null,{}]}",
+        "{\"a\":{\"c\":1,\"c\":2}}",
         // Strings.
         "\"\"",
         "\"a\"",
@@ -571,9 +585,10 @@ fn valid_bodies_agree() {
         for body in bodies(op) {
             let bytes = serde_json::to_vec(&body).expect("JSON");
             compare(op, &bytes).unwrap();
+            let outcome = ours(op, &bytes);
             assert!(
-                matches!(ours(op, &bytes), Outcome::Accepted(_)),
-                "{op:?}: the sample body is valid"
+                matches!(outcome, Outcome::Accepted(_)),
+                "{op:?}: the sample body is valid: {outcome:?}"
             );
         }
     }
@@ -752,7 +767,7 @@ fn audit_findings_are_settled() {
     // `-0` is a float: not an integer.
     let body = br#"{"UserPoolId":"us-east-1_abc","Limit":-0}"#;
     match ours(Operation::ListUsers, body) {
-        Outcome::Malformed(m) => assert!(m.contains("limit"), "{m}"),
+        Outcome::Malformed(m) => assert_eq!(m, "NUMBER_VALUE can not be converted to an Integer"),
         other => panic!("{other:?}"),
     }
     compare(Operation::ListUsers, body).unwrap();
@@ -768,8 +783,9 @@ fn audit_findings_are_settled() {
     ));
 }
 
-/// Values kept as `serde_json::Value` (documents, free-form members) are read strictly, with
-/// serde_json's nesting limit counted from the top of the body.
+/// Free-form values (`Document`, `Object`, and `serde_json::Value`) are read strictly, with
+/// serde_json's nesting limit counted from the top of the body; a member name given twice
+/// in a document is refused by both.
 #[test]
 fn free_form_values_agree() {
     use std::collections::BTreeMap;
@@ -785,8 +801,14 @@ fn free_form_values_agree() {
             _ => Err(format!("{}: reader {ours:?}, serde {serde:?}", show(bytes))),
         }
     }
+    use specgen_runtime::Document;
+    use specgen_runtime::document::Object;
     let check = |fragment: &[u8]| -> Result<(), String> {
         same::<Value>(fragment)?;
+        same::<Document>(fragment)?;
+        same::<Object>(fragment)?;
+        same::<Vec<Document>>(&[b"[1,", fragment, b"]"].concat())?;
+        same::<BTreeMap<String, Document>>(&[b"{\"k\":", fragment, b"}"].concat())?;
         let mut list = b"[1,".to_vec();
         list.extend_from_slice(fragment);
         list.push(b']');
@@ -839,4 +861,230 @@ fn floats_round_the_same_way() {
             },
         )
         .unwrap();
+}
+
+// ---------------------------------------------------------------------------------------
+// Wire forms: floats with "NaN", "Infinity" and "-Infinity", timestamps in each format,
+// documents (`tests/fixtures/aws-import/wire-formats.yaml`).
+
+mod wire {
+    specgen_macros::include_spec!("fixtures/aws-import/wire-formats.yaml");
+}
+
+/// The wire-formats spec, lowered.
+fn wire_api() -> &'static specgen::ir::Api {
+    static API: std::sync::OnceLock<specgen::ir::Api> = std::sync::OnceLock::new();
+    API.get_or_init(|| {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures/aws-import/wire-formats.yaml");
+        specgen::load(&path, &Default::default()).expect("spec loads")
+    })
+}
+
+/// What a reading of a wire-formats body came to: accepted values are compared by value
+/// and, for NaN (which equals nothing), by what they write.
+#[derive(Debug)]
+enum WireOutcome<T> {
+    Accepted(T, String),
+    Invalid(String),
+    /// Refused as malformed (the reason is shown when two readings disagree).
+    Malformed(#[allow(dead_code)] String),
+    Missing,
+}
+
+fn wire_agree<T: PartialEq + std::fmt::Debug>(a: &WireOutcome<T>, b: &WireOutcome<T>) -> bool {
+    match (a, b) {
+        (WireOutcome::Accepted(x, wx), WireOutcome::Accepted(y, wy)) => x == y || wx == wy,
+        (WireOutcome::Invalid(x), WireOutcome::Invalid(y)) => x == y,
+        (WireOutcome::Malformed(_), WireOutcome::Malformed(_)) => true,
+        (WireOutcome::Invalid(x), WireOutcome::Missing) => x.contains("Value null at '"),
+        (WireOutcome::Malformed(_), WireOutcome::Missing) => true,
+        _ => false,
+    }
+}
+
+/// `Request::from_http` and serde (then `validate()`) on a `PutRecord` body.
+fn compare_wire_request(body: &[u8]) -> Result<(), String> {
+    use wire::{Operation, Request};
+    let ours = match Request::from_http(Operation::PutRecord.target(), body) {
+        Ok(r) => {
+            let written = serde_json::to_string(&r).expect("writes");
+            WireOutcome::Accepted(r, written)
+        }
+        Err(e) if e.code() == "ValidationException" => {
+            WireOutcome::Invalid(e.message().unwrap_or("").to_owned())
+        }
+        Err(e) if e.code() == MALFORMED => {
+            WireOutcome::Malformed(e.message().unwrap_or("").to_owned())
+        }
+        Err(e) => panic!("unexpected error {e:?}"),
+    };
+    let serde = match serde_json::from_slice::<wire::types::PutRecordInput>(effective(body)) {
+        Ok(v) => match v.validate() {
+            Ok(()) => {
+                let r = Request::PutRecord(v);
+                let written = serde_json::to_string(&r).expect("writes");
+                WireOutcome::Accepted(r, written)
+            }
+            Err(errors) => WireOutcome::Invalid(errors.to_string()),
+        },
+        Err(e) if e.to_string().starts_with("missing field") => WireOutcome::Missing,
+        Err(e) => WireOutcome::Malformed(e.to_string()),
+    };
+    if wire_agree(&ours, &serde) {
+        Ok(())
+    } else {
+        Err(format!(
+            "PutRecord on {}:\n  from_http: {ours:?}\n  serde:     {serde:?}",
+            show(body)
+        ))
+    }
+}
+
+/// `Response::from_json` and serde on a `GetRecord` response body.
+fn compare_wire_response(body: &[u8]) -> Result<(), String> {
+    use wire::{Operation, Response};
+    let outcome = |r: Result<Response, serde_json::Error>| match r {
+        Ok(r) => {
+            let written = serde_json::to_string(&r).expect("writes");
+            WireOutcome::Accepted(r, written)
+        }
+        Err(e) => WireOutcome::Malformed(e.to_string()),
+    };
+    let ours = outcome(Response::from_json(Operation::GetRecord, body));
+    let serde = outcome(
+        serde_json::from_slice::<wire::types::Record>(effective(body)).map(Response::GetRecord),
+    );
+    if wire_agree(&ours, &serde) {
+        Ok(())
+    } else {
+        Err(format!(
+            "GetRecord on {}:\n  from_json: {ours:?}\n  serde:     {serde:?}",
+            show(body)
+        ))
+    }
+}
+
+/// Every placement of a request and a response body of the wire-formats spec (floats,
+/// lists and maps of floats, timestamps in each format, documents).
+fn wire_placements() -> (Vec<Placement>, Vec<Placement>) {
+    let api = wire_api();
+    let op = |id: &str| {
+        api.operations
+            .iter()
+            .find(|o| o.id == id)
+            .expect("operation")
+    };
+    let sample = |ty| -> Vec<Value> {
+        [Fill::All, Fill::Required]
+            .into_iter()
+            .map(|fill| support::sample_type(api, ty, fill))
+            .collect()
+    };
+    let requests = sample(op("PutRecord").input.expect("input"));
+    let responses = sample(op("GetRecord").output.expect("output"));
+    (
+        requests.iter().flat_map(placements).collect(),
+        responses.iter().flat_map(placements).collect(),
+    )
+}
+
+/// Both readers accept `"NaN"`, `"Infinity"` and `"-Infinity"` exactly where a float
+/// belongs, timestamps exactly in their member's format, and documents of any shape, for
+/// every curated fragment in every placement, then random ones.
+#[test]
+fn wire_forms_agree() {
+    let (requests, responses) = wire_placements();
+    let mut failures = Vec::new();
+    let mut runs = 0;
+    for fragment in curated() {
+        for placement in &requests {
+            runs += 1;
+            if let Err(e) = compare_wire_request(&placement.with(&fragment)) {
+                failures.push(format!("{} ({}): {e}", placement.what, show(&fragment)));
+            }
+        }
+        for placement in &responses {
+            runs += 1;
+            if let Err(e) = compare_wire_response(&placement.with(&fragment)) {
+                failures.push(format!("{} ({}): {e}", placement.what, show(&fragment)));
+            }
+        }
+    }
+    assert!(runs > 10_000, "only {runs} cases");
+    assert!(
+        failures.is_empty(),
+        "{} of {runs} disagree; the first:\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n")
+    );
+    let mut runner = TestRunner::new(Config {
+        cases: cases(),
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &(any::<bool>(), any::<prop::sample::Index>(), fragment()),
+            |(request, at, fragment)| {
+                type Compare = fn(&[u8]) -> Result<(), String>;
+                let (placements, compare): (_, Compare) = if request {
+                    (&requests, compare_wire_request)
+                } else {
+                    (&responses, compare_wire_response)
+                };
+                let placement = at.get(placements);
+                compare(&placement.with(&fragment))
+                    .map_err(|e| TestCaseError::fail(format!("{}: {e}", placement.what)))
+            },
+        )
+        .unwrap();
+}
+
+/// The wire forms pinned: where each special string is accepted.
+#[test]
+fn wire_forms_are_settled() {
+    // A valid record with `member` set to `value`.
+    let record = |member: &str, value: &str| {
+        let mut members = vec![
+            ("Id", r#""r1""#),
+            ("Score", "1.5"),
+            ("Created", r#""2016-09-30T21:29:26Z""#),
+        ];
+        match members.iter_mut().find(|(m, _)| *m == member) {
+            Some(slot) => slot.1 = value,
+            None => members.push((member, value)),
+        }
+        let members: Vec<String> = members
+            .iter()
+            .map(|(m, v)| format!(r#""{m}":{v}"#))
+            .collect();
+        format!(r#"{{"Record":{{{}}}}}"#, members.join(",")).into_bytes()
+    };
+    let accepted =
+        |body: &[u8]| wire::Request::from_http(wire::Operation::PutRecord.target(), body).is_ok();
+    for (member, value, ok) in [
+        ("Score", r#""NaN""#, true),
+        ("Score", r#""-Infinity""#, true),
+        ("Score", r#""nan""#, false),
+        ("Score", "NaN", false),
+        ("Scores", r#"["Infinity",1]"#, true),
+        ("ScoresByName", r#"{"a":"NaN"}"#, true),
+        ("Ratio", r#""NaN""#, true),
+        // An infinity is outside the float member's range.
+        ("Ratio", r#""Infinity""#, false),
+        ("Flag", r#""NaN""#, false),
+        ("Id", r#""NaN""#, true),
+        ("Updated", r#""NaN""#, false),
+        ("Updated", r#""2016-09-30T21:29:26Z""#, false),
+        ("Expires", r#""2016-09-30T21:29:26Z""#, true),
+        ("Expires", "1475270966", false),
+        ("Checked", r#""Fri, 30 Sep 2016 21:29:26 GMT""#, true),
+        ("Attributes", r#""NaN""#, true),
+        ("Attributes", r#"{"a":1,"a":1}"#, false),
+    ] {
+        let body = record(member, value);
+        assert_eq!(accepted(&body), ok, "{}", show(&body));
+        compare_wire_request(&body).unwrap();
+    }
 }

@@ -146,7 +146,7 @@ fn every_attribute_reports_in_aws_order() {
          Value '11' at 'offset' failed to satisfy constraint: Member must have value less than or equal to 10; \
          Value at 'password' failed to satisfy constraint: Member must have length greater than or equal to 8; \
          Value '-2' at 'score' failed to satisfy constraint: Member must have value greater than or equal to -1.5; \
-         Value at 'tags' failed to satisfy constraint: Member must have length less than or equal to 1"
+         Value '[x, y]' at 'tags' failed to satisfy constraint: Member must have length less than or equal to 1"
     );
 }
 
@@ -339,5 +339,90 @@ fn the_runtime_can_be_named() {
         message(&Named { x: "ab".into() }),
         "1 validation error detected: Value 'ab' at 'x' failed to satisfy constraint: Member \
          must have length less than or equal to 1"
+    );
+}
+
+/// Element rules: `length`, `pattern`, `sensitive` and `range` on a list or map apply to
+/// each element; a violation is reported once, at the collection, as AWS reports it.
+#[derive(Validate)]
+struct Client {
+    #[validate(items(max = 3), length(min = 1, max = 8), pattern = "[a-z:/.]+")]
+    callback_urls: Vec<String>,
+    #[validate(length(min = 1))]
+    scopes: Option<Vec<String>>,
+    #[validate(range(min = 1, max = 60))]
+    minutes: Vec<u32>,
+    #[validate(length(max = 3))]
+    labels: BTreeMap<String, String>,
+    #[validate(sensitive, length(min = 4))]
+    secrets: Vec<String>,
+    #[validate(length(max = 2))]
+    shared: Rc<[String]>,
+}
+
+fn valid_client() -> Client {
+    Client {
+        callback_urls: vec!["a:/b".into()],
+        scopes: None,
+        minutes: vec![1, 60],
+        labels: BTreeMap::from([("k".to_owned(), "abc".to_owned())]),
+        secrets: vec!["hunter2".into()],
+        shared: Rc::from(vec!["ab".to_owned()]),
+    }
+}
+
+#[test]
+fn element_rules_report_once_at_the_collection() {
+    assert_eq!(message(&valid_client()), "");
+    let mut c = valid_client();
+    c.callback_urls = vec!["".into(), "https://x".into(), "ok".into(), "a".into()];
+    c.scopes = Some(vec![String::new()]);
+    c.minutes = vec![0, 5, 61];
+    c.labels.insert("z".into(), "abcd".into());
+    c.secrets = vec!["abc".into(), "hunter2".into()];
+    c.shared = Rc::from(vec!["abc".to_owned()]);
+    assert_eq!(
+        message(&c),
+        "7 validation errors detected: \
+         Value '[, https://x, ok, a]' at 'callback_urls' failed to satisfy constraint: Member must have length less than or equal to 3; \
+         Value '[, https://x, ok, a]' at 'callback_urls' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have length less than or equal to 8, Member must have length greater than or equal to 1, \
+         Member must satisfy regular expression pattern: [a-z:/.]+]; \
+         Value at 'labels' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 3]; \
+         Value '[0, 5, 61]' at 'minutes' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have value less than or equal to 60, Member must have value greater than or equal to 1]; \
+         Value '[]' at 'scopes' failed to satisfy constraint: Member must satisfy constraint: [Member must have length greater than or equal to 1]; \
+         Value at 'secrets' failed to satisfy constraint: Member must satisfy constraint: [Member must have length greater than or equal to 4]; \
+         Value '[abc]' at 'shared' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 2]"
+    );
+}
+
+/// A `f32` is compared with its bounds in its own precision: `0.000001` read as `f32` is
+/// not below a minimum of `0.000001`.
+#[derive(Validate)]
+struct Crawl {
+    #[validate(range(min = 0.000001, max = 50.0))]
+    megabytes: f32,
+    #[validate(range(min = 0.1))]
+    ratios: Vec<f32>,
+}
+
+#[test]
+fn f32_bounds_in_f32_precision() {
+    let page = Crawl {
+        megabytes: 0.000001,
+        ratios: vec![0.1, 0.3],
+    };
+    assert_eq!(message(&page), "");
+    let page = Crawl {
+        megabytes: 50.1,
+        ratios: vec![0.1, 0.05],
+    };
+    assert_eq!(
+        message(&page),
+        "2 validation errors detected: \
+         Value '50.1' at 'megabytes' failed to satisfy constraint: Member must have value less than or equal to 50; \
+         Value '[0.1, 0.05]' at 'ratios' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have value greater than or equal to 0.1]"
     );
 }

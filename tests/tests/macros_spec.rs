@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use cognito_idp::types::{
-    AdminCreateUserRequest, AnalyticsMetadataType, AttributeType, ListUsersRequest, SignUpRequest,
+    AdminCreateUserRequest, AnalyticsMetadataType, AttributeType, CreateIdentityProviderRequest,
+    DeliveryMediumType, ListUsersRequest, SignUpRequest,
 };
 use cognito_idp::{Operation, Request};
 use serde_json::{Value, json};
@@ -273,7 +274,7 @@ fn enums_and_integers_match_the_generated_validator() {
     assert_eq!(
         message(&bad),
         "2 validation errors detected: \
-         Value 'PIGEON' at 'desiredDeliveryMediums.2.member' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]; \
+         Value '[SMS, PIGEON]' at 'desiredDeliveryMediums' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [SMS, EMAIL]]; \
          Value 'SHOUT' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]"
     );
 
@@ -296,9 +297,10 @@ fn enums_and_integers_match_the_generated_validator() {
     };
     assert_eq!(
         message(&over),
-        "3 validation errors detected: \
-         Value '' at 'attributesToGet.1.member' failed to satisfy constraint: Member must have length greater than or equal to 1; \
-         Value '' at 'attributesToGet.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+; \
+        "2 validation errors detected: \
+         Value '[]' at 'attributesToGet' failed to satisfy constraint: Member must satisfy constraint: [\
+         Member must have length less than or equal to 32, Member must have length greater than or equal to 1, \
+         Member must satisfy regular expression pattern: [\\p{L}\\p{M}\\p{S}\\p{N}\\p{P}\\t\\n\\r ]+]; \
          Value '61' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 60"
     );
     let generated: ListUsersRequest = serde_json::from_value(
@@ -383,4 +385,94 @@ fn generic_specs_match_the_generated_validator() {
          Value 'x' at 'sensor' failed to satisfy constraint: Member must satisfy regular expression pattern: [0-9]; \
          Value 'F' at 'unit' failed to satisfy constraint: Member must satisfy enum value set: [celsius, kelvin]"
     );
+}
+
+/// Holds `DesiredDeliveryMediums` as the generated enum type: judged by its `Validate`,
+/// shown by its `Display`.
+#[derive(Validate)]
+#[validate(spec = "../spec/cognito-idp.yaml", schema = "AdminCreateUserRequest")]
+struct CreateUserTyped {
+    user_pool_id: String,
+    username: String,
+    desired_delivery_mediums: Option<Vec<DeliveryMediumType>>,
+}
+
+/// Maps with key shapes (`x-aws-map-key`): `AttributeMapping` keys are 1..32 characters,
+/// `AcrMapping` keys match `Level[1-4]`.
+#[derive(Validate)]
+#[validate(
+    spec = "../spec/cognito-idp.yaml",
+    schema = "CreateIdentityProviderRequest"
+)]
+struct CreateProvider {
+    user_pool_id: String,
+    provider_name: String,
+    provider_type: String,
+    provider_details: BTreeMap<String, String>,
+    attribute_mapping: Option<BTreeMap<String, String>>,
+    idp_identifiers: Option<Vec<String>>,
+    acr_mapping: Option<BTreeMap<String, String>>,
+}
+
+/// Lists and maps report a violation in their elements once, at their own path, as the
+/// generated validators do.
+#[test]
+fn lists_and_maps_match_the_generated_validator() {
+    let typed = CreateUserTyped {
+        user_pool_id: "us-east-1_abc".into(),
+        username: "bob".into(),
+        desired_delivery_mediums: Some(vec!["EMAIL".into(), "PIGEON".into(), "fax".into()]),
+    };
+    let generated: AdminCreateUserRequest = serde_json::from_value(json!({
+        "UserPoolId": "us-east-1_abc", "Username": "bob",
+        "DesiredDeliveryMediums": ["EMAIL", "PIGEON", "fax"]
+    }))
+    .unwrap();
+    assert_eq!(message(&typed), message(&generated));
+    assert_eq!(
+        message(&typed),
+        "1 validation error detected: Value '[EMAIL, PIGEON, fax]' at 'desiredDeliveryMediums' \
+         failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum \
+         value set: [SMS, EMAIL]]"
+    );
+
+    let bodies = [
+        json!({"AttributeMapping": {"email": "email"}, "AcrMapping": {"Level1": "urn:a"},
+               "IdpIdentifiers": ["example.com"]}),
+        json!({"AttributeMapping": {"": "email", "name": "name"}}),
+        json!({"AcrMapping": {"Level5": "urn:a", "Level1": "a b"}, "IdpIdentifiers": ["a/b", ""]}),
+        json!({"AcrMapping": {"Level1": "a", "Level2": "b", "Level3": "c", "Level4": "d",
+                              "Level0": "e"}}),
+    ];
+    let mut failures = 0;
+    for extra in bodies {
+        let mut b = json!({"UserPoolId": "us-east-1_abc", "ProviderName": "corp",
+                           "ProviderType": "OIDC", "ProviderDetails": {"client_id": "abc"}});
+        b.as_object_mut()
+            .unwrap()
+            .extend(extra.as_object().unwrap().clone());
+        let generated: CreateIdentityProviderRequest = serde_json::from_value(b.clone()).unwrap();
+        let map = |v: &Value| -> Option<BTreeMap<String, String>> {
+            v.as_object().map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+                    .collect()
+            })
+        };
+        let ours = CreateProvider {
+            user_pool_id: "us-east-1_abc".into(),
+            provider_name: "corp".into(),
+            provider_type: "OIDC".into(),
+            provider_details: map(&b["ProviderDetails"]).unwrap(),
+            attribute_mapping: map(&b["AttributeMapping"]),
+            idp_identifiers: b["IdpIdentifiers"]
+                .as_array()
+                .map(|l| l.iter().map(|v| v.as_str().unwrap().to_owned()).collect()),
+            acr_mapping: map(&b["AcrMapping"]),
+        };
+        let expected = message(&generated);
+        assert_eq!(message(&ours), expected, "{b}");
+        failures += usize::from(!expected.is_empty());
+    }
+    assert_eq!(failures, 3);
 }

@@ -6,11 +6,18 @@
 //! the message rules of the design brief:
 //!
 //! - path: wire name with its first letter lower-cased (`KMSKeyID` → `kMSKeyID`), nested with
-//!   `.`, list elements as `name.N.member` (1-based), map values as `name.entry.N.value` with
-//!   N the position in key order;
-//! - value: strings and numbers in single quotes; `format: password` (sensitive), list, map
-//!   and structure values omitted (`Value at`); missing or `null` required members read
-//!   `Value null at`;
+//!   `.`, members of structures in a list as `name.N.member.x` (1-based), in a map as
+//!   `name.entry.N.value.x` with N the position in key order;
+//! - lists and maps of strings and enums: a violation in their elements is one violation
+//!   at the collection's path that lists every constraint of the element shape (max
+//!   length, min length, pattern; or the enum's values): `Member must satisfy constraint:
+//!   [...]` for list elements, `Map value must satisfy constraint: [...]` and `Map keys
+//!   must satisfy constraint: [...]` for maps; it sorts after the collection's own length
+//!   violation, and keys before values;
+//! - value: strings and numbers in single quotes; a list of strings or enums printed as
+//!   Java prints a list (`'[a, b]'`, so `[""]` prints `'[]'`); `format: password`
+//!   (sensitive), map and structure values, and lists of structures, omitted (`Value at`);
+//!   missing or `null` required members read `Value null at`;
 //! - patterns are full matches, `\w \s \S` are ASCII (Java), `\p{..}` is Unicode, lengths
 //!   count characters;
 //! - all violations, sorted by path in plain byte order, then null < length < range <
@@ -390,7 +397,7 @@ fn admin_user_cases() -> Vec<Case> {
             "admin_create_user/unknown delivery medium in a list element",
             "AdminCreateUser",
             json!({"UserPoolId": POOL, "Username": "alice", "DesiredDeliveryMediums": ["EMAIL", "FAX"]}),
-            "1 validation error detected: Value 'FAX' at 'desiredDeliveryMediums.2.member' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]",
+            "1 validation error detected: Value '[EMAIL, FAX]' at 'desiredDeliveryMediums' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [SMS, EMAIL]]",
         ),
         // Enum values are case-sensitive.
         case(
@@ -416,16 +423,16 @@ fn admin_user_cases() -> Vec<Case> {
                 "UserAttributes": [{"Name": "email", "Value": "a@b.c"}, {"Value": "x"}],
                 "TemporaryPassword": "a b"
             }),
-            r"6 validation errors detected: Value 'FAX' at 'desiredDeliveryMediums.2.member' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]; Value 'RESENDX' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]; Value at 'temporaryPassword' failed to satisfy constraint: Member must satisfy regular expression pattern: [\S]+; Value null at 'userAttributes.2.member.name' failed to satisfy constraint: Member must not be null; Value 'us-east-1 abc' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w-]+_[0-9a-zA-Z]+; Value null at 'username' failed to satisfy constraint: Member must not be null",
+            r"6 validation errors detected: Value '[EMAIL, FAX]' at 'desiredDeliveryMediums' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [SMS, EMAIL]]; Value 'RESENDX' at 'messageAction' failed to satisfy constraint: Member must satisfy enum value set: [RESEND, SUPPRESS]; Value at 'temporaryPassword' failed to satisfy constraint: Member must satisfy regular expression pattern: [\S]+; Value null at 'userAttributes.2.member.name' failed to satisfy constraint: Member must not be null; Value 'us-east-1 abc' at 'userPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w-]+_[0-9a-zA-Z]+; Value null at 'username' failed to satisfy constraint: Member must not be null",
         ),
-        // Plain byte order: '1' (0x31) < '2' (0x32), so element 11 sorts before element 2.
+        // Two bad elements (2 and 11) are one violation, which prints the whole list once.
         case(
-            "admin_create_user/element 11 sorts before element 2",
+            "admin_create_user/two bad enum elements are one violation",
             "AdminCreateUser",
             json!({"UserPoolId": POOL, "Username": "alice",
                    "DesiredDeliveryMediums": ["EMAIL", "fax", "SMS", "SMS", "SMS", "SMS",
                                               "SMS", "SMS", "SMS", "SMS", "sms"]}),
-            "2 validation errors detected: Value 'sms' at 'desiredDeliveryMediums.11.member' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]; Value 'fax' at 'desiredDeliveryMediums.2.member' failed to satisfy constraint: Member must satisfy enum value set: [SMS, EMAIL]",
+            "1 validation error detected: Value '[EMAIL, fax, SMS, SMS, SMS, SMS, SMS, SMS, SMS, SMS, sms]' at 'desiredDeliveryMediums' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [SMS, EMAIL]]",
         ),
         // A space is \p{Zs}, outside the username alphabet.
         case(
@@ -445,9 +452,9 @@ fn admin_user_cases() -> Vec<Case> {
             "AdminDeleteUserAttributes",
             json!({"UserPoolId": POOL, "Username": "bob", "UserAttributeNames": ["email", rep("a", 33)]}),
             cat(&[
-                "1 validation error detected: Value '",
+                "1 validation error detected: Value '[email, ",
                 &rep("a", 33),
-                "' at 'userAttributeNames.2.member' failed to satisfy constraint: Member must have length less than or equal to 32",
+                r"]' at 'userAttributeNames' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 32, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+]",
             ]),
         ),
         case(
@@ -673,7 +680,7 @@ fn list_cases() -> Vec<Case> {
             "list_users/empty attribute name in a list element",
             "ListUsers",
             json!({"UserPoolId": POOL, "AttributesToGet": ["email", ""]}),
-            r"2 validation errors detected: Value '' at 'attributesToGet.2.member' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '' at 'attributesToGet.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+",
+            r"1 validation error detected: Value '[email, ]' at 'attributesToGet' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 32, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+]",
         ),
         case(
             "list_users/empty pagination token",
@@ -922,23 +929,19 @@ fn create_user_pool_cases() -> Vec<Case> {
             // `SnsCallerArn` is optional in today's model (`OptionalArnType`).
             "1 validation error detected: Value 'us' at 'smsConfiguration.snsRegion' failed to satisfy constraint: Member must have length greater than or equal to 5",
         ),
-        // Map values are numbered by key order: 'alpha' is entry 1, 'zeta' entry 2.
+        // A map value that breaks TagValueType (0..256) is reported at the map, without it.
         case(
             "create_user_pool/tag value of 257 characters",
             "CreateUserPool",
             json!({"PoolName": "p", "UserPoolTags": {"zeta": rep("x", 257), "alpha": "ok"}}),
-            cat(&[
-                "1 validation error detected: Value '",
-                &rep("x", 257),
-                "' at 'userPoolTags.entry.2.value' failed to satisfy constraint: Member must have length less than or equal to 256",
-            ]),
+            "1 validation error detected: Value at 'userPoolTags' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 0]",
         ),
         case(
             "create_user_pool/unknown values in enum lists",
             "CreateUserPool",
             json!({"PoolName": "p", "AutoVerifiedAttributes": ["email", "Email"],
                    "AliasAttributes": ["preferred_username", "username"]}),
-            "2 validation errors detected: Value 'username' at 'aliasAttributes.2.member' failed to satisfy constraint: Member must satisfy enum value set: [phone_number, email, preferred_username]; Value 'Email' at 'autoVerifiedAttributes.2.member' failed to satisfy constraint: Member must satisfy enum value set: [phone_number, email]",
+            "2 validation errors detected: Value '[preferred_username, username]' at 'aliasAttributes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [phone_number, email, preferred_username]]; Value '[email, Email]' at 'autoVerifiedAttributes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [phone_number, email]]",
         ),
         case(
             "create_user_pool/unknown deletion protection and mfa configuration",
@@ -1084,11 +1087,7 @@ fn resource_cases() -> Vec<Case> {
             "TagResource",
             json!({"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEfGhI",
                    "Tags": {"b": rep("t", 257), "a": "ok"}}),
-            cat(&[
-                "1 validation error detected: Value '",
-                &rep("t", 257),
-                "' at 'tags.entry.2.value' failed to satisfy constraint: Member must have length less than or equal to 256",
-            ]),
+            "1 validation error detected: Value at 'tags' failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 0]",
         ),
         case(
             "tag_resource/short arn and missing tags",
@@ -1096,13 +1095,13 @@ fn resource_cases() -> Vec<Case> {
             json!({"ResourceArn": "arn:aws:cognito"}),
             r"3 validation errors detected: Value 'arn:aws:cognito' at 'resourceArn' failed to satisfy constraint: Member must have length greater than or equal to 20; Value 'arn:aws:cognito' at 'resourceArn' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:[\w+=/,.@-]+:[\w+=/,.@-]+:([\w+=/,.@-]*)?:[0-9]+:[\w+=/,.@-]+(:[\w+=/,.@-]+)?(:[\w+=/,.@-]+)?; Value null at 'tags' failed to satisfy constraint: Member must not be null",
         ),
-        // TagKeysType: minLength 1, no pattern.
+        // TagKeysType: length 1..128, no pattern.
         case(
             "untag_resource/empty tag key",
             "UntagResource",
             json!({"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEfGhI",
                    "TagKeys": ["", "team"]}),
-            "1 validation error detected: Value '' at 'tagKeys.1.member' failed to satisfy constraint: Member must have length greater than or equal to 1",
+            "1 validation error detected: Value '[, team]' at 'tagKeys' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 128, Member must have length greater than or equal to 1]",
         ),
         case(
             "add_custom_attributes/one attribute",
@@ -1189,7 +1188,7 @@ fn resource_cases() -> Vec<Case> {
             json!({"UserPoolId": POOL, "ClientName": "web",
                    "AllowedOAuthFlows": ["code", "implicit", "client_credentials", "code"],
                    "TokenValidityUnits": {"AccessToken": "weeks"}}),
-            "2 validation errors detected: Value at 'allowedOAuthFlows' failed to satisfy constraint: Member must have length less than or equal to 3; Value 'weeks' at 'tokenValidityUnits.accessToken' failed to satisfy constraint: Member must satisfy enum value set: [seconds, minutes, hours, days]",
+            "2 validation errors detected: Value '[code, implicit, client_credentials, code]' at 'allowedOAuthFlows' failed to satisfy constraint: Member must have length less than or equal to 3; Value 'weeks' at 'tokenValidityUnits.accessToken' failed to satisfy constraint: Member must satisfy enum value set: [seconds, minutes, hours, days]",
         ),
         // '"' is \x22, outside ScopeType's ranges; a space is outside RedirectUrlType's.
         case(
@@ -1198,14 +1197,14 @@ fn resource_cases() -> Vec<Case> {
             json!({"UserPoolId": POOL, "ClientName": "web",
                    "AllowedOAuthScopes": ["openid", "bad\"scope"],
                    "CallbackURLs": ["https://example.com/a b"]}),
-            r#"2 validation errors detected: Value 'bad"scope' at 'allowedOAuthScopes.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\x21\x23-\x5B\x5D-\x7E]+; Value 'https://example.com/a b' at 'callbackURLs.1.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}]+"#,
+            r#"2 validation errors detected: Value '[openid, bad"scope]' at 'allowedOAuthScopes' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\x21\x23-\x5B\x5D-\x7E]+]; Value '[https://example.com/a b]' at 'callbackURLs' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}]+]"#,
         ),
         case(
             "create_user_pool_client/unknown explicit auth flow",
             "CreateUserPoolClient",
             json!({"UserPoolId": POOL, "ClientName": "web",
                    "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "ALLOW_SRP"]}),
-            "1 validation error detected: Value 'ALLOW_SRP' at 'explicitAuthFlows.2.member' failed to satisfy constraint: Member must satisfy enum value set: [ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, ALLOW_TOKEN_EXCHANGE_DELEGATION, ALLOW_TOKEN_EXCHANGE_IMPERSONATION]",
+            "1 validation error detected: Value '[ALLOW_USER_SRP_AUTH, ALLOW_SRP]' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, ALLOW_TOKEN_EXCHANGE_DELEGATION, ALLOW_TOKEN_EXCHANGE_IMPERSONATION]]",
         ),
         case(
             "create_user_pool_client/analytics application id that is not hex",
@@ -1253,7 +1252,7 @@ fn resource_cases() -> Vec<Case> {
             json!({"UserPoolId": POOL, "ProviderName": "corp", "ProviderType": "SAML",
                    "ProviderDetails": {"MetadataURL": "https://idp.example.com/metadata"},
                    "IdpIdentifiers": ["ok", "bad/id"]}),
-            r"1 validation error detected: Value 'bad/id' at 'idpIdentifiers.2.member' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w\s+=.@-]+",
+            r"1 validation error detected: Value '[ok, bad/id]' at 'idpIdentifiers' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 40, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\w\s+=.@-]+]",
         ),
         case(
             "create_resource_server/complete body",
@@ -1339,6 +1338,158 @@ fn resource_cases() -> Vec<Case> {
     ]
 }
 
+/// Lists and maps of strings and enums: a violation in their elements is one violation at
+/// the collection's path, listing every constraint of the element shape.
+fn list_and_map_cases() -> Vec<Case> {
+    // AttributeNameType: length 1..32 and a pattern; AcrValueType: 1..64 and a pattern.
+    let attribute_name = r"Member must satisfy constraint: [Member must have length less than or equal to 32, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+]";
+    let acr_value = r"Map value must satisfy constraint: [Member must have length less than or equal to 64, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\x21\x23-\x5B\x5D-\x7E]+]";
+    let tag_value = "Map value must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 0]";
+    let provider = |extra: Value| {
+        let mut body = json!({"UserPoolId": POOL, "ProviderName": "corp", "ProviderType": "OIDC",
+                              "ProviderDetails": {"client_id": "abc"}});
+        if let (Some(body), Value::Object(extra)) = (body.as_object_mut(), extra) {
+            body.extend(extra);
+        }
+        body
+    };
+    vec![
+        // Java's `List.toString` of `[""]` is `[]`.
+        case(
+            "lists/a list of one empty string prints []",
+            "ListUsers",
+            json!({"UserPoolId": POOL, "AttributesToGet": [""]}),
+            cat(&[
+                "1 validation error detected: Value '[]' at 'attributesToGet' failed to satisfy constraint: ",
+                attribute_name,
+            ]),
+        ),
+        case(
+            "lists/two empty strings print [, ]",
+            "ListUsers",
+            json!({"UserPoolId": POOL, "AttributesToGet": ["", ""]}),
+            cat(&[
+                "1 validation error detected: Value '[, ]' at 'attributesToGet' failed to satisfy constraint: ",
+                attribute_name,
+            ]),
+        ),
+        // Every element is bad, each in its own way: still one violation, the list printed
+        // once, with every element as sent.
+        case(
+            "lists/every element bad is one violation",
+            "ListUsers",
+            json!({"UserPoolId": POOL, "AttributesToGet": ["", rep("a", 33), "\u{7}", "email"]}),
+            cat(&[
+                "1 validation error detected: Value '[, ",
+                &rep("a", 33),
+                ", \u{7}, email]' at 'attributesToGet' failed to satisfy constraint: ",
+                attribute_name,
+            ]),
+        ),
+        case(
+            "lists/an empty list of strings",
+            "ListUsers",
+            json!({"UserPoolId": POOL, "AttributesToGet": []}),
+            "valid",
+        ),
+        // VerifiedAttributeType is an enum: its values are the only constraint listed.
+        case(
+            "lists/a list of enums with no known value",
+            "CreateUserPool",
+            json!({"PoolName": "p", "AutoVerifiedAttributes": ["EMAIL", "PHONE_NUMBER"]}),
+            "1 validation error detected: Value '[EMAIL, PHONE_NUMBER]' at 'autoVerifiedAttributes' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [phone_number, email]]",
+        ),
+        // The list's own length (rank of a length) sorts before its elements' violation.
+        case(
+            "lists/length and element violations of one list",
+            "CreateUserPoolClient",
+            json!({"UserPoolId": POOL, "ClientName": "web",
+                   "AllowedOAuthFlows": ["code", "implicit", "client_credentials", "device_code"]}),
+            "2 validation errors detected: Value '[code, implicit, client_credentials, device_code]' at 'allowedOAuthFlows' failed to satisfy constraint: Member must have length less than or equal to 3; Value '[code, implicit, client_credentials, device_code]' at 'allowedOAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [code, implicit, client_credentials]]",
+        ),
+        // Structures in a list keep their per-element paths.
+        case(
+            "lists/a list of structures reports each member",
+            "AdminUpdateUserAttributes",
+            json!({"UserPoolId": POOL, "Username": "bob",
+                   "UserAttributes": [{"Name": "email", "Value": "a@b.c"}, {"Name": ""}]}),
+            r"2 validation errors detected: Value '' at 'userAttributes.2.member.name' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '' at 'userAttributes.2.member.name' failed to satisfy constraint: Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+",
+        ),
+        case(
+            "maps/valid keys and values",
+            "CreateIdentityProvider",
+            provider(json!({"AttributeMapping": {"email": "email", "name": ""},
+                            "AcrMapping": {"Level1": "urn:acr:low", "Level4": "urn:acr:high"}})),
+            "valid",
+        ),
+        // AttributeMappingKeyType: length 1..32; the map's value is never shown.
+        case(
+            "maps/a key of 33 characters",
+            "CreateIdentityProvider",
+            provider(json!({"AttributeMapping": {"email": "email", rep("k", 33): "name"}})),
+            "1 validation error detected: Value at 'attributeMapping' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length less than or equal to 32, Member must have length greater than or equal to 1]",
+        ),
+        // AcrMappingKeyType: `Level[1-4]`. Keys sort before values at the same path.
+        case(
+            "maps/bad key and bad value",
+            "CreateIdentityProvider",
+            provider(json!({"AcrMapping": {"Level5": "urn:acr", "Level1": "bad value"}})),
+            cat(&[
+                "2 validation errors detected: Value at 'acrMapping' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: Level[1-4]]; Value at 'acrMapping' failed to satisfy constraint: ",
+                acr_value,
+            ]),
+        ),
+        // Five entries (at most 4): the size first, then the values.
+        case(
+            "maps/too many entries and a bad value",
+            "CreateIdentityProvider",
+            provider(
+                json!({"AcrMapping": {"Level1": "a", "Level2": "b", "Level3": "c",
+                                           "Level4": "", "Level1x": "e"}}),
+            ),
+            cat(&[
+                "3 validation errors detected: Value at 'acrMapping' failed to satisfy constraint: Member must have length less than or equal to 4; Value at 'acrMapping' failed to satisfy constraint: Map keys must satisfy constraint: [Member must satisfy regular expression pattern: Level[1-4]]; Value at 'acrMapping' failed to satisfy constraint: ",
+                acr_value,
+            ]),
+        ),
+        case(
+            "maps/three bad values are one violation",
+            "TagResource",
+            json!({"ResourceArn": "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AbCdEfGhI",
+                   "Tags": {"a": rep("t", 257), "b": rep("u", 300), "c": rep("v", 1000)}}),
+            cat(&[
+                "1 validation error detected: Value at 'tags' failed to satisfy constraint: ",
+                tag_value,
+            ]),
+        ),
+        // Lists, maps and scalars together, sorted by path: allowedOAuthScopes <
+        // callbackURLs < clientName < explicitAuthFlows < logoutURLs.
+        case(
+            "lists/several violations at once",
+            "CreateUserPoolClient",
+            json!({"UserPoolId": POOL, "ClientName": "",
+                   "AllowedOAuthScopes": ["openid", "a b"],
+                   "CallbackURLs": [""],
+                   "LogoutURLs": ["https://example.com/bye", "https://example.com/see you"],
+                   "ExplicitAuthFlows": ["ALLOW_USER_SRP_AUTH", "allow_refresh_token_auth"]}),
+            r"6 validation errors detected: Value '[openid, a b]' at 'allowedOAuthScopes' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 256, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\x21\x23-\x5B\x5D-\x7E]+]; Value '[]' at 'callbackURLs' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}]+]; Value '' at 'clientName' failed to satisfy constraint: Member must have length greater than or equal to 1; Value '' at 'clientName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\w\s+=,.@-]+; Value '[ALLOW_USER_SRP_AUTH, allow_refresh_token_auth]' at 'explicitAuthFlows' failed to satisfy constraint: Member must satisfy constraint: [Member must satisfy enum value set: [ADMIN_NO_SRP_AUTH, CUSTOM_AUTH_FLOW_ONLY, USER_PASSWORD_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH, ALLOW_CUSTOM_AUTH, ALLOW_USER_PASSWORD_AUTH, ALLOW_USER_SRP_AUTH, ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_AUTH, ALLOW_TOKEN_EXCHANGE_DELEGATION, ALLOW_TOKEN_EXCHANGE_IMPERSONATION]]; Value '[https://example.com/bye, https://example.com/see you]' at 'logoutURLs' failed to satisfy constraint: Member must satisfy constraint: [Member must have length less than or equal to 1024, Member must have length greater than or equal to 1, Member must satisfy regular expression pattern: [\p{L}\p{M}\p{S}\p{N}\p{P}]+]",
+        ),
+        // 101 callback URLs (at most 100): the whole list is the value of the length
+        // violation.
+        case(
+            "lists/too many elements prints the list",
+            "CreateUserPoolClient",
+            json!({"UserPoolId": POOL, "ClientName": "web",
+                   "CallbackURLs": vec!["https://a.example"; 101]}),
+            cat(&[
+                "1 validation error detected: Value '[",
+                &vec!["https://a.example"; 101].join(", "),
+                "]' at 'callbackURLs' failed to satisfy constraint: Member must have length less than or equal to 100",
+            ]),
+        ),
+    ]
+}
+
 fn cases() -> Vec<Case> {
     let mut all = Vec::new();
     all.extend(sign_up_cases());
@@ -1348,6 +1499,7 @@ fn cases() -> Vec<Case> {
     all.extend(create_user_pool_cases());
     all.extend(domain_and_update_cases());
     all.extend(resource_cases());
+    all.extend(list_and_map_cases());
     all
 }
 
@@ -1633,14 +1785,13 @@ fn violations_expose_path_constraint_and_value() {
         got,
         [
             (
-                "attributesToGet.2.member",
-                &Constraint::MinLength(1),
-                Some("")
-            ),
-            (
-                "attributesToGet.2.member",
-                &Constraint::Pattern(r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+"),
-                Some("")
+                "attributesToGet",
+                &Constraint::ListMember(&[
+                    Constraint::MaxLength(32),
+                    Constraint::MinLength(1),
+                    Constraint::Pattern(r"[\p{L}\p{M}\p{S}\p{N}\p{P}\t\n\r ]+"),
+                ]),
+                Some("[email, ]")
             ),
             ("limit", &Constraint::Maximum(Limit::Int(60)), Some("61")),
             (

@@ -21,6 +21,30 @@ fn variants(cx: &Cx<'_>, reserved: &str) -> Vec<(Ident, Ident, String)> {
         .collect()
 }
 
+/// Whether an exception has only a message (all of Cognito's): read and written without
+/// going through its structure.
+fn message_only(cx: &Cx<'_>, id: crate::ir::TypeId) -> bool {
+    match &cx.api.ty(id).kind {
+        crate::ir::TypeKind::Exception(st) => st.fields.is_empty() && st.additional.is_none(),
+        _ => false,
+    }
+}
+
+/// The wire body of an exception held in `error`: `{"__type": ..., "message": ...}`.
+fn exception_body(cx: &Cx<'_>, id: crate::ir::TypeId, code: &str) -> TokenStream {
+    let rt = &cx.rt;
+    if message_only(cx, id) {
+        quote!(#rt::error_code::to_json(#code, error.message.as_deref()))
+    } else {
+        quote!(#rt::error_code::exception_json(#code, error))
+    }
+}
+
+/// The HTTP status of an exception: the model's, else 400.
+fn exception_status(cx: &Cx<'_>, id: crate::ir::TypeId) -> u16 {
+    cx.api.ty(id).error.as_ref().map_or(400, |e| e.http_status)
+}
+
 pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     let rt = &cx.rt;
     let api = cx.api;
@@ -31,7 +55,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     let statuses: Vec<u16> = api
         .exceptions
         .iter()
-        .map(|&id| api.ty(id).error.as_ref().map_or(400, |e| e.http_status))
+        .map(|&id| exception_status(cx, id))
         .collect();
     let docs: Vec<_> = vs
         .iter()
@@ -39,15 +63,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .collect();
     let validation = &api.validation_error;
     let title = &api.title;
-    // Exceptions with only a message (all of Cognito's) are read and written without
-    // going through their structure.
     let message_only: Vec<bool> = api
         .exceptions
         .iter()
-        .map(|&id| match &api.ty(id).kind {
-            crate::ir::TypeKind::Exception(st) => st.fields.is_empty() && st.additional.is_none(),
-            _ => false,
-        })
+        .map(|&id| message_only(cx, id))
         .collect();
     let read_arms: Vec<TokenStream> = vs
         .iter()
@@ -62,13 +81,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .collect();
     let write_arms: Vec<TokenStream> = vs
         .iter()
-        .zip(&message_only)
-        .map(|((name, _, code), only)| {
-            if *only {
-                quote!(Self::#name(error) => #rt::error_code::to_json(#code, error.message.as_deref()),)
-            } else {
-                quote!(Self::#name(error) => #rt::error_code::exception_json(#code, error),)
-            }
+        .zip(&api.exceptions)
+        .map(|((name, _, code), &id)| {
+            let body = exception_body(cx, id, code);
+            quote!(Self::#name(error) => #body,)
         })
         .collect();
     let from_request_docs = doc_attrs(&format!(
@@ -166,16 +182,56 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
                 )
             }
 
+            /// `NotImplemented` (HTTP 501) for an operation a server does not implement: what
+            /// every method of [`Service`] answers unless the server implements it.
+            pub fn not_implemented(operation: Operation) -> Self {
+                Self::new(
+                    #rt::error_code::NOT_IMPLEMENTED,
+                    Some(::std::format!("The operation {operation} is not implemented by this server")),
+                )
+            }
+
             #from_request_docs
             pub fn from_request_error(error: #rt::RequestError) -> Self {
                 match error {
                     #rt::RequestError::Serialization(message) => {
-                        Self::new("SerializationException", Some(message))
+                        Self::new("SerializationException", message)
                     }
                     #rt::RequestError::Validation(errors) => {
                         Self::new(#validation, Some(errors.to_string()))
                     }
                 }
+            }
+        }
+
+        /// An exception of the spec: a structure of [`types`] that [`Error`] has a variant for.
+        ///
+        /// Every exception converts into [`Error`] and into each per-operation enum of
+        /// [`errors`] (into its variant where the operation lists it, else into
+        /// `Unhandled`), so a handler answers with `Err(types::SomeException::new("...").into())`.
+        pub trait Exception {
+            /// The error code (`__type` on the wire).
+            const CODE: &'static str;
+
+            /// This exception as an [`Error`].
+            fn into_error(self) -> Error;
+        }
+
+        #(
+            impl Exception for types::#tys {
+                const CODE: &'static str = #codes;
+
+                #[inline]
+                fn into_error(self) -> Error {
+                    Error::#names(self)
+                }
+            }
+        )*
+
+        impl<E: Exception> ::core::convert::From<E> for Error {
+            #[inline]
+            fn from(error: E) -> Self {
+                error.into_error()
             }
         }
 
@@ -221,13 +277,38 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
                 let pos = api.exceptions.iter().position(|e| e == id)?;
                 let (outer, ty, code) = &all[pos];
                 let inner = ident(&scope.claim(&outer.to_string()));
-                Some((inner, outer.clone(), ty.clone(), code.clone()))
+                Some((inner, outer.clone(), ty.clone(), code.clone(), *id))
             })
             .collect();
         let inner: Vec<_> = listed.iter().map(|l| &l.0).collect();
         let outer: Vec<_> = listed.iter().map(|l| &l.1).collect();
         let tys: Vec<_> = listed.iter().map(|l| &l.2).collect();
         let codes: Vec<_> = listed.iter().map(|l| l.3.as_str()).collect();
+        // The status of each variant whose status is not 400; the rest share one arm.
+        let (other_status, other_statuses): (Vec<_>, Vec<u16>) = listed
+            .iter()
+            .map(|l| (&l.0, exception_status(cx, l.4)))
+            .filter(|(_, status)| *status != 400)
+            .unzip();
+        let rest_400 = (other_status.len() < listed.len()).then(|| quote!(_ => 400,));
+        // Exceptions with only a message (nearly all of Cognito's) are written from `code()`
+        // and `message()` in one arm; others member by member.
+        let rt = &cx.rt;
+        let structured = listed.iter().filter(|l| !message_only(cx, l.4)).map(|l| {
+            let (inner, body) = (&l.0, exception_body(cx, l.4, &l.3));
+            quote!(Self::#inner(error) => #body,)
+        });
+        let plain = listed
+            .iter()
+            .any(|l| message_only(cx, l.4))
+            .then(|| quote!(_ => #rt::error_code::to_json(self.code(), self.message()),));
+        let to_json = quote! {
+            match self {
+                #(#structured)*
+                Self::Unhandled(error) => error.to_json(),
+                #plain
+            }
+        };
         let docs: Vec<_> = listed
             .iter()
             .map(|l| doc_attrs(&format!("`{}`.", l.3)))
@@ -280,6 +361,31 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
                         #(Self::#inner(error) => error.message.as_deref(),)*
                         Self::Unhandled(error) => error.message(),
                     }
+                }
+
+                /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
+                #[inline]
+                pub fn http_status(&self) -> u16 {
+                    match self {
+                        #(Self::#other_status(_) => #other_statuses,)*
+                        Self::Unhandled(error) => error.http_status(),
+                        #rest_400
+                    }
+                }
+
+                /// The wire body: `{"__type":"<Code>","message":"..."}`.
+                #[inline]
+                pub fn to_json(&self) -> ::std::vec::Vec<u8> {
+                    #to_json
+                }
+            }
+
+            // Any exception converts: a listed one into its variant, another into
+            // `Unhandled`. One generic impl per operation, not one per listed exception.
+            impl<E: super::Exception> ::core::convert::From<E> for #name {
+                #[inline]
+                fn from(error: E) -> Self {
+                    Self::from(error.into_error())
                 }
             }
 

@@ -6,9 +6,11 @@
 //! `Option` or `Result` shadows nothing, and refers to sibling modules through `super::`
 //! so that the same items work as files of a crate and inline in `include_spec!`.
 
+mod builders;
 mod errors;
 mod operations;
 mod rules;
+mod service;
 mod types;
 mod validate;
 
@@ -50,7 +52,8 @@ pub fn emit(api: &Api) -> Generated {
     let rt = &cx.rt;
     // Modules own their namespace, so short local names for the runtime are safe there
     // (schema names are CamelCase and cannot clash with them).
-    let types_items = types::emit(&cx, &rules);
+    let mut types_items = types::emit(&cx, &rules);
+    types_items.extend(builders::emit(&cx));
     let check = if cx.uses_check.get() {
         quote!(
             use rt::__private::check;
@@ -111,6 +114,7 @@ pub fn emit(api: &Api) -> Generated {
         });
         root.extend(errors::emit_error(&cx));
         root.extend(operations::emit_request_response(&cx));
+        root.extend(service::emit(&cx));
         modules.push(Module {
             name: "errors",
             public: true,
@@ -122,7 +126,7 @@ pub fn emit(api: &Api) -> Generated {
     }
     root.extend(quote! {
         #[doc(inline)]
-        pub use #rt::{Timestamp, Validate, ValidationErrors};
+        pub use #rt::{Document, Timestamp, Validate, ValidationErrors};
         pub use rules::PATTERNS;
         /// The runtime this code was generated for (`#[derive(Validate)]` reaches it here).
         #[doc(hidden)]
@@ -156,9 +160,64 @@ fn crate_docs(api: &Api) -> String {
              wire ([`CONTENT_TYPE`], [`TARGET_PREFIX`]).\n\
              - [`Error`] and [`errors`]: the service's exceptions.\n",
         ));
+        if !api.operations.is_empty() {
+            d.push_str(
+                "- [`Service`], [`dispatch`] and [`Dispatcher`]: serving the API (below).\n",
+            );
+        }
     }
     d.push_str("- [`Validate`]: the spec's constraints, with AWS's validation messages.\n");
+    if matches!(api.protocol, Protocol::AwsJson { .. }) && !api.operations.is_empty() {
+        d.push_str(&serving_docs(api));
+    }
     d
+}
+
+/// The front page's section on serving, with an example built from the spec's first
+/// operation.
+fn serving_docs(api: &Api) -> String {
+    let op = &api.operations[0];
+    let method = crate::names::snake(&op.name);
+    let ty = |id: Option<crate::ir::TypeId>| {
+        id.map_or("()".to_owned(), |id| {
+            format!("types::{}", api.ty(id).name.trim_start_matches("r#"))
+        })
+    };
+    let input = match op.input {
+        Some(_) => format!("        input: {},\n", ty(op.input)),
+        None => String::new(),
+    };
+    let output = ty(op.output);
+    format!(
+        "\n# Serving\n\n\
+         A server, emulator or proxy of the service implements [`Service`]: one async method\n\
+         per operation, given the call's [`Context`] (request id, headers) and its request,\n\
+         already parsed and validated, and returning the operation's response or one of its\n\
+         [`errors`]. Methods left out answer `NotImplemented` (HTTP 501).\n\n\
+         - [`dispatch`] is the framework-free door: `X-Amz-Target` and body in, an [`Answer`]\n\
+         \x20 (status, headers, body) out. Unknown targets, malformed bodies and constraint\n\
+         \x20 violations are answered as the service answers them, before any method runs; every\n\
+         \x20 answer carries `Content-Type` ([`CONTENT_TYPE`]) and `x-amzn-RequestId`, errors also\n\
+         \x20 `x-amzn-ErrorType`.\n\
+         - With the `server` feature of `specgen-runtime`,\n\
+         \x20 `serve::HttpService::new(Dispatcher::new(server))` is a `tower::Service` over `http`\n\
+         \x20 requests, for hyper 1 or axum, with a limit on body sizes.\n\n\
+         ```ignore\n\
+         #[derive(Default)]\n\
+         struct MyServer;\n\n\
+         impl Service for MyServer {{\n\
+         \x20   async fn {method}(\n\
+         \x20       &self,\n\
+         \x20       cx: &Context,\n\
+         {input}\
+         \x20   ) -> Result<{output}, errors::{name}Error> {{\n\
+         \x20       // ...\n\
+         \x20   }}\n\
+         }}\n\n\
+         let door = serve::HttpService::new(Dispatcher::new(MyServer::default()));\n\
+         ```\n",
+        name = op.name,
+    )
 }
 
 /// Shared emission context.
@@ -204,7 +263,15 @@ impl<'a> Cx<'a> {
                 let rt = &self.rt;
                 quote!(#rt::Timestamp)
             }
-            ShapeKind::Any => quote!(::serde_json::Value),
+            ShapeKind::Any => {
+                let rt = &self.rt;
+                quote!(#rt::Document)
+            }
+            // An object that admits any members keeps them in order.
+            ShapeKind::Map(inner) if inner.kind == ShapeKind::Any => {
+                let rt = &self.rt;
+                quote!(#rt::document::Object)
+            }
             ShapeKind::List(inner) => {
                 let inner = self.rust_type(inner, prefix);
                 quote!(::std::vec::Vec<#inner>)

@@ -28,6 +28,12 @@ pub(crate) struct Rules {
     by_key: HashMap<Key, usize>,
     /// Entries some emitted check refers to; only those are emitted.
     used: std::cell::RefCell<Vec<bool>>,
+    /// The constraints of element shapes as messages list them (`[Member must have length
+    /// …, …]`): name and `rt::Constraint` items, in first-use order.
+    lists: std::cell::RefCell<Vec<(String, Vec<TokenStream>, String)>>,
+    lists_by_key: std::cell::RefCell<HashMap<String, usize>>,
+    /// Every name in the module, so that lists named while emitting clash with nothing.
+    scope: std::cell::RefCell<Scope>,
 }
 
 impl Rules {
@@ -36,8 +42,15 @@ impl Rules {
             entries: Vec::new(),
             by_key: HashMap::new(),
             used: std::cell::RefCell::new(Vec::new()),
+            lists: std::cell::RefCell::new(Vec::new()),
+            lists_by_key: std::cell::RefCell::new(HashMap::new()),
+            scope: std::cell::RefCell::new(Scope::new()),
         };
         let mut scope = Scope::new();
+        // Pattern statics are named `PATTERN_<n>`.
+        for i in 0..cx.api.patterns.len() {
+            scope.claim(&pattern_ident(i).to_string());
+        }
         // String aliases first, so that constraint sets carry their schema's name, then
         // list and map aliases, then members.
         for lists in [false, true] {
@@ -75,6 +88,7 @@ impl Rules {
             }
         }
         *rules.used.borrow_mut() = vec![false; rules.entries.len()];
+        rules.scope = std::cell::RefCell::new(scope);
         rules
     }
 
@@ -90,6 +104,10 @@ impl Rules {
                 }
             }
             ShapeKind::List(inner) | ShapeKind::Map(inner) => {
+                if let Some(key) = &shape.constraints.map_key {
+                    let key = cx.api.resolve(key);
+                    self.visit(cx, &key, &format!("{hint}_key"), scope, origin);
+                }
                 let inner = cx.api.resolve(inner);
                 self.visit(cx, &inner, &format!("{hint}_item"), scope, origin);
             }
@@ -104,9 +122,37 @@ impl Rules {
 
     /// The static holding these string constraints (marked as used).
     pub fn string_rule(&self, c: &Constraints) -> Option<proc_macro2::Ident> {
+        self.string_rule_of(c).map(|(name, _)| name)
+    }
+
+    /// [`Rules::string_rule`], with the schema the constraint set is named after.
+    pub fn string_rule_of(&self, c: &Constraints) -> Option<(proc_macro2::Ident, &str)> {
         let &i = self.by_key.get(&key(c))?;
         self.used.borrow_mut()[i] = true;
-        Some(ident(&self.entries[i].0))
+        Some((ident(&self.entries[i].0), &self.entries[i].2))
+    }
+
+    /// The static listing `items` (`rt::Constraint` expressions), the constraints of an
+    /// element shape in the order messages list them; named after `hint` on first use,
+    /// and documented as the constraints of `what`.
+    pub fn constraint_list(
+        &self,
+        hint: &str,
+        what: &str,
+        items: Vec<TokenStream>,
+    ) -> proc_macro2::Ident {
+        let key = quote!(#(#items),*).to_string();
+        if let Some(&i) = self.lists_by_key.borrow().get(&key) {
+            return ident(&self.lists.borrow()[i].0);
+        }
+        let name = self
+            .scope
+            .borrow_mut()
+            .claim(&format!("{}_CONSTRAINTS", hint.to_shouty_snake_case()));
+        let mut lists = self.lists.borrow_mut();
+        self.lists_by_key.borrow_mut().insert(key, lists.len());
+        lists.push((name.clone(), items, what.to_owned()));
+        ident(&name)
     }
 
     pub fn emit(&self, cx: &Cx<'_>) -> TokenStream {
@@ -181,6 +227,18 @@ impl Rules {
                     pattern: #pattern,
                     sensitive: #sensitive,
                 };
+            });
+        }
+        for (name, items, what) in self.lists.borrow().iter() {
+            let name = ident(name);
+            let n = proc_macro2::Literal::usize_unsuffixed(items.len());
+            let docs = doc_attrs(&format!(
+                "The constraints of {what}, as a message lists them when an element of a \
+                 list or map breaks one."
+            ));
+            out.extend(quote! {
+                #docs
+                pub(crate) static #name: [rt::Constraint; #n] = [#(#items),*];
             });
         }
         let count = all.len();

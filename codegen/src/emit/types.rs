@@ -9,8 +9,10 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rules::Rules;
-use super::{Cx, constraint_docs, doc_attrs, ident, validate};
-use crate::ir::{Field, ShapeKind, StringEnum, Struct, TypeDef, TypeKind, Union};
+use super::{Cx, builders, constraint_docs, doc_attrs, ident, validate};
+use crate::ir::{
+    Field, Shape, ShapeKind, StringEnum, Struct, TimestampFormat, TypeDef, TypeKind, Union,
+};
 
 pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> Vec<TokenStream> {
     let mut out = Vec::with_capacity(cx.api.types.len());
@@ -65,6 +67,11 @@ fn emit_alias(cx: &Cx<'_>, def: &TypeDef) -> TokenStream {
     }
 }
 
+/// The variant of every string enum that keeps values the spec does not list. Variants named
+/// after values are plain CamelCase (`names::camel` keeps only letters and digits), so the
+/// `_` keeps this one apart from all of them: a value `UNKNOWN` is simply `Unknown`.
+pub(crate) const CATCH_ALL: &str = "Unlisted_";
+
 fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
     let rt = quote!(rt);
     cx.uses_check.set(true);
@@ -72,12 +79,12 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
     let docs = type_docs(
         cx,
         def,
-        Some(
-            "Values the spec does not list are kept in `Unknown` and written back unchanged; \
-             validation rejects them."
-                .to_owned(),
-        ),
+        Some(format!(
+            "Values the spec does not list are kept in `{CATCH_ALL}` and written back \
+             unchanged; validation rejects them."
+        )),
     );
+    let catch_all = ident(CATCH_ALL);
     let variants: Vec<_> = e.values.iter().map(|v| ident(&v.name)).collect();
     let wires: Vec<&str> = e.values.iter().map(|v| v.wire.as_str()).collect();
     let wire_reader = if cx.reads_wire() {
@@ -85,13 +92,13 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
         impl rt::json::Read for #name {
             fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
                 let value = r.str("a string")?;
-                Ok(Self::known(&value).unwrap_or_else(|| Self::Unknown(value.into_owned())))
+                Ok(Self::known(&value).unwrap_or_else(|| Self::#catch_all(value.into_owned())))
             }
         }
 
         impl de::Placeholder for #name {
             fn placeholder() -> Self {
-                Self::Unknown(::std::string::String::new())
+                Self::#catch_all(::std::string::String::new())
             }
         }
         }
@@ -109,8 +116,9 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
         #[non_exhaustive]
         pub enum #name {
             #(#variant_docs #variants,)*
-            /// A value this version does not know, kept as read.
-            Unknown(::std::string::String),
+            /// A value the spec does not list, kept as read. (Variants named after values
+            /// have no `_`, so none can take this name.)
+            #catch_all(::std::string::String),
         }
 
         impl #name {
@@ -129,20 +137,20 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
             pub fn as_str(&self) -> &str {
                 match self {
                     #(Self::#variants => #wires,)*
-                    Self::Unknown(value) => value,
+                    Self::#catch_all(value) => value,
                 }
             }
         }
 
         impl ::core::convert::From<&str> for #name {
             fn from(value: &str) -> Self {
-                Self::known(value).unwrap_or_else(|| Self::Unknown(value.to_owned()))
+                Self::known(value).unwrap_or_else(|| Self::#catch_all(value.to_owned()))
             }
         }
 
         impl ::core::convert::From<::std::string::String> for #name {
             fn from(value: ::std::string::String) -> Self {
-                Self::known(&value).unwrap_or(Self::Unknown(value))
+                Self::known(&value).unwrap_or(Self::#catch_all(value))
             }
         }
 
@@ -182,7 +190,7 @@ fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
 
         impl #rt::Validate for #name {
             fn validate_at(&self, path: #rt::Path<'_>, errors: &mut #rt::ValidationErrors) {
-                if let Self::Unknown(value) = self {
+                if let Self::#catch_all(value) = self {
                     check::unknown_enum(value, Self::VALUES, path, errors);
                 }
             }
@@ -288,10 +296,12 @@ fn emit_struct(
         });
     }
     let any_sensitive = st.sensitive || st.fields.iter().any(|f| sensitive(cx, f));
+    // `Default` where every member is optional: the empty value is a valid one.
+    let default = builders::all_optional(st).then(|| quote!(Default,));
     let derives = if any_sensitive {
-        quote!(#[derive(Clone, PartialEq)])
+        quote!(#[derive(Clone, #default PartialEq)])
     } else {
-        quote!(#[derive(Clone, Debug, PartialEq)])
+        quote!(#[derive(Clone, Debug, #default PartialEq)])
     };
     let debug_impl = if st.sensitive {
         // Sensitive as a whole (`x-aws-sensitive` on the structure): nothing is shown.
@@ -356,11 +366,11 @@ fn emit_struct(
     } else {
         TokenStream::new()
     };
-    let serialize = emit_serialize(&name, st, exception);
-    let deserialize = emit_deserialize(&name, name_str, st, exception);
+    let serialize = emit_serialize(cx, &name, st, exception);
+    let deserialize = emit_deserialize(cx, &name, name_str, st, exception);
     let (read, placeholder) = if cx.reads_wire() {
         (
-            emit_read(&name, name_str, st, exception),
+            emit_read(cx, &name, name_str, st, exception),
             emit_placeholder(&name, st, exception),
         )
     } else {
@@ -385,7 +395,44 @@ fn emit_struct(
     }
 }
 
-fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> TokenStream {
+/// How a value of `shape` travels when its Rust type's own serde impls do not say it: the
+/// path of a `wire::Format` (floats of AWS JSON with their `"NaN"`, `"Infinity"` and
+/// `"-Infinity"` strings; timestamps in RFC 3339 or HTTP-date text; lists and maps of
+/// those). `None`: the type's own impls.
+fn wire_format(cx: &Cx<'_>, shape: &Shape) -> Option<TokenStream> {
+    if !cx.reads_wire() {
+        return None;
+    }
+    let wire = quote!(rt::__private::wire);
+    let shape = cx.api.resolve(shape);
+    match &shape.kind {
+        ShapeKind::Number(_) => Some(quote!(#wire::Float)),
+        ShapeKind::Timestamp => match shape.constraints.timestamp_format {
+            Some(TimestampFormat::DateTime) => Some(quote!(#wire::Iso8601)),
+            Some(TimestampFormat::HttpDate) => Some(quote!(#wire::HttpDate)),
+            // Epoch seconds are `Timestamp`'s own form.
+            Some(TimestampFormat::EpochSeconds) | None => None,
+        },
+        ShapeKind::List(inner) => wire_format(cx, inner).map(|a| quote!(#wire::List<#a>)),
+        ShapeKind::Map(inner) => wire_format(cx, inner).map(|a| quote!(#wire::Map<#a>)),
+        _ => None,
+    }
+}
+
+/// `value` (a reference) to write in the form `format`, if any.
+fn wire_value(format: Option<&TokenStream>, value: TokenStream) -> TokenStream {
+    match format {
+        Some(a) => quote!(&rt::__private::wire::Ser::<#a, _>::new(#value)),
+        None => value,
+    }
+}
+
+fn emit_serialize(
+    cx: &Cx<'_>,
+    name: &proc_macro2::Ident,
+    st: &Struct,
+    exception: bool,
+) -> TokenStream {
     let mut entries = Vec::new();
     if exception {
         entries.push(quote! {
@@ -397,22 +444,33 @@ fn emit_serialize(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> To
     for f in &st.fields {
         let fname = ident(&f.name);
         let wire = &f.wire_name;
+        let format = wire_format(cx, &f.shape);
+        let value = wire_value(format.as_ref(), quote!(value));
         // Required members are always written (a nullable one as `null` when absent).
-        entries.push(if f.required {
-            quote!(map.serialize_entry(#wire, &self.#fname)?;)
-        } else {
-            quote! {
-                if let Some(value) = &self.#fname {
-                    map.serialize_entry(#wire, value)?;
+        entries.push(match (f.required, f.optional(), &format) {
+            (true, true, Some(_)) => quote! {
+                match &self.#fname {
+                    Some(value) => map.serialize_entry(#wire, #value)?,
+                    None => map.serialize_entry(#wire, &::core::option::Option::<()>::None)?,
                 }
+            },
+            (true, _, _) => {
+                let field = wire_value(format.as_ref(), quote!(&self.#fname));
+                quote!(map.serialize_entry(#wire, #field)?;)
             }
+            (false, _, _) => quote! {
+                if let Some(value) = &self.#fname {
+                    map.serialize_entry(#wire, #value)?;
+                }
+            },
         });
     }
     if let Some(a) = &st.additional {
         let aname = ident(&a.name);
+        let value = wire_value(wire_format(cx, &a.shape).as_ref(), quote!(value));
         entries.push(quote! {
             for (key, value) in &self.#aname {
-                map.serialize_entry(key, value)?;
+                map.serialize_entry(key, #value)?;
             }
         });
     }
@@ -449,6 +507,8 @@ struct Members<'a> {
 }
 
 struct Entry<'a> {
+    /// The `wire::Format` the member is read in, when not its type's own.
+    format: Option<TokenStream>,
     pattern: TokenStream,
     wire_pattern: TokenStream,
     local: proc_macro2::Ident,
@@ -458,7 +518,7 @@ struct Entry<'a> {
     required: bool,
 }
 
-fn members<'a>(st: &'a Struct, exception: bool) -> Members<'a> {
+fn members<'a>(cx: &Cx<'_>, st: &'a Struct, exception: bool) -> Members<'a> {
     let mut wires: Vec<&str> = Vec::new();
     let mut entries = Vec::new();
     if exception {
@@ -466,6 +526,7 @@ fn members<'a>(st: &'a Struct, exception: bool) -> Members<'a> {
         wires.push("message");
         wires.push("Message");
         entries.push(Entry {
+            format: None,
             pattern: quote!(0 | 1),
             wire_pattern: quote!("message" | "Message"),
             local: quote::format_ident!("message"),
@@ -480,6 +541,7 @@ fn members<'a>(st: &'a Struct, exception: bool) -> Members<'a> {
         wires.push(&f.wire_name);
         let wire = f.wire_name.as_str();
         entries.push(Entry {
+            format: wire_format(cx, &f.shape),
             pattern: quote!(#index),
             wire_pattern: quote!(#wire),
             local: quote::format_ident!("v{}", i),
@@ -492,14 +554,46 @@ fn members<'a>(st: &'a Struct, exception: bool) -> Members<'a> {
     Members { wires, entries }
 }
 
+/// `let mut v0 = None;` for a member's slot, typed when the member is read in a
+/// `wire::Format`.
+fn local_decl(e: &Entry<'_>) -> TokenStream {
+    let local = &e.local;
+    match &e.format {
+        Some(a) => quote! {
+            let mut #local: ::core::option::Option<rt::__private::wire::De<#a, _>> = None;
+        },
+        None => quote!(let mut #local = None;),
+    }
+}
+
+/// The field initializer of an optional member from its slot.
+fn optional_init(e: &Entry<'_>) -> TokenStream {
+    let (field, local) = (&e.field, &e.local);
+    match &e.format {
+        Some(_) => quote!(#field: #local.map(rt::__private::wire::De::into_inner),),
+        None if field == local => quote!(#field,),
+        None => quote!(#field: #local,),
+    }
+}
+
+/// `.into_inner()` after a required member read in a `wire::Format`.
+fn unwrap_format(e: &Entry<'_>) -> TokenStream {
+    match &e.format {
+        Some(_) => quote!(.into_inner()),
+        None => TokenStream::new(),
+    }
+}
+
 fn emit_deserialize(
+    cx: &Cx<'_>,
     name: &proc_macro2::Ident,
     name_str: &str,
     st: &Struct,
     exception: bool,
 ) -> TokenStream {
-    let m = members(st, exception);
+    let m = members(cx, st, exception);
     let wires = &m.wires;
+    let lets: Vec<_> = m.entries.iter().map(local_decl).collect();
     let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
     let pats: Vec<_> = m.entries.iter().map(|e| &e.pattern).collect();
     let entry_wires: Vec<_> = m.entries.iter().map(|e| e.wire).collect();
@@ -509,11 +603,10 @@ fn emit_deserialize(
         .map(|e| {
             let (field, local, wire) = (&e.field, &e.local, e.wire);
             if e.required {
-                quote!(#field: de::required(#local, #wire)?,)
-            } else if field == local {
-                quote!(#field,)
+                let unwrap = unwrap_format(e);
+                quote!(#field: de::required(#local, #wire)?#unwrap,)
             } else {
-                quote!(#field: #local,)
+                optional_init(e)
             }
         })
         .collect();
@@ -529,8 +622,15 @@ fn emit_deserialize(
     let read_loop = if let Some(a) = &st.additional {
         let aname = ident(&a.name);
         inits.push(quote!(#aname: extra,));
+        let value = match wire_format(cx, &a.shape) {
+            Some(f) => quote! {
+                ::serde::de::MapAccess::next_value::<rt::__private::wire::De<#f, _>>(&mut map)?
+                    .into_inner()
+            },
+            None => quote!(::serde::de::MapAccess::next_value(&mut map)?),
+        };
         quote! {
-            #(let mut #locals = None;)*
+            #(#lets)*
             #lookup
             let mut extra = ::std::collections::BTreeMap::new();
             while let Some(key) = de::field_or_key(&mut map, lookup)? {
@@ -538,7 +638,7 @@ fn emit_deserialize(
                     #(::core::result::Result::Ok(#pats) => de::value_into(&mut map, &mut #locals, #entry_wires)?,)*
                     ::core::result::Result::Ok(_) => de::skip(&mut map)?,
                     ::core::result::Result::Err(key) => {
-                        extra.insert(key, ::serde::de::MapAccess::next_value(&mut map)?);
+                        extra.insert(key, #value);
                     }
                 }
             }
@@ -551,7 +651,7 @@ fn emit_deserialize(
         }
     } else {
         quote! {
-            #(let mut #locals = None;)*
+            #(#lets)*
             #lookup
             while let Some(index) = de::field(&mut map, lookup)? {
                 match index {
@@ -594,13 +694,15 @@ fn emit_deserialize(
 /// The JSON reader impl (request and response paths): non-generic, so a generated crate
 /// does not instantiate serde_json's deserializer for each type.
 fn emit_read(
+    cx: &Cx<'_>,
     name: &proc_macro2::Ident,
     name_str: &str,
     st: &Struct,
     exception: bool,
 ) -> TokenStream {
-    let m = members(st, exception);
+    let m = members(cx, st, exception);
     let expected = format!("a {name_str} object");
+    let local_lets: Vec<_> = m.entries.iter().map(local_decl).collect();
     let locals: Vec<_> = m.entries.iter().map(|e| &e.local).collect();
     let wire_pats: Vec<_> = m.entries.iter().map(|e| &e.wire_pattern).collect();
     let path_names: Vec<_> = m.entries.iter().map(|e| e.path_name).collect();
@@ -611,22 +713,32 @@ fn emit_read(
         .map(|e| {
             let (field, local, wire, path) = (&e.field, &e.local, e.wire, e.path_name);
             if e.required {
-                quote!(#field: r.required(#local, #wire, #path),)
-            } else if field == local {
-                quote!(#field,)
+                let unwrap = unwrap_format(e);
+                quote!(#field: r.required(#local, #wire, #path)#unwrap,)
             } else {
-                quote!(#field: #local,)
+                optional_init(e)
             }
         })
         .collect();
     let (extra_init, other_arm) = match &st.additional {
         Some(a) => {
             let aname = ident(&a.name);
-            inits.push(quote!(#aname: extra,));
-            (
-                quote!(let mut extra = ::std::collections::BTreeMap::new();),
-                quote!(_ => r.extra_into(&mut extra, key)?,),
-            )
+            let decl = match wire_format(cx, &a.shape) {
+                Some(f) => {
+                    inits.push(quote!(#aname: rt::__private::wire::into_values(extra),));
+                    quote! {
+                        let mut extra: ::std::collections::BTreeMap<
+                            ::std::string::String,
+                            rt::__private::wire::De<#f, _>,
+                        > = ::std::collections::BTreeMap::new();
+                    }
+                }
+                None => {
+                    inits.push(quote!(#aname: extra,));
+                    quote!(let mut extra = ::std::collections::BTreeMap::new();)
+                }
+            };
+            (decl, quote!(_ => r.extra_into(&mut extra, key)?,))
         }
         None => (TokenStream::new(), quote!(_ => r.skip_value()?,)),
     };
@@ -634,7 +746,7 @@ fn emit_read(
     let (key, lets) = if m.entries.is_empty() && st.additional.is_none() {
         (quote!(_key), TokenStream::new())
     } else {
-        (quote!(key), quote!(#(let mut #locals = None;)*))
+        (quote!(key), quote!(#(#local_lets)*))
     };
     let body = if m.entries.is_empty() && st.additional.is_none() {
         quote!(r.skip_value()?;)
@@ -714,6 +826,30 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
     };
     let docs = type_docs(cx, def, Some(how));
     let variants: Vec<_> = u.variants.iter().map(|v| ident(&v.name)).collect();
+    // Boxed alternatives are structures, which have no wire format of their own.
+    let formats: Vec<Option<TokenStream>> = u
+        .variants
+        .iter()
+        .map(|v| wire_format(cx, &v.shape).filter(|_| !v.boxed))
+        .collect();
+    let read_as: Vec<TokenStream> = formats
+        .iter()
+        .map(|f| match f {
+            Some(f) => quote!(rt::__private::wire::De<#f, _>),
+            None => quote!(_),
+        })
+        .collect();
+    let unwraps: Vec<TokenStream> = formats
+        .iter()
+        .map(|f| match f {
+            Some(_) => quote!(.into_inner()),
+            None => TokenStream::new(),
+        })
+        .collect();
+    let written: Vec<TokenStream> = formats
+        .iter()
+        .map(|f| wire_value(f.as_ref(), quote!(value)))
+        .collect();
     let tys: Vec<_> = u
         .variants
         .iter()
@@ -730,7 +866,15 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
         Some(d) => {
             let property = &d.property;
             let values: Vec<&str> = d.mapping.iter().map(|(v, _)| v.as_str()).collect();
-            let targets = d.mapping.iter().map(|(_, i)| &variants[*i]);
+            let targets = d.mapping.iter().map(|(_, i)| {
+                let variant = &variants[*i];
+                match &formats[*i] {
+                    Some(f) => quote! {
+                        |v: rt::__private::wire::De<#f, _>| Self::#variant(v.into_inner())
+                    },
+                    None => quote!(Self::#variant),
+                }
+            });
             let missing = format!("missing discriminator `{property}` of {name_str}");
             quote! {
                 let tag = value
@@ -738,7 +882,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
                     .and_then(::serde_json::Value::as_str)
                     .map(::std::borrow::ToOwned::to_owned);
                 match tag.as_deref() {
-                    #(Some(#values) => de::from_value(value).map(Self::#targets),)*
+                    #(Some(#values) => de::from_value(value).map(#targets),)*
                     Some(other) => Err(<D::Error as ::serde::de::Error>::unknown_variant(
                         other,
                         &[#(#values),*],
@@ -750,8 +894,8 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
         None => {
             let no_match = format!("the value matches no alternative of {name_str}");
             quote! {
-                #(if let Some(v) = de::try_from_value(&value) {
-                    return Ok(Self::#variants(v));
+                #(if let Some(v) = de::try_from_value::<#read_as>(&value) {
+                    return Ok(Self::#variants(v #unwraps));
                 })*
                 Err(<D::Error as ::serde::de::Error>::custom(#no_match))
             }
@@ -801,7 +945,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
                 S: ::serde::Serializer,
             {
                 match self {
-                    #(Self::#variants(value) => ::serde::Serialize::serialize(value, serializer),)*
+                    #(Self::#variants(value) => ::serde::Serialize::serialize(#written, serializer),)*
                 }
             }
         }

@@ -7,6 +7,8 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
+use heck::ToShoutySnakeCase;
+
 use super::rules::Rules;
 use super::{Cx, ident};
 use crate::ir::{Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union};
@@ -124,13 +126,30 @@ fn len_bound(v: Option<u64>) -> TokenStream {
     }
 }
 
-/// Code checking `value` (a reference) at `path`, or `None` when nothing applies.
+/// Code checking `value` (a reference) at `path`: the constraints of the value itself and
+/// those of the values inside it; `None` when nothing applies.
 fn check_value(
     cx: &Cx<'_>,
     shape: &Shape,
     value: &TokenStream,
     rules: &Rules,
     depth: usize,
+) -> Option<TokenStream> {
+    let own = own_check(cx, shape, value, rules);
+    let inner = inner_check(cx, shape, value, rules, depth);
+    match (own, inner) {
+        (None, None) => None,
+        (own, inner) => Some(quote!(#own #inner)),
+    }
+}
+
+/// The constraints of the value itself: a string's length and pattern, a number's range,
+/// an enum's values, a collection's size.
+fn own_check(
+    cx: &Cx<'_>,
+    shape: &Shape,
+    value: &TokenStream,
+    rules: &Rules,
 ) -> Option<TokenStream> {
     let rt = quote!(rt);
     let c = &shape.constraints;
@@ -179,28 +198,81 @@ fn check_value(
         ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
             cx.uses_check.set(true);
             let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
-            let v = match width {
-                FloatWidth::F64 => quote!(*#value),
-                FloatWidth::F32 => quote!(f64::from(*#value)),
-            };
-            Some(quote! {
-                check::float(#v, #min, #max, path, errors);
+            // An `f32` is compared in its own precision.
+            Some(match width {
+                FloatWidth::F64 => quote!(check::float(*#value, #min, #max, path, errors);),
+                FloatWidth::F32 => quote!(check::float32(*#value, #min, #max, path, errors);),
             })
         }
+        ShapeKind::List(_) | ShapeKind::Map(_) if c.min_len.is_some() || c.max_len.is_some() => {
+            cx.uses_check.set(true);
+            let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
+            // A list of printable values shows itself (`Value '[a, b]' at 'x'`); maps,
+            // sensitive lists and lists of structures are not shown.
+            Some(match (&shape.kind, show_item(cx, shape)) {
+                (ShapeKind::List(_), Some(show)) => quote! {
+                    check::list_length(#value, #value.len(), #min, #max, #show, path, errors);
+                },
+                _ => quote! {
+                    check::length(#value.len(), #min, #max, path, errors);
+                },
+            })
+        }
+        ShapeKind::Named(id) if matches!(cx.api.ty(*id).kind, TypeKind::Enum(_)) => Some(quote! {
+            #rt::Validate::validate_at(#value, path, errors);
+        }),
+        _ => None,
+    }
+}
+
+/// The constraints of the values inside: the elements of a list and the keys and values
+/// of a map (their own constraints once at the collection's path, AWS's `Member must
+/// satisfy constraint: [...]`; what is inside them at each element's path), and the
+/// members of a structure or union.
+fn inner_check(
+    cx: &Cx<'_>,
+    shape: &Shape,
+    value: &TokenStream,
+    rules: &Rules,
+    depth: usize,
+) -> Option<TokenStream> {
+    let rt = quote!(rt);
+    match &shape.kind {
         ShapeKind::List(inner) | ShapeKind::Map(inner) => {
             let is_map = matches!(shape.kind, ShapeKind::Map(_));
+            let inner = cx.api.resolve(inner);
             let mut body = TokenStream::new();
-            if c.min_len.is_some() || c.max_len.is_some() {
-                cx.uses_check.set(true);
-                let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
+            if is_map
+                && let Some(key) = &shape.constraints.map_key
+                && let Some(rule) = element_rule(cx, &cx.api.resolve(key), rules, true)
+            {
+                let (ok, list) = (rule.ok, rule.constraints);
                 body.extend(quote! {
-                    check::length(#value.len(), #min, #max, path, errors);
+                    check::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&super::rules::#list), path, errors);
                 });
             }
-            let inner = cx.api.resolve(inner);
+            if let Some(rule) = element_rule(cx, &inner, rules, false) {
+                let (ok, list) = (rule.ok, rule.constraints);
+                // The list is shown unless it is sensitive or its elements cannot be.
+                let show = show_item(cx, shape).filter(|_| !is_map);
+                body.extend(match (is_map, show) {
+                    (true, _) => quote! {
+                        check::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&super::rules::#list), path, errors);
+                    },
+                    (false, Some(show)) => quote! {
+                        check::members(#value, #ok, #show, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
+                    },
+                    (false, None) => quote! {
+                        check::members_hidden(#value, #ok, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
+                    },
+                });
+            }
+            if !body.is_empty() {
+                cx.uses_check.set(true);
+            }
             let item = quote::format_ident!("item{}", depth);
             let item_ts = quote!(#item);
-            if let Some(item_check) = check_value(cx, &inner, &item_ts, rules, depth + 1) {
+            if let Some(item_check) = inner_check(cx, &inner, &item_ts, rules, depth + 1) {
                 let (iter, step) = if is_map {
                     (quote!(#value.values()), quote!(path.map_value(i)))
                 } else {
@@ -216,10 +288,10 @@ fn check_value(
             }
             if body.is_empty() { None } else { Some(body) }
         }
-        ShapeKind::Named(id) if cx.needs_checks[id.0] => {
+        ShapeKind::Named(id) if cx.needs_checks[id.0] && checks_itself(cx, *id) => {
             // Structures and unions check themselves when a checking reader reads them
             // (`from_http`); their container leaves them alone then.
-            Some(if checks_itself(cx, *id) && cx.reads_wire() {
+            Some(if cx.reads_wire() {
                 quote! {
                     if errors.deep() {
                         #rt::Validate::validate_at(#value, path, errors);
@@ -233,6 +305,193 @@ fn check_value(
         }
         _ => None,
     }
+}
+
+/// How an element of a collection is judged against the constraints of its own shape.
+struct ElementRule {
+    /// A closure: whether an element (a reference) meets them all.
+    ok: TokenStream,
+    /// The static of the `rules` module listing them, for the message.
+    constraints: Ident,
+}
+
+/// The element test of a (resolved) element shape, or `None` when it has no constraints
+/// of its own. `key`: the elements are map keys, held as `String` whatever their shape.
+fn element_rule(cx: &Cx<'_>, shape: &Shape, rules: &Rules, key: bool) -> Option<ElementRule> {
+    let rt = quote!(rt);
+    let c = &shape.constraints;
+    let lengths = |min: Option<u64>, max: Option<u64>| {
+        let mut listed = Vec::new();
+        if let Some(max) = max {
+            listed.push(quote!(#rt::Constraint::MaxLength(#max)));
+        }
+        if let Some(min) = min {
+            listed.push(quote!(#rt::Constraint::MinLength(#min)));
+        }
+        listed
+    };
+    let (ok, listed, hint, what) = match &shape.kind {
+        ShapeKind::String if c.string_checked() || c.blob_checked() => {
+            let mut tests = Vec::new();
+            let mut listed = Vec::new();
+            let mut hint = "BLOB".to_owned();
+            let mut what = "a blob".to_owned();
+            if let Some((rule, origin)) = rules.string_rule_of(c).filter(|_| c.string_checked()) {
+                tests.push(quote!(check::string_ok(item, &super::rules::#rule)));
+                listed.extend(lengths(c.min_len, c.max_len));
+                hint = rule.to_string();
+                what = format!("strings of `{origin}`");
+            }
+            // AWS lists every constraint of the shape, including a pattern this code cannot
+            // check.
+            let source = match (c.pattern, &c.unenforced_pattern) {
+                (Some(p), _) => Some(cx.api.patterns[p.0].source.as_str()),
+                (None, Some(u)) => Some(u.source.as_str()),
+                (None, None) => None,
+            };
+            if let Some(source) = source {
+                listed.push(quote!(#rt::Constraint::Pattern(#source)));
+            }
+            if c.blob_checked() {
+                let (min, max) = (len_bound(c.min_bytes), len_bound(c.max_bytes));
+                tests.push(quote!(check::blob_ok(item, #min, #max)));
+                listed.extend(lengths(c.min_bytes, c.max_bytes));
+            }
+            (quote!(|item| #(#tests)&&*), listed, hint, what)
+        }
+        ShapeKind::Integer(width)
+            if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>
+        {
+            if key {
+                return None;
+            }
+            let v = match width {
+                IntWidth::I64 => quote!(*item),
+                IntWidth::I32 => quote!(i64::from(*item)),
+            };
+            let mut tests = Vec::new();
+            let mut listed = Vec::new();
+            if c.minimum.is_some() || c.maximum.is_some() {
+                let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
+                tests.push(quote!(check::int_ok(v, #min, #max)));
+                if let Some(max) = int_value(c.maximum) {
+                    listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Int(#max))));
+                }
+                if let Some(min) = int_value(c.minimum) {
+                    listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Int(#min))));
+                }
+            }
+            if let Some(values) = &c.int_enum {
+                let names: Vec<String> = values.iter().map(i64::to_string).collect();
+                tests.push(quote!([#(#values),*].contains(&v)));
+                listed.push(quote!(#rt::Constraint::Enum(&[#(#names),*])));
+            }
+            (
+                quote!(|item| { let v = #v; #(#tests)&&* }),
+                listed,
+                "RANGE".to_owned(),
+                "an integer".to_owned(),
+            )
+        }
+        ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
+            if key {
+                return None;
+            }
+            let ok = match width {
+                FloatWidth::F64 => quote!(check::float_ok),
+                FloatWidth::F32 => quote!(check::float32_ok),
+            };
+            let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
+            let mut listed = Vec::new();
+            if let Some(max) = float_value(c.maximum) {
+                listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Float(#max))));
+            }
+            if let Some(min) = float_value(c.minimum) {
+                listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Float(#min))));
+            }
+            (
+                quote!(|item| #ok(*item, #min, #max)),
+                listed,
+                "RANGE".to_owned(),
+                "a number".to_owned(),
+            )
+        }
+        ShapeKind::List(_) | ShapeKind::Map(_)
+            if !key && (c.min_len.is_some() || c.max_len.is_some()) =>
+        {
+            let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
+            (
+                quote!(|item| check::length_ok(item.len(), #min, #max)),
+                lengths(c.min_len, c.max_len),
+                "SIZE".to_owned(),
+                "a list or map".to_owned(),
+            )
+        }
+        ShapeKind::Named(id) => {
+            let def = cx.api.ty(*id);
+            if !matches!(def.kind, TypeKind::Enum(_)) {
+                return None;
+            }
+            let name = ident(&def.name);
+            // Keys are held as text; values as the enum, which knows whether it is known.
+            let ok = if key {
+                quote!(|item| #name::VALUES.contains(&item.as_str()))
+            } else {
+                quote!(check::passes)
+            };
+            (
+                ok,
+                vec![quote!(#rt::Constraint::Enum(super::types::#name::VALUES))],
+                def.name.to_shouty_snake_case(),
+                format!("the enum `{}`", def.schema_name),
+            )
+        }
+        _ => return None,
+    };
+    let constraints = rules.constraint_list(&hint, &what, listed);
+    Some(ElementRule { ok, constraints })
+}
+
+/// A function writing one element of a list of `shape` (a list shape) as Java prints it,
+/// or `None` when the list is not shown: it is sensitive, or its elements are sensitive
+/// strings, blobs, structures, maps or timestamps.
+fn show_item(cx: &Cx<'_>, shape: &Shape) -> Option<TokenStream> {
+    let ShapeKind::List(inner) = &shape.kind else {
+        return None;
+    };
+    if shape.constraints.sensitive {
+        return None;
+    }
+    let inner = cx.api.resolve(inner);
+    let c = &inner.constraints;
+    match &inner.kind {
+        ShapeKind::String if !c.sensitive && !c.blob_checked() => Some(quote!(check::show_str)),
+        ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::Boolean => {
+            Some(quote!(check::show_display))
+        }
+        ShapeKind::Named(id) if matches!(cx.api.ty(*id).kind, TypeKind::Enum(_)) => {
+            Some(quote!(|item, out| check::show_str(item.as_str(), out)))
+        }
+        ShapeKind::List(_) => {
+            let show = show_item(cx, &inner)?;
+            Some(quote!(|item, out| check::show_nested(item, #show, out)))
+        }
+        _ => None,
+    }
+}
+
+fn int_value(b: Option<Bound>) -> Option<i64> {
+    b.map(|b| match b {
+        Bound::Int(v) => v,
+        Bound::Float(v) => v as i64,
+    })
+}
+
+fn float_value(b: Option<Bound>) -> Option<f64> {
+    b.map(|b| match b {
+        Bound::Float(v) => v,
+        Bound::Int(v) => v as f64,
+    })
 }
 
 pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, rules: &Rules) -> TokenStream {

@@ -74,10 +74,12 @@ pub(crate) enum Want {
         max: Option<u64>,
         item: Box<Want>,
     },
-    /// A map (spec `additionalProperties`): entry count and each value.
+    /// A map (spec `additionalProperties`): entry count, each key (`x-aws-map-key`) and
+    /// each value.
     Map {
         min: Option<u64>,
         max: Option<u64>,
+        key: Option<Box<Want>>,
         value: Box<Want>,
     },
     /// `items(..)`: element count of any collection, and `nested` on each element.
@@ -286,28 +288,7 @@ impl Emitter<'_> {
         let rt = self.rt.clone();
         let check = self.check();
         let span = ty.span;
-        let fits = match want {
-            Want::Str(_) => matches!(kind, Kind::Str | Kind::Other),
-            Want::Int { .. } => matches!(kind, Kind::Int(_) | Kind::Other),
-            Want::Float { .. } => matches!(kind, Kind::F32 | Kind::F64 | Kind::Other),
-            Want::Range { .. } => {
-                matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
-            }
-            Want::List { .. } => matches!(kind, Kind::List(_) | Kind::Other),
-            Want::Map { .. } => matches!(kind, Kind::Map(_) | Kind::Other),
-            Want::Collection { .. } | Want::Nested => {
-                matches!(kind, Kind::List(_) | Kind::Map(_) | Kind::Other)
-            }
-            Want::Object { .. } => matches!(kind, Kind::Other),
-            Want::Enum { .. } => matches!(kind, Kind::Str | Kind::Other),
-            Want::Bool => matches!(kind, Kind::Bool | Kind::Other),
-            Want::Timestamp { text } => {
-                matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
-                    || (*text && matches!(kind, Kind::Str))
-            }
-            Want::Any => true,
-        };
-        if !fits {
+        if !fits(want, kind) {
             self.mismatch(ty, want, subject);
             return None;
         }
@@ -320,42 +301,7 @@ impl Emitter<'_> {
                 })
             }
             Want::Range { min, max } => {
-                let any_float = [min, max].iter().any(|b| matches!(b, Some(Num::Float(_))));
-                let int = |b: &Option<Num>| match b {
-                    Some(Num::Int(v)) => Some(*v),
-                    _ => None,
-                };
-                let float = |b: &Option<Num>| match b {
-                    Some(Num::Int(v)) => Some(*v as f64),
-                    Some(Num::Float(v)) => Some(*v),
-                    None => None,
-                };
-                let concrete = match kind {
-                    Kind::Int(_) if any_float => {
-                        self.cx.error_at(
-                            span,
-                            format!(
-                                "`range` on the integer type `{}` needs integer bounds",
-                                ty.show()
-                            ),
-                        );
-                        return None;
-                    }
-                    Kind::Int(_) => Want::Int {
-                        min: int(min),
-                        max: int(max),
-                        one_of: None,
-                    },
-                    Kind::Other if !any_float => Want::Int {
-                        min: int(min),
-                        max: int(max),
-                        one_of: None,
-                    },
-                    _ => Want::Float {
-                        min: float(min),
-                        max: float(max),
-                    },
-                };
+                let concrete = self.concrete_range(min, max, ty, kind)?;
                 self.leaf(&concrete, ty, kind, subject)
             }
             Want::Int { min, max, one_of } => {
@@ -436,12 +382,14 @@ impl Emitter<'_> {
                     return None;
                 }
                 let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                let v = match kind {
-                    Kind::F64 => quote!(*value),
-                    _ => quote_spanned!(span=> ::core::primitive::f64::from(*value)),
-                };
-                Some(quote! {
-                    #check::float(#v, #min_t, #max_t, path, errors);
+                // An `f32` is compared in its own precision.
+                Some(match kind {
+                    Kind::F64 => quote!(#check::float(*value, #min_t, #max_t, path, errors);),
+                    Kind::F32 => quote!(#check::float32(*value, #min_t, #max_t, path, errors);),
+                    _ => {
+                        let v = quote_spanned!(span=> ::core::primitive::f64::from(*value));
+                        quote!(#check::float(#v, #min_t, #max_t, path, errors);)
+                    }
                 })
             }
             Want::List { min, max, item } => {
@@ -449,16 +397,22 @@ impl Emitter<'_> {
                     Kind::List(elem) => Ty::of(elem),
                     _ => Ty::unknown(span),
                 };
-                let item_code = self.value(item, inner, &subject.within("an item of "), false);
-                self.collection(kind, span, *min, *max, item_code, false)
+                let element = self.element(item, inner, &subject.within("an item of "));
+                self.collection(kind, span, *min, *max, None, element, false)
             }
-            Want::Map { min, max, value } => {
+            Want::Map {
+                min,
+                max,
+                key,
+                value,
+            } => {
                 let inner = match kind {
                     Kind::Map(v) => Ty::of(v),
                     _ => Ty::unknown(span),
                 };
-                let value_code = self.value(value, inner, &subject.within("a value of "), false);
-                self.collection(kind, span, *min, *max, value_code, true)
+                let element = self.element(value, inner, &subject.within("a value of "));
+                let key = key.as_deref().and_then(|k| self.key_rule(k));
+                self.collection(kind, span, *min, *max, key, element, true)
             }
             Want::Collection { min, max, nested } => {
                 let (inner, is_map) = match kind {
@@ -466,21 +420,32 @@ impl Emitter<'_> {
                     Kind::Map(v) => (Ty::of(v), true),
                     _ => (Ty::unknown(span), false),
                 };
-                let item_code = if *nested {
-                    self.value(&Want::Nested, inner, &Subject::Attr(NESTED), false)
-                } else {
-                    None
+                let element = Element {
+                    deeper: if *nested {
+                        self.value(&Want::Nested, inner, &Subject::Attr(NESTED), false)
+                    } else {
+                        None
+                    },
+                    // Elements of a well-known type are shown as they are.
+                    show: show_plain(&check, inner.kind()),
+                    own: None,
                 };
-                self.collection(kind, span, *min, *max, item_code, is_map)
+                self.collection(kind, span, *min, *max, None, element, is_map)
             }
             Want::Nested => match kind {
                 Kind::List(elem) => {
-                    let code = self.value(&Want::Nested, Ty::of(elem), subject, false);
-                    self.collection(kind, span, None, None, code, false)
+                    let element = Element {
+                        deeper: self.value(&Want::Nested, Ty::of(elem), subject, false),
+                        ..Element::default()
+                    };
+                    self.collection(kind, span, None, None, None, element, false)
                 }
                 Kind::Map(v) => {
-                    let code = self.value(&Want::Nested, Ty::of(v), subject, false);
-                    self.collection(kind, span, None, None, code, true)
+                    let element = Element {
+                        deeper: self.value(&Want::Nested, Ty::of(v), subject, false),
+                        ..Element::default()
+                    };
+                    self.collection(kind, span, None, None, None, element, true)
                 }
                 _ => Some(self.validate_at(span)),
             },
@@ -520,6 +485,7 @@ impl Emitter<'_> {
                 let map = Want::Map {
                     min: None,
                     max: None,
+                    key: None,
                     value: Box::new(want.clone()),
                 };
                 self.mismatch(ty, &map, subject);
@@ -541,26 +507,344 @@ impl Emitter<'_> {
         quote!(#call;)
     }
 
-    /// Count check and per-element code for a collection.
+    /// `range(..)` as integer or float checks, depending on the type it is on; `None`
+    /// (with an error) when integer types get float bounds.
+    fn concrete_range(
+        &self,
+        min: &Option<Num>,
+        max: &Option<Num>,
+        ty: Ty<'_>,
+        kind: Kind<'_>,
+    ) -> Option<Want> {
+        let any_float = [min, max].iter().any(|b| matches!(b, Some(Num::Float(_))));
+        let int = |b: &Option<Num>| match b {
+            Some(Num::Int(v)) => Some(*v),
+            _ => None,
+        };
+        let float = |b: &Option<Num>| match b {
+            Some(Num::Int(v)) => Some(*v as f64),
+            Some(Num::Float(v)) => Some(*v),
+            None => None,
+        };
+        Some(match kind {
+            Kind::Int(_) if any_float => {
+                self.cx.error_at(
+                    ty.span,
+                    format!(
+                        "`range` on the integer type `{}` needs integer bounds",
+                        ty.show()
+                    ),
+                );
+                return None;
+            }
+            Kind::Int(_) => Want::Int {
+                min: int(min),
+                max: int(max),
+                one_of: None,
+            },
+            Kind::Other if !any_float => Want::Int {
+                min: int(min),
+                max: int(max),
+                one_of: None,
+            },
+            _ => Want::Float {
+                min: float(min),
+                max: float(max),
+            },
+        })
+    }
+
+    /// How the elements of a collection are checked, when they are `want`: the
+    /// constraints of their own shape (judged together, at the collection's path), how
+    /// one is shown, and what is checked inside each (at its own path).
+    fn element(&mut self, want: &Want, ty: Ty<'_>, subject: &Subject) -> Element {
+        let mut element = self.element_checks(want, ty, subject);
+        element.show = show_of(&self.check(), want, ty);
+        element
+    }
+
+    fn element_checks(&mut self, want: &Want, ty: Ty<'_>, subject: &Subject) -> Element {
+        let rt = self.rt.clone();
+        let check = self.check();
+        let span = ty.span;
+        let kind = ty.kind();
+        match kind {
+            // `null` elements: each checked on its own.
+            Kind::Option(_) => {
+                return Element {
+                    deeper: self.value(want, ty, subject, false),
+                    ..Element::default()
+                };
+            }
+            Kind::Deref(inner) => {
+                let e = self.element_checks(want, Ty::of(inner), subject);
+                return Element {
+                    own: e
+                        .own
+                        .map(|(ok, list)| (quote!({ let item = &**item; #ok }), list)),
+                    show: None,
+                    deeper: e.deeper.map(|code| quote!({ let value = &**value; #code })),
+                };
+            }
+            _ => {}
+        }
+        if !fits(want, kind) {
+            self.mismatch(ty, want, subject);
+            return Element::default();
+        }
+        let lengths = |min: Option<u64>, max: Option<u64>| {
+            let mut listed = Vec::new();
+            if let Some(max) = max {
+                listed.push(quote!(#rt::Constraint::MaxLength(#max)));
+            }
+            if let Some(min) = min {
+                listed.push(quote!(#rt::Constraint::MinLength(#min)));
+            }
+            listed
+        };
+        match want {
+            Want::Str(rule) => {
+                let Some(rule) = rule else {
+                    return Element::default();
+                };
+                let rules = self.statics.rules(&rt, rule);
+                let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(item));
+                let mut listed = lengths(rule.min, rule.max);
+                if let Some(p) = &rule.pattern {
+                    let source = &p.source;
+                    listed.push(quote!(#rt::Constraint::Pattern(#source)));
+                }
+                let list = self.statics.constraints(&rt, listed);
+                Element {
+                    own: Some((quote!(#check::string_ok(#as_str, &#rules)), list)),
+                    ..Element::default()
+                }
+            }
+            Want::Range { min, max } => match self.concrete_range(min, max, ty, kind) {
+                Some(concrete) => self.element_checks(&concrete, ty, subject),
+                None => Element::default(),
+            },
+            Want::Int { min, max, one_of } => {
+                if min.is_none() && max.is_none() && one_of.is_none() {
+                    return Element::default();
+                }
+                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
+                let mut tests = Vec::new();
+                let mut listed = Vec::new();
+                if min.is_some() || max.is_some() {
+                    tests.push(quote!(#check::int_ok(v, #min_t, #max_t)));
+                    if let Some(m) = max {
+                        listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Int(#m))));
+                    }
+                    if let Some(m) = min {
+                        listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Int(#m))));
+                    }
+                }
+                if let Some(values) = one_of {
+                    let names: Vec<String> = values.iter().map(i64::to_string).collect();
+                    tests.push(quote!([#(#values),*].contains(&v)));
+                    listed.push(quote!(#rt::Constraint::Enum(&[#(#names),*])));
+                }
+                let ok = match kind {
+                    // Beyond `i64` a value is outside every range and integer enum.
+                    Kind::Int(IntFit::Wide) => quote! {
+                        match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*item) {
+                            ::core::result::Result::Ok(v) => #(#tests)&&*,
+                            ::core::result::Result::Err(_) => false,
+                        }
+                    },
+                    _ => {
+                        let v = quote_spanned!(span=> ::core::primitive::i64::from(*item));
+                        quote!({ let v = #v; #(#tests)&&* })
+                    }
+                };
+                let list = self.statics.constraints(&rt, listed);
+                Element {
+                    own: Some((ok, list)),
+                    ..Element::default()
+                }
+            }
+            Want::Float { min, max } => {
+                if min.is_none() && max.is_none() {
+                    return Element::default();
+                }
+                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
+                let ok = match kind {
+                    Kind::F64 => quote!(#check::float_ok(*item, #min_t, #max_t)),
+                    Kind::F32 => quote!(#check::float32_ok(*item, #min_t, #max_t)),
+                    _ => {
+                        let v = quote_spanned!(span=> ::core::primitive::f64::from(*item));
+                        quote!(#check::float_ok(#v, #min_t, #max_t))
+                    }
+                };
+                let mut listed = Vec::new();
+                if let Some(m) = max {
+                    listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Float(#m))));
+                }
+                if let Some(m) = min {
+                    listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Float(#m))));
+                }
+                let list = self.statics.constraints(&rt, listed);
+                Element {
+                    own: Some((ok, list)),
+                    ..Element::default()
+                }
+            }
+            Want::Enum { values, .. } => {
+                let list = self
+                    .statics
+                    .constraints(&rt, vec![quote!(#rt::Constraint::Enum(&[#(#values),*]))]);
+                match kind {
+                    Kind::Str => {
+                        let set = self.statics.enum_values(values);
+                        let as_str =
+                            quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(item));
+                        Element {
+                            own: Some((quote!(#set.contains(&#as_str)), list)),
+                            ..Element::default()
+                        }
+                    }
+                    // An enum type: judged by its `Validate` impl, shown by `Display`.
+                    _ => Element {
+                        own: Some((quote_spanned!(span=> #check::passes(item)), list)),
+                        ..Element::default()
+                    },
+                }
+            }
+            Want::List { min, max, .. }
+            | Want::Map { min, max, .. }
+            | Want::Collection { min, max, .. } => {
+                // The element's own size is judged with its siblings; what is inside it,
+                // at its own path.
+                let own = (min.is_some() || max.is_some()).then(|| {
+                    let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
+                    let list = self.statics.constraints(&rt, lengths(*min, *max));
+                    let len = quote_spanned!(span=> item.len());
+                    (quote!(#check::length_ok(#len, #min_t, #max_t)), list)
+                });
+                let deeper = match want {
+                    Want::List { item, .. } => Want::List {
+                        min: None,
+                        max: None,
+                        item: item.clone(),
+                    },
+                    Want::Map { key, value, .. } => Want::Map {
+                        min: None,
+                        max: None,
+                        key: key.clone(),
+                        value: value.clone(),
+                    },
+                    Want::Collection { nested, .. } => Want::Collection {
+                        min: None,
+                        max: None,
+                        nested: *nested,
+                    },
+                    _ => Want::Any,
+                };
+                Element {
+                    own,
+                    show: None,
+                    deeper: self.leaf(&deeper, ty, kind, subject),
+                }
+            }
+            Want::Bool => Element::default(),
+            Want::Nested | Want::Object { .. } => Element {
+                deeper: self.leaf(want, ty, kind, subject),
+                ..Element::default()
+            },
+            Want::Timestamp { .. } | Want::Any => Element::default(),
+        }
+    }
+
+    /// The test of a map's keys against their shape (`x-aws-map-key`): keys are strings.
+    fn key_rule(&mut self, want: &Want) -> Option<(TokenStream, syn::Ident)> {
+        let rt = self.rt.clone();
+        let check = self.check();
+        let as_str = quote!(::core::convert::AsRef::<str>::as_ref(item));
+        match want {
+            Want::Str(Some(rule)) => {
+                let rules = self.statics.rules(&rt, rule);
+                let mut listed = Vec::new();
+                if let Some(max) = rule.max {
+                    listed.push(quote!(#rt::Constraint::MaxLength(#max)));
+                }
+                if let Some(min) = rule.min {
+                    listed.push(quote!(#rt::Constraint::MinLength(#min)));
+                }
+                if let Some(p) = &rule.pattern {
+                    let source = &p.source;
+                    listed.push(quote!(#rt::Constraint::Pattern(#source)));
+                }
+                let list = self.statics.constraints(&rt, listed);
+                Some((quote!(#check::string_ok(#as_str, &#rules)), list))
+            }
+            Want::Enum { values, .. } => {
+                let set = self.statics.enum_values(values);
+                let list = self
+                    .statics
+                    .constraints(&rt, vec![quote!(#rt::Constraint::Enum(&[#(#values),*]))]);
+                Some((quote!(#set.contains(&#as_str)), list))
+            }
+            _ => None,
+        }
+    }
+
+    /// The checks of a collection: its size (a list of shown elements shows itself), its
+    /// keys' and elements' own constraints, judged together at its path as AWS reports
+    /// them, and what is inside each element, at the element's path.
+    #[allow(clippy::too_many_arguments)]
     fn collection(
         &self,
         kind: Kind<'_>,
         span: Span,
         min: Option<u64>,
         max: Option<u64>,
-        element: Option<TokenStream>,
+        key: Option<(TokenStream, syn::Ident)>,
+        element: Element,
         is_map: bool,
     ) -> Option<TokenStream> {
+        let rt = &self.rt;
         let check = self.check();
         let mut out = TokenStream::new();
+        let show = element
+            .show
+            .filter(|_| !is_map)
+            .map(|show| quote!(|item, out| { #show }));
         if min.is_some() || max.is_some() {
             let (min, max) = (opt_tokens(min), opt_tokens(max));
             let len = quote_spanned!(span=> value.len());
-            out.extend(quote! {
-                #check::length(#len, #min, #max, path, errors);
+            out.extend(match &show {
+                Some(show) => quote! {
+                    #check::list_length(value, #len, #min, #max, #show, path, errors);
+                },
+                None => quote! {
+                    #check::length(#len, #min, #max, path, errors);
+                },
             });
         }
-        if let Some(element) = element {
+        if let Some((ok, list)) = key {
+            let keys = quote_spanned!(span=> value.keys());
+            out.extend(quote! {
+                #check::members_hidden(#keys, |item| #ok, #rt::Constraint::MapKey(&#list), path, errors);
+            });
+        }
+        if let Some((ok, list)) = element.own {
+            out.extend(match (is_map, &show) {
+                (true, _) => {
+                    let values = quote_spanned!(span=> value.values());
+                    quote! {
+                        #check::members_hidden(#values, |item| #ok, #rt::Constraint::MapValue(&#list), path, errors);
+                    }
+                }
+                (false, Some(show)) => quote! {
+                    #check::members(value, |item| #ok, #show, #rt::Constraint::ListMember(&#list), path, errors);
+                },
+                (false, None) => quote! {
+                    #check::members_hidden(value, |item| #ok, #rt::Constraint::ListMember(&#list), path, errors);
+                },
+            });
+        }
+        if let Some(deeper) = element.deeper {
             let (iter, step) = match (is_map, kind) {
                 (true, _) => (
                     quote_spanned!(span=> value.values()),
@@ -575,11 +859,91 @@ impl Emitter<'_> {
             out.extend(quote! {
                 for (i, value) in #iter.enumerate() {
                     let path = #step;
-                    #element
+                    #deeper
                 }
             });
         }
         (!out.is_empty()).then_some(out)
+    }
+}
+
+/// How the elements of a collection are checked (see [`Emitter::element`]).
+#[derive(Default)]
+struct Element {
+    /// An expression of `item` (a reference to an element): whether it meets the
+    /// constraints of its own shape; and the static listing them.
+    own: Option<(TokenStream, syn::Ident)>,
+    /// Statements writing `item` to `out` (a `&mut String`), when elements are shown.
+    show: Option<TokenStream>,
+    /// Code checking what is inside `value` (an element) at `path`.
+    deeper: Option<TokenStream>,
+}
+
+/// Statements writing an element (`item`, a reference to a `ty`) that is `want` to `out`
+/// as Java prints it in a list, or `None` when such elements are not shown: sensitive
+/// strings, structures, maps, timestamps, and types the derive cannot see through.
+fn show_of(check: &TokenStream, want: &Want, ty: Ty<'_>) -> Option<TokenStream> {
+    let kind = ty.kind();
+    let as_str = quote_spanned!(ty.span=> ::core::convert::AsRef::<str>::as_ref(item));
+    match (want, kind) {
+        (_, Kind::Option(_)) => None,
+        (_, Kind::Deref(inner)) => {
+            let show = show_of(check, want, Ty::of(inner))?;
+            Some(quote!({ let item = &**item; #show }))
+        }
+        (Want::Str(Some(rule)), Kind::Str | Kind::Other) if !rule.sensitive => {
+            Some(quote!(#check::show_str(#as_str, out);))
+        }
+        (Want::Str(None), Kind::Str) => Some(quote!(#check::show_str(item, out);)),
+        (Want::Enum { .. }, Kind::Str) => Some(quote!(#check::show_str(#as_str, out);)),
+        (Want::Enum { .. }, Kind::Other) => {
+            Some(quote_spanned!(ty.span=> #check::show_display(item, out);))
+        }
+        (Want::Int { .. } | Want::Float { .. } | Want::Range { .. } | Want::Bool, _) => {
+            show_plain(check, kind)
+        }
+        (Want::List { item, .. }, Kind::List(elem)) => {
+            let show = show_of(check, item, Ty::of(elem))?;
+            Some(quote!(#check::show_nested(item, |item, out| { #show }, out);))
+        }
+        _ => None,
+    }
+}
+
+/// How an element of a well-known type is shown: strings as they are, numbers and
+/// booleans as scalar values are; `None` for other types.
+fn show_plain(check: &TokenStream, kind: Kind<'_>) -> Option<TokenStream> {
+    match kind {
+        Kind::Str => Some(quote!(#check::show_str(item, out);)),
+        Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Bool => {
+            Some(quote!(#check::show_display(item, out);))
+        }
+        _ => None,
+    }
+}
+
+/// Whether a value of `kind` can be `want` (`Other`: the compiler decides).
+fn fits(want: &Want, kind: Kind<'_>) -> bool {
+    match want {
+        Want::Str(_) => matches!(kind, Kind::Str | Kind::Other),
+        Want::Int { .. } => matches!(kind, Kind::Int(_) | Kind::Other),
+        Want::Float { .. } => matches!(kind, Kind::F32 | Kind::F64 | Kind::Other),
+        Want::Range { .. } => {
+            matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
+        }
+        Want::List { .. } => matches!(kind, Kind::List(_) | Kind::Other),
+        Want::Map { .. } => matches!(kind, Kind::Map(_) | Kind::Other),
+        Want::Collection { .. } | Want::Nested => {
+            matches!(kind, Kind::List(_) | Kind::Map(_) | Kind::Other)
+        }
+        Want::Object { .. } => matches!(kind, Kind::Other),
+        Want::Enum { .. } => matches!(kind, Kind::Str | Kind::Other),
+        Want::Bool => matches!(kind, Kind::Bool | Kind::Other),
+        Want::Timestamp { text } => {
+            matches!(kind, Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Other)
+                || (*text && matches!(kind, Kind::Str))
+        }
+        Want::Any => true,
     }
 }
 

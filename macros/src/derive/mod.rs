@@ -209,21 +209,28 @@ fn field_check(
         return None;
     }
     let constraints = attrs.constraints();
+    // The element rules of a list or map of strings or numbers: `length`, `pattern`,
+    // `sensitive` and `range` apply to each element, `items` to the count.
+    let collection = is_collection(&field.ty);
     // At most one group: strings (length, pattern, sensitive), numbers (range),
-    // collections (items, nested) or nested values (nested).
+    // collections (items, nested) or nested values (nested); `items` also goes with
+    // element rules on a collection.
     let group = |name: &str| match name {
         "length" | "pattern" | "sensitive" => 0,
         "range" => 1,
         _ => 2,
     };
-    if let Some((first, _)) = constraints.first() {
-        for (name, span) in &constraints[1..] {
-            if group(name) != group(first) {
-                cx.error_at(*span, format!("`{name}` cannot be combined with `{first}`"));
-            }
+    let compatible = |a: &str, b: &str| {
+        group(a) == group(b)
+            || (collection.is_some()
+                && ((a == "items" && group(b) < 2) || (b == "items" && group(a) < 2)))
+    };
+    for (i, (name, span)) in constraints.iter().enumerate() {
+        if let Some((first, _)) = constraints[..i].iter().find(|(f, _)| !compatible(f, name)) {
+            cx.error_at(*span, format!("`{name}` cannot be combined with `{first}`"));
         }
     }
-    let (want, subject) = if attrs.length.is_some() || attrs.pattern.is_some() {
+    let element = if attrs.length.is_some() || attrs.pattern.is_some() {
         let pattern = attrs.pattern.as_ref().and_then(|lit| {
             match specgen::pattern::compile(&lit.value(), mode) {
                 Ok(p) => Some(Pat::new(&p.source, &p.translated, p.engine, p.class_run)),
@@ -245,33 +252,73 @@ fn field_check(
             pattern,
             sensitive: attrs.sensitive.is_some(),
         };
-        (Want::Str(Some(rule)), Subject::Attr(STRINGS))
+        Some((Want::Str(Some(rule)), Subject::Attr(STRINGS)))
     } else if attrs.sensitive.is_some() {
         // Nothing to check, but the type must be a string.
-        (Want::Str(None), Subject::Attr(STRINGS))
-    } else if let Some(range) = attrs.range {
-        (
-            Want::Range {
-                min: range.min,
-                max: range.max,
-            },
-            Subject::Attr(NUMBERS),
-        )
-    } else if let Some(items) = attrs.items {
-        (
-            Want::Collection {
-                min: items.min,
-                max: items.max,
-                nested: attrs.nested.is_some(),
-            },
-            Subject::Attr(COLLECTIONS),
-        )
-    } else if attrs.nested.is_some() {
-        (Want::Nested, Subject::Attr(NESTED))
+        Some((Want::Str(None), Subject::Attr(STRINGS)))
     } else {
-        return None;
+        attrs.range.map(|range| {
+            (
+                Want::Range {
+                    min: range.min,
+                    max: range.max,
+                },
+                Subject::Attr(NUMBERS),
+            )
+        })
+    };
+    let (want, subject) = match (element, collection) {
+        (Some((element, subject)), Some(is_map)) => {
+            let (min, max) = (
+                attrs.items.and_then(|b| b.min),
+                attrs.items.and_then(|b| b.max),
+            );
+            let want = if is_map {
+                Want::Map {
+                    min,
+                    max,
+                    key: None,
+                    value: Box::new(element),
+                }
+            } else {
+                Want::List {
+                    min,
+                    max,
+                    item: Box::new(element),
+                }
+            };
+            (want, subject)
+        }
+        (Some(element), None) => element,
+        (None, _) => {
+            if let Some(items) = attrs.items {
+                (
+                    Want::Collection {
+                        min: items.min,
+                        max: items.max,
+                        nested: attrs.nested.is_some(),
+                    },
+                    Subject::Attr(COLLECTIONS),
+                )
+            } else if attrs.nested.is_some() {
+                (Want::Nested, Subject::Attr(NESTED))
+            } else {
+                return None;
+            }
+        }
     };
     em.value(&want, Ty::of(&field.ty), &subject, false)
+}
+
+/// `Some(is_map)` when `ty` is, under `Option` and smart pointers, a collection the derive
+/// sees (`Vec`, slices, sets, maps): element rules apply to its elements.
+fn is_collection(ty: &syn::Type) -> Option<bool> {
+    match ty::kind(ty) {
+        ty::Kind::Option(inner) | ty::Kind::Deref(inner) => is_collection(inner),
+        ty::Kind::List(_) => Some(false),
+        ty::Kind::Map(_) => Some(true),
+        _ => None,
+    }
 }
 
 fn enum_body(em: &mut Emitter<'_>, data: &syn::DataEnum, mode: PatternMode) -> TokenStream {

@@ -275,6 +275,10 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
         ShapeKind::Map(inner) => Want::Map {
             min: c.min_len,
             max: c.max_len,
+            key: c
+                .map_key
+                .as_ref()
+                .map(|key| Box::new(want_of(api, needs, key))),
             value: Box::new(want_of(api, needs, inner)),
         },
         ShapeKind::Named(id) => {

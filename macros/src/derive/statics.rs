@@ -1,6 +1,6 @@
 //! Statics shared by the checks of one expansion, emitted once inside its `const _` block:
 //! each distinct pattern exactly once (so it compiles at most once per process, on first
-//! use), string rules and enum value sets.
+//! use), string rules, enum value sets and the constraint lists of element shapes.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
@@ -14,6 +14,8 @@ pub(crate) struct Statics {
     patterns: Vec<Pat>,
     rules: Vec<StrRule>,
     enums: Vec<Vec<String>>,
+    /// Constraint lists, by their tokens.
+    lists: Vec<String>,
     items: TokenStream,
 }
 
@@ -104,6 +106,22 @@ impl Statics {
             static #name: &[&str] = &[#(#values),*];
         });
         self.enums.push(values.to_vec());
+        name
+    }
+
+    /// The static listing `items` (`Constraint` expressions): the constraints of an element
+    /// shape, as a message lists them when an element of a list or map breaks one.
+    pub(crate) fn constraints(&mut self, rt: &TokenStream, items: Vec<TokenStream>) -> Ident {
+        let key = quote!(#(#items),*).to_string();
+        if let Some(i) = self.lists.iter().position(|k| *k == key) {
+            return format_ident!("__SPECGEN_CONSTRAINTS_{}", i);
+        }
+        let name = format_ident!("__SPECGEN_CONSTRAINTS_{}", self.lists.len());
+        let n = items.len();
+        self.items.extend(quote! {
+            static #name: [#rt::Constraint; #n] = [#(#items),*];
+        });
+        self.lists.push(key);
         name
     }
 

@@ -61,7 +61,8 @@ fn validators_give_aws_messages() {
         "3 validation errors detected: \
          Value '12-34' at 'accountId' failed to satisfy constraint: Member must satisfy regular expression pattern: \\d+; \
          Value 'us-east-1_0123' at 'identityPoolId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w-]+:[0-9a-f-]+; \
-         Value '' at 'logins.entry.1.value' failed to satisfy constraint: Member must have length greater than or equal to 1"
+         Value at 'logins' failed to satisfy constraint: Map value must satisfy constraint: \
+         [Member must have length less than or equal to 50000, Member must have length greater than or equal to 1]"
     );
 
     let list: ListIdentitiesInput = serde_json::from_value(json!({

@@ -35,15 +35,15 @@ fn enum_values_that_collide_get_numbered_names() {
         (S::AB4, "a.b"),
         (S::Abc, "abc"),
         (S::Abc2, "ABC"),
-        (S::UnknownValue, "UNKNOWN"),
-        (S::UnknownValue2, "Unknown"),
+        (S::Unknown, "UNKNOWN"),
+        (S::Unknown2, "Unknown"),
         (S::Empty, ""),
     ];
     for (variant, wire) in all {
         assert_eq!(variant.as_str(), wire);
         assert_eq!(S::from(wire), variant);
     }
-    assert_eq!(S::from("abC"), S::Unknown("abC".to_owned()));
+    assert_eq!(S::from("abC"), S::Unlisted_("abC".to_owned()));
 }
 
 #[test]

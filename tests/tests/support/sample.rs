@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
-use specgen::ir::{Api, Bound, Shape, ShapeKind, TypeId, TypeKind};
+use specgen::ir::{Api, Bound, Shape, ShapeKind, TimestampFormat, TypeId, TypeKind};
 
 /// Which members a sample body has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,9 +122,22 @@ impl Sampler<'_> {
                 Value::from(v)
             }
             ShapeKind::Boolean => Value::from(true),
-            ShapeKind::Timestamp => match self.fill {
-                Fill::Required => Value::from(1_700_000_000_i64),
-                Fill::All => Value::from(1_700_000_000.25_f64),
+            // 2023-11-14T22:13:20Z, with a quarter second when every member is filled.
+            ShapeKind::Timestamp => match (c.timestamp_format, self.fill) {
+                (Some(TimestampFormat::DateTime), Fill::Required) => {
+                    Value::from("2023-11-14T22:13:20Z")
+                }
+                (Some(TimestampFormat::DateTime), Fill::All) => {
+                    Value::from("2023-11-14T22:13:20.25Z")
+                }
+                (Some(TimestampFormat::HttpDate), Fill::Required) => {
+                    Value::from("Tue, 14 Nov 2023 22:13:20 GMT")
+                }
+                (Some(TimestampFormat::HttpDate), Fill::All) => {
+                    Value::from("Tue, 14 Nov 2023 22:13:20.25 GMT")
+                }
+                (_, Fill::Required) => Value::from(1_700_000_000_i64),
+                (_, Fill::All) => Value::from(1_700_000_000.25_f64),
             },
             ShapeKind::Any => json!({"any": [1, "two", null]}),
             ShapeKind::List(inner) => {
@@ -141,7 +154,12 @@ impl Sampler<'_> {
                 let inner = (**inner).clone();
                 let mut map = Map::new();
                 for i in 1..=n {
-                    map.insert(format!("key{i}"), self.shape(&inner, &format!("{at}{{}}")));
+                    // A key shape with rules (a pattern, an enum) gives the key.
+                    let key = match c.map_key.as_deref().map(|key| self.shape(key, at)) {
+                        Some(Value::String(key)) => key,
+                        _ => format!("key{i}"),
+                    };
+                    map.insert(key, self.shape(&inner, &format!("{at}{{}}")));
                 }
                 Value::Object(map)
             }

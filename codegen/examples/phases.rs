@@ -38,7 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     eprintln!("after render: peak {}", peak());
     let lines: usize = files.iter().map(|f| f.contents.lines().count()).sum();
     println!(
-        "{path}: {} types, {} operations, {lines} lines\n  parse  {parsed:?}\n  lower  {lowered:?}\n  emit   {emitted:?}\n  render {rendered:?} (prettyplease + rustfmt)",
+        "{path}: {} types, {} operations, {lines} lines\n  parse  {parsed:?}\n  lower  {lowered:?}\n  emit   {emitted:?}\n  render {rendered:?} (prettyplease)",
         api.types.len(),
         api.operations.len()
     );

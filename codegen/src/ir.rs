@@ -561,14 +561,61 @@ pub enum ParamLocation {
 /// An operation parameter outside the body.
 #[derive(Debug, Clone)]
 pub struct Parameter {
-    /// Wire name.
+    /// Wire name (`petId`, `X-Request-Id`); also its name in validation messages.
     pub name: String,
+    /// Rust name of its member in the operation's request type (`pet_id`,
+    /// `x_request_id`): unique within the operation, and not `body` when the operation has
+    /// a request body (which holds that name).
+    pub field: String,
     /// Location.
     pub location: ParamLocation,
     /// Whether it must be present.
     pub required: bool,
     /// Its type.
     pub shape: Shape,
+    /// Description as Markdown.
+    pub docs: Option<String>,
+    /// Whether a list travels as one `name=value` pair per item (`explode`, the default of
+    /// query and cookie parameters) rather than as one comma-separated value.
+    pub explode: bool,
+}
+
+/// A status an operation documents a response for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Status {
+    /// One status code (`404`).
+    Code(u16),
+    /// A class of codes (`4XX`): the digit.
+    Range(u16),
+    /// `default`: any status the others do not cover.
+    Default,
+}
+
+impl Status {
+    /// As the spec writes it: `404`, `4XX`, `default`.
+    pub fn spec_name(self) -> String {
+        match self {
+            Status::Code(c) => c.to_string(),
+            Status::Range(d) => format!("{d}XX"),
+            Status::Default => "default".to_owned(),
+        }
+    }
+}
+
+/// One documented response of an operation.
+#[derive(Debug, Clone)]
+pub struct ResponseCase {
+    /// The status (or class, or `default`) it answers.
+    pub status: Status,
+    /// Rust name of its variant in the operation's response enum (`Ok`, `NotFound`,
+    /// `ClientError`, `Default`).
+    pub variant: String,
+    /// The type of its JSON body, if it has one.
+    pub body: Option<TypeId>,
+    /// The media type of a body that is not JSON (`text/plain`); such a body is not read.
+    pub other_media: Option<String>,
+    /// Description as Markdown.
+    pub docs: Option<String>,
 }
 
 /// One operation.
@@ -594,6 +641,17 @@ pub struct Operation {
     pub errors: Vec<TypeId>,
     /// Path, query, header and cookie parameters.
     pub parameters: Vec<Parameter>,
+    /// Whether the request body is required (`requestBody.required`).
+    pub body_required: bool,
+    /// Documented responses in spec order, `default` last (REST APIs only; empty for AWS
+    /// JSON, whose answers are `output` and `errors`).
+    pub responses: Vec<ResponseCase>,
+    /// Rust name of the operation's request type (parameters and body) in the `operations`
+    /// module of REST APIs (`GetPetRequest`).
+    pub request_name: String,
+    /// Rust name of the operation's response enum in the `operations` module of REST APIs
+    /// (`GetPetResponse`).
+    pub response_name: String,
     /// JSON pointer of the operation.
     pub pointer: String,
 }

@@ -31,6 +31,7 @@ mod precheck;
 pub mod refs;
 pub mod render;
 pub mod settings;
+mod sizes;
 
 use std::path::Path;
 

@@ -68,6 +68,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
     exceptions.sort();
     l.check_alias_cycles()?;
     l.box_recursion()?;
+    crate::sizes::box_large_alternatives(&mut l.types);
     l.mark_usage(&operations);
 
     let validation_error = settings.validation_exception.clone().unwrap_or_else(|| {
@@ -900,15 +901,33 @@ impl Lowerer<'_> {
         }
         let discriminator = match &schema.schema_data.discriminator {
             None => None,
-            Some(d) => {
+            Some(d) => 'discriminator: {
                 let mut mapping = Vec::new();
                 for (value, reference) in &d.mapping {
                     let at = pointer_path(pointer, &["discriminator", "mapping", value]);
-                    let target = if reference.starts_with('#') {
-                        self.resolve_ref(reference, &at)?
+                    let resolved = if reference.starts_with('#') {
+                        self.resolve_ref(reference, &at)
                     } else {
                         // A bare schema name is allowed too.
-                        self.resolve_ref(&format!("#/components/schemas/{reference}"), &at)?
+                        self.resolve_ref(&format!("#/components/schemas/{reference}"), &at)
+                    };
+                    let target = match resolved {
+                        Ok(target) => target,
+                        Err(e) if e.kind == ErrorKind::Invalid => {
+                            // Without the whole mapping, values are told apart by trying
+                            // each alternative, which reads every value a mapping would.
+                            if self.warned.insert(at.clone()) {
+                                self.warnings.push(Warning {
+                                    pointer: at,
+                                    message: format!(
+                                        "{}; the discriminator is not used: values are told apart by trying each alternative",
+                                        e.message
+                                    ),
+                                });
+                            }
+                            break 'discriminator None;
+                        }
+                        Err(e) => return Err(e),
                     };
                     let Some(index) = variants
                         .iter()
@@ -1022,11 +1041,11 @@ impl Lowerer<'_> {
                         ));
                     }
                     merged.push(id);
-                    let name = self.types[id.0].schema_name.clone();
                     let origin = self.types[id.0].pointer.clone();
-                    match self.component(&name) {
-                        Some(ReferenceOr::Item(s)) => (s, origin),
-                        _ => {
+                    // Through aliases of aliases to the object schema itself.
+                    match self.part_schema(part) {
+                        Some(s) => (s, origin),
+                        None => {
                             return Err(Error::at(
                                 ErrorKind::Unsupported,
                                 at,
@@ -1082,18 +1101,16 @@ impl Lowerer<'_> {
         match part {
             ReferenceOr::Item(s) => Some(s),
             ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/schemas/")?;
-                match self.component(name)? {
-                    ReferenceOr::Item(s) => Some(s),
-                    // An alias of an alias: follow one step (cycles end at `None`).
-                    ReferenceOr::Reference { reference: r } => {
-                        let inner = r.strip_prefix("#/components/schemas/")?;
-                        match self.component(inner)? {
-                            ReferenceOr::Item(s) => Some(s),
-                            ReferenceOr::Reference { .. } => None,
-                        }
+                // Aliases of aliases are followed; a cycle ends at `None`.
+                let mut reference = reference;
+                for _ in 0..32 {
+                    let name = reference.strip_prefix("#/components/schemas/")?;
+                    match self.component(name)? {
+                        ReferenceOr::Item(s) => return Some(s),
+                        ReferenceOr::Reference { reference: r } => reference = r,
                     }
                 }
+                None
             }
         }
     }
@@ -1636,6 +1653,67 @@ impl Lowerer<'_> {
         Ok(content_schema(&response.content, &at))
     }
 
+    /// The response a response or its `$ref` stands for (`None` when it does not resolve,
+    /// which [`Lowerer::response_schema`] reports).
+    fn response_item<'r>(
+        doc: &'r OpenAPI,
+        response: &'r ReferenceOr<Response>,
+    ) -> Option<&'r Response> {
+        match response {
+            ReferenceOr::Item(r) => Some(r),
+            ReferenceOr::Reference { reference } => {
+                let name = reference.strip_prefix("#/components/responses/")?;
+                match doc.components.as_ref()?.responses.get(name)? {
+                    ReferenceOr::Item(r) => Some(r),
+                    ReferenceOr::Reference { .. } => None,
+                }
+            }
+        }
+    }
+
+    /// The media type of a response body that is not JSON, if it has content and none of
+    /// it is JSON.
+    fn other_media(doc: &OpenAPI, response: &ReferenceOr<Response>) -> Option<String> {
+        let content = &Self::response_item(doc, response)?.content;
+        if content.keys().any(|k| k.contains("json")) {
+            return None;
+        }
+        content.keys().next().cloned()
+    }
+
+    /// One documented response of a REST operation; its variant is named after the status
+    /// (`Ok`, `NotFound`, `ClientError`, `Default`; `Status418` past the names HTTP gives).
+    fn response_case(
+        &self,
+        response: &ReferenceOr<Response>,
+        status: Status,
+        body: Option<TypeId>,
+        variants: &mut Scope,
+    ) -> ResponseCase {
+        let other_media = Self::other_media(self.doc, response);
+        let docs = Self::response_item(self.doc, response)
+            .map(|r| r.description.trim())
+            .filter(|d| !d.is_empty())
+            .map(html_to_markdown);
+        let natural = match status {
+            Status::Code(c) => status_name(c).map_or_else(|| format!("Status{c}"), str::to_owned),
+            Status::Range(1) => "Informational".to_owned(),
+            Status::Range(2) => "Success".to_owned(),
+            Status::Range(3) => "Redirection".to_owned(),
+            Status::Range(4) => "ClientError".to_owned(),
+            Status::Range(5) => "ServerError".to_owned(),
+            Status::Range(d) => format!("Status{d}xx"),
+            Status::Default => "Default".to_owned(),
+        };
+        ResponseCase {
+            status,
+            variant: variants.claim(&natural),
+            body: body.filter(|_| other_media.is_none()),
+            other_media,
+            docs,
+        }
+    }
+
     fn request_body<'r>(
         doc: &'r OpenAPI,
         body: &'r ReferenceOr<RequestBody>,
@@ -1713,11 +1791,27 @@ impl Lowerer<'_> {
                 }
             }
         };
-        let (data, location) = match &p {
-            OaParameter::Query { parameter_data, .. } => (parameter_data, ParamLocation::Query),
-            OaParameter::Header { parameter_data, .. } => (parameter_data, ParamLocation::Header),
-            OaParameter::Path { parameter_data, .. } => (parameter_data, ParamLocation::Path),
-            OaParameter::Cookie { parameter_data, .. } => (parameter_data, ParamLocation::Cookie),
+        // Lists in `form` style (the default of query and cookie parameters) repeat the
+        // parameter per item unless `explode: false`; the other styles join items.
+        let (data, location, form) = match &p {
+            OaParameter::Query {
+                parameter_data,
+                style,
+                ..
+            } => (
+                parameter_data,
+                ParamLocation::Query,
+                matches!(style, openapiv3::QueryStyle::Form),
+            ),
+            OaParameter::Header { parameter_data, .. } => {
+                (parameter_data, ParamLocation::Header, false)
+            }
+            OaParameter::Path { parameter_data, .. } => {
+                (parameter_data, ParamLocation::Path, false)
+            }
+            OaParameter::Cookie { parameter_data, .. } => {
+                (parameter_data, ParamLocation::Cookie, true)
+            }
         };
         // AWS signing and routing headers are protocol plumbing, not operation inputs.
         if self.aws
@@ -1735,15 +1829,22 @@ impl Lowerer<'_> {
         };
         Ok(Some(Parameter {
             name: data.name.clone(),
+            // Named with the other parameters of the operation (`lower_operations`).
+            field: String::new(),
             location,
-            required: data.required,
+            // Path parameters are always required (OpenAPI demands `required: true`).
+            required: data.required || location == ParamLocation::Path,
             shape,
+            docs: markdown(&data.description),
+            explode: form && data.explode.unwrap_or(true),
         }))
     }
 
     fn lower_operations(&mut self, protocol: &Protocol) -> Result<Vec<Operation>> {
         let doc = self.doc;
         let mut names = Scope::new();
+        // Names in the `operations` module of REST APIs.
+        let mut rest_names = Scope::new();
         let mut ops = Vec::new();
         for (path, item) in &doc.paths.paths {
             let path_pointer = pointer_join("#/paths", path);
@@ -1787,41 +1888,81 @@ impl Lowerer<'_> {
                     }
                     None => None,
                 };
+                let body_required = match &op.request_body {
+                    Some(ReferenceOr::Item(b)) => b.required,
+                    Some(ReferenceOr::Reference { reference }) => reference
+                        .strip_prefix("#/components/requestBodies/")
+                        .and_then(|n| doc.components.as_ref()?.request_bodies.get(n))
+                        .is_some_and(|b| matches!(b, ReferenceOr::Item(b) if b.required)),
+                    None => false,
+                };
                 let mut output = None;
                 let mut errors = Vec::new();
+                let mut responses = Vec::new();
+                let mut variants = Scope::new();
                 for (status, response) in &op.responses.responses {
                     let code = status.to_string();
                     let resp_at = pointer_join(&pointer_join(&at, "responses"), &code);
-                    let Some((schema, schema_at)) =
-                        Self::response_schema(self.doc, response, &resp_at)?
-                    else {
-                        continue;
-                    };
-                    if code.starts_with('2') {
-                        if output.is_none() {
-                            output = Some(self.body_type(
+                    let found = Self::response_schema(self.doc, response, &resp_at)?;
+                    let mut body = None;
+                    if let Some((schema, schema_at)) = found {
+                        if code.starts_with('2') {
+                            if output.is_none() {
+                                output = Some(self.body_type(
+                                    schema,
+                                    &schema_at,
+                                    &format!("{name}Response"),
+                                )?);
+                                body = output;
+                            }
+                        } else if let ReferenceOr::Reference { reference } = schema {
+                            let id = self.resolve_ref(reference, &schema_at)?;
+                            if !errors.contains(&id) {
+                                errors.push(id);
+                            }
+                            body = Some(id);
+                        }
+                        if body.is_none()
+                            && !self.aws
+                            && Self::other_media(self.doc, response).is_none()
+                        {
+                            body = Some(self.body_type(
                                 schema,
                                 &schema_at,
-                                &format!("{name}Response"),
+                                &format!("{name}Response{code}"),
                             )?);
                         }
-                    } else if let ReferenceOr::Reference { reference } = schema {
-                        let id = self.resolve_ref(reference, &schema_at)?;
-                        if !errors.contains(&id) {
-                            errors.push(id);
-                        }
+                    }
+                    if !self.aws {
+                        let status = match status {
+                            openapiv3::StatusCode::Code(c) => Status::Code(*c),
+                            openapiv3::StatusCode::Range(d) => Status::Range(*d),
+                        };
+                        responses.push(self.response_case(response, status, body, &mut variants));
                     }
                 }
-                if output.is_none()
-                    && let Some(default) = &op.responses.default
-                {
+                if let Some(default) = &op.responses.default {
                     let resp_at = pointer_path(&at, &["responses", "default"]);
+                    let mut body = None;
                     if let Some((schema, schema_at)) =
                         Self::response_schema(self.doc, default, &resp_at)?
                         && !self.aws
                     {
-                        output =
-                            Some(self.body_type(schema, &schema_at, &format!("{name}Response"))?);
+                        let hint = match output {
+                            None => format!("{name}Response"),
+                            Some(_) => format!("{name}ResponseDefault"),
+                        };
+                        let id = self.body_type(schema, &schema_at, &hint)?;
+                        output.get_or_insert(id);
+                        body = Some(id);
+                    }
+                    if !self.aws {
+                        responses.push(self.response_case(
+                            default,
+                            Status::Default,
+                            body,
+                            &mut variants,
+                        ));
                     }
                 }
                 let mut parameters: Vec<Parameter> = Vec::new();
@@ -1843,6 +1984,17 @@ impl Lowerer<'_> {
                         parameters.push(p);
                     }
                 }
+                // Members of the request type: the parameters, then `body`.
+                let mut fields = if input.is_some() {
+                    Scope::with_reserved(&["body"])
+                } else {
+                    Scope::new()
+                };
+                for p in &mut parameters {
+                    p.field = fields.claim(&snake(&p.name));
+                }
+                let request_name = rest_names.claim(&format!("{name}Request"));
+                let response_name = rest_names.claim(&format!("{name}Response"));
                 ops.push(Operation {
                     name,
                     id,
@@ -1854,6 +2006,10 @@ impl Lowerer<'_> {
                     output,
                     errors,
                     parameters,
+                    body_required,
+                    responses,
+                    request_name,
+                    response_name,
                     pointer: at,
                 });
             }
@@ -2046,6 +2202,65 @@ impl Lowerer<'_> {
             stack.extend(named.into_iter().map(|n| (n, request)));
         }
     }
+}
+
+/// The variant name of a status code: its reason phrase (RFC 9110) in camel case.
+fn status_name(code: u16) -> Option<&'static str> {
+    Some(match code {
+        100 => "Continue",
+        101 => "SwitchingProtocols",
+        200 => "Ok",
+        201 => "Created",
+        202 => "Accepted",
+        203 => "NonAuthoritativeInformation",
+        204 => "NoContent",
+        205 => "ResetContent",
+        206 => "PartialContent",
+        207 => "MultiStatus",
+        300 => "MultipleChoices",
+        301 => "MovedPermanently",
+        302 => "Found",
+        303 => "SeeOther",
+        304 => "NotModified",
+        307 => "TemporaryRedirect",
+        308 => "PermanentRedirect",
+        400 => "BadRequest",
+        401 => "Unauthorized",
+        402 => "PaymentRequired",
+        403 => "Forbidden",
+        404 => "NotFound",
+        405 => "MethodNotAllowed",
+        406 => "NotAcceptable",
+        407 => "ProxyAuthenticationRequired",
+        408 => "RequestTimeout",
+        409 => "Conflict",
+        410 => "Gone",
+        411 => "LengthRequired",
+        412 => "PreconditionFailed",
+        413 => "ContentTooLarge",
+        414 => "UriTooLong",
+        415 => "UnsupportedMediaType",
+        416 => "RangeNotSatisfiable",
+        417 => "ExpectationFailed",
+        421 => "MisdirectedRequest",
+        422 => "UnprocessableContent",
+        423 => "Locked",
+        424 => "FailedDependency",
+        425 => "TooEarly",
+        426 => "UpgradeRequired",
+        428 => "PreconditionRequired",
+        429 => "TooManyRequests",
+        431 => "RequestHeaderFieldsTooLarge",
+        451 => "UnavailableForLegalReasons",
+        500 => "InternalServerError",
+        501 => "NotImplemented",
+        502 => "BadGateway",
+        503 => "ServiceUnavailable",
+        504 => "GatewayTimeout",
+        505 => "HttpVersionNotSupported",
+        507 => "InsufficientStorage",
+        _ => return None,
+    })
 }
 
 /// `base` with each of `segments` appended (escaped).

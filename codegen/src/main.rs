@@ -193,7 +193,9 @@ fn run(cli: Cli) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Import { model, out } => {
-            specgen::import::import_to_file(&model, &out)?;
+            for w in specgen::import::import_to_file(&model, &out)? {
+                eprintln!("warning: {}: {}: {}", model.display(), w.pointer, w.message);
+            }
             eprintln!("wrote {}", out.display());
             Ok(ExitCode::SUCCESS)
         }

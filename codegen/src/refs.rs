@@ -90,6 +90,28 @@ pub fn normalize(doc: &mut Value) -> Result<()> {
     ))
 }
 
+/// Keys whose members are names chosen by the spec's author, not OpenAPI's fields.
+const NAME_MAPS: &[&str] = &[
+    "properties",
+    "patternProperties",
+    "definitions",
+    "$defs",
+    "schemas",
+    "parameters",
+    "responses",
+    "requestBodies",
+    "headers",
+    "examples",
+    "links",
+    "callbacks",
+    "securitySchemes",
+    "pathItems",
+    "content",
+    "encoding",
+    "variables",
+    "paths",
+];
+
 /// Finds every `$ref` and the place it is written in.
 fn collect(value: &Value, at: &mut Vec<String>, out: &mut Vec<Found>) {
     match value {
@@ -103,7 +125,12 @@ fn collect(value: &Value, at: &mut Vec<String>, out: &mut Vec<Found>) {
             }
             for (k, v) in map {
                 let key = key_text(k);
-                if key == "$ref" {
+                // Extensions are opaque: a `$ref` inside one is the vendor's, not OpenAPI's
+                // (unless the key names a property, header, response… that starts `x-`).
+                let names = at
+                    .last()
+                    .is_some_and(|parent| NAME_MAPS.contains(&parent.as_str()));
+                if key == "$ref" || (key.starts_with("x-") && !names) {
                     continue;
                 }
                 at.push(key);
@@ -164,6 +191,9 @@ fn pointer_of(at: &[String]) -> String {
 /// The segments of a local pointer (`#/a/b~1c` → `a`, `b/c`).
 fn segments(target: &str) -> Option<Vec<String>> {
     let rest = target.strip_prefix('#')?;
+    // A fragment is percent-encoded (RFC 6901, section 6): `{` is often written `%7B`.
+    let decoded = percent_decode(rest)?;
+    let rest = decoded.as_str();
     if rest.is_empty() {
         return Some(Vec::new());
     }
@@ -173,6 +203,63 @@ fn segments(target: &str) -> Option<Vec<String>> {
             .map(|s| s.replace("~1", "/").replace("~0", "~"))
             .collect(),
     )
+}
+
+/// `%XX` escapes decoded; `None` when they do not make UTF-8 text.
+fn percent_decode(text: &str) -> Option<String> {
+    if !text.contains('%') {
+        return Some(text.to_owned());
+    }
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
+            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
+                out.push((hex(h)? * 16 + hex(l)?) as u8);
+                i += 3;
+            }
+            (b, _, _) => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// The literal path of the place `path` leads to when each local `$ref` met on the way
+/// (alone, or the only part of an `allOf`) is followed; `None` when it leads nowhere.
+fn canonical(doc: &Value, path: &[String]) -> Option<Vec<String>> {
+    let mut here: Vec<String> = Vec::new();
+    let mut follows = 0;
+    for seg in path {
+        loop {
+            let node = lookup(doc, &here)?;
+            let Value::Mapping(map) = node else { break };
+            if map.iter().any(|(k, _)| key_text(k) == *seg) {
+                break;
+            }
+            let reference = match (map.get("$ref"), map.get("allOf")) {
+                (Some(Value::String(r)), _) => r.clone(),
+                (None, Some(Value::Sequence(parts))) if parts.len() == 1 => {
+                    match parts[0].get("$ref") {
+                        Some(Value::String(r)) => r.clone(),
+                        _ => break,
+                    }
+                }
+                _ => break,
+            };
+            follows += 1;
+            if follows > 64 {
+                return None;
+            }
+            here = segments(&reference)?;
+        }
+        here.push(seg.clone());
+    }
+    Some(here)
 }
 
 fn lookup<'v>(doc: &'v Value, path: &[String]) -> Option<&'v Value> {
@@ -228,6 +315,9 @@ fn rewrite(doc: &mut Value, f: &Found, hoisted: &mut BTreeMap<String, String>) -
     {
         return Ok(false);
     }
+    // Through a `$ref` on the way (written so by bundlers, or left by a schema moved
+    // into components before): the place it leads to.
+    let target = canonical(doc, &target).unwrap_or(target);
     let Some(value) = lookup(doc, &target).cloned() else {
         return Err(Error::at(
             ErrorKind::Invalid,
@@ -237,11 +327,13 @@ fn rewrite(doc: &mut Value, f: &Found, hoisted: &mut BTreeMap<String, String>) -
     };
     match f.place {
         Place::Schema => {
-            let name = match hoisted.get(&f.target) {
+            // Keyed by the place, so two spellings of one pointer make one type.
+            let place = pointer_of(&target);
+            let name = match hoisted.get(&place) {
                 Some(name) => name.clone(),
                 None => {
                     let name = hoist(doc, &target, value, &f.target)?;
-                    hoisted.insert(f.target.clone(), name.clone());
+                    hoisted.insert(place, name.clone());
                     // The schema's old place refers to it too (its description stays).
                     if let Some(old) = lookup_mut(doc, &target) {
                         let mut here = Mapping::new();
@@ -472,6 +564,74 @@ paths:
         let mut d = doc("paths: {/a: {$ref: '#/paths/~1b'}}");
         let e = normalize(&mut d).unwrap_err();
         assert!(e.message.contains("does not resolve"), "{e}");
+    }
+
+    #[test]
+    fn percent_encoded_pointers_resolve() {
+        let mut d = doc(
+            "paths: {'/k/{id}': {get: {parameters: [{name: id, in: path, required: true, schema: {type: string}}]}, \
+             delete: {parameters: [{$ref: '#/paths/~1k~1%7Bid%7D/get/parameters/0'}]}}}",
+        );
+        normalize(&mut d).unwrap();
+        let copied = lookup(
+            &d,
+            &segments("#/paths/~1k~1{id}/delete/parameters/0").unwrap(),
+        );
+        assert_eq!(
+            copied.and_then(|p| p.get("name")).and_then(Value::as_str),
+            Some("id")
+        );
+    }
+
+    #[test]
+    fn pointers_through_references_resolve() {
+        // The second `$ref` goes through the first one's target, as bundlers write them;
+        // after the first schema moves into components it also goes through a `$ref`.
+        let mut d = doc(
+            "paths: {/a: {get: {responses: {'200': {description: ok, content: {application/json: \
+             {schema: {$ref: '#/components/schemas/Page'}}}}}}}, \
+             /b: {get: {parameters: [{name: id, in: query, schema: \
+             {$ref: '#/paths/~1a/get/responses/200/content/application~1json/schema/properties/id'}}]}}}\n\
+             components: {schemas: {Page: {type: object, properties: {id: {type: integer}}}}}",
+        );
+        normalize(&mut d).unwrap();
+        let reference = lookup(
+            &d,
+            &segments("#/paths/~1b/get/parameters/0/schema/$ref").unwrap(),
+        )
+        .and_then(Value::as_str)
+        .unwrap()
+        .to_owned();
+        let schema = lookup(&d, &segments(&reference).unwrap()).unwrap();
+        assert_eq!(schema.get("type").and_then(Value::as_str), Some("integer"));
+    }
+
+    #[test]
+    fn references_inside_extensions_are_left_alone() {
+        let text = "paths: {/a: {get: {x-policy: {$ref: '#/components/x-policy/list'}}}}\n\
+                    components: {x-policy: {list: [a, b]}, x-defs: {Id: {type: string}}, \
+                    schemas: {A: {properties: {x-id: {$ref: '#/components/x-defs/Id'}}}}}";
+        let mut d = doc(text);
+        normalize(&mut d).unwrap();
+        let at = |p: &str| lookup(&d, &segments(p).unwrap()).cloned().unwrap();
+        assert_eq!(
+            at("#/paths/~1a/get/x-policy")
+                .get("$ref")
+                .and_then(Value::as_str),
+            Some("#/components/x-policy/list")
+        );
+        // A property named `x-id` is the spec's: its schema, found in an extension, moves
+        // into `components.schemas` like any other.
+        let reference = at("#/components/schemas/A/properties/x-id");
+        let reference = reference.get("$ref").and_then(Value::as_str).unwrap();
+        assert!(
+            reference.starts_with("#/components/schemas/"),
+            "{reference}"
+        );
+        assert_eq!(
+            at(reference).get("type").and_then(Value::as_str),
+            Some("string")
+        );
     }
 
     #[test]

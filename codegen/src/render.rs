@@ -52,8 +52,10 @@ fn space_items(text: &str) -> String {
         let indent = line.len() - trimmed.len();
         let prev_trimmed = prev.trim_start();
         let prev_indent = prev.len() - prev_trimmed.len();
-        let after_item =
-            (prev_trimmed.ends_with('}') || prev_trimmed.ends_with(';')) && prev_indent == indent;
+        // A comment ending in `}` or `;` (doc text quoting code) ends no item.
+        let after_item = (prev_trimmed.ends_with('}') || prev_trimmed.ends_with(';'))
+            && !prev_trimmed.starts_with("//")
+            && prev_indent == indent;
         let both_use = trimmed.starts_with("use ") && prev_trimmed.starts_with("use ");
         let after_inner_attrs = prev_trimmed.starts_with("//!") && !trimmed.starts_with("//!");
         if (after_item && starts_item(trimmed) && !both_use)
@@ -68,116 +70,25 @@ fn space_items(text: &str) -> String {
     out
 }
 
-/// Formats each text with `rustfmt` (from `$RUSTFMT` or `PATH`) when it is available, so
-/// that the output is exactly what `cargo fmt` keeps; a text rustfmt cannot format (or every
-/// text, without rustfmt) is returned unchanged. As many rustfmt processes run at once as
-/// there are cores.
-fn rustfmt_all(texts: &[String]) -> Vec<String> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    let program = std::env::var_os("RUSTFMT").unwrap_or_else(|| "rustfmt".into());
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(texts.len());
-    let next = AtomicUsize::new(0);
-    let mut out: Vec<Option<String>> = vec![None; texts.len()];
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..workers)
-            .map(|_| {
-                scope.spawn(|| {
-                    let mut done = Vec::new();
-                    loop {
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        let Some(text) = texts.get(i) else {
-                            return done;
-                        };
-                        done.push((i, rustfmt(&program, text)));
-                    }
-                })
-            })
-            .collect();
-        for handle in handles {
-            for (i, text) in handle.join().unwrap_or_default() {
-                out[i] = text;
-            }
-        }
-    });
-    out.into_iter()
-        .zip(texts)
-        .map(|(formatted, text)| formatted.unwrap_or_else(|| text.clone()))
-        .collect()
-}
-
-/// `text` formatted by one rustfmt process; `None` if it cannot run or rejects the text.
-fn rustfmt(program: &std::ffi::OsStr, text: &str) -> Option<String> {
-    use std::io::Write;
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(program)
-        .args(["--edition", "2024", "--emit", "stdout", "--quiet"])
-        .current_dir(std::env::temp_dir())
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .ok()?;
-    let mut stdin = child.stdin.take()?;
-    std::thread::scope(|scope| {
-        // Feed stdin from a thread: rustfmt may fill stdout before reading it all.
-        scope.spawn(move || {
-            let _ = stdin.write_all(text.as_bytes());
-        });
-        let output = child.wait_with_output().ok()?;
-        if output.status.success() && !output.stdout.is_empty() {
-            String::from_utf8(output.stdout).ok()
-        } else {
-            None
-        }
-    })
-}
-
-/// Lines of prettyplease output given to one rustfmt process. rustfmt's memory grows with
-/// its input (about 80 MB for the 48,000 lines of Cognito's `types.rs`), and items format
-/// the same alone as in their file, so large files go to rustfmt in pieces.
-const RUSTFMT_LINES: usize = 6000;
-
 /// The files of a crate's `src/` directory: `lib.rs` and one file per module, formatted
-/// with prettyplease and then rustfmt (when it is installed).
+/// with prettyplease (and blank lines between items), each behind [`HEADER`].
+///
+/// No external formatter runs: the output depends only on the input, never on the tools
+/// installed. It is not what rustfmt would write, so a crate of generated files keeps
+/// `cargo fmt` off them (a `rustfmt.toml` with `disable_all_formatting = true`, as
+/// `specgen crate` writes).
 pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
-    let files = prettyplease_parts(generated)?;
-    // Consecutive parts of a file, up to RUSTFMT_LINES lines, make one piece.
-    let mut pieces: Vec<String> = Vec::new();
-    let mut piece_counts = Vec::with_capacity(files.len());
-    for (_, parts) in &files {
-        let first = pieces.len();
-        let mut lines = 0;
-        for part in parts {
-            let part_lines = part.lines().count();
-            if pieces.len() == first || lines + part_lines > RUSTFMT_LINES {
-                pieces.push(String::new());
-                lines = 0;
-            } else {
-                pieces.last_mut().expect("a piece").push('\n');
-            }
-            pieces.last_mut().expect("a piece").push_str(part);
-            lines += part_lines;
-        }
-        piece_counts.push(pieces.len() - first);
-    }
-    let mut formatted = rustfmt_all(&pieces).into_iter();
-    Ok(files
+    Ok(prettyplease_files(generated)?
         .into_iter()
-        .zip(piece_counts)
-        .map(|((path, _), count)| {
-            let text: Vec<String> = formatted.by_ref().take(count).collect();
-            File {
-                path,
-                contents: format!("{HEADER}{}", text.join("\n")),
-            }
+        .map(|file| File {
+            contents: format!("{HEADER}{}", file.contents),
+            ..file
         })
         .collect())
 }
 
-/// The same files formatted by prettyplease only, without the header line. Tokens are
-/// dropped as soon as they are formatted.
+/// [`crate_files`] without the header line. Tokens are dropped as soon as they are
+/// formatted.
 pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
     Ok(prettyplease_parts(generated)?
         .into_iter()
@@ -244,11 +155,11 @@ pub fn single_tokens(generated: &Generated) -> TokenStream {
     }
 }
 
-/// [`single_tokens`] formatted as one file (for `include!` from `OUT_DIR`).
+/// [`single_tokens`] formatted as one file (for `include!` from `OUT_DIR`), by prettyplease
+/// as [`crate_files`] are.
 pub fn single_file(generated: &Generated) -> Result<String> {
     let text = format(single_tokens(generated), "single file")?;
-    let formatted = rustfmt_all(std::slice::from_ref(&text));
-    Ok(format!("{HEADER}{}", formatted[0]))
+    Ok(format!("{HEADER}{text}"))
 }
 
 fn inner_docs(markdown: &str) -> TokenStream {

@@ -686,7 +686,7 @@ fn enum_value_added() {
         base_edited(&[("enum: [LOW, HIGH]", "enum: [LOW, HIGH, URGENT]")]),
         ["enum_value_added PriorityType.URGENT wire=compatible/breaking api=compatible"]
     );
-    // Response enum: old clients read it as `Unknown`.
+    // Response enum: old clients read it as `Unlisted_`.
     assert_eq!(
         base_edited(&[("enum: [PENDING, SHIPPED]", "enum: [PENDING, SHIPPED, LOST]")]),
         ["enum_value_added OrderStatus.LOST wire=warning/compatible api=compatible"]

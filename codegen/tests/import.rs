@@ -199,19 +199,11 @@ fn errors_name_the_place_in_the_model() {
         ),
         (
             model(
-                input,
-                r#""In": {"type": "structure", "members": {"E": {"shape": "Events"}}},
-                   "Events": {"type": "structure", "members": {"A": {"shape": "Ev"}}, "eventstream": true},
-                   "Ev": {"type": "structure", "members": {}, "event": true}"#,
-            ),
-            "#/shapes/In/members/E: eventstream members are not supported (`E` targets the event stream `Events`, which AWS sends in event-stream frames, not as JSON)",
-        ),
-        (
-            model(
                 "",
-                r#""Ev": {"type": "structure", "members": {}, "event": true}"#,
+                r#""Ev": {"type": "structure", "members": {"P": {"shape": "B", "eventpayload": true}}, "event": true},
+                   "B": {"type": "blob"}"#,
             ),
-            "#/shapes/Ev: event shapes (members of event streams) are not supported on the JSON wire",
+            "#/shapes/Ev/members/P: event payload members are not supported (`P` is the payload of an event-stream frame, not JSON)",
         ),
         (
             model(
@@ -345,9 +337,87 @@ fn the_vendored_cognito_model_converts_and_loads() {
     assert_eq!(import_model(&gzip(&bytes)).unwrap(), yaml, "gzip");
 }
 
-fn specgen_cli(args: &[&str]) -> std::process::Output {
+/// A member that carries an event stream (Kinesis's `SubscribeToShard`, CloudWatch Logs'
+/// `StartLiveTail`) is left out of the JSON body, and said so: in the spec
+/// (`x-aws-event-stream-members`), in the docs of the structure and the operation, and in a
+/// warning. The stream and its events stay schemas.
+#[test]
+fn event_stream_members_are_left_out_of_the_json_body_and_said_so() {
+    let yaml = golden("event_streams");
+    let bytes = fs::read(fixtures().join("event_streams.json")).unwrap();
+    let (same, warnings) = specgen::import::import_model_with_warnings(&bytes).unwrap();
+    assert_eq!(same, yaml);
+    let warnings: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.pointer, w.message))
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "#/shapes/SubscribeOutput/members/EventStream: event stream member left out of the JSON body: `EventStream` targets the event stream `SubscribeEventStream`, which AWS sends in event-stream frames, not as JSON (the docs of `SubscribeOutput` and of its operations say so)"
+        ]
+    );
+    let api = generates(&yaml, "event_streams");
+    let ty = |name: &str| {
+        api.types
+            .iter()
+            .find(|t| t.schema_name == name)
+            .unwrap_or_else(|| panic!("no type {name}"))
+    };
+    let output = ty("SubscribeOutput");
+    let specgen::ir::TypeKind::Struct(st) = &output.kind else {
+        panic!("{:?}", output.kind)
+    };
+    let fields: Vec<(&str, bool)> = st
+        .fields
+        .iter()
+        .map(|f| (f.wire_name.as_str(), f.required))
+        .collect();
+    assert_eq!(fields, [("SessionId", true)], "no EventStream in the body");
+    let docs = output.docs.as_deref().unwrap_or_default();
+    assert!(
+        docs.contains("`EventStream`") && docs.contains("event-stream frames"),
+        "{docs}"
+    );
+    let op_docs = api.operations[0].docs.as_deref().unwrap_or_default();
+    assert!(
+        op_docs.contains("response member `EventStream`"),
+        "{op_docs}"
+    );
+    // The stream (one event per frame) and its event are types of their own.
+    assert!(matches!(
+        ty("SubscribeEventStream").kind,
+        specgen::ir::TypeKind::Struct(_)
+    ));
+    assert!(matches!(
+        ty("RecordsEvent").kind,
+        specgen::ir::TypeKind::Struct(_)
+    ));
+
+    // `specgen import` prints the warning and writes the spec.
+    let dir = scratch("cli-event-streams");
+    let out = dir.join("api.yaml");
+    let model = fixtures().join("event_streams.json");
+    let o = import_cli(&model, &out);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.starts_with(&format!(
+            "warning: {}: #/shapes/SubscribeOutput/members/EventStream: event stream member left out",
+            model.display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(fs::read_to_string(&out).unwrap(), yaml);
+}
+
+/// `specgen import <model> --out <out>`.
+fn import_cli(model: &Path, out: &Path) -> std::process::Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_specgen"))
-        .args(args)
+        .arg("import")
+        .arg(model)
+        .arg("--out")
+        .arg(out)
         .output()
         .expect("run specgen")
 }
@@ -357,24 +427,14 @@ fn the_command_writes_the_spec_and_keeps_it_on_failure() {
     let dir = scratch("cli");
     let out = dir.join("api.yaml");
     let model = fixtures().join("operations.json");
-    let o = specgen_cli(&[
-        "import",
-        model.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = import_cli(&model, &out);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let written = fs::read_to_string(&out).unwrap();
     assert_eq!(written, import_file(&model).unwrap());
 
     let bad = dir.join("bad.json");
     fs::write(&bad, model_with_dangling_member()).unwrap();
-    let o = specgen_cli(&[
-        "import",
-        bad.to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = import_cli(&bad, &out);
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&o.stderr),
@@ -391,12 +451,7 @@ fn the_command_writes_the_spec_and_keeps_it_on_failure() {
         .collect();
     assert_eq!(names.len(), 2, "no temporary file left: {names:?}");
 
-    let o = specgen_cli(&[
-        "import",
-        dir.join("missing.json").to_str().unwrap(),
-        "--out",
-        out.to_str().unwrap(),
-    ]);
+    let o = import_cli(&dir.join("missing.json"), &out);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stderr).starts_with("error: "),
@@ -536,4 +591,50 @@ fn botocore_corpus() {
         println!("{class}: {found} found, {imported} imported, {loaded} loaded{generated}");
     }
     assert!(counts[0][0] > 0, "no JSON-protocol model found");
+}
+
+/// Corpus regressions in the generated code of imported models: two exceptions with one
+/// wire code (CloudWatch's `DashboardNotFoundError` and `ResourceNotFound`) gave
+/// unreachable match arms, and doc text ending in `}` or `;` (machinelearning, sagemaker)
+/// got a blank line inside its doc comment.
+#[test]
+fn shared_error_codes_and_code_like_docs_generate_clean_code() {
+    let json = model(
+        r#""Op": {"input": {"shape": "In"}, "errors": [{"shape": "DashboardNotFound"}, {"shape": "NotFound"}]}"#,
+        r#""In": {"type": "structure", "members": {"Schema": {"shape": "Schema"}}},
+           "Schema": {"type": "string", "max": 10, "documentation": "<p>{ \"a\": [ 1 ] }</p>"},
+           "Ttl": {"type": "string", "max": 10, "documentation": "<p>Hard deleted when it is reached;</p> <p><code>ExpiresAt</code> = <code>EventTime</code> + <code>Ttl</code>.</p>"},
+           "DashboardNotFound": {"type": "structure", "members": {"message": {"shape": "Ttl"}}, "exception": true, "error": {"code": "ResourceNotFound", "httpStatusCode": 404}},
+           "NotFound": {"type": "structure", "members": {"message": {"shape": "Ttl"}}, "exception": true, "error": {"code": "ResourceNotFound", "httpStatusCode": 404}}"#,
+    );
+    let yaml = import_model(json.as_bytes()).unwrap();
+    let api = generates(&yaml, "shared-codes");
+    let files = specgen::crate_files(&api).unwrap();
+    let text = |name: &str| {
+        &files
+            .iter()
+            .find(|f| f.path.ends_with(name))
+            .unwrap_or_else(|| panic!("no {name}"))
+            .contents
+    };
+    let lib = text("lib.rs");
+    let arms = lib.matches("\"ResourceNotFound\" => ").count();
+    // `Error::new` and `Error::from_json` read the code once each (the first exception).
+    assert_eq!(arms, 2, "{lib}");
+    assert!(
+        lib.contains("the code of `DashboardNotFound` too"),
+        "the second exception says it is read as the first"
+    );
+    for file in &files {
+        let lines: Vec<&str> = file.contents.lines().collect();
+        for w in lines.windows(3) {
+            let doc = |l: &str| l.trim_start().starts_with("///");
+            assert!(
+                !(doc(w[0]) && w[1].trim().is_empty() && doc(w[2])),
+                "{}: a blank line inside a doc comment after {:?}",
+                file.path,
+                w[0]
+            );
+        }
+    }
 }

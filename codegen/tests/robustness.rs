@@ -3378,6 +3378,7 @@ fn bug_error_pointers_name_no_node() {
                 "components": {"schemas": {
                 "A": {"type": "object", "properties": {"kind": {"type": "string"}}},
                 "B": {"type": "object", "properties": {"kind": {"type": "string"}}},
+                "C": {"type": "object", "properties": {"kind": {"type": "string"}}},
                 "U": {"oneOf": [{"$ref": "#/components/schemas/A"}, {"$ref": "#/components/schemas/B"}],
                       "discriminator": {"propertyName": "kind", "mapping": {"c": "#/components/schemas/C"}}}}}}"##,
             "#/components/schemas/U/discriminator/mapping",

@@ -69,7 +69,10 @@ impl AddCustomAttributesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -88,11 +91,19 @@ impl ::core::convert::From<super::Error> for AddCustomAttributesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
@@ -115,14 +126,18 @@ impl ::core::convert::From<AddCustomAttributesError> for super::Error {
             AddCustomAttributesError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AddCustomAttributesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AddCustomAttributesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AddCustomAttributesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
             AddCustomAttributesError::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
-            AddCustomAttributesError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AddCustomAttributesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AddCustomAttributesError::Unhandled(e) => e,
         }
     }
@@ -204,7 +219,10 @@ impl AddUserPoolClientSecretError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -223,12 +241,18 @@ impl ::core::convert::From<super::Error> for AddUserPoolClientSecretError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InternalServerException(e) => Self::InternalServerException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::AccessDeniedException(e) => Self::AccessDeniedException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -341,7 +365,10 @@ impl AdminAddUserToGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -360,12 +387,20 @@ impl ::core::convert::From<super::Error> for AdminAddUserToGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -385,12 +420,18 @@ impl ::core::convert::From<AdminAddUserToGroupError> for super::Error {
             AdminAddUserToGroupError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AdminAddUserToGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminAddUserToGroupError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminAddUserToGroupError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminAddUserToGroupError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminAddUserToGroupError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminAddUserToGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminAddUserToGroupError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminAddUserToGroupError::Unhandled(e) => e,
         }
     }
@@ -496,7 +537,10 @@ impl AdminConfirmSignUpError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -515,9 +559,15 @@ impl ::core::convert::From<super::Error> for AdminConfirmSignUpError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -528,10 +578,14 @@ impl ::core::convert::From<super::Error> for AdminConfirmSignUpError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -554,7 +608,9 @@ impl ::core::convert::From<AdminConfirmSignUpError> for super::Error {
             AdminConfirmSignUpError::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
-            AdminConfirmSignUpError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminConfirmSignUpError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminConfirmSignUpError::TooManyFailedAttemptsException(e) => {
                 Self::TooManyFailedAttemptsException(e)
             }
@@ -564,12 +620,18 @@ impl ::core::convert::From<AdminConfirmSignUpError> for super::Error {
             AdminConfirmSignUpError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AdminConfirmSignUpError::LimitExceededException(e) => Self::LimitExceededException(e),
-            AdminConfirmSignUpError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminConfirmSignUpError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            AdminConfirmSignUpError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminConfirmSignUpError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminConfirmSignUpError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminConfirmSignUpError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminConfirmSignUpError::Unhandled(e) => e,
         }
     }
@@ -612,7 +674,9 @@ pub enum AdminCreateUserError {
     /// `PreconditionNotMetException`.
     PreconditionNotMetException(super::types::PreconditionNotMetException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -646,7 +710,9 @@ impl AdminCreateUserError {
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::PreconditionNotMetException(_) => "PreconditionNotMetException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -674,7 +740,9 @@ impl AdminCreateUserError {
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::PreconditionNotMetException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UnsupportedUserStateException(error) => error.message.as_deref(),
@@ -699,7 +767,10 @@ impl AdminCreateUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -718,32 +789,48 @@ impl ::core::convert::From<super::Error> for AdminCreateUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UsernameExistsException(e) => Self::UsernameExistsException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
+            super::Error::PreconditionNotMetException(e) => {
+                Self::PreconditionNotMetException(e)
+            }
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UnsupportedUserStateException(e) => {
                 Self::UnsupportedUserStateException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -760,9 +847,15 @@ impl ::core::convert::From<AdminCreateUserError> for super::Error {
             AdminCreateUserError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminCreateUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            AdminCreateUserError::UsernameExistsException(e) => Self::UsernameExistsException(e),
-            AdminCreateUserError::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            AdminCreateUserError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            AdminCreateUserError::UsernameExistsException(e) => {
+                Self::UsernameExistsException(e)
+            }
+            AdminCreateUserError::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             AdminCreateUserError::CodeDeliveryFailureException(e) => {
                 Self::CodeDeliveryFailureException(e)
             }
@@ -784,15 +877,21 @@ impl ::core::convert::From<AdminCreateUserError> for super::Error {
             AdminCreateUserError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            AdminCreateUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            AdminCreateUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminCreateUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminCreateUserError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminCreateUserError::UnsupportedUserStateException(e) => {
                 Self::UnsupportedUserStateException(e)
             }
             AdminCreateUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminCreateUserError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminCreateUserError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminCreateUserError::Unhandled(e) => e,
         }
     }
@@ -882,7 +981,10 @@ impl AdminDeleteSoftwareTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -901,13 +1003,23 @@ impl ::core::convert::From<super::Error> for AdminDeleteSoftwareTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1027,7 +1139,10 @@ impl AdminDeleteUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1046,12 +1161,20 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1068,13 +1191,21 @@ impl ::core::convert::From<AdminDeleteUserError> for super::Error {
             AdminDeleteUserError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminDeleteUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            AdminDeleteUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminDeleteUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminDeleteUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminDeleteUserError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminDeleteUserError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminDeleteUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminDeleteUserError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminDeleteUserError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminDeleteUserError::Unhandled(e) => e,
         }
     }
@@ -1160,7 +1291,10 @@ impl AdminDeleteUserAttributesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1179,12 +1313,20 @@ impl ::core::convert::From<super::Error> for AdminDeleteUserAttributesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1305,7 +1447,10 @@ impl AdminDisableProviderForUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1324,13 +1469,21 @@ impl ::core::convert::From<super::Error> for AdminDisableProviderForUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1450,7 +1603,10 @@ impl AdminDisableUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1469,12 +1625,20 @@ impl ::core::convert::From<super::Error> for AdminDisableUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1491,13 +1655,21 @@ impl ::core::convert::From<AdminDisableUserError> for super::Error {
             AdminDisableUserError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminDisableUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            AdminDisableUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminDisableUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminDisableUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminDisableUserError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminDisableUserError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminDisableUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminDisableUserError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminDisableUserError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminDisableUserError::Unhandled(e) => e,
         }
     }
@@ -1583,7 +1755,10 @@ impl AdminEnableUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1602,12 +1777,20 @@ impl ::core::convert::From<super::Error> for AdminEnableUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -1624,13 +1807,21 @@ impl ::core::convert::From<AdminEnableUserError> for super::Error {
             AdminEnableUserError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminEnableUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            AdminEnableUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminEnableUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminEnableUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminEnableUserError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminEnableUserError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminEnableUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminEnableUserError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminEnableUserError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminEnableUserError::Unhandled(e) => e,
         }
     }
@@ -1657,7 +1848,9 @@ pub enum AdminForgetDeviceError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
@@ -1697,7 +1890,9 @@ impl AdminForgetDeviceError {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
@@ -1722,7 +1917,10 @@ impl AdminForgetDeviceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1741,14 +1939,22 @@ impl ::core::convert::From<super::Error> for AdminForgetDeviceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -1772,12 +1978,18 @@ impl ::core::convert::From<AdminForgetDeviceError> for super::Error {
             AdminForgetDeviceError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AdminForgetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminForgetDeviceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminForgetDeviceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminForgetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            AdminForgetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminForgetDeviceError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            AdminForgetDeviceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminForgetDeviceError::Unhandled(e) => e,
         }
     }
@@ -1804,7 +2016,9 @@ pub enum AdminGetDeviceError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `OperationNotEnabledException`.
@@ -1841,7 +2055,9 @@ impl AdminGetDeviceError {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
@@ -1865,7 +2081,10 @@ impl AdminGetDeviceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -1884,13 +2103,21 @@ impl ::core::convert::From<super::Error> for AdminGetDeviceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
@@ -1902,17 +2129,27 @@ impl ::core::convert::From<AdminGetDeviceError> for super::Error {
     #[inline]
     fn from(error: AdminGetDeviceError) -> Self {
         match error {
-            AdminGetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            AdminGetDeviceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            AdminGetDeviceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminGetDeviceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             AdminGetDeviceError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            AdminGetDeviceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            AdminGetDeviceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             AdminGetDeviceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminGetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
-            AdminGetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminGetDeviceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminGetDeviceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminGetDeviceError::Unhandled(e) => e,
         }
     }
@@ -1998,7 +2235,10 @@ impl AdminGetUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2017,12 +2257,20 @@ impl ::core::convert::From<super::Error> for AdminGetUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2033,15 +2281,25 @@ impl ::core::convert::From<AdminGetUserError> for super::Error {
     #[inline]
     fn from(error: AdminGetUserError) -> Self {
         match error {
-            AdminGetUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            AdminGetUserError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            AdminGetUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            AdminGetUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminGetUserError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            AdminGetUserError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            AdminGetUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            AdminGetUserError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminGetUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
             AdminGetUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminGetUserError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminGetUserError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminGetUserError::Unhandled(e) => e,
         }
     }
@@ -2127,7 +2385,10 @@ impl AdminGetUserAuthFactorsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2146,11 +2407,19 @@ impl ::core::convert::From<super::Error> for AdminGetUserAuthFactorsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -2219,7 +2488,9 @@ pub enum AdminInitiateAuthError {
     /// `UnexpectedLambdaException`.
     UnexpectedLambdaException(super::types::UnexpectedLambdaException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `UserLambdaValidationException`.
     UserLambdaValidationException(super::types::UserLambdaValidationException),
     /// `InvalidLambdaResponseException`.
@@ -2227,9 +2498,13 @@ pub enum AdminInitiateAuthError {
     /// `MFAMethodNotFoundException`.
     MfaMethodNotFoundException(super::types::MfaMethodNotFoundException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -2266,7 +2541,9 @@ impl AdminInitiateAuthError {
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::MfaMethodNotFoundException(_) => "MFAMethodNotFoundException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
@@ -2277,7 +2554,9 @@ impl AdminInitiateAuthError {
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -2293,13 +2572,19 @@ impl AdminInitiateAuthError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
@@ -2324,7 +2609,10 @@ impl AdminInitiateAuthError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2343,15 +2631,23 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::UnsupportedOperationException(e) => {
                 Self::UnsupportedOperationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -2361,7 +2657,9 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::MfaMethodNotFoundException(e) => Self::MfaMethodNotFoundException(e),
+            super::Error::MfaMethodNotFoundException(e) => {
+                Self::MfaMethodNotFoundException(e)
+            }
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -2375,8 +2673,12 @@ impl ::core::convert::From<super::Error> for AdminInitiateAuthError {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -2398,11 +2700,15 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
             AdminInitiateAuthError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminInitiateAuthError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminInitiateAuthError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminInitiateAuthError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AdminInitiateAuthError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminInitiateAuthError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminInitiateAuthError::UnexpectedLambdaException(e) => {
                 Self::UnexpectedLambdaException(e)
             }
@@ -2430,7 +2736,9 @@ impl ::core::convert::From<AdminInitiateAuthError> for super::Error {
             AdminInitiateAuthError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            AdminInitiateAuthError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminInitiateAuthError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminInitiateAuthError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
@@ -2533,7 +2841,10 @@ impl AdminLinkProviderForUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2552,14 +2863,22 @@ impl ::core::convert::From<super::Error> for AdminLinkProviderForUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2585,7 +2904,9 @@ impl ::core::convert::From<AdminLinkProviderForUserError> for super::Error {
             AdminLinkProviderForUserError::UserNotFoundException(e) => {
                 Self::UserNotFoundException(e)
             }
-            AdminLinkProviderForUserError::AliasExistsException(e) => Self::AliasExistsException(e),
+            AdminLinkProviderForUserError::AliasExistsException(e) => {
+                Self::AliasExistsException(e)
+            }
             AdminLinkProviderForUserError::LimitExceededException(e) => {
                 Self::LimitExceededException(e)
             }
@@ -2621,7 +2942,9 @@ pub enum AdminListDevicesError {
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `OperationNotEnabledException`.
@@ -2658,7 +2981,9 @@ impl AdminListDevicesError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
@@ -2682,7 +3007,10 @@ impl AdminListDevicesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2701,13 +3029,21 @@ impl ::core::convert::From<super::Error> for AdminListDevicesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
@@ -2728,12 +3064,18 @@ impl ::core::convert::From<AdminListDevicesError> for super::Error {
             AdminListDevicesError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            AdminListDevicesError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            AdminListDevicesError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             AdminListDevicesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminListDevicesError::InternalErrorException(e) => Self::InternalErrorException(e),
-            AdminListDevicesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            AdminListDevicesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            AdminListDevicesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             AdminListDevicesError::Unhandled(e) => e,
         }
     }
@@ -2819,7 +3161,10 @@ impl AdminListGroupsForUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2838,12 +3183,20 @@ impl ::core::convert::From<super::Error> for AdminListGroupsForUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -2866,7 +3219,9 @@ impl ::core::convert::From<AdminListGroupsForUserError> for super::Error {
             AdminListGroupsForUserError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            AdminListGroupsForUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminListGroupsForUserError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminListGroupsForUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -2925,7 +3280,9 @@ impl AdminListUserAuthEventsError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
         }
@@ -2962,7 +3319,10 @@ impl AdminListUserAuthEventsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -2981,12 +3341,20 @@ impl ::core::convert::From<super::Error> for AdminListUserAuthEventsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
@@ -3109,7 +3477,10 @@ impl AdminListUserSessionsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -3128,12 +3499,20 @@ impl ::core::convert::From<super::Error> for AdminListUserSessionsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -3156,7 +3535,9 @@ impl ::core::convert::From<AdminListUserSessionsError> for super::Error {
             AdminListUserSessionsError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            AdminListUserSessionsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminListUserSessionsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminListUserSessionsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -3248,7 +3629,10 @@ impl AdminRemoveUserFromGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -3267,12 +3651,20 @@ impl ::core::convert::From<super::Error> for AdminRemoveUserFromGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -3344,9 +3736,13 @@ pub enum AdminResetUserPasswordError {
     /// `UserNotFoundException`.
     UserNotFoundException(super::types::UserNotFoundException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -3373,7 +3769,9 @@ impl AdminResetUserPasswordError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
@@ -3400,8 +3798,12 @@ impl AdminResetUserPasswordError {
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -3423,7 +3825,10 @@ impl AdminResetUserPasswordError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -3442,9 +3847,15 @@ impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -3452,7 +3863,9 @@ impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
@@ -3464,7 +3877,9 @@ impl ::core::convert::From<super::Error> for AdminResetUserPasswordError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -3499,7 +3914,9 @@ impl ::core::convert::From<AdminResetUserPasswordError> for super::Error {
             AdminResetUserPasswordError::LimitExceededException(e) => {
                 Self::LimitExceededException(e)
             }
-            AdminResetUserPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminResetUserPasswordError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminResetUserPasswordError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -3551,7 +3968,9 @@ pub enum AdminRespondToAuthChallengeError {
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        super::types::PasswordHistoryPolicyViolationException,
+    ),
     /// `UserLambdaValidationException`.
     UserLambdaValidationException(super::types::UserLambdaValidationException),
     /// `InvalidLambdaResponseException`.
@@ -3559,15 +3978,21 @@ pub enum AdminRespondToAuthChallengeError {
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `MFAMethodNotFoundException`.
     MfaMethodNotFoundException(super::types::MfaMethodNotFoundException),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -3614,7 +4039,9 @@ impl AdminRespondToAuthChallengeError {
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -3622,7 +4049,9 @@ impl AdminRespondToAuthChallengeError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
-            Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::SoftwareTokenMfaNotFoundException(_) => {
+                "SoftwareTokenMFANotFoundException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
@@ -3639,16 +4068,24 @@ impl AdminRespondToAuthChallengeError {
             Self::ExpiredCodeException(error) => error.message.as_deref(),
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
@@ -3674,7 +4111,10 @@ impl AdminRespondToAuthChallengeError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -3693,13 +4133,21 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
@@ -3709,12 +4157,16 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::MfaMethodNotFoundException(e) => Self::MfaMethodNotFoundException(e),
+            super::Error::MfaMethodNotFoundException(e) => {
+                Self::MfaMethodNotFoundException(e)
+            }
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
@@ -3729,11 +4181,15 @@ impl ::core::convert::From<super::Error> for AdminRespondToAuthChallengeError {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             super::Error::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -3764,9 +4220,9 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
             AdminRespondToAuthChallengeError::InvalidPasswordException(e) => {
                 Self::InvalidPasswordException(e)
             }
-            AdminRespondToAuthChallengeError::PasswordHistoryPolicyViolationException(e) => {
-                Self::PasswordHistoryPolicyViolationException(e)
-            }
+            AdminRespondToAuthChallengeError::PasswordHistoryPolicyViolationException(
+                e,
+            ) => Self::PasswordHistoryPolicyViolationException(e),
             AdminRespondToAuthChallengeError::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -3776,24 +4232,24 @@ impl ::core::convert::From<AdminRespondToAuthChallengeError> for super::Error {
             AdminRespondToAuthChallengeError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            AdminRespondToAuthChallengeError::InvalidUserPoolConfigurationException(e) => {
-                Self::InvalidUserPoolConfigurationException(e)
-            }
+            AdminRespondToAuthChallengeError::InvalidUserPoolConfigurationException(
+                e,
+            ) => Self::InvalidUserPoolConfigurationException(e),
             AdminRespondToAuthChallengeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
             AdminRespondToAuthChallengeError::MfaMethodNotFoundException(e) => {
                 Self::MfaMethodNotFoundException(e)
             }
-            AdminRespondToAuthChallengeError::InvalidEmailRoleAccessPolicyException(e) => {
-                Self::InvalidEmailRoleAccessPolicyException(e)
-            }
+            AdminRespondToAuthChallengeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => Self::InvalidEmailRoleAccessPolicyException(e),
             AdminRespondToAuthChallengeError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
-            AdminRespondToAuthChallengeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                Self::InvalidSmsRoleTrustRelationshipException(e)
-            }
+            AdminRespondToAuthChallengeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => Self::InvalidSmsRoleTrustRelationshipException(e),
             AdminRespondToAuthChallengeError::AliasExistsException(e) => {
                 Self::AliasExistsException(e)
             }
@@ -3897,7 +4353,10 @@ impl AdminRevokeUserSessionError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -3916,12 +4375,20 @@ impl ::core::convert::From<super::Error> for AdminRevokeUserSessionError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -3944,7 +4411,9 @@ impl ::core::convert::From<AdminRevokeUserSessionError> for super::Error {
             AdminRevokeUserSessionError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            AdminRevokeUserSessionError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminRevokeUserSessionError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminRevokeUserSessionError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -4040,7 +4509,10 @@ impl AdminSetUserMfaPreferenceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4059,15 +4531,23 @@ impl ::core::convert::From<super::Error> for AdminSetUserMfaPreferenceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4138,7 +4618,9 @@ pub enum AdminSetUserPasswordError {
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        super::types::PasswordHistoryPolicyViolationException,
+    ),
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `AdminSetUserPassword` (or an unknown code).
@@ -4176,7 +4658,9 @@ impl AdminSetUserPasswordError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4197,7 +4681,10 @@ impl AdminSetUserPasswordError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4216,17 +4703,27 @@ impl ::core::convert::From<super::Error> for AdminSetUserPasswordError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -4239,9 +4736,15 @@ impl ::core::convert::From<AdminSetUserPasswordError> for super::Error {
             AdminSetUserPasswordError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            AdminSetUserPasswordError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminSetUserPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            AdminSetUserPasswordError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminSetUserPasswordError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminSetUserPasswordError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            AdminSetUserPasswordError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminSetUserPasswordError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
@@ -4338,7 +4841,10 @@ impl AdminSetUserSettingsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4357,11 +4863,17 @@ impl ::core::convert::From<super::Error> for AdminSetUserSettingsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4378,12 +4890,18 @@ impl ::core::convert::From<AdminSetUserSettingsError> for super::Error {
             AdminSetUserSettingsError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            AdminSetUserSettingsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            AdminSetUserSettingsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminSetUserSettingsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            AdminSetUserSettingsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminSetUserSettingsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            AdminSetUserSettingsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            AdminSetUserSettingsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             AdminSetUserSettingsError::Unhandled(e) => e,
         }
     }
@@ -4435,7 +4953,9 @@ impl AdminUpdateAuthEventFeedbackError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -4473,7 +4993,10 @@ impl AdminUpdateAuthEventFeedbackError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4481,7 +5004,8 @@ impl AdminUpdateAuthEventFeedbackError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for AdminUpdateAuthEventFeedbackError {
+impl<E: super::Exception> ::core::convert::From<E>
+for AdminUpdateAuthEventFeedbackError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -4492,15 +5016,23 @@ impl ::core::convert::From<super::Error> for AdminUpdateAuthEventFeedbackError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -4561,7 +5093,9 @@ pub enum AdminUpdateDeviceStatusError {
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `NotAuthorizedException`.
@@ -4601,7 +5135,9 @@ impl AdminUpdateDeviceStatusError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
@@ -4626,7 +5162,10 @@ impl AdminUpdateDeviceStatusError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4645,14 +5184,22 @@ impl ::core::convert::From<super::Error> for AdminUpdateDeviceStatusError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -4730,9 +5277,13 @@ pub enum AdminUpdateUserAttributesError {
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -4758,7 +5309,9 @@ impl AdminUpdateUserAttributesError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
@@ -4785,8 +5338,12 @@ impl AdminUpdateUserAttributesError {
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -4807,7 +5364,10 @@ impl AdminUpdateUserAttributesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -4826,9 +5386,15 @@ impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -4836,7 +5402,9 @@ impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
                 Self::InvalidLambdaResponseException(e)
             }
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
@@ -4849,7 +5417,9 @@ impl ::core::convert::From<super::Error> for AdminUpdateUserAttributesError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -4895,9 +5465,9 @@ impl ::core::convert::From<AdminUpdateUserAttributesError> for super::Error {
             AdminUpdateUserAttributesError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            AdminUpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(e) => {
-                Self::InvalidSmsRoleTrustRelationshipException(e)
-            }
+            AdminUpdateUserAttributesError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => Self::InvalidSmsRoleTrustRelationshipException(e),
             AdminUpdateUserAttributesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -4986,7 +5556,10 @@ impl AdminUserGlobalSignOutError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5005,12 +5578,20 @@ impl ::core::convert::From<super::Error> for AdminUserGlobalSignOutError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5033,7 +5614,9 @@ impl ::core::convert::From<AdminUserGlobalSignOutError> for super::Error {
             AdminUserGlobalSignOutError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            AdminUserGlobalSignOutError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            AdminUserGlobalSignOutError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             AdminUserGlobalSignOutError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -5091,7 +5674,9 @@ impl AssociateSoftwareTokenError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::SoftwareTokenMfaNotFoundException(_) => {
+                "SoftwareTokenMFANotFoundException"
+            }
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
@@ -5129,7 +5714,10 @@ impl AssociateSoftwareTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5151,15 +5739,21 @@ impl ::core::convert::From<super::Error> for AssociateSoftwareTokenError {
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -5187,7 +5781,9 @@ impl ::core::convert::From<AssociateSoftwareTokenError> for super::Error {
             AssociateSoftwareTokenError::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
-            AssociateSoftwareTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            AssociateSoftwareTokenError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             AssociateSoftwareTokenError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -5239,7 +5835,9 @@ impl CancelPointInTimeRecoveryError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -5280,7 +5878,10 @@ impl CancelPointInTimeRecoveryError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5299,17 +5900,25 @@ impl ::core::convert::From<super::Error> for CancelPointInTimeRecoveryError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -5372,7 +5981,9 @@ pub enum ChangePasswordError {
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        super::types::PasswordHistoryPolicyViolationException,
+    ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
@@ -5426,7 +6037,9 @@ impl ChangePasswordError {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
@@ -5455,7 +6068,10 @@ impl ChangePasswordError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5474,21 +6090,33 @@ impl ::core::convert::From<super::Error> for ChangePasswordError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -5500,24 +6128,42 @@ impl ::core::convert::From<ChangePasswordError> for super::Error {
     #[inline]
     fn from(error: ChangePasswordError) -> Self {
         match error {
-            ChangePasswordError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ChangePasswordError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ChangePasswordError::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            ChangePasswordError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ChangePasswordError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ChangePasswordError::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             ChangePasswordError::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
-            ChangePasswordError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            ChangePasswordError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ChangePasswordError::LimitExceededException(e) => Self::LimitExceededException(e),
+            ChangePasswordError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ChangePasswordError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ChangePasswordError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             ChangePasswordError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            ChangePasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            ChangePasswordError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ChangePasswordError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            ChangePasswordError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             ChangePasswordError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ChangePasswordError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ChangePasswordError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ChangePasswordError::ForbiddenException(e) => Self::ForbiddenException(e),
             ChangePasswordError::Unhandled(e) => e,
         }
@@ -5557,7 +6203,9 @@ pub enum CompleteWebAuthnRegistrationError {
     /// `WebAuthnChallengeNotFoundException`.
     WebAuthnChallengeNotFoundException(super::types::WebAuthnChallengeNotFoundException),
     /// `WebAuthnRelyingPartyMismatchException`.
-    WebAuthnRelyingPartyMismatchException(super::types::WebAuthnRelyingPartyMismatchException),
+    WebAuthnRelyingPartyMismatchException(
+        super::types::WebAuthnRelyingPartyMismatchException,
+    ),
     /// `WebAuthnClientMismatchException`.
     WebAuthnClientMismatchException(super::types::WebAuthnClientMismatchException),
     /// `WebAuthnOriginNotAllowedException`.
@@ -5565,7 +6213,9 @@ pub enum CompleteWebAuthnRegistrationError {
     /// `PasswordResetRequiredException`.
     PasswordResetRequiredException(super::types::PasswordResetRequiredException),
     /// `WebAuthnCredentialNotSupportedException`.
-    WebAuthnCredentialNotSupportedException(super::types::WebAuthnCredentialNotSupportedException),
+    WebAuthnCredentialNotSupportedException(
+        super::types::WebAuthnCredentialNotSupportedException,
+    ),
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `CompleteWebAuthnRegistration` (or an unknown code).
@@ -5584,12 +6234,16 @@ impl CompleteWebAuthnRegistrationError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::WebAuthnNotEnabledException(_) => "WebAuthnNotEnabledException",
-            Self::WebAuthnChallengeNotFoundException(_) => "WebAuthnChallengeNotFoundException",
+            Self::WebAuthnChallengeNotFoundException(_) => {
+                "WebAuthnChallengeNotFoundException"
+            }
             Self::WebAuthnRelyingPartyMismatchException(_) => {
                 "WebAuthnRelyingPartyMismatchException"
             }
             Self::WebAuthnClientMismatchException(_) => "WebAuthnClientMismatchException",
-            Self::WebAuthnOriginNotAllowedException(_) => "WebAuthnOriginNotAllowedException",
+            Self::WebAuthnOriginNotAllowedException(_) => {
+                "WebAuthnOriginNotAllowedException"
+            }
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::WebAuthnCredentialNotSupportedException(_) => {
                 "WebAuthnCredentialNotSupportedException"
@@ -5611,11 +6265,15 @@ impl CompleteWebAuthnRegistrationError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::WebAuthnNotEnabledException(error) => error.message.as_deref(),
             Self::WebAuthnChallengeNotFoundException(error) => error.message.as_deref(),
-            Self::WebAuthnRelyingPartyMismatchException(error) => error.message.as_deref(),
+            Self::WebAuthnRelyingPartyMismatchException(error) => {
+                error.message.as_deref()
+            }
             Self::WebAuthnClientMismatchException(error) => error.message.as_deref(),
             Self::WebAuthnOriginNotAllowedException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
-            Self::WebAuthnCredentialNotSupportedException(error) => error.message.as_deref(),
+            Self::WebAuthnCredentialNotSupportedException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -5636,7 +6294,10 @@ impl CompleteWebAuthnRegistrationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5644,7 +6305,8 @@ impl CompleteWebAuthnRegistrationError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for CompleteWebAuthnRegistrationError {
+impl<E: super::Exception> ::core::convert::From<E>
+for CompleteWebAuthnRegistrationError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -5657,11 +6319,17 @@ impl ::core::convert::From<super::Error> for CompleteWebAuthnRegistrationError {
         match error {
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::WebAuthnNotEnabledException(e) => Self::WebAuthnNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::WebAuthnNotEnabledException(e) => {
+                Self::WebAuthnNotEnabledException(e)
+            }
             super::Error::WebAuthnChallengeNotFoundException(e) => {
                 Self::WebAuthnChallengeNotFoundException(e)
             }
@@ -5680,7 +6348,9 @@ impl ::core::convert::From<super::Error> for CompleteWebAuthnRegistrationError {
             super::Error::WebAuthnCredentialNotSupportedException(e) => {
                 Self::WebAuthnCredentialNotSupportedException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -5690,7 +6360,9 @@ impl ::core::convert::From<CompleteWebAuthnRegistrationError> for super::Error {
     #[inline]
     fn from(error: CompleteWebAuthnRegistrationError) -> Self {
         match error {
-            CompleteWebAuthnRegistrationError::ForbiddenException(e) => Self::ForbiddenException(e),
+            CompleteWebAuthnRegistrationError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             CompleteWebAuthnRegistrationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -5712,9 +6384,9 @@ impl ::core::convert::From<CompleteWebAuthnRegistrationError> for super::Error {
             CompleteWebAuthnRegistrationError::WebAuthnChallengeNotFoundException(e) => {
                 Self::WebAuthnChallengeNotFoundException(e)
             }
-            CompleteWebAuthnRegistrationError::WebAuthnRelyingPartyMismatchException(e) => {
-                Self::WebAuthnRelyingPartyMismatchException(e)
-            }
+            CompleteWebAuthnRegistrationError::WebAuthnRelyingPartyMismatchException(
+                e,
+            ) => Self::WebAuthnRelyingPartyMismatchException(e),
             CompleteWebAuthnRegistrationError::WebAuthnClientMismatchException(e) => {
                 Self::WebAuthnClientMismatchException(e)
             }
@@ -5724,9 +6396,9 @@ impl ::core::convert::From<CompleteWebAuthnRegistrationError> for super::Error {
             CompleteWebAuthnRegistrationError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            CompleteWebAuthnRegistrationError::WebAuthnCredentialNotSupportedException(e) => {
-                Self::WebAuthnCredentialNotSupportedException(e)
-            }
+            CompleteWebAuthnRegistrationError::WebAuthnCredentialNotSupportedException(
+                e,
+            ) => Self::WebAuthnCredentialNotSupportedException(e),
             CompleteWebAuthnRegistrationError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -5764,7 +6436,9 @@ pub enum ConfirmDeviceError {
     /// `UsernameExistsException`.
     UsernameExistsException(super::types::UsernameExistsException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `PasswordResetRequiredException`.
@@ -5821,7 +6495,9 @@ impl ConfirmDeviceError {
             Self::InvalidPasswordException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::UsernameExistsException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
@@ -5849,7 +6525,10 @@ impl ConfirmDeviceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -5868,10 +6547,16 @@ impl ::core::convert::From<super::Error> for ConfirmDeviceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
@@ -5879,15 +6564,23 @@ impl ::core::convert::From<super::Error> for ConfirmDeviceError {
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
-            super::Error::DeviceKeyExistsException(e) => Self::DeviceKeyExistsException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            super::Error::DeviceKeyExistsException(e) => {
+                Self::DeviceKeyExistsException(e)
+            }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -5898,28 +6591,48 @@ impl ::core::convert::From<ConfirmDeviceError> for super::Error {
     #[inline]
     fn from(error: ConfirmDeviceError) -> Self {
         match error {
-            ConfirmDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ConfirmDeviceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ConfirmDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            ConfirmDeviceError::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            ConfirmDeviceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ConfirmDeviceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ConfirmDeviceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ConfirmDeviceError::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             ConfirmDeviceError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            ConfirmDeviceError::UsernameExistsException(e) => Self::UsernameExistsException(e),
+            ConfirmDeviceError::UsernameExistsException(e) => {
+                Self::UsernameExistsException(e)
+            }
             ConfirmDeviceError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            ConfirmDeviceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ConfirmDeviceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ConfirmDeviceError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            ConfirmDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            ConfirmDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            ConfirmDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ConfirmDeviceError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
+            ConfirmDeviceError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            ConfirmDeviceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ConfirmDeviceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ConfirmDeviceError::DeviceKeyExistsException(e) => Self::DeviceKeyExistsException(e),
+            ConfirmDeviceError::DeviceKeyExistsException(e) => {
+                Self::DeviceKeyExistsException(e)
+            }
             ConfirmDeviceError::ForbiddenException(e) => Self::ForbiddenException(e),
             ConfirmDeviceError::Unhandled(e) => e,
         }
@@ -5953,7 +6666,9 @@ pub enum ConfirmForgotPasswordError {
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        super::types::PasswordHistoryPolicyViolationException,
+    ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `CodeMismatchException`.
@@ -6020,7 +6735,9 @@ impl ConfirmForgotPasswordError {
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::CodeMismatchException(error) => error.message.as_deref(),
             Self::ExpiredCodeException(error) => error.message.as_deref(),
@@ -6052,7 +6769,10 @@ impl ConfirmForgotPasswordError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6071,13 +6791,21 @@ impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
@@ -6090,11 +6818,17 @@ impl ::core::convert::From<super::Error> for ConfirmForgotPasswordError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -6127,8 +6861,12 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
             ConfirmForgotPasswordError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            ConfirmForgotPasswordError::CodeMismatchException(e) => Self::CodeMismatchException(e),
-            ConfirmForgotPasswordError::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
+            ConfirmForgotPasswordError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
+            ConfirmForgotPasswordError::ExpiredCodeException(e) => {
+                Self::ExpiredCodeException(e)
+            }
             ConfirmForgotPasswordError::TooManyFailedAttemptsException(e) => {
                 Self::TooManyFailedAttemptsException(e)
             }
@@ -6141,7 +6879,9 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
             ConfirmForgotPasswordError::LimitExceededException(e) => {
                 Self::LimitExceededException(e)
             }
-            ConfirmForgotPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ConfirmForgotPasswordError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             ConfirmForgotPasswordError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
@@ -6151,7 +6891,9 @@ impl ::core::convert::From<ConfirmForgotPasswordError> for super::Error {
             ConfirmForgotPasswordError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
-            ConfirmForgotPasswordError::ForbiddenException(e) => Self::ForbiddenException(e),
+            ConfirmForgotPasswordError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             ConfirmForgotPasswordError::Unhandled(e) => e,
         }
     }
@@ -6273,7 +7015,10 @@ impl ConfirmSignUpError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6292,9 +7037,15 @@ impl ::core::convert::From<super::Error> for ConfirmSignUpError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -6308,10 +7059,14 @@ impl ::core::convert::From<super::Error> for ConfirmSignUpError {
                 Self::InvalidLambdaResponseException(e)
             }
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -6323,29 +7078,47 @@ impl ::core::convert::From<ConfirmSignUpError> for super::Error {
     #[inline]
     fn from(error: ConfirmSignUpError) -> Self {
         match error {
-            ConfirmSignUpError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ConfirmSignUpError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ConfirmSignUpError::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            ConfirmSignUpError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ConfirmSignUpError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ConfirmSignUpError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             ConfirmSignUpError::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
-            ConfirmSignUpError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ConfirmSignUpError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ConfirmSignUpError::TooManyFailedAttemptsException(e) => {
                 Self::TooManyFailedAttemptsException(e)
             }
-            ConfirmSignUpError::CodeMismatchException(e) => Self::CodeMismatchException(e),
+            ConfirmSignUpError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
             ConfirmSignUpError::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
             ConfirmSignUpError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
             ConfirmSignUpError::AliasExistsException(e) => Self::AliasExistsException(e),
-            ConfirmSignUpError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ConfirmSignUpError::LimitExceededException(e) => Self::LimitExceededException(e),
-            ConfirmSignUpError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ConfirmSignUpError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ConfirmSignUpError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            ConfirmSignUpError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             ConfirmSignUpError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ConfirmSignUpError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ConfirmSignUpError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ConfirmSignUpError::ForbiddenException(e) => Self::ForbiddenException(e),
             ConfirmSignUpError::Unhandled(e) => e,
         }
@@ -6403,7 +7176,9 @@ impl CreateCimdPolicyError {
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -6440,7 +7215,10 @@ impl CreateCimdPolicyError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6459,15 +7237,23 @@ impl ::core::convert::From<super::Error> for CreateCimdPolicyError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -6490,13 +7276,21 @@ impl ::core::convert::From<CreateCimdPolicyError> for super::Error {
             CreateCimdPolicyError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            CreateCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            CreateCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            CreateCimdPolicyError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateCimdPolicyError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateCimdPolicyError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateCimdPolicyError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             CreateCimdPolicyError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateCimdPolicyError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateCimdPolicyError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -6589,7 +7383,10 @@ impl CreateGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6608,13 +7405,21 @@ impl ::core::convert::From<super::Error> for CreateGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::GroupExistsException(e) => Self::GroupExistsException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -6625,16 +7430,28 @@ impl ::core::convert::From<CreateGroupError> for super::Error {
     #[inline]
     fn from(error: CreateGroupError) -> Self {
         match error {
-            CreateGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            CreateGroupError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             CreateGroupError::GroupExistsException(e) => Self::GroupExistsException(e),
-            CreateGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            CreateGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            CreateGroupError::LimitExceededException(e) => Self::LimitExceededException(e),
-            CreateGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateGroupError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            CreateGroupError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateGroupError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CreateGroupError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             CreateGroupError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateGroupError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateGroupError::Unhandled(e) => e,
         }
     }
@@ -6720,7 +7537,10 @@ impl CreateIdentityProviderError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6739,11 +7559,19 @@ impl ::core::convert::From<super::Error> for CreateIdentityProviderError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::DuplicateProviderException(e) => Self::DuplicateProviderException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::DuplicateProviderException(e) => {
+                Self::DuplicateProviderException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -6802,7 +7630,9 @@ pub enum CreateManagedLoginBrandingError {
     /// `ConcurrentModificationException`.
     ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ManagedLoginBrandingExistsException`.
-    ManagedLoginBrandingExistsException(super::types::ManagedLoginBrandingExistsException),
+    ManagedLoginBrandingExistsException(
+        super::types::ManagedLoginBrandingExistsException,
+    ),
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `TooManyRequestsException`.
@@ -6826,7 +7656,9 @@ impl CreateManagedLoginBrandingError {
         match self {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
-            Self::ManagedLoginBrandingExistsException(_) => "ManagedLoginBrandingExistsException",
+            Self::ManagedLoginBrandingExistsException(_) => {
+                "ManagedLoginBrandingExistsException"
+            }
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -6869,7 +7701,10 @@ impl CreateManagedLoginBrandingError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -6888,18 +7723,26 @@ impl ::core::convert::From<super::Error> for CreateManagedLoginBrandingError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::ManagedLoginBrandingExistsException(e) => {
                 Self::ManagedLoginBrandingExistsException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -7022,7 +7865,10 @@ impl CreateResourceServerError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7041,12 +7887,20 @@ impl ::core::convert::From<super::Error> for CreateResourceServerError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -7063,15 +7917,21 @@ impl ::core::convert::From<CreateResourceServerError> for super::Error {
             CreateResourceServerError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            CreateResourceServerError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateResourceServerError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             CreateResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            CreateResourceServerError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateResourceServerError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             CreateResourceServerError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateResourceServerError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateResourceServerError::Unhandled(e) => e,
         }
     }
@@ -7165,7 +8025,10 @@ impl CreateTermsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7184,16 +8047,24 @@ impl ::core::convert::From<super::Error> for CreateTermsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::TermsExistsException(e) => Self::TermsExistsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -7204,19 +8075,31 @@ impl ::core::convert::From<CreateTermsError> for super::Error {
     #[inline]
     fn from(error: CreateTermsError) -> Self {
         match error {
-            CreateTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            CreateTermsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             CreateTermsError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             CreateTermsError::TermsExistsException(e) => Self::TermsExistsException(e),
-            CreateTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            CreateTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            CreateTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            CreateTermsError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateTermsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CreateTermsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateTermsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateTermsError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             CreateTermsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateTermsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateTermsError::Unhandled(e) => e,
         }
     }
@@ -7306,7 +8189,10 @@ impl CreateUserImportJobError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7325,13 +8211,23 @@ impl ::core::convert::From<super::Error> for CreateUserImportJobError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::PreconditionNotMetException(e) => {
+                Self::PreconditionNotMetException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -7354,12 +8250,18 @@ impl ::core::convert::From<CreateUserImportJobError> for super::Error {
             CreateUserImportJobError::PreconditionNotMetException(e) => {
                 Self::PreconditionNotMetException(e)
             }
-            CreateUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            CreateUserImportJobError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateUserImportJobError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateUserImportJobError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             CreateUserImportJobError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateUserImportJobError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserImportJobError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateUserImportJobError::Unhandled(e) => e,
         }
     }
@@ -7388,13 +8290,17 @@ pub enum CreateUserPoolError {
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `UserPoolTaggingException`.
@@ -7417,7 +8323,9 @@ impl CreateUserPoolError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -7428,7 +8336,9 @@ impl CreateUserPoolError {
             Self::UserPoolTaggingException(_) => "UserPoolTaggingException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::TierChangeNotAllowedException(_) => "TierChangeNotAllowedException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -7441,8 +8351,12 @@ impl CreateUserPoolError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserPoolTaggingException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
@@ -7467,7 +8381,10 @@ impl CreateUserPoolError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7486,8 +8403,12 @@ impl ::core::convert::From<super::Error> for CreateUserPoolError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -7499,7 +8420,9 @@ impl ::core::convert::From<super::Error> for CreateUserPoolError {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            super::Error::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::TierChangeNotAllowedException(e) => {
                 Self::TierChangeNotAllowedException(e)
@@ -7516,9 +8439,15 @@ impl ::core::convert::From<CreateUserPoolError> for super::Error {
     #[inline]
     fn from(error: CreateUserPoolError) -> Self {
         match error {
-            CreateUserPoolError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            CreateUserPoolError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            CreateUserPoolError::LimitExceededException(e) => Self::LimitExceededException(e),
+            CreateUserPoolError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            CreateUserPoolError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            CreateUserPoolError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             CreateUserPoolError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -7528,9 +8457,15 @@ impl ::core::convert::From<CreateUserPoolError> for super::Error {
             CreateUserPoolError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            CreateUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            CreateUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
-            CreateUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            CreateUserPoolError::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
+            CreateUserPoolError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateUserPoolError::TierChangeNotAllowedException(e) => {
                 Self::TierChangeNotAllowedException(e)
             }
@@ -7596,7 +8531,9 @@ impl CreateUserPoolClientError {
             Self::InvalidOAuthFlowException(_) => "InvalidOAuthFlowException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -7634,7 +8571,10 @@ impl CreateUserPoolClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7653,14 +8593,26 @@ impl ::core::convert::From<super::Error> for CreateUserPoolClientError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ScopeDoesNotExistException(e) => Self::ScopeDoesNotExistException(e),
-            super::Error::InvalidOAuthFlowException(e) => Self::InvalidOAuthFlowException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ScopeDoesNotExistException(e) => {
+                Self::ScopeDoesNotExistException(e)
+            }
+            super::Error::InvalidOAuthFlowException(e) => {
+                Self::InvalidOAuthFlowException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -7683,8 +8635,12 @@ impl ::core::convert::From<CreateUserPoolClientError> for super::Error {
             CreateUserPoolClientError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            CreateUserPoolClientError::LimitExceededException(e) => Self::LimitExceededException(e),
-            CreateUserPoolClientError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateUserPoolClientError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CreateUserPoolClientError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             CreateUserPoolClientError::ScopeDoesNotExistException(e) => {
                 Self::ScopeDoesNotExistException(e)
             }
@@ -7694,7 +8650,9 @@ impl ::core::convert::From<CreateUserPoolClientError> for super::Error {
             CreateUserPoolClientError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            CreateUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolClientError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateUserPoolClientError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -7751,7 +8709,9 @@ impl CreateUserPoolDomainError {
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -7787,7 +8747,10 @@ impl CreateUserPoolDomainError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7806,15 +8769,21 @@ impl ::core::convert::From<super::Error> for CreateUserPoolDomainError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -7830,15 +8799,21 @@ impl ::core::convert::From<CreateUserPoolDomainError> for super::Error {
             CreateUserPoolDomainError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            CreateUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            CreateUserPoolDomainError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             CreateUserPoolDomainError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             CreateUserPoolDomainError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            CreateUserPoolDomainError::LimitExceededException(e) => Self::LimitExceededException(e),
-            CreateUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
+            CreateUserPoolDomainError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
+            CreateUserPoolDomainError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             CreateUserPoolDomainError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -7901,7 +8876,9 @@ impl CreateUserPoolReplicaError {
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -7938,7 +8915,10 @@ impl CreateUserPoolReplicaError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -7957,14 +8937,24 @@ impl ::core::convert::From<super::Error> for CreateUserPoolReplicaError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -8089,7 +9079,10 @@ impl DeleteCimdPolicyError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8108,14 +9101,22 @@ impl ::core::convert::From<super::Error> for DeleteCimdPolicyError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8135,12 +9136,18 @@ impl ::core::convert::From<DeleteCimdPolicyError> for super::Error {
             DeleteCimdPolicyError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            DeleteCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DeleteCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteCimdPolicyError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteCimdPolicyError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteCimdPolicyError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteCimdPolicyError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteCimdPolicyError::Unhandled(e) => e,
         }
     }
@@ -8222,7 +9229,10 @@ impl DeleteGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8241,11 +9251,19 @@ impl ::core::convert::From<super::Error> for DeleteGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8256,14 +9274,24 @@ impl ::core::convert::From<DeleteGroupError> for super::Error {
     #[inline]
     fn from(error: DeleteGroupError) -> Self {
         match error {
-            DeleteGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            DeleteGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            DeleteGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DeleteGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteGroupError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteGroupError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteGroupError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteGroupError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteGroupError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteGroupError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteGroupError::Unhandled(e) => e,
         }
     }
@@ -8288,7 +9316,9 @@ pub enum DeleteIdentityProviderError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `UnsupportedIdentityProviderException`.
-    UnsupportedIdentityProviderException(super::types::UnsupportedIdentityProviderException),
+    UnsupportedIdentityProviderException(
+        super::types::UnsupportedIdentityProviderException,
+    ),
     /// `ConcurrentModificationException`.
     ConcurrentModificationException(super::types::ConcurrentModificationException),
     /// `ResourceNotFoundException`.
@@ -8309,7 +9339,9 @@ impl DeleteIdentityProviderError {
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
-            Self::UnsupportedIdentityProviderException(_) => "UnsupportedIdentityProviderException",
+            Self::UnsupportedIdentityProviderException(_) => {
+                "UnsupportedIdentityProviderException"
+            }
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -8349,7 +9381,10 @@ impl DeleteIdentityProviderError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8368,16 +9403,22 @@ impl ::core::convert::From<super::Error> for DeleteIdentityProviderError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::UnsupportedIdentityProviderException(e) => {
                 Self::UnsupportedIdentityProviderException(e)
             }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8494,7 +9535,10 @@ impl DeleteManagedLoginBrandingError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8513,14 +9557,22 @@ impl ::core::convert::From<super::Error> for DeleteManagedLoginBrandingError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8633,7 +9685,10 @@ impl DeleteResourceServerError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8652,11 +9707,19 @@ impl ::core::convert::From<super::Error> for DeleteResourceServerError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8673,14 +9736,18 @@ impl ::core::convert::From<DeleteResourceServerError> for super::Error {
             DeleteResourceServerError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            DeleteResourceServerError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteResourceServerError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             DeleteResourceServerError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteResourceServerError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteResourceServerError::Unhandled(e) => e,
         }
     }
@@ -8766,7 +9833,10 @@ impl DeleteTermsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8785,14 +9855,22 @@ impl ::core::convert::From<super::Error> for DeleteTermsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -8803,17 +9881,27 @@ impl ::core::convert::From<DeleteTermsError> for super::Error {
     #[inline]
     fn from(error: DeleteTermsError) -> Self {
         match error {
-            DeleteTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            DeleteTermsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             DeleteTermsError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            DeleteTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            DeleteTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DeleteTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteTermsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteTermsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteTermsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteTermsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteTermsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteTermsError::Unhandled(e) => e,
         }
     }
@@ -8911,7 +9999,10 @@ impl DeleteUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -8930,16 +10021,26 @@ impl ::core::convert::From<super::Error> for DeleteUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -8951,15 +10052,23 @@ impl ::core::convert::From<DeleteUserError> for super::Error {
     #[inline]
     fn from(error: DeleteUserError) -> Self {
         match error {
-            DeleteUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            DeleteUserError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            DeleteUserError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteUserError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             DeleteUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            DeleteUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            DeleteUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             DeleteUserError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             DeleteUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            DeleteUserError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            DeleteUserError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             DeleteUserError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -9062,7 +10171,10 @@ impl DeleteUserAttributesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9081,16 +10193,26 @@ impl ::core::convert::From<super::Error> for DeleteUserAttributesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -9108,22 +10230,30 @@ impl ::core::convert::From<DeleteUserAttributesError> for super::Error {
             DeleteUserAttributesError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            DeleteUserAttributesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteUserAttributesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteUserAttributesError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             DeleteUserAttributesError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            DeleteUserAttributesError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            DeleteUserAttributesError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             DeleteUserAttributesError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             DeleteUserAttributesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteUserAttributesError::InternalErrorException(e) => Self::InternalErrorException(e),
-            DeleteUserAttributesError::ForbiddenException(e) => Self::ForbiddenException(e),
+            DeleteUserAttributesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            DeleteUserAttributesError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             DeleteUserAttributesError::Unhandled(e) => e,
         }
     }
@@ -9209,7 +10339,10 @@ impl DeleteUserPoolError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9228,14 +10361,22 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -9246,17 +10387,27 @@ impl ::core::convert::From<DeleteUserPoolError> for super::Error {
     #[inline]
     fn from(error: DeleteUserPoolError) -> Self {
         match error {
-            DeleteUserPoolError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            DeleteUserPoolError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            DeleteUserPoolError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DeleteUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteUserPoolError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DeleteUserPoolError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DeleteUserPoolError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DeleteUserPoolError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteUserPoolError::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
             DeleteUserPoolError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteUserPoolError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteUserPoolError::Unhandled(e) => e,
         }
     }
@@ -9342,7 +10493,10 @@ impl DeleteUserPoolClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9361,14 +10515,22 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolClientError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -9388,14 +10550,18 @@ impl ::core::convert::From<DeleteUserPoolClientError> for super::Error {
             DeleteUserPoolClientError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            DeleteUserPoolClientError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteUserPoolClientError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteUserPoolClientError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             DeleteUserPoolClientError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteUserPoolClientError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteUserPoolClientError::Unhandled(e) => e,
         }
     }
@@ -9473,7 +10639,10 @@ impl DeleteUserPoolClientSecretError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9492,11 +10661,17 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolClientSecretError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InternalServerException(e) => Self::InternalServerException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -9602,7 +10777,10 @@ impl DeleteUserPoolDomainError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9622,12 +10800,18 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolDomainError {
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -9638,7 +10822,9 @@ impl ::core::convert::From<DeleteUserPoolDomainError> for super::Error {
     #[inline]
     fn from(error: DeleteUserPoolDomainError) -> Self {
         match error {
-            DeleteUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DeleteUserPoolDomainError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DeleteUserPoolDomainError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
@@ -9651,7 +10837,9 @@ impl ::core::convert::From<DeleteUserPoolDomainError> for super::Error {
             DeleteUserPoolDomainError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DeleteUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DeleteUserPoolDomainError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DeleteUserPoolDomainError::Unhandled(e) => e,
         }
     }
@@ -9733,7 +10921,10 @@ impl DeleteUserPoolReplicaError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9752,12 +10943,20 @@ impl ::core::convert::From<super::Error> for DeleteUserPoolReplicaError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -9878,7 +11077,10 @@ impl DeleteWebAuthnCredentialError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -9899,15 +11101,23 @@ impl ::core::convert::From<super::Error> for DeleteWebAuthnCredentialError {
         match error {
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -9917,7 +11127,9 @@ impl ::core::convert::From<DeleteWebAuthnCredentialError> for super::Error {
     #[inline]
     fn from(error: DeleteWebAuthnCredentialError) -> Self {
         match error {
-            DeleteWebAuthnCredentialError::ForbiddenException(e) => Self::ForbiddenException(e),
+            DeleteWebAuthnCredentialError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             DeleteWebAuthnCredentialError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -10019,7 +11231,10 @@ impl DescribeCimdPolicyError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10038,10 +11253,16 @@ impl ::core::convert::From<super::Error> for DescribeCimdPolicyError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10058,11 +11279,15 @@ impl ::core::convert::From<DescribeCimdPolicyError> for super::Error {
             DescribeCimdPolicyError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            DescribeCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DescribeCimdPolicyError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DescribeCimdPolicyError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            DescribeCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DescribeCimdPolicyError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DescribeCimdPolicyError::Unhandled(e) => e,
         }
     }
@@ -10140,7 +11365,10 @@ impl DescribeIdentityProviderError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10159,10 +11387,16 @@ impl ::core::convert::From<super::Error> for DescribeIdentityProviderError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10269,7 +11503,10 @@ impl DescribeManagedLoginBrandingError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10277,7 +11514,8 @@ impl DescribeManagedLoginBrandingError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for DescribeManagedLoginBrandingError {
+impl<E: super::Exception> ::core::convert::From<E>
+for DescribeManagedLoginBrandingError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -10288,11 +11526,19 @@ impl ::core::convert::From<super::Error> for DescribeManagedLoginBrandingError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10402,7 +11648,10 @@ impl DescribeManagedLoginBrandingByClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10410,7 +11659,8 @@ impl DescribeManagedLoginBrandingByClientError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for DescribeManagedLoginBrandingByClientError {
+impl<E: super::Exception> ::core::convert::From<E>
+for DescribeManagedLoginBrandingByClientError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -10421,11 +11671,19 @@ impl ::core::convert::From<super::Error> for DescribeManagedLoginBrandingByClien
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10448,9 +11706,9 @@ impl ::core::convert::From<DescribeManagedLoginBrandingByClientError> for super:
             DescribeManagedLoginBrandingByClientError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            DescribeManagedLoginBrandingByClientError::OperationNotEnabledException(e) => {
-                Self::OperationNotEnabledException(e)
-            }
+            DescribeManagedLoginBrandingByClientError::OperationNotEnabledException(
+                e,
+            ) => Self::OperationNotEnabledException(e),
             DescribeManagedLoginBrandingByClientError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -10500,7 +11758,9 @@ impl DescribePointInTimeRecoveryError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
@@ -10539,7 +11799,10 @@ impl DescribePointInTimeRecoveryError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10558,14 +11821,22 @@ impl ::core::convert::From<super::Error> for DescribePointInTimeRecoveryError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10678,7 +11949,10 @@ impl DescribeResourceServerError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10697,11 +11971,19 @@ impl ::core::convert::From<super::Error> for DescribeResourceServerError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10778,7 +12060,9 @@ impl DescribeRiskConfigurationError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -10815,7 +12099,10 @@ impl DescribeRiskConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10834,14 +12121,22 @@ impl ::core::convert::From<super::Error> for DescribeRiskConfigurationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10954,7 +12249,10 @@ impl DescribeTermsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -10973,11 +12271,19 @@ impl ::core::convert::From<super::Error> for DescribeTermsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -10988,14 +12294,24 @@ impl ::core::convert::From<DescribeTermsError> for super::Error {
     #[inline]
     fn from(error: DescribeTermsError) -> Self {
         match error {
-            DescribeTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            DescribeTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            DescribeTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DescribeTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            DescribeTermsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            DescribeTermsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            DescribeTermsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeTermsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             DescribeTermsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DescribeTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DescribeTermsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DescribeTermsError::Unhandled(e) => e,
         }
     }
@@ -11077,7 +12393,10 @@ impl DescribeTermsByClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11096,11 +12415,19 @@ impl ::core::convert::From<super::Error> for DescribeTermsByClientError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -11210,7 +12537,10 @@ impl DescribeUserImportJobError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11229,11 +12559,19 @@ impl ::core::convert::From<super::Error> for DescribeUserImportJobError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -11347,7 +12685,10 @@ impl DescribeUserPoolError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11366,12 +12707,22 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -11388,13 +12739,21 @@ impl ::core::convert::From<DescribeUserPoolError> for super::Error {
             DescribeUserPoolError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            DescribeUserPoolError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            DescribeUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            DescribeUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            DescribeUserPoolError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            DescribeUserPoolError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            DescribeUserPoolError::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
             DescribeUserPoolError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            DescribeUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
+            DescribeUserPoolError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             DescribeUserPoolError::Unhandled(e) => e,
         }
     }
@@ -11476,7 +12835,10 @@ impl DescribeUserPoolClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11495,10 +12857,18 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolClientError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -11605,7 +12975,10 @@ impl DescribeUserPoolDomainError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11625,9 +12998,15 @@ impl ::core::convert::From<super::Error> for DescribeUserPoolDomainError {
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -11683,7 +13062,9 @@ pub enum ForgetDeviceError {
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `PasswordResetRequiredException`.
     PasswordResetRequiredException(super::types::PasswordResetRequiredException),
     /// `UserNotFoundException`.
@@ -11730,7 +13111,9 @@ impl ForgetDeviceError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
@@ -11756,7 +13139,10 @@ impl ForgetDeviceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11775,10 +13161,16 @@ impl ::core::convert::From<super::Error> for ForgetDeviceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -11786,8 +13178,12 @@ impl ::core::convert::From<super::Error> for ForgetDeviceError {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -11799,10 +13195,18 @@ impl ::core::convert::From<ForgetDeviceError> for super::Error {
     #[inline]
     fn from(error: ForgetDeviceError) -> Self {
         match error {
-            ForgetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ForgetDeviceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ForgetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            ForgetDeviceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ForgetDeviceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ForgetDeviceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ForgetDeviceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ForgetDeviceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ForgetDeviceError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -11810,11 +13214,15 @@ impl ::core::convert::From<ForgetDeviceError> for super::Error {
                 Self::PasswordResetRequiredException(e)
             }
             ForgetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            ForgetDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ForgetDeviceError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             ForgetDeviceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ForgetDeviceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ForgetDeviceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ForgetDeviceError::ForbiddenException(e) => Self::ForbiddenException(e),
             ForgetDeviceError::Unhandled(e) => e,
         }
@@ -11854,13 +13262,17 @@ pub enum ForgotPasswordError {
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `UserNotFoundException`.
@@ -11888,7 +13300,9 @@ impl ForgotPasswordError {
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -11917,8 +13331,12 @@ impl ForgotPasswordError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
@@ -11943,7 +13361,10 @@ impl ForgotPasswordError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -11962,9 +13383,15 @@ impl ::core::convert::From<super::Error> for ForgotPasswordError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -11972,7 +13399,9 @@ impl ::core::convert::From<super::Error> for ForgotPasswordError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -11983,9 +13412,13 @@ impl ::core::convert::From<super::Error> for ForgotPasswordError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -11997,18 +13430,30 @@ impl ::core::convert::From<ForgotPasswordError> for super::Error {
     #[inline]
     fn from(error: ForgotPasswordError) -> Self {
         match error {
-            ForgotPasswordError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ForgotPasswordError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ForgotPasswordError::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            ForgotPasswordError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ForgotPasswordError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ForgotPasswordError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             ForgotPasswordError::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
-            ForgotPasswordError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ForgotPasswordError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ForgotPasswordError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            ForgotPasswordError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ForgotPasswordError::LimitExceededException(e) => Self::LimitExceededException(e),
+            ForgotPasswordError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ForgotPasswordError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             ForgotPasswordError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -12021,11 +13466,15 @@ impl ::core::convert::From<ForgotPasswordError> for super::Error {
             ForgotPasswordError::CodeDeliveryFailureException(e) => {
                 Self::CodeDeliveryFailureException(e)
             }
-            ForgotPasswordError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ForgotPasswordError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             ForgotPasswordError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ForgotPasswordError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ForgotPasswordError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ForgotPasswordError::ForbiddenException(e) => Self::ForbiddenException(e),
             ForgotPasswordError::Unhandled(e) => e,
         }
@@ -12108,7 +13557,10 @@ impl GetCsvHeaderError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12127,11 +13579,19 @@ impl ::core::convert::From<super::Error> for GetCsvHeaderError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -12142,14 +13602,24 @@ impl ::core::convert::From<GetCsvHeaderError> for super::Error {
     #[inline]
     fn from(error: GetCsvHeaderError) -> Self {
         match error {
-            GetCsvHeaderError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GetCsvHeaderError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            GetCsvHeaderError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            GetCsvHeaderError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetCsvHeaderError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetCsvHeaderError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetCsvHeaderError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetCsvHeaderError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             GetCsvHeaderError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            GetCsvHeaderError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetCsvHeaderError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetCsvHeaderError::Unhandled(e) => e,
         }
     }
@@ -12235,7 +13705,10 @@ impl GetClientTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12254,12 +13727,20 @@ impl ::core::convert::From<super::Error> for GetClientTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -12270,11 +13751,21 @@ impl ::core::convert::From<GetClientTokenError> for super::Error {
     #[inline]
     fn from(error: GetClientTokenError) -> Self {
         match error {
-            GetClientTokenError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            GetClientTokenError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GetClientTokenError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetClientTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            GetClientTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetClientTokenError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetClientTokenError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetClientTokenError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetClientTokenError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetClientTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetClientTokenError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -12380,7 +13871,10 @@ impl GetDerivedTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12399,12 +13893,20 @@ impl ::core::convert::From<super::Error> for GetDerivedTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -12412,7 +13914,9 @@ impl ::core::convert::From<super::Error> for GetDerivedTokenError {
                 Self::InvalidLambdaResponseException(e)
             }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -12429,9 +13933,15 @@ impl ::core::convert::From<GetDerivedTokenError> for super::Error {
             GetDerivedTokenError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            GetDerivedTokenError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetDerivedTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            GetDerivedTokenError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            GetDerivedTokenError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetDerivedTokenError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            GetDerivedTokenError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             GetDerivedTokenError::UnexpectedLambdaException(e) => {
                 Self::UnexpectedLambdaException(e)
             }
@@ -12441,7 +13951,9 @@ impl ::core::convert::From<GetDerivedTokenError> for super::Error {
             GetDerivedTokenError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            GetDerivedTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetDerivedTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetDerivedTokenError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -12472,7 +13984,9 @@ pub enum GetDeviceError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
@@ -12521,7 +14035,9 @@ impl GetDeviceError {
         match self {
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
@@ -12549,7 +14065,10 @@ impl GetDeviceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12568,19 +14087,29 @@ impl ::core::convert::From<super::Error> for GetDeviceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -12592,18 +14121,26 @@ impl ::core::convert::From<GetDeviceError> for super::Error {
     #[inline]
     fn from(error: GetDeviceError) -> Self {
         match error {
-            GetDeviceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GetDeviceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            GetDeviceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetDeviceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             GetDeviceError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             GetDeviceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetDeviceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GetDeviceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             GetDeviceError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             GetDeviceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            GetDeviceError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            GetDeviceError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             GetDeviceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -12690,7 +14227,10 @@ impl GetGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12709,11 +14249,19 @@ impl ::core::convert::From<super::Error> for GetGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -12724,11 +14272,19 @@ impl ::core::convert::From<GetGroupError> for super::Error {
     #[inline]
     fn from(error: GetGroupError) -> Self {
         match error {
-            GetGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GetGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            GetGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GetGroupError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetGroupError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GetGroupError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             GetGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetGroupError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            GetGroupError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetGroupError::Unhandled(e) => e,
         }
@@ -12807,7 +14363,10 @@ impl GetIdentityProviderByIdentifierError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12815,7 +14374,8 @@ impl GetIdentityProviderByIdentifierError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for GetIdentityProviderByIdentifierError {
+impl<E: super::Exception> ::core::convert::From<E>
+for GetIdentityProviderByIdentifierError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -12826,10 +14386,16 @@ impl ::core::convert::From<super::Error> for GetIdentityProviderByIdentifierErro
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -12932,7 +14498,10 @@ impl GetLogDeliveryConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -12951,11 +14520,17 @@ impl ::core::convert::From<super::Error> for GetLogDeliveryConfigurationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -13057,7 +14632,10 @@ impl GetProvisionedLimitError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13076,10 +14654,16 @@ impl ::core::convert::From<super::Error> for GetProvisionedLimitError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -13096,11 +14680,15 @@ impl ::core::convert::From<GetProvisionedLimitError> for super::Error {
             GetProvisionedLimitError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            GetProvisionedLimitError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetProvisionedLimitError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             GetProvisionedLimitError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            GetProvisionedLimitError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetProvisionedLimitError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetProvisionedLimitError::Unhandled(e) => e,
         }
     }
@@ -13174,7 +14762,10 @@ impl GetSigningCertificateError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13194,9 +14785,15 @@ impl ::core::convert::From<super::Error> for GetSigningCertificateError {
     fn from(error: super::Error) -> Self {
         match error {
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -13323,7 +14920,10 @@ impl GetTokensFromRefreshTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13342,12 +14942,20 @@ impl ::core::convert::From<super::Error> for GetTokensFromRefreshTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -13355,8 +14963,12 @@ impl ::core::convert::From<super::Error> for GetTokensFromRefreshTokenError {
                 Self::InvalidLambdaResponseException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
-            super::Error::RefreshTokenReuseException(e) => Self::RefreshTokenReuseException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::RefreshTokenReuseException(e) => {
+                Self::RefreshTokenReuseException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -13391,7 +15003,9 @@ impl ::core::convert::From<GetTokensFromRefreshTokenError> for super::Error {
             GetTokensFromRefreshTokenError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            GetTokensFromRefreshTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            GetTokensFromRefreshTokenError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             GetTokensFromRefreshTokenError::RefreshTokenReuseException(e) => {
                 Self::RefreshTokenReuseException(e)
             }
@@ -13482,7 +15096,10 @@ impl GetUiCustomizationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13501,11 +15118,19 @@ impl ::core::convert::From<super::Error> for GetUiCustomizationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -13522,14 +15147,18 @@ impl ::core::convert::From<GetUiCustomizationError> for super::Error {
             GetUiCustomizationError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            GetUiCustomizationError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetUiCustomizationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             GetUiCustomizationError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
             GetUiCustomizationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            GetUiCustomizationError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetUiCustomizationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetUiCustomizationError::Unhandled(e) => e,
         }
     }
@@ -13627,7 +15256,10 @@ impl GetUserError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13646,16 +15278,26 @@ impl ::core::convert::From<super::Error> for GetUserError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -13667,16 +15309,26 @@ impl ::core::convert::From<GetUserError> for super::Error {
     #[inline]
     fn from(error: GetUserError) -> Self {
         match error {
-            GetUserError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GetUserError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            GetUserError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GetUserError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             GetUserError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetUserError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GetUserError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             GetUserError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             GetUserError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            GetUserError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            GetUserError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            GetUserError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            GetUserError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             GetUserError::InternalErrorException(e) => Self::InternalErrorException(e),
             GetUserError::ForbiddenException(e) => Self::ForbiddenException(e),
             GetUserError::Unhandled(e) => e,
@@ -13715,13 +15367,17 @@ pub enum GetUserAttributeVerificationCodeError {
     /// `InvalidLambdaResponseException`.
     InvalidLambdaResponseException(super::types::InvalidLambdaResponseException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `LimitExceededException`.
@@ -13754,7 +15410,9 @@ impl GetUserAttributeVerificationCodeError {
             Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -13785,8 +15443,12 @@ impl GetUserAttributeVerificationCodeError {
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
@@ -13814,7 +15476,10 @@ impl GetUserAttributeVerificationCodeError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -13822,7 +15487,8 @@ impl GetUserAttributeVerificationCodeError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for GetUserAttributeVerificationCodeError {
+impl<E: super::Exception> ::core::convert::From<E>
+for GetUserAttributeVerificationCodeError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -13833,11 +15499,19 @@ impl ::core::convert::From<super::Error> for GetUserAttributeVerificationCodeErr
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -13853,14 +15527,20 @@ impl ::core::convert::From<super::Error> for GetUserAttributeVerificationCodeErr
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -13893,15 +15573,15 @@ impl ::core::convert::From<GetUserAttributeVerificationCodeError> for super::Err
             GetUserAttributeVerificationCodeError::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(e) => {
-                Self::InvalidSmsRoleAccessPolicyException(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(e) => {
-                Self::InvalidSmsRoleTrustRelationshipException(e)
-            }
-            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(e) => {
-                Self::InvalidEmailRoleAccessPolicyException(e)
-            }
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleAccessPolicyException(
+                e,
+            ) => Self::InvalidSmsRoleAccessPolicyException(e),
+            GetUserAttributeVerificationCodeError::InvalidSmsRoleTrustRelationshipException(
+                e,
+            ) => Self::InvalidSmsRoleTrustRelationshipException(e),
+            GetUserAttributeVerificationCodeError::InvalidEmailRoleAccessPolicyException(
+                e,
+            ) => Self::InvalidEmailRoleAccessPolicyException(e),
             GetUserAttributeVerificationCodeError::CodeDeliveryFailureException(e) => {
                 Self::CodeDeliveryFailureException(e)
             }
@@ -14023,7 +15703,10 @@ impl GetUserAuthFactorsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14042,16 +15725,26 @@ impl ::core::convert::From<super::Error> for GetUserAuthFactorsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -14069,21 +15762,27 @@ impl ::core::convert::From<GetUserAuthFactorsError> for super::Error {
             GetUserAuthFactorsError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            GetUserAuthFactorsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            GetUserAuthFactorsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             GetUserAuthFactorsError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             GetUserAuthFactorsError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            GetUserAuthFactorsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            GetUserAuthFactorsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             GetUserAuthFactorsError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             GetUserAuthFactorsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            GetUserAuthFactorsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetUserAuthFactorsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetUserAuthFactorsError::ForbiddenException(e) => Self::ForbiddenException(e),
             GetUserAuthFactorsError::Unhandled(e) => e,
         }
@@ -14166,7 +15865,10 @@ impl GetUserPoolClientSessionConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14174,7 +15876,8 @@ impl GetUserPoolClientSessionConfigurationError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for GetUserPoolClientSessionConfigurationError {
+impl<E: super::Exception> ::core::convert::From<E>
+for GetUserPoolClientSessionConfigurationError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -14185,12 +15888,20 @@ impl ::core::convert::From<super::Error> for GetUserPoolClientSessionConfigurati
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -14215,9 +15926,9 @@ impl ::core::convert::From<GetUserPoolClientSessionConfigurationError> for super
             GetUserPoolClientSessionConfigurationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
-            GetUserPoolClientSessionConfigurationError::OperationNotEnabledException(e) => {
-                Self::OperationNotEnabledException(e)
-            }
+            GetUserPoolClientSessionConfigurationError::OperationNotEnabledException(
+                e,
+            ) => Self::OperationNotEnabledException(e),
             GetUserPoolClientSessionConfigurationError::Unhandled(e) => e,
         }
     }
@@ -14295,7 +16006,10 @@ impl GetUserPoolMfaConfigError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14314,9 +16028,15 @@ impl ::core::convert::From<super::Error> for GetUserPoolMfaConfigError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -14337,8 +16057,12 @@ impl ::core::convert::From<GetUserPoolMfaConfigError> for super::Error {
             GetUserPoolMfaConfigError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            GetUserPoolMfaConfigError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GetUserPoolMfaConfigError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GetUserPoolMfaConfigError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GetUserPoolMfaConfigError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GetUserPoolMfaConfigError::Unhandled(e) => e,
         }
     }
@@ -14420,7 +16144,10 @@ impl GetUserPoolSessionConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14428,7 +16155,8 @@ impl GetUserPoolSessionConfigurationError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for GetUserPoolSessionConfigurationError {
+impl<E: super::Exception> ::core::convert::From<E>
+for GetUserPoolSessionConfigurationError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -14439,12 +16167,20 @@ impl ::core::convert::From<super::Error> for GetUserPoolSessionConfigurationErro
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -14565,7 +16301,10 @@ impl GlobalSignOutError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14584,15 +16323,25 @@ impl ::core::convert::From<super::Error> for GlobalSignOutError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -14604,18 +16353,30 @@ impl ::core::convert::From<GlobalSignOutError> for super::Error {
     #[inline]
     fn from(error: GlobalSignOutError) -> Self {
         match error {
-            GlobalSignOutError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            GlobalSignOutError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            GlobalSignOutError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            GlobalSignOutError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            GlobalSignOutError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            GlobalSignOutError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            GlobalSignOutError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            GlobalSignOutError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             GlobalSignOutError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            GlobalSignOutError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            GlobalSignOutError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             GlobalSignOutError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            GlobalSignOutError::InternalErrorException(e) => Self::InternalErrorException(e),
+            GlobalSignOutError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             GlobalSignOutError::ForbiddenException(e) => Self::ForbiddenException(e),
             GlobalSignOutError::Unhandled(e) => e,
         }
@@ -14651,7 +16412,9 @@ pub enum InitiateAuthError {
     /// `UnexpectedLambdaException`.
     UnexpectedLambdaException(super::types::UnexpectedLambdaException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `UserLambdaValidationException`.
     UserLambdaValidationException(super::types::UserLambdaValidationException),
     /// `InvalidLambdaResponseException`.
@@ -14665,9 +16428,13 @@ pub enum InitiateAuthError {
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -14702,7 +16469,9 @@ impl InitiateAuthError {
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
             }
@@ -14710,7 +16479,9 @@ impl InitiateAuthError {
                 "InvalidSmsRoleTrustRelationshipException"
             }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::Unhandled(error) => error.code(),
         }
@@ -14726,7 +16497,9 @@ impl InitiateAuthError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
@@ -14734,8 +16507,12 @@ impl InitiateAuthError {
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
@@ -14758,7 +16535,10 @@ impl InitiateAuthError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14780,11 +16560,19 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
             super::Error::UnsupportedOperationException(e) => {
                 Self::UnsupportedOperationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -14798,7 +16586,9 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -14809,7 +16599,9 @@ impl ::core::convert::From<super::Error> for InitiateAuthError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -14826,11 +16618,21 @@ impl ::core::convert::From<InitiateAuthError> for super::Error {
             InitiateAuthError::UnsupportedOperationException(e) => {
                 Self::UnsupportedOperationException(e)
             }
-            InitiateAuthError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            InitiateAuthError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            InitiateAuthError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            InitiateAuthError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            InitiateAuthError::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            InitiateAuthError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            InitiateAuthError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            InitiateAuthError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            InitiateAuthError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            InitiateAuthError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             InitiateAuthError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -14844,8 +16646,12 @@ impl ::core::convert::From<InitiateAuthError> for super::Error {
                 Self::PasswordResetRequiredException(e)
             }
             InitiateAuthError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            InitiateAuthError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            InitiateAuthError::InternalErrorException(e) => Self::InternalErrorException(e),
+            InitiateAuthError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            InitiateAuthError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             InitiateAuthError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -14913,7 +16719,9 @@ impl InitiatePointInTimeRecoveryError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -14955,7 +16763,10 @@ impl InitiatePointInTimeRecoveryError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -14974,8 +16785,12 @@ impl ::core::convert::From<super::Error> for InitiatePointInTimeRecoveryError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
@@ -14983,9 +16798,13 @@ impl ::core::convert::From<super::Error> for InitiatePointInTimeRecoveryError {
                 Self::FeatureUnavailableInTierException(e)
             }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15100,7 +16919,10 @@ impl ListCimdPoliciesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15119,10 +16941,16 @@ impl ::core::convert::From<super::Error> for ListCimdPoliciesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15139,9 +16967,15 @@ impl ::core::convert::From<ListCimdPoliciesError> for super::Error {
             ListCimdPoliciesError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            ListCimdPoliciesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            ListCimdPoliciesError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ListCimdPoliciesError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListCimdPoliciesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ListCimdPoliciesError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListCimdPoliciesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListCimdPoliciesError::Unhandled(e) => e,
         }
     }
@@ -15219,7 +17053,10 @@ impl ListClientMetadataUrlsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15238,10 +17075,16 @@ impl ::core::convert::From<super::Error> for ListClientMetadataUrlsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15295,7 +17138,9 @@ pub enum ListDevicesError {
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `PasswordResetRequiredException`.
@@ -15343,7 +17188,9 @@ impl ListDevicesError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
@@ -15370,7 +17217,10 @@ impl ListDevicesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15389,19 +17239,29 @@ impl ::core::convert::From<super::Error> for ListDevicesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -15413,22 +17273,34 @@ impl ::core::convert::From<ListDevicesError> for super::Error {
     #[inline]
     fn from(error: ListDevicesError) -> Self {
         match error {
-            ListDevicesError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ListDevicesError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ListDevicesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListDevicesError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListDevicesError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListDevicesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListDevicesError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            ListDevicesError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListDevicesError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ListDevicesError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             ListDevicesError::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            ListDevicesError::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            ListDevicesError::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             ListDevicesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListDevicesError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListDevicesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListDevicesError::ForbiddenException(e) => Self::ForbiddenException(e),
             ListDevicesError::Unhandled(e) => e,
         }
@@ -15511,7 +17383,10 @@ impl ListGroupsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15530,11 +17405,19 @@ impl ::core::convert::From<super::Error> for ListGroupsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15545,9 +17428,15 @@ impl ::core::convert::From<ListGroupsError> for super::Error {
     #[inline]
     fn from(error: ListGroupsError) -> Self {
         match error {
-            ListGroupsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ListGroupsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ListGroupsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListGroupsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListGroupsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListGroupsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ListGroupsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             ListGroupsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
@@ -15630,7 +17519,10 @@ impl ListIdentityProvidersError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15649,10 +17541,16 @@ impl ::core::convert::From<super::Error> for ListIdentityProvidersError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15724,7 +17622,9 @@ impl ListPointInTimeRecoveriesError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
@@ -15763,7 +17663,10 @@ impl ListPointInTimeRecoveriesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15782,14 +17685,22 @@ impl ::core::convert::From<super::Error> for ListPointInTimeRecoveriesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15902,7 +17813,10 @@ impl ListResourceServersError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -15921,11 +17835,19 @@ impl ::core::convert::From<super::Error> for ListResourceServersError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -15942,14 +17864,18 @@ impl ::core::convert::From<ListResourceServersError> for super::Error {
             ListResourceServersError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            ListResourceServersError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListResourceServersError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListResourceServersError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             ListResourceServersError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListResourceServersError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListResourceServersError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListResourceServersError::Unhandled(e) => e,
         }
     }
@@ -16031,7 +17957,10 @@ impl ListTagsForResourceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16050,11 +17979,19 @@ impl ::core::convert::From<super::Error> for ListTagsForResourceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -16068,7 +18005,9 @@ impl ::core::convert::From<ListTagsForResourceError> for super::Error {
             ListTagsForResourceError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            ListTagsForResourceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListTagsForResourceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListTagsForResourceError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
@@ -16078,7 +18017,9 @@ impl ::core::convert::From<ListTagsForResourceError> for super::Error {
             ListTagsForResourceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListTagsForResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListTagsForResourceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListTagsForResourceError::Unhandled(e) => e,
         }
     }
@@ -16160,7 +18101,10 @@ impl ListTermsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16179,11 +18123,19 @@ impl ::core::convert::From<super::Error> for ListTermsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -16194,9 +18146,15 @@ impl ::core::convert::From<ListTermsError> for super::Error {
     #[inline]
     fn from(error: ListTermsError) -> Self {
         match error {
-            ListTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ListTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ListTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListTermsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListTermsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListTermsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ListTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             ListTermsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
@@ -16283,7 +18241,10 @@ impl ListUserImportJobsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16302,11 +18263,19 @@ impl ::core::convert::From<super::Error> for ListUserImportJobsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -16326,11 +18295,15 @@ impl ::core::convert::From<ListUserImportJobsError> for super::Error {
             ListUserImportJobsError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            ListUserImportJobsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserImportJobsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListUserImportJobsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListUserImportJobsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserImportJobsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUserImportJobsError::Unhandled(e) => e,
         }
     }
@@ -16408,7 +18381,10 @@ impl ListUserPoolClientSecretsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16427,11 +18403,17 @@ impl ::core::convert::From<super::Error> for ListUserPoolClientSecretsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InternalServerException(e) => Self::InternalServerException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -16537,7 +18519,10 @@ impl ListUserPoolClientsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16556,11 +18541,19 @@ impl ::core::convert::From<super::Error> for ListUserPoolClientsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -16580,11 +18573,15 @@ impl ::core::convert::From<ListUserPoolClientsError> for super::Error {
             ListUserPoolClientsError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            ListUserPoolClientsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserPoolClientsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListUserPoolClientsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListUserPoolClientsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserPoolClientsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUserPoolClientsError::Unhandled(e) => e,
         }
     }
@@ -16666,7 +18663,10 @@ impl ListUserPoolReplicasError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16685,12 +18685,20 @@ impl ::core::convert::From<super::Error> for ListUserPoolReplicasError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -16706,11 +18714,15 @@ impl ::core::convert::From<ListUserPoolReplicasError> for super::Error {
             ListUserPoolReplicasError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            ListUserPoolReplicasError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserPoolReplicasError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListUserPoolReplicasError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListUserPoolReplicasError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserPoolReplicasError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUserPoolReplicasError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
@@ -16787,7 +18799,10 @@ impl ListUserPoolsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16806,8 +18821,12 @@ impl ::core::convert::From<super::Error> for ListUserPoolsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
@@ -16819,10 +18838,18 @@ impl ::core::convert::From<ListUserPoolsError> for super::Error {
     #[inline]
     fn from(error: ListUserPoolsError) -> Self {
         match error {
-            ListUserPoolsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ListUserPoolsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ListUserPoolsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            ListUserPoolsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserPoolsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListUserPoolsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListUserPoolsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            ListUserPoolsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUserPoolsError::Unhandled(e) => e,
         }
     }
@@ -16920,7 +18947,10 @@ impl ListUserSessionsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -16939,16 +18969,26 @@ impl ::core::convert::From<super::Error> for ListUserSessionsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -16966,19 +19006,27 @@ impl ::core::convert::From<ListUserSessionsError> for super::Error {
             ListUserSessionsError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            ListUserSessionsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ListUserSessionsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUserSessionsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListUserSessionsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListUserSessionsError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            ListUserSessionsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ListUserSessionsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             ListUserSessionsError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             ListUserSessionsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListUserSessionsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUserSessionsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUserSessionsError::ForbiddenException(e) => Self::ForbiddenException(e),
             ListUserSessionsError::Unhandled(e) => e,
         }
@@ -17061,7 +19109,10 @@ impl ListUsersError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -17080,11 +19131,19 @@ impl ::core::convert::From<super::Error> for ListUsersError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -17095,9 +19154,15 @@ impl ::core::convert::From<ListUsersError> for super::Error {
     #[inline]
     fn from(error: ListUsersError) -> Self {
         match error {
-            ListUsersError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            ListUsersError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            ListUsersError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            ListUsersError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            ListUsersError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            ListUsersError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             ListUsersError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             ListUsersError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
@@ -17184,7 +19249,10 @@ impl ListUsersInGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -17203,11 +19271,19 @@ impl ::core::convert::From<super::Error> for ListUsersInGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -17224,12 +19300,18 @@ impl ::core::convert::From<ListUsersInGroupError> for super::Error {
             ListUsersInGroupError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            ListUsersInGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            ListUsersInGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            ListUsersInGroupError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            ListUsersInGroupError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             ListUsersInGroupError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            ListUsersInGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
+            ListUsersInGroupError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             ListUsersInGroupError::Unhandled(e) => e,
         }
     }
@@ -17319,7 +19401,10 @@ impl ListWebAuthnCredentialsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -17340,14 +19425,20 @@ impl ::core::convert::From<super::Error> for ListWebAuthnCredentialsError {
         match error {
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -17357,7 +19448,9 @@ impl ::core::convert::From<ListWebAuthnCredentialsError> for super::Error {
     #[inline]
     fn from(error: ListWebAuthnCredentialsError) -> Self {
         match error {
-            ListWebAuthnCredentialsError::ForbiddenException(e) => Self::ForbiddenException(e),
+            ListWebAuthnCredentialsError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             ListWebAuthnCredentialsError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -17417,13 +19510,17 @@ pub enum ResendConfirmationCodeError {
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `UserNotFoundException`.
@@ -17451,7 +19548,9 @@ impl ResendConfirmationCodeError {
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::LimitExceededException(_) => "LimitExceededException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -17480,8 +19579,12 @@ impl ResendConfirmationCodeError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
@@ -17506,7 +19609,10 @@ impl ResendConfirmationCodeError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -17525,9 +19631,15 @@ impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
@@ -17535,7 +19647,9 @@ impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -17546,9 +19660,13 @@ impl ::core::convert::From<super::Error> for ResendConfirmationCodeError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -17596,14 +19714,18 @@ impl ::core::convert::From<ResendConfirmationCodeError> for super::Error {
             ResendConfirmationCodeError::CodeDeliveryFailureException(e) => {
                 Self::CodeDeliveryFailureException(e)
             }
-            ResendConfirmationCodeError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            ResendConfirmationCodeError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             ResendConfirmationCodeError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
             ResendConfirmationCodeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
-            ResendConfirmationCodeError::ForbiddenException(e) => Self::ForbiddenException(e),
+            ResendConfirmationCodeError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             ResendConfirmationCodeError::Unhandled(e) => e,
         }
     }
@@ -17642,13 +19764,17 @@ pub enum RespondToAuthChallengeError {
     /// `InvalidPasswordException`.
     InvalidPasswordException(super::types::InvalidPasswordException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(super::types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        super::types::PasswordHistoryPolicyViolationException,
+    ),
     /// `InvalidLambdaResponseException`.
     InvalidLambdaResponseException(super::types::InvalidLambdaResponseException),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `MFAMethodNotFoundException`.
     MfaMethodNotFoundException(super::types::MfaMethodNotFoundException),
     /// `PasswordResetRequiredException`.
@@ -17658,13 +19784,17 @@ pub enum RespondToAuthChallengeError {
     /// `UserNotConfirmedException`.
     UserNotConfirmedException(super::types::UserNotConfirmedException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `AliasExistsException`.
     AliasExistsException(super::types::AliasExistsException),
     /// `InternalErrorException`.
@@ -17704,7 +19834,9 @@ impl RespondToAuthChallengeError {
             Self::PasswordResetRequiredException(_) => "PasswordResetRequiredException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -17713,7 +19845,9 @@ impl RespondToAuthChallengeError {
             }
             Self::AliasExistsException(_) => "AliasExistsException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::SoftwareTokenMfaNotFoundException(_) => {
+                "SoftwareTokenMFANotFoundException"
+            }
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
@@ -17732,17 +19866,25 @@ impl RespondToAuthChallengeError {
             Self::UnexpectedLambdaException(error) => error.message.as_deref(),
             Self::UserLambdaValidationException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
             Self::UserNotConfirmedException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::SoftwareTokenMfaNotFoundException(error) => error.message.as_deref(),
@@ -17767,7 +19909,10 @@ impl RespondToAuthChallengeError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -17786,32 +19931,46 @@ impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::PasswordHistoryPolicyViolationException(e) => {
                 Self::PasswordHistoryPolicyViolationException(e)
             }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::MfaMethodNotFoundException(e) => Self::MfaMethodNotFoundException(e),
+            super::Error::MfaMethodNotFoundException(e) => {
+                Self::MfaMethodNotFoundException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -17827,7 +19986,9 @@ impl ::core::convert::From<super::Error> for RespondToAuthChallengeError {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -17846,8 +20007,12 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
             RespondToAuthChallengeError::NotAuthorizedException(e) => {
                 Self::NotAuthorizedException(e)
             }
-            RespondToAuthChallengeError::CodeMismatchException(e) => Self::CodeMismatchException(e),
-            RespondToAuthChallengeError::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
+            RespondToAuthChallengeError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
+            RespondToAuthChallengeError::ExpiredCodeException(e) => {
+                Self::ExpiredCodeException(e)
+            }
             RespondToAuthChallengeError::UnexpectedLambdaException(e) => {
                 Self::UnexpectedLambdaException(e)
             }
@@ -17875,7 +20040,9 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
             RespondToAuthChallengeError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            RespondToAuthChallengeError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            RespondToAuthChallengeError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             RespondToAuthChallengeError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
@@ -17888,14 +20055,18 @@ impl ::core::convert::From<RespondToAuthChallengeError> for super::Error {
             RespondToAuthChallengeError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            RespondToAuthChallengeError::AliasExistsException(e) => Self::AliasExistsException(e),
+            RespondToAuthChallengeError::AliasExistsException(e) => {
+                Self::AliasExistsException(e)
+            }
             RespondToAuthChallengeError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
             RespondToAuthChallengeError::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
-            RespondToAuthChallengeError::ForbiddenException(e) => Self::ForbiddenException(e),
+            RespondToAuthChallengeError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             RespondToAuthChallengeError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -17988,7 +20159,10 @@ impl RevokeTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18007,10 +20181,14 @@ impl ::core::convert::From<super::Error> for RevokeTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::UnauthorizedException(e) => Self::UnauthorizedException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::UnsupportedOperationException(e) => {
                 Self::UnsupportedOperationException(e)
             }
@@ -18018,7 +20196,9 @@ impl ::core::convert::From<super::Error> for RevokeTokenError {
                 Self::UnsupportedTokenTypeException(e)
             }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -18028,10 +20208,16 @@ impl ::core::convert::From<RevokeTokenError> for super::Error {
     #[inline]
     fn from(error: RevokeTokenError) -> Self {
         match error {
-            RevokeTokenError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            RevokeTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            RevokeTokenError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            RevokeTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             RevokeTokenError::UnauthorizedException(e) => Self::UnauthorizedException(e),
-            RevokeTokenError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            RevokeTokenError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             RevokeTokenError::UnsupportedOperationException(e) => {
                 Self::UnsupportedOperationException(e)
             }
@@ -18139,7 +20325,10 @@ impl RevokeUserSessionError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18158,16 +20347,26 @@ impl ::core::convert::From<super::Error> for RevokeUserSessionError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -18188,18 +20387,24 @@ impl ::core::convert::From<RevokeUserSessionError> for super::Error {
             RevokeUserSessionError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            RevokeUserSessionError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            RevokeUserSessionError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             RevokeUserSessionError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            RevokeUserSessionError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            RevokeUserSessionError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             RevokeUserSessionError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             RevokeUserSessionError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            RevokeUserSessionError::InternalErrorException(e) => Self::InternalErrorException(e),
+            RevokeUserSessionError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             RevokeUserSessionError::ForbiddenException(e) => Self::ForbiddenException(e),
             RevokeUserSessionError::Unhandled(e) => e,
         }
@@ -18248,7 +20453,9 @@ impl SetLogDeliveryConfigurationError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -18282,7 +20489,10 @@ impl SetLogDeliveryConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18301,11 +20511,17 @@ impl ::core::convert::From<super::Error> for SetLogDeliveryConfigurationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -18370,7 +20586,9 @@ pub enum SetRiskConfigurationError {
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `InternalErrorException`.
@@ -18388,7 +20606,9 @@ impl SetRiskConfigurationError {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::CodeDeliveryFailureException(_) => "CodeDeliveryFailureException",
             Self::InvalidEmailRoleAccessPolicyException(_) => {
                 "InvalidEmailRoleAccessPolicyException"
@@ -18409,7 +20629,9 @@ impl SetRiskConfigurationError {
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::UserPoolAddOnNotEnabledException(error) => error.message.as_deref(),
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
@@ -18431,7 +20653,10 @@ impl SetRiskConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18450,18 +20675,28 @@ impl ::core::convert::From<super::Error> for SetRiskConfigurationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -18481,7 +20716,9 @@ impl ::core::convert::From<SetRiskConfigurationError> for super::Error {
             SetRiskConfigurationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            SetRiskConfigurationError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetRiskConfigurationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             SetRiskConfigurationError::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
@@ -18494,7 +20731,9 @@ impl ::core::convert::From<SetRiskConfigurationError> for super::Error {
             SetRiskConfigurationError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            SetRiskConfigurationError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SetRiskConfigurationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             SetRiskConfigurationError::Unhandled(e) => e,
         }
     }
@@ -18576,7 +20815,10 @@ impl SetUiCustomizationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18595,11 +20837,19 @@ impl ::core::convert::From<super::Error> for SetUiCustomizationError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -18616,14 +20866,18 @@ impl ::core::convert::From<SetUiCustomizationError> for super::Error {
             SetUiCustomizationError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            SetUiCustomizationError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetUiCustomizationError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             SetUiCustomizationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             SetUiCustomizationError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            SetUiCustomizationError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SetUiCustomizationError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             SetUiCustomizationError::Unhandled(e) => e,
         }
     }
@@ -18717,7 +20971,10 @@ impl SetUserMfaPreferenceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18736,15 +20993,23 @@ impl ::core::convert::From<super::Error> for SetUserMfaPreferenceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -18762,19 +21027,27 @@ impl ::core::convert::From<SetUserMfaPreferenceError> for super::Error {
             SetUserMfaPreferenceError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            SetUserMfaPreferenceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetUserMfaPreferenceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             SetUserMfaPreferenceError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            SetUserMfaPreferenceError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            SetUserMfaPreferenceError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             SetUserMfaPreferenceError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             SetUserMfaPreferenceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            SetUserMfaPreferenceError::InternalErrorException(e) => Self::InternalErrorException(e),
-            SetUserMfaPreferenceError::ForbiddenException(e) => Self::ForbiddenException(e),
+            SetUserMfaPreferenceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            SetUserMfaPreferenceError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             SetUserMfaPreferenceError::Unhandled(e) => e,
         }
     }
@@ -18827,7 +21100,9 @@ impl SetUserPoolClientSessionConfigurationError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
@@ -18864,7 +21139,10 @@ impl SetUserPoolClientSessionConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -18872,7 +21150,8 @@ impl SetUserPoolClientSessionConfigurationError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for SetUserPoolClientSessionConfigurationError {
+impl<E: super::Exception> ::core::convert::From<E>
+for SetUserPoolClientSessionConfigurationError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -18883,18 +21162,26 @@ impl ::core::convert::From<super::Error> for SetUserPoolClientSessionConfigurati
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -18910,9 +21197,9 @@ impl ::core::convert::From<SetUserPoolClientSessionConfigurationError> for super
             SetUserPoolClientSessionConfigurationError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            SetUserPoolClientSessionConfigurationError::ConcurrentModificationException(e) => {
-                Self::ConcurrentModificationException(e)
-            }
+            SetUserPoolClientSessionConfigurationError::ConcurrentModificationException(
+                e,
+            ) => Self::ConcurrentModificationException(e),
             SetUserPoolClientSessionConfigurationError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
@@ -18922,12 +21209,12 @@ impl ::core::convert::From<SetUserPoolClientSessionConfigurationError> for super
             SetUserPoolClientSessionConfigurationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
-            SetUserPoolClientSessionConfigurationError::FeatureUnavailableInTierException(e) => {
-                Self::FeatureUnavailableInTierException(e)
-            }
-            SetUserPoolClientSessionConfigurationError::OperationNotEnabledException(e) => {
-                Self::OperationNotEnabledException(e)
-            }
+            SetUserPoolClientSessionConfigurationError::FeatureUnavailableInTierException(
+                e,
+            ) => Self::FeatureUnavailableInTierException(e),
+            SetUserPoolClientSessionConfigurationError::OperationNotEnabledException(
+                e,
+            ) => Self::OperationNotEnabledException(e),
             SetUserPoolClientSessionConfigurationError::Unhandled(e) => e,
         }
     }
@@ -18958,7 +21245,9 @@ pub enum SetUserPoolMfaConfigError {
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -18984,14 +21273,18 @@ impl SetUserPoolMfaConfigError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -19005,7 +21298,9 @@ impl SetUserPoolMfaConfigError {
             Self::ConcurrentModificationException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
@@ -19029,7 +21324,10 @@ impl SetUserPoolMfaConfigError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19048,12 +21346,18 @@ impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -19061,7 +21365,9 @@ impl ::core::convert::From<super::Error> for SetUserPoolMfaConfigError {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -19093,11 +21399,15 @@ impl ::core::convert::From<SetUserPoolMfaConfigError> for super::Error {
             SetUserPoolMfaConfigError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            SetUserPoolMfaConfigError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetUserPoolMfaConfigError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             SetUserPoolMfaConfigError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            SetUserPoolMfaConfigError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SetUserPoolMfaConfigError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             SetUserPoolMfaConfigError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -19153,7 +21463,9 @@ impl SetUserPoolSessionConfigurationError {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::Unhandled(error) => error.code(),
         }
@@ -19190,7 +21502,10 @@ impl SetUserPoolSessionConfigurationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19198,7 +21513,8 @@ impl SetUserPoolSessionConfigurationError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for SetUserPoolSessionConfigurationError {
+impl<E: super::Exception> ::core::convert::From<E>
+for SetUserPoolSessionConfigurationError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -19209,18 +21525,26 @@ impl ::core::convert::From<super::Error> for SetUserPoolSessionConfigurationErro
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -19248,9 +21572,9 @@ impl ::core::convert::From<SetUserPoolSessionConfigurationError> for super::Erro
             SetUserPoolSessionConfigurationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
-            SetUserPoolSessionConfigurationError::FeatureUnavailableInTierException(e) => {
-                Self::FeatureUnavailableInTierException(e)
-            }
+            SetUserPoolSessionConfigurationError::FeatureUnavailableInTierException(
+                e,
+            ) => Self::FeatureUnavailableInTierException(e),
             SetUserPoolSessionConfigurationError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -19347,7 +21671,10 @@ impl SetUserSettingsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19366,15 +21693,23 @@ impl ::core::convert::From<super::Error> for SetUserSettingsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -19392,18 +21727,24 @@ impl ::core::convert::From<SetUserSettingsError> for super::Error {
             SetUserSettingsError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            SetUserSettingsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            SetUserSettingsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             SetUserSettingsError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            SetUserSettingsError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            SetUserSettingsError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             SetUserSettingsError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             SetUserSettingsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            SetUserSettingsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            SetUserSettingsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             SetUserSettingsError::ForbiddenException(e) => Self::ForbiddenException(e),
             SetUserSettingsError::Unhandled(e) => e,
         }
@@ -19449,13 +21790,17 @@ pub enum SignUpError {
     /// `LimitExceededException`.
     LimitExceededException(super::types::LimitExceededException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `OperationNotEnabledException`.
@@ -19482,7 +21827,9 @@ impl SignUpError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::LimitExceededException(_) => "LimitExceededException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -19512,8 +21859,12 @@ impl SignUpError {
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::ForbiddenException(error) => error.message.as_deref(),
@@ -19536,7 +21887,10 @@ impl SignUpError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19555,19 +21909,29 @@ impl ::core::convert::From<super::Error> for SignUpError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
+            super::Error::InvalidPasswordException(e) => {
+                Self::InvalidPasswordException(e)
+            }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
             super::Error::UsernameExistsException(e) => Self::UsernameExistsException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
@@ -19579,8 +21943,12 @@ impl ::core::convert::From<super::Error> for SignUpError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
         }
@@ -19591,10 +21959,18 @@ impl ::core::convert::From<SignUpError> for super::Error {
     #[inline]
     fn from(error: SignUpError) -> Self {
         match error {
-            SignUpError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            SignUpError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            SignUpError::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
-            SignUpError::UserLambdaValidationException(e) => Self::UserLambdaValidationException(e),
+            SignUpError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            SignUpError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            SignUpError::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
+            SignUpError::UserLambdaValidationException(e) => {
+                Self::UserLambdaValidationException(e)
+            }
             SignUpError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             SignUpError::InvalidPasswordException(e) => Self::InvalidPasswordException(e),
             SignUpError::InvalidLambdaResponseException(e) => {
@@ -19613,8 +21989,12 @@ impl ::core::convert::From<SignUpError> for super::Error {
             SignUpError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            SignUpError::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
-            SignUpError::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            SignUpError::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
+            SignUpError::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             SignUpError::ForbiddenException(e) => Self::ForbiddenException(e),
             SignUpError::Unhandled(e) => e,
         }
@@ -19664,7 +22044,9 @@ impl StartPointInTimeRecoveryError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -19705,7 +22087,10 @@ impl StartPointInTimeRecoveryError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19724,17 +22109,25 @@ impl ::core::convert::From<super::Error> for StartPointInTimeRecoveryError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -19854,7 +22247,10 @@ impl StartUserImportJobError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -19873,12 +22269,22 @@ impl ::core::convert::From<super::Error> for StartUserImportJobError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::PreconditionNotMetException(e) => {
+                Self::PreconditionNotMetException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
         }
@@ -19898,14 +22304,18 @@ impl ::core::convert::From<StartUserImportJobError> for super::Error {
             StartUserImportJobError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            StartUserImportJobError::InternalErrorException(e) => Self::InternalErrorException(e),
+            StartUserImportJobError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             StartUserImportJobError::PreconditionNotMetException(e) => {
                 Self::PreconditionNotMetException(e)
             }
             StartUserImportJobError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            StartUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            StartUserImportJobError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             StartUserImportJobError::Unhandled(e) => e,
         }
     }
@@ -19944,7 +22354,9 @@ pub enum StartWebAuthnRegistrationError {
     /// `PasswordResetRequiredException`.
     PasswordResetRequiredException(super::types::PasswordResetRequiredException),
     /// `WebAuthnConfigurationMissingException`.
-    WebAuthnConfigurationMissingException(super::types::WebAuthnConfigurationMissingException),
+    WebAuthnConfigurationMissingException(
+        super::types::WebAuthnConfigurationMissingException,
+    ),
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// An error the spec does not list for `StartWebAuthnRegistration` (or an unknown code).
@@ -19984,7 +22396,9 @@ impl StartWebAuthnRegistrationError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::WebAuthnNotEnabledException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
-            Self::WebAuthnConfigurationMissingException(error) => error.message.as_deref(),
+            Self::WebAuthnConfigurationMissingException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::Unhandled(error) => error.message(),
         }
@@ -20005,7 +22419,10 @@ impl StartWebAuthnRegistrationError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20026,18 +22443,26 @@ impl ::core::convert::From<super::Error> for StartWebAuthnRegistrationError {
         match error {
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::WebAuthnNotEnabledException(e) => Self::WebAuthnNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::WebAuthnNotEnabledException(e) => {
+                Self::WebAuthnNotEnabledException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::WebAuthnConfigurationMissingException(e) => {
                 Self::WebAuthnConfigurationMissingException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -20047,7 +22472,9 @@ impl ::core::convert::From<StartWebAuthnRegistrationError> for super::Error {
     #[inline]
     fn from(error: StartWebAuthnRegistrationError) -> Self {
         match error {
-            StartWebAuthnRegistrationError::ForbiddenException(e) => Self::ForbiddenException(e),
+            StartWebAuthnRegistrationError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             StartWebAuthnRegistrationError::InternalErrorException(e) => {
                 Self::InternalErrorException(e)
             }
@@ -20160,7 +22587,10 @@ impl StopUserImportJobError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20179,12 +22609,22 @@ impl ::core::convert::From<super::Error> for StopUserImportJobError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::PreconditionNotMetException(e) => Self::PreconditionNotMetException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::PreconditionNotMetException(e) => {
+                Self::PreconditionNotMetException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             other => Self::Unhandled(other),
         }
@@ -20204,14 +22644,18 @@ impl ::core::convert::From<StopUserImportJobError> for super::Error {
             StopUserImportJobError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            StopUserImportJobError::InternalErrorException(e) => Self::InternalErrorException(e),
+            StopUserImportJobError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             StopUserImportJobError::PreconditionNotMetException(e) => {
                 Self::PreconditionNotMetException(e)
             }
             StopUserImportJobError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            StopUserImportJobError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            StopUserImportJobError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             StopUserImportJobError::Unhandled(e) => e,
         }
     }
@@ -20293,7 +22737,10 @@ impl TagResourceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20312,11 +22759,19 @@ impl ::core::convert::From<super::Error> for TagResourceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -20327,14 +22782,24 @@ impl ::core::convert::From<TagResourceError> for super::Error {
     #[inline]
     fn from(error: TagResourceError) -> Self {
         match error {
-            TagResourceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            TagResourceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            TagResourceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            TagResourceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            TagResourceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            TagResourceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            TagResourceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            TagResourceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             TagResourceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            TagResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            TagResourceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             TagResourceError::Unhandled(e) => e,
         }
     }
@@ -20416,7 +22881,10 @@ impl UntagResourceError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20435,11 +22903,19 @@ impl ::core::convert::From<super::Error> for UntagResourceError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -20450,14 +22926,24 @@ impl ::core::convert::From<UntagResourceError> for super::Error {
     #[inline]
     fn from(error: UntagResourceError) -> Self {
         match error {
-            UntagResourceError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            UntagResourceError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            UntagResourceError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            UntagResourceError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            UntagResourceError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UntagResourceError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UntagResourceError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UntagResourceError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             UntagResourceError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UntagResourceError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UntagResourceError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UntagResourceError::Unhandled(e) => e,
         }
     }
@@ -20509,7 +22995,9 @@ impl UpdateAuthEventFeedbackError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::Unhandled(error) => error.code(),
@@ -20547,7 +23035,10 @@ impl UpdateAuthEventFeedbackError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20566,15 +23057,23 @@ impl ::core::convert::From<super::Error> for UpdateAuthEventFeedbackError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
             super::Error::UserPoolAddOnNotEnabledException(e) => {
                 Self::UserPoolAddOnNotEnabledException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -20665,7 +23164,9 @@ impl UpdateCimdPolicyError {
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -20702,7 +23203,10 @@ impl UpdateCimdPolicyError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20721,15 +23225,23 @@ impl ::core::convert::From<super::Error> for UpdateCimdPolicyError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -20752,13 +23264,21 @@ impl ::core::convert::From<UpdateCimdPolicyError> for super::Error {
             UpdateCimdPolicyError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            UpdateCimdPolicyError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            UpdateCimdPolicyError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            UpdateCimdPolicyError::LimitExceededException(e) => Self::LimitExceededException(e),
+            UpdateCimdPolicyError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
+            UpdateCimdPolicyError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateCimdPolicyError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             UpdateCimdPolicyError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateCimdPolicyError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateCimdPolicyError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateCimdPolicyError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -20810,12 +23330,16 @@ impl UpdateClientMetadataUrlStateError {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
-            Self::CachedCimdurlDoesNotExistException(_) => "CachedCIMDURLDoesNotExistException",
+            Self::CachedCimdurlDoesNotExistException(_) => {
+                "CachedCIMDURLDoesNotExistException"
+            }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -20851,7 +23375,10 @@ impl UpdateClientMetadataUrlStateError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -20859,7 +23386,8 @@ impl UpdateClientMetadataUrlStateError {
     }
 }
 
-impl<E: super::Exception> ::core::convert::From<E> for UpdateClientMetadataUrlStateError {
+impl<E: super::Exception> ::core::convert::From<E>
+for UpdateClientMetadataUrlStateError {
     #[inline]
     fn from(error: E) -> Self {
         Self::from(error.into_error())
@@ -20870,14 +23398,22 @@ impl ::core::convert::From<super::Error> for UpdateClientMetadataUrlStateError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::CachedCimdurlDoesNotExistException(e) => {
                 Self::CachedCimdurlDoesNotExistException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -20943,7 +23479,9 @@ pub enum UpdateDeviceStatusError {
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `TooManyRequestsException`.
     TooManyRequestsException(super::types::TooManyRequestsException),
     /// `PasswordResetRequiredException`.
@@ -20991,7 +23529,9 @@ impl UpdateDeviceStatusError {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
@@ -21018,7 +23558,10 @@ impl UpdateDeviceStatusError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21037,19 +23580,29 @@ impl ::core::convert::From<super::Error> for UpdateDeviceStatusError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -21067,7 +23620,9 @@ impl ::core::convert::From<UpdateDeviceStatusError> for super::Error {
             UpdateDeviceStatusError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            UpdateDeviceStatusError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateDeviceStatusError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateDeviceStatusError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
@@ -21077,14 +23632,18 @@ impl ::core::convert::From<UpdateDeviceStatusError> for super::Error {
             UpdateDeviceStatusError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            UpdateDeviceStatusError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            UpdateDeviceStatusError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             UpdateDeviceStatusError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             UpdateDeviceStatusError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateDeviceStatusError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateDeviceStatusError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateDeviceStatusError::ForbiddenException(e) => Self::ForbiddenException(e),
             UpdateDeviceStatusError::Unhandled(e) => e,
         }
@@ -21167,7 +23726,10 @@ impl UpdateGroupError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21186,11 +23748,19 @@ impl ::core::convert::From<super::Error> for UpdateGroupError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -21201,14 +23771,24 @@ impl ::core::convert::From<UpdateGroupError> for super::Error {
     #[inline]
     fn from(error: UpdateGroupError) -> Self {
         match error {
-            UpdateGroupError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            UpdateGroupError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            UpdateGroupError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            UpdateGroupError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateGroupError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateGroupError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateGroupError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateGroupError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateGroupError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateGroupError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateGroupError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateGroupError::Unhandled(e) => e,
         }
     }
@@ -21233,7 +23813,9 @@ pub enum UpdateIdentityProviderError {
     /// `InvalidParameterException`.
     InvalidParameterException(super::types::InvalidParameterException),
     /// `UnsupportedIdentityProviderException`.
-    UnsupportedIdentityProviderException(super::types::UnsupportedIdentityProviderException),
+    UnsupportedIdentityProviderException(
+        super::types::UnsupportedIdentityProviderException,
+    ),
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `ConcurrentModificationException`.
@@ -21254,7 +23836,9 @@ impl UpdateIdentityProviderError {
     pub fn code(&self) -> &str {
         match self {
             Self::InvalidParameterException(_) => "InvalidParameterException",
-            Self::UnsupportedIdentityProviderException(_) => "UnsupportedIdentityProviderException",
+            Self::UnsupportedIdentityProviderException(_) => {
+                "UnsupportedIdentityProviderException"
+            }
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
@@ -21294,7 +23878,10 @@ impl UpdateIdentityProviderError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21313,16 +23900,22 @@ impl ::core::convert::From<super::Error> for UpdateIdentityProviderError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::UnsupportedIdentityProviderException(e) => {
                 Self::UnsupportedIdentityProviderException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -21439,7 +24032,10 @@ impl UpdateManagedLoginBrandingError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21458,14 +24054,22 @@ impl ::core::convert::From<super::Error> for UpdateManagedLoginBrandingError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -21578,7 +24182,10 @@ impl UpdateProvisionedLimitError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21597,10 +24204,16 @@ impl ::core::convert::From<super::Error> for UpdateProvisionedLimitError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::ServiceQuotaExceededException(e) => {
                 Self::ServiceQuotaExceededException(e)
             }
@@ -21713,7 +24326,10 @@ impl UpdateResourceServerError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21732,11 +24348,19 @@ impl ::core::convert::From<super::Error> for UpdateResourceServerError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -21753,14 +24377,18 @@ impl ::core::convert::From<UpdateResourceServerError> for super::Error {
             UpdateResourceServerError::ResourceNotFoundException(e) => {
                 Self::ResourceNotFoundException(e)
             }
-            UpdateResourceServerError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateResourceServerError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateResourceServerError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             UpdateResourceServerError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateResourceServerError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateResourceServerError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateResourceServerError::Unhandled(e) => e,
         }
     }
@@ -21850,7 +24478,10 @@ impl UpdateTermsError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -21869,15 +24500,23 @@ impl ::core::convert::From<super::Error> for UpdateTermsError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             super::Error::TermsExistsException(e) => Self::TermsExistsException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             other => Self::Unhandled(other),
         }
@@ -21888,18 +24527,28 @@ impl ::core::convert::From<UpdateTermsError> for super::Error {
     #[inline]
     fn from(error: UpdateTermsError) -> Self {
         match error {
-            UpdateTermsError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            UpdateTermsError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             UpdateTermsError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
             UpdateTermsError::TermsExistsException(e) => Self::TermsExistsException(e),
-            UpdateTermsError::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            UpdateTermsError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            UpdateTermsError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateTermsError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            UpdateTermsError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateTermsError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateTermsError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateTermsError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateTermsError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateTermsError::Unhandled(e) => e,
         }
     }
@@ -21942,13 +24591,17 @@ pub enum UpdateUserAttributesError {
     /// `AliasExistsException`.
     AliasExistsException(super::types::AliasExistsException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
     ),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `CodeDeliveryFailureException`.
     CodeDeliveryFailureException(super::types::CodeDeliveryFailureException),
     /// `PasswordResetRequiredException`.
@@ -21982,7 +24635,9 @@ impl UpdateUserAttributesError {
             Self::InvalidLambdaResponseException(_) => "InvalidLambdaResponseException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::AliasExistsException(_) => "AliasExistsException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -22015,8 +24670,12 @@ impl UpdateUserAttributesError {
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::AliasExistsException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::CodeDeliveryFailureException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::UserNotFoundException(error) => error.message.as_deref(),
@@ -22043,7 +24702,10 @@ impl UpdateUserAttributesError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22062,19 +24724,27 @@ impl ::core::convert::From<super::Error> for UpdateUserAttributesError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::UnexpectedLambdaException(e) => Self::UnexpectedLambdaException(e),
+            super::Error::UnexpectedLambdaException(e) => {
+                Self::UnexpectedLambdaException(e)
+            }
             super::Error::UserLambdaValidationException(e) => {
                 Self::UserLambdaValidationException(e)
             }
             super::Error::InvalidLambdaResponseException(e) => {
                 Self::InvalidLambdaResponseException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
@@ -22085,13 +24755,19 @@ impl ::core::convert::From<super::Error> for UpdateUserAttributesError {
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::CodeDeliveryFailureException(e) => Self::CodeDeliveryFailureException(e),
+            super::Error::CodeDeliveryFailureException(e) => {
+                Self::CodeDeliveryFailureException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
             other => Self::Unhandled(other),
@@ -22109,9 +24785,15 @@ impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
             UpdateUserAttributesError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            UpdateUserAttributesError::CodeMismatchException(e) => Self::CodeMismatchException(e),
-            UpdateUserAttributesError::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
-            UpdateUserAttributesError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateUserAttributesError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
+            UpdateUserAttributesError::ExpiredCodeException(e) => {
+                Self::ExpiredCodeException(e)
+            }
+            UpdateUserAttributesError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateUserAttributesError::UnexpectedLambdaException(e) => {
                 Self::UnexpectedLambdaException(e)
             }
@@ -22124,7 +24806,9 @@ impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
             UpdateUserAttributesError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            UpdateUserAttributesError::AliasExistsException(e) => Self::AliasExistsException(e),
+            UpdateUserAttributesError::AliasExistsException(e) => {
+                Self::AliasExistsException(e)
+            }
             UpdateUserAttributesError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
@@ -22140,15 +24824,21 @@ impl ::core::convert::From<UpdateUserAttributesError> for super::Error {
             UpdateUserAttributesError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            UpdateUserAttributesError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            UpdateUserAttributesError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             UpdateUserAttributesError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             UpdateUserAttributesError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateUserAttributesError::InternalErrorException(e) => Self::InternalErrorException(e),
-            UpdateUserAttributesError::ForbiddenException(e) => Self::ForbiddenException(e),
+            UpdateUserAttributesError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            UpdateUserAttributesError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             UpdateUserAttributesError::Unhandled(e) => e,
         }
     }
@@ -22185,7 +24875,9 @@ pub enum UpdateUserPoolError {
     /// `InternalErrorException`.
     InternalErrorException(super::types::InternalErrorException),
     /// `InvalidSmsRoleAccessPolicyException`.
-    InvalidSmsRoleAccessPolicyException(super::types::InvalidSmsRoleAccessPolicyException),
+    InvalidSmsRoleAccessPolicyException(
+        super::types::InvalidSmsRoleAccessPolicyException,
+    ),
     /// `InvalidSmsRoleTrustRelationshipException`.
     InvalidSmsRoleTrustRelationshipException(
         super::types::InvalidSmsRoleTrustRelationshipException,
@@ -22193,7 +24885,9 @@ pub enum UpdateUserPoolError {
     /// `UserPoolTaggingException`.
     UserPoolTaggingException(super::types::UserPoolTaggingException),
     /// `InvalidEmailRoleAccessPolicyException`.
-    InvalidEmailRoleAccessPolicyException(super::types::InvalidEmailRoleAccessPolicyException),
+    InvalidEmailRoleAccessPolicyException(
+        super::types::InvalidEmailRoleAccessPolicyException,
+    ),
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(super::types::OperationNotEnabledException),
     /// `TierChangeNotAllowedException`.
@@ -22216,7 +24910,9 @@ impl UpdateUserPoolError {
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::UserImportInProgressException(_) => "UserImportInProgressException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -22226,7 +24922,9 @@ impl UpdateUserPoolError {
             }
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::TierChangeNotAllowedException(_) => "TierChangeNotAllowedException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -22243,9 +24941,13 @@ impl UpdateUserPoolError {
             Self::UserImportInProgressException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
             Self::UserPoolTaggingException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
             Self::TierChangeNotAllowedException(error) => error.message.as_deref(),
             Self::FeatureUnavailableInTierException(error) => error.message.as_deref(),
@@ -22268,7 +24970,10 @@ impl UpdateUserPoolError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22287,12 +24992,18 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
@@ -22304,11 +25015,15 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolError {
             super::Error::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            super::Error::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            super::Error::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
             super::Error::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::TierChangeNotAllowedException(e) => {
                 Self::TierChangeNotAllowedException(e)
             }
@@ -22324,24 +25039,36 @@ impl ::core::convert::From<UpdateUserPoolError> for super::Error {
     #[inline]
     fn from(error: UpdateUserPoolError) -> Self {
         match error {
-            UpdateUserPoolError::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            UpdateUserPoolError::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            UpdateUserPoolError::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            UpdateUserPoolError::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             UpdateUserPoolError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            UpdateUserPoolError::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            UpdateUserPoolError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateUserPoolError::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            UpdateUserPoolError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateUserPoolError::UserImportInProgressException(e) => {
                 Self::UserImportInProgressException(e)
             }
-            UpdateUserPoolError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateUserPoolError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateUserPoolError::InvalidSmsRoleAccessPolicyException(e) => {
                 Self::InvalidSmsRoleAccessPolicyException(e)
             }
             UpdateUserPoolError::InvalidSmsRoleTrustRelationshipException(e) => {
                 Self::InvalidSmsRoleTrustRelationshipException(e)
             }
-            UpdateUserPoolError::UserPoolTaggingException(e) => Self::UserPoolTaggingException(e),
+            UpdateUserPoolError::UserPoolTaggingException(e) => {
+                Self::UserPoolTaggingException(e)
+            }
             UpdateUserPoolError::InvalidEmailRoleAccessPolicyException(e) => {
                 Self::InvalidEmailRoleAccessPolicyException(e)
             }
@@ -22413,7 +25140,9 @@ impl UpdateUserPoolClientError {
             Self::InvalidOAuthFlowException(_) => "InvalidOAuthFlowException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -22451,7 +25180,10 @@ impl UpdateUserPoolClientError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22470,16 +25202,28 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolClientError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::ScopeDoesNotExistException(e) => Self::ScopeDoesNotExistException(e),
-            super::Error::InvalidOAuthFlowException(e) => Self::InvalidOAuthFlowException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ScopeDoesNotExistException(e) => {
+                Self::ScopeDoesNotExistException(e)
+            }
+            super::Error::InvalidOAuthFlowException(e) => {
+                Self::InvalidOAuthFlowException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -22505,7 +25249,9 @@ impl ::core::convert::From<UpdateUserPoolClientError> for super::Error {
             UpdateUserPoolClientError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            UpdateUserPoolClientError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateUserPoolClientError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateUserPoolClientError::ScopeDoesNotExistException(e) => {
                 Self::ScopeDoesNotExistException(e)
             }
@@ -22515,7 +25261,9 @@ impl ::core::convert::From<UpdateUserPoolClientError> for super::Error {
             UpdateUserPoolClientError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateUserPoolClientError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateUserPoolClientError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateUserPoolClientError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -22572,7 +25320,9 @@ impl UpdateUserPoolDomainError {
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::InternalErrorException(_) => "InternalErrorException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::Unhandled(error) => error.code(),
         }
     }
@@ -22608,7 +25358,10 @@ impl UpdateUserPoolDomainError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22627,14 +25380,22 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolDomainError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
             super::Error::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
@@ -22651,7 +25412,9 @@ impl ::core::convert::From<UpdateUserPoolDomainError> for super::Error {
             UpdateUserPoolDomainError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            UpdateUserPoolDomainError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            UpdateUserPoolDomainError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             UpdateUserPoolDomainError::ConcurrentModificationException(e) => {
                 Self::ConcurrentModificationException(e)
             }
@@ -22664,7 +25427,9 @@ impl ::core::convert::From<UpdateUserPoolDomainError> for super::Error {
             UpdateUserPoolDomainError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            UpdateUserPoolDomainError::InternalErrorException(e) => Self::InternalErrorException(e),
+            UpdateUserPoolDomainError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             UpdateUserPoolDomainError::FeatureUnavailableInTierException(e) => {
                 Self::FeatureUnavailableInTierException(e)
             }
@@ -22749,7 +25514,10 @@ impl UpdateUserPoolReplicaError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22768,12 +25536,20 @@ impl ::core::convert::From<super::Error> for UpdateUserPoolReplicaError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -22827,7 +25603,9 @@ pub enum VerifySoftwareTokenError {
     /// `ResourceNotFoundException`.
     ResourceNotFoundException(super::types::ResourceNotFoundException),
     /// `InvalidUserPoolConfigurationException`.
-    InvalidUserPoolConfigurationException(super::types::InvalidUserPoolConfigurationException),
+    InvalidUserPoolConfigurationException(
+        super::types::InvalidUserPoolConfigurationException,
+    ),
     /// `NotAuthorizedException`.
     NotAuthorizedException(super::types::NotAuthorizedException),
     /// `TooManyRequestsException`.
@@ -22871,7 +25649,9 @@ impl VerifySoftwareTokenError {
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::InternalErrorException(_) => "InternalErrorException",
             Self::EnableSoftwareTokenMfaException(_) => "EnableSoftwareTokenMFAException",
-            Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::SoftwareTokenMfaNotFoundException(_) => {
+                "SoftwareTokenMFANotFoundException"
+            }
             Self::CodeMismatchException(_) => "CodeMismatchException",
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
@@ -22885,7 +25665,9 @@ impl VerifySoftwareTokenError {
         match self {
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::ResourceNotFoundException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::TooManyRequestsException(error) => error.message.as_deref(),
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
@@ -22916,7 +25698,10 @@ impl VerifySoftwareTokenError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -22935,18 +25720,26 @@ impl ::core::convert::From<super::Error> for VerifySoftwareTokenError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
             super::Error::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::EnableSoftwareTokenMfaException(e) => {
                 Self::EnableSoftwareTokenMfaException(e)
@@ -22956,7 +25749,9 @@ impl ::core::convert::From<super::Error> for VerifySoftwareTokenError {
             }
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             other => Self::Unhandled(other),
         }
     }
@@ -22975,26 +25770,36 @@ impl ::core::convert::From<VerifySoftwareTokenError> for super::Error {
             VerifySoftwareTokenError::InvalidUserPoolConfigurationException(e) => {
                 Self::InvalidUserPoolConfigurationException(e)
             }
-            VerifySoftwareTokenError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            VerifySoftwareTokenError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             VerifySoftwareTokenError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
             VerifySoftwareTokenError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            VerifySoftwareTokenError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            VerifySoftwareTokenError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             VerifySoftwareTokenError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
-            VerifySoftwareTokenError::InternalErrorException(e) => Self::InternalErrorException(e),
+            VerifySoftwareTokenError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
             VerifySoftwareTokenError::EnableSoftwareTokenMfaException(e) => {
                 Self::EnableSoftwareTokenMfaException(e)
             }
             VerifySoftwareTokenError::SoftwareTokenMfaNotFoundException(e) => {
                 Self::SoftwareTokenMfaNotFoundException(e)
             }
-            VerifySoftwareTokenError::CodeMismatchException(e) => Self::CodeMismatchException(e),
-            VerifySoftwareTokenError::ForbiddenException(e) => Self::ForbiddenException(e),
+            VerifySoftwareTokenError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
+            VerifySoftwareTokenError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             VerifySoftwareTokenError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
@@ -23111,7 +25916,10 @@ impl VerifyUserAttributeError {
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
             Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
             }
             Self::Unhandled(error) => error.to_json(),
             _ => ::specgen_runtime::error_code::to_json(self.code(), self.message()),
@@ -23130,19 +25938,29 @@ impl ::core::convert::From<super::Error> for VerifyUserAttributeError {
     #[inline]
     fn from(error: super::Error) -> Self {
         match error {
-            super::Error::ResourceNotFoundException(e) => Self::ResourceNotFoundException(e),
-            super::Error::InvalidParameterException(e) => Self::InvalidParameterException(e),
+            super::Error::ResourceNotFoundException(e) => {
+                Self::ResourceNotFoundException(e)
+            }
+            super::Error::InvalidParameterException(e) => {
+                Self::InvalidParameterException(e)
+            }
             super::Error::CodeMismatchException(e) => Self::CodeMismatchException(e),
             super::Error::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
             super::Error::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
-            super::Error::TooManyRequestsException(e) => Self::TooManyRequestsException(e),
+            super::Error::TooManyRequestsException(e) => {
+                Self::TooManyRequestsException(e)
+            }
             super::Error::LimitExceededException(e) => Self::LimitExceededException(e),
             super::Error::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
             super::Error::UserNotFoundException(e) => Self::UserNotFoundException(e),
-            super::Error::UserNotConfirmedException(e) => Self::UserNotConfirmedException(e),
-            super::Error::OperationNotEnabledException(e) => Self::OperationNotEnabledException(e),
+            super::Error::UserNotConfirmedException(e) => {
+                Self::UserNotConfirmedException(e)
+            }
+            super::Error::OperationNotEnabledException(e) => {
+                Self::OperationNotEnabledException(e)
+            }
             super::Error::InternalErrorException(e) => Self::InternalErrorException(e),
             super::Error::AliasExistsException(e) => Self::AliasExistsException(e),
             super::Error::ForbiddenException(e) => Self::ForbiddenException(e),
@@ -23161,26 +25979,42 @@ impl ::core::convert::From<VerifyUserAttributeError> for super::Error {
             VerifyUserAttributeError::InvalidParameterException(e) => {
                 Self::InvalidParameterException(e)
             }
-            VerifyUserAttributeError::CodeMismatchException(e) => Self::CodeMismatchException(e),
-            VerifyUserAttributeError::ExpiredCodeException(e) => Self::ExpiredCodeException(e),
-            VerifyUserAttributeError::NotAuthorizedException(e) => Self::NotAuthorizedException(e),
+            VerifyUserAttributeError::CodeMismatchException(e) => {
+                Self::CodeMismatchException(e)
+            }
+            VerifyUserAttributeError::ExpiredCodeException(e) => {
+                Self::ExpiredCodeException(e)
+            }
+            VerifyUserAttributeError::NotAuthorizedException(e) => {
+                Self::NotAuthorizedException(e)
+            }
             VerifyUserAttributeError::TooManyRequestsException(e) => {
                 Self::TooManyRequestsException(e)
             }
-            VerifyUserAttributeError::LimitExceededException(e) => Self::LimitExceededException(e),
+            VerifyUserAttributeError::LimitExceededException(e) => {
+                Self::LimitExceededException(e)
+            }
             VerifyUserAttributeError::PasswordResetRequiredException(e) => {
                 Self::PasswordResetRequiredException(e)
             }
-            VerifyUserAttributeError::UserNotFoundException(e) => Self::UserNotFoundException(e),
+            VerifyUserAttributeError::UserNotFoundException(e) => {
+                Self::UserNotFoundException(e)
+            }
             VerifyUserAttributeError::UserNotConfirmedException(e) => {
                 Self::UserNotConfirmedException(e)
             }
             VerifyUserAttributeError::OperationNotEnabledException(e) => {
                 Self::OperationNotEnabledException(e)
             }
-            VerifyUserAttributeError::InternalErrorException(e) => Self::InternalErrorException(e),
-            VerifyUserAttributeError::AliasExistsException(e) => Self::AliasExistsException(e),
-            VerifyUserAttributeError::ForbiddenException(e) => Self::ForbiddenException(e),
+            VerifyUserAttributeError::InternalErrorException(e) => {
+                Self::InternalErrorException(e)
+            }
+            VerifyUserAttributeError::AliasExistsException(e) => {
+                Self::AliasExistsException(e)
+            }
+            VerifyUserAttributeError::ForbiddenException(e) => {
+                Self::ForbiddenException(e)
+            }
             VerifyUserAttributeError::Unhandled(e) => e,
         }
     }

@@ -3106,7 +3106,9 @@ impl Operation {
             Self::DescribeCimdPolicy => "DescribeCIMDPolicy",
             Self::DescribeIdentityProvider => "DescribeIdentityProvider",
             Self::DescribeManagedLoginBranding => "DescribeManagedLoginBranding",
-            Self::DescribeManagedLoginBrandingByClient => "DescribeManagedLoginBrandingByClient",
+            Self::DescribeManagedLoginBrandingByClient => {
+                "DescribeManagedLoginBrandingByClient"
+            }
             Self::DescribePointInTimeRecovery => "DescribePointInTimeRecovery",
             Self::DescribeResourceServer => "DescribeResourceServer",
             Self::DescribeRiskConfiguration => "DescribeRiskConfiguration",
@@ -3132,7 +3134,9 @@ impl Operation {
             Self::GetUser => "GetUser",
             Self::GetUserAttributeVerificationCode => "GetUserAttributeVerificationCode",
             Self::GetUserAuthFactors => "GetUserAuthFactors",
-            Self::GetUserPoolClientSessionConfiguration => "GetUserPoolClientSessionConfiguration",
+            Self::GetUserPoolClientSessionConfiguration => {
+                "GetUserPoolClientSessionConfiguration"
+            }
             Self::GetUserPoolMfaConfig => "GetUserPoolMfaConfig",
             Self::GetUserPoolSessionConfiguration => "GetUserPoolSessionConfiguration",
             Self::GlobalSignOut => "GlobalSignOut",
@@ -3164,7 +3168,9 @@ impl Operation {
             Self::SetRiskConfiguration => "SetRiskConfiguration",
             Self::SetUiCustomization => "SetUICustomization",
             Self::SetUserMfaPreference => "SetUserMFAPreference",
-            Self::SetUserPoolClientSessionConfiguration => "SetUserPoolClientSessionConfiguration",
+            Self::SetUserPoolClientSessionConfiguration => {
+                "SetUserPoolClientSessionConfiguration"
+            }
             Self::SetUserPoolMfaConfig => "SetUserPoolMfaConfig",
             Self::SetUserPoolSessionConfiguration => "SetUserPoolSessionConfiguration",
             Self::SetUserSettings => "SetUserSettings",
@@ -3284,20 +3290,26 @@ impl Operation {
             "GetDerivedToken" => Some(Self::GetDerivedToken),
             "GetDevice" => Some(Self::GetDevice),
             "GetGroup" => Some(Self::GetGroup),
-            "GetIdentityProviderByIdentifier" => Some(Self::GetIdentityProviderByIdentifier),
+            "GetIdentityProviderByIdentifier" => {
+                Some(Self::GetIdentityProviderByIdentifier)
+            }
             "GetLogDeliveryConfiguration" => Some(Self::GetLogDeliveryConfiguration),
             "GetProvisionedLimit" => Some(Self::GetProvisionedLimit),
             "GetSigningCertificate" => Some(Self::GetSigningCertificate),
             "GetTokensFromRefreshToken" => Some(Self::GetTokensFromRefreshToken),
             "GetUICustomization" => Some(Self::GetUiCustomization),
             "GetUser" => Some(Self::GetUser),
-            "GetUserAttributeVerificationCode" => Some(Self::GetUserAttributeVerificationCode),
+            "GetUserAttributeVerificationCode" => {
+                Some(Self::GetUserAttributeVerificationCode)
+            }
             "GetUserAuthFactors" => Some(Self::GetUserAuthFactors),
             "GetUserPoolClientSessionConfiguration" => {
                 Some(Self::GetUserPoolClientSessionConfiguration)
             }
             "GetUserPoolMfaConfig" => Some(Self::GetUserPoolMfaConfig),
-            "GetUserPoolSessionConfiguration" => Some(Self::GetUserPoolSessionConfiguration),
+            "GetUserPoolSessionConfiguration" => {
+                Some(Self::GetUserPoolSessionConfiguration)
+            }
             "GlobalSignOut" => Some(Self::GlobalSignOut),
             "InitiateAuth" => Some(Self::InitiateAuth),
             "InitiatePointInTimeRecovery" => Some(Self::InitiatePointInTimeRecovery),
@@ -3331,7 +3343,9 @@ impl Operation {
                 Some(Self::SetUserPoolClientSessionConfiguration)
             }
             "SetUserPoolMfaConfig" => Some(Self::SetUserPoolMfaConfig),
-            "SetUserPoolSessionConfiguration" => Some(Self::SetUserPoolSessionConfiguration),
+            "SetUserPoolSessionConfiguration" => {
+                Some(Self::SetUserPoolSessionConfiguration)
+            }
             "SetUserSettings" => Some(Self::SetUserSettings),
             "SignUp" => Some(Self::SignUp),
             "StartPointInTimeRecovery" => Some(Self::StartPointInTimeRecovery),
@@ -3364,12 +3378,18 @@ impl Operation {
     /// The `X-Amz-Target` header value that selects this operation.
     pub const fn target(self) -> &'static str {
         match self {
-            Self::AddCustomAttributes => "AWSCognitoIdentityProviderService.AddCustomAttributes",
+            Self::AddCustomAttributes => {
+                "AWSCognitoIdentityProviderService.AddCustomAttributes"
+            }
             Self::AddUserPoolClientSecret => {
                 "AWSCognitoIdentityProviderService.AddUserPoolClientSecret"
             }
-            Self::AdminAddUserToGroup => "AWSCognitoIdentityProviderService.AdminAddUserToGroup",
-            Self::AdminConfirmSignUp => "AWSCognitoIdentityProviderService.AdminConfirmSignUp",
+            Self::AdminAddUserToGroup => {
+                "AWSCognitoIdentityProviderService.AdminAddUserToGroup"
+            }
+            Self::AdminConfirmSignUp => {
+                "AWSCognitoIdentityProviderService.AdminConfirmSignUp"
+            }
             Self::AdminCreateUser => "AWSCognitoIdentityProviderService.AdminCreateUser",
             Self::AdminDeleteSoftwareToken => {
                 "AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken"
@@ -3381,19 +3401,27 @@ impl Operation {
             Self::AdminDisableProviderForUser => {
                 "AWSCognitoIdentityProviderService.AdminDisableProviderForUser"
             }
-            Self::AdminDisableUser => "AWSCognitoIdentityProviderService.AdminDisableUser",
+            Self::AdminDisableUser => {
+                "AWSCognitoIdentityProviderService.AdminDisableUser"
+            }
             Self::AdminEnableUser => "AWSCognitoIdentityProviderService.AdminEnableUser",
-            Self::AdminForgetDevice => "AWSCognitoIdentityProviderService.AdminForgetDevice",
+            Self::AdminForgetDevice => {
+                "AWSCognitoIdentityProviderService.AdminForgetDevice"
+            }
             Self::AdminGetDevice => "AWSCognitoIdentityProviderService.AdminGetDevice",
             Self::AdminGetUser => "AWSCognitoIdentityProviderService.AdminGetUser",
             Self::AdminGetUserAuthFactors => {
                 "AWSCognitoIdentityProviderService.AdminGetUserAuthFactors"
             }
-            Self::AdminInitiateAuth => "AWSCognitoIdentityProviderService.AdminInitiateAuth",
+            Self::AdminInitiateAuth => {
+                "AWSCognitoIdentityProviderService.AdminInitiateAuth"
+            }
             Self::AdminLinkProviderForUser => {
                 "AWSCognitoIdentityProviderService.AdminLinkProviderForUser"
             }
-            Self::AdminListDevices => "AWSCognitoIdentityProviderService.AdminListDevices",
+            Self::AdminListDevices => {
+                "AWSCognitoIdentityProviderService.AdminListDevices"
+            }
             Self::AdminListGroupsForUser => {
                 "AWSCognitoIdentityProviderService.AdminListGroupsForUser"
             }
@@ -3418,8 +3446,12 @@ impl Operation {
             Self::AdminSetUserMfaPreference => {
                 "AWSCognitoIdentityProviderService.AdminSetUserMFAPreference"
             }
-            Self::AdminSetUserPassword => "AWSCognitoIdentityProviderService.AdminSetUserPassword",
-            Self::AdminSetUserSettings => "AWSCognitoIdentityProviderService.AdminSetUserSettings",
+            Self::AdminSetUserPassword => {
+                "AWSCognitoIdentityProviderService.AdminSetUserPassword"
+            }
+            Self::AdminSetUserSettings => {
+                "AWSCognitoIdentityProviderService.AdminSetUserSettings"
+            }
             Self::AdminUpdateAuthEventFeedback => {
                 "AWSCognitoIdentityProviderService.AdminUpdateAuthEventFeedback"
             }
@@ -3447,7 +3479,9 @@ impl Operation {
                 "AWSCognitoIdentityProviderService.ConfirmForgotPassword"
             }
             Self::ConfirmSignUp => "AWSCognitoIdentityProviderService.ConfirmSignUp",
-            Self::CreateCimdPolicy => "AWSCognitoIdentityProviderService.CreateCIMDPolicy",
+            Self::CreateCimdPolicy => {
+                "AWSCognitoIdentityProviderService.CreateCIMDPolicy"
+            }
             Self::CreateGroup => "AWSCognitoIdentityProviderService.CreateGroup",
             Self::CreateIdentityProvider => {
                 "AWSCognitoIdentityProviderService.CreateIdentityProvider"
@@ -3455,16 +3489,26 @@ impl Operation {
             Self::CreateManagedLoginBranding => {
                 "AWSCognitoIdentityProviderService.CreateManagedLoginBranding"
             }
-            Self::CreateResourceServer => "AWSCognitoIdentityProviderService.CreateResourceServer",
+            Self::CreateResourceServer => {
+                "AWSCognitoIdentityProviderService.CreateResourceServer"
+            }
             Self::CreateTerms => "AWSCognitoIdentityProviderService.CreateTerms",
-            Self::CreateUserImportJob => "AWSCognitoIdentityProviderService.CreateUserImportJob",
+            Self::CreateUserImportJob => {
+                "AWSCognitoIdentityProviderService.CreateUserImportJob"
+            }
             Self::CreateUserPool => "AWSCognitoIdentityProviderService.CreateUserPool",
-            Self::CreateUserPoolClient => "AWSCognitoIdentityProviderService.CreateUserPoolClient",
-            Self::CreateUserPoolDomain => "AWSCognitoIdentityProviderService.CreateUserPoolDomain",
+            Self::CreateUserPoolClient => {
+                "AWSCognitoIdentityProviderService.CreateUserPoolClient"
+            }
+            Self::CreateUserPoolDomain => {
+                "AWSCognitoIdentityProviderService.CreateUserPoolDomain"
+            }
             Self::CreateUserPoolReplica => {
                 "AWSCognitoIdentityProviderService.CreateUserPoolReplica"
             }
-            Self::DeleteCimdPolicy => "AWSCognitoIdentityProviderService.DeleteCIMDPolicy",
+            Self::DeleteCimdPolicy => {
+                "AWSCognitoIdentityProviderService.DeleteCIMDPolicy"
+            }
             Self::DeleteGroup => "AWSCognitoIdentityProviderService.DeleteGroup",
             Self::DeleteIdentityProvider => {
                 "AWSCognitoIdentityProviderService.DeleteIdentityProvider"
@@ -3472,23 +3516,33 @@ impl Operation {
             Self::DeleteManagedLoginBranding => {
                 "AWSCognitoIdentityProviderService.DeleteManagedLoginBranding"
             }
-            Self::DeleteResourceServer => "AWSCognitoIdentityProviderService.DeleteResourceServer",
+            Self::DeleteResourceServer => {
+                "AWSCognitoIdentityProviderService.DeleteResourceServer"
+            }
             Self::DeleteTerms => "AWSCognitoIdentityProviderService.DeleteTerms",
             Self::DeleteUser => "AWSCognitoIdentityProviderService.DeleteUser",
-            Self::DeleteUserAttributes => "AWSCognitoIdentityProviderService.DeleteUserAttributes",
+            Self::DeleteUserAttributes => {
+                "AWSCognitoIdentityProviderService.DeleteUserAttributes"
+            }
             Self::DeleteUserPool => "AWSCognitoIdentityProviderService.DeleteUserPool",
-            Self::DeleteUserPoolClient => "AWSCognitoIdentityProviderService.DeleteUserPoolClient",
+            Self::DeleteUserPoolClient => {
+                "AWSCognitoIdentityProviderService.DeleteUserPoolClient"
+            }
             Self::DeleteUserPoolClientSecret => {
                 "AWSCognitoIdentityProviderService.DeleteUserPoolClientSecret"
             }
-            Self::DeleteUserPoolDomain => "AWSCognitoIdentityProviderService.DeleteUserPoolDomain",
+            Self::DeleteUserPoolDomain => {
+                "AWSCognitoIdentityProviderService.DeleteUserPoolDomain"
+            }
             Self::DeleteUserPoolReplica => {
                 "AWSCognitoIdentityProviderService.DeleteUserPoolReplica"
             }
             Self::DeleteWebAuthnCredential => {
                 "AWSCognitoIdentityProviderService.DeleteWebAuthnCredential"
             }
-            Self::DescribeCimdPolicy => "AWSCognitoIdentityProviderService.DescribeCIMDPolicy",
+            Self::DescribeCimdPolicy => {
+                "AWSCognitoIdentityProviderService.DescribeCIMDPolicy"
+            }
             Self::DescribeIdentityProvider => {
                 "AWSCognitoIdentityProviderService.DescribeIdentityProvider"
             }
@@ -3514,7 +3568,9 @@ impl Operation {
             Self::DescribeUserImportJob => {
                 "AWSCognitoIdentityProviderService.DescribeUserImportJob"
             }
-            Self::DescribeUserPool => "AWSCognitoIdentityProviderService.DescribeUserPool",
+            Self::DescribeUserPool => {
+                "AWSCognitoIdentityProviderService.DescribeUserPool"
+            }
             Self::DescribeUserPoolClient => {
                 "AWSCognitoIdentityProviderService.DescribeUserPoolClient"
             }
@@ -3534,23 +3590,31 @@ impl Operation {
             Self::GetLogDeliveryConfiguration => {
                 "AWSCognitoIdentityProviderService.GetLogDeliveryConfiguration"
             }
-            Self::GetProvisionedLimit => "AWSCognitoIdentityProviderService.GetProvisionedLimit",
+            Self::GetProvisionedLimit => {
+                "AWSCognitoIdentityProviderService.GetProvisionedLimit"
+            }
             Self::GetSigningCertificate => {
                 "AWSCognitoIdentityProviderService.GetSigningCertificate"
             }
             Self::GetTokensFromRefreshToken => {
                 "AWSCognitoIdentityProviderService.GetTokensFromRefreshToken"
             }
-            Self::GetUiCustomization => "AWSCognitoIdentityProviderService.GetUICustomization",
+            Self::GetUiCustomization => {
+                "AWSCognitoIdentityProviderService.GetUICustomization"
+            }
             Self::GetUser => "AWSCognitoIdentityProviderService.GetUser",
             Self::GetUserAttributeVerificationCode => {
                 "AWSCognitoIdentityProviderService.GetUserAttributeVerificationCode"
             }
-            Self::GetUserAuthFactors => "AWSCognitoIdentityProviderService.GetUserAuthFactors",
+            Self::GetUserAuthFactors => {
+                "AWSCognitoIdentityProviderService.GetUserAuthFactors"
+            }
             Self::GetUserPoolClientSessionConfiguration => {
                 "AWSCognitoIdentityProviderService.GetUserPoolClientSessionConfiguration"
             }
-            Self::GetUserPoolMfaConfig => "AWSCognitoIdentityProviderService.GetUserPoolMfaConfig",
+            Self::GetUserPoolMfaConfig => {
+                "AWSCognitoIdentityProviderService.GetUserPoolMfaConfig"
+            }
             Self::GetUserPoolSessionConfiguration => {
                 "AWSCognitoIdentityProviderService.GetUserPoolSessionConfiguration"
             }
@@ -3559,7 +3623,9 @@ impl Operation {
             Self::InitiatePointInTimeRecovery => {
                 "AWSCognitoIdentityProviderService.InitiatePointInTimeRecovery"
             }
-            Self::ListCimdPolicies => "AWSCognitoIdentityProviderService.ListCIMDPolicies",
+            Self::ListCimdPolicies => {
+                "AWSCognitoIdentityProviderService.ListCIMDPolicies"
+            }
             Self::ListClientMetadataUrls => {
                 "AWSCognitoIdentityProviderService.ListClientMetadataURLs"
             }
@@ -3571,19 +3637,33 @@ impl Operation {
             Self::ListPointInTimeRecoveries => {
                 "AWSCognitoIdentityProviderService.ListPointInTimeRecoveries"
             }
-            Self::ListResourceServers => "AWSCognitoIdentityProviderService.ListResourceServers",
-            Self::ListTagsForResource => "AWSCognitoIdentityProviderService.ListTagsForResource",
+            Self::ListResourceServers => {
+                "AWSCognitoIdentityProviderService.ListResourceServers"
+            }
+            Self::ListTagsForResource => {
+                "AWSCognitoIdentityProviderService.ListTagsForResource"
+            }
             Self::ListTerms => "AWSCognitoIdentityProviderService.ListTerms",
-            Self::ListUserImportJobs => "AWSCognitoIdentityProviderService.ListUserImportJobs",
+            Self::ListUserImportJobs => {
+                "AWSCognitoIdentityProviderService.ListUserImportJobs"
+            }
             Self::ListUserPoolClientSecrets => {
                 "AWSCognitoIdentityProviderService.ListUserPoolClientSecrets"
             }
-            Self::ListUserPoolClients => "AWSCognitoIdentityProviderService.ListUserPoolClients",
-            Self::ListUserPoolReplicas => "AWSCognitoIdentityProviderService.ListUserPoolReplicas",
+            Self::ListUserPoolClients => {
+                "AWSCognitoIdentityProviderService.ListUserPoolClients"
+            }
+            Self::ListUserPoolReplicas => {
+                "AWSCognitoIdentityProviderService.ListUserPoolReplicas"
+            }
             Self::ListUserPools => "AWSCognitoIdentityProviderService.ListUserPools",
-            Self::ListUserSessions => "AWSCognitoIdentityProviderService.ListUserSessions",
+            Self::ListUserSessions => {
+                "AWSCognitoIdentityProviderService.ListUserSessions"
+            }
             Self::ListUsers => "AWSCognitoIdentityProviderService.ListUsers",
-            Self::ListUsersInGroup => "AWSCognitoIdentityProviderService.ListUsersInGroup",
+            Self::ListUsersInGroup => {
+                "AWSCognitoIdentityProviderService.ListUsersInGroup"
+            }
             Self::ListWebAuthnCredentials => {
                 "AWSCognitoIdentityProviderService.ListWebAuthnCredentials"
             }
@@ -3594,17 +3674,27 @@ impl Operation {
                 "AWSCognitoIdentityProviderService.RespondToAuthChallenge"
             }
             Self::RevokeToken => "AWSCognitoIdentityProviderService.RevokeToken",
-            Self::RevokeUserSession => "AWSCognitoIdentityProviderService.RevokeUserSession",
+            Self::RevokeUserSession => {
+                "AWSCognitoIdentityProviderService.RevokeUserSession"
+            }
             Self::SetLogDeliveryConfiguration => {
                 "AWSCognitoIdentityProviderService.SetLogDeliveryConfiguration"
             }
-            Self::SetRiskConfiguration => "AWSCognitoIdentityProviderService.SetRiskConfiguration",
-            Self::SetUiCustomization => "AWSCognitoIdentityProviderService.SetUICustomization",
-            Self::SetUserMfaPreference => "AWSCognitoIdentityProviderService.SetUserMFAPreference",
+            Self::SetRiskConfiguration => {
+                "AWSCognitoIdentityProviderService.SetRiskConfiguration"
+            }
+            Self::SetUiCustomization => {
+                "AWSCognitoIdentityProviderService.SetUICustomization"
+            }
+            Self::SetUserMfaPreference => {
+                "AWSCognitoIdentityProviderService.SetUserMFAPreference"
+            }
             Self::SetUserPoolClientSessionConfiguration => {
                 "AWSCognitoIdentityProviderService.SetUserPoolClientSessionConfiguration"
             }
-            Self::SetUserPoolMfaConfig => "AWSCognitoIdentityProviderService.SetUserPoolMfaConfig",
+            Self::SetUserPoolMfaConfig => {
+                "AWSCognitoIdentityProviderService.SetUserPoolMfaConfig"
+            }
             Self::SetUserPoolSessionConfiguration => {
                 "AWSCognitoIdentityProviderService.SetUserPoolSessionConfiguration"
             }
@@ -3613,21 +3703,29 @@ impl Operation {
             Self::StartPointInTimeRecovery => {
                 "AWSCognitoIdentityProviderService.StartPointInTimeRecovery"
             }
-            Self::StartUserImportJob => "AWSCognitoIdentityProviderService.StartUserImportJob",
+            Self::StartUserImportJob => {
+                "AWSCognitoIdentityProviderService.StartUserImportJob"
+            }
             Self::StartWebAuthnRegistration => {
                 "AWSCognitoIdentityProviderService.StartWebAuthnRegistration"
             }
-            Self::StopUserImportJob => "AWSCognitoIdentityProviderService.StopUserImportJob",
+            Self::StopUserImportJob => {
+                "AWSCognitoIdentityProviderService.StopUserImportJob"
+            }
             Self::TagResource => "AWSCognitoIdentityProviderService.TagResource",
             Self::UntagResource => "AWSCognitoIdentityProviderService.UntagResource",
             Self::UpdateAuthEventFeedback => {
                 "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"
             }
-            Self::UpdateCimdPolicy => "AWSCognitoIdentityProviderService.UpdateCIMDPolicy",
+            Self::UpdateCimdPolicy => {
+                "AWSCognitoIdentityProviderService.UpdateCIMDPolicy"
+            }
             Self::UpdateClientMetadataUrlState => {
                 "AWSCognitoIdentityProviderService.UpdateClientMetadataURLState"
             }
-            Self::UpdateDeviceStatus => "AWSCognitoIdentityProviderService.UpdateDeviceStatus",
+            Self::UpdateDeviceStatus => {
+                "AWSCognitoIdentityProviderService.UpdateDeviceStatus"
+            }
             Self::UpdateGroup => "AWSCognitoIdentityProviderService.UpdateGroup",
             Self::UpdateIdentityProvider => {
                 "AWSCognitoIdentityProviderService.UpdateIdentityProvider"
@@ -3638,17 +3736,29 @@ impl Operation {
             Self::UpdateProvisionedLimit => {
                 "AWSCognitoIdentityProviderService.UpdateProvisionedLimit"
             }
-            Self::UpdateResourceServer => "AWSCognitoIdentityProviderService.UpdateResourceServer",
+            Self::UpdateResourceServer => {
+                "AWSCognitoIdentityProviderService.UpdateResourceServer"
+            }
             Self::UpdateTerms => "AWSCognitoIdentityProviderService.UpdateTerms",
-            Self::UpdateUserAttributes => "AWSCognitoIdentityProviderService.UpdateUserAttributes",
+            Self::UpdateUserAttributes => {
+                "AWSCognitoIdentityProviderService.UpdateUserAttributes"
+            }
             Self::UpdateUserPool => "AWSCognitoIdentityProviderService.UpdateUserPool",
-            Self::UpdateUserPoolClient => "AWSCognitoIdentityProviderService.UpdateUserPoolClient",
-            Self::UpdateUserPoolDomain => "AWSCognitoIdentityProviderService.UpdateUserPoolDomain",
+            Self::UpdateUserPoolClient => {
+                "AWSCognitoIdentityProviderService.UpdateUserPoolClient"
+            }
+            Self::UpdateUserPoolDomain => {
+                "AWSCognitoIdentityProviderService.UpdateUserPoolDomain"
+            }
             Self::UpdateUserPoolReplica => {
                 "AWSCognitoIdentityProviderService.UpdateUserPoolReplica"
             }
-            Self::VerifySoftwareToken => "AWSCognitoIdentityProviderService.VerifySoftwareToken",
-            Self::VerifyUserAttribute => "AWSCognitoIdentityProviderService.VerifyUserAttribute",
+            Self::VerifySoftwareToken => {
+                "AWSCognitoIdentityProviderService.VerifySoftwareToken"
+            }
+            Self::VerifyUserAttribute => {
+                "AWSCognitoIdentityProviderService.VerifyUserAttribute"
+            }
         }
     }
 
@@ -3667,30 +3777,46 @@ impl Operation {
             "AWSCognitoIdentityProviderService.AdminConfirmSignUp" => {
                 Some(Self::AdminConfirmSignUp)
             }
-            "AWSCognitoIdentityProviderService.AdminCreateUser" => Some(Self::AdminCreateUser),
+            "AWSCognitoIdentityProviderService.AdminCreateUser" => {
+                Some(Self::AdminCreateUser)
+            }
             "AWSCognitoIdentityProviderService.AdminDeleteSoftwareToken" => {
                 Some(Self::AdminDeleteSoftwareToken)
             }
-            "AWSCognitoIdentityProviderService.AdminDeleteUser" => Some(Self::AdminDeleteUser),
+            "AWSCognitoIdentityProviderService.AdminDeleteUser" => {
+                Some(Self::AdminDeleteUser)
+            }
             "AWSCognitoIdentityProviderService.AdminDeleteUserAttributes" => {
                 Some(Self::AdminDeleteUserAttributes)
             }
             "AWSCognitoIdentityProviderService.AdminDisableProviderForUser" => {
                 Some(Self::AdminDisableProviderForUser)
             }
-            "AWSCognitoIdentityProviderService.AdminDisableUser" => Some(Self::AdminDisableUser),
-            "AWSCognitoIdentityProviderService.AdminEnableUser" => Some(Self::AdminEnableUser),
-            "AWSCognitoIdentityProviderService.AdminForgetDevice" => Some(Self::AdminForgetDevice),
-            "AWSCognitoIdentityProviderService.AdminGetDevice" => Some(Self::AdminGetDevice),
+            "AWSCognitoIdentityProviderService.AdminDisableUser" => {
+                Some(Self::AdminDisableUser)
+            }
+            "AWSCognitoIdentityProviderService.AdminEnableUser" => {
+                Some(Self::AdminEnableUser)
+            }
+            "AWSCognitoIdentityProviderService.AdminForgetDevice" => {
+                Some(Self::AdminForgetDevice)
+            }
+            "AWSCognitoIdentityProviderService.AdminGetDevice" => {
+                Some(Self::AdminGetDevice)
+            }
             "AWSCognitoIdentityProviderService.AdminGetUser" => Some(Self::AdminGetUser),
             "AWSCognitoIdentityProviderService.AdminGetUserAuthFactors" => {
                 Some(Self::AdminGetUserAuthFactors)
             }
-            "AWSCognitoIdentityProviderService.AdminInitiateAuth" => Some(Self::AdminInitiateAuth),
+            "AWSCognitoIdentityProviderService.AdminInitiateAuth" => {
+                Some(Self::AdminInitiateAuth)
+            }
             "AWSCognitoIdentityProviderService.AdminLinkProviderForUser" => {
                 Some(Self::AdminLinkProviderForUser)
             }
-            "AWSCognitoIdentityProviderService.AdminListDevices" => Some(Self::AdminListDevices),
+            "AWSCognitoIdentityProviderService.AdminListDevices" => {
+                Some(Self::AdminListDevices)
+            }
             "AWSCognitoIdentityProviderService.AdminListGroupsForUser" => {
                 Some(Self::AdminListGroupsForUser)
             }
@@ -3739,16 +3865,24 @@ impl Operation {
             "AWSCognitoIdentityProviderService.CancelPointInTimeRecovery" => {
                 Some(Self::CancelPointInTimeRecovery)
             }
-            "AWSCognitoIdentityProviderService.ChangePassword" => Some(Self::ChangePassword),
+            "AWSCognitoIdentityProviderService.ChangePassword" => {
+                Some(Self::ChangePassword)
+            }
             "AWSCognitoIdentityProviderService.CompleteWebAuthnRegistration" => {
                 Some(Self::CompleteWebAuthnRegistration)
             }
-            "AWSCognitoIdentityProviderService.ConfirmDevice" => Some(Self::ConfirmDevice),
+            "AWSCognitoIdentityProviderService.ConfirmDevice" => {
+                Some(Self::ConfirmDevice)
+            }
             "AWSCognitoIdentityProviderService.ConfirmForgotPassword" => {
                 Some(Self::ConfirmForgotPassword)
             }
-            "AWSCognitoIdentityProviderService.ConfirmSignUp" => Some(Self::ConfirmSignUp),
-            "AWSCognitoIdentityProviderService.CreateCIMDPolicy" => Some(Self::CreateCimdPolicy),
+            "AWSCognitoIdentityProviderService.ConfirmSignUp" => {
+                Some(Self::ConfirmSignUp)
+            }
+            "AWSCognitoIdentityProviderService.CreateCIMDPolicy" => {
+                Some(Self::CreateCimdPolicy)
+            }
             "AWSCognitoIdentityProviderService.CreateGroup" => Some(Self::CreateGroup),
             "AWSCognitoIdentityProviderService.CreateIdentityProvider" => {
                 Some(Self::CreateIdentityProvider)
@@ -3763,7 +3897,9 @@ impl Operation {
             "AWSCognitoIdentityProviderService.CreateUserImportJob" => {
                 Some(Self::CreateUserImportJob)
             }
-            "AWSCognitoIdentityProviderService.CreateUserPool" => Some(Self::CreateUserPool),
+            "AWSCognitoIdentityProviderService.CreateUserPool" => {
+                Some(Self::CreateUserPool)
+            }
             "AWSCognitoIdentityProviderService.CreateUserPoolClient" => {
                 Some(Self::CreateUserPoolClient)
             }
@@ -3773,7 +3909,9 @@ impl Operation {
             "AWSCognitoIdentityProviderService.CreateUserPoolReplica" => {
                 Some(Self::CreateUserPoolReplica)
             }
-            "AWSCognitoIdentityProviderService.DeleteCIMDPolicy" => Some(Self::DeleteCimdPolicy),
+            "AWSCognitoIdentityProviderService.DeleteCIMDPolicy" => {
+                Some(Self::DeleteCimdPolicy)
+            }
             "AWSCognitoIdentityProviderService.DeleteGroup" => Some(Self::DeleteGroup),
             "AWSCognitoIdentityProviderService.DeleteIdentityProvider" => {
                 Some(Self::DeleteIdentityProvider)
@@ -3789,7 +3927,9 @@ impl Operation {
             "AWSCognitoIdentityProviderService.DeleteUserAttributes" => {
                 Some(Self::DeleteUserAttributes)
             }
-            "AWSCognitoIdentityProviderService.DeleteUserPool" => Some(Self::DeleteUserPool),
+            "AWSCognitoIdentityProviderService.DeleteUserPool" => {
+                Some(Self::DeleteUserPool)
+            }
             "AWSCognitoIdentityProviderService.DeleteUserPoolClient" => {
                 Some(Self::DeleteUserPoolClient)
             }
@@ -3826,14 +3966,18 @@ impl Operation {
             "AWSCognitoIdentityProviderService.DescribeRiskConfiguration" => {
                 Some(Self::DescribeRiskConfiguration)
             }
-            "AWSCognitoIdentityProviderService.DescribeTerms" => Some(Self::DescribeTerms),
+            "AWSCognitoIdentityProviderService.DescribeTerms" => {
+                Some(Self::DescribeTerms)
+            }
             "AWSCognitoIdentityProviderService.DescribeTermsByClient" => {
                 Some(Self::DescribeTermsByClient)
             }
             "AWSCognitoIdentityProviderService.DescribeUserImportJob" => {
                 Some(Self::DescribeUserImportJob)
             }
-            "AWSCognitoIdentityProviderService.DescribeUserPool" => Some(Self::DescribeUserPool),
+            "AWSCognitoIdentityProviderService.DescribeUserPool" => {
+                Some(Self::DescribeUserPool)
+            }
             "AWSCognitoIdentityProviderService.DescribeUserPoolClient" => {
                 Some(Self::DescribeUserPoolClient)
             }
@@ -3841,10 +3985,16 @@ impl Operation {
                 Some(Self::DescribeUserPoolDomain)
             }
             "AWSCognitoIdentityProviderService.ForgetDevice" => Some(Self::ForgetDevice),
-            "AWSCognitoIdentityProviderService.ForgotPassword" => Some(Self::ForgotPassword),
+            "AWSCognitoIdentityProviderService.ForgotPassword" => {
+                Some(Self::ForgotPassword)
+            }
             "AWSCognitoIdentityProviderService.GetCSVHeader" => Some(Self::GetCsvHeader),
-            "AWSCognitoIdentityProviderService.GetClientToken" => Some(Self::GetClientToken),
-            "AWSCognitoIdentityProviderService.GetDerivedToken" => Some(Self::GetDerivedToken),
+            "AWSCognitoIdentityProviderService.GetClientToken" => {
+                Some(Self::GetClientToken)
+            }
+            "AWSCognitoIdentityProviderService.GetDerivedToken" => {
+                Some(Self::GetDerivedToken)
+            }
             "AWSCognitoIdentityProviderService.GetDevice" => Some(Self::GetDevice),
             "AWSCognitoIdentityProviderService.GetGroup" => Some(Self::GetGroup),
             "AWSCognitoIdentityProviderService.GetIdentityProviderByIdentifier" => {
@@ -3881,12 +4031,16 @@ impl Operation {
             "AWSCognitoIdentityProviderService.GetUserPoolSessionConfiguration" => {
                 Some(Self::GetUserPoolSessionConfiguration)
             }
-            "AWSCognitoIdentityProviderService.GlobalSignOut" => Some(Self::GlobalSignOut),
+            "AWSCognitoIdentityProviderService.GlobalSignOut" => {
+                Some(Self::GlobalSignOut)
+            }
             "AWSCognitoIdentityProviderService.InitiateAuth" => Some(Self::InitiateAuth),
             "AWSCognitoIdentityProviderService.InitiatePointInTimeRecovery" => {
                 Some(Self::InitiatePointInTimeRecovery)
             }
-            "AWSCognitoIdentityProviderService.ListCIMDPolicies" => Some(Self::ListCimdPolicies),
+            "AWSCognitoIdentityProviderService.ListCIMDPolicies" => {
+                Some(Self::ListCimdPolicies)
+            }
             "AWSCognitoIdentityProviderService.ListClientMetadataURLs" => {
                 Some(Self::ListClientMetadataUrls)
             }
@@ -3917,10 +4071,16 @@ impl Operation {
             "AWSCognitoIdentityProviderService.ListUserPoolReplicas" => {
                 Some(Self::ListUserPoolReplicas)
             }
-            "AWSCognitoIdentityProviderService.ListUserPools" => Some(Self::ListUserPools),
-            "AWSCognitoIdentityProviderService.ListUserSessions" => Some(Self::ListUserSessions),
+            "AWSCognitoIdentityProviderService.ListUserPools" => {
+                Some(Self::ListUserPools)
+            }
+            "AWSCognitoIdentityProviderService.ListUserSessions" => {
+                Some(Self::ListUserSessions)
+            }
             "AWSCognitoIdentityProviderService.ListUsers" => Some(Self::ListUsers),
-            "AWSCognitoIdentityProviderService.ListUsersInGroup" => Some(Self::ListUsersInGroup),
+            "AWSCognitoIdentityProviderService.ListUsersInGroup" => {
+                Some(Self::ListUsersInGroup)
+            }
             "AWSCognitoIdentityProviderService.ListWebAuthnCredentials" => {
                 Some(Self::ListWebAuthnCredentials)
             }
@@ -3931,7 +4091,9 @@ impl Operation {
                 Some(Self::RespondToAuthChallenge)
             }
             "AWSCognitoIdentityProviderService.RevokeToken" => Some(Self::RevokeToken),
-            "AWSCognitoIdentityProviderService.RevokeUserSession" => Some(Self::RevokeUserSession),
+            "AWSCognitoIdentityProviderService.RevokeUserSession" => {
+                Some(Self::RevokeUserSession)
+            }
             "AWSCognitoIdentityProviderService.SetLogDeliveryConfiguration" => {
                 Some(Self::SetLogDeliveryConfiguration)
             }
@@ -3953,7 +4115,9 @@ impl Operation {
             "AWSCognitoIdentityProviderService.SetUserPoolSessionConfiguration" => {
                 Some(Self::SetUserPoolSessionConfiguration)
             }
-            "AWSCognitoIdentityProviderService.SetUserSettings" => Some(Self::SetUserSettings),
+            "AWSCognitoIdentityProviderService.SetUserSettings" => {
+                Some(Self::SetUserSettings)
+            }
             "AWSCognitoIdentityProviderService.SignUp" => Some(Self::SignUp),
             "AWSCognitoIdentityProviderService.StartPointInTimeRecovery" => {
                 Some(Self::StartPointInTimeRecovery)
@@ -3964,13 +4128,19 @@ impl Operation {
             "AWSCognitoIdentityProviderService.StartWebAuthnRegistration" => {
                 Some(Self::StartWebAuthnRegistration)
             }
-            "AWSCognitoIdentityProviderService.StopUserImportJob" => Some(Self::StopUserImportJob),
+            "AWSCognitoIdentityProviderService.StopUserImportJob" => {
+                Some(Self::StopUserImportJob)
+            }
             "AWSCognitoIdentityProviderService.TagResource" => Some(Self::TagResource),
-            "AWSCognitoIdentityProviderService.UntagResource" => Some(Self::UntagResource),
+            "AWSCognitoIdentityProviderService.UntagResource" => {
+                Some(Self::UntagResource)
+            }
             "AWSCognitoIdentityProviderService.UpdateAuthEventFeedback" => {
                 Some(Self::UpdateAuthEventFeedback)
             }
-            "AWSCognitoIdentityProviderService.UpdateCIMDPolicy" => Some(Self::UpdateCimdPolicy),
+            "AWSCognitoIdentityProviderService.UpdateCIMDPolicy" => {
+                Some(Self::UpdateCimdPolicy)
+            }
             "AWSCognitoIdentityProviderService.UpdateClientMetadataURLState" => {
                 Some(Self::UpdateClientMetadataUrlState)
             }
@@ -3994,7 +4164,9 @@ impl Operation {
             "AWSCognitoIdentityProviderService.UpdateUserAttributes" => {
                 Some(Self::UpdateUserAttributes)
             }
-            "AWSCognitoIdentityProviderService.UpdateUserPool" => Some(Self::UpdateUserPool),
+            "AWSCognitoIdentityProviderService.UpdateUserPool" => {
+                Some(Self::UpdateUserPool)
+            }
             "AWSCognitoIdentityProviderService.UpdateUserPoolClient" => {
                 Some(Self::UpdateUserPoolClient)
             }
@@ -4215,7 +4387,9 @@ impl Operation {
             Self::AdminGetDevice => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.AdminGetDevice"
             }
-            Self::AdminGetUser => "/#X-Amz-Target=AWSCognitoIdentityProviderService.AdminGetUser",
+            Self::AdminGetUser => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.AdminGetUser"
+            }
             Self::AdminGetUserAuthFactors => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.AdminGetUserAuthFactors"
             }
@@ -4282,15 +4456,21 @@ impl Operation {
             Self::CompleteWebAuthnRegistration => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.CompleteWebAuthnRegistration"
             }
-            Self::ConfirmDevice => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ConfirmDevice",
+            Self::ConfirmDevice => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ConfirmDevice"
+            }
             Self::ConfirmForgotPassword => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ConfirmForgotPassword"
             }
-            Self::ConfirmSignUp => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ConfirmSignUp",
+            Self::ConfirmSignUp => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ConfirmSignUp"
+            }
             Self::CreateCimdPolicy => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateCIMDPolicy"
             }
-            Self::CreateGroup => "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateGroup",
+            Self::CreateGroup => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateGroup"
+            }
             Self::CreateIdentityProvider => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateIdentityProvider"
             }
@@ -4300,7 +4480,9 @@ impl Operation {
             Self::CreateResourceServer => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateResourceServer"
             }
-            Self::CreateTerms => "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateTerms",
+            Self::CreateTerms => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateTerms"
+            }
             Self::CreateUserImportJob => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.CreateUserImportJob"
             }
@@ -4319,7 +4501,9 @@ impl Operation {
             Self::DeleteCimdPolicy => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteCIMDPolicy"
             }
-            Self::DeleteGroup => "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteGroup",
+            Self::DeleteGroup => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteGroup"
+            }
             Self::DeleteIdentityProvider => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteIdentityProvider"
             }
@@ -4329,8 +4513,12 @@ impl Operation {
             Self::DeleteResourceServer => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteResourceServer"
             }
-            Self::DeleteTerms => "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteTerms",
-            Self::DeleteUser => "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteUser",
+            Self::DeleteTerms => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteTerms"
+            }
+            Self::DeleteUser => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteUser"
+            }
             Self::DeleteUserAttributes => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DeleteUserAttributes"
             }
@@ -4373,7 +4561,9 @@ impl Operation {
             Self::DescribeRiskConfiguration => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DescribeRiskConfiguration"
             }
-            Self::DescribeTerms => "/#X-Amz-Target=AWSCognitoIdentityProviderService.DescribeTerms",
+            Self::DescribeTerms => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.DescribeTerms"
+            }
             Self::DescribeTermsByClient => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DescribeTermsByClient"
             }
@@ -4389,18 +4579,24 @@ impl Operation {
             Self::DescribeUserPoolDomain => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.DescribeUserPoolDomain"
             }
-            Self::ForgetDevice => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ForgetDevice",
+            Self::ForgetDevice => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ForgetDevice"
+            }
             Self::ForgotPassword => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ForgotPassword"
             }
-            Self::GetCsvHeader => "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetCSVHeader",
+            Self::GetCsvHeader => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetCSVHeader"
+            }
             Self::GetClientToken => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetClientToken"
             }
             Self::GetDerivedToken => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetDerivedToken"
             }
-            Self::GetDevice => "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetDevice",
+            Self::GetDevice => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetDevice"
+            }
             Self::GetGroup => "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetGroup",
             Self::GetIdentityProviderByIdentifier => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetIdentityProviderByIdentifier"
@@ -4436,8 +4632,12 @@ impl Operation {
             Self::GetUserPoolSessionConfiguration => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.GetUserPoolSessionConfiguration"
             }
-            Self::GlobalSignOut => "/#X-Amz-Target=AWSCognitoIdentityProviderService.GlobalSignOut",
-            Self::InitiateAuth => "/#X-Amz-Target=AWSCognitoIdentityProviderService.InitiateAuth",
+            Self::GlobalSignOut => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.GlobalSignOut"
+            }
+            Self::InitiateAuth => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.InitiateAuth"
+            }
             Self::InitiatePointInTimeRecovery => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.InitiatePointInTimeRecovery"
             }
@@ -4447,8 +4647,12 @@ impl Operation {
             Self::ListClientMetadataUrls => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListClientMetadataURLs"
             }
-            Self::ListDevices => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListDevices",
-            Self::ListGroups => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListGroups",
+            Self::ListDevices => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListDevices"
+            }
+            Self::ListGroups => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListGroups"
+            }
             Self::ListIdentityProviders => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListIdentityProviders"
             }
@@ -4461,7 +4665,9 @@ impl Operation {
             Self::ListTagsForResource => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListTagsForResource"
             }
-            Self::ListTerms => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListTerms",
+            Self::ListTerms => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListTerms"
+            }
             Self::ListUserImportJobs => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUserImportJobs"
             }
@@ -4474,11 +4680,15 @@ impl Operation {
             Self::ListUserPoolReplicas => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUserPoolReplicas"
             }
-            Self::ListUserPools => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUserPools",
+            Self::ListUserPools => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUserPools"
+            }
             Self::ListUserSessions => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUserSessions"
             }
-            Self::ListUsers => "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUsers",
+            Self::ListUsers => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUsers"
+            }
             Self::ListUsersInGroup => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.ListUsersInGroup"
             }
@@ -4491,7 +4701,9 @@ impl Operation {
             Self::RespondToAuthChallenge => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.RespondToAuthChallenge"
             }
-            Self::RevokeToken => "/#X-Amz-Target=AWSCognitoIdentityProviderService.RevokeToken",
+            Self::RevokeToken => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.RevokeToken"
+            }
             Self::RevokeUserSession => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.RevokeUserSession"
             }
@@ -4532,8 +4744,12 @@ impl Operation {
             Self::StopUserImportJob => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.StopUserImportJob"
             }
-            Self::TagResource => "/#X-Amz-Target=AWSCognitoIdentityProviderService.TagResource",
-            Self::UntagResource => "/#X-Amz-Target=AWSCognitoIdentityProviderService.UntagResource",
+            Self::TagResource => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.TagResource"
+            }
+            Self::UntagResource => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.UntagResource"
+            }
             Self::UpdateAuthEventFeedback => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateAuthEventFeedback"
             }
@@ -4546,7 +4762,9 @@ impl Operation {
             Self::UpdateDeviceStatus => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateDeviceStatus"
             }
-            Self::UpdateGroup => "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateGroup",
+            Self::UpdateGroup => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateGroup"
+            }
             Self::UpdateIdentityProvider => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateIdentityProvider"
             }
@@ -4559,7 +4777,9 @@ impl Operation {
             Self::UpdateResourceServer => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateResourceServer"
             }
-            Self::UpdateTerms => "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateTerms",
+            Self::UpdateTerms => {
+                "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateTerms"
+            }
             Self::UpdateUserAttributes => {
                 "/#X-Amz-Target=AWSCognitoIdentityProviderService.UpdateUserAttributes"
             }
@@ -4587,1624 +4807,1930 @@ impl Operation {
     /// The error codes the spec lists for this operation.
     pub const fn errors(self) -> &'static [&'static str] {
         match self {
-            Self::AddCustomAttributes => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "UserImportInProgressException",
-                "InternalErrorException",
-            ],
-            Self::AddUserPoolClientSecret => &[
-                "InvalidParameterException",
-                "InternalServerException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "AccessDeniedException",
-                "ResourceNotFoundException",
-            ],
-            Self::AdminAddUserToGroup => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminConfirmSignUp => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "TooManyFailedAttemptsException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminCreateUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UserNotFoundException",
-                "UsernameExistsException",
-                "InvalidPasswordException",
-                "CodeDeliveryFailureException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "PreconditionNotMetException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UnsupportedUserStateException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminDeleteSoftwareToken => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminDeleteUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminDeleteUserAttributes => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminDisableProviderForUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "AliasExistsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminDisableUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminEnableUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminForgetDevice => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "UserNotFoundException",
-                "InternalErrorException",
-            ],
-            Self::AdminGetDevice => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "NotAuthorizedException",
-            ],
-            Self::AdminGetUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminGetUserAuthFactors => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "TooManyRequestsException",
-                "UserNotFoundException",
-                "InternalErrorException",
-            ],
-            Self::AdminInitiateAuth => &[
-                "ResourceNotFoundException",
-                "UnsupportedOperationException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "UnexpectedLambdaException",
-                "InvalidUserPoolConfigurationException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "MFAMethodNotFoundException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidEmailRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::AdminLinkProviderForUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "AliasExistsException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminListDevices => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "NotAuthorizedException",
-            ],
-            Self::AdminListGroupsForUser => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminListUserAuthEvents => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "UserPoolAddOnNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminListUserSessions => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminRemoveUserFromGroup => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminResetUserPassword => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "UserNotFoundException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidEmailRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminRespondToAuthChallenge => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "UnexpectedLambdaException",
-                "InvalidPasswordException",
-                "PasswordHistoryPolicyViolationException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "InvalidUserPoolConfigurationException",
-                "InternalErrorException",
-                "MFAMethodNotFoundException",
-                "InvalidEmailRoleAccessPolicyException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "AliasExistsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "SoftwareTokenMFANotFoundException",
-                "OperationNotEnabledException",
-            ],
-            Self::AdminRevokeUserSession => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminSetUserMfaPreference => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminSetUserPassword => &[
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "InternalErrorException",
-                "TooManyRequestsException",
-                "InvalidParameterException",
-                "InvalidPasswordException",
-                "PasswordHistoryPolicyViolationException",
-                "OperationNotEnabledException",
-            ],
-            Self::AdminSetUserSettings => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminUpdateAuthEventFeedback => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "UserPoolAddOnNotEnabledException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AdminUpdateDeviceStatus => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "UserNotFoundException",
-                "InternalErrorException",
-            ],
-            Self::AdminUpdateUserAttributes => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "AliasExistsException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "InternalErrorException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidEmailRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "OperationNotEnabledException",
-            ],
-            Self::AdminUserGlobalSignOut => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::AssociateSoftwareToken => &[
-                "ConcurrentModificationException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "ResourceNotFoundException",
-                "InternalErrorException",
-                "SoftwareTokenMFANotFoundException",
-                "ForbiddenException",
-                "OperationNotEnabledException",
-            ],
-            Self::CancelPointInTimeRecovery => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-                "ConcurrentModificationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ChangePassword => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "InvalidPasswordException",
-                "PasswordHistoryPolicyViolationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::CompleteWebAuthnRegistration => &[
-                "ForbiddenException",
-                "InternalErrorException",
-                "InvalidParameterException",
-                "LimitExceededException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "WebAuthnNotEnabledException",
-                "WebAuthnChallengeNotFoundException",
-                "WebAuthnRelyingPartyMismatchException",
-                "WebAuthnClientMismatchException",
-                "WebAuthnOriginNotAllowedException",
-                "PasswordResetRequiredException",
-                "WebAuthnCredentialNotSupportedException",
-                "OperationNotEnabledException",
-            ],
-            Self::ConfirmDevice => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "InvalidPasswordException",
-                "InvalidLambdaResponseException",
-                "UsernameExistsException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-                "DeviceKeyExistsException",
-                "ForbiddenException",
-            ],
-            Self::ConfirmForgotPassword => &[
-                "ResourceNotFoundException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidParameterException",
-                "InvalidPasswordException",
-                "PasswordHistoryPolicyViolationException",
-                "NotAuthorizedException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "TooManyFailedAttemptsException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::ConfirmSignUp => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "TooManyFailedAttemptsException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "InvalidLambdaResponseException",
-                "AliasExistsException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::CreateCimdPolicy => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::CreateGroup => &[
-                "InvalidParameterException",
-                "GroupExistsException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::CreateIdentityProvider => &[
-                "InvalidParameterException",
-                "DuplicateProviderException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "InternalErrorException",
-            ],
-            Self::CreateManagedLoginBranding => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "ManagedLoginBrandingExistsException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::CreateResourceServer => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::CreateTerms => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "TermsExistsException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::CreateUserImportJob => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "PreconditionNotMetException",
-                "NotAuthorizedException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::CreateUserPool => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "NotAuthorizedException",
-                "UserPoolTaggingException",
-                "InternalErrorException",
-                "TierChangeNotAllowedException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::CreateUserPoolClient => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "NotAuthorizedException",
-                "ScopeDoesNotExistException",
-                "InvalidOAuthFlowException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::CreateUserPoolDomain => &[
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "LimitExceededException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::CreateUserPoolReplica => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "NotAuthorizedException",
-                "UserPoolTaggingException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::DeleteCimdPolicy => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteGroup => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteIdentityProvider => &[
-                "InvalidParameterException",
-                "UnsupportedIdentityProviderException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::DeleteManagedLoginBranding => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteResourceServer => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteTerms => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::DeleteUserAttributes => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::DeleteUserPool => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserImportInProgressException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteUserPoolClient => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "ConcurrentModificationException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteUserPoolClientSecret => &[
-                "InvalidParameterException",
-                "InternalServerException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "ResourceNotFoundException",
-            ],
-            Self::DeleteUserPoolDomain => &[
-                "NotAuthorizedException",
-                "InvalidParameterException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DeleteUserPoolReplica => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ResourceNotFoundException",
-            ],
-            Self::DeleteWebAuthnCredential => &[
-                "ForbiddenException",
-                "InternalErrorException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "PasswordResetRequiredException",
-                "NotAuthorizedException",
-                "ResourceNotFoundException",
-                "OperationNotEnabledException",
-            ],
-            Self::DescribeCimdPolicy => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::DescribeIdentityProvider => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::DescribeManagedLoginBranding => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeManagedLoginBrandingByClient => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribePointInTimeRecovery => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeResourceServer => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeRiskConfiguration => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserPoolAddOnNotEnabledException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeTerms => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeTermsByClient => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeUserImportJob => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeUserPool => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserPoolTaggingException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::DescribeUserPoolClient => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-            ],
-            Self::DescribeUserPoolDomain => &[
-                "NotAuthorizedException",
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ForgetDevice => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InvalidUserPoolConfigurationException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::ForgotPassword => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "CodeDeliveryFailureException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::GetCsvHeader => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::GetClientToken => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-                "ForbiddenException",
-            ],
-            Self::GetDerivedToken => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "UserNotFoundException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-                "ForbiddenException",
-            ],
-            Self::GetDevice => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "InvalidUserPoolConfigurationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::GetGroup => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::GetIdentityProviderByIdentifier => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::GetLogDeliveryConfiguration => &[
-                "InvalidParameterException",
-                "InternalErrorException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "ResourceNotFoundException",
-            ],
-            Self::GetProvisionedLimit => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::GetSigningCertificate => &[
-                "InternalErrorException",
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "OperationNotEnabledException",
-            ],
-            Self::GetTokensFromRefreshToken => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "UserNotFoundException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "ForbiddenException",
-                "RefreshTokenReuseException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::GetUiCustomization => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::GetUser => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::GetUserAttributeVerificationCode => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "CodeDeliveryFailureException",
-                "LimitExceededException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::GetUserAuthFactors => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::GetUserPoolClientSessionConfiguration => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-            ],
-            Self::GetUserPoolMfaConfig => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-            ],
-            Self::GetUserPoolSessionConfiguration => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-                "OperationNotEnabledException",
-            ],
-            Self::GlobalSignOut => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::InitiateAuth => &[
-                "UnsupportedOperationException",
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "UnexpectedLambdaException",
-                "InvalidUserPoolConfigurationException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "InternalErrorException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidEmailRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "OperationNotEnabledException",
-                "FeatureUnavailableInTierException",
-                "ForbiddenException",
-            ],
-            Self::InitiatePointInTimeRecovery => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "FeatureUnavailableInTierException",
-                "LimitExceededException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListCimdPolicies => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::ListClientMetadataUrls => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::ListDevices => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::ListGroups => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListIdentityProviders => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::ListPointInTimeRecoveries => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListResourceServers => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListTagsForResource => &[
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InvalidParameterException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListTerms => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListUserImportJobs => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListUserPoolClientSecrets => &[
-                "InvalidParameterException",
-                "InternalServerException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "ResourceNotFoundException",
-            ],
-            Self::ListUserPoolClients => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListUserPoolReplicas => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ResourceNotFoundException",
-            ],
-            Self::ListUserPools => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-            ],
-            Self::ListUserSessions => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::ListUsers => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListUsersInGroup => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::ListWebAuthnCredentials => &[
-                "ForbiddenException",
-                "InternalErrorException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "PasswordResetRequiredException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-            ],
-            Self::ResendConfirmationCode => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "CodeDeliveryFailureException",
-                "UserNotFoundException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::RespondToAuthChallenge => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidPasswordException",
-                "PasswordHistoryPolicyViolationException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "InvalidUserPoolConfigurationException",
-                "MFAMethodNotFoundException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "AliasExistsException",
-                "InternalErrorException",
-                "SoftwareTokenMFANotFoundException",
-                "ForbiddenException",
-                "OperationNotEnabledException",
-            ],
-            Self::RevokeToken => &[
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "UnauthorizedException",
-                "InvalidParameterException",
-                "UnsupportedOperationException",
-                "UnsupportedTokenTypeException",
-                "ForbiddenException",
-                "OperationNotEnabledException",
-            ],
-            Self::RevokeUserSession => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::SetLogDeliveryConfiguration => &[
-                "InvalidParameterException",
-                "InternalErrorException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::SetRiskConfiguration => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserPoolAddOnNotEnabledException",
-                "CodeDeliveryFailureException",
-                "InvalidEmailRoleAccessPolicyException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::SetUiCustomization => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::SetUserMfaPreference => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::SetUserPoolClientSessionConfiguration => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-                "OperationNotEnabledException",
-            ],
-            Self::SetUserPoolMfaConfig => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::SetUserPoolSessionConfiguration => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-                "OperationNotEnabledException",
-            ],
-            Self::SetUserSettings => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::SignUp => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "NotAuthorizedException",
-                "InvalidPasswordException",
-                "InvalidLambdaResponseException",
-                "UsernameExistsException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "LimitExceededException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "CodeDeliveryFailureException",
-                "OperationNotEnabledException",
-                "ForbiddenException",
-            ],
-            Self::StartPointInTimeRecovery => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "FeatureUnavailableInTierException",
-                "ConcurrentModificationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::StartUserImportJob => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "PreconditionNotMetException",
-                "OperationNotEnabledException",
-                "NotAuthorizedException",
-            ],
-            Self::StartWebAuthnRegistration => &[
-                "ForbiddenException",
-                "InternalErrorException",
-                "InvalidParameterException",
-                "LimitExceededException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "WebAuthnNotEnabledException",
-                "PasswordResetRequiredException",
-                "WebAuthnConfigurationMissingException",
-                "OperationNotEnabledException",
-            ],
-            Self::StopUserImportJob => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-                "PreconditionNotMetException",
-                "OperationNotEnabledException",
-                "NotAuthorizedException",
-            ],
-            Self::TagResource => &[
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InvalidParameterException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UntagResource => &[
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InvalidParameterException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateAuthEventFeedback => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserNotFoundException",
-                "UserPoolAddOnNotEnabledException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateCimdPolicy => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::UpdateClientMetadataUrlState => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "CachedCIMDURLDoesNotExistException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::UpdateDeviceStatus => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "InvalidUserPoolConfigurationException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::UpdateGroup => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateIdentityProvider => &[
-                "InvalidParameterException",
-                "UnsupportedIdentityProviderException",
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "InternalErrorException",
-            ],
-            Self::UpdateManagedLoginBranding => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateProvisionedLimit => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "ServiceQuotaExceededException",
-                "InternalErrorException",
-            ],
-            Self::UpdateResourceServer => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateTerms => &[
-                "ResourceNotFoundException",
-                "ConcurrentModificationException",
-                "TermsExistsException",
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-            ],
-            Self::UpdateUserAttributes => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "NotAuthorizedException",
-                "UnexpectedLambdaException",
-                "UserLambdaValidationException",
-                "InvalidLambdaResponseException",
-                "TooManyRequestsException",
-                "AliasExistsException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "InvalidEmailRoleAccessPolicyException",
-                "CodeDeliveryFailureException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ForbiddenException",
-            ],
-            Self::UpdateUserPool => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "ConcurrentModificationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "UserImportInProgressException",
-                "InternalErrorException",
-                "InvalidSmsRoleAccessPolicyException",
-                "InvalidSmsRoleTrustRelationshipException",
-                "UserPoolTaggingException",
-                "InvalidEmailRoleAccessPolicyException",
-                "OperationNotEnabledException",
-                "TierChangeNotAllowedException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::UpdateUserPoolClient => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "ConcurrentModificationException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "ScopeDoesNotExistException",
-                "InvalidOAuthFlowException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::UpdateUserPoolDomain => &[
-                "InvalidParameterException",
-                "NotAuthorizedException",
-                "ConcurrentModificationException",
-                "ResourceNotFoundException",
-                "TooManyRequestsException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "FeatureUnavailableInTierException",
-            ],
-            Self::UpdateUserPoolReplica => &[
-                "InvalidParameterException",
-                "TooManyRequestsException",
-                "NotAuthorizedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "ResourceNotFoundException",
-            ],
-            Self::VerifySoftwareToken => &[
-                "InvalidParameterException",
-                "ResourceNotFoundException",
-                "InvalidUserPoolConfigurationException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "InternalErrorException",
-                "EnableSoftwareTokenMFAException",
-                "SoftwareTokenMFANotFoundException",
-                "CodeMismatchException",
-                "ForbiddenException",
-                "OperationNotEnabledException",
-            ],
-            Self::VerifyUserAttribute => &[
-                "ResourceNotFoundException",
-                "InvalidParameterException",
-                "CodeMismatchException",
-                "ExpiredCodeException",
-                "NotAuthorizedException",
-                "TooManyRequestsException",
-                "LimitExceededException",
-                "PasswordResetRequiredException",
-                "UserNotFoundException",
-                "UserNotConfirmedException",
-                "OperationNotEnabledException",
-                "InternalErrorException",
-                "AliasExistsException",
-                "ForbiddenException",
-            ],
+            Self::AddCustomAttributes => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "UserImportInProgressException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AddUserPoolClientSecret => {
+                &[
+                    "InvalidParameterException",
+                    "InternalServerException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "AccessDeniedException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::AdminAddUserToGroup => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminConfirmSignUp => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "TooManyFailedAttemptsException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminCreateUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UserNotFoundException",
+                    "UsernameExistsException",
+                    "InvalidPasswordException",
+                    "CodeDeliveryFailureException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "PreconditionNotMetException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UnsupportedUserStateException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminDeleteSoftwareToken => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminDeleteUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminDeleteUserAttributes => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminDisableProviderForUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "AliasExistsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminDisableUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminEnableUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminForgetDevice => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "UserNotFoundException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminGetDevice => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "NotAuthorizedException",
+                ]
+            }
+            Self::AdminGetUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminGetUserAuthFactors => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "TooManyRequestsException",
+                    "UserNotFoundException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminInitiateAuth => {
+                &[
+                    "ResourceNotFoundException",
+                    "UnsupportedOperationException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "UnexpectedLambdaException",
+                    "InvalidUserPoolConfigurationException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "MFAMethodNotFoundException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::AdminLinkProviderForUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "AliasExistsException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminListDevices => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "NotAuthorizedException",
+                ]
+            }
+            Self::AdminListGroupsForUser => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminListUserAuthEvents => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "UserPoolAddOnNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminListUserSessions => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminRemoveUserFromGroup => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminResetUserPassword => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "UserNotFoundException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminRespondToAuthChallenge => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "UnexpectedLambdaException",
+                    "InvalidPasswordException",
+                    "PasswordHistoryPolicyViolationException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "InvalidUserPoolConfigurationException",
+                    "InternalErrorException",
+                    "MFAMethodNotFoundException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "AliasExistsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "SoftwareTokenMFANotFoundException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::AdminRevokeUserSession => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminSetUserMfaPreference => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminSetUserPassword => {
+                &[
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "InternalErrorException",
+                    "TooManyRequestsException",
+                    "InvalidParameterException",
+                    "InvalidPasswordException",
+                    "PasswordHistoryPolicyViolationException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::AdminSetUserSettings => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminUpdateAuthEventFeedback => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "UserPoolAddOnNotEnabledException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminUpdateDeviceStatus => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "UserNotFoundException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AdminUpdateUserAttributes => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "AliasExistsException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "InternalErrorException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::AdminUserGlobalSignOut => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::AssociateSoftwareToken => {
+                &[
+                    "ConcurrentModificationException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "ResourceNotFoundException",
+                    "InternalErrorException",
+                    "SoftwareTokenMFANotFoundException",
+                    "ForbiddenException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::CancelPointInTimeRecovery => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                    "ConcurrentModificationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ChangePassword => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "InvalidPasswordException",
+                    "PasswordHistoryPolicyViolationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::CompleteWebAuthnRegistration => {
+                &[
+                    "ForbiddenException",
+                    "InternalErrorException",
+                    "InvalidParameterException",
+                    "LimitExceededException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "WebAuthnNotEnabledException",
+                    "WebAuthnChallengeNotFoundException",
+                    "WebAuthnRelyingPartyMismatchException",
+                    "WebAuthnClientMismatchException",
+                    "WebAuthnOriginNotAllowedException",
+                    "PasswordResetRequiredException",
+                    "WebAuthnCredentialNotSupportedException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::ConfirmDevice => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "InvalidPasswordException",
+                    "InvalidLambdaResponseException",
+                    "UsernameExistsException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                    "DeviceKeyExistsException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::ConfirmForgotPassword => {
+                &[
+                    "ResourceNotFoundException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidParameterException",
+                    "InvalidPasswordException",
+                    "PasswordHistoryPolicyViolationException",
+                    "NotAuthorizedException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "TooManyFailedAttemptsException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::ConfirmSignUp => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "TooManyFailedAttemptsException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "InvalidLambdaResponseException",
+                    "AliasExistsException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::CreateCimdPolicy => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::CreateGroup => {
+                &[
+                    "InvalidParameterException",
+                    "GroupExistsException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateIdentityProvider => {
+                &[
+                    "InvalidParameterException",
+                    "DuplicateProviderException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateManagedLoginBranding => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "ManagedLoginBrandingExistsException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateResourceServer => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateTerms => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "TermsExistsException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateUserImportJob => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "PreconditionNotMetException",
+                    "NotAuthorizedException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::CreateUserPool => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "NotAuthorizedException",
+                    "UserPoolTaggingException",
+                    "InternalErrorException",
+                    "TierChangeNotAllowedException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::CreateUserPoolClient => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "NotAuthorizedException",
+                    "ScopeDoesNotExistException",
+                    "InvalidOAuthFlowException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::CreateUserPoolDomain => {
+                &[
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "LimitExceededException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::CreateUserPoolReplica => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "NotAuthorizedException",
+                    "UserPoolTaggingException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::DeleteCimdPolicy => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteGroup => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteIdentityProvider => {
+                &[
+                    "InvalidParameterException",
+                    "UnsupportedIdentityProviderException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteManagedLoginBranding => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteResourceServer => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteTerms => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::DeleteUserAttributes => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::DeleteUserPool => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserImportInProgressException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteUserPoolClient => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "ConcurrentModificationException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteUserPoolClientSecret => {
+                &[
+                    "InvalidParameterException",
+                    "InternalServerException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::DeleteUserPoolDomain => {
+                &[
+                    "NotAuthorizedException",
+                    "InvalidParameterException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DeleteUserPoolReplica => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::DeleteWebAuthnCredential => {
+                &[
+                    "ForbiddenException",
+                    "InternalErrorException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "PasswordResetRequiredException",
+                    "NotAuthorizedException",
+                    "ResourceNotFoundException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::DescribeCimdPolicy => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeIdentityProvider => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeManagedLoginBranding => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeManagedLoginBrandingByClient => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribePointInTimeRecovery => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeResourceServer => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeRiskConfiguration => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserPoolAddOnNotEnabledException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeTerms => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeTermsByClient => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeUserImportJob => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeUserPool => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserPoolTaggingException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeUserPoolClient => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::DescribeUserPoolDomain => {
+                &[
+                    "NotAuthorizedException",
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ForgetDevice => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InvalidUserPoolConfigurationException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::ForgotPassword => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "CodeDeliveryFailureException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetCsvHeader => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetClientToken => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetDerivedToken => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "UserNotFoundException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetDevice => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "InvalidUserPoolConfigurationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetGroup => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetIdentityProviderByIdentifier => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetLogDeliveryConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "InternalErrorException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::GetProvisionedLimit => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetSigningCertificate => {
+                &[
+                    "InternalErrorException",
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::GetTokensFromRefreshToken => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "UserNotFoundException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "ForbiddenException",
+                    "RefreshTokenReuseException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetUiCustomization => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetUser => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetUserAttributeVerificationCode => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "CodeDeliveryFailureException",
+                    "LimitExceededException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetUserAuthFactors => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::GetUserPoolClientSessionConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::GetUserPoolMfaConfig => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::GetUserPoolSessionConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::GlobalSignOut => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::InitiateAuth => {
+                &[
+                    "UnsupportedOperationException",
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "UnexpectedLambdaException",
+                    "InvalidUserPoolConfigurationException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "InternalErrorException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "OperationNotEnabledException",
+                    "FeatureUnavailableInTierException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::InitiatePointInTimeRecovery => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "FeatureUnavailableInTierException",
+                    "LimitExceededException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListCimdPolicies => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListClientMetadataUrls => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListDevices => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::ListGroups => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListIdentityProviders => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListPointInTimeRecoveries => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListResourceServers => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListTagsForResource => {
+                &[
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InvalidParameterException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListTerms => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListUserImportJobs => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListUserPoolClientSecrets => {
+                &[
+                    "InvalidParameterException",
+                    "InternalServerException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::ListUserPoolClients => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListUserPoolReplicas => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::ListUserPools => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListUserSessions => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::ListUsers => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListUsersInGroup => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::ListWebAuthnCredentials => {
+                &[
+                    "ForbiddenException",
+                    "InternalErrorException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "PasswordResetRequiredException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::ResendConfirmationCode => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "CodeDeliveryFailureException",
+                    "UserNotFoundException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::RespondToAuthChallenge => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidPasswordException",
+                    "PasswordHistoryPolicyViolationException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "InvalidUserPoolConfigurationException",
+                    "MFAMethodNotFoundException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "AliasExistsException",
+                    "InternalErrorException",
+                    "SoftwareTokenMFANotFoundException",
+                    "ForbiddenException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::RevokeToken => {
+                &[
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "UnauthorizedException",
+                    "InvalidParameterException",
+                    "UnsupportedOperationException",
+                    "UnsupportedTokenTypeException",
+                    "ForbiddenException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::RevokeUserSession => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::SetLogDeliveryConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "InternalErrorException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::SetRiskConfiguration => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserPoolAddOnNotEnabledException",
+                    "CodeDeliveryFailureException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::SetUiCustomization => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::SetUserMfaPreference => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::SetUserPoolClientSessionConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::SetUserPoolMfaConfig => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::SetUserPoolSessionConfiguration => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::SetUserSettings => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::SignUp => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "NotAuthorizedException",
+                    "InvalidPasswordException",
+                    "InvalidLambdaResponseException",
+                    "UsernameExistsException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "LimitExceededException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "CodeDeliveryFailureException",
+                    "OperationNotEnabledException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::StartPointInTimeRecovery => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "FeatureUnavailableInTierException",
+                    "ConcurrentModificationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::StartUserImportJob => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "PreconditionNotMetException",
+                    "OperationNotEnabledException",
+                    "NotAuthorizedException",
+                ]
+            }
+            Self::StartWebAuthnRegistration => {
+                &[
+                    "ForbiddenException",
+                    "InternalErrorException",
+                    "InvalidParameterException",
+                    "LimitExceededException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "WebAuthnNotEnabledException",
+                    "PasswordResetRequiredException",
+                    "WebAuthnConfigurationMissingException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::StopUserImportJob => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                    "PreconditionNotMetException",
+                    "OperationNotEnabledException",
+                    "NotAuthorizedException",
+                ]
+            }
+            Self::TagResource => {
+                &[
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InvalidParameterException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UntagResource => {
+                &[
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InvalidParameterException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateAuthEventFeedback => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserNotFoundException",
+                    "UserPoolAddOnNotEnabledException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateCimdPolicy => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::UpdateClientMetadataUrlState => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "CachedCIMDURLDoesNotExistException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::UpdateDeviceStatus => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "InvalidUserPoolConfigurationException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::UpdateGroup => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateIdentityProvider => {
+                &[
+                    "InvalidParameterException",
+                    "UnsupportedIdentityProviderException",
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateManagedLoginBranding => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateProvisionedLimit => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "ServiceQuotaExceededException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateResourceServer => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateTerms => {
+                &[
+                    "ResourceNotFoundException",
+                    "ConcurrentModificationException",
+                    "TermsExistsException",
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                ]
+            }
+            Self::UpdateUserAttributes => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "NotAuthorizedException",
+                    "UnexpectedLambdaException",
+                    "UserLambdaValidationException",
+                    "InvalidLambdaResponseException",
+                    "TooManyRequestsException",
+                    "AliasExistsException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "CodeDeliveryFailureException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ForbiddenException",
+                ]
+            }
+            Self::UpdateUserPool => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "ConcurrentModificationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "UserImportInProgressException",
+                    "InternalErrorException",
+                    "InvalidSmsRoleAccessPolicyException",
+                    "InvalidSmsRoleTrustRelationshipException",
+                    "UserPoolTaggingException",
+                    "InvalidEmailRoleAccessPolicyException",
+                    "OperationNotEnabledException",
+                    "TierChangeNotAllowedException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::UpdateUserPoolClient => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "ConcurrentModificationException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "ScopeDoesNotExistException",
+                    "InvalidOAuthFlowException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::UpdateUserPoolDomain => {
+                &[
+                    "InvalidParameterException",
+                    "NotAuthorizedException",
+                    "ConcurrentModificationException",
+                    "ResourceNotFoundException",
+                    "TooManyRequestsException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "FeatureUnavailableInTierException",
+                ]
+            }
+            Self::UpdateUserPoolReplica => {
+                &[
+                    "InvalidParameterException",
+                    "TooManyRequestsException",
+                    "NotAuthorizedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "ResourceNotFoundException",
+                ]
+            }
+            Self::VerifySoftwareToken => {
+                &[
+                    "InvalidParameterException",
+                    "ResourceNotFoundException",
+                    "InvalidUserPoolConfigurationException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "InternalErrorException",
+                    "EnableSoftwareTokenMFAException",
+                    "SoftwareTokenMFANotFoundException",
+                    "CodeMismatchException",
+                    "ForbiddenException",
+                    "OperationNotEnabledException",
+                ]
+            }
+            Self::VerifyUserAttribute => {
+                &[
+                    "ResourceNotFoundException",
+                    "InvalidParameterException",
+                    "CodeMismatchException",
+                    "ExpiredCodeException",
+                    "NotAuthorizedException",
+                    "TooManyRequestsException",
+                    "LimitExceededException",
+                    "PasswordResetRequiredException",
+                    "UserNotFoundException",
+                    "UserNotConfirmedException",
+                    "OperationNotEnabledException",
+                    "InternalErrorException",
+                    "AliasExistsException",
+                    "ForbiddenException",
+                ]
+            }
         }
     }
 
@@ -6275,7 +6801,9 @@ pub enum Error {
     /// `InvalidSmsRoleAccessPolicyException`.
     InvalidSmsRoleAccessPolicyException(types::InvalidSmsRoleAccessPolicyException),
     /// `InvalidSmsRoleTrustRelationshipException`.
-    InvalidSmsRoleTrustRelationshipException(types::InvalidSmsRoleTrustRelationshipException),
+    InvalidSmsRoleTrustRelationshipException(
+        types::InvalidSmsRoleTrustRelationshipException,
+    ),
     /// `InvalidUserPoolConfigurationException`.
     InvalidUserPoolConfigurationException(types::InvalidUserPoolConfigurationException),
     /// `LimitExceededException`.
@@ -6289,7 +6817,9 @@ pub enum Error {
     /// `OperationNotEnabledException`.
     OperationNotEnabledException(types::OperationNotEnabledException),
     /// `PasswordHistoryPolicyViolationException`.
-    PasswordHistoryPolicyViolationException(types::PasswordHistoryPolicyViolationException),
+    PasswordHistoryPolicyViolationException(
+        types::PasswordHistoryPolicyViolationException,
+    ),
     /// `PasswordResetRequiredException`.
     PasswordResetRequiredException(types::PasswordResetRequiredException),
     /// `PreconditionNotMetException`.
@@ -6345,7 +6875,9 @@ pub enum Error {
     /// `WebAuthnConfigurationMissingException`.
     WebAuthnConfigurationMissingException(types::WebAuthnConfigurationMissingException),
     /// `WebAuthnCredentialNotSupportedException`.
-    WebAuthnCredentialNotSupportedException(types::WebAuthnCredentialNotSupportedException),
+    WebAuthnCredentialNotSupportedException(
+        types::WebAuthnCredentialNotSupportedException,
+    ),
     /// `WebAuthnNotEnabledException`.
     WebAuthnNotEnabledException(types::WebAuthnNotEnabledException),
     /// `WebAuthnOriginNotAllowedException`.
@@ -6364,17 +6896,22 @@ pub enum Error {
 
 impl Error {
     /// The error for `code` with `message`: a known exception's variant, or `Unknown`.
-    pub fn new(code: &str, message: ::core::option::Option<::std::string::String>) -> Self {
+    pub fn new(
+        code: &str,
+        message: ::core::option::Option<::std::string::String>,
+    ) -> Self {
         match code {
             "AccessDeniedException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::AccessDeniedException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::AccessDeniedException,
+                >();
                 error.message = message;
                 Self::AccessDeniedException(error)
             }
             "AliasExistsException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::AliasExistsException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::AliasExistsException,
+                >();
                 error.message = message;
                 Self::AliasExistsException(error)
             }
@@ -6393,8 +6930,9 @@ impl Error {
                 Self::CodeDeliveryFailureException(error)
             }
             "CodeMismatchException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::CodeMismatchException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::CodeMismatchException,
+                >();
                 error.message = message;
                 Self::CodeMismatchException(error)
             }
@@ -6427,8 +6965,9 @@ impl Error {
                 Self::EnableSoftwareTokenMfaException(error)
             }
             "ExpiredCodeException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::ExpiredCodeException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::ExpiredCodeException,
+                >();
                 error.message = message;
                 Self::ExpiredCodeException(error)
             }
@@ -6440,14 +6979,16 @@ impl Error {
                 Self::FeatureUnavailableInTierException(error)
             }
             "ForbiddenException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::ForbiddenException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::ForbiddenException,
+                >();
                 error.message = message;
                 Self::ForbiddenException(error)
             }
             "GroupExistsException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::GroupExistsException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::GroupExistsException,
+                >();
                 error.message = message;
                 Self::GroupExistsException(error)
             }
@@ -6613,8 +7154,9 @@ impl Error {
                 Self::SoftwareTokenMfaNotFoundException(error)
             }
             "TermsExistsException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::TermsExistsException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::TermsExistsException,
+                >();
                 error.message = message;
                 Self::TermsExistsException(error)
             }
@@ -6640,8 +7182,9 @@ impl Error {
                 Self::TooManyRequestsException(error)
             }
             "UnauthorizedException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::UnauthorizedException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::UnauthorizedException,
+                >();
                 error.message = message;
                 Self::UnauthorizedException(error)
             }
@@ -6702,8 +7245,9 @@ impl Error {
                 Self::UserNotConfirmedException(error)
             }
             "UserNotFoundException" => {
-                let mut error =
-                    ::specgen_runtime::__private::de::placeholder::<types::UserNotFoundException>();
+                let mut error = ::specgen_runtime::__private::de::placeholder::<
+                    types::UserNotFoundException,
+                >();
                 error.message = message;
                 Self::UserNotFoundException(error)
             }
@@ -6777,10 +7321,12 @@ impl Error {
                 error.message = message;
                 Self::WebAuthnRelyingPartyMismatchException(error)
             }
-            _ => Self::Unknown {
-                code: code.to_owned(),
-                message,
-            },
+            _ => {
+                Self::Unknown {
+                    code: code.to_owned(),
+                    message,
+                }
+            }
         }
     }
 
@@ -6789,7 +7335,9 @@ impl Error {
         match self {
             Self::AccessDeniedException(_) => "AccessDeniedException",
             Self::AliasExistsException(_) => "AliasExistsException",
-            Self::CachedCimdurlDoesNotExistException(_) => "CachedCIMDURLDoesNotExistException",
+            Self::CachedCimdurlDoesNotExistException(_) => {
+                "CachedCIMDURLDoesNotExistException"
+            }
             Self::CodeDeliveryFailureException(_) => "CodeDeliveryFailureException",
             Self::CodeMismatchException(_) => "CodeMismatchException",
             Self::ConcurrentModificationException(_) => "ConcurrentModificationException",
@@ -6797,7 +7345,9 @@ impl Error {
             Self::DuplicateProviderException(_) => "DuplicateProviderException",
             Self::EnableSoftwareTokenMfaException(_) => "EnableSoftwareTokenMFAException",
             Self::ExpiredCodeException(_) => "ExpiredCodeException",
-            Self::FeatureUnavailableInTierException(_) => "FeatureUnavailableInTierException",
+            Self::FeatureUnavailableInTierException(_) => {
+                "FeatureUnavailableInTierException"
+            }
             Self::ForbiddenException(_) => "ForbiddenException",
             Self::GroupExistsException(_) => "GroupExistsException",
             Self::InternalErrorException(_) => "InternalErrorException",
@@ -6809,7 +7359,9 @@ impl Error {
             Self::InvalidOAuthFlowException(_) => "InvalidOAuthFlowException",
             Self::InvalidParameterException(_) => "InvalidParameterException",
             Self::InvalidPasswordException(_) => "InvalidPasswordException",
-            Self::InvalidSmsRoleAccessPolicyException(_) => "InvalidSmsRoleAccessPolicyException",
+            Self::InvalidSmsRoleAccessPolicyException(_) => {
+                "InvalidSmsRoleAccessPolicyException"
+            }
             Self::InvalidSmsRoleTrustRelationshipException(_) => {
                 "InvalidSmsRoleTrustRelationshipException"
             }
@@ -6818,7 +7370,9 @@ impl Error {
             }
             Self::LimitExceededException(_) => "LimitExceededException",
             Self::MfaMethodNotFoundException(_) => "MFAMethodNotFoundException",
-            Self::ManagedLoginBrandingExistsException(_) => "ManagedLoginBrandingExistsException",
+            Self::ManagedLoginBrandingExistsException(_) => {
+                "ManagedLoginBrandingExistsException"
+            }
             Self::NotAuthorizedException(_) => "NotAuthorizedException",
             Self::OperationNotEnabledException(_) => "OperationNotEnabledException",
             Self::PasswordHistoryPolicyViolationException(_) => {
@@ -6830,14 +7384,18 @@ impl Error {
             Self::ResourceNotFoundException(_) => "ResourceNotFoundException",
             Self::ScopeDoesNotExistException(_) => "ScopeDoesNotExistException",
             Self::ServiceQuotaExceededException(_) => "ServiceQuotaExceededException",
-            Self::SoftwareTokenMfaNotFoundException(_) => "SoftwareTokenMFANotFoundException",
+            Self::SoftwareTokenMfaNotFoundException(_) => {
+                "SoftwareTokenMFANotFoundException"
+            }
             Self::TermsExistsException(_) => "TermsExistsException",
             Self::TierChangeNotAllowedException(_) => "TierChangeNotAllowedException",
             Self::TooManyFailedAttemptsException(_) => "TooManyFailedAttemptsException",
             Self::TooManyRequestsException(_) => "TooManyRequestsException",
             Self::UnauthorizedException(_) => "UnauthorizedException",
             Self::UnexpectedLambdaException(_) => "UnexpectedLambdaException",
-            Self::UnsupportedIdentityProviderException(_) => "UnsupportedIdentityProviderException",
+            Self::UnsupportedIdentityProviderException(_) => {
+                "UnsupportedIdentityProviderException"
+            }
             Self::UnsupportedOperationException(_) => "UnsupportedOperationException",
             Self::UnsupportedTokenTypeException(_) => "UnsupportedTokenTypeException",
             Self::UnsupportedUserStateException(_) => "UnsupportedUserStateException",
@@ -6845,10 +7403,14 @@ impl Error {
             Self::UserLambdaValidationException(_) => "UserLambdaValidationException",
             Self::UserNotConfirmedException(_) => "UserNotConfirmedException",
             Self::UserNotFoundException(_) => "UserNotFoundException",
-            Self::UserPoolAddOnNotEnabledException(_) => "UserPoolAddOnNotEnabledException",
+            Self::UserPoolAddOnNotEnabledException(_) => {
+                "UserPoolAddOnNotEnabledException"
+            }
             Self::UserPoolTaggingException(_) => "UserPoolTaggingException",
             Self::UsernameExistsException(_) => "UsernameExistsException",
-            Self::WebAuthnChallengeNotFoundException(_) => "WebAuthnChallengeNotFoundException",
+            Self::WebAuthnChallengeNotFoundException(_) => {
+                "WebAuthnChallengeNotFoundException"
+            }
             Self::WebAuthnClientMismatchException(_) => "WebAuthnClientMismatchException",
             Self::WebAuthnConfigurationMissingException(_) => {
                 "WebAuthnConfigurationMissingException"
@@ -6857,7 +7419,9 @@ impl Error {
                 "WebAuthnCredentialNotSupportedException"
             }
             Self::WebAuthnNotEnabledException(_) => "WebAuthnNotEnabledException",
-            Self::WebAuthnOriginNotAllowedException(_) => "WebAuthnOriginNotAllowedException",
+            Self::WebAuthnOriginNotAllowedException(_) => {
+                "WebAuthnOriginNotAllowedException"
+            }
             Self::WebAuthnRelyingPartyMismatchException(_) => {
                 "WebAuthnRelyingPartyMismatchException"
             }
@@ -6883,20 +7447,28 @@ impl Error {
             Self::GroupExistsException(error) => error.message.as_deref(),
             Self::InternalErrorException(error) => error.message.as_deref(),
             Self::InternalServerException(error) => error.message.as_deref(),
-            Self::InvalidEmailRoleAccessPolicyException(error) => error.message.as_deref(),
+            Self::InvalidEmailRoleAccessPolicyException(error) => {
+                error.message.as_deref()
+            }
             Self::InvalidLambdaResponseException(error) => error.message.as_deref(),
             Self::InvalidOAuthFlowException(error) => error.message.as_deref(),
             Self::InvalidParameterException(error) => error.message.as_deref(),
             Self::InvalidPasswordException(error) => error.message.as_deref(),
             Self::InvalidSmsRoleAccessPolicyException(error) => error.message.as_deref(),
-            Self::InvalidSmsRoleTrustRelationshipException(error) => error.message.as_deref(),
-            Self::InvalidUserPoolConfigurationException(error) => error.message.as_deref(),
+            Self::InvalidSmsRoleTrustRelationshipException(error) => {
+                error.message.as_deref()
+            }
+            Self::InvalidUserPoolConfigurationException(error) => {
+                error.message.as_deref()
+            }
             Self::LimitExceededException(error) => error.message.as_deref(),
             Self::MfaMethodNotFoundException(error) => error.message.as_deref(),
             Self::ManagedLoginBrandingExistsException(error) => error.message.as_deref(),
             Self::NotAuthorizedException(error) => error.message.as_deref(),
             Self::OperationNotEnabledException(error) => error.message.as_deref(),
-            Self::PasswordHistoryPolicyViolationException(error) => error.message.as_deref(),
+            Self::PasswordHistoryPolicyViolationException(error) => {
+                error.message.as_deref()
+            }
             Self::PasswordResetRequiredException(error) => error.message.as_deref(),
             Self::PreconditionNotMetException(error) => error.message.as_deref(),
             Self::RefreshTokenReuseException(error) => error.message.as_deref(),
@@ -6923,11 +7495,17 @@ impl Error {
             Self::UsernameExistsException(error) => error.message.as_deref(),
             Self::WebAuthnChallengeNotFoundException(error) => error.message.as_deref(),
             Self::WebAuthnClientMismatchException(error) => error.message.as_deref(),
-            Self::WebAuthnConfigurationMissingException(error) => error.message.as_deref(),
-            Self::WebAuthnCredentialNotSupportedException(error) => error.message.as_deref(),
+            Self::WebAuthnConfigurationMissingException(error) => {
+                error.message.as_deref()
+            }
+            Self::WebAuthnCredentialNotSupportedException(error) => {
+                error.message.as_deref()
+            }
             Self::WebAuthnNotEnabledException(error) => error.message.as_deref(),
             Self::WebAuthnOriginNotAllowedException(error) => error.message.as_deref(),
-            Self::WebAuthnRelyingPartyMismatchException(error) => error.message.as_deref(),
+            Self::WebAuthnRelyingPartyMismatchException(error) => {
+                error.message.as_deref()
+            }
             Self::Unknown { message, .. } => message.as_deref(),
         }
     }
@@ -7005,388 +7583,441 @@ impl Error {
     /// namespace prefix (`ns#Code`) or a `:`-suffix, both stripped.
     pub fn from_json(body: &[u8]) -> ::core::result::Result<Self, ::serde_json::Error> {
         let head = ::specgen_runtime::error_code::parse(body)?;
-        Ok(match head.code.as_str() {
-            "AccessDeniedException" => Self::AccessDeniedException(types::AccessDeniedException {
-                message: head.message,
-            }),
-            "AliasExistsException" => Self::AliasExistsException(types::AliasExistsException {
-                message: head.message,
-            }),
-            "CachedCIMDURLDoesNotExistException" => Self::CachedCimdurlDoesNotExistException(
-                types::CachedCimdurlDoesNotExistException {
-                    message: head.message,
-                },
-            ),
-            "CodeDeliveryFailureException" => {
-                Self::CodeDeliveryFailureException(types::CodeDeliveryFailureException {
-                    message: head.message,
-                })
-            }
-            "CodeMismatchException" => Self::CodeMismatchException(types::CodeMismatchException {
-                message: head.message,
-            }),
-            "ConcurrentModificationException" => {
-                Self::ConcurrentModificationException(types::ConcurrentModificationException {
-                    message: head.message,
-                })
-            }
-            "DeviceKeyExistsException" => {
-                Self::DeviceKeyExistsException(types::DeviceKeyExistsException {
-                    message: head.message,
-                })
-            }
-            "DuplicateProviderException" => {
-                Self::DuplicateProviderException(types::DuplicateProviderException {
-                    message: head.message,
-                })
-            }
-            "EnableSoftwareTokenMFAException" => {
-                Self::EnableSoftwareTokenMfaException(types::EnableSoftwareTokenMfaException {
-                    message: head.message,
-                })
-            }
-            "ExpiredCodeException" => Self::ExpiredCodeException(types::ExpiredCodeException {
-                message: head.message,
-            }),
-            "FeatureUnavailableInTierException" => {
-                Self::FeatureUnavailableInTierException(types::FeatureUnavailableInTierException {
-                    message: head.message,
-                })
-            }
-            "ForbiddenException" => Self::ForbiddenException(types::ForbiddenException {
-                message: head.message,
-            }),
-            "GroupExistsException" => Self::GroupExistsException(types::GroupExistsException {
-                message: head.message,
-            }),
-            "InternalErrorException" => {
-                Self::InternalErrorException(types::InternalErrorException {
-                    message: head.message,
-                })
-            }
-            "InternalServerException" => {
-                Self::InternalServerException(types::InternalServerException {
-                    message: head.message,
-                })
-            }
-            "InvalidEmailRoleAccessPolicyException" => Self::InvalidEmailRoleAccessPolicyException(
-                types::InvalidEmailRoleAccessPolicyException {
-                    message: head.message,
-                },
-            ),
-            "InvalidLambdaResponseException" => {
-                Self::InvalidLambdaResponseException(types::InvalidLambdaResponseException {
-                    message: head.message,
-                })
-            }
-            "InvalidOAuthFlowException" => {
-                Self::InvalidOAuthFlowException(types::InvalidOAuthFlowException {
-                    message: head.message,
-                })
-            }
-            "InvalidParameterException" => {
-                Self::InvalidParameterException(::specgen_runtime::json::from_slice(body)?)
-            }
-            "InvalidPasswordException" => {
-                Self::InvalidPasswordException(types::InvalidPasswordException {
-                    message: head.message,
-                })
-            }
-            "InvalidSmsRoleAccessPolicyException" => Self::InvalidSmsRoleAccessPolicyException(
-                types::InvalidSmsRoleAccessPolicyException {
-                    message: head.message,
-                },
-            ),
-            "InvalidSmsRoleTrustRelationshipException" => {
-                Self::InvalidSmsRoleTrustRelationshipException(
-                    types::InvalidSmsRoleTrustRelationshipException {
+        Ok(
+            match head.code.as_str() {
+                "AccessDeniedException" => {
+                    Self::AccessDeniedException(types::AccessDeniedException {
                         message: head.message,
-                    },
-                )
-            }
-            "InvalidUserPoolConfigurationException" => Self::InvalidUserPoolConfigurationException(
-                types::InvalidUserPoolConfigurationException {
-                    message: head.message,
-                },
-            ),
-            "LimitExceededException" => {
-                Self::LimitExceededException(types::LimitExceededException {
-                    message: head.message,
-                })
-            }
-            "MFAMethodNotFoundException" => {
-                Self::MfaMethodNotFoundException(types::MfaMethodNotFoundException {
-                    message: head.message,
-                })
-            }
-            "ManagedLoginBrandingExistsException" => Self::ManagedLoginBrandingExistsException(
-                types::ManagedLoginBrandingExistsException {
-                    message: head.message,
-                },
-            ),
-            "NotAuthorizedException" => {
-                Self::NotAuthorizedException(types::NotAuthorizedException {
-                    message: head.message,
-                })
-            }
-            "OperationNotEnabledException" => {
-                Self::OperationNotEnabledException(types::OperationNotEnabledException {
-                    message: head.message,
-                })
-            }
-            "PasswordHistoryPolicyViolationException" => {
-                Self::PasswordHistoryPolicyViolationException(
-                    types::PasswordHistoryPolicyViolationException {
+                    })
+                }
+                "AliasExistsException" => {
+                    Self::AliasExistsException(types::AliasExistsException {
                         message: head.message,
-                    },
-                )
-            }
-            "PasswordResetRequiredException" => {
-                Self::PasswordResetRequiredException(types::PasswordResetRequiredException {
-                    message: head.message,
-                })
-            }
-            "PreconditionNotMetException" => {
-                Self::PreconditionNotMetException(types::PreconditionNotMetException {
-                    message: head.message,
-                })
-            }
-            "RefreshTokenReuseException" => {
-                Self::RefreshTokenReuseException(types::RefreshTokenReuseException {
-                    message: head.message,
-                })
-            }
-            "ResourceNotFoundException" => {
-                Self::ResourceNotFoundException(types::ResourceNotFoundException {
-                    message: head.message,
-                })
-            }
-            "ScopeDoesNotExistException" => {
-                Self::ScopeDoesNotExistException(types::ScopeDoesNotExistException {
-                    message: head.message,
-                })
-            }
-            "ServiceQuotaExceededException" => {
-                Self::ServiceQuotaExceededException(types::ServiceQuotaExceededException {
-                    message: head.message,
-                })
-            }
-            "SoftwareTokenMFANotFoundException" => {
-                Self::SoftwareTokenMfaNotFoundException(types::SoftwareTokenMfaNotFoundException {
-                    message: head.message,
-                })
-            }
-            "TermsExistsException" => Self::TermsExistsException(types::TermsExistsException {
-                message: head.message,
-            }),
-            "TierChangeNotAllowedException" => {
-                Self::TierChangeNotAllowedException(types::TierChangeNotAllowedException {
-                    message: head.message,
-                })
-            }
-            "TooManyFailedAttemptsException" => {
-                Self::TooManyFailedAttemptsException(types::TooManyFailedAttemptsException {
-                    message: head.message,
-                })
-            }
-            "TooManyRequestsException" => {
-                Self::TooManyRequestsException(types::TooManyRequestsException {
-                    message: head.message,
-                })
-            }
-            "UnauthorizedException" => Self::UnauthorizedException(types::UnauthorizedException {
-                message: head.message,
-            }),
-            "UnexpectedLambdaException" => {
-                Self::UnexpectedLambdaException(types::UnexpectedLambdaException {
-                    message: head.message,
-                })
-            }
-            "UnsupportedIdentityProviderException" => Self::UnsupportedIdentityProviderException(
-                types::UnsupportedIdentityProviderException {
-                    message: head.message,
-                },
-            ),
-            "UnsupportedOperationException" => {
-                Self::UnsupportedOperationException(types::UnsupportedOperationException {
-                    message: head.message,
-                })
-            }
-            "UnsupportedTokenTypeException" => {
-                Self::UnsupportedTokenTypeException(types::UnsupportedTokenTypeException {
-                    message: head.message,
-                })
-            }
-            "UnsupportedUserStateException" => {
-                Self::UnsupportedUserStateException(types::UnsupportedUserStateException {
-                    message: head.message,
-                })
-            }
-            "UserImportInProgressException" => {
-                Self::UserImportInProgressException(types::UserImportInProgressException {
-                    message: head.message,
-                })
-            }
-            "UserLambdaValidationException" => {
-                Self::UserLambdaValidationException(types::UserLambdaValidationException {
-                    message: head.message,
-                })
-            }
-            "UserNotConfirmedException" => {
-                Self::UserNotConfirmedException(types::UserNotConfirmedException {
-                    message: head.message,
-                })
-            }
-            "UserNotFoundException" => Self::UserNotFoundException(types::UserNotFoundException {
-                message: head.message,
-            }),
-            "UserPoolAddOnNotEnabledException" => {
-                Self::UserPoolAddOnNotEnabledException(types::UserPoolAddOnNotEnabledException {
-                    message: head.message,
-                })
-            }
-            "UserPoolTaggingException" => {
-                Self::UserPoolTaggingException(types::UserPoolTaggingException {
-                    message: head.message,
-                })
-            }
-            "UsernameExistsException" => {
-                Self::UsernameExistsException(types::UsernameExistsException {
-                    message: head.message,
-                })
-            }
-            "WebAuthnChallengeNotFoundException" => Self::WebAuthnChallengeNotFoundException(
-                types::WebAuthnChallengeNotFoundException {
-                    message: head.message,
-                },
-            ),
-            "WebAuthnClientMismatchException" => {
-                Self::WebAuthnClientMismatchException(types::WebAuthnClientMismatchException {
-                    message: head.message,
-                })
-            }
-            "WebAuthnConfigurationMissingException" => Self::WebAuthnConfigurationMissingException(
-                types::WebAuthnConfigurationMissingException {
-                    message: head.message,
-                },
-            ),
-            "WebAuthnCredentialNotSupportedException" => {
-                Self::WebAuthnCredentialNotSupportedException(
-                    types::WebAuthnCredentialNotSupportedException {
+                    })
+                }
+                "CachedCIMDURLDoesNotExistException" => {
+                    Self::CachedCimdurlDoesNotExistException(types::CachedCimdurlDoesNotExistException {
                         message: head.message,
-                    },
-                )
-            }
-            "WebAuthnNotEnabledException" => {
-                Self::WebAuthnNotEnabledException(types::WebAuthnNotEnabledException {
-                    message: head.message,
-                })
-            }
-            "WebAuthnOriginNotAllowedException" => {
-                Self::WebAuthnOriginNotAllowedException(types::WebAuthnOriginNotAllowedException {
-                    message: head.message,
-                })
-            }
-            "WebAuthnRelyingPartyMismatchException" => Self::WebAuthnRelyingPartyMismatchException(
-                types::WebAuthnRelyingPartyMismatchException {
-                    message: head.message,
-                },
-            ),
-            _ => Self::Unknown {
-                code: head.code,
-                message: head.message,
+                    })
+                }
+                "CodeDeliveryFailureException" => {
+                    Self::CodeDeliveryFailureException(types::CodeDeliveryFailureException {
+                        message: head.message,
+                    })
+                }
+                "CodeMismatchException" => {
+                    Self::CodeMismatchException(types::CodeMismatchException {
+                        message: head.message,
+                    })
+                }
+                "ConcurrentModificationException" => {
+                    Self::ConcurrentModificationException(types::ConcurrentModificationException {
+                        message: head.message,
+                    })
+                }
+                "DeviceKeyExistsException" => {
+                    Self::DeviceKeyExistsException(types::DeviceKeyExistsException {
+                        message: head.message,
+                    })
+                }
+                "DuplicateProviderException" => {
+                    Self::DuplicateProviderException(types::DuplicateProviderException {
+                        message: head.message,
+                    })
+                }
+                "EnableSoftwareTokenMFAException" => {
+                    Self::EnableSoftwareTokenMfaException(types::EnableSoftwareTokenMfaException {
+                        message: head.message,
+                    })
+                }
+                "ExpiredCodeException" => {
+                    Self::ExpiredCodeException(types::ExpiredCodeException {
+                        message: head.message,
+                    })
+                }
+                "FeatureUnavailableInTierException" => {
+                    Self::FeatureUnavailableInTierException(types::FeatureUnavailableInTierException {
+                        message: head.message,
+                    })
+                }
+                "ForbiddenException" => {
+                    Self::ForbiddenException(types::ForbiddenException {
+                        message: head.message,
+                    })
+                }
+                "GroupExistsException" => {
+                    Self::GroupExistsException(types::GroupExistsException {
+                        message: head.message,
+                    })
+                }
+                "InternalErrorException" => {
+                    Self::InternalErrorException(types::InternalErrorException {
+                        message: head.message,
+                    })
+                }
+                "InternalServerException" => {
+                    Self::InternalServerException(types::InternalServerException {
+                        message: head.message,
+                    })
+                }
+                "InvalidEmailRoleAccessPolicyException" => {
+                    Self::InvalidEmailRoleAccessPolicyException(types::InvalidEmailRoleAccessPolicyException {
+                        message: head.message,
+                    })
+                }
+                "InvalidLambdaResponseException" => {
+                    Self::InvalidLambdaResponseException(types::InvalidLambdaResponseException {
+                        message: head.message,
+                    })
+                }
+                "InvalidOAuthFlowException" => {
+                    Self::InvalidOAuthFlowException(types::InvalidOAuthFlowException {
+                        message: head.message,
+                    })
+                }
+                "InvalidParameterException" => {
+                    Self::InvalidParameterException(
+                        ::specgen_runtime::json::from_slice(body)?,
+                    )
+                }
+                "InvalidPasswordException" => {
+                    Self::InvalidPasswordException(types::InvalidPasswordException {
+                        message: head.message,
+                    })
+                }
+                "InvalidSmsRoleAccessPolicyException" => {
+                    Self::InvalidSmsRoleAccessPolicyException(types::InvalidSmsRoleAccessPolicyException {
+                        message: head.message,
+                    })
+                }
+                "InvalidSmsRoleTrustRelationshipException" => {
+                    Self::InvalidSmsRoleTrustRelationshipException(types::InvalidSmsRoleTrustRelationshipException {
+                        message: head.message,
+                    })
+                }
+                "InvalidUserPoolConfigurationException" => {
+                    Self::InvalidUserPoolConfigurationException(types::InvalidUserPoolConfigurationException {
+                        message: head.message,
+                    })
+                }
+                "LimitExceededException" => {
+                    Self::LimitExceededException(types::LimitExceededException {
+                        message: head.message,
+                    })
+                }
+                "MFAMethodNotFoundException" => {
+                    Self::MfaMethodNotFoundException(types::MfaMethodNotFoundException {
+                        message: head.message,
+                    })
+                }
+                "ManagedLoginBrandingExistsException" => {
+                    Self::ManagedLoginBrandingExistsException(types::ManagedLoginBrandingExistsException {
+                        message: head.message,
+                    })
+                }
+                "NotAuthorizedException" => {
+                    Self::NotAuthorizedException(types::NotAuthorizedException {
+                        message: head.message,
+                    })
+                }
+                "OperationNotEnabledException" => {
+                    Self::OperationNotEnabledException(types::OperationNotEnabledException {
+                        message: head.message,
+                    })
+                }
+                "PasswordHistoryPolicyViolationException" => {
+                    Self::PasswordHistoryPolicyViolationException(types::PasswordHistoryPolicyViolationException {
+                        message: head.message,
+                    })
+                }
+                "PasswordResetRequiredException" => {
+                    Self::PasswordResetRequiredException(types::PasswordResetRequiredException {
+                        message: head.message,
+                    })
+                }
+                "PreconditionNotMetException" => {
+                    Self::PreconditionNotMetException(types::PreconditionNotMetException {
+                        message: head.message,
+                    })
+                }
+                "RefreshTokenReuseException" => {
+                    Self::RefreshTokenReuseException(types::RefreshTokenReuseException {
+                        message: head.message,
+                    })
+                }
+                "ResourceNotFoundException" => {
+                    Self::ResourceNotFoundException(types::ResourceNotFoundException {
+                        message: head.message,
+                    })
+                }
+                "ScopeDoesNotExistException" => {
+                    Self::ScopeDoesNotExistException(types::ScopeDoesNotExistException {
+                        message: head.message,
+                    })
+                }
+                "ServiceQuotaExceededException" => {
+                    Self::ServiceQuotaExceededException(types::ServiceQuotaExceededException {
+                        message: head.message,
+                    })
+                }
+                "SoftwareTokenMFANotFoundException" => {
+                    Self::SoftwareTokenMfaNotFoundException(types::SoftwareTokenMfaNotFoundException {
+                        message: head.message,
+                    })
+                }
+                "TermsExistsException" => {
+                    Self::TermsExistsException(types::TermsExistsException {
+                        message: head.message,
+                    })
+                }
+                "TierChangeNotAllowedException" => {
+                    Self::TierChangeNotAllowedException(types::TierChangeNotAllowedException {
+                        message: head.message,
+                    })
+                }
+                "TooManyFailedAttemptsException" => {
+                    Self::TooManyFailedAttemptsException(types::TooManyFailedAttemptsException {
+                        message: head.message,
+                    })
+                }
+                "TooManyRequestsException" => {
+                    Self::TooManyRequestsException(types::TooManyRequestsException {
+                        message: head.message,
+                    })
+                }
+                "UnauthorizedException" => {
+                    Self::UnauthorizedException(types::UnauthorizedException {
+                        message: head.message,
+                    })
+                }
+                "UnexpectedLambdaException" => {
+                    Self::UnexpectedLambdaException(types::UnexpectedLambdaException {
+                        message: head.message,
+                    })
+                }
+                "UnsupportedIdentityProviderException" => {
+                    Self::UnsupportedIdentityProviderException(types::UnsupportedIdentityProviderException {
+                        message: head.message,
+                    })
+                }
+                "UnsupportedOperationException" => {
+                    Self::UnsupportedOperationException(types::UnsupportedOperationException {
+                        message: head.message,
+                    })
+                }
+                "UnsupportedTokenTypeException" => {
+                    Self::UnsupportedTokenTypeException(types::UnsupportedTokenTypeException {
+                        message: head.message,
+                    })
+                }
+                "UnsupportedUserStateException" => {
+                    Self::UnsupportedUserStateException(types::UnsupportedUserStateException {
+                        message: head.message,
+                    })
+                }
+                "UserImportInProgressException" => {
+                    Self::UserImportInProgressException(types::UserImportInProgressException {
+                        message: head.message,
+                    })
+                }
+                "UserLambdaValidationException" => {
+                    Self::UserLambdaValidationException(types::UserLambdaValidationException {
+                        message: head.message,
+                    })
+                }
+                "UserNotConfirmedException" => {
+                    Self::UserNotConfirmedException(types::UserNotConfirmedException {
+                        message: head.message,
+                    })
+                }
+                "UserNotFoundException" => {
+                    Self::UserNotFoundException(types::UserNotFoundException {
+                        message: head.message,
+                    })
+                }
+                "UserPoolAddOnNotEnabledException" => {
+                    Self::UserPoolAddOnNotEnabledException(types::UserPoolAddOnNotEnabledException {
+                        message: head.message,
+                    })
+                }
+                "UserPoolTaggingException" => {
+                    Self::UserPoolTaggingException(types::UserPoolTaggingException {
+                        message: head.message,
+                    })
+                }
+                "UsernameExistsException" => {
+                    Self::UsernameExistsException(types::UsernameExistsException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnChallengeNotFoundException" => {
+                    Self::WebAuthnChallengeNotFoundException(types::WebAuthnChallengeNotFoundException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnClientMismatchException" => {
+                    Self::WebAuthnClientMismatchException(types::WebAuthnClientMismatchException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnConfigurationMissingException" => {
+                    Self::WebAuthnConfigurationMissingException(types::WebAuthnConfigurationMissingException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnCredentialNotSupportedException" => {
+                    Self::WebAuthnCredentialNotSupportedException(types::WebAuthnCredentialNotSupportedException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnNotEnabledException" => {
+                    Self::WebAuthnNotEnabledException(types::WebAuthnNotEnabledException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnOriginNotAllowedException" => {
+                    Self::WebAuthnOriginNotAllowedException(types::WebAuthnOriginNotAllowedException {
+                        message: head.message,
+                    })
+                }
+                "WebAuthnRelyingPartyMismatchException" => {
+                    Self::WebAuthnRelyingPartyMismatchException(types::WebAuthnRelyingPartyMismatchException {
+                        message: head.message,
+                    })
+                }
+                _ => {
+                    Self::Unknown {
+                        code: head.code,
+                        message: head.message,
+                    }
+                }
             },
-        })
+        )
     }
 
     /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
-            Self::AccessDeniedException(error) => ::specgen_runtime::error_code::to_json(
-                "AccessDeniedException",
-                error.message.as_deref(),
-            ),
-            Self::AliasExistsException(error) => ::specgen_runtime::error_code::to_json(
-                "AliasExistsException",
-                error.message.as_deref(),
-            ),
+            Self::AccessDeniedException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "AccessDeniedException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::AliasExistsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "AliasExistsException",
+                    error.message.as_deref(),
+                )
+            }
             Self::CachedCimdurlDoesNotExistException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "CachedCIMDURLDoesNotExistException",
                     error.message.as_deref(),
                 )
             }
-            Self::CodeDeliveryFailureException(error) => ::specgen_runtime::error_code::to_json(
-                "CodeDeliveryFailureException",
-                error.message.as_deref(),
-            ),
-            Self::CodeMismatchException(error) => ::specgen_runtime::error_code::to_json(
-                "CodeMismatchException",
-                error.message.as_deref(),
-            ),
-            Self::ConcurrentModificationException(error) => ::specgen_runtime::error_code::to_json(
-                "ConcurrentModificationException",
-                error.message.as_deref(),
-            ),
-            Self::DeviceKeyExistsException(error) => ::specgen_runtime::error_code::to_json(
-                "DeviceKeyExistsException",
-                error.message.as_deref(),
-            ),
-            Self::DuplicateProviderException(error) => ::specgen_runtime::error_code::to_json(
-                "DuplicateProviderException",
-                error.message.as_deref(),
-            ),
-            Self::EnableSoftwareTokenMfaException(error) => ::specgen_runtime::error_code::to_json(
-                "EnableSoftwareTokenMFAException",
-                error.message.as_deref(),
-            ),
-            Self::ExpiredCodeException(error) => ::specgen_runtime::error_code::to_json(
-                "ExpiredCodeException",
-                error.message.as_deref(),
-            ),
+            Self::CodeDeliveryFailureException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "CodeDeliveryFailureException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::CodeMismatchException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "CodeMismatchException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::ConcurrentModificationException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ConcurrentModificationException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::DeviceKeyExistsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "DeviceKeyExistsException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::DuplicateProviderException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "DuplicateProviderException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::EnableSoftwareTokenMfaException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "EnableSoftwareTokenMFAException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::ExpiredCodeException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ExpiredCodeException",
+                    error.message.as_deref(),
+                )
+            }
             Self::FeatureUnavailableInTierException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "FeatureUnavailableInTierException",
                     error.message.as_deref(),
                 )
             }
-            Self::ForbiddenException(error) => ::specgen_runtime::error_code::to_json(
-                "ForbiddenException",
-                error.message.as_deref(),
-            ),
-            Self::GroupExistsException(error) => ::specgen_runtime::error_code::to_json(
-                "GroupExistsException",
-                error.message.as_deref(),
-            ),
-            Self::InternalErrorException(error) => ::specgen_runtime::error_code::to_json(
-                "InternalErrorException",
-                error.message.as_deref(),
-            ),
-            Self::InternalServerException(error) => ::specgen_runtime::error_code::to_json(
-                "InternalServerException",
-                error.message.as_deref(),
-            ),
+            Self::ForbiddenException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ForbiddenException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::GroupExistsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "GroupExistsException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::InternalErrorException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "InternalErrorException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::InternalServerException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "InternalServerException",
+                    error.message.as_deref(),
+                )
+            }
             Self::InvalidEmailRoleAccessPolicyException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "InvalidEmailRoleAccessPolicyException",
                     error.message.as_deref(),
                 )
             }
-            Self::InvalidLambdaResponseException(error) => ::specgen_runtime::error_code::to_json(
-                "InvalidLambdaResponseException",
-                error.message.as_deref(),
-            ),
-            Self::InvalidOAuthFlowException(error) => ::specgen_runtime::error_code::to_json(
-                "InvalidOAuthFlowException",
-                error.message.as_deref(),
-            ),
-            Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json("InvalidParameterException", error)
+            Self::InvalidLambdaResponseException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "InvalidLambdaResponseException",
+                    error.message.as_deref(),
+                )
             }
-            Self::InvalidPasswordException(error) => ::specgen_runtime::error_code::to_json(
-                "InvalidPasswordException",
-                error.message.as_deref(),
-            ),
+            Self::InvalidOAuthFlowException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "InvalidOAuthFlowException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::InvalidParameterException(error) => {
+                ::specgen_runtime::error_code::exception_json(
+                    "InvalidParameterException",
+                    error,
+                )
+            }
+            Self::InvalidPasswordException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "InvalidPasswordException",
+                    error.message.as_deref(),
+                )
+            }
             Self::InvalidSmsRoleAccessPolicyException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "InvalidSmsRoleAccessPolicyException",
@@ -7405,146 +8036,198 @@ impl Error {
                     error.message.as_deref(),
                 )
             }
-            Self::LimitExceededException(error) => ::specgen_runtime::error_code::to_json(
-                "LimitExceededException",
-                error.message.as_deref(),
-            ),
-            Self::MfaMethodNotFoundException(error) => ::specgen_runtime::error_code::to_json(
-                "MFAMethodNotFoundException",
-                error.message.as_deref(),
-            ),
+            Self::LimitExceededException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "LimitExceededException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::MfaMethodNotFoundException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "MFAMethodNotFoundException",
+                    error.message.as_deref(),
+                )
+            }
             Self::ManagedLoginBrandingExistsException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "ManagedLoginBrandingExistsException",
                     error.message.as_deref(),
                 )
             }
-            Self::NotAuthorizedException(error) => ::specgen_runtime::error_code::to_json(
-                "NotAuthorizedException",
-                error.message.as_deref(),
-            ),
-            Self::OperationNotEnabledException(error) => ::specgen_runtime::error_code::to_json(
-                "OperationNotEnabledException",
-                error.message.as_deref(),
-            ),
+            Self::NotAuthorizedException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "NotAuthorizedException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::OperationNotEnabledException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "OperationNotEnabledException",
+                    error.message.as_deref(),
+                )
+            }
             Self::PasswordHistoryPolicyViolationException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "PasswordHistoryPolicyViolationException",
                     error.message.as_deref(),
                 )
             }
-            Self::PasswordResetRequiredException(error) => ::specgen_runtime::error_code::to_json(
-                "PasswordResetRequiredException",
-                error.message.as_deref(),
-            ),
-            Self::PreconditionNotMetException(error) => ::specgen_runtime::error_code::to_json(
-                "PreconditionNotMetException",
-                error.message.as_deref(),
-            ),
-            Self::RefreshTokenReuseException(error) => ::specgen_runtime::error_code::to_json(
-                "RefreshTokenReuseException",
-                error.message.as_deref(),
-            ),
-            Self::ResourceNotFoundException(error) => ::specgen_runtime::error_code::to_json(
-                "ResourceNotFoundException",
-                error.message.as_deref(),
-            ),
-            Self::ScopeDoesNotExistException(error) => ::specgen_runtime::error_code::to_json(
-                "ScopeDoesNotExistException",
-                error.message.as_deref(),
-            ),
-            Self::ServiceQuotaExceededException(error) => ::specgen_runtime::error_code::to_json(
-                "ServiceQuotaExceededException",
-                error.message.as_deref(),
-            ),
+            Self::PasswordResetRequiredException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "PasswordResetRequiredException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::PreconditionNotMetException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "PreconditionNotMetException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::RefreshTokenReuseException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "RefreshTokenReuseException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::ResourceNotFoundException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ResourceNotFoundException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::ScopeDoesNotExistException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ScopeDoesNotExistException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::ServiceQuotaExceededException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "ServiceQuotaExceededException",
+                    error.message.as_deref(),
+                )
+            }
             Self::SoftwareTokenMfaNotFoundException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "SoftwareTokenMFANotFoundException",
                     error.message.as_deref(),
                 )
             }
-            Self::TermsExistsException(error) => ::specgen_runtime::error_code::to_json(
-                "TermsExistsException",
-                error.message.as_deref(),
-            ),
-            Self::TierChangeNotAllowedException(error) => ::specgen_runtime::error_code::to_json(
-                "TierChangeNotAllowedException",
-                error.message.as_deref(),
-            ),
-            Self::TooManyFailedAttemptsException(error) => ::specgen_runtime::error_code::to_json(
-                "TooManyFailedAttemptsException",
-                error.message.as_deref(),
-            ),
-            Self::TooManyRequestsException(error) => ::specgen_runtime::error_code::to_json(
-                "TooManyRequestsException",
-                error.message.as_deref(),
-            ),
-            Self::UnauthorizedException(error) => ::specgen_runtime::error_code::to_json(
-                "UnauthorizedException",
-                error.message.as_deref(),
-            ),
-            Self::UnexpectedLambdaException(error) => ::specgen_runtime::error_code::to_json(
-                "UnexpectedLambdaException",
-                error.message.as_deref(),
-            ),
+            Self::TermsExistsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "TermsExistsException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::TierChangeNotAllowedException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "TierChangeNotAllowedException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::TooManyFailedAttemptsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "TooManyFailedAttemptsException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::TooManyRequestsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "TooManyRequestsException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UnauthorizedException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UnauthorizedException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UnexpectedLambdaException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UnexpectedLambdaException",
+                    error.message.as_deref(),
+                )
+            }
             Self::UnsupportedIdentityProviderException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "UnsupportedIdentityProviderException",
                     error.message.as_deref(),
                 )
             }
-            Self::UnsupportedOperationException(error) => ::specgen_runtime::error_code::to_json(
-                "UnsupportedOperationException",
-                error.message.as_deref(),
-            ),
-            Self::UnsupportedTokenTypeException(error) => ::specgen_runtime::error_code::to_json(
-                "UnsupportedTokenTypeException",
-                error.message.as_deref(),
-            ),
-            Self::UnsupportedUserStateException(error) => ::specgen_runtime::error_code::to_json(
-                "UnsupportedUserStateException",
-                error.message.as_deref(),
-            ),
-            Self::UserImportInProgressException(error) => ::specgen_runtime::error_code::to_json(
-                "UserImportInProgressException",
-                error.message.as_deref(),
-            ),
-            Self::UserLambdaValidationException(error) => ::specgen_runtime::error_code::to_json(
-                "UserLambdaValidationException",
-                error.message.as_deref(),
-            ),
-            Self::UserNotConfirmedException(error) => ::specgen_runtime::error_code::to_json(
-                "UserNotConfirmedException",
-                error.message.as_deref(),
-            ),
-            Self::UserNotFoundException(error) => ::specgen_runtime::error_code::to_json(
-                "UserNotFoundException",
-                error.message.as_deref(),
-            ),
+            Self::UnsupportedOperationException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UnsupportedOperationException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UnsupportedTokenTypeException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UnsupportedTokenTypeException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UnsupportedUserStateException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UnsupportedUserStateException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UserImportInProgressException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UserImportInProgressException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UserLambdaValidationException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UserLambdaValidationException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UserNotConfirmedException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UserNotConfirmedException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UserNotFoundException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UserNotFoundException",
+                    error.message.as_deref(),
+                )
+            }
             Self::UserPoolAddOnNotEnabledException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "UserPoolAddOnNotEnabledException",
                     error.message.as_deref(),
                 )
             }
-            Self::UserPoolTaggingException(error) => ::specgen_runtime::error_code::to_json(
-                "UserPoolTaggingException",
-                error.message.as_deref(),
-            ),
-            Self::UsernameExistsException(error) => ::specgen_runtime::error_code::to_json(
-                "UsernameExistsException",
-                error.message.as_deref(),
-            ),
+            Self::UserPoolTaggingException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UserPoolTaggingException",
+                    error.message.as_deref(),
+                )
+            }
+            Self::UsernameExistsException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "UsernameExistsException",
+                    error.message.as_deref(),
+                )
+            }
             Self::WebAuthnChallengeNotFoundException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "WebAuthnChallengeNotFoundException",
                     error.message.as_deref(),
                 )
             }
-            Self::WebAuthnClientMismatchException(error) => ::specgen_runtime::error_code::to_json(
-                "WebAuthnClientMismatchException",
-                error.message.as_deref(),
-            ),
+            Self::WebAuthnClientMismatchException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "WebAuthnClientMismatchException",
+                    error.message.as_deref(),
+                )
+            }
             Self::WebAuthnConfigurationMissingException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "WebAuthnConfigurationMissingException",
@@ -7557,10 +8240,12 @@ impl Error {
                     error.message.as_deref(),
                 )
             }
-            Self::WebAuthnNotEnabledException(error) => ::specgen_runtime::error_code::to_json(
-                "WebAuthnNotEnabledException",
-                error.message.as_deref(),
-            ),
+            Self::WebAuthnNotEnabledException(error) => {
+                ::specgen_runtime::error_code::to_json(
+                    "WebAuthnNotEnabledException",
+                    error.message.as_deref(),
+                )
+            }
             Self::WebAuthnOriginNotAllowedException(error) => {
                 ::specgen_runtime::error_code::to_json(
                     "WebAuthnOriginNotAllowedException",
@@ -7592,9 +8277,11 @@ impl Error {
     pub fn not_implemented(operation: Operation) -> Self {
         Self::new(
             ::specgen_runtime::error_code::NOT_IMPLEMENTED,
-            Some(::std::format!(
-                "The operation {operation} is not implemented by this server"
-            )),
+            Some(
+                ::std::format!(
+                    "The operation {operation} is not implemented by this server"
+                ),
+            ),
         )
     }
 
@@ -8338,7 +9025,9 @@ pub enum Request {
     /// The body of `DescribeManagedLoginBranding`.
     DescribeManagedLoginBranding(types::DescribeManagedLoginBrandingRequest),
     /// The body of `DescribeManagedLoginBrandingByClient`.
-    DescribeManagedLoginBrandingByClient(types::DescribeManagedLoginBrandingByClientRequest),
+    DescribeManagedLoginBrandingByClient(
+        types::DescribeManagedLoginBrandingByClientRequest,
+    ),
     /// The body of `DescribePointInTimeRecovery`.
     DescribePointInTimeRecovery(types::DescribePointInTimeRecoveryRequest),
     /// The body of `DescribeResourceServer`.
@@ -8390,7 +9079,9 @@ pub enum Request {
     /// The body of `GetUserAuthFactors`.
     GetUserAuthFactors(types::GetUserAuthFactorsRequest),
     /// The body of `GetUserPoolClientSessionConfiguration`.
-    GetUserPoolClientSessionConfiguration(types::GetUserPoolClientSessionConfigurationRequest),
+    GetUserPoolClientSessionConfiguration(
+        types::GetUserPoolClientSessionConfigurationRequest,
+    ),
     /// The body of `GetUserPoolMfaConfig`.
     GetUserPoolMfaConfig(types::GetUserPoolMfaConfigRequest),
     /// The body of `GetUserPoolSessionConfiguration`.
@@ -8454,7 +9145,9 @@ pub enum Request {
     /// The body of `SetUserMFAPreference`.
     SetUserMfaPreference(types::SetUserMfaPreferenceRequest),
     /// The body of `SetUserPoolClientSessionConfiguration`.
-    SetUserPoolClientSessionConfiguration(types::SetUserPoolClientSessionConfigurationRequest),
+    SetUserPoolClientSessionConfiguration(
+        types::SetUserPoolClientSessionConfigurationRequest,
+    ),
     /// The body of `SetUserPoolMfaConfig`.
     SetUserPoolMfaConfig(types::SetUserPoolMfaConfigRequest),
     /// The body of `SetUserPoolSessionConfiguration`.
@@ -8519,7 +9212,11 @@ impl Request {
     /// `SerializationException` for malformed JSON or a wrong JSON type (naming the
     /// member), and the service's validation exception for constraint violations
     /// (all of them, with AWS's message).
-    pub fn from_http(target: &str, body: &[u8]) -> ::core::result::Result<Request, Error> {
+    #[allow(clippy::result_large_err)]
+    pub fn from_http(
+        target: &str,
+        body: &[u8],
+    ) -> ::core::result::Result<Request, Error> {
         match Operation::from_target(target) {
             Some(operation) => Self::from_body(operation, body),
             None => Err(Error::unknown_operation(target)),
@@ -8527,17 +9224,27 @@ impl Request {
     }
 
     /// Parses and validates the body of a known operation (see [`Request::from_http`]).
-    pub fn from_body(operation: Operation, body: &[u8]) -> ::core::result::Result<Request, Error> {
+    #[allow(clippy::result_large_err)]
+    pub fn from_body(
+        operation: Operation,
+        body: &[u8],
+    ) -> ::core::result::Result<Request, Error> {
         use ::specgen_runtime::__private::parse_request as parse;
         let request = match operation {
             Operation::AddCustomAttributes => {
-                Self::AddCustomAttributes(parse(body).map_err(Error::from_request_error)?)
+                Self::AddCustomAttributes(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AddUserPoolClientSecret => {
-                Self::AddUserPoolClientSecret(parse(body).map_err(Error::from_request_error)?)
+                Self::AddUserPoolClientSecret(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminAddUserToGroup => {
-                Self::AdminAddUserToGroup(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminAddUserToGroup(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminConfirmSignUp => {
                 Self::AdminConfirmSignUp(parse(body).map_err(Error::from_request_error)?)
@@ -8546,16 +9253,22 @@ impl Request {
                 Self::AdminCreateUser(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::AdminDeleteSoftwareToken => {
-                Self::AdminDeleteSoftwareToken(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminDeleteSoftwareToken(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminDeleteUser => {
                 Self::AdminDeleteUser(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::AdminDeleteUserAttributes => {
-                Self::AdminDeleteUserAttributes(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminDeleteUserAttributes(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminDisableProviderForUser => {
-                Self::AdminDisableProviderForUser(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminDisableProviderForUser(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminDisableUser => {
                 Self::AdminDisableUser(parse(body).map_err(Error::from_request_error)?)
@@ -8573,76 +9286,116 @@ impl Request {
                 Self::AdminGetUser(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::AdminGetUserAuthFactors => {
-                Self::AdminGetUserAuthFactors(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminGetUserAuthFactors(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminInitiateAuth => {
                 Self::AdminInitiateAuth(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::AdminLinkProviderForUser => {
-                Self::AdminLinkProviderForUser(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminLinkProviderForUser(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminListDevices => {
                 Self::AdminListDevices(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::AdminListGroupsForUser => {
-                Self::AdminListGroupsForUser(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminListGroupsForUser(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminListUserAuthEvents => {
-                Self::AdminListUserAuthEvents(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminListUserAuthEvents(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminListUserSessions => {
-                Self::AdminListUserSessions(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminListUserSessions(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminRemoveUserFromGroup => {
-                Self::AdminRemoveUserFromGroup(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminRemoveUserFromGroup(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminResetUserPassword => {
-                Self::AdminResetUserPassword(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminResetUserPassword(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminRespondToAuthChallenge => {
-                Self::AdminRespondToAuthChallenge(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminRespondToAuthChallenge(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminRevokeUserSession => {
-                Self::AdminRevokeUserSession(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminRevokeUserSession(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminSetUserMfaPreference => {
-                Self::AdminSetUserMfaPreference(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminSetUserMfaPreference(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminSetUserPassword => {
-                Self::AdminSetUserPassword(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminSetUserPassword(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminSetUserSettings => {
-                Self::AdminSetUserSettings(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminSetUserSettings(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminUpdateAuthEventFeedback => {
-                Self::AdminUpdateAuthEventFeedback(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminUpdateAuthEventFeedback(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminUpdateDeviceStatus => {
-                Self::AdminUpdateDeviceStatus(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminUpdateDeviceStatus(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminUpdateUserAttributes => {
-                Self::AdminUpdateUserAttributes(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminUpdateUserAttributes(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AdminUserGlobalSignOut => {
-                Self::AdminUserGlobalSignOut(parse(body).map_err(Error::from_request_error)?)
+                Self::AdminUserGlobalSignOut(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::AssociateSoftwareToken => {
-                Self::AssociateSoftwareToken(parse(body).map_err(Error::from_request_error)?)
+                Self::AssociateSoftwareToken(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CancelPointInTimeRecovery => {
-                Self::CancelPointInTimeRecovery(parse(body).map_err(Error::from_request_error)?)
+                Self::CancelPointInTimeRecovery(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ChangePassword => {
                 Self::ChangePassword(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::CompleteWebAuthnRegistration => {
-                Self::CompleteWebAuthnRegistration(parse(body).map_err(Error::from_request_error)?)
+                Self::CompleteWebAuthnRegistration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ConfirmDevice => {
                 Self::ConfirmDevice(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::ConfirmForgotPassword => {
-                Self::ConfirmForgotPassword(parse(body).map_err(Error::from_request_error)?)
+                Self::ConfirmForgotPassword(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ConfirmSignUp => {
                 Self::ConfirmSignUp(parse(body).map_err(Error::from_request_error)?)
@@ -8654,31 +9407,45 @@ impl Request {
                 Self::CreateGroup(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::CreateIdentityProvider => {
-                Self::CreateIdentityProvider(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateIdentityProvider(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateManagedLoginBranding => {
-                Self::CreateManagedLoginBranding(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateManagedLoginBranding(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateResourceServer => {
-                Self::CreateResourceServer(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateResourceServer(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateTerms => {
                 Self::CreateTerms(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::CreateUserImportJob => {
-                Self::CreateUserImportJob(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateUserImportJob(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateUserPool => {
                 Self::CreateUserPool(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::CreateUserPoolClient => {
-                Self::CreateUserPoolClient(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateUserPoolClient(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateUserPoolDomain => {
-                Self::CreateUserPoolDomain(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateUserPoolDomain(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::CreateUserPoolReplica => {
-                Self::CreateUserPoolReplica(parse(body).map_err(Error::from_request_error)?)
+                Self::CreateUserPoolReplica(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteCimdPolicy => {
                 Self::DeleteCimdPolicy(parse(body).map_err(Error::from_request_error)?)
@@ -8687,13 +9454,19 @@ impl Request {
                 Self::DeleteGroup(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DeleteIdentityProvider => {
-                Self::DeleteIdentityProvider(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteIdentityProvider(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteManagedLoginBranding => {
-                Self::DeleteManagedLoginBranding(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteManagedLoginBranding(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteResourceServer => {
-                Self::DeleteResourceServer(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteResourceServer(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteTerms => {
                 Self::DeleteTerms(parse(body).map_err(Error::from_request_error)?)
@@ -8702,34 +9475,50 @@ impl Request {
                 Self::DeleteUser(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DeleteUserAttributes => {
-                Self::DeleteUserAttributes(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteUserAttributes(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteUserPool => {
                 Self::DeleteUserPool(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DeleteUserPoolClient => {
-                Self::DeleteUserPoolClient(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteUserPoolClient(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteUserPoolClientSecret => {
-                Self::DeleteUserPoolClientSecret(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteUserPoolClientSecret(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteUserPoolDomain => {
-                Self::DeleteUserPoolDomain(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteUserPoolDomain(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteUserPoolReplica => {
-                Self::DeleteUserPoolReplica(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteUserPoolReplica(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DeleteWebAuthnCredential => {
-                Self::DeleteWebAuthnCredential(parse(body).map_err(Error::from_request_error)?)
+                Self::DeleteWebAuthnCredential(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeCimdPolicy => {
                 Self::DescribeCimdPolicy(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DescribeIdentityProvider => {
-                Self::DescribeIdentityProvider(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeIdentityProvider(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeManagedLoginBranding => {
-                Self::DescribeManagedLoginBranding(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeManagedLoginBranding(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeManagedLoginBrandingByClient => {
                 Self::DescribeManagedLoginBrandingByClient(
@@ -8737,31 +9526,45 @@ impl Request {
                 )
             }
             Operation::DescribePointInTimeRecovery => {
-                Self::DescribePointInTimeRecovery(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribePointInTimeRecovery(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeResourceServer => {
-                Self::DescribeResourceServer(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeResourceServer(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeRiskConfiguration => {
-                Self::DescribeRiskConfiguration(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeRiskConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeTerms => {
                 Self::DescribeTerms(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DescribeTermsByClient => {
-                Self::DescribeTermsByClient(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeTermsByClient(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeUserImportJob => {
-                Self::DescribeUserImportJob(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeUserImportJob(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeUserPool => {
                 Self::DescribeUserPool(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::DescribeUserPoolClient => {
-                Self::DescribeUserPoolClient(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeUserPoolClient(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::DescribeUserPoolDomain => {
-                Self::DescribeUserPoolDomain(parse(body).map_err(Error::from_request_error)?)
+                Self::DescribeUserPoolDomain(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ForgetDevice => {
                 Self::ForgetDevice(parse(body).map_err(Error::from_request_error)?)
@@ -8781,29 +9584,45 @@ impl Request {
             Operation::GetDevice => {
                 Self::GetDevice(parse(body).map_err(Error::from_request_error)?)
             }
-            Operation::GetGroup => Self::GetGroup(parse(body).map_err(Error::from_request_error)?),
-            Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
-                parse(body).map_err(Error::from_request_error)?,
-            ),
+            Operation::GetGroup => {
+                Self::GetGroup(parse(body).map_err(Error::from_request_error)?)
+            }
+            Operation::GetIdentityProviderByIdentifier => {
+                Self::GetIdentityProviderByIdentifier(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
+            }
             Operation::GetLogDeliveryConfiguration => {
-                Self::GetLogDeliveryConfiguration(parse(body).map_err(Error::from_request_error)?)
+                Self::GetLogDeliveryConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::GetProvisionedLimit => {
-                Self::GetProvisionedLimit(parse(body).map_err(Error::from_request_error)?)
+                Self::GetProvisionedLimit(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::GetSigningCertificate => {
-                Self::GetSigningCertificate(parse(body).map_err(Error::from_request_error)?)
+                Self::GetSigningCertificate(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::GetTokensFromRefreshToken => {
-                Self::GetTokensFromRefreshToken(parse(body).map_err(Error::from_request_error)?)
+                Self::GetTokensFromRefreshToken(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::GetUiCustomization => {
                 Self::GetUiCustomization(parse(body).map_err(Error::from_request_error)?)
             }
-            Operation::GetUser => Self::GetUser(parse(body).map_err(Error::from_request_error)?),
-            Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
-                parse(body).map_err(Error::from_request_error)?,
-            ),
+            Operation::GetUser => {
+                Self::GetUser(parse(body).map_err(Error::from_request_error)?)
+            }
+            Operation::GetUserAttributeVerificationCode => {
+                Self::GetUserAttributeVerificationCode(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
+            }
             Operation::GetUserAuthFactors => {
                 Self::GetUserAuthFactors(parse(body).map_err(Error::from_request_error)?)
             }
@@ -8813,11 +9632,15 @@ impl Request {
                 )
             }
             Operation::GetUserPoolMfaConfig => {
-                Self::GetUserPoolMfaConfig(parse(body).map_err(Error::from_request_error)?)
+                Self::GetUserPoolMfaConfig(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
-            Operation::GetUserPoolSessionConfiguration => Self::GetUserPoolSessionConfiguration(
-                parse(body).map_err(Error::from_request_error)?,
-            ),
+            Operation::GetUserPoolSessionConfiguration => {
+                Self::GetUserPoolSessionConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
+            }
             Operation::GlobalSignOut => {
                 Self::GlobalSignOut(parse(body).map_err(Error::from_request_error)?)
             }
@@ -8825,13 +9648,17 @@ impl Request {
                 Self::InitiateAuth(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::InitiatePointInTimeRecovery => {
-                Self::InitiatePointInTimeRecovery(parse(body).map_err(Error::from_request_error)?)
+                Self::InitiatePointInTimeRecovery(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListCimdPolicies => {
                 Self::ListCimdPolicies(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::ListClientMetadataUrls => {
-                Self::ListClientMetadataUrls(parse(body).map_err(Error::from_request_error)?)
+                Self::ListClientMetadataUrls(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListDevices => {
                 Self::ListDevices(parse(body).map_err(Error::from_request_error)?)
@@ -8840,16 +9667,24 @@ impl Request {
                 Self::ListGroups(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::ListIdentityProviders => {
-                Self::ListIdentityProviders(parse(body).map_err(Error::from_request_error)?)
+                Self::ListIdentityProviders(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListPointInTimeRecoveries => {
-                Self::ListPointInTimeRecoveries(parse(body).map_err(Error::from_request_error)?)
+                Self::ListPointInTimeRecoveries(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListResourceServers => {
-                Self::ListResourceServers(parse(body).map_err(Error::from_request_error)?)
+                Self::ListResourceServers(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListTagsForResource => {
-                Self::ListTagsForResource(parse(body).map_err(Error::from_request_error)?)
+                Self::ListTagsForResource(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListTerms => {
                 Self::ListTerms(parse(body).map_err(Error::from_request_error)?)
@@ -8858,13 +9693,19 @@ impl Request {
                 Self::ListUserImportJobs(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::ListUserPoolClientSecrets => {
-                Self::ListUserPoolClientSecrets(parse(body).map_err(Error::from_request_error)?)
+                Self::ListUserPoolClientSecrets(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListUserPoolClients => {
-                Self::ListUserPoolClients(parse(body).map_err(Error::from_request_error)?)
+                Self::ListUserPoolClients(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListUserPoolReplicas => {
-                Self::ListUserPoolReplicas(parse(body).map_err(Error::from_request_error)?)
+                Self::ListUserPoolReplicas(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ListUserPools => {
                 Self::ListUserPools(parse(body).map_err(Error::from_request_error)?)
@@ -8879,13 +9720,19 @@ impl Request {
                 Self::ListUsersInGroup(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::ListWebAuthnCredentials => {
-                Self::ListWebAuthnCredentials(parse(body).map_err(Error::from_request_error)?)
+                Self::ListWebAuthnCredentials(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::ResendConfirmationCode => {
-                Self::ResendConfirmationCode(parse(body).map_err(Error::from_request_error)?)
+                Self::ResendConfirmationCode(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::RespondToAuthChallenge => {
-                Self::RespondToAuthChallenge(parse(body).map_err(Error::from_request_error)?)
+                Self::RespondToAuthChallenge(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::RevokeToken => {
                 Self::RevokeToken(parse(body).map_err(Error::from_request_error)?)
@@ -8894,16 +9741,22 @@ impl Request {
                 Self::RevokeUserSession(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::SetLogDeliveryConfiguration => {
-                Self::SetLogDeliveryConfiguration(parse(body).map_err(Error::from_request_error)?)
+                Self::SetLogDeliveryConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::SetRiskConfiguration => {
-                Self::SetRiskConfiguration(parse(body).map_err(Error::from_request_error)?)
+                Self::SetRiskConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::SetUiCustomization => {
                 Self::SetUiCustomization(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::SetUserMfaPreference => {
-                Self::SetUserMfaPreference(parse(body).map_err(Error::from_request_error)?)
+                Self::SetUserMfaPreference(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::SetUserPoolClientSessionConfiguration => {
                 Self::SetUserPoolClientSessionConfiguration(
@@ -8911,23 +9764,33 @@ impl Request {
                 )
             }
             Operation::SetUserPoolMfaConfig => {
-                Self::SetUserPoolMfaConfig(parse(body).map_err(Error::from_request_error)?)
+                Self::SetUserPoolMfaConfig(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
-            Operation::SetUserPoolSessionConfiguration => Self::SetUserPoolSessionConfiguration(
-                parse(body).map_err(Error::from_request_error)?,
-            ),
+            Operation::SetUserPoolSessionConfiguration => {
+                Self::SetUserPoolSessionConfiguration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
+            }
             Operation::SetUserSettings => {
                 Self::SetUserSettings(parse(body).map_err(Error::from_request_error)?)
             }
-            Operation::SignUp => Self::SignUp(parse(body).map_err(Error::from_request_error)?),
+            Operation::SignUp => {
+                Self::SignUp(parse(body).map_err(Error::from_request_error)?)
+            }
             Operation::StartPointInTimeRecovery => {
-                Self::StartPointInTimeRecovery(parse(body).map_err(Error::from_request_error)?)
+                Self::StartPointInTimeRecovery(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::StartUserImportJob => {
                 Self::StartUserImportJob(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::StartWebAuthnRegistration => {
-                Self::StartWebAuthnRegistration(parse(body).map_err(Error::from_request_error)?)
+                Self::StartWebAuthnRegistration(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::StopUserImportJob => {
                 Self::StopUserImportJob(parse(body).map_err(Error::from_request_error)?)
@@ -8939,13 +9802,17 @@ impl Request {
                 Self::UntagResource(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::UpdateAuthEventFeedback => {
-                Self::UpdateAuthEventFeedback(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateAuthEventFeedback(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateCimdPolicy => {
                 Self::UpdateCimdPolicy(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::UpdateClientMetadataUrlState => {
-                Self::UpdateClientMetadataUrlState(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateClientMetadataUrlState(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateDeviceStatus => {
                 Self::UpdateDeviceStatus(parse(body).map_err(Error::from_request_error)?)
@@ -8954,40 +9821,60 @@ impl Request {
                 Self::UpdateGroup(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::UpdateIdentityProvider => {
-                Self::UpdateIdentityProvider(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateIdentityProvider(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateManagedLoginBranding => {
-                Self::UpdateManagedLoginBranding(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateManagedLoginBranding(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateProvisionedLimit => {
-                Self::UpdateProvisionedLimit(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateProvisionedLimit(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateResourceServer => {
-                Self::UpdateResourceServer(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateResourceServer(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateTerms => {
                 Self::UpdateTerms(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::UpdateUserAttributes => {
-                Self::UpdateUserAttributes(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateUserAttributes(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateUserPool => {
                 Self::UpdateUserPool(parse(body).map_err(Error::from_request_error)?)
             }
             Operation::UpdateUserPoolClient => {
-                Self::UpdateUserPoolClient(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateUserPoolClient(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateUserPoolDomain => {
-                Self::UpdateUserPoolDomain(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateUserPoolDomain(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::UpdateUserPoolReplica => {
-                Self::UpdateUserPoolReplica(parse(body).map_err(Error::from_request_error)?)
+                Self::UpdateUserPoolReplica(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::VerifySoftwareToken => {
-                Self::VerifySoftwareToken(parse(body).map_err(Error::from_request_error)?)
+                Self::VerifySoftwareToken(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
             Operation::VerifyUserAttribute => {
-                Self::VerifyUserAttribute(parse(body).map_err(Error::from_request_error)?)
+                Self::VerifyUserAttribute(
+                    parse(body).map_err(Error::from_request_error)?,
+                )
             }
         };
         Ok(request)
@@ -9002,169 +9889,273 @@ impl Request {
     ) -> ::core::result::Result<Request, ::serde_json::Error> {
         let request = match operation {
             Operation::AddCustomAttributes => {
-                Self::AddCustomAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AddCustomAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AddUserPoolClientSecret => Self::AddUserPoolClientSecret(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AddUserPoolClientSecret => {
+                Self::AddUserPoolClientSecret(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminAddUserToGroup => {
-                Self::AdminAddUserToGroup(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminAddUserToGroup(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminConfirmSignUp => {
-                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminConfirmSignUp(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminCreateUser => {
-                Self::AdminCreateUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminCreateUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminDeleteSoftwareToken => Self::AdminDeleteSoftwareToken(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminDeleteSoftwareToken => {
+                Self::AdminDeleteSoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminDeleteUser => {
-                Self::AdminDeleteUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminDeleteUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminDeleteUserAttributes => Self::AdminDeleteUserAttributes(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminDisableProviderForUser => Self::AdminDisableProviderForUser(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminDeleteUserAttributes => {
+                Self::AdminDeleteUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminDisableProviderForUser => {
+                Self::AdminDisableProviderForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminDisableUser => {
-                Self::AdminDisableUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminDisableUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminEnableUser => {
-                Self::AdminEnableUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminEnableUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminForgetDevice => {
-                Self::AdminForgetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminForgetDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminGetDevice => {
-                Self::AdminGetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminGetDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminGetUser => {
-                Self::AdminGetUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminGetUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminGetUserAuthFactors => Self::AdminGetUserAuthFactors(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminGetUserAuthFactors => {
+                Self::AdminGetUserAuthFactors(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminInitiateAuth => {
-                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminInitiateAuth(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminLinkProviderForUser => Self::AdminLinkProviderForUser(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminLinkProviderForUser => {
+                Self::AdminLinkProviderForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminListDevices => {
-                Self::AdminListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListDevices(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminListGroupsForUser => {
-                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListGroupsForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminListUserAuthEvents => Self::AdminListUserAuthEvents(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminListUserAuthEvents => {
+                Self::AdminListUserAuthEvents(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminListUserSessions => {
-                Self::AdminListUserSessions(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListUserSessions(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminRemoveUserFromGroup => Self::AdminRemoveUserFromGroup(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminRemoveUserFromGroup => {
+                Self::AdminRemoveUserFromGroup(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminResetUserPassword => {
-                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminResetUserPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminRespondToAuthChallenge => Self::AdminRespondToAuthChallenge(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminRespondToAuthChallenge => {
+                Self::AdminRespondToAuthChallenge(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminRevokeUserSession => {
-                Self::AdminRevokeUserSession(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminRevokeUserSession(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminSetUserMfaPreference => Self::AdminSetUserMfaPreference(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminSetUserMfaPreference => {
+                Self::AdminSetUserMfaPreference(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminSetUserPassword => {
-                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminSetUserPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminSetUserSettings => {
-                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminSetUserSettings(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminUpdateAuthEventFeedback => Self::AdminUpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminUpdateDeviceStatus => Self::AdminUpdateDeviceStatus(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminUpdateUserAttributes => Self::AdminUpdateUserAttributes(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminUpdateAuthEventFeedback => {
+                Self::AdminUpdateAuthEventFeedback(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminUpdateDeviceStatus => {
+                Self::AdminUpdateDeviceStatus(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminUpdateUserAttributes => {
+                Self::AdminUpdateUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminUserGlobalSignOut => {
-                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminUserGlobalSignOut(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AssociateSoftwareToken => {
-                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AssociateSoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CancelPointInTimeRecovery => Self::CancelPointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CancelPointInTimeRecovery => {
+                Self::CancelPointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ChangePassword => {
-                Self::ChangePassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ChangePassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CompleteWebAuthnRegistration => Self::CompleteWebAuthnRegistration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CompleteWebAuthnRegistration => {
+                Self::CompleteWebAuthnRegistration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ConfirmDevice => {
-                Self::ConfirmDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ConfirmForgotPassword => {
-                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmForgotPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ConfirmSignUp => {
-                Self::ConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmSignUp(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateCimdPolicy => {
-                Self::CreateCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateGroup => {
                 Self::CreateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateIdentityProvider => {
-                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CreateManagedLoginBranding => Self::CreateManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CreateManagedLoginBranding => {
+                Self::CreateManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::CreateResourceServer => {
-                Self::CreateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateTerms => {
                 Self::CreateTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserImportJob => {
-                Self::CreateUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPool => {
-                Self::CreateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolClient => {
-                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolDomain => {
-                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolReplica => {
-                Self::CreateUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteCimdPolicy => {
-                Self::DeleteCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteGroup => {
                 Self::DeleteGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteIdentityProvider => {
-                Self::DeleteIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DeleteManagedLoginBranding => Self::DeleteManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DeleteManagedLoginBranding => {
+                Self::DeleteManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DeleteResourceServer => {
-                Self::DeleteResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteTerms => {
                 Self::DeleteTerms(::specgen_runtime::__private::parse_body_strict(body)?)
@@ -9173,81 +10164,129 @@ impl Request {
                 Self::DeleteUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::DeleteUserAttributes => {
-                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteUserPool => {
-                Self::DeleteUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteUserPoolClient => {
-                Self::DeleteUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DeleteUserPoolClientSecret => Self::DeleteUserPoolClientSecret(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DeleteUserPoolClientSecret => {
+                Self::DeleteUserPoolClientSecret(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DeleteUserPoolDomain => {
-                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteUserPoolReplica => {
-                Self::DeleteUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DeleteWebAuthnCredential => Self::DeleteWebAuthnCredential(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DeleteWebAuthnCredential => {
+                Self::DeleteWebAuthnCredential(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeCimdPolicy => {
-                Self::DescribeCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DescribeIdentityProvider => Self::DescribeIdentityProvider(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::DescribeManagedLoginBranding => Self::DescribeManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DescribeIdentityProvider => {
+                Self::DescribeIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::DescribeManagedLoginBranding => {
+                Self::DescribeManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeManagedLoginBrandingByClient => {
                 Self::DescribeManagedLoginBrandingByClient(
                     ::specgen_runtime::__private::parse_body_strict(body)?,
                 )
             }
-            Operation::DescribePointInTimeRecovery => Self::DescribePointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::DescribeResourceServer => {
-                Self::DescribeResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+            Operation::DescribePointInTimeRecovery => {
+                Self::DescribePointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DescribeRiskConfiguration => Self::DescribeRiskConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DescribeResourceServer => {
+                Self::DescribeResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::DescribeRiskConfiguration => {
+                Self::DescribeRiskConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeTerms => {
-                Self::DescribeTerms(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeTerms(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeTermsByClient => {
-                Self::DescribeTermsByClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeTermsByClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserImportJob => {
-                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPool => {
-                Self::DescribeUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPoolClient => {
-                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPoolDomain => {
-                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ForgetDevice => {
-                Self::ForgetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ForgetDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ForgotPassword => {
-                Self::ForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ForgotPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetCsvHeader => {
-                Self::GetCsvHeader(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetCsvHeader(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetClientToken => {
-                Self::GetClientToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetClientToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetDerivedToken => {
-                Self::GetDerivedToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetDerivedToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetDevice => {
                 Self::GetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
@@ -9255,32 +10294,48 @@ impl Request {
             Operation::GetGroup => {
                 Self::GetGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::GetLogDeliveryConfiguration => Self::GetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetIdentityProviderByIdentifier => {
+                Self::GetIdentityProviderByIdentifier(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::GetLogDeliveryConfiguration => {
+                Self::GetLogDeliveryConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetProvisionedLimit => {
-                Self::GetProvisionedLimit(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetProvisionedLimit(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetSigningCertificate => {
-                Self::GetSigningCertificate(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetSigningCertificate(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::GetTokensFromRefreshToken => Self::GetTokensFromRefreshToken(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetTokensFromRefreshToken => {
+                Self::GetTokensFromRefreshToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetUiCustomization => {
-                Self::GetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUiCustomization(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetUser => {
                 Self::GetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetUserAttributeVerificationCode => {
+                Self::GetUserAttributeVerificationCode(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetUserAuthFactors => {
-                Self::GetUserAuthFactors(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUserAuthFactors(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetUserPoolClientSessionConfiguration => {
                 Self::GetUserPoolClientSessionConfiguration(
@@ -9288,25 +10343,39 @@ impl Request {
                 )
             }
             Operation::GetUserPoolMfaConfig => {
-                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUserPoolMfaConfig(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::GetUserPoolSessionConfiguration => Self::GetUserPoolSessionConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetUserPoolSessionConfiguration => {
+                Self::GetUserPoolSessionConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GlobalSignOut => {
-                Self::GlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GlobalSignOut(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::InitiateAuth => {
-                Self::InitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::InitiateAuth(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::InitiatePointInTimeRecovery => Self::InitiatePointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::InitiatePointInTimeRecovery => {
+                Self::InitiatePointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListCimdPolicies => {
-                Self::ListCimdPolicies(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListCimdPolicies(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListClientMetadataUrls => {
-                Self::ListClientMetadataUrls(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListClientMetadataUrls(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListDevices => {
                 Self::ListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
@@ -9315,70 +10384,108 @@ impl Request {
                 Self::ListGroups(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListIdentityProviders => {
-                Self::ListIdentityProviders(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListIdentityProviders(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListPointInTimeRecoveries => Self::ListPointInTimeRecoveries(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListPointInTimeRecoveries => {
+                Self::ListPointInTimeRecoveries(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListResourceServers => {
-                Self::ListResourceServers(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListResourceServers(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListTagsForResource => {
-                Self::ListTagsForResource(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListTagsForResource(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListTerms => {
                 Self::ListTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserImportJobs => {
-                Self::ListUserImportJobs(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserImportJobs(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListUserPoolClientSecrets => Self::ListUserPoolClientSecrets(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListUserPoolClientSecrets => {
+                Self::ListUserPoolClientSecrets(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListUserPoolClients => {
-                Self::ListUserPoolClients(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPoolClients(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserPoolReplicas => {
-                Self::ListUserPoolReplicas(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPoolReplicas(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserPools => {
-                Self::ListUserPools(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPools(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserSessions => {
-                Self::ListUserSessions(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserSessions(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUsers => {
                 Self::ListUsers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsersInGroup => {
-                Self::ListUsersInGroup(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUsersInGroup(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListWebAuthnCredentials => Self::ListWebAuthnCredentials(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListWebAuthnCredentials => {
+                Self::ListWebAuthnCredentials(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ResendConfirmationCode => {
-                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ResendConfirmationCode(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::RespondToAuthChallenge => {
-                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::RespondToAuthChallenge(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::RevokeToken => {
                 Self::RevokeToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RevokeUserSession => {
-                Self::RevokeUserSession(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::RevokeUserSession(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::SetLogDeliveryConfiguration => Self::SetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::SetLogDeliveryConfiguration => {
+                Self::SetLogDeliveryConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::SetRiskConfiguration => {
-                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetRiskConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUiCustomization => {
-                Self::SetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUiCustomization(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUserMfaPreference => {
-                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserMfaPreference(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUserPoolClientSessionConfiguration => {
                 Self::SetUserPoolClientSessionConfiguration(
@@ -9386,85 +10493,131 @@ impl Request {
                 )
             }
             Operation::SetUserPoolMfaConfig => {
-                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserPoolMfaConfig(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::SetUserPoolSessionConfiguration => Self::SetUserPoolSessionConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::SetUserPoolSessionConfiguration => {
+                Self::SetUserPoolSessionConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::SetUserSettings => {
-                Self::SetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserSettings(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SignUp => {
                 Self::SignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::StartPointInTimeRecovery => Self::StartPointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::StartUserImportJob => {
-                Self::StartUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+            Operation::StartPointInTimeRecovery => {
+                Self::StartPointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::StartWebAuthnRegistration => Self::StartWebAuthnRegistration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::StartUserImportJob => {
+                Self::StartUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::StartWebAuthnRegistration => {
+                Self::StartWebAuthnRegistration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::StopUserImportJob => {
-                Self::StopUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::StopUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::TagResource => {
                 Self::TagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UntagResource => {
-                Self::UntagResource(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UntagResource(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateAuthEventFeedback => Self::UpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateAuthEventFeedback => {
+                Self::UpdateAuthEventFeedback(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateCimdPolicy => {
-                Self::UpdateCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateClientMetadataUrlState => Self::UpdateClientMetadataUrlState(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateClientMetadataUrlState => {
+                Self::UpdateClientMetadataUrlState(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateDeviceStatus => {
-                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateDeviceStatus(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateGroup => {
                 Self::UpdateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateIdentityProvider => {
-                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateManagedLoginBranding => Self::UpdateManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateManagedLoginBranding => {
+                Self::UpdateManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateProvisionedLimit => {
-                Self::UpdateProvisionedLimit(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateProvisionedLimit(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateResourceServer => {
-                Self::UpdateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateTerms => {
                 Self::UpdateTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserAttributes => {
-                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPool => {
-                Self::UpdateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolClient => {
-                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolDomain => {
-                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolReplica => {
-                Self::UpdateUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::VerifySoftwareToken => {
-                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::VerifySoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::VerifyUserAttribute => {
-                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::VerifyUserAttribute(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
         };
         Ok(request)
@@ -9481,7 +10634,9 @@ impl Request {
             Self::AdminDeleteSoftwareToken(_) => Operation::AdminDeleteSoftwareToken,
             Self::AdminDeleteUser(_) => Operation::AdminDeleteUser,
             Self::AdminDeleteUserAttributes(_) => Operation::AdminDeleteUserAttributes,
-            Self::AdminDisableProviderForUser(_) => Operation::AdminDisableProviderForUser,
+            Self::AdminDisableProviderForUser(_) => {
+                Operation::AdminDisableProviderForUser
+            }
             Self::AdminDisableUser(_) => Operation::AdminDisableUser,
             Self::AdminEnableUser(_) => Operation::AdminEnableUser,
             Self::AdminForgetDevice(_) => Operation::AdminForgetDevice,
@@ -9496,19 +10651,25 @@ impl Request {
             Self::AdminListUserSessions(_) => Operation::AdminListUserSessions,
             Self::AdminRemoveUserFromGroup(_) => Operation::AdminRemoveUserFromGroup,
             Self::AdminResetUserPassword(_) => Operation::AdminResetUserPassword,
-            Self::AdminRespondToAuthChallenge(_) => Operation::AdminRespondToAuthChallenge,
+            Self::AdminRespondToAuthChallenge(_) => {
+                Operation::AdminRespondToAuthChallenge
+            }
             Self::AdminRevokeUserSession(_) => Operation::AdminRevokeUserSession,
             Self::AdminSetUserMfaPreference(_) => Operation::AdminSetUserMfaPreference,
             Self::AdminSetUserPassword(_) => Operation::AdminSetUserPassword,
             Self::AdminSetUserSettings(_) => Operation::AdminSetUserSettings,
-            Self::AdminUpdateAuthEventFeedback(_) => Operation::AdminUpdateAuthEventFeedback,
+            Self::AdminUpdateAuthEventFeedback(_) => {
+                Operation::AdminUpdateAuthEventFeedback
+            }
             Self::AdminUpdateDeviceStatus(_) => Operation::AdminUpdateDeviceStatus,
             Self::AdminUpdateUserAttributes(_) => Operation::AdminUpdateUserAttributes,
             Self::AdminUserGlobalSignOut(_) => Operation::AdminUserGlobalSignOut,
             Self::AssociateSoftwareToken(_) => Operation::AssociateSoftwareToken,
             Self::CancelPointInTimeRecovery(_) => Operation::CancelPointInTimeRecovery,
             Self::ChangePassword(_) => Operation::ChangePassword,
-            Self::CompleteWebAuthnRegistration(_) => Operation::CompleteWebAuthnRegistration,
+            Self::CompleteWebAuthnRegistration(_) => {
+                Operation::CompleteWebAuthnRegistration
+            }
             Self::ConfirmDevice(_) => Operation::ConfirmDevice,
             Self::ConfirmForgotPassword(_) => Operation::ConfirmForgotPassword,
             Self::ConfirmSignUp(_) => Operation::ConfirmSignUp,
@@ -9539,11 +10700,15 @@ impl Request {
             Self::DeleteWebAuthnCredential(_) => Operation::DeleteWebAuthnCredential,
             Self::DescribeCimdPolicy(_) => Operation::DescribeCimdPolicy,
             Self::DescribeIdentityProvider(_) => Operation::DescribeIdentityProvider,
-            Self::DescribeManagedLoginBranding(_) => Operation::DescribeManagedLoginBranding,
+            Self::DescribeManagedLoginBranding(_) => {
+                Operation::DescribeManagedLoginBranding
+            }
             Self::DescribeManagedLoginBrandingByClient(_) => {
                 Operation::DescribeManagedLoginBrandingByClient
             }
-            Self::DescribePointInTimeRecovery(_) => Operation::DescribePointInTimeRecovery,
+            Self::DescribePointInTimeRecovery(_) => {
+                Operation::DescribePointInTimeRecovery
+            }
             Self::DescribeResourceServer(_) => Operation::DescribeResourceServer,
             Self::DescribeRiskConfiguration(_) => Operation::DescribeRiskConfiguration,
             Self::DescribeTerms(_) => Operation::DescribeTerms,
@@ -9559,8 +10724,12 @@ impl Request {
             Self::GetDerivedToken(_) => Operation::GetDerivedToken,
             Self::GetDevice(_) => Operation::GetDevice,
             Self::GetGroup(_) => Operation::GetGroup,
-            Self::GetIdentityProviderByIdentifier(_) => Operation::GetIdentityProviderByIdentifier,
-            Self::GetLogDeliveryConfiguration(_) => Operation::GetLogDeliveryConfiguration,
+            Self::GetIdentityProviderByIdentifier(_) => {
+                Operation::GetIdentityProviderByIdentifier
+            }
+            Self::GetLogDeliveryConfiguration(_) => {
+                Operation::GetLogDeliveryConfiguration
+            }
             Self::GetProvisionedLimit(_) => Operation::GetProvisionedLimit,
             Self::GetSigningCertificate(_) => Operation::GetSigningCertificate,
             Self::GetTokensFromRefreshToken(_) => Operation::GetTokensFromRefreshToken,
@@ -9574,10 +10743,14 @@ impl Request {
                 Operation::GetUserPoolClientSessionConfiguration
             }
             Self::GetUserPoolMfaConfig(_) => Operation::GetUserPoolMfaConfig,
-            Self::GetUserPoolSessionConfiguration(_) => Operation::GetUserPoolSessionConfiguration,
+            Self::GetUserPoolSessionConfiguration(_) => {
+                Operation::GetUserPoolSessionConfiguration
+            }
             Self::GlobalSignOut(_) => Operation::GlobalSignOut,
             Self::InitiateAuth(_) => Operation::InitiateAuth,
-            Self::InitiatePointInTimeRecovery(_) => Operation::InitiatePointInTimeRecovery,
+            Self::InitiatePointInTimeRecovery(_) => {
+                Operation::InitiatePointInTimeRecovery
+            }
             Self::ListCimdPolicies(_) => Operation::ListCimdPolicies,
             Self::ListClientMetadataUrls(_) => Operation::ListClientMetadataUrls,
             Self::ListDevices(_) => Operation::ListDevices,
@@ -9600,7 +10773,9 @@ impl Request {
             Self::RespondToAuthChallenge(_) => Operation::RespondToAuthChallenge,
             Self::RevokeToken(_) => Operation::RevokeToken,
             Self::RevokeUserSession(_) => Operation::RevokeUserSession,
-            Self::SetLogDeliveryConfiguration(_) => Operation::SetLogDeliveryConfiguration,
+            Self::SetLogDeliveryConfiguration(_) => {
+                Operation::SetLogDeliveryConfiguration
+            }
             Self::SetRiskConfiguration(_) => Operation::SetRiskConfiguration,
             Self::SetUiCustomization(_) => Operation::SetUiCustomization,
             Self::SetUserMfaPreference(_) => Operation::SetUserMfaPreference,
@@ -9608,7 +10783,9 @@ impl Request {
                 Operation::SetUserPoolClientSessionConfiguration
             }
             Self::SetUserPoolMfaConfig(_) => Operation::SetUserPoolMfaConfig,
-            Self::SetUserPoolSessionConfiguration(_) => Operation::SetUserPoolSessionConfiguration,
+            Self::SetUserPoolSessionConfiguration(_) => {
+                Operation::SetUserPoolSessionConfiguration
+            }
             Self::SetUserSettings(_) => Operation::SetUserSettings,
             Self::SignUp(_) => Operation::SignUp,
             Self::StartPointInTimeRecovery(_) => Operation::StartPointInTimeRecovery,
@@ -9619,7 +10796,9 @@ impl Request {
             Self::UntagResource(_) => Operation::UntagResource,
             Self::UpdateAuthEventFeedback(_) => Operation::UpdateAuthEventFeedback,
             Self::UpdateCimdPolicy(_) => Operation::UpdateCimdPolicy,
-            Self::UpdateClientMetadataUrlState(_) => Operation::UpdateClientMetadataUrlState,
+            Self::UpdateClientMetadataUrlState(_) => {
+                Operation::UpdateClientMetadataUrlState
+            }
             Self::UpdateDeviceStatus(_) => Operation::UpdateDeviceStatus,
             Self::UpdateGroup(_) => Operation::UpdateGroup,
             Self::UpdateIdentityProvider(_) => Operation::UpdateIdentityProvider,
@@ -9644,51 +10823,101 @@ impl ::serde::Serialize for Request {
         S: ::serde::Serializer,
     {
         match self {
-            Self::AddCustomAttributes(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AddUserPoolClientSecret(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminAddUserToGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminConfirmSignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminCreateUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminDeleteSoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminDeleteUser(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AddCustomAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AddUserPoolClientSecret(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminAddUserToGroup(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminConfirmSignUp(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminCreateUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminDeleteSoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminDeleteUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminDeleteUserAttributes(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::AdminDisableProviderForUser(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminDisableUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminEnableUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminForgetDevice(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminDisableUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminEnableUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminForgetDevice(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminGetDevice(body) => ::serde::Serialize::serialize(body, serializer),
             Self::AdminGetUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminGetUserAuthFactors(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminInitiateAuth(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminLinkProviderForUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListDevices(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListGroupsForUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListUserAuthEvents(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListUserSessions(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminRemoveUserFromGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminResetUserPassword(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminGetUserAuthFactors(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminInitiateAuth(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminLinkProviderForUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListDevices(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListGroupsForUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListUserAuthEvents(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListUserSessions(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminRemoveUserFromGroup(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminResetUserPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminRespondToAuthChallenge(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminRevokeUserSession(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminRevokeUserSession(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminSetUserMfaPreference(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminSetUserPassword(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminSetUserSettings(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminSetUserPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminSetUserSettings(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminUpdateAuthEventFeedback(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminUpdateDeviceStatus(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminUpdateDeviceStatus(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminUpdateUserAttributes(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminUserGlobalSignOut(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AssociateSoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminUserGlobalSignOut(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AssociateSoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CancelPointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -9697,41 +10926,77 @@ impl ::serde::Serialize for Request {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::ConfirmDevice(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ConfirmForgotPassword(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ConfirmForgotPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ConfirmSignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::CreateResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::CreateUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::CreateUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DeleteGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DeleteManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::DeleteResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DeleteTerms(body) => ::serde::Serialize::serialize(body, serializer),
             Self::DeleteUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteUserAttributes(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteUserAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DeleteUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DeleteUserPoolClientSecret(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::DeleteUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteWebAuthnCredential(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteWebAuthnCredential(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DescribeManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -9741,21 +11006,35 @@ impl ::serde::Serialize for Request {
             Self::DescribePointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::DescribeResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DescribeResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DescribeRiskConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::DescribeTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeTermsByClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DescribeTermsByClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPool(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ForgetDevice(body) => ::serde::Serialize::serialize(body, serializer),
             Self::ForgotPassword(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetCsvHeader(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetClientToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::GetDerivedToken(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetDerivedToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetDevice(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetGroup(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetIdentityProviderByIdentifier(body) => {
@@ -9764,21 +11043,31 @@ impl ::serde::Serialize for Request {
             Self::GetLogDeliveryConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetProvisionedLimit(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::GetSigningCertificate(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetProvisionedLimit(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::GetSigningCertificate(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetTokensFromRefreshToken(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUiCustomization(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUiCustomization(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUser(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetUserAttributeVerificationCode(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUserAuthFactors(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUserAuthFactors(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUserPoolClientSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUserPoolMfaConfig(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUserPoolMfaConfig(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUserPoolSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -9787,76 +11076,144 @@ impl ::serde::Serialize for Request {
             Self::InitiatePointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListCimdPolicies(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListClientMetadataUrls(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListCimdPolicies(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListClientMetadataUrls(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListDevices(body) => ::serde::Serialize::serialize(body, serializer),
             Self::ListGroups(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListIdentityProviders(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListIdentityProviders(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListPointInTimeRecoveries(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListResourceServers(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListTagsForResource(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListResourceServers(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListTagsForResource(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserImportJobs(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserImportJobs(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUserPoolClientSecrets(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListUserPoolClients(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserPoolReplicas(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserPoolClients(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListUserPoolReplicas(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUserPools(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserSessions(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserSessions(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUsers(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUsersInGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListWebAuthnCredentials(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ResendConfirmationCode(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::RespondToAuthChallenge(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUsersInGroup(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListWebAuthnCredentials(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ResendConfirmationCode(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::RespondToAuthChallenge(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::RevokeToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::RevokeUserSession(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::RevokeUserSession(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetLogDeliveryConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetRiskConfiguration(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::SetUiCustomization(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::SetUserMfaPreference(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetRiskConfiguration(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::SetUiCustomization(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::SetUserMfaPreference(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetUserPoolClientSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetUserPoolMfaConfig(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetUserPoolMfaConfig(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetUserPoolSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetUserSettings(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetUserSettings(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::StartPointInTimeRecovery(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::StartUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::StartPointInTimeRecovery(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::StartUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::StartWebAuthnRegistration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::StopUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::StopUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::TagResource(body) => ::serde::Serialize::serialize(body, serializer),
             Self::UntagResource(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateAuthEventFeedback(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateAuthEventFeedback(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateClientMetadataUrlState(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::UpdateDeviceStatus(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateDeviceStatus(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::UpdateProvisionedLimit(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateProvisionedLimit(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserAttributes(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateUserAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::VerifySoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::VerifyUserAttribute(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::VerifySoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::VerifyUserAttribute(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
         }
     }
 }
@@ -10002,7 +11359,9 @@ pub enum Response {
     /// The result of `DescribeManagedLoginBranding`.
     DescribeManagedLoginBranding(types::DescribeManagedLoginBrandingResponse),
     /// The result of `DescribeManagedLoginBrandingByClient`.
-    DescribeManagedLoginBrandingByClient(types::DescribeManagedLoginBrandingByClientResponse),
+    DescribeManagedLoginBrandingByClient(
+        types::DescribeManagedLoginBrandingByClientResponse,
+    ),
     /// The result of `DescribePointInTimeRecovery`.
     DescribePointInTimeRecovery(types::DescribePointInTimeRecoveryResponse),
     /// The result of `DescribeResourceServer`.
@@ -10054,7 +11413,9 @@ pub enum Response {
     /// The result of `GetUserAuthFactors`.
     GetUserAuthFactors(types::GetUserAuthFactorsResponse),
     /// The result of `GetUserPoolClientSessionConfiguration`.
-    GetUserPoolClientSessionConfiguration(types::GetUserPoolClientSessionConfigurationResponse),
+    GetUserPoolClientSessionConfiguration(
+        types::GetUserPoolClientSessionConfigurationResponse,
+    ),
     /// The result of `GetUserPoolMfaConfig`.
     GetUserPoolMfaConfig(types::GetUserPoolMfaConfigResponse),
     /// The result of `GetUserPoolSessionConfiguration`.
@@ -10118,7 +11479,9 @@ pub enum Response {
     /// The result of `SetUserMFAPreference`.
     SetUserMfaPreference(types::SetUserMfaPreferenceResponse),
     /// The result of `SetUserPoolClientSessionConfiguration`.
-    SetUserPoolClientSessionConfiguration(types::SetUserPoolClientSessionConfigurationResponse),
+    SetUserPoolClientSessionConfiguration(
+        types::SetUserPoolClientSessionConfigurationResponse,
+    ),
     /// The result of `SetUserPoolMfaConfig`.
     SetUserPoolMfaConfig(types::SetUserPoolMfaConfigResponse),
     /// The result of `SetUserPoolSessionConfiguration`.
@@ -10183,161 +11546,251 @@ impl Response {
     ) -> ::core::result::Result<Response, ::serde_json::Error> {
         let response = match operation {
             Operation::AddCustomAttributes => {
-                Self::AddCustomAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AddCustomAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AddUserPoolClientSecret => Self::AddUserPoolClientSecret(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AddUserPoolClientSecret => {
+                Self::AddUserPoolClientSecret(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminAddUserToGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminAddUserToGroup
             }
             Operation::AdminConfirmSignUp => {
-                Self::AdminConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminConfirmSignUp(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminCreateUser => {
-                Self::AdminCreateUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminCreateUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminDeleteSoftwareToken => Self::AdminDeleteSoftwareToken(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminDeleteSoftwareToken => {
+                Self::AdminDeleteSoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminDeleteUser => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminDeleteUser
             }
-            Operation::AdminDeleteUserAttributes => Self::AdminDeleteUserAttributes(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminDisableProviderForUser => Self::AdminDisableProviderForUser(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminDeleteUserAttributes => {
+                Self::AdminDeleteUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminDisableProviderForUser => {
+                Self::AdminDisableProviderForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminDisableUser => {
-                Self::AdminDisableUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminDisableUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminEnableUser => {
-                Self::AdminEnableUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminEnableUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminForgetDevice => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminForgetDevice
             }
             Operation::AdminGetDevice => {
-                Self::AdminGetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminGetDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminGetUser => {
-                Self::AdminGetUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminGetUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminGetUserAuthFactors => Self::AdminGetUserAuthFactors(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminGetUserAuthFactors => {
+                Self::AdminGetUserAuthFactors(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminInitiateAuth => {
-                Self::AdminInitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminInitiateAuth(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminLinkProviderForUser => Self::AdminLinkProviderForUser(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminLinkProviderForUser => {
+                Self::AdminLinkProviderForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminListDevices => {
-                Self::AdminListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListDevices(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminListGroupsForUser => {
-                Self::AdminListGroupsForUser(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListGroupsForUser(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminListUserAuthEvents => Self::AdminListUserAuthEvents(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminListUserAuthEvents => {
+                Self::AdminListUserAuthEvents(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminListUserSessions => {
-                Self::AdminListUserSessions(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminListUserSessions(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminRemoveUserFromGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::AdminRemoveUserFromGroup
             }
             Operation::AdminResetUserPassword => {
-                Self::AdminResetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminResetUserPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminRespondToAuthChallenge => Self::AdminRespondToAuthChallenge(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminRespondToAuthChallenge => {
+                Self::AdminRespondToAuthChallenge(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminRevokeUserSession => {
-                Self::AdminRevokeUserSession(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminRevokeUserSession(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminSetUserMfaPreference => Self::AdminSetUserMfaPreference(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminSetUserMfaPreference => {
+                Self::AdminSetUserMfaPreference(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminSetUserPassword => {
-                Self::AdminSetUserPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminSetUserPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AdminSetUserSettings => {
-                Self::AdminSetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminSetUserSettings(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::AdminUpdateAuthEventFeedback => Self::AdminUpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminUpdateDeviceStatus => Self::AdminUpdateDeviceStatus(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::AdminUpdateUserAttributes => Self::AdminUpdateUserAttributes(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::AdminUpdateAuthEventFeedback => {
+                Self::AdminUpdateAuthEventFeedback(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminUpdateDeviceStatus => {
+                Self::AdminUpdateDeviceStatus(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::AdminUpdateUserAttributes => {
+                Self::AdminUpdateUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::AdminUserGlobalSignOut => {
-                Self::AdminUserGlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AdminUserGlobalSignOut(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::AssociateSoftwareToken => {
-                Self::AssociateSoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::AssociateSoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CancelPointInTimeRecovery => Self::CancelPointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CancelPointInTimeRecovery => {
+                Self::CancelPointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ChangePassword => {
-                Self::ChangePassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ChangePassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CompleteWebAuthnRegistration => Self::CompleteWebAuthnRegistration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CompleteWebAuthnRegistration => {
+                Self::CompleteWebAuthnRegistration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ConfirmDevice => {
-                Self::ConfirmDevice(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmDevice(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ConfirmForgotPassword => {
-                Self::ConfirmForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmForgotPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ConfirmSignUp => {
-                Self::ConfirmSignUp(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ConfirmSignUp(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateCimdPolicy => {
-                Self::CreateCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateGroup => {
                 Self::CreateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateIdentityProvider => {
-                Self::CreateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::CreateManagedLoginBranding => Self::CreateManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::CreateManagedLoginBranding => {
+                Self::CreateManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::CreateResourceServer => {
-                Self::CreateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateTerms => {
                 Self::CreateTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::CreateUserImportJob => {
-                Self::CreateUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPool => {
-                Self::CreateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolClient => {
-                Self::CreateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolDomain => {
-                Self::CreateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::CreateUserPoolReplica => {
-                Self::CreateUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::CreateUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteCimdPolicy => {
-                Self::DeleteCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteGroup => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
@@ -10364,7 +11817,9 @@ impl Response {
                 Self::DeleteUser
             }
             Operation::DeleteUserAttributes => {
-                Self::DeleteUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteUserPool => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
@@ -10374,74 +11829,114 @@ impl Response {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::DeleteUserPoolClient
             }
-            Operation::DeleteUserPoolClientSecret => Self::DeleteUserPoolClientSecret(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DeleteUserPoolClientSecret => {
+                Self::DeleteUserPoolClientSecret(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DeleteUserPoolDomain => {
-                Self::DeleteUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DeleteUserPoolReplica => {
-                Self::DeleteUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DeleteUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DeleteWebAuthnCredential => Self::DeleteWebAuthnCredential(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DeleteWebAuthnCredential => {
+                Self::DeleteWebAuthnCredential(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeCimdPolicy => {
-                Self::DescribeCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DescribeIdentityProvider => Self::DescribeIdentityProvider(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::DescribeManagedLoginBranding => Self::DescribeManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DescribeIdentityProvider => {
+                Self::DescribeIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::DescribeManagedLoginBranding => {
+                Self::DescribeManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeManagedLoginBrandingByClient => {
                 Self::DescribeManagedLoginBrandingByClient(
                     ::specgen_runtime::__private::parse_body_strict(body)?,
                 )
             }
-            Operation::DescribePointInTimeRecovery => Self::DescribePointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::DescribeResourceServer => {
-                Self::DescribeResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+            Operation::DescribePointInTimeRecovery => {
+                Self::DescribePointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::DescribeRiskConfiguration => Self::DescribeRiskConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::DescribeResourceServer => {
+                Self::DescribeResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::DescribeRiskConfiguration => {
+                Self::DescribeRiskConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::DescribeTerms => {
-                Self::DescribeTerms(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeTerms(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeTermsByClient => {
-                Self::DescribeTermsByClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeTermsByClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserImportJob => {
-                Self::DescribeUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPool => {
-                Self::DescribeUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPoolClient => {
-                Self::DescribeUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::DescribeUserPoolDomain => {
-                Self::DescribeUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::DescribeUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ForgetDevice => {
                 ::specgen_runtime::__private::parse_empty_object(body)?;
                 Self::ForgetDevice
             }
             Operation::ForgotPassword => {
-                Self::ForgotPassword(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ForgotPassword(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetCsvHeader => {
-                Self::GetCsvHeader(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetCsvHeader(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetClientToken => {
-                Self::GetClientToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetClientToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetDerivedToken => {
-                Self::GetDerivedToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetDerivedToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetDevice => {
                 Self::GetDevice(::specgen_runtime::__private::parse_body_strict(body)?)
@@ -10449,32 +11944,48 @@ impl Response {
             Operation::GetGroup => {
                 Self::GetGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::GetIdentityProviderByIdentifier => Self::GetIdentityProviderByIdentifier(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::GetLogDeliveryConfiguration => Self::GetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetIdentityProviderByIdentifier => {
+                Self::GetIdentityProviderByIdentifier(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::GetLogDeliveryConfiguration => {
+                Self::GetLogDeliveryConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetProvisionedLimit => {
-                Self::GetProvisionedLimit(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetProvisionedLimit(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetSigningCertificate => {
-                Self::GetSigningCertificate(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetSigningCertificate(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::GetTokensFromRefreshToken => Self::GetTokensFromRefreshToken(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetTokensFromRefreshToken => {
+                Self::GetTokensFromRefreshToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetUiCustomization => {
-                Self::GetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUiCustomization(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetUser => {
                 Self::GetUser(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::GetUserAttributeVerificationCode => Self::GetUserAttributeVerificationCode(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetUserAttributeVerificationCode => {
+                Self::GetUserAttributeVerificationCode(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GetUserAuthFactors => {
-                Self::GetUserAuthFactors(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUserAuthFactors(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::GetUserPoolClientSessionConfiguration => {
                 Self::GetUserPoolClientSessionConfiguration(
@@ -10482,25 +11993,39 @@ impl Response {
                 )
             }
             Operation::GetUserPoolMfaConfig => {
-                Self::GetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GetUserPoolMfaConfig(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::GetUserPoolSessionConfiguration => Self::GetUserPoolSessionConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::GetUserPoolSessionConfiguration => {
+                Self::GetUserPoolSessionConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::GlobalSignOut => {
-                Self::GlobalSignOut(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::GlobalSignOut(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::InitiateAuth => {
-                Self::InitiateAuth(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::InitiateAuth(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::InitiatePointInTimeRecovery => Self::InitiatePointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::InitiatePointInTimeRecovery => {
+                Self::InitiatePointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListCimdPolicies => {
-                Self::ListCimdPolicies(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListCimdPolicies(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListClientMetadataUrls => {
-                Self::ListClientMetadataUrls(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListClientMetadataUrls(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListDevices => {
                 Self::ListDevices(::specgen_runtime::__private::parse_body_strict(body)?)
@@ -10509,70 +12034,108 @@ impl Response {
                 Self::ListGroups(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListIdentityProviders => {
-                Self::ListIdentityProviders(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListIdentityProviders(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListPointInTimeRecoveries => Self::ListPointInTimeRecoveries(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListPointInTimeRecoveries => {
+                Self::ListPointInTimeRecoveries(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListResourceServers => {
-                Self::ListResourceServers(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListResourceServers(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListTagsForResource => {
-                Self::ListTagsForResource(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListTagsForResource(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListTerms => {
                 Self::ListTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUserImportJobs => {
-                Self::ListUserImportJobs(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserImportJobs(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListUserPoolClientSecrets => Self::ListUserPoolClientSecrets(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListUserPoolClientSecrets => {
+                Self::ListUserPoolClientSecrets(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ListUserPoolClients => {
-                Self::ListUserPoolClients(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPoolClients(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserPoolReplicas => {
-                Self::ListUserPoolReplicas(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPoolReplicas(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserPools => {
-                Self::ListUserPools(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserPools(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUserSessions => {
-                Self::ListUserSessions(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUserSessions(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::ListUsers => {
                 Self::ListUsers(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::ListUsersInGroup => {
-                Self::ListUsersInGroup(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ListUsersInGroup(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::ListWebAuthnCredentials => Self::ListWebAuthnCredentials(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::ListWebAuthnCredentials => {
+                Self::ListWebAuthnCredentials(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::ResendConfirmationCode => {
-                Self::ResendConfirmationCode(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::ResendConfirmationCode(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::RespondToAuthChallenge => {
-                Self::RespondToAuthChallenge(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::RespondToAuthChallenge(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::RevokeToken => {
                 Self::RevokeToken(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::RevokeUserSession => {
-                Self::RevokeUserSession(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::RevokeUserSession(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::SetLogDeliveryConfiguration => Self::SetLogDeliveryConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::SetLogDeliveryConfiguration => {
+                Self::SetLogDeliveryConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::SetRiskConfiguration => {
-                Self::SetRiskConfiguration(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetRiskConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUiCustomization => {
-                Self::SetUiCustomization(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUiCustomization(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUserMfaPreference => {
-                Self::SetUserMfaPreference(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserMfaPreference(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SetUserPoolClientSessionConfiguration => {
                 Self::SetUserPoolClientSessionConfiguration(
@@ -10580,85 +12143,131 @@ impl Response {
                 )
             }
             Operation::SetUserPoolMfaConfig => {
-                Self::SetUserPoolMfaConfig(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserPoolMfaConfig(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::SetUserPoolSessionConfiguration => Self::SetUserPoolSessionConfiguration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::SetUserPoolSessionConfiguration => {
+                Self::SetUserPoolSessionConfiguration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::SetUserSettings => {
-                Self::SetUserSettings(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::SetUserSettings(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::SignUp => {
                 Self::SignUp(::specgen_runtime::__private::parse_body_strict(body)?)
             }
-            Operation::StartPointInTimeRecovery => Self::StartPointInTimeRecovery(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
-            Operation::StartUserImportJob => {
-                Self::StartUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+            Operation::StartPointInTimeRecovery => {
+                Self::StartPointInTimeRecovery(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::StartWebAuthnRegistration => Self::StartWebAuthnRegistration(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::StartUserImportJob => {
+                Self::StartUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
+            Operation::StartWebAuthnRegistration => {
+                Self::StartWebAuthnRegistration(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::StopUserImportJob => {
-                Self::StopUserImportJob(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::StopUserImportJob(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::TagResource => {
                 Self::TagResource(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UntagResource => {
-                Self::UntagResource(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UntagResource(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateAuthEventFeedback => Self::UpdateAuthEventFeedback(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateAuthEventFeedback => {
+                Self::UpdateAuthEventFeedback(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateCimdPolicy => {
-                Self::UpdateCimdPolicy(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateCimdPolicy(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateClientMetadataUrlState => Self::UpdateClientMetadataUrlState(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateClientMetadataUrlState => {
+                Self::UpdateClientMetadataUrlState(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateDeviceStatus => {
-                Self::UpdateDeviceStatus(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateDeviceStatus(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateGroup => {
                 Self::UpdateGroup(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateIdentityProvider => {
-                Self::UpdateIdentityProvider(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateIdentityProvider(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
-            Operation::UpdateManagedLoginBranding => Self::UpdateManagedLoginBranding(
-                ::specgen_runtime::__private::parse_body_strict(body)?,
-            ),
+            Operation::UpdateManagedLoginBranding => {
+                Self::UpdateManagedLoginBranding(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
+            }
             Operation::UpdateProvisionedLimit => {
-                Self::UpdateProvisionedLimit(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateProvisionedLimit(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateResourceServer => {
-                Self::UpdateResourceServer(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateResourceServer(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateTerms => {
                 Self::UpdateTerms(::specgen_runtime::__private::parse_body_strict(body)?)
             }
             Operation::UpdateUserAttributes => {
-                Self::UpdateUserAttributes(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserAttributes(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPool => {
-                Self::UpdateUserPool(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPool(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolClient => {
-                Self::UpdateUserPoolClient(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolClient(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolDomain => {
-                Self::UpdateUserPoolDomain(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolDomain(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::UpdateUserPoolReplica => {
-                Self::UpdateUserPoolReplica(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::UpdateUserPoolReplica(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::VerifySoftwareToken => {
-                Self::VerifySoftwareToken(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::VerifySoftwareToken(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
             Operation::VerifyUserAttribute => {
-                Self::VerifyUserAttribute(::specgen_runtime::__private::parse_body_strict(body)?)
+                Self::VerifyUserAttribute(
+                    ::specgen_runtime::__private::parse_body_strict(body)?,
+                )
             }
         };
         Ok(response)
@@ -10675,7 +12284,9 @@ impl Response {
             Self::AdminDeleteSoftwareToken(_) => Operation::AdminDeleteSoftwareToken,
             Self::AdminDeleteUser => Operation::AdminDeleteUser,
             Self::AdminDeleteUserAttributes(_) => Operation::AdminDeleteUserAttributes,
-            Self::AdminDisableProviderForUser(_) => Operation::AdminDisableProviderForUser,
+            Self::AdminDisableProviderForUser(_) => {
+                Operation::AdminDisableProviderForUser
+            }
             Self::AdminDisableUser(_) => Operation::AdminDisableUser,
             Self::AdminEnableUser(_) => Operation::AdminEnableUser,
             Self::AdminForgetDevice => Operation::AdminForgetDevice,
@@ -10690,19 +12301,25 @@ impl Response {
             Self::AdminListUserSessions(_) => Operation::AdminListUserSessions,
             Self::AdminRemoveUserFromGroup => Operation::AdminRemoveUserFromGroup,
             Self::AdminResetUserPassword(_) => Operation::AdminResetUserPassword,
-            Self::AdminRespondToAuthChallenge(_) => Operation::AdminRespondToAuthChallenge,
+            Self::AdminRespondToAuthChallenge(_) => {
+                Operation::AdminRespondToAuthChallenge
+            }
             Self::AdminRevokeUserSession(_) => Operation::AdminRevokeUserSession,
             Self::AdminSetUserMfaPreference(_) => Operation::AdminSetUserMfaPreference,
             Self::AdminSetUserPassword(_) => Operation::AdminSetUserPassword,
             Self::AdminSetUserSettings(_) => Operation::AdminSetUserSettings,
-            Self::AdminUpdateAuthEventFeedback(_) => Operation::AdminUpdateAuthEventFeedback,
+            Self::AdminUpdateAuthEventFeedback(_) => {
+                Operation::AdminUpdateAuthEventFeedback
+            }
             Self::AdminUpdateDeviceStatus(_) => Operation::AdminUpdateDeviceStatus,
             Self::AdminUpdateUserAttributes(_) => Operation::AdminUpdateUserAttributes,
             Self::AdminUserGlobalSignOut(_) => Operation::AdminUserGlobalSignOut,
             Self::AssociateSoftwareToken(_) => Operation::AssociateSoftwareToken,
             Self::CancelPointInTimeRecovery(_) => Operation::CancelPointInTimeRecovery,
             Self::ChangePassword(_) => Operation::ChangePassword,
-            Self::CompleteWebAuthnRegistration(_) => Operation::CompleteWebAuthnRegistration,
+            Self::CompleteWebAuthnRegistration(_) => {
+                Operation::CompleteWebAuthnRegistration
+            }
             Self::ConfirmDevice(_) => Operation::ConfirmDevice,
             Self::ConfirmForgotPassword(_) => Operation::ConfirmForgotPassword,
             Self::ConfirmSignUp(_) => Operation::ConfirmSignUp,
@@ -10733,11 +12350,15 @@ impl Response {
             Self::DeleteWebAuthnCredential(_) => Operation::DeleteWebAuthnCredential,
             Self::DescribeCimdPolicy(_) => Operation::DescribeCimdPolicy,
             Self::DescribeIdentityProvider(_) => Operation::DescribeIdentityProvider,
-            Self::DescribeManagedLoginBranding(_) => Operation::DescribeManagedLoginBranding,
+            Self::DescribeManagedLoginBranding(_) => {
+                Operation::DescribeManagedLoginBranding
+            }
             Self::DescribeManagedLoginBrandingByClient(_) => {
                 Operation::DescribeManagedLoginBrandingByClient
             }
-            Self::DescribePointInTimeRecovery(_) => Operation::DescribePointInTimeRecovery,
+            Self::DescribePointInTimeRecovery(_) => {
+                Operation::DescribePointInTimeRecovery
+            }
             Self::DescribeResourceServer(_) => Operation::DescribeResourceServer,
             Self::DescribeRiskConfiguration(_) => Operation::DescribeRiskConfiguration,
             Self::DescribeTerms(_) => Operation::DescribeTerms,
@@ -10753,8 +12374,12 @@ impl Response {
             Self::GetDerivedToken(_) => Operation::GetDerivedToken,
             Self::GetDevice(_) => Operation::GetDevice,
             Self::GetGroup(_) => Operation::GetGroup,
-            Self::GetIdentityProviderByIdentifier(_) => Operation::GetIdentityProviderByIdentifier,
-            Self::GetLogDeliveryConfiguration(_) => Operation::GetLogDeliveryConfiguration,
+            Self::GetIdentityProviderByIdentifier(_) => {
+                Operation::GetIdentityProviderByIdentifier
+            }
+            Self::GetLogDeliveryConfiguration(_) => {
+                Operation::GetLogDeliveryConfiguration
+            }
             Self::GetProvisionedLimit(_) => Operation::GetProvisionedLimit,
             Self::GetSigningCertificate(_) => Operation::GetSigningCertificate,
             Self::GetTokensFromRefreshToken(_) => Operation::GetTokensFromRefreshToken,
@@ -10768,10 +12393,14 @@ impl Response {
                 Operation::GetUserPoolClientSessionConfiguration
             }
             Self::GetUserPoolMfaConfig(_) => Operation::GetUserPoolMfaConfig,
-            Self::GetUserPoolSessionConfiguration(_) => Operation::GetUserPoolSessionConfiguration,
+            Self::GetUserPoolSessionConfiguration(_) => {
+                Operation::GetUserPoolSessionConfiguration
+            }
             Self::GlobalSignOut(_) => Operation::GlobalSignOut,
             Self::InitiateAuth(_) => Operation::InitiateAuth,
-            Self::InitiatePointInTimeRecovery(_) => Operation::InitiatePointInTimeRecovery,
+            Self::InitiatePointInTimeRecovery(_) => {
+                Operation::InitiatePointInTimeRecovery
+            }
             Self::ListCimdPolicies(_) => Operation::ListCimdPolicies,
             Self::ListClientMetadataUrls(_) => Operation::ListClientMetadataUrls,
             Self::ListDevices(_) => Operation::ListDevices,
@@ -10794,7 +12423,9 @@ impl Response {
             Self::RespondToAuthChallenge(_) => Operation::RespondToAuthChallenge,
             Self::RevokeToken(_) => Operation::RevokeToken,
             Self::RevokeUserSession(_) => Operation::RevokeUserSession,
-            Self::SetLogDeliveryConfiguration(_) => Operation::SetLogDeliveryConfiguration,
+            Self::SetLogDeliveryConfiguration(_) => {
+                Operation::SetLogDeliveryConfiguration
+            }
             Self::SetRiskConfiguration(_) => Operation::SetRiskConfiguration,
             Self::SetUiCustomization(_) => Operation::SetUiCustomization,
             Self::SetUserMfaPreference(_) => Operation::SetUserMfaPreference,
@@ -10802,7 +12433,9 @@ impl Response {
                 Operation::SetUserPoolClientSessionConfiguration
             }
             Self::SetUserPoolMfaConfig(_) => Operation::SetUserPoolMfaConfig,
-            Self::SetUserPoolSessionConfiguration(_) => Operation::SetUserPoolSessionConfiguration,
+            Self::SetUserPoolSessionConfiguration(_) => {
+                Operation::SetUserPoolSessionConfiguration
+            }
             Self::SetUserSettings(_) => Operation::SetUserSettings,
             Self::SignUp(_) => Operation::SignUp,
             Self::StartPointInTimeRecovery(_) => Operation::StartPointInTimeRecovery,
@@ -10813,7 +12446,9 @@ impl Response {
             Self::UntagResource(_) => Operation::UntagResource,
             Self::UpdateAuthEventFeedback(_) => Operation::UpdateAuthEventFeedback,
             Self::UpdateCimdPolicy(_) => Operation::UpdateCimdPolicy,
-            Self::UpdateClientMetadataUrlState(_) => Operation::UpdateClientMetadataUrlState,
+            Self::UpdateClientMetadataUrlState(_) => {
+                Operation::UpdateClientMetadataUrlState
+            }
             Self::UpdateDeviceStatus(_) => Operation::UpdateDeviceStatus,
             Self::UpdateGroup(_) => Operation::UpdateGroup,
             Self::UpdateIdentityProvider(_) => Operation::UpdateIdentityProvider,
@@ -10838,53 +12473,101 @@ impl ::serde::Serialize for Response {
         S: ::serde::Serializer,
     {
         match self {
-            Self::AddCustomAttributes(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AddUserPoolClientSecret(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminAddUserToGroup => ::specgen_runtime::__private::serialize_empty(serializer),
-            Self::AdminConfirmSignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminCreateUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminDeleteSoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminDeleteUser => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::AddCustomAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AddUserPoolClientSecret(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminAddUserToGroup => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
+            Self::AdminConfirmSignUp(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminCreateUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminDeleteSoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminDeleteUser => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::AdminDeleteUserAttributes(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::AdminDisableProviderForUser(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminDisableUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminEnableUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminForgetDevice => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::AdminDisableUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminEnableUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminForgetDevice => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::AdminGetDevice(body) => ::serde::Serialize::serialize(body, serializer),
             Self::AdminGetUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminGetUserAuthFactors(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminInitiateAuth(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminLinkProviderForUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListDevices(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListGroupsForUser(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListUserAuthEvents(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminListUserSessions(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminGetUserAuthFactors(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminInitiateAuth(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminLinkProviderForUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListDevices(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListGroupsForUser(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListUserAuthEvents(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminListUserSessions(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminRemoveUserFromGroup => {
                 ::specgen_runtime::__private::serialize_empty(serializer)
             }
-            Self::AdminResetUserPassword(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminResetUserPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminRespondToAuthChallenge(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminRevokeUserSession(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminRevokeUserSession(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminSetUserMfaPreference(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminSetUserPassword(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AdminSetUserSettings(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminSetUserPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AdminSetUserSettings(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminUpdateAuthEventFeedback(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminUpdateDeviceStatus(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminUpdateDeviceStatus(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::AdminUpdateUserAttributes(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::AdminUserGlobalSignOut(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::AssociateSoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::AdminUserGlobalSignOut(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::AssociateSoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CancelPointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -10893,43 +12576,83 @@ impl ::serde::Serialize for Response {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::ConfirmDevice(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ConfirmForgotPassword(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ConfirmForgotPassword(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ConfirmSignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::CreateResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::CreateUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::CreateUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::CreateUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteGroup => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::CreateUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::CreateUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::CreateUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteGroup => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::DeleteIdentityProvider => {
                 ::specgen_runtime::__private::serialize_empty(serializer)
             }
             Self::DeleteManagedLoginBranding => {
                 ::specgen_runtime::__private::serialize_empty(serializer)
             }
-            Self::DeleteResourceServer => ::specgen_runtime::__private::serialize_empty(serializer),
-            Self::DeleteTerms => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::DeleteResourceServer => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
+            Self::DeleteTerms => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::DeleteUser => ::specgen_runtime::__private::serialize_empty(serializer),
-            Self::DeleteUserAttributes(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteUserPool => ::specgen_runtime::__private::serialize_empty(serializer),
-            Self::DeleteUserPoolClient => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::DeleteUserAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteUserPool => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
+            Self::DeleteUserPoolClient => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::DeleteUserPoolClientSecret(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::DeleteUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DeleteWebAuthnCredential(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DeleteUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DeleteWebAuthnCredential(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DescribeManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -10939,21 +12662,37 @@ impl ::serde::Serialize for Response {
             Self::DescribePointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::DescribeResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::DescribeResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::DescribeRiskConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
             Self::DescribeTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeTermsByClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::DescribeUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ForgetDevice => ::specgen_runtime::__private::serialize_empty(serializer),
+            Self::DescribeTermsByClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPool(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::DescribeUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ForgetDevice => {
+                ::specgen_runtime::__private::serialize_empty(serializer)
+            }
             Self::ForgotPassword(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetCsvHeader(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetClientToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::GetDerivedToken(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetDerivedToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetDevice(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetGroup(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetIdentityProviderByIdentifier(body) => {
@@ -10962,21 +12701,31 @@ impl ::serde::Serialize for Response {
             Self::GetLogDeliveryConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetProvisionedLimit(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::GetSigningCertificate(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetProvisionedLimit(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::GetSigningCertificate(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetTokensFromRefreshToken(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUiCustomization(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUiCustomization(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUser(body) => ::serde::Serialize::serialize(body, serializer),
             Self::GetUserAttributeVerificationCode(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUserAuthFactors(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUserAuthFactors(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUserPoolClientSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::GetUserPoolMfaConfig(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::GetUserPoolMfaConfig(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::GetUserPoolSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
@@ -10985,76 +12734,144 @@ impl ::serde::Serialize for Response {
             Self::InitiatePointInTimeRecovery(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListCimdPolicies(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListClientMetadataUrls(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListCimdPolicies(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListClientMetadataUrls(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListDevices(body) => ::serde::Serialize::serialize(body, serializer),
             Self::ListGroups(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListIdentityProviders(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListIdentityProviders(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListPointInTimeRecoveries(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListResourceServers(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListTagsForResource(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListResourceServers(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListTagsForResource(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserImportJobs(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserImportJobs(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUserPoolClientSecrets(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::ListUserPoolClients(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserPoolReplicas(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserPoolClients(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListUserPoolReplicas(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUserPools(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUserSessions(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUserSessions(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::ListUsers(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListUsersInGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ListWebAuthnCredentials(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::ResendConfirmationCode(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::RespondToAuthChallenge(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::ListUsersInGroup(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ListWebAuthnCredentials(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::ResendConfirmationCode(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::RespondToAuthChallenge(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::RevokeToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::RevokeUserSession(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::RevokeUserSession(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetLogDeliveryConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetRiskConfiguration(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::SetUiCustomization(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::SetUserMfaPreference(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetRiskConfiguration(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::SetUiCustomization(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::SetUserMfaPreference(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetUserPoolClientSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetUserPoolMfaConfig(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetUserPoolMfaConfig(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SetUserPoolSessionConfiguration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::SetUserSettings(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::SetUserSettings(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::SignUp(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::StartPointInTimeRecovery(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::StartUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::StartPointInTimeRecovery(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::StartUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::StartWebAuthnRegistration(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::StopUserImportJob(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::StopUserImportJob(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::TagResource(body) => ::serde::Serialize::serialize(body, serializer),
             Self::UntagResource(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateAuthEventFeedback(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateCimdPolicy(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateAuthEventFeedback(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateCimdPolicy(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateClientMetadataUrlState(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::UpdateDeviceStatus(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateDeviceStatus(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateGroup(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateIdentityProvider(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateIdentityProvider(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateManagedLoginBranding(body) => {
                 ::serde::Serialize::serialize(body, serializer)
             }
-            Self::UpdateProvisionedLimit(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateResourceServer(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateProvisionedLimit(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateResourceServer(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateTerms(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserAttributes(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateUserAttributes(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
             Self::UpdateUserPool(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolClient(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolDomain(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::UpdateUserPoolReplica(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::VerifySoftwareToken(body) => ::serde::Serialize::serialize(body, serializer),
-            Self::VerifyUserAttribute(body) => ::serde::Serialize::serialize(body, serializer),
+            Self::UpdateUserPoolClient(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateUserPoolDomain(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::UpdateUserPoolReplica(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::VerifySoftwareToken(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
+            Self::VerifyUserAttribute(body) => {
+                ::serde::Serialize::serialize(body, serializer)
+            }
         }
     }
 }
@@ -11089,9 +12906,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AddCustomAttributesError::Unhandled(
-                Error::not_implemented(Operation::AddCustomAttributes),
-            ))
+            ::core::result::Result::Err(
+                errors::AddCustomAttributesError::Unhandled(
+                    Error::not_implemented(Operation::AddCustomAttributes),
+                ),
+            )
         }
     }
 
@@ -11110,9 +12929,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AddUserPoolClientSecretError::Unhandled(
-                Error::not_implemented(Operation::AddUserPoolClientSecret),
-            ))
+            ::core::result::Result::Err(
+                errors::AddUserPoolClientSecretError::Unhandled(
+                    Error::not_implemented(Operation::AddUserPoolClientSecret),
+                ),
+            )
         }
     }
 
@@ -11128,9 +12949,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminAddUserToGroupError::Unhandled(
-                Error::not_implemented(Operation::AdminAddUserToGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminAddUserToGroupError::Unhandled(
+                    Error::not_implemented(Operation::AdminAddUserToGroup),
+                ),
+            )
         }
     }
 
@@ -11149,9 +12972,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminConfirmSignUpError::Unhandled(
-                Error::not_implemented(Operation::AdminConfirmSignUp),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminConfirmSignUpError::Unhandled(
+                    Error::not_implemented(Operation::AdminConfirmSignUp),
+                ),
+            )
         }
     }
 
@@ -11170,9 +12995,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminCreateUserError::Unhandled(
-                Error::not_implemented(Operation::AdminCreateUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminCreateUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminCreateUser),
+                ),
+            )
         }
     }
 
@@ -11191,9 +13018,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminDeleteSoftwareTokenError::Unhandled(
-                Error::not_implemented(Operation::AdminDeleteSoftwareToken),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminDeleteSoftwareTokenError::Unhandled(
+                    Error::not_implemented(Operation::AdminDeleteSoftwareToken),
+                ),
+            )
         }
     }
 
@@ -11209,9 +13038,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminDeleteUserError::Unhandled(
-                Error::not_implemented(Operation::AdminDeleteUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminDeleteUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminDeleteUser),
+                ),
+            )
         }
     }
 
@@ -11230,9 +13061,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminDeleteUserAttributesError::Unhandled(
-                Error::not_implemented(Operation::AdminDeleteUserAttributes),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminDeleteUserAttributesError::Unhandled(
+                    Error::not_implemented(Operation::AdminDeleteUserAttributes),
+                ),
+            )
         }
     }
 
@@ -11251,9 +13084,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminDisableProviderForUserError::Unhandled(
-                Error::not_implemented(Operation::AdminDisableProviderForUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminDisableProviderForUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminDisableProviderForUser),
+                ),
+            )
         }
     }
 
@@ -11272,9 +13107,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminDisableUserError::Unhandled(
-                Error::not_implemented(Operation::AdminDisableUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminDisableUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminDisableUser),
+                ),
+            )
         }
     }
 
@@ -11293,9 +13130,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminEnableUserError::Unhandled(
-                Error::not_implemented(Operation::AdminEnableUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminEnableUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminEnableUser),
+                ),
+            )
         }
     }
 
@@ -11311,9 +13150,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminForgetDeviceError::Unhandled(
-                Error::not_implemented(Operation::AdminForgetDevice),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminForgetDeviceError::Unhandled(
+                    Error::not_implemented(Operation::AdminForgetDevice),
+                ),
+            )
         }
     }
 
@@ -11325,13 +13166,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::AdminGetDeviceRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::AdminGetDeviceResponse, errors::AdminGetDeviceError>,
+        Output = ::core::result::Result<
+            types::AdminGetDeviceResponse,
+            errors::AdminGetDeviceError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminGetDeviceError::Unhandled(
-                Error::not_implemented(Operation::AdminGetDevice),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminGetDeviceError::Unhandled(
+                    Error::not_implemented(Operation::AdminGetDevice),
+                ),
+            )
         }
     }
 
@@ -11343,13 +13189,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::AdminGetUserRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::AdminGetUserResponse, errors::AdminGetUserError>,
+        Output = ::core::result::Result<
+            types::AdminGetUserResponse,
+            errors::AdminGetUserError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminGetUserError::Unhandled(
-                Error::not_implemented(Operation::AdminGetUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminGetUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminGetUser),
+                ),
+            )
         }
     }
 
@@ -11368,9 +13219,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminGetUserAuthFactorsError::Unhandled(
-                Error::not_implemented(Operation::AdminGetUserAuthFactors),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminGetUserAuthFactorsError::Unhandled(
+                    Error::not_implemented(Operation::AdminGetUserAuthFactors),
+                ),
+            )
         }
     }
 
@@ -11389,9 +13242,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminInitiateAuthError::Unhandled(
-                Error::not_implemented(Operation::AdminInitiateAuth),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminInitiateAuthError::Unhandled(
+                    Error::not_implemented(Operation::AdminInitiateAuth),
+                ),
+            )
         }
     }
 
@@ -11410,9 +13265,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminLinkProviderForUserError::Unhandled(
-                Error::not_implemented(Operation::AdminLinkProviderForUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminLinkProviderForUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminLinkProviderForUser),
+                ),
+            )
         }
     }
 
@@ -11431,9 +13288,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminListDevicesError::Unhandled(
-                Error::not_implemented(Operation::AdminListDevices),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminListDevicesError::Unhandled(
+                    Error::not_implemented(Operation::AdminListDevices),
+                ),
+            )
         }
     }
 
@@ -11452,9 +13311,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminListGroupsForUserError::Unhandled(
-                Error::not_implemented(Operation::AdminListGroupsForUser),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminListGroupsForUserError::Unhandled(
+                    Error::not_implemented(Operation::AdminListGroupsForUser),
+                ),
+            )
         }
     }
 
@@ -11473,9 +13334,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminListUserAuthEventsError::Unhandled(
-                Error::not_implemented(Operation::AdminListUserAuthEvents),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminListUserAuthEventsError::Unhandled(
+                    Error::not_implemented(Operation::AdminListUserAuthEvents),
+                ),
+            )
         }
     }
 
@@ -11494,9 +13357,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminListUserSessionsError::Unhandled(
-                Error::not_implemented(Operation::AdminListUserSessions),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminListUserSessionsError::Unhandled(
+                    Error::not_implemented(Operation::AdminListUserSessions),
+                ),
+            )
         }
     }
 
@@ -11512,9 +13377,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminRemoveUserFromGroupError::Unhandled(
-                Error::not_implemented(Operation::AdminRemoveUserFromGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminRemoveUserFromGroupError::Unhandled(
+                    Error::not_implemented(Operation::AdminRemoveUserFromGroup),
+                ),
+            )
         }
     }
 
@@ -11533,9 +13400,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminResetUserPasswordError::Unhandled(
-                Error::not_implemented(Operation::AdminResetUserPassword),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminResetUserPasswordError::Unhandled(
+                    Error::not_implemented(Operation::AdminResetUserPassword),
+                ),
+            )
         }
     }
 
@@ -11554,9 +13423,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminRespondToAuthChallengeError::Unhandled(
-                Error::not_implemented(Operation::AdminRespondToAuthChallenge),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminRespondToAuthChallengeError::Unhandled(
+                    Error::not_implemented(Operation::AdminRespondToAuthChallenge),
+                ),
+            )
         }
     }
 
@@ -11575,9 +13446,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminRevokeUserSessionError::Unhandled(
-                Error::not_implemented(Operation::AdminRevokeUserSession),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminRevokeUserSessionError::Unhandled(
+                    Error::not_implemented(Operation::AdminRevokeUserSession),
+                ),
+            )
         }
     }
 
@@ -11596,9 +13469,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminSetUserMfaPreferenceError::Unhandled(
-                Error::not_implemented(Operation::AdminSetUserMfaPreference),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminSetUserMfaPreferenceError::Unhandled(
+                    Error::not_implemented(Operation::AdminSetUserMfaPreference),
+                ),
+            )
         }
     }
 
@@ -11617,9 +13492,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminSetUserPasswordError::Unhandled(
-                Error::not_implemented(Operation::AdminSetUserPassword),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminSetUserPasswordError::Unhandled(
+                    Error::not_implemented(Operation::AdminSetUserPassword),
+                ),
+            )
         }
     }
 
@@ -11638,9 +13515,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminSetUserSettingsError::Unhandled(
-                Error::not_implemented(Operation::AdminSetUserSettings),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminSetUserSettingsError::Unhandled(
+                    Error::not_implemented(Operation::AdminSetUserSettings),
+                ),
+            )
         }
     }
 
@@ -11659,9 +13538,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminUpdateAuthEventFeedbackError::Unhandled(
-                Error::not_implemented(Operation::AdminUpdateAuthEventFeedback),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminUpdateAuthEventFeedbackError::Unhandled(
+                    Error::not_implemented(Operation::AdminUpdateAuthEventFeedback),
+                ),
+            )
         }
     }
 
@@ -11680,9 +13561,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminUpdateDeviceStatusError::Unhandled(
-                Error::not_implemented(Operation::AdminUpdateDeviceStatus),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminUpdateDeviceStatusError::Unhandled(
+                    Error::not_implemented(Operation::AdminUpdateDeviceStatus),
+                ),
+            )
         }
     }
 
@@ -11701,9 +13584,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminUpdateUserAttributesError::Unhandled(
-                Error::not_implemented(Operation::AdminUpdateUserAttributes),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminUpdateUserAttributesError::Unhandled(
+                    Error::not_implemented(Operation::AdminUpdateUserAttributes),
+                ),
+            )
         }
     }
 
@@ -11722,9 +13607,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AdminUserGlobalSignOutError::Unhandled(
-                Error::not_implemented(Operation::AdminUserGlobalSignOut),
-            ))
+            ::core::result::Result::Err(
+                errors::AdminUserGlobalSignOutError::Unhandled(
+                    Error::not_implemented(Operation::AdminUserGlobalSignOut),
+                ),
+            )
         }
     }
 
@@ -11743,9 +13630,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::AssociateSoftwareTokenError::Unhandled(
-                Error::not_implemented(Operation::AssociateSoftwareToken),
-            ))
+            ::core::result::Result::Err(
+                errors::AssociateSoftwareTokenError::Unhandled(
+                    Error::not_implemented(Operation::AssociateSoftwareToken),
+                ),
+            )
         }
     }
 
@@ -11764,9 +13653,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CancelPointInTimeRecoveryError::Unhandled(
-                Error::not_implemented(Operation::CancelPointInTimeRecovery),
-            ))
+            ::core::result::Result::Err(
+                errors::CancelPointInTimeRecoveryError::Unhandled(
+                    Error::not_implemented(Operation::CancelPointInTimeRecovery),
+                ),
+            )
         }
     }
 
@@ -11778,13 +13669,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ChangePasswordRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ChangePasswordResponse, errors::ChangePasswordError>,
+        Output = ::core::result::Result<
+            types::ChangePasswordResponse,
+            errors::ChangePasswordError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ChangePasswordError::Unhandled(
-                Error::not_implemented(Operation::ChangePassword),
-            ))
+            ::core::result::Result::Err(
+                errors::ChangePasswordError::Unhandled(
+                    Error::not_implemented(Operation::ChangePassword),
+                ),
+            )
         }
     }
 
@@ -11803,9 +13699,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CompleteWebAuthnRegistrationError::Unhandled(
-                Error::not_implemented(Operation::CompleteWebAuthnRegistration),
-            ))
+            ::core::result::Result::Err(
+                errors::CompleteWebAuthnRegistrationError::Unhandled(
+                    Error::not_implemented(Operation::CompleteWebAuthnRegistration),
+                ),
+            )
         }
     }
 
@@ -11817,13 +13715,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ConfirmDeviceRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ConfirmDeviceResponse, errors::ConfirmDeviceError>,
+        Output = ::core::result::Result<
+            types::ConfirmDeviceResponse,
+            errors::ConfirmDeviceError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ConfirmDeviceError::Unhandled(
-                Error::not_implemented(Operation::ConfirmDevice),
-            ))
+            ::core::result::Result::Err(
+                errors::ConfirmDeviceError::Unhandled(
+                    Error::not_implemented(Operation::ConfirmDevice),
+                ),
+            )
         }
     }
 
@@ -11842,9 +13745,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ConfirmForgotPasswordError::Unhandled(
-                Error::not_implemented(Operation::ConfirmForgotPassword),
-            ))
+            ::core::result::Result::Err(
+                errors::ConfirmForgotPasswordError::Unhandled(
+                    Error::not_implemented(Operation::ConfirmForgotPassword),
+                ),
+            )
         }
     }
 
@@ -11856,13 +13761,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ConfirmSignUpRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ConfirmSignUpResponse, errors::ConfirmSignUpError>,
+        Output = ::core::result::Result<
+            types::ConfirmSignUpResponse,
+            errors::ConfirmSignUpError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ConfirmSignUpError::Unhandled(
-                Error::not_implemented(Operation::ConfirmSignUp),
-            ))
+            ::core::result::Result::Err(
+                errors::ConfirmSignUpError::Unhandled(
+                    Error::not_implemented(Operation::ConfirmSignUp),
+                ),
+            )
         }
     }
 
@@ -11881,9 +13791,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateCimdPolicyError::Unhandled(
-                Error::not_implemented(Operation::CreateCimdPolicy),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateCimdPolicyError::Unhandled(
+                    Error::not_implemented(Operation::CreateCimdPolicy),
+                ),
+            )
         }
     }
 
@@ -11895,13 +13807,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::CreateGroupRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::CreateGroupResponse, errors::CreateGroupError>,
+        Output = ::core::result::Result<
+            types::CreateGroupResponse,
+            errors::CreateGroupError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateGroupError::Unhandled(
-                Error::not_implemented(Operation::CreateGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateGroupError::Unhandled(
+                    Error::not_implemented(Operation::CreateGroup),
+                ),
+            )
         }
     }
 
@@ -11920,9 +13837,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateIdentityProviderError::Unhandled(
-                Error::not_implemented(Operation::CreateIdentityProvider),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateIdentityProviderError::Unhandled(
+                    Error::not_implemented(Operation::CreateIdentityProvider),
+                ),
+            )
         }
     }
 
@@ -11941,9 +13860,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateManagedLoginBrandingError::Unhandled(
-                Error::not_implemented(Operation::CreateManagedLoginBranding),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateManagedLoginBrandingError::Unhandled(
+                    Error::not_implemented(Operation::CreateManagedLoginBranding),
+                ),
+            )
         }
     }
 
@@ -11962,9 +13883,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateResourceServerError::Unhandled(
-                Error::not_implemented(Operation::CreateResourceServer),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateResourceServerError::Unhandled(
+                    Error::not_implemented(Operation::CreateResourceServer),
+                ),
+            )
         }
     }
 
@@ -11976,13 +13899,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::CreateTermsRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::CreateTermsResponse, errors::CreateTermsError>,
+        Output = ::core::result::Result<
+            types::CreateTermsResponse,
+            errors::CreateTermsError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateTermsError::Unhandled(
-                Error::not_implemented(Operation::CreateTerms),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateTermsError::Unhandled(
+                    Error::not_implemented(Operation::CreateTerms),
+                ),
+            )
         }
     }
 
@@ -12001,9 +13929,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateUserImportJobError::Unhandled(
-                Error::not_implemented(Operation::CreateUserImportJob),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateUserImportJobError::Unhandled(
+                    Error::not_implemented(Operation::CreateUserImportJob),
+                ),
+            )
         }
     }
 
@@ -12015,13 +13945,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::CreateUserPoolRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::CreateUserPoolResponse, errors::CreateUserPoolError>,
+        Output = ::core::result::Result<
+            types::CreateUserPoolResponse,
+            errors::CreateUserPoolError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateUserPoolError::Unhandled(
-                Error::not_implemented(Operation::CreateUserPool),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateUserPoolError::Unhandled(
+                    Error::not_implemented(Operation::CreateUserPool),
+                ),
+            )
         }
     }
 
@@ -12040,9 +13975,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateUserPoolClientError::Unhandled(
-                Error::not_implemented(Operation::CreateUserPoolClient),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateUserPoolClientError::Unhandled(
+                    Error::not_implemented(Operation::CreateUserPoolClient),
+                ),
+            )
         }
     }
 
@@ -12061,9 +13998,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateUserPoolDomainError::Unhandled(
-                Error::not_implemented(Operation::CreateUserPoolDomain),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateUserPoolDomainError::Unhandled(
+                    Error::not_implemented(Operation::CreateUserPoolDomain),
+                ),
+            )
         }
     }
 
@@ -12082,9 +14021,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::CreateUserPoolReplicaError::Unhandled(
-                Error::not_implemented(Operation::CreateUserPoolReplica),
-            ))
+            ::core::result::Result::Err(
+                errors::CreateUserPoolReplicaError::Unhandled(
+                    Error::not_implemented(Operation::CreateUserPoolReplica),
+                ),
+            )
         }
     }
 
@@ -12103,9 +14044,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteCimdPolicyError::Unhandled(
-                Error::not_implemented(Operation::DeleteCimdPolicy),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteCimdPolicyError::Unhandled(
+                    Error::not_implemented(Operation::DeleteCimdPolicy),
+                ),
+            )
         }
     }
 
@@ -12116,13 +14059,16 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         &self,
         cx: &Context,
         input: types::DeleteGroupRequest,
-    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteGroupError>>
-    + ::core::marker::Send {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteGroupError>,
+    > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteGroupError::Unhandled(
-                Error::not_implemented(Operation::DeleteGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteGroupError::Unhandled(
+                    Error::not_implemented(Operation::DeleteGroup),
+                ),
+            )
         }
     }
 
@@ -12138,9 +14084,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteIdentityProviderError::Unhandled(
-                Error::not_implemented(Operation::DeleteIdentityProvider),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteIdentityProviderError::Unhandled(
+                    Error::not_implemented(Operation::DeleteIdentityProvider),
+                ),
+            )
         }
     }
 
@@ -12156,9 +14104,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteManagedLoginBrandingError::Unhandled(
-                Error::not_implemented(Operation::DeleteManagedLoginBranding),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteManagedLoginBrandingError::Unhandled(
+                    Error::not_implemented(Operation::DeleteManagedLoginBranding),
+                ),
+            )
         }
     }
 
@@ -12174,9 +14124,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteResourceServerError::Unhandled(
-                Error::not_implemented(Operation::DeleteResourceServer),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteResourceServerError::Unhandled(
+                    Error::not_implemented(Operation::DeleteResourceServer),
+                ),
+            )
         }
     }
 
@@ -12187,13 +14139,16 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         &self,
         cx: &Context,
         input: types::DeleteTermsRequest,
-    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteTermsError>>
-    + ::core::marker::Send {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteTermsError>,
+    > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteTermsError::Unhandled(
-                Error::not_implemented(Operation::DeleteTerms),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteTermsError::Unhandled(
+                    Error::not_implemented(Operation::DeleteTerms),
+                ),
+            )
         }
     }
 
@@ -12204,13 +14159,16 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         &self,
         cx: &Context,
         input: types::DeleteUserRequest,
-    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::DeleteUserError>>
-    + ::core::marker::Send {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::DeleteUserError>,
+    > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserError::Unhandled(Error::not_implemented(
-                Operation::DeleteUser,
-            )))
+            ::core::result::Result::Err(
+                errors::DeleteUserError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUser),
+                ),
+            )
         }
     }
 
@@ -12229,9 +14187,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserAttributesError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserAttributes),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserAttributesError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserAttributes),
+                ),
+            )
         }
     }
 
@@ -12247,9 +14207,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserPoolError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserPool),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserPoolError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserPool),
+                ),
+            )
         }
     }
 
@@ -12265,9 +14227,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserPoolClientError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserPoolClient),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserPoolClientError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserPoolClient),
+                ),
+            )
         }
     }
 
@@ -12286,9 +14250,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserPoolClientSecretError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserPoolClientSecret),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserPoolClientSecretError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserPoolClientSecret),
+                ),
+            )
         }
     }
 
@@ -12307,9 +14273,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserPoolDomainError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserPoolDomain),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserPoolDomainError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserPoolDomain),
+                ),
+            )
         }
     }
 
@@ -12328,9 +14296,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteUserPoolReplicaError::Unhandled(
-                Error::not_implemented(Operation::DeleteUserPoolReplica),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteUserPoolReplicaError::Unhandled(
+                    Error::not_implemented(Operation::DeleteUserPoolReplica),
+                ),
+            )
         }
     }
 
@@ -12349,9 +14319,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DeleteWebAuthnCredentialError::Unhandled(
-                Error::not_implemented(Operation::DeleteWebAuthnCredential),
-            ))
+            ::core::result::Result::Err(
+                errors::DeleteWebAuthnCredentialError::Unhandled(
+                    Error::not_implemented(Operation::DeleteWebAuthnCredential),
+                ),
+            )
         }
     }
 
@@ -12370,9 +14342,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeCimdPolicyError::Unhandled(
-                Error::not_implemented(Operation::DescribeCimdPolicy),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeCimdPolicyError::Unhandled(
+                    Error::not_implemented(Operation::DescribeCimdPolicy),
+                ),
+            )
         }
     }
 
@@ -12391,9 +14365,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeIdentityProviderError::Unhandled(
-                Error::not_implemented(Operation::DescribeIdentityProvider),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeIdentityProviderError::Unhandled(
+                    Error::not_implemented(Operation::DescribeIdentityProvider),
+                ),
+            )
         }
     }
 
@@ -12412,9 +14388,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeManagedLoginBrandingError::Unhandled(
-                Error::not_implemented(Operation::DescribeManagedLoginBranding),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeManagedLoginBrandingError::Unhandled(
+                    Error::not_implemented(Operation::DescribeManagedLoginBranding),
+                ),
+            )
         }
     }
 
@@ -12435,7 +14413,9 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         async {
             ::core::result::Result::Err(
                 errors::DescribeManagedLoginBrandingByClientError::Unhandled(
-                    Error::not_implemented(Operation::DescribeManagedLoginBrandingByClient),
+                    Error::not_implemented(
+                        Operation::DescribeManagedLoginBrandingByClient,
+                    ),
                 ),
             )
         }
@@ -12456,9 +14436,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribePointInTimeRecoveryError::Unhandled(
-                Error::not_implemented(Operation::DescribePointInTimeRecovery),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribePointInTimeRecoveryError::Unhandled(
+                    Error::not_implemented(Operation::DescribePointInTimeRecovery),
+                ),
+            )
         }
     }
 
@@ -12477,9 +14459,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeResourceServerError::Unhandled(
-                Error::not_implemented(Operation::DescribeResourceServer),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeResourceServerError::Unhandled(
+                    Error::not_implemented(Operation::DescribeResourceServer),
+                ),
+            )
         }
     }
 
@@ -12498,9 +14482,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeRiskConfigurationError::Unhandled(
-                Error::not_implemented(Operation::DescribeRiskConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeRiskConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::DescribeRiskConfiguration),
+                ),
+            )
         }
     }
 
@@ -12512,13 +14498,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::DescribeTermsRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::DescribeTermsResponse, errors::DescribeTermsError>,
+        Output = ::core::result::Result<
+            types::DescribeTermsResponse,
+            errors::DescribeTermsError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeTermsError::Unhandled(
-                Error::not_implemented(Operation::DescribeTerms),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeTermsError::Unhandled(
+                    Error::not_implemented(Operation::DescribeTerms),
+                ),
+            )
         }
     }
 
@@ -12537,9 +14528,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeTermsByClientError::Unhandled(
-                Error::not_implemented(Operation::DescribeTermsByClient),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeTermsByClientError::Unhandled(
+                    Error::not_implemented(Operation::DescribeTermsByClient),
+                ),
+            )
         }
     }
 
@@ -12558,9 +14551,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeUserImportJobError::Unhandled(
-                Error::not_implemented(Operation::DescribeUserImportJob),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeUserImportJobError::Unhandled(
+                    Error::not_implemented(Operation::DescribeUserImportJob),
+                ),
+            )
         }
     }
 
@@ -12579,9 +14574,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeUserPoolError::Unhandled(
-                Error::not_implemented(Operation::DescribeUserPool),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeUserPoolError::Unhandled(
+                    Error::not_implemented(Operation::DescribeUserPool),
+                ),
+            )
         }
     }
 
@@ -12600,9 +14597,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeUserPoolClientError::Unhandled(
-                Error::not_implemented(Operation::DescribeUserPoolClient),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeUserPoolClientError::Unhandled(
+                    Error::not_implemented(Operation::DescribeUserPoolClient),
+                ),
+            )
         }
     }
 
@@ -12621,9 +14620,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::DescribeUserPoolDomainError::Unhandled(
-                Error::not_implemented(Operation::DescribeUserPoolDomain),
-            ))
+            ::core::result::Result::Err(
+                errors::DescribeUserPoolDomainError::Unhandled(
+                    Error::not_implemented(Operation::DescribeUserPoolDomain),
+                ),
+            )
         }
     }
 
@@ -12634,13 +14635,16 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         &self,
         cx: &Context,
         input: types::ForgetDeviceRequest,
-    ) -> impl ::core::future::Future<Output = ::core::result::Result<(), errors::ForgetDeviceError>>
-    + ::core::marker::Send {
+    ) -> impl ::core::future::Future<
+        Output = ::core::result::Result<(), errors::ForgetDeviceError>,
+    > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ForgetDeviceError::Unhandled(
-                Error::not_implemented(Operation::ForgetDevice),
-            ))
+            ::core::result::Result::Err(
+                errors::ForgetDeviceError::Unhandled(
+                    Error::not_implemented(Operation::ForgetDevice),
+                ),
+            )
         }
     }
 
@@ -12652,13 +14656,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ForgotPasswordRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ForgotPasswordResponse, errors::ForgotPasswordError>,
+        Output = ::core::result::Result<
+            types::ForgotPasswordResponse,
+            errors::ForgotPasswordError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ForgotPasswordError::Unhandled(
-                Error::not_implemented(Operation::ForgotPassword),
-            ))
+            ::core::result::Result::Err(
+                errors::ForgotPasswordError::Unhandled(
+                    Error::not_implemented(Operation::ForgotPassword),
+                ),
+            )
         }
     }
 
@@ -12670,13 +14679,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::GetCsvHeaderRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::GetCsvHeaderResponse, errors::GetCsvHeaderError>,
+        Output = ::core::result::Result<
+            types::GetCsvHeaderResponse,
+            errors::GetCsvHeaderError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetCsvHeaderError::Unhandled(
-                Error::not_implemented(Operation::GetCsvHeader),
-            ))
+            ::core::result::Result::Err(
+                errors::GetCsvHeaderError::Unhandled(
+                    Error::not_implemented(Operation::GetCsvHeader),
+                ),
+            )
         }
     }
 
@@ -12688,13 +14702,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::GetClientTokenRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::GetClientTokenResponse, errors::GetClientTokenError>,
+        Output = ::core::result::Result<
+            types::GetClientTokenResponse,
+            errors::GetClientTokenError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetClientTokenError::Unhandled(
-                Error::not_implemented(Operation::GetClientToken),
-            ))
+            ::core::result::Result::Err(
+                errors::GetClientTokenError::Unhandled(
+                    Error::not_implemented(Operation::GetClientToken),
+                ),
+            )
         }
     }
 
@@ -12713,9 +14732,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetDerivedTokenError::Unhandled(
-                Error::not_implemented(Operation::GetDerivedToken),
-            ))
+            ::core::result::Result::Err(
+                errors::GetDerivedTokenError::Unhandled(
+                    Error::not_implemented(Operation::GetDerivedToken),
+                ),
+            )
         }
     }
 
@@ -12731,9 +14752,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetDeviceError::Unhandled(Error::not_implemented(
-                Operation::GetDevice,
-            )))
+            ::core::result::Result::Err(
+                errors::GetDeviceError::Unhandled(
+                    Error::not_implemented(Operation::GetDevice),
+                ),
+            )
         }
     }
 
@@ -12749,9 +14772,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetGroupError::Unhandled(Error::not_implemented(
-                Operation::GetGroup,
-            )))
+            ::core::result::Result::Err(
+                errors::GetGroupError::Unhandled(
+                    Error::not_implemented(Operation::GetGroup),
+                ),
+            )
         }
     }
 
@@ -12770,9 +14795,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetIdentityProviderByIdentifierError::Unhandled(
-                Error::not_implemented(Operation::GetIdentityProviderByIdentifier),
-            ))
+            ::core::result::Result::Err(
+                errors::GetIdentityProviderByIdentifierError::Unhandled(
+                    Error::not_implemented(Operation::GetIdentityProviderByIdentifier),
+                ),
+            )
         }
     }
 
@@ -12791,9 +14818,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetLogDeliveryConfigurationError::Unhandled(
-                Error::not_implemented(Operation::GetLogDeliveryConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::GetLogDeliveryConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::GetLogDeliveryConfiguration),
+                ),
+            )
         }
     }
 
@@ -12812,9 +14841,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetProvisionedLimitError::Unhandled(
-                Error::not_implemented(Operation::GetProvisionedLimit),
-            ))
+            ::core::result::Result::Err(
+                errors::GetProvisionedLimitError::Unhandled(
+                    Error::not_implemented(Operation::GetProvisionedLimit),
+                ),
+            )
         }
     }
 
@@ -12833,9 +14864,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetSigningCertificateError::Unhandled(
-                Error::not_implemented(Operation::GetSigningCertificate),
-            ))
+            ::core::result::Result::Err(
+                errors::GetSigningCertificateError::Unhandled(
+                    Error::not_implemented(Operation::GetSigningCertificate),
+                ),
+            )
         }
     }
 
@@ -12854,9 +14887,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetTokensFromRefreshTokenError::Unhandled(
-                Error::not_implemented(Operation::GetTokensFromRefreshToken),
-            ))
+            ::core::result::Result::Err(
+                errors::GetTokensFromRefreshTokenError::Unhandled(
+                    Error::not_implemented(Operation::GetTokensFromRefreshToken),
+                ),
+            )
         }
     }
 
@@ -12875,9 +14910,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUiCustomizationError::Unhandled(
-                Error::not_implemented(Operation::GetUiCustomization),
-            ))
+            ::core::result::Result::Err(
+                errors::GetUiCustomizationError::Unhandled(
+                    Error::not_implemented(Operation::GetUiCustomization),
+                ),
+            )
         }
     }
 
@@ -12893,9 +14930,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUserError::Unhandled(Error::not_implemented(
-                Operation::GetUser,
-            )))
+            ::core::result::Result::Err(
+                errors::GetUserError::Unhandled(
+                    Error::not_implemented(Operation::GetUser),
+                ),
+            )
         }
     }
 
@@ -12914,9 +14953,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUserAttributeVerificationCodeError::Unhandled(
-                Error::not_implemented(Operation::GetUserAttributeVerificationCode),
-            ))
+            ::core::result::Result::Err(
+                errors::GetUserAttributeVerificationCodeError::Unhandled(
+                    Error::not_implemented(Operation::GetUserAttributeVerificationCode),
+                ),
+            )
         }
     }
 
@@ -12935,9 +14976,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUserAuthFactorsError::Unhandled(
-                Error::not_implemented(Operation::GetUserAuthFactors),
-            ))
+            ::core::result::Result::Err(
+                errors::GetUserAuthFactorsError::Unhandled(
+                    Error::not_implemented(Operation::GetUserAuthFactors),
+                ),
+            )
         }
     }
 
@@ -12958,7 +15001,9 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         async {
             ::core::result::Result::Err(
                 errors::GetUserPoolClientSessionConfigurationError::Unhandled(
-                    Error::not_implemented(Operation::GetUserPoolClientSessionConfiguration),
+                    Error::not_implemented(
+                        Operation::GetUserPoolClientSessionConfiguration,
+                    ),
                 ),
             )
         }
@@ -12979,9 +15024,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUserPoolMfaConfigError::Unhandled(
-                Error::not_implemented(Operation::GetUserPoolMfaConfig),
-            ))
+            ::core::result::Result::Err(
+                errors::GetUserPoolMfaConfigError::Unhandled(
+                    Error::not_implemented(Operation::GetUserPoolMfaConfig),
+                ),
+            )
         }
     }
 
@@ -13000,9 +15047,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GetUserPoolSessionConfigurationError::Unhandled(
-                Error::not_implemented(Operation::GetUserPoolSessionConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::GetUserPoolSessionConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::GetUserPoolSessionConfiguration),
+                ),
+            )
         }
     }
 
@@ -13014,13 +15063,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::GlobalSignOutRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::GlobalSignOutResponse, errors::GlobalSignOutError>,
+        Output = ::core::result::Result<
+            types::GlobalSignOutResponse,
+            errors::GlobalSignOutError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::GlobalSignOutError::Unhandled(
-                Error::not_implemented(Operation::GlobalSignOut),
-            ))
+            ::core::result::Result::Err(
+                errors::GlobalSignOutError::Unhandled(
+                    Error::not_implemented(Operation::GlobalSignOut),
+                ),
+            )
         }
     }
 
@@ -13032,13 +15086,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::InitiateAuthRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::InitiateAuthResponse, errors::InitiateAuthError>,
+        Output = ::core::result::Result<
+            types::InitiateAuthResponse,
+            errors::InitiateAuthError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::InitiateAuthError::Unhandled(
-                Error::not_implemented(Operation::InitiateAuth),
-            ))
+            ::core::result::Result::Err(
+                errors::InitiateAuthError::Unhandled(
+                    Error::not_implemented(Operation::InitiateAuth),
+                ),
+            )
         }
     }
 
@@ -13057,9 +15116,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::InitiatePointInTimeRecoveryError::Unhandled(
-                Error::not_implemented(Operation::InitiatePointInTimeRecovery),
-            ))
+            ::core::result::Result::Err(
+                errors::InitiatePointInTimeRecoveryError::Unhandled(
+                    Error::not_implemented(Operation::InitiatePointInTimeRecovery),
+                ),
+            )
         }
     }
 
@@ -13078,9 +15139,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListCimdPoliciesError::Unhandled(
-                Error::not_implemented(Operation::ListCimdPolicies),
-            ))
+            ::core::result::Result::Err(
+                errors::ListCimdPoliciesError::Unhandled(
+                    Error::not_implemented(Operation::ListCimdPolicies),
+                ),
+            )
         }
     }
 
@@ -13099,9 +15162,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListClientMetadataUrlsError::Unhandled(
-                Error::not_implemented(Operation::ListClientMetadataUrls),
-            ))
+            ::core::result::Result::Err(
+                errors::ListClientMetadataUrlsError::Unhandled(
+                    Error::not_implemented(Operation::ListClientMetadataUrls),
+                ),
+            )
         }
     }
 
@@ -13113,13 +15178,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ListDevicesRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ListDevicesResponse, errors::ListDevicesError>,
+        Output = ::core::result::Result<
+            types::ListDevicesResponse,
+            errors::ListDevicesError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListDevicesError::Unhandled(
-                Error::not_implemented(Operation::ListDevices),
-            ))
+            ::core::result::Result::Err(
+                errors::ListDevicesError::Unhandled(
+                    Error::not_implemented(Operation::ListDevices),
+                ),
+            )
         }
     }
 
@@ -13131,13 +15201,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ListGroupsRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ListGroupsResponse, errors::ListGroupsError>,
+        Output = ::core::result::Result<
+            types::ListGroupsResponse,
+            errors::ListGroupsError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListGroupsError::Unhandled(Error::not_implemented(
-                Operation::ListGroups,
-            )))
+            ::core::result::Result::Err(
+                errors::ListGroupsError::Unhandled(
+                    Error::not_implemented(Operation::ListGroups),
+                ),
+            )
         }
     }
 
@@ -13156,9 +15231,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListIdentityProvidersError::Unhandled(
-                Error::not_implemented(Operation::ListIdentityProviders),
-            ))
+            ::core::result::Result::Err(
+                errors::ListIdentityProvidersError::Unhandled(
+                    Error::not_implemented(Operation::ListIdentityProviders),
+                ),
+            )
         }
     }
 
@@ -13177,9 +15254,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListPointInTimeRecoveriesError::Unhandled(
-                Error::not_implemented(Operation::ListPointInTimeRecoveries),
-            ))
+            ::core::result::Result::Err(
+                errors::ListPointInTimeRecoveriesError::Unhandled(
+                    Error::not_implemented(Operation::ListPointInTimeRecoveries),
+                ),
+            )
         }
     }
 
@@ -13198,9 +15277,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListResourceServersError::Unhandled(
-                Error::not_implemented(Operation::ListResourceServers),
-            ))
+            ::core::result::Result::Err(
+                errors::ListResourceServersError::Unhandled(
+                    Error::not_implemented(Operation::ListResourceServers),
+                ),
+            )
         }
     }
 
@@ -13219,9 +15300,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListTagsForResourceError::Unhandled(
-                Error::not_implemented(Operation::ListTagsForResource),
-            ))
+            ::core::result::Result::Err(
+                errors::ListTagsForResourceError::Unhandled(
+                    Error::not_implemented(Operation::ListTagsForResource),
+                ),
+            )
         }
     }
 
@@ -13237,9 +15320,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListTermsError::Unhandled(Error::not_implemented(
-                Operation::ListTerms,
-            )))
+            ::core::result::Result::Err(
+                errors::ListTermsError::Unhandled(
+                    Error::not_implemented(Operation::ListTerms),
+                ),
+            )
         }
     }
 
@@ -13258,9 +15343,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserImportJobsError::Unhandled(
-                Error::not_implemented(Operation::ListUserImportJobs),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserImportJobsError::Unhandled(
+                    Error::not_implemented(Operation::ListUserImportJobs),
+                ),
+            )
         }
     }
 
@@ -13279,9 +15366,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserPoolClientSecretsError::Unhandled(
-                Error::not_implemented(Operation::ListUserPoolClientSecrets),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserPoolClientSecretsError::Unhandled(
+                    Error::not_implemented(Operation::ListUserPoolClientSecrets),
+                ),
+            )
         }
     }
 
@@ -13300,9 +15389,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserPoolClientsError::Unhandled(
-                Error::not_implemented(Operation::ListUserPoolClients),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserPoolClientsError::Unhandled(
+                    Error::not_implemented(Operation::ListUserPoolClients),
+                ),
+            )
         }
     }
 
@@ -13321,9 +15412,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserPoolReplicasError::Unhandled(
-                Error::not_implemented(Operation::ListUserPoolReplicas),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserPoolReplicasError::Unhandled(
+                    Error::not_implemented(Operation::ListUserPoolReplicas),
+                ),
+            )
         }
     }
 
@@ -13335,13 +15428,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::ListUserPoolsRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::ListUserPoolsResponse, errors::ListUserPoolsError>,
+        Output = ::core::result::Result<
+            types::ListUserPoolsResponse,
+            errors::ListUserPoolsError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserPoolsError::Unhandled(
-                Error::not_implemented(Operation::ListUserPools),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserPoolsError::Unhandled(
+                    Error::not_implemented(Operation::ListUserPools),
+                ),
+            )
         }
     }
 
@@ -13360,9 +15458,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUserSessionsError::Unhandled(
-                Error::not_implemented(Operation::ListUserSessions),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUserSessionsError::Unhandled(
+                    Error::not_implemented(Operation::ListUserSessions),
+                ),
+            )
         }
     }
 
@@ -13378,9 +15478,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUsersError::Unhandled(Error::not_implemented(
-                Operation::ListUsers,
-            )))
+            ::core::result::Result::Err(
+                errors::ListUsersError::Unhandled(
+                    Error::not_implemented(Operation::ListUsers),
+                ),
+            )
         }
     }
 
@@ -13399,9 +15501,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListUsersInGroupError::Unhandled(
-                Error::not_implemented(Operation::ListUsersInGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::ListUsersInGroupError::Unhandled(
+                    Error::not_implemented(Operation::ListUsersInGroup),
+                ),
+            )
         }
     }
 
@@ -13420,9 +15524,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ListWebAuthnCredentialsError::Unhandled(
-                Error::not_implemented(Operation::ListWebAuthnCredentials),
-            ))
+            ::core::result::Result::Err(
+                errors::ListWebAuthnCredentialsError::Unhandled(
+                    Error::not_implemented(Operation::ListWebAuthnCredentials),
+                ),
+            )
         }
     }
 
@@ -13441,9 +15547,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::ResendConfirmationCodeError::Unhandled(
-                Error::not_implemented(Operation::ResendConfirmationCode),
-            ))
+            ::core::result::Result::Err(
+                errors::ResendConfirmationCodeError::Unhandled(
+                    Error::not_implemented(Operation::ResendConfirmationCode),
+                ),
+            )
         }
     }
 
@@ -13462,9 +15570,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::RespondToAuthChallengeError::Unhandled(
-                Error::not_implemented(Operation::RespondToAuthChallenge),
-            ))
+            ::core::result::Result::Err(
+                errors::RespondToAuthChallengeError::Unhandled(
+                    Error::not_implemented(Operation::RespondToAuthChallenge),
+                ),
+            )
         }
     }
 
@@ -13476,13 +15586,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::RevokeTokenRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::RevokeTokenResponse, errors::RevokeTokenError>,
+        Output = ::core::result::Result<
+            types::RevokeTokenResponse,
+            errors::RevokeTokenError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::RevokeTokenError::Unhandled(
-                Error::not_implemented(Operation::RevokeToken),
-            ))
+            ::core::result::Result::Err(
+                errors::RevokeTokenError::Unhandled(
+                    Error::not_implemented(Operation::RevokeToken),
+                ),
+            )
         }
     }
 
@@ -13501,9 +15616,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::RevokeUserSessionError::Unhandled(
-                Error::not_implemented(Operation::RevokeUserSession),
-            ))
+            ::core::result::Result::Err(
+                errors::RevokeUserSessionError::Unhandled(
+                    Error::not_implemented(Operation::RevokeUserSession),
+                ),
+            )
         }
     }
 
@@ -13522,9 +15639,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetLogDeliveryConfigurationError::Unhandled(
-                Error::not_implemented(Operation::SetLogDeliveryConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::SetLogDeliveryConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::SetLogDeliveryConfiguration),
+                ),
+            )
         }
     }
 
@@ -13543,9 +15662,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetRiskConfigurationError::Unhandled(
-                Error::not_implemented(Operation::SetRiskConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::SetRiskConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::SetRiskConfiguration),
+                ),
+            )
         }
     }
 
@@ -13564,9 +15685,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetUiCustomizationError::Unhandled(
-                Error::not_implemented(Operation::SetUiCustomization),
-            ))
+            ::core::result::Result::Err(
+                errors::SetUiCustomizationError::Unhandled(
+                    Error::not_implemented(Operation::SetUiCustomization),
+                ),
+            )
         }
     }
 
@@ -13585,9 +15708,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetUserMfaPreferenceError::Unhandled(
-                Error::not_implemented(Operation::SetUserMfaPreference),
-            ))
+            ::core::result::Result::Err(
+                errors::SetUserMfaPreferenceError::Unhandled(
+                    Error::not_implemented(Operation::SetUserMfaPreference),
+                ),
+            )
         }
     }
 
@@ -13608,7 +15733,9 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         async {
             ::core::result::Result::Err(
                 errors::SetUserPoolClientSessionConfigurationError::Unhandled(
-                    Error::not_implemented(Operation::SetUserPoolClientSessionConfiguration),
+                    Error::not_implemented(
+                        Operation::SetUserPoolClientSessionConfiguration,
+                    ),
                 ),
             )
         }
@@ -13629,9 +15756,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetUserPoolMfaConfigError::Unhandled(
-                Error::not_implemented(Operation::SetUserPoolMfaConfig),
-            ))
+            ::core::result::Result::Err(
+                errors::SetUserPoolMfaConfigError::Unhandled(
+                    Error::not_implemented(Operation::SetUserPoolMfaConfig),
+                ),
+            )
         }
     }
 
@@ -13650,9 +15779,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetUserPoolSessionConfigurationError::Unhandled(
-                Error::not_implemented(Operation::SetUserPoolSessionConfiguration),
-            ))
+            ::core::result::Result::Err(
+                errors::SetUserPoolSessionConfigurationError::Unhandled(
+                    Error::not_implemented(Operation::SetUserPoolSessionConfiguration),
+                ),
+            )
         }
     }
 
@@ -13671,9 +15802,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SetUserSettingsError::Unhandled(
-                Error::not_implemented(Operation::SetUserSettings),
-            ))
+            ::core::result::Result::Err(
+                errors::SetUserSettingsError::Unhandled(
+                    Error::not_implemented(Operation::SetUserSettings),
+                ),
+            )
         }
     }
 
@@ -13689,9 +15822,9 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::SignUpError::Unhandled(Error::not_implemented(
-                Operation::SignUp,
-            )))
+            ::core::result::Result::Err(
+                errors::SignUpError::Unhandled(Error::not_implemented(Operation::SignUp)),
+            )
         }
     }
 
@@ -13710,9 +15843,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::StartPointInTimeRecoveryError::Unhandled(
-                Error::not_implemented(Operation::StartPointInTimeRecovery),
-            ))
+            ::core::result::Result::Err(
+                errors::StartPointInTimeRecoveryError::Unhandled(
+                    Error::not_implemented(Operation::StartPointInTimeRecovery),
+                ),
+            )
         }
     }
 
@@ -13731,9 +15866,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::StartUserImportJobError::Unhandled(
-                Error::not_implemented(Operation::StartUserImportJob),
-            ))
+            ::core::result::Result::Err(
+                errors::StartUserImportJobError::Unhandled(
+                    Error::not_implemented(Operation::StartUserImportJob),
+                ),
+            )
         }
     }
 
@@ -13752,9 +15889,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::StartWebAuthnRegistrationError::Unhandled(
-                Error::not_implemented(Operation::StartWebAuthnRegistration),
-            ))
+            ::core::result::Result::Err(
+                errors::StartWebAuthnRegistrationError::Unhandled(
+                    Error::not_implemented(Operation::StartWebAuthnRegistration),
+                ),
+            )
         }
     }
 
@@ -13773,9 +15912,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::StopUserImportJobError::Unhandled(
-                Error::not_implemented(Operation::StopUserImportJob),
-            ))
+            ::core::result::Result::Err(
+                errors::StopUserImportJobError::Unhandled(
+                    Error::not_implemented(Operation::StopUserImportJob),
+                ),
+            )
         }
     }
 
@@ -13787,13 +15928,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::TagResourceRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::TagResourceResponse, errors::TagResourceError>,
+        Output = ::core::result::Result<
+            types::TagResourceResponse,
+            errors::TagResourceError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::TagResourceError::Unhandled(
-                Error::not_implemented(Operation::TagResource),
-            ))
+            ::core::result::Result::Err(
+                errors::TagResourceError::Unhandled(
+                    Error::not_implemented(Operation::TagResource),
+                ),
+            )
         }
     }
 
@@ -13805,13 +15951,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::UntagResourceRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::UntagResourceResponse, errors::UntagResourceError>,
+        Output = ::core::result::Result<
+            types::UntagResourceResponse,
+            errors::UntagResourceError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UntagResourceError::Unhandled(
-                Error::not_implemented(Operation::UntagResource),
-            ))
+            ::core::result::Result::Err(
+                errors::UntagResourceError::Unhandled(
+                    Error::not_implemented(Operation::UntagResource),
+                ),
+            )
         }
     }
 
@@ -13830,9 +15981,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateAuthEventFeedbackError::Unhandled(
-                Error::not_implemented(Operation::UpdateAuthEventFeedback),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateAuthEventFeedbackError::Unhandled(
+                    Error::not_implemented(Operation::UpdateAuthEventFeedback),
+                ),
+            )
         }
     }
 
@@ -13851,9 +16004,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateCimdPolicyError::Unhandled(
-                Error::not_implemented(Operation::UpdateCimdPolicy),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateCimdPolicyError::Unhandled(
+                    Error::not_implemented(Operation::UpdateCimdPolicy),
+                ),
+            )
         }
     }
 
@@ -13872,9 +16027,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateClientMetadataUrlStateError::Unhandled(
-                Error::not_implemented(Operation::UpdateClientMetadataUrlState),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateClientMetadataUrlStateError::Unhandled(
+                    Error::not_implemented(Operation::UpdateClientMetadataUrlState),
+                ),
+            )
         }
     }
 
@@ -13893,9 +16050,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateDeviceStatusError::Unhandled(
-                Error::not_implemented(Operation::UpdateDeviceStatus),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateDeviceStatusError::Unhandled(
+                    Error::not_implemented(Operation::UpdateDeviceStatus),
+                ),
+            )
         }
     }
 
@@ -13907,13 +16066,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::UpdateGroupRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::UpdateGroupResponse, errors::UpdateGroupError>,
+        Output = ::core::result::Result<
+            types::UpdateGroupResponse,
+            errors::UpdateGroupError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateGroupError::Unhandled(
-                Error::not_implemented(Operation::UpdateGroup),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateGroupError::Unhandled(
+                    Error::not_implemented(Operation::UpdateGroup),
+                ),
+            )
         }
     }
 
@@ -13932,9 +16096,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateIdentityProviderError::Unhandled(
-                Error::not_implemented(Operation::UpdateIdentityProvider),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateIdentityProviderError::Unhandled(
+                    Error::not_implemented(Operation::UpdateIdentityProvider),
+                ),
+            )
         }
     }
 
@@ -13953,9 +16119,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateManagedLoginBrandingError::Unhandled(
-                Error::not_implemented(Operation::UpdateManagedLoginBranding),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateManagedLoginBrandingError::Unhandled(
+                    Error::not_implemented(Operation::UpdateManagedLoginBranding),
+                ),
+            )
         }
     }
 
@@ -13974,9 +16142,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateProvisionedLimitError::Unhandled(
-                Error::not_implemented(Operation::UpdateProvisionedLimit),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateProvisionedLimitError::Unhandled(
+                    Error::not_implemented(Operation::UpdateProvisionedLimit),
+                ),
+            )
         }
     }
 
@@ -13995,9 +16165,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateResourceServerError::Unhandled(
-                Error::not_implemented(Operation::UpdateResourceServer),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateResourceServerError::Unhandled(
+                    Error::not_implemented(Operation::UpdateResourceServer),
+                ),
+            )
         }
     }
 
@@ -14009,13 +16181,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::UpdateTermsRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::UpdateTermsResponse, errors::UpdateTermsError>,
+        Output = ::core::result::Result<
+            types::UpdateTermsResponse,
+            errors::UpdateTermsError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateTermsError::Unhandled(
-                Error::not_implemented(Operation::UpdateTerms),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateTermsError::Unhandled(
+                    Error::not_implemented(Operation::UpdateTerms),
+                ),
+            )
         }
     }
 
@@ -14034,9 +16211,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateUserAttributesError::Unhandled(
-                Error::not_implemented(Operation::UpdateUserAttributes),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateUserAttributesError::Unhandled(
+                    Error::not_implemented(Operation::UpdateUserAttributes),
+                ),
+            )
         }
     }
 
@@ -14048,13 +16227,18 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
         cx: &Context,
         input: types::UpdateUserPoolRequest,
     ) -> impl ::core::future::Future<
-        Output = ::core::result::Result<types::UpdateUserPoolResponse, errors::UpdateUserPoolError>,
+        Output = ::core::result::Result<
+            types::UpdateUserPoolResponse,
+            errors::UpdateUserPoolError,
+        >,
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateUserPoolError::Unhandled(
-                Error::not_implemented(Operation::UpdateUserPool),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateUserPoolError::Unhandled(
+                    Error::not_implemented(Operation::UpdateUserPool),
+                ),
+            )
         }
     }
 
@@ -14073,9 +16257,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateUserPoolClientError::Unhandled(
-                Error::not_implemented(Operation::UpdateUserPoolClient),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateUserPoolClientError::Unhandled(
+                    Error::not_implemented(Operation::UpdateUserPoolClient),
+                ),
+            )
         }
     }
 
@@ -14094,9 +16280,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateUserPoolDomainError::Unhandled(
-                Error::not_implemented(Operation::UpdateUserPoolDomain),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateUserPoolDomainError::Unhandled(
+                    Error::not_implemented(Operation::UpdateUserPoolDomain),
+                ),
+            )
         }
     }
 
@@ -14115,9 +16303,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::UpdateUserPoolReplicaError::Unhandled(
-                Error::not_implemented(Operation::UpdateUserPoolReplica),
-            ))
+            ::core::result::Result::Err(
+                errors::UpdateUserPoolReplicaError::Unhandled(
+                    Error::not_implemented(Operation::UpdateUserPoolReplica),
+                ),
+            )
         }
     }
 
@@ -14136,9 +16326,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::VerifySoftwareTokenError::Unhandled(
-                Error::not_implemented(Operation::VerifySoftwareToken),
-            ))
+            ::core::result::Result::Err(
+                errors::VerifySoftwareTokenError::Unhandled(
+                    Error::not_implemented(Operation::VerifySoftwareToken),
+                ),
+            )
         }
     }
 
@@ -14157,9 +16349,11 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
     > + ::core::marker::Send {
         let _ = (cx, input);
         async {
-            ::core::result::Result::Err(errors::VerifyUserAttributeError::Unhandled(
-                Error::not_implemented(Operation::VerifyUserAttribute),
-            ))
+            ::core::result::Result::Err(
+                errors::VerifyUserAttributeError::Unhandled(
+                    Error::not_implemented(Operation::VerifyUserAttribute),
+                ),
+            )
         }
     }
 }
@@ -14174,23 +16368,34 @@ pub trait Service: ::core::marker::Send + ::core::marker::Sync {
 /// and, for errors, `x-amzn-ErrorType` (the error code). Errors are those of
 /// [`Request::from_http`] (`UnknownOperationException`, `SerializationException`,
 /// the validation exception), then those of the method.
-pub async fn dispatch<S: Service>(service: &S, cx: &Context, target: &str, body: &[u8]) -> Answer {
+pub async fn dispatch<S: Service>(
+    service: &S,
+    cx: &Context,
+    target: &str,
+    body: &[u8],
+) -> Answer {
     fn answer<T, E>(cx: &Context, result: ::core::result::Result<T, E>) -> Answer
     where
         T: ::serde::Serialize,
         E: ::core::convert::Into<Error>,
     {
         match result {
-            Ok(output) => match ::serde_json::to_vec(&output) {
-                Ok(body) => Answer::ok(CONTENT_TYPE, cx, body),
-                Err(e) => refuse(
-                    cx,
-                    Error::new(
-                        "InternalFailure",
-                        Some(::std::format!("The response could not be written: {e}")),
-                    ),
-                ),
-            },
+            Ok(output) => {
+                match ::serde_json::to_vec(&output) {
+                    Ok(body) => Answer::ok(CONTENT_TYPE, cx, body),
+                    Err(e) => {
+                        refuse(
+                            cx,
+                            Error::new(
+                                "InternalFailure",
+                                Some(
+                                    ::std::format!("The response could not be written: {e}"),
+                                ),
+                            ),
+                        )
+                    }
+                }
+            }
             Err(error) => refuse(cx, error.into()),
         }
     }
@@ -14205,1537 +16410,1401 @@ pub async fn dispatch<S: Service>(service: &S, cx: &Context, target: &str, body:
         )
     }
     match Operation::from_target(target) {
-        Some(operation) => match operation {
-            Operation::AddCustomAttributes => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AddCustomAttributesRequest,
-                >(body)
-                {
-                    Ok(input) => service.add_custom_attributes(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AddUserPoolClientSecret => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AddUserPoolClientSecretRequest,
-                >(body)
-                {
-                    Ok(input) => service.add_user_pool_client_secret(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminAddUserToGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminAddUserToGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_add_user_to_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::AdminConfirmSignUp => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminConfirmSignUpRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_confirm_sign_up(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminCreateUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminCreateUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_create_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminDeleteSoftwareToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminDeleteSoftwareTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_delete_software_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminDeleteUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminDeleteUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_delete_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::AdminDeleteUserAttributes => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminDeleteUserAttributesRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_delete_user_attributes(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminDisableProviderForUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminDisableProviderForUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_disable_provider_for_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminDisableUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminDisableUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_disable_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminEnableUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminEnableUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_enable_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminForgetDevice => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminForgetDeviceRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_forget_device(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::AdminGetDevice => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminGetDeviceRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_get_device(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminGetUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminGetUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_get_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminGetUserAuthFactors => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminGetUserAuthFactorsRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_get_user_auth_factors(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminInitiateAuth => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminInitiateAuthRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_initiate_auth(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminLinkProviderForUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminLinkProviderForUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_link_provider_for_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminListDevices => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminListDevicesRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_list_devices(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminListGroupsForUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminListGroupsForUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_list_groups_for_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminListUserAuthEvents => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminListUserAuthEventsRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_list_user_auth_events(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminListUserSessions => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminListUserSessionsRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_list_user_sessions(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminRemoveUserFromGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminRemoveUserFromGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_remove_user_from_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::AdminResetUserPassword => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminResetUserPasswordRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_reset_user_password(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminRespondToAuthChallenge => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminRespondToAuthChallengeRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_respond_to_auth_challenge(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminRevokeUserSession => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminRevokeUserSessionRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_revoke_user_session(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminSetUserMfaPreference => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminSetUserMfaPreferenceRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_set_user_mfa_preference(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminSetUserPassword => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminSetUserPasswordRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_set_user_password(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminSetUserSettings => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminSetUserSettingsRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_set_user_settings(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminUpdateAuthEventFeedback => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminUpdateAuthEventFeedbackRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_update_auth_event_feedback(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminUpdateDeviceStatus => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminUpdateDeviceStatusRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_update_device_status(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminUpdateUserAttributes => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminUpdateUserAttributesRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_update_user_attributes(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AdminUserGlobalSignOut => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AdminUserGlobalSignOutRequest,
-                >(body)
-                {
-                    Ok(input) => service.admin_user_global_sign_out(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::AssociateSoftwareToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::AssociateSoftwareTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.associate_software_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CancelPointInTimeRecovery => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CancelPointInTimeRecoveryRequest,
-                >(body)
-                {
-                    Ok(input) => service.cancel_point_in_time_recovery(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ChangePassword => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ChangePasswordRequest,
-                >(body)
-                {
-                    Ok(input) => service.change_password(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CompleteWebAuthnRegistration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CompleteWebAuthnRegistrationRequest,
-                >(body)
-                {
-                    Ok(input) => service.complete_web_authn_registration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ConfirmDevice => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ConfirmDeviceRequest,
-                >(body)
-                {
-                    Ok(input) => service.confirm_device(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ConfirmForgotPassword => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ConfirmForgotPasswordRequest,
-                >(body)
-                {
-                    Ok(input) => service.confirm_forgot_password(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ConfirmSignUp => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ConfirmSignUpRequest,
-                >(body)
-                {
-                    Ok(input) => service.confirm_sign_up(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateCimdPolicy => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateCimdPolicyRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_cimd_policy(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateIdentityProvider => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateIdentityProviderRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_identity_provider(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateManagedLoginBranding => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateManagedLoginBrandingRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_managed_login_branding(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateResourceServer => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateResourceServerRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_resource_server(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateTerms => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateTermsRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_terms(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateUserImportJob => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateUserImportJobRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_user_import_job(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateUserPool => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateUserPoolRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_user_pool(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateUserPoolClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateUserPoolClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_user_pool_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateUserPoolDomain => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateUserPoolDomainRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_user_pool_domain(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::CreateUserPoolReplica => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::CreateUserPoolReplicaRequest,
-                >(body)
-                {
-                    Ok(input) => service.create_user_pool_replica(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteCimdPolicy => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteCimdPolicyRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_cimd_policy(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteIdentityProvider => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteIdentityProviderRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_identity_provider(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteManagedLoginBranding => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteManagedLoginBrandingRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_managed_login_branding(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteResourceServer => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteResourceServerRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_resource_server(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteTerms => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteTermsRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_terms(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteUserAttributes => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserAttributesRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_attributes(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteUserPool => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserPoolRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_pool(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteUserPoolClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserPoolClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_pool_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::DeleteUserPoolClientSecret => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserPoolClientSecretRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_pool_client_secret(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteUserPoolDomain => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserPoolDomainRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_pool_domain(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteUserPoolReplica => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteUserPoolReplicaRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_user_pool_replica(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DeleteWebAuthnCredential => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DeleteWebAuthnCredentialRequest,
-                >(body)
-                {
-                    Ok(input) => service.delete_web_authn_credential(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeCimdPolicy => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeCimdPolicyRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_cimd_policy(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeIdentityProvider => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeIdentityProviderRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_identity_provider(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeManagedLoginBranding => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeManagedLoginBrandingRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_managed_login_branding(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeManagedLoginBrandingByClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeManagedLoginBrandingByClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_managed_login_branding_by_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribePointInTimeRecovery => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribePointInTimeRecoveryRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_point_in_time_recovery(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeResourceServer => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeResourceServerRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_resource_server(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeRiskConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeRiskConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_risk_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeTerms => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeTermsRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_terms(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeTermsByClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeTermsByClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_terms_by_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeUserImportJob => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeUserImportJobRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_user_import_job(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeUserPool => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeUserPoolRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_user_pool(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeUserPoolClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeUserPoolClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_user_pool_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::DescribeUserPoolDomain => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::DescribeUserPoolDomainRequest,
-                >(body)
-                {
-                    Ok(input) => service.describe_user_pool_domain(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ForgetDevice => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ForgetDeviceRequest,
-                >(body)
-                {
-                    Ok(input) => service.forget_device(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await.map(|()| ::serde_json::Map::new()))
-            }
-            Operation::ForgotPassword => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ForgotPasswordRequest,
-                >(body)
-                {
-                    Ok(input) => service.forgot_password(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetCsvHeader => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetCsvHeaderRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_csv_header(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetClientToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetClientTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_client_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetDerivedToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetDerivedTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_derived_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetDevice => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetDeviceRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_device(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetIdentityProviderByIdentifier => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetIdentityProviderByIdentifierRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_identity_provider_by_identifier(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetLogDeliveryConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetLogDeliveryConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_log_delivery_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetProvisionedLimit => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetProvisionedLimitRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_provisioned_limit(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetSigningCertificate => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetSigningCertificateRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_signing_certificate(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetTokensFromRefreshToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetTokensFromRefreshTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_tokens_from_refresh_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUiCustomization => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUiCustomizationRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_ui_customization(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUser => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUserAttributeVerificationCode => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserAttributeVerificationCodeRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user_attribute_verification_code(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUserAuthFactors => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserAuthFactorsRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user_auth_factors(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUserPoolClientSessionConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserPoolClientSessionConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user_pool_client_session_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUserPoolMfaConfig => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserPoolMfaConfigRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user_pool_mfa_config(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GetUserPoolSessionConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GetUserPoolSessionConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.get_user_pool_session_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::GlobalSignOut => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::GlobalSignOutRequest,
-                >(body)
-                {
-                    Ok(input) => service.global_sign_out(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::InitiateAuth => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::InitiateAuthRequest,
-                >(body)
-                {
-                    Ok(input) => service.initiate_auth(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::InitiatePointInTimeRecovery => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::InitiatePointInTimeRecoveryRequest,
-                >(body)
-                {
-                    Ok(input) => service.initiate_point_in_time_recovery(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListCimdPolicies => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListCimdPoliciesRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_cimd_policies(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListClientMetadataUrls => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListClientMetadataUrlsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_client_metadata_urls(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListDevices => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListDevicesRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_devices(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListGroups => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListGroupsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_groups(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListIdentityProviders => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListIdentityProvidersRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_identity_providers(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListPointInTimeRecoveries => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListPointInTimeRecoveriesRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_point_in_time_recoveries(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListResourceServers => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListResourceServersRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_resource_servers(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListTagsForResource => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListTagsForResourceRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_tags_for_resource(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListTerms => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListTermsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_terms(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserImportJobs => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserImportJobsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_import_jobs(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserPoolClientSecrets => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserPoolClientSecretsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_pool_client_secrets(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserPoolClients => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserPoolClientsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_pool_clients(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserPoolReplicas => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserPoolReplicasRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_pool_replicas(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserPools => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserPoolsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_pools(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUserSessions => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUserSessionsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_user_sessions(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUsers => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUsersRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_users(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListUsersInGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListUsersInGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_users_in_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ListWebAuthnCredentials => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ListWebAuthnCredentialsRequest,
-                >(body)
-                {
-                    Ok(input) => service.list_web_authn_credentials(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::ResendConfirmationCode => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::ResendConfirmationCodeRequest,
-                >(body)
-                {
-                    Ok(input) => service.resend_confirmation_code(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::RespondToAuthChallenge => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::RespondToAuthChallengeRequest,
-                >(body)
-                {
-                    Ok(input) => service.respond_to_auth_challenge(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::RevokeToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::RevokeTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.revoke_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::RevokeUserSession => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::RevokeUserSessionRequest,
-                >(body)
-                {
-                    Ok(input) => service.revoke_user_session(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetLogDeliveryConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetLogDeliveryConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_log_delivery_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetRiskConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetRiskConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_risk_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUiCustomization => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUiCustomizationRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_ui_customization(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUserMfaPreference => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUserMfaPreferenceRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_user_mfa_preference(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUserPoolClientSessionConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUserPoolClientSessionConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_user_pool_client_session_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUserPoolMfaConfig => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUserPoolMfaConfigRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_user_pool_mfa_config(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUserPoolSessionConfiguration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUserPoolSessionConfigurationRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_user_pool_session_configuration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SetUserSettings => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::SetUserSettingsRequest,
-                >(body)
-                {
-                    Ok(input) => service.set_user_settings(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::SignUp => {
-                let future =
-                    match ::specgen_runtime::__private::parse_request::<types::SignUpRequest>(body)
-                    {
+        Some(operation) => {
+            match operation {
+                Operation::AddCustomAttributes => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AddCustomAttributesRequest,
+                    >(body) {
+                        Ok(input) => service.add_custom_attributes(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AddUserPoolClientSecret => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AddUserPoolClientSecretRequest,
+                    >(body) {
+                        Ok(input) => service.add_user_pool_client_secret(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminAddUserToGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminAddUserToGroupRequest,
+                    >(body) {
+                        Ok(input) => service.admin_add_user_to_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::AdminConfirmSignUp => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminConfirmSignUpRequest,
+                    >(body) {
+                        Ok(input) => service.admin_confirm_sign_up(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminCreateUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminCreateUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_create_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminDeleteSoftwareToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminDeleteSoftwareTokenRequest,
+                    >(body) {
+                        Ok(input) => service.admin_delete_software_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminDeleteUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminDeleteUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_delete_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::AdminDeleteUserAttributes => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminDeleteUserAttributesRequest,
+                    >(body) {
+                        Ok(input) => service.admin_delete_user_attributes(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminDisableProviderForUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminDisableProviderForUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_disable_provider_for_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminDisableUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminDisableUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_disable_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminEnableUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminEnableUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_enable_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminForgetDevice => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminForgetDeviceRequest,
+                    >(body) {
+                        Ok(input) => service.admin_forget_device(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::AdminGetDevice => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminGetDeviceRequest,
+                    >(body) {
+                        Ok(input) => service.admin_get_device(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminGetUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminGetUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_get_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminGetUserAuthFactors => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminGetUserAuthFactorsRequest,
+                    >(body) {
+                        Ok(input) => service.admin_get_user_auth_factors(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminInitiateAuth => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminInitiateAuthRequest,
+                    >(body) {
+                        Ok(input) => service.admin_initiate_auth(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminLinkProviderForUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminLinkProviderForUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_link_provider_for_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminListDevices => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminListDevicesRequest,
+                    >(body) {
+                        Ok(input) => service.admin_list_devices(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminListGroupsForUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminListGroupsForUserRequest,
+                    >(body) {
+                        Ok(input) => service.admin_list_groups_for_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminListUserAuthEvents => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminListUserAuthEventsRequest,
+                    >(body) {
+                        Ok(input) => service.admin_list_user_auth_events(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminListUserSessions => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminListUserSessionsRequest,
+                    >(body) {
+                        Ok(input) => service.admin_list_user_sessions(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminRemoveUserFromGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminRemoveUserFromGroupRequest,
+                    >(body) {
+                        Ok(input) => service.admin_remove_user_from_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::AdminResetUserPassword => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminResetUserPasswordRequest,
+                    >(body) {
+                        Ok(input) => service.admin_reset_user_password(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminRespondToAuthChallenge => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminRespondToAuthChallengeRequest,
+                    >(body) {
+                        Ok(input) => service.admin_respond_to_auth_challenge(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminRevokeUserSession => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminRevokeUserSessionRequest,
+                    >(body) {
+                        Ok(input) => service.admin_revoke_user_session(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminSetUserMfaPreference => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminSetUserMfaPreferenceRequest,
+                    >(body) {
+                        Ok(input) => service.admin_set_user_mfa_preference(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminSetUserPassword => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminSetUserPasswordRequest,
+                    >(body) {
+                        Ok(input) => service.admin_set_user_password(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminSetUserSettings => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminSetUserSettingsRequest,
+                    >(body) {
+                        Ok(input) => service.admin_set_user_settings(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminUpdateAuthEventFeedback => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminUpdateAuthEventFeedbackRequest,
+                    >(body) {
+                        Ok(input) => service.admin_update_auth_event_feedback(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminUpdateDeviceStatus => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminUpdateDeviceStatusRequest,
+                    >(body) {
+                        Ok(input) => service.admin_update_device_status(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminUpdateUserAttributes => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminUpdateUserAttributesRequest,
+                    >(body) {
+                        Ok(input) => service.admin_update_user_attributes(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AdminUserGlobalSignOut => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AdminUserGlobalSignOutRequest,
+                    >(body) {
+                        Ok(input) => service.admin_user_global_sign_out(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::AssociateSoftwareToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::AssociateSoftwareTokenRequest,
+                    >(body) {
+                        Ok(input) => service.associate_software_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CancelPointInTimeRecovery => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CancelPointInTimeRecoveryRequest,
+                    >(body) {
+                        Ok(input) => service.cancel_point_in_time_recovery(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ChangePassword => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ChangePasswordRequest,
+                    >(body) {
+                        Ok(input) => service.change_password(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CompleteWebAuthnRegistration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CompleteWebAuthnRegistrationRequest,
+                    >(body) {
+                        Ok(input) => service.complete_web_authn_registration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ConfirmDevice => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ConfirmDeviceRequest,
+                    >(body) {
+                        Ok(input) => service.confirm_device(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ConfirmForgotPassword => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ConfirmForgotPasswordRequest,
+                    >(body) {
+                        Ok(input) => service.confirm_forgot_password(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ConfirmSignUp => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ConfirmSignUpRequest,
+                    >(body) {
+                        Ok(input) => service.confirm_sign_up(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateCimdPolicy => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateCimdPolicyRequest,
+                    >(body) {
+                        Ok(input) => service.create_cimd_policy(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateGroupRequest,
+                    >(body) {
+                        Ok(input) => service.create_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateIdentityProvider => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateIdentityProviderRequest,
+                    >(body) {
+                        Ok(input) => service.create_identity_provider(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateManagedLoginBranding => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateManagedLoginBrandingRequest,
+                    >(body) {
+                        Ok(input) => service.create_managed_login_branding(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateResourceServer => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateResourceServerRequest,
+                    >(body) {
+                        Ok(input) => service.create_resource_server(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateTerms => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateTermsRequest,
+                    >(body) {
+                        Ok(input) => service.create_terms(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateUserImportJob => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateUserImportJobRequest,
+                    >(body) {
+                        Ok(input) => service.create_user_import_job(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateUserPool => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateUserPoolRequest,
+                    >(body) {
+                        Ok(input) => service.create_user_pool(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateUserPoolClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateUserPoolClientRequest,
+                    >(body) {
+                        Ok(input) => service.create_user_pool_client(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateUserPoolDomain => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateUserPoolDomainRequest,
+                    >(body) {
+                        Ok(input) => service.create_user_pool_domain(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::CreateUserPoolReplica => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::CreateUserPoolReplicaRequest,
+                    >(body) {
+                        Ok(input) => service.create_user_pool_replica(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteCimdPolicy => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteCimdPolicyRequest,
+                    >(body) {
+                        Ok(input) => service.delete_cimd_policy(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteGroupRequest,
+                    >(body) {
+                        Ok(input) => service.delete_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteIdentityProvider => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteIdentityProviderRequest,
+                    >(body) {
+                        Ok(input) => service.delete_identity_provider(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteManagedLoginBranding => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteManagedLoginBrandingRequest,
+                    >(body) {
+                        Ok(input) => service.delete_managed_login_branding(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteResourceServer => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteResourceServerRequest,
+                    >(body) {
+                        Ok(input) => service.delete_resource_server(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteTerms => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteTermsRequest,
+                    >(body) {
+                        Ok(input) => service.delete_terms(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteUserAttributes => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserAttributesRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_attributes(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteUserPool => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserPoolRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_pool(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteUserPoolClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserPoolClientRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_pool_client(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::DeleteUserPoolClientSecret => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserPoolClientSecretRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_pool_client_secret(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteUserPoolDomain => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserPoolDomainRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_pool_domain(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteUserPoolReplica => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteUserPoolReplicaRequest,
+                    >(body) {
+                        Ok(input) => service.delete_user_pool_replica(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DeleteWebAuthnCredential => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DeleteWebAuthnCredentialRequest,
+                    >(body) {
+                        Ok(input) => service.delete_web_authn_credential(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeCimdPolicy => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeCimdPolicyRequest,
+                    >(body) {
+                        Ok(input) => service.describe_cimd_policy(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeIdentityProvider => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeIdentityProviderRequest,
+                    >(body) {
+                        Ok(input) => service.describe_identity_provider(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeManagedLoginBranding => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeManagedLoginBrandingRequest,
+                    >(body) {
+                        Ok(input) => service.describe_managed_login_branding(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeManagedLoginBrandingByClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeManagedLoginBrandingByClientRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.describe_managed_login_branding_by_client(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribePointInTimeRecovery => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribePointInTimeRecoveryRequest,
+                    >(body) {
+                        Ok(input) => service.describe_point_in_time_recovery(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeResourceServer => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeResourceServerRequest,
+                    >(body) {
+                        Ok(input) => service.describe_resource_server(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeRiskConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeRiskConfigurationRequest,
+                    >(body) {
+                        Ok(input) => service.describe_risk_configuration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeTerms => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeTermsRequest,
+                    >(body) {
+                        Ok(input) => service.describe_terms(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeTermsByClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeTermsByClientRequest,
+                    >(body) {
+                        Ok(input) => service.describe_terms_by_client(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeUserImportJob => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeUserImportJobRequest,
+                    >(body) {
+                        Ok(input) => service.describe_user_import_job(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeUserPool => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeUserPoolRequest,
+                    >(body) {
+                        Ok(input) => service.describe_user_pool(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeUserPoolClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeUserPoolClientRequest,
+                    >(body) {
+                        Ok(input) => service.describe_user_pool_client(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::DescribeUserPoolDomain => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::DescribeUserPoolDomainRequest,
+                    >(body) {
+                        Ok(input) => service.describe_user_pool_domain(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ForgetDevice => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ForgetDeviceRequest,
+                    >(body) {
+                        Ok(input) => service.forget_device(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await.map(|()| ::serde_json::Map::new()))
+                }
+                Operation::ForgotPassword => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ForgotPasswordRequest,
+                    >(body) {
+                        Ok(input) => service.forgot_password(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetCsvHeader => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetCsvHeaderRequest,
+                    >(body) {
+                        Ok(input) => service.get_csv_header(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetClientToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetClientTokenRequest,
+                    >(body) {
+                        Ok(input) => service.get_client_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetDerivedToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetDerivedTokenRequest,
+                    >(body) {
+                        Ok(input) => service.get_derived_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetDevice => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetDeviceRequest,
+                    >(body) {
+                        Ok(input) => service.get_device(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetGroupRequest,
+                    >(body) {
+                        Ok(input) => service.get_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetIdentityProviderByIdentifier => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetIdentityProviderByIdentifierRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.get_identity_provider_by_identifier(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetLogDeliveryConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetLogDeliveryConfigurationRequest,
+                    >(body) {
+                        Ok(input) => service.get_log_delivery_configuration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetProvisionedLimit => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetProvisionedLimitRequest,
+                    >(body) {
+                        Ok(input) => service.get_provisioned_limit(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetSigningCertificate => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetSigningCertificateRequest,
+                    >(body) {
+                        Ok(input) => service.get_signing_certificate(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetTokensFromRefreshToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetTokensFromRefreshTokenRequest,
+                    >(body) {
+                        Ok(input) => service.get_tokens_from_refresh_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUiCustomization => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUiCustomizationRequest,
+                    >(body) {
+                        Ok(input) => service.get_ui_customization(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUser => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserRequest,
+                    >(body) {
+                        Ok(input) => service.get_user(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUserAttributeVerificationCode => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserAttributeVerificationCodeRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.get_user_attribute_verification_code(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUserAuthFactors => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserAuthFactorsRequest,
+                    >(body) {
+                        Ok(input) => service.get_user_auth_factors(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUserPoolClientSessionConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserPoolClientSessionConfigurationRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.get_user_pool_client_session_configuration(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUserPoolMfaConfig => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserPoolMfaConfigRequest,
+                    >(body) {
+                        Ok(input) => service.get_user_pool_mfa_config(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GetUserPoolSessionConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GetUserPoolSessionConfigurationRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.get_user_pool_session_configuration(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::GlobalSignOut => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::GlobalSignOutRequest,
+                    >(body) {
+                        Ok(input) => service.global_sign_out(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::InitiateAuth => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::InitiateAuthRequest,
+                    >(body) {
+                        Ok(input) => service.initiate_auth(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::InitiatePointInTimeRecovery => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::InitiatePointInTimeRecoveryRequest,
+                    >(body) {
+                        Ok(input) => service.initiate_point_in_time_recovery(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListCimdPolicies => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListCimdPoliciesRequest,
+                    >(body) {
+                        Ok(input) => service.list_cimd_policies(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListClientMetadataUrls => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListClientMetadataUrlsRequest,
+                    >(body) {
+                        Ok(input) => service.list_client_metadata_urls(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListDevices => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListDevicesRequest,
+                    >(body) {
+                        Ok(input) => service.list_devices(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListGroups => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListGroupsRequest,
+                    >(body) {
+                        Ok(input) => service.list_groups(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListIdentityProviders => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListIdentityProvidersRequest,
+                    >(body) {
+                        Ok(input) => service.list_identity_providers(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListPointInTimeRecoveries => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListPointInTimeRecoveriesRequest,
+                    >(body) {
+                        Ok(input) => service.list_point_in_time_recoveries(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListResourceServers => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListResourceServersRequest,
+                    >(body) {
+                        Ok(input) => service.list_resource_servers(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListTagsForResource => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListTagsForResourceRequest,
+                    >(body) {
+                        Ok(input) => service.list_tags_for_resource(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListTerms => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListTermsRequest,
+                    >(body) {
+                        Ok(input) => service.list_terms(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserImportJobs => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserImportJobsRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_import_jobs(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserPoolClientSecrets => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserPoolClientSecretsRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_pool_client_secrets(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserPoolClients => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserPoolClientsRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_pool_clients(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserPoolReplicas => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserPoolReplicasRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_pool_replicas(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserPools => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserPoolsRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_pools(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUserSessions => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUserSessionsRequest,
+                    >(body) {
+                        Ok(input) => service.list_user_sessions(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUsers => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUsersRequest,
+                    >(body) {
+                        Ok(input) => service.list_users(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListUsersInGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListUsersInGroupRequest,
+                    >(body) {
+                        Ok(input) => service.list_users_in_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ListWebAuthnCredentials => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ListWebAuthnCredentialsRequest,
+                    >(body) {
+                        Ok(input) => service.list_web_authn_credentials(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::ResendConfirmationCode => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::ResendConfirmationCodeRequest,
+                    >(body) {
+                        Ok(input) => service.resend_confirmation_code(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::RespondToAuthChallenge => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::RespondToAuthChallengeRequest,
+                    >(body) {
+                        Ok(input) => service.respond_to_auth_challenge(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::RevokeToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::RevokeTokenRequest,
+                    >(body) {
+                        Ok(input) => service.revoke_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::RevokeUserSession => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::RevokeUserSessionRequest,
+                    >(body) {
+                        Ok(input) => service.revoke_user_session(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetLogDeliveryConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetLogDeliveryConfigurationRequest,
+                    >(body) {
+                        Ok(input) => service.set_log_delivery_configuration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetRiskConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetRiskConfigurationRequest,
+                    >(body) {
+                        Ok(input) => service.set_risk_configuration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUiCustomization => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUiCustomizationRequest,
+                    >(body) {
+                        Ok(input) => service.set_ui_customization(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUserMfaPreference => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUserMfaPreferenceRequest,
+                    >(body) {
+                        Ok(input) => service.set_user_mfa_preference(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUserPoolClientSessionConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUserPoolClientSessionConfigurationRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.set_user_pool_client_session_configuration(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUserPoolMfaConfig => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUserPoolMfaConfigRequest,
+                    >(body) {
+                        Ok(input) => service.set_user_pool_mfa_config(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUserPoolSessionConfiguration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUserPoolSessionConfigurationRequest,
+                    >(body) {
+                        Ok(input) => {
+                            service.set_user_pool_session_configuration(cx, input)
+                        }
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SetUserSettings => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SetUserSettingsRequest,
+                    >(body) {
+                        Ok(input) => service.set_user_settings(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::SignUp => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::SignUpRequest,
+                    >(body) {
                         Ok(input) => service.sign_up(cx, input),
                         Err(error) => return refuse(cx, Error::from_request_error(error)),
                     };
-                answer(cx, future.await)
+                    answer(cx, future.await)
+                }
+                Operation::StartPointInTimeRecovery => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::StartPointInTimeRecoveryRequest,
+                    >(body) {
+                        Ok(input) => service.start_point_in_time_recovery(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::StartUserImportJob => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::StartUserImportJobRequest,
+                    >(body) {
+                        Ok(input) => service.start_user_import_job(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::StartWebAuthnRegistration => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::StartWebAuthnRegistrationRequest,
+                    >(body) {
+                        Ok(input) => service.start_web_authn_registration(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::StopUserImportJob => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::StopUserImportJobRequest,
+                    >(body) {
+                        Ok(input) => service.stop_user_import_job(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::TagResource => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::TagResourceRequest,
+                    >(body) {
+                        Ok(input) => service.tag_resource(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UntagResource => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UntagResourceRequest,
+                    >(body) {
+                        Ok(input) => service.untag_resource(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateAuthEventFeedback => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateAuthEventFeedbackRequest,
+                    >(body) {
+                        Ok(input) => service.update_auth_event_feedback(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateCimdPolicy => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateCimdPolicyRequest,
+                    >(body) {
+                        Ok(input) => service.update_cimd_policy(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateClientMetadataUrlState => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateClientMetadataUrlStateRequest,
+                    >(body) {
+                        Ok(input) => service.update_client_metadata_url_state(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateDeviceStatus => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateDeviceStatusRequest,
+                    >(body) {
+                        Ok(input) => service.update_device_status(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateGroup => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateGroupRequest,
+                    >(body) {
+                        Ok(input) => service.update_group(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateIdentityProvider => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateIdentityProviderRequest,
+                    >(body) {
+                        Ok(input) => service.update_identity_provider(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateManagedLoginBranding => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateManagedLoginBrandingRequest,
+                    >(body) {
+                        Ok(input) => service.update_managed_login_branding(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateProvisionedLimit => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateProvisionedLimitRequest,
+                    >(body) {
+                        Ok(input) => service.update_provisioned_limit(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateResourceServer => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateResourceServerRequest,
+                    >(body) {
+                        Ok(input) => service.update_resource_server(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateTerms => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateTermsRequest,
+                    >(body) {
+                        Ok(input) => service.update_terms(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateUserAttributes => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateUserAttributesRequest,
+                    >(body) {
+                        Ok(input) => service.update_user_attributes(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateUserPool => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateUserPoolRequest,
+                    >(body) {
+                        Ok(input) => service.update_user_pool(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateUserPoolClient => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateUserPoolClientRequest,
+                    >(body) {
+                        Ok(input) => service.update_user_pool_client(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateUserPoolDomain => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateUserPoolDomainRequest,
+                    >(body) {
+                        Ok(input) => service.update_user_pool_domain(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::UpdateUserPoolReplica => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::UpdateUserPoolReplicaRequest,
+                    >(body) {
+                        Ok(input) => service.update_user_pool_replica(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::VerifySoftwareToken => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::VerifySoftwareTokenRequest,
+                    >(body) {
+                        Ok(input) => service.verify_software_token(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
+                Operation::VerifyUserAttribute => {
+                    let future = match ::specgen_runtime::__private::parse_request::<
+                        types::VerifyUserAttributeRequest,
+                    >(body) {
+                        Ok(input) => service.verify_user_attribute(cx, input),
+                        Err(error) => return refuse(cx, Error::from_request_error(error)),
+                    };
+                    answer(cx, future.await)
+                }
             }
-            Operation::StartPointInTimeRecovery => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::StartPointInTimeRecoveryRequest,
-                >(body)
-                {
-                    Ok(input) => service.start_point_in_time_recovery(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::StartUserImportJob => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::StartUserImportJobRequest,
-                >(body)
-                {
-                    Ok(input) => service.start_user_import_job(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::StartWebAuthnRegistration => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::StartWebAuthnRegistrationRequest,
-                >(body)
-                {
-                    Ok(input) => service.start_web_authn_registration(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::StopUserImportJob => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::StopUserImportJobRequest,
-                >(body)
-                {
-                    Ok(input) => service.stop_user_import_job(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::TagResource => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::TagResourceRequest,
-                >(body)
-                {
-                    Ok(input) => service.tag_resource(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UntagResource => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UntagResourceRequest,
-                >(body)
-                {
-                    Ok(input) => service.untag_resource(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateAuthEventFeedback => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateAuthEventFeedbackRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_auth_event_feedback(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateCimdPolicy => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateCimdPolicyRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_cimd_policy(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateClientMetadataUrlState => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateClientMetadataUrlStateRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_client_metadata_url_state(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateDeviceStatus => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateDeviceStatusRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_device_status(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateGroup => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateGroupRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_group(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateIdentityProvider => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateIdentityProviderRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_identity_provider(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateManagedLoginBranding => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateManagedLoginBrandingRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_managed_login_branding(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateProvisionedLimit => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateProvisionedLimitRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_provisioned_limit(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateResourceServer => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateResourceServerRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_resource_server(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateTerms => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateTermsRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_terms(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateUserAttributes => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateUserAttributesRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_user_attributes(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateUserPool => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateUserPoolRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_user_pool(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateUserPoolClient => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateUserPoolClientRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_user_pool_client(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateUserPoolDomain => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateUserPoolDomainRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_user_pool_domain(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::UpdateUserPoolReplica => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::UpdateUserPoolReplicaRequest,
-                >(body)
-                {
-                    Ok(input) => service.update_user_pool_replica(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::VerifySoftwareToken => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::VerifySoftwareTokenRequest,
-                >(body)
-                {
-                    Ok(input) => service.verify_software_token(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-            Operation::VerifyUserAttribute => {
-                let future = match ::specgen_runtime::__private::parse_request::<
-                    types::VerifyUserAttributeRequest,
-                >(body)
-                {
-                    Ok(input) => service.verify_user_attribute(cx, input),
-                    Err(error) => return refuse(cx, Error::from_request_error(error)),
-                };
-                answer(cx, future.await)
-            }
-        },
+        }
         None => refuse(cx, Error::unknown_operation(target)),
     }
 }

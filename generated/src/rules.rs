@@ -12,8 +12,11 @@ pub(crate) static PATTERN_1: rt::pattern::Pattern = rt::pattern::Pattern::with_c
 );
 
 /// Pattern `Level[1-4]`.
-pub(crate) static PATTERN_2: rt::pattern::Pattern =
-    rt::pattern::Pattern::new("Level[1-4]", "^(?:Level[1-4])$", rt::pattern::Engine::Regex);
+pub(crate) static PATTERN_2: rt::pattern::Pattern = rt::pattern::Pattern::new(
+    "Level[1-4]",
+    "^(?:Level[1-4])$",
+    rt::pattern::Engine::Regex,
+);
 
 /// Pattern `[\x21\x23-\x5B\x5D-\x7E]+`.
 pub(crate) static PATTERN_3: rt::pattern::Pattern = rt::pattern::Pattern::with_class_run(
@@ -1065,9 +1068,9 @@ pub(crate) static CSS_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
 ];
 
 /// The constraints of the enum `DeliveryMediumType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static DELIVERY_MEDIUM_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
-    super::types::DeliveryMediumType::VALUES,
-)];
+pub(crate) static DELIVERY_MEDIUM_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::DeliveryMediumType::VALUES),
+];
 
 /// The constraints of strings of `AttributeNameType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static ATTRIBUTE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1077,13 +1080,14 @@ pub(crate) static ATTRIBUTE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
 ];
 
 /// The constraints of the enum `AuthFactorType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static AUTH_FACTOR_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(super::types::AuthFactorType::VALUES)];
+pub(crate) static AUTH_FACTOR_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::AuthFactorType::VALUES),
+];
 
 /// The constraints of the enum `ChallengeNameType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static CHALLENGE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
-    super::types::ChallengeNameType::VALUES,
-)];
+pub(crate) static CHALLENGE_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::ChallengeNameType::VALUES),
+];
 
 /// The constraints of strings of `URLPatternType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static URL_PATTERN_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1093,8 +1097,9 @@ pub(crate) static URL_PATTERN_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
 ];
 
 /// The constraints of the enum `EventFilterType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static EVENT_FILTER_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(super::types::EventFilterType::VALUES)];
+pub(crate) static EVENT_FILTER_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::EventFilterType::VALUES),
+];
 
 /// The constraints of strings of `AttributeMappingKeyType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
@@ -1110,8 +1115,9 @@ pub(crate) static IDP_IDENTIFIER_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
 ];
 
 /// The constraints of strings of `AcrLevelKeyType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static ACR_LEVEL_KEY_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Pattern("Level[1-4]")];
+pub(crate) static ACR_LEVEL_KEY_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Pattern("Level[1-4]"),
+];
 
 /// The constraints of strings of `AcrValueType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static ACR_VALUE_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1121,9 +1127,11 @@ pub(crate) static ACR_VALUE_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
 ];
 
 /// The constraints of strings of `LanguageIdType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static LANGUAGE_ID_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Pattern(
-    "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
-)];
+pub(crate) static LANGUAGE_ID_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Pattern(
+        "^cognito:(default|dutch|english|french|spanish|german|bahasa-indonesia|italian|japanese|korean|portuguese-brazil|chinese-(simplified|traditional))$",
+    ),
+];
 
 /// The constraints of strings of `LinkUrlType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static LINK_URL_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1139,10 +1147,9 @@ pub(crate) static CLIENT_PERMISSION_TYPE_CONSTRAINTS: [rt::Constraint; 2] = [
 ];
 
 /// The constraints of the enum `ExplicitAuthFlowsType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(
-        super::types::ExplicitAuthFlowsType::VALUES,
-    )];
+pub(crate) static EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::ExplicitAuthFlowsType::VALUES),
+];
 
 /// The constraints of strings of `CIMDPolicyNameType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static CIMD_POLICY_NAME_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1159,8 +1166,9 @@ pub(crate) static REDIRECT_URL_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
 ];
 
 /// The constraints of the enum `OAuthFlowType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static O_AUTH_FLOW_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(super::types::OAuthFlowType::VALUES)];
+pub(crate) static O_AUTH_FLOW_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::OAuthFlowType::VALUES),
+];
 
 /// The constraints of strings of `AudienceType`, as a message lists them when an element of a list or map breaks one.
 pub(crate) static AUDIENCE_TYPE_CONSTRAINTS: [rt::Constraint; 3] = [
@@ -1182,21 +1190,19 @@ pub(crate) static SESSION_LOCATION_CITY_TYPE_CONSTRAINTS: [rt::Constraint; 2] = 
 ];
 
 /// The constraints of the enum `VerifiedAttributeType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(
-        super::types::VerifiedAttributeType::VALUES,
-    )];
+pub(crate) static VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::VerifiedAttributeType::VALUES),
+];
 
 /// The constraints of the enum `AliasAttributeType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [rt::Constraint::Enum(
-    super::types::AliasAttributeType::VALUES,
-)];
+pub(crate) static ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::AliasAttributeType::VALUES),
+];
 
 /// The constraints of the enum `UsernameAttributeType`, as a message lists them when an element of a list or map breaks one.
-pub(crate) static USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] =
-    [rt::Constraint::Enum(
-        super::types::UsernameAttributeType::VALUES,
-    )];
+pub(crate) static USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS: [rt::Constraint; 1] = [
+    rt::Constraint::Enum(super::types::UsernameAttributeType::VALUES),
+];
 
 /// Every pattern of the spec. Each compiles on first use; call
 /// `check()` on each to compile them all up front.

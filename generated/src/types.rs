@@ -4,8 +4,8 @@
 //! Each type reads and writes its wire form (serde) and checks the spec's constraints (`Validate`).
 
 use ::specgen_runtime as rt;
-use rt::__private::check;
 use rt::__private::de;
+use rt::__private::check;
 
 /// The `AWSAccountIdType` schema.
 ///
@@ -59,7 +59,10 @@ impl<'de> ::serde::Deserialize<'de> for AccessDeniedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AccessDeniedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AccessDeniedException")
             }
 
@@ -93,12 +96,16 @@ impl rt::json::Read for AccessDeniedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a AccessDeniedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -159,7 +166,10 @@ impl<'de> ::serde::Deserialize<'de> for AccountRecoverySettingType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AccountRecoverySettingType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AccountRecoverySettingType")
             }
 
@@ -194,7 +204,9 @@ impl rt::json::Read for AccountRecoverySettingType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AccountRecoverySettingType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -205,9 +217,7 @@ impl rt::json::Read for AccountRecoverySettingType {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            recovery_mechanisms: v0,
-        };
+        let value = Self { recovery_mechanisms: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -215,9 +225,7 @@ impl rt::json::Read for AccountRecoverySettingType {
 
 impl de::Placeholder for AccountRecoverySettingType {
     fn placeholder() -> Self {
-        Self {
-            recovery_mechanisms: None,
-        }
+        Self { recovery_mechanisms: None }
     }
 }
 
@@ -288,7 +296,10 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AccountTakeoverActionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AccountTakeoverActionType")
             }
 
@@ -327,7 +338,9 @@ impl rt::json::Read for AccountTakeoverActionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AccountTakeoverActionType object")?;
@@ -416,7 +429,10 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverActionsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AccountTakeoverActionsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AccountTakeoverActionsType")
             }
 
@@ -459,7 +475,9 @@ impl rt::json::Read for AccountTakeoverActionsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -536,8 +554,12 @@ pub enum AccountTakeoverEventActionType {
 
 impl AccountTakeoverEventActionType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] =
-        &["BLOCK", "MFA_IF_CONFIGURED", "MFA_REQUIRED", "NO_ACTION"];
+    pub const VALUES: &'static [&'static str] = &[
+        "BLOCK",
+        "MFA_IF_CONFIGURED",
+        "MFA_REQUIRED",
+        "NO_ACTION",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -607,7 +629,9 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverEventActionType {
 }
 
 impl rt::json::Read for AccountTakeoverEventActionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -670,7 +694,10 @@ impl<'de> ::serde::Deserialize<'de> for AccountTakeoverRiskConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AccountTakeoverRiskConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AccountTakeoverRiskConfigurationType")
             }
 
@@ -709,10 +736,13 @@ impl rt::json::Read for AccountTakeoverRiskConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AccountTakeoverRiskConfigurationType object")?;
+        let mut entries = r
+            .begin_object("a AccountTakeoverRiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "NotifyConfiguration" => {
@@ -764,8 +794,10 @@ impl rt::Validate for AccountTakeoverRiskConfigurationType {
 /// that a user meets in the `acr` token claim.
 ///
 /// Size: 0 to 4.
-pub type AcrConfigurationType =
-    ::std::collections::BTreeMap<::std::string::String, AcrLevelConfigType>;
+pub type AcrConfigurationType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    AcrLevelConfigType,
+>;
 
 /// The configuration for a single authentication context class reference (ACR) level in a user pool.
 /// Each entry in an `AcrConfiguration` map associates a level (`Level1` through `Level4`) with this
@@ -803,7 +835,10 @@ impl<'de> ::serde::Deserialize<'de> for AcrLevelConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AcrLevelConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AcrLevelConfigType")
             }
 
@@ -838,7 +873,9 @@ impl rt::json::Read for AcrLevelConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AcrLevelConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -892,7 +929,10 @@ pub type AcrMappingKeyType = ::std::string::String;
 /// corresponding level.
 ///
 /// Size: 0 to 4.
-pub type AcrMappingType = ::std::collections::BTreeMap<::std::string::String, AcrValueType>;
+pub type AcrMappingType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    AcrValueType,
+>;
 
 /// The `AcrValueType` schema.
 ///
@@ -965,7 +1005,10 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AddCustomAttributesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AddCustomAttributesRequest")
             }
 
@@ -1004,7 +1047,9 @@ impl rt::json::Read for AddCustomAttributesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AddCustomAttributesRequest object")?;
@@ -1084,7 +1129,10 @@ impl<'de> ::serde::Deserialize<'de> for AddCustomAttributesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AddCustomAttributesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AddCustomAttributesResponse")
             }
 
@@ -1109,7 +1157,9 @@ impl rt::json::Read for AddCustomAttributesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AddCustomAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -1187,7 +1237,10 @@ impl<'de> ::serde::Deserialize<'de> for AddUserPoolClientSecretRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AddUserPoolClientSecretRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AddUserPoolClientSecretRequest")
             }
 
@@ -1230,7 +1283,9 @@ impl rt::json::Read for AddUserPoolClientSecretRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -1321,7 +1376,10 @@ impl<'de> ::serde::Deserialize<'de> for AddUserPoolClientSecretResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AddUserPoolClientSecretResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AddUserPoolClientSecretResponse")
             }
 
@@ -1356,13 +1414,19 @@ impl rt::json::Read for AddUserPoolClientSecretResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AddUserPoolClientSecretResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ClientSecretDescriptor" => {
-                    r.member_into(&mut v0, "ClientSecretDescriptor", "clientSecretDescriptor")?
+                    r.member_into(
+                        &mut v0,
+                        "ClientSecretDescriptor",
+                        "clientSecretDescriptor",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -1448,7 +1512,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminAddUserToGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminAddUserToGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminAddUserToGroupRequest")
             }
 
@@ -1491,7 +1558,9 @@ impl rt::json::Read for AdminAddUserToGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -1627,7 +1696,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminConfirmSignUpRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminConfirmSignUpRequest")
             }
 
@@ -1670,7 +1742,9 @@ impl rt::json::Read for AdminConfirmSignUpRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -1679,7 +1753,9 @@ impl rt::json::Read for AdminConfirmSignUpRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -1763,7 +1839,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminConfirmSignUpResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminConfirmSignUpResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminConfirmSignUpResponse")
             }
 
@@ -1788,7 +1867,9 @@ impl rt::json::Read for AdminConfirmSignUpResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminConfirmSignUpResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -1829,8 +1910,9 @@ pub struct AdminCreateUserConfigType {
     /// The default value for this parameter is 7.
     ///
     /// Wire name `UnusedAccountValidityDays`. Range: 0 to 365.
-    pub unused_account_validity_days:
-        ::core::option::Option<AdminCreateUserUnusedAccountValidityDaysType>,
+    pub unused_account_validity_days: ::core::option::Option<
+        AdminCreateUserUnusedAccountValidityDaysType,
+    >,
     /// The template for the welcome message to new users. This template must include the `{####}` temporary
     /// password placeholder if you are creating users with passwords. If your users don't have passwords,
     /// you can omit the placeholder.
@@ -1872,7 +1954,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminCreateUserConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminCreateUserConfigType")
             }
 
@@ -1894,8 +1979,20 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "AllowAdminCreateUserOnly")?,
-                        1 => de::value_into(&mut map, &mut v1, "UnusedAccountValidityDays")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "AllowAdminCreateUserOnly",
+                            )?
+                        }
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "UnusedAccountValidityDays",
+                            )?
+                        }
                         2 => de::value_into(&mut map, &mut v2, "InviteMessageTemplate")?,
                         _ => de::skip(&mut map)?,
                     }
@@ -1915,25 +2012,35 @@ impl rt::json::Read for AdminCreateUserConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut entries = r.begin_object("a AdminCreateUserConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AllowAdminCreateUserOnly" => r.member_into(
-                    &mut v0,
-                    "AllowAdminCreateUserOnly",
-                    "allowAdminCreateUserOnly",
-                )?,
-                "UnusedAccountValidityDays" => r.member_into(
-                    &mut v1,
-                    "UnusedAccountValidityDays",
-                    "unusedAccountValidityDays",
-                )?,
+                "AllowAdminCreateUserOnly" => {
+                    r.member_into(
+                        &mut v0,
+                        "AllowAdminCreateUserOnly",
+                        "allowAdminCreateUserOnly",
+                    )?
+                }
+                "UnusedAccountValidityDays" => {
+                    r.member_into(
+                        &mut v1,
+                        "UnusedAccountValidityDays",
+                        "unusedAccountValidityDays",
+                    )?
+                }
                 "InviteMessageTemplate" => {
-                    r.member_into(&mut v2, "InviteMessageTemplate", "inviteMessageTemplate")?
+                    r.member_into(
+                        &mut v2,
+                        "InviteMessageTemplate",
+                        "inviteMessageTemplate",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -2118,10 +2225,7 @@ impl ::core::fmt::Debug for AdminCreateUserRequest {
             .field("validation_data", &self.validation_data)
             .field(
                 "temporary_password",
-                &self
-                    .temporary_password
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.temporary_password.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("force_alias_creation", &self.force_alias_creation)
             .field("message_action", &self.message_action)
@@ -2175,7 +2279,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminCreateUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminCreateUserRequest")
             }
 
@@ -2242,7 +2349,9 @@ impl rt::json::Read for AdminCreateUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -2257,19 +2366,31 @@ impl rt::json::Read for AdminCreateUserRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "UserAttributes" => r.member_into(&mut v2, "UserAttributes", "userAttributes")?,
-                "ValidationData" => r.member_into(&mut v3, "ValidationData", "validationData")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v2, "UserAttributes", "userAttributes")?
+                }
+                "ValidationData" => {
+                    r.member_into(&mut v3, "ValidationData", "validationData")?
+                }
                 "TemporaryPassword" => {
                     r.member_into(&mut v4, "TemporaryPassword", "temporaryPassword")?
                 }
                 "ForceAliasCreation" => {
                     r.member_into(&mut v5, "ForceAliasCreation", "forceAliasCreation")?
                 }
-                "MessageAction" => r.member_into(&mut v6, "MessageAction", "messageAction")?,
-                "DesiredDeliveryMediums" => {
-                    r.member_into(&mut v7, "DesiredDeliveryMediums", "desiredDeliveryMediums")?
+                "MessageAction" => {
+                    r.member_into(&mut v6, "MessageAction", "messageAction")?
                 }
-                "ClientMetadata" => r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?,
+                "DesiredDeliveryMediums" => {
+                    r.member_into(
+                        &mut v7,
+                        "DesiredDeliveryMediums",
+                        "desiredDeliveryMediums",
+                    )?
+                }
+                "ClientMetadata" => {
+                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -2353,7 +2474,9 @@ impl rt::Validate for AdminCreateUserRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::DELIVERY_MEDIUM_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::DELIVERY_MEDIUM_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -2411,7 +2534,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminCreateUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminCreateUserResponse")
             }
 
@@ -2433,7 +2559,9 @@ impl<'de> ::serde::Deserialize<'de> for AdminCreateUserResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(AdminCreateUserResponse { user: v0 })
+                Ok(AdminCreateUserResponse {
+                    user: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -2444,7 +2572,9 @@ impl rt::json::Read for AdminCreateUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AdminCreateUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -2529,7 +2659,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteSoftwareTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDeleteSoftwareTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDeleteSoftwareTokenRequest")
             }
 
@@ -2568,7 +2701,9 @@ impl rt::json::Read for AdminDeleteSoftwareTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminDeleteSoftwareTokenRequest object")?;
@@ -2640,7 +2775,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteSoftwareTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDeleteSoftwareTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDeleteSoftwareTokenResponse")
             }
 
@@ -2654,7 +2792,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteSoftwareTokenResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminDeleteSoftwareTokenResponse {})
+                Ok(AdminDeleteSoftwareTokenResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -2665,7 +2804,9 @@ impl rt::json::Read for AdminDeleteSoftwareTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDeleteSoftwareTokenResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -2742,7 +2883,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDeleteUserAttributesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDeleteUserAttributesRequest")
             }
 
@@ -2785,7 +2929,9 @@ impl rt::json::Read for AdminDeleteUserAttributesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -2803,7 +2949,8 @@ impl rt::json::Read for AdminDeleteUserAttributesRequest {
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
             username: r.required(v1, "Username", "username"),
-            user_attribute_names: r.required(v2, "UserAttributeNames", "userAttributeNames"),
+            user_attribute_names: r
+                .required(v2, "UserAttributeNames", "userAttributeNames"),
         };
         r.check(&value, false);
         Ok(value)
@@ -2844,7 +2991,9 @@ impl rt::Validate for AdminDeleteUserAttributesRequest {
                     value,
                     |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
                     check::show_str,
-                    rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                    rt::Constraint::ListMember(
+                        &super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -2877,7 +3026,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDeleteUserAttributesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDeleteUserAttributesResponse")
             }
 
@@ -2891,7 +3043,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserAttributesResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminDeleteUserAttributesResponse {})
+                Ok(AdminDeleteUserAttributesResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -2902,7 +3055,9 @@ impl rt::json::Read for AdminDeleteUserAttributesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDeleteUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -2971,7 +3126,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDeleteUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDeleteUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDeleteUserRequest")
             }
 
@@ -3010,7 +3168,9 @@ impl rt::json::Read for AdminDeleteUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminDeleteUserRequest object")?;
@@ -3094,7 +3254,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDisableProviderForUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDisableProviderForUserRequest")
             }
 
@@ -3133,7 +3296,9 @@ impl rt::json::Read for AdminDisableProviderForUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminDisableProviderForUserRequest object")?;
@@ -3205,7 +3370,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDisableProviderForUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDisableProviderForUserResponse")
             }
 
@@ -3219,7 +3387,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableProviderForUserResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminDisableProviderForUserResponse {})
+                Ok(AdminDisableProviderForUserResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -3230,8 +3399,11 @@ impl rt::json::Read for AdminDisableProviderForUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut entries = r.begin_object("a AdminDisableProviderForUserResponse object")?;
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a AdminDisableProviderForUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
@@ -3299,7 +3471,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDisableUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDisableUserRequest")
             }
 
@@ -3338,7 +3513,9 @@ impl rt::json::Read for AdminDisableUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminDisableUserRequest object")?;
@@ -3410,7 +3587,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminDisableUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminDisableUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminDisableUserResponse")
             }
 
@@ -3435,7 +3615,9 @@ impl rt::json::Read for AdminDisableUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminDisableUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -3504,7 +3686,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminEnableUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminEnableUserRequest")
             }
 
@@ -3543,7 +3728,9 @@ impl rt::json::Read for AdminEnableUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminEnableUserRequest object")?;
@@ -3615,7 +3802,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminEnableUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminEnableUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminEnableUserResponse")
             }
 
@@ -3640,7 +3830,9 @@ impl rt::json::Read for AdminEnableUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminEnableUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -3715,7 +3907,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminForgetDeviceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminForgetDeviceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminForgetDeviceRequest")
             }
 
@@ -3758,7 +3953,9 @@ impl rt::json::Read for AdminForgetDeviceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -3871,7 +4068,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetDeviceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetDeviceRequest")
             }
 
@@ -3914,7 +4114,9 @@ impl rt::json::Read for AdminGetDeviceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -4005,7 +4207,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetDeviceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetDeviceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetDeviceResponse")
             }
 
@@ -4040,7 +4245,9 @@ impl rt::json::Read for AdminGetDeviceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AdminGetDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -4059,9 +4266,7 @@ impl rt::json::Read for AdminGetDeviceResponse {
 
 impl de::Placeholder for AdminGetDeviceResponse {
     fn placeholder() -> Self {
-        Self {
-            device: de::placeholder(),
-        }
+        Self { device: de::placeholder() }
     }
 }
 
@@ -4125,7 +4330,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserAuthFactorsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetUserAuthFactorsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetUserAuthFactorsRequest")
             }
 
@@ -4164,7 +4372,9 @@ impl rt::json::Read for AdminGetUserAuthFactorsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminGetUserAuthFactorsRequest object")?;
@@ -4238,7 +4448,9 @@ pub struct AdminGetUserAuthFactorsResponse {
     /// at the user pool level.
     ///
     /// Wire name `ConfiguredUserAuthFactors`. Size: 0 to 8.
-    pub configured_user_auth_factors: ::core::option::Option<ConfiguredUserAuthFactorsListType>,
+    pub configured_user_auth_factors: ::core::option::Option<
+        ConfiguredUserAuthFactorsListType,
+    >,
 }
 
 impl ::core::fmt::Debug for AdminGetUserAuthFactorsResponse {
@@ -4247,10 +4459,7 @@ impl ::core::fmt::Debug for AdminGetUserAuthFactorsResponse {
             .field("username", &rt::__private::Redacted)
             .field("preferred_mfa_setting", &self.preferred_mfa_setting)
             .field("user_mfa_setting_list", &self.user_mfa_setting_list)
-            .field(
-                "configured_user_auth_factors",
-                &self.configured_user_auth_factors,
-            )
+            .field("configured_user_auth_factors", &self.configured_user_auth_factors)
             .finish()
     }
 }
@@ -4286,7 +4495,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserAuthFactorsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetUserAuthFactorsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetUserAuthFactorsResponse")
             }
 
@@ -4313,7 +4525,13 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserAuthFactorsResponse {
                         0 => de::value_into(&mut map, &mut v0, "Username")?,
                         1 => de::value_into(&mut map, &mut v1, "PreferredMfaSetting")?,
                         2 => de::value_into(&mut map, &mut v2, "UserMFASettingList")?,
-                        3 => de::value_into(&mut map, &mut v3, "ConfiguredUserAuthFactors")?,
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "ConfiguredUserAuthFactors",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -4333,7 +4551,9 @@ impl rt::json::Read for AdminGetUserAuthFactorsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -4348,11 +4568,13 @@ impl rt::json::Read for AdminGetUserAuthFactorsResponse {
                 "UserMFASettingList" => {
                     r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")?
                 }
-                "ConfiguredUserAuthFactors" => r.member_into(
-                    &mut v3,
-                    "ConfiguredUserAuthFactors",
-                    "configuredUserAuthFactors",
-                )?,
+                "ConfiguredUserAuthFactors" => {
+                    r.member_into(
+                        &mut v3,
+                        "ConfiguredUserAuthFactors",
+                        "configuredUserAuthFactors",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -4473,7 +4695,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetUserRequest")
             }
 
@@ -4512,7 +4737,9 @@ impl rt::json::Read for AdminGetUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminGetUserRequest object")?;
@@ -4683,7 +4910,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminGetUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminGetUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminGetUserResponse")
             }
 
@@ -4750,7 +4980,9 @@ impl rt::json::Read for AdminGetUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -4764,10 +4996,18 @@ impl rt::json::Read for AdminGetUserResponse {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Username" => r.member_into(&mut v0, "Username", "username")?,
-                "UserAttributes" => r.member_into(&mut v1, "UserAttributes", "userAttributes")?,
-                "UserCreateDate" => r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v1, "UserAttributes", "userAttributes")?
+                }
+                "UserCreateDate" => {
+                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?
+                }
                 "UserLastModifiedDate" => {
-                    r.member_into(&mut v3, "UserLastModifiedDate", "userLastModifiedDate")?
+                    r.member_into(
+                        &mut v3,
+                        "UserLastModifiedDate",
+                        "userLastModifiedDate",
+                    )?
                 }
                 "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
                 "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
@@ -5048,18 +5288,12 @@ impl ::core::fmt::Debug for AdminInitiateAuthRequest {
             .field("auth_flow", &self.auth_flow)
             .field(
                 "auth_parameters",
-                &self
-                    .auth_parameters
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.auth_parameters.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
             .field("analytics_metadata", &self.analytics_metadata)
             .field("context_data", &self.context_data)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -5103,7 +5337,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminInitiateAuthRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminInitiateAuthRequest")
             }
 
@@ -5166,7 +5403,9 @@ impl rt::json::Read for AdminInitiateAuthRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -5181,8 +5420,12 @@ impl rt::json::Read for AdminInitiateAuthRequest {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "AuthFlow" => r.member_into(&mut v2, "AuthFlow", "authFlow")?,
-                "AuthParameters" => r.member_into(&mut v3, "AuthParameters", "authParameters")?,
-                "ClientMetadata" => r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?,
+                "AuthParameters" => {
+                    r.member_into(&mut v3, "AuthParameters", "authParameters")?
+                }
+                "ClientMetadata" => {
+                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?
+                }
                 "AnalyticsMetadata" => {
                     r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
                 }
@@ -5409,10 +5652,7 @@ impl ::core::fmt::Debug for AdminInitiateAuthResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AdminInitiateAuthResponse")
             .field("challenge_name", &self.challenge_name)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("challenge_parameters", &self.challenge_parameters)
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
@@ -5456,7 +5696,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminInitiateAuthResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminInitiateAuthResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminInitiateAuthResponse")
             }
 
@@ -5507,7 +5750,9 @@ impl rt::json::Read for AdminInitiateAuthResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -5516,13 +5761,19 @@ impl rt::json::Read for AdminInitiateAuthResponse {
         let mut entries = r.begin_object("a AdminInitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                }
                 "Session" => r.member_into(&mut v1, "Session", "session")?,
                 "ChallengeParameters" => {
                     r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
                 }
                 "AuthenticationResult" => {
-                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                    r.member_into(
+                        &mut v3,
+                        "AuthenticationResult",
+                        "authenticationResult",
+                    )?
                 }
                 "AvailableChallenges" => {
                     r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
@@ -5593,7 +5844,9 @@ impl rt::Validate for AdminInitiateAuthResponse {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -5673,7 +5926,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminLinkProviderForUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminLinkProviderForUserRequest")
             }
 
@@ -5716,7 +5972,9 @@ impl rt::json::Read for AdminLinkProviderForUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -5801,7 +6059,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminLinkProviderForUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminLinkProviderForUserResponse")
             }
 
@@ -5815,7 +6076,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminLinkProviderForUserResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminLinkProviderForUserResponse {})
+                Ok(AdminLinkProviderForUserResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -5826,7 +6088,9 @@ impl rt::json::Read for AdminLinkProviderForUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminLinkProviderForUserResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -5915,7 +6179,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListDevicesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListDevicesRequest")
             }
 
@@ -5962,7 +6229,9 @@ impl rt::json::Read for AdminListDevicesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -6071,7 +6340,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListDevicesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListDevicesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListDevicesResponse")
             }
 
@@ -6110,7 +6382,9 @@ impl rt::json::Read for AdminListDevicesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminListDevicesResponse object")?;
@@ -6227,7 +6501,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListGroupsForUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListGroupsForUserRequest")
             }
 
@@ -6274,7 +6551,9 @@ impl rt::json::Read for AdminListGroupsForUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -6380,7 +6659,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListGroupsForUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListGroupsForUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListGroupsForUserResponse")
             }
 
@@ -6419,7 +6701,9 @@ impl rt::json::Read for AdminListGroupsForUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminListGroupsForUserResponse object")?;
@@ -6430,10 +6714,7 @@ impl rt::json::Read for AdminListGroupsForUserResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            groups: v0,
-            next_token: v1,
-        };
+        let value = Self { groups: v0, next_token: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -6535,7 +6816,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListUserAuthEventsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListUserAuthEventsRequest")
             }
 
@@ -6582,7 +6866,9 @@ impl rt::json::Read for AdminListUserAuthEventsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -6689,7 +6975,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserAuthEventsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListUserAuthEventsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListUserAuthEventsResponse")
             }
 
@@ -6728,7 +7017,9 @@ impl rt::json::Read for AdminListUserAuthEventsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminListUserAuthEventsResponse object")?;
@@ -6829,7 +7120,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserSessionsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListUserSessionsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListUserSessionsRequest")
             }
 
@@ -6872,7 +7166,9 @@ impl rt::json::Read for AdminListUserSessionsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -6968,7 +7264,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminListUserSessionsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminListUserSessionsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminListUserSessionsResponse")
             }
 
@@ -7007,7 +7306,9 @@ impl rt::json::Read for AdminListUserSessionsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminListUserSessionsResponse object")?;
@@ -7109,7 +7410,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRemoveUserFromGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminRemoveUserFromGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminRemoveUserFromGroupRequest")
             }
 
@@ -7152,7 +7456,9 @@ impl rt::json::Read for AdminRemoveUserFromGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -7288,7 +7594,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminResetUserPasswordRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminResetUserPasswordRequest")
             }
 
@@ -7331,7 +7640,9 @@ impl rt::json::Read for AdminResetUserPasswordRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -7340,7 +7651,9 @@ impl rt::json::Read for AdminResetUserPasswordRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -7424,7 +7737,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminResetUserPasswordResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminResetUserPasswordResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminResetUserPasswordResponse")
             }
 
@@ -7449,7 +7765,9 @@ impl rt::json::Read for AdminResetUserPasswordResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminResetUserPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -7741,15 +8059,9 @@ impl ::core::fmt::Debug for AdminRespondToAuthChallengeRequest {
             .field("challenge_name", &self.challenge_name)
             .field(
                 "challenge_responses",
-                &self
-                    .challenge_responses
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.challenge_responses.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("analytics_metadata", &self.analytics_metadata)
             .field("context_data", &self.context_data)
             .field("client_metadata", &self.client_metadata)
@@ -7796,7 +8108,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminRespondToAuthChallengeRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminRespondToAuthChallengeRequest")
             }
 
@@ -7859,7 +8174,9 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -7873,7 +8190,9 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ChallengeName" => r.member_into(&mut v2, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v2, "ChallengeName", "challengeName")?
+                }
                 "ChallengeResponses" => {
                     r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
                 }
@@ -7882,7 +8201,9 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
                     r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
                 }
                 "ContextData" => r.member_into(&mut v6, "ContextData", "contextData")?,
-                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -8094,10 +8415,7 @@ impl ::core::fmt::Debug for AdminRespondToAuthChallengeResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AdminRespondToAuthChallengeResponse")
             .field("challenge_name", &self.challenge_name)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("challenge_parameters", &self.challenge_parameters)
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
@@ -8141,7 +8459,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRespondToAuthChallengeResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminRespondToAuthChallengeResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminRespondToAuthChallengeResponse")
             }
 
@@ -8192,22 +8513,31 @@ impl rt::json::Read for AdminRespondToAuthChallengeResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a AdminRespondToAuthChallengeResponse object")?;
+        let mut entries = r
+            .begin_object("a AdminRespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                }
                 "Session" => r.member_into(&mut v1, "Session", "session")?,
                 "ChallengeParameters" => {
                     r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
                 }
                 "AuthenticationResult" => {
-                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                    r.member_into(
+                        &mut v3,
+                        "AuthenticationResult",
+                        "authenticationResult",
+                    )?
                 }
                 "AvailableChallenges" => {
                     r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
@@ -8278,7 +8608,9 @@ impl rt::Validate for AdminRespondToAuthChallengeResponse {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -8320,10 +8652,7 @@ impl ::core::fmt::Debug for AdminRevokeUserSessionRequest {
             .field("user_pool_id", &self.user_pool_id)
             .field("username", &rt::__private::Redacted)
             .field("session_id", &self.session_id)
-            .field(
-                "revoke_associated_sessions",
-                &self.revoke_associated_sessions,
-            )
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
             .finish()
     }
 }
@@ -8355,7 +8684,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRevokeUserSessionRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminRevokeUserSessionRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminRevokeUserSessionRequest")
             }
 
@@ -8382,7 +8714,13 @@ impl<'de> ::serde::Deserialize<'de> for AdminRevokeUserSessionRequest {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "Username")?,
                         2 => de::value_into(&mut map, &mut v2, "SessionId")?,
-                        3 => de::value_into(&mut map, &mut v3, "RevokeAssociatedSessions")?,
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "RevokeAssociatedSessions",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -8402,7 +8740,9 @@ impl rt::json::Read for AdminRevokeUserSessionRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -8413,11 +8753,13 @@ impl rt::json::Read for AdminRevokeUserSessionRequest {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
                 "SessionId" => r.member_into(&mut v2, "SessionId", "sessionId")?,
-                "RevokeAssociatedSessions" => r.member_into(
-                    &mut v3,
-                    "RevokeAssociatedSessions",
-                    "revokeAssociatedSessions",
-                )?,
+                "RevokeAssociatedSessions" => {
+                    r.member_into(
+                        &mut v3,
+                        "RevokeAssociatedSessions",
+                        "revokeAssociatedSessions",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -8497,7 +8839,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminRevokeUserSessionResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminRevokeUserSessionResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminRevokeUserSessionResponse")
             }
 
@@ -8522,7 +8867,9 @@ impl rt::json::Read for AdminRevokeUserSessionResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminRevokeUserSessionResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -8557,7 +8904,9 @@ pub struct AdminSetUserMfaPreferenceRequest {
     /// sets it as the preferred MFA method when multiple methods are available.
     ///
     /// Wire name `SoftwareTokenMfaSettings`.
-    pub software_token_mfa_settings: ::core::option::Option<SoftwareTokenMfaSettingsType>,
+    pub software_token_mfa_settings: ::core::option::Option<
+        SoftwareTokenMfaSettingsType,
+    >,
     /// User preferences for email message MFA. Activates or deactivates email MFA and sets it as the
     /// preferred MFA method when multiple methods are available. To activate this setting, your user pool
     /// must be in the [Essentials
@@ -8593,10 +8942,7 @@ impl ::core::fmt::Debug for AdminSetUserMfaPreferenceRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AdminSetUserMfaPreferenceRequest")
             .field("sms_mfa_settings", &self.sms_mfa_settings)
-            .field(
-                "software_token_mfa_settings",
-                &self.software_token_mfa_settings,
-            )
+            .field("software_token_mfa_settings", &self.software_token_mfa_settings)
             .field("email_mfa_settings", &self.email_mfa_settings)
             .field("web_authn_mfa_settings", &self.web_authn_mfa_settings)
             .field("username", &rt::__private::Redacted)
@@ -8640,7 +8986,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserMfaPreferenceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserMfaPreferenceRequest")
             }
 
@@ -8669,7 +9018,13 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceRequest {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "SMSMfaSettings")?,
-                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaSettings")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "SoftwareTokenMfaSettings",
+                            )?
+                        }
                         2 => de::value_into(&mut map, &mut v2, "EmailMfaSettings")?,
                         3 => de::value_into(&mut map, &mut v3, "WebAuthnMfaSettings")?,
                         4 => de::value_into(&mut map, &mut v4, "Username")?,
@@ -8695,7 +9050,9 @@ impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -8705,12 +9062,16 @@ impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
         let mut entries = r.begin_object("a AdminSetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SMSMfaSettings" => r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?,
-                "SoftwareTokenMfaSettings" => r.member_into(
-                    &mut v1,
-                    "SoftwareTokenMfaSettings",
-                    "softwareTokenMfaSettings",
-                )?,
+                "SMSMfaSettings" => {
+                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?
+                }
+                "SoftwareTokenMfaSettings" => {
+                    r.member_into(
+                        &mut v1,
+                        "SoftwareTokenMfaSettings",
+                        "softwareTokenMfaSettings",
+                    )?
+                }
                 "EmailMfaSettings" => {
                     r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")?
                 }
@@ -8793,7 +9154,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserMfaPreferenceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserMfaPreferenceResponse")
             }
 
@@ -8807,7 +9171,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserMfaPreferenceResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminSetUserMfaPreferenceResponse {})
+                Ok(AdminSetUserMfaPreferenceResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -8818,7 +9183,9 @@ impl rt::json::Read for AdminSetUserMfaPreferenceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserMfaPreferenceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -8904,7 +9271,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserPasswordRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserPasswordRequest")
             }
 
@@ -8951,7 +9321,9 @@ impl rt::json::Read for AdminSetUserPasswordRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -9038,7 +9410,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserPasswordResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserPasswordResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserPasswordResponse")
             }
 
@@ -9063,7 +9438,9 @@ impl rt::json::Read for AdminSetUserPasswordResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -9138,7 +9515,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserSettingsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserSettingsRequest")
             }
 
@@ -9181,7 +9561,9 @@ impl rt::json::Read for AdminSetUserSettingsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -9269,7 +9651,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminSetUserSettingsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminSetUserSettingsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminSetUserSettingsResponse")
             }
 
@@ -9294,7 +9679,9 @@ impl rt::json::Read for AdminSetUserSettingsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminSetUserSettingsResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -9378,7 +9765,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateAuthEventFeedbackRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateAuthEventFeedbackRequest")
             }
 
@@ -9425,18 +9815,23 @@ impl rt::json::Read for AdminUpdateAuthEventFeedbackRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
+        let mut entries = r
+            .begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
                 "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
-                "FeedbackValue" => r.member_into(&mut v3, "FeedbackValue", "feedbackValue")?,
+                "FeedbackValue" => {
+                    r.member_into(&mut v3, "FeedbackValue", "feedbackValue")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -9519,7 +9914,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateAuthEventFeedbackResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateAuthEventFeedbackResponse")
             }
 
@@ -9533,7 +9931,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateAuthEventFeedbackResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminUpdateAuthEventFeedbackResponse {})
+                Ok(AdminUpdateAuthEventFeedbackResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -9544,8 +9943,11 @@ impl rt::json::Read for AdminUpdateAuthEventFeedbackResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut entries = r.begin_object("a AdminUpdateAuthEventFeedbackResponse object")?;
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a AdminUpdateAuthEventFeedbackResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
@@ -9628,7 +10030,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateDeviceStatusRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateDeviceStatusRequest")
             }
 
@@ -9675,7 +10080,9 @@ impl rt::json::Read for AdminUpdateDeviceStatusRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -9687,7 +10094,11 @@ impl rt::json::Read for AdminUpdateDeviceStatusRequest {
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
                 "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey")?,
                 "DeviceRememberedStatus" => {
-                    r.member_into(&mut v3, "DeviceRememberedStatus", "deviceRememberedStatus")?
+                    r.member_into(
+                        &mut v3,
+                        "DeviceRememberedStatus",
+                        "deviceRememberedStatus",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -9768,7 +10179,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateDeviceStatusResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateDeviceStatusResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateDeviceStatusResponse")
             }
 
@@ -9793,7 +10207,9 @@ impl rt::json::Read for AdminUpdateDeviceStatusResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUpdateDeviceStatusResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -9911,7 +10327,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateUserAttributesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateUserAttributesRequest")
             }
 
@@ -9958,7 +10377,9 @@ impl rt::json::Read for AdminUpdateUserAttributesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -9968,8 +10389,12 @@ impl rt::json::Read for AdminUpdateUserAttributesRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "UserAttributes" => r.member_into(&mut v2, "UserAttributes", "userAttributes")?,
-                "ClientMetadata" => r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v2, "UserAttributes", "userAttributes")?
+                }
+                "ClientMetadata" => {
+                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -10068,7 +10493,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUpdateUserAttributesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUpdateUserAttributesResponse")
             }
 
@@ -10082,7 +10510,8 @@ impl<'de> ::serde::Deserialize<'de> for AdminUpdateUserAttributesResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(AdminUpdateUserAttributesResponse {})
+                Ok(AdminUpdateUserAttributesResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -10093,7 +10522,9 @@ impl rt::json::Read for AdminUpdateUserAttributesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUpdateUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -10162,7 +10593,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUserGlobalSignOutRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUserGlobalSignOutRequest")
             }
 
@@ -10201,7 +10635,9 @@ impl rt::json::Read for AdminUserGlobalSignOutRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AdminUserGlobalSignOutRequest object")?;
@@ -10273,7 +10709,10 @@ impl<'de> ::serde::Deserialize<'de> for AdminUserGlobalSignOutResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdminUserGlobalSignOutResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdminUserGlobalSignOutResponse")
             }
 
@@ -10298,7 +10737,9 @@ impl rt::json::Read for AdminUserGlobalSignOutResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a AdminUserGlobalSignOutResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -10355,7 +10796,10 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityAdditionalFlowsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AdvancedSecurityAdditionalFlowsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AdvancedSecurityAdditionalFlowsType")
             }
 
@@ -10390,18 +10834,21 @@ impl rt::json::Read for AdvancedSecurityAdditionalFlowsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a AdvancedSecurityAdditionalFlowsType object")?;
+        let mut entries = r
+            .begin_object("a AdvancedSecurityAdditionalFlowsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CustomAuthMode" => r.member_into(&mut v0, "CustomAuthMode", "customAuthMode")?,
+                "CustomAuthMode" => {
+                    r.member_into(&mut v0, "CustomAuthMode", "customAuthMode")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            custom_auth_mode: v0,
-        };
+        let value = Self { custom_auth_mode: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -10409,9 +10856,7 @@ impl rt::json::Read for AdvancedSecurityAdditionalFlowsType {
 
 impl de::Placeholder for AdvancedSecurityAdditionalFlowsType {
     fn placeholder() -> Self {
-        Self {
-            custom_auth_mode: None,
-        }
+        Self { custom_auth_mode: None }
     }
 }
 
@@ -10507,7 +10952,9 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityEnabledModeType {
 }
 
 impl rt::json::Read for AdvancedSecurityEnabledModeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -10614,7 +11061,9 @@ impl<'de> ::serde::Deserialize<'de> for AdvancedSecurityModeType {
 }
 
 impl rt::json::Read for AdvancedSecurityModeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -10653,7 +11102,11 @@ pub enum AliasAttributeType {
 
 impl AliasAttributeType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["phone_number", "email", "preferred_username"];
+    pub const VALUES: &'static [&'static str] = &[
+        "phone_number",
+        "email",
+        "preferred_username",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -10721,7 +11174,9 @@ impl<'de> ::serde::Deserialize<'de> for AliasAttributeType {
 }
 
 impl rt::json::Read for AliasAttributeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -10791,7 +11246,10 @@ impl<'de> ::serde::Deserialize<'de> for AliasExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AliasExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AliasExistsException")
             }
 
@@ -10825,12 +11283,16 @@ impl rt::json::Read for AliasExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a AliasExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -10930,7 +11392,10 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AnalyticsConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AnalyticsConfigurationType")
             }
 
@@ -10981,7 +11446,9 @@ impl rt::json::Read for AnalyticsConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -10990,11 +11457,17 @@ impl rt::json::Read for AnalyticsConfigurationType {
         let mut entries = r.begin_object("a AnalyticsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ApplicationId" => r.member_into(&mut v0, "ApplicationId", "applicationId")?,
-                "ApplicationArn" => r.member_into(&mut v1, "ApplicationArn", "applicationArn")?,
+                "ApplicationId" => {
+                    r.member_into(&mut v0, "ApplicationId", "applicationId")?
+                }
+                "ApplicationArn" => {
+                    r.member_into(&mut v1, "ApplicationArn", "applicationArn")?
+                }
                 "RoleArn" => r.member_into(&mut v2, "RoleArn", "roleArn")?,
                 "ExternalId" => r.member_into(&mut v3, "ExternalId", "externalId")?,
-                "UserDataShared" => r.member_into(&mut v4, "UserDataShared", "userDataShared")?,
+                "UserDataShared" => {
+                    r.member_into(&mut v4, "UserDataShared", "userDataShared")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -11084,7 +11557,10 @@ impl<'de> ::serde::Deserialize<'de> for AnalyticsMetadataType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AnalyticsMetadataType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AnalyticsMetadataType")
             }
 
@@ -11119,7 +11595,9 @@ impl rt::json::Read for AnalyticsMetadataType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a AnalyticsMetadataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -11130,9 +11608,7 @@ impl rt::json::Read for AnalyticsMetadataType {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            analytics_endpoint_id: v0,
-        };
+        let value = Self { analytics_endpoint_id: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -11316,7 +11792,9 @@ impl<'de> ::serde::Deserialize<'de> for AssetCategoryType {
 }
 
 impl rt::json::Read for AssetCategoryType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -11431,7 +11909,9 @@ impl<'de> ::serde::Deserialize<'de> for AssetExtensionType {
 }
 
 impl rt::json::Read for AssetExtensionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -11514,11 +11994,17 @@ impl<'de> ::serde::Deserialize<'de> for AssetType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AssetType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AssetType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<AssetType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<AssetType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -11562,7 +12048,9 @@ impl rt::json::Read for AssetType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -11662,10 +12150,7 @@ impl ::core::fmt::Debug for AssociateSoftwareTokenRequest {
                 "access_token",
                 &self.access_token.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -11697,7 +12182,10 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AssociateSoftwareTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AssociateSoftwareTokenRequest")
             }
 
@@ -11736,7 +12224,9 @@ impl rt::json::Read for AssociateSoftwareTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AssociateSoftwareTokenRequest object")?;
@@ -11799,10 +12289,7 @@ impl ::core::fmt::Debug for AssociateSoftwareTokenResponse {
                 "secret_code",
                 &self.secret_code.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -11834,7 +12321,10 @@ impl<'de> ::serde::Deserialize<'de> for AssociateSoftwareTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AssociateSoftwareTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AssociateSoftwareTokenResponse")
             }
 
@@ -11873,7 +12363,9 @@ impl rt::json::Read for AssociateSoftwareTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AssociateSoftwareTokenResponse object")?;
@@ -11936,7 +12428,12 @@ pub enum AttributeDataType {
 
 impl AttributeDataType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["String", "Number", "DateTime", "Boolean"];
+    pub const VALUES: &'static [&'static str] = &[
+        "String",
+        "Number",
+        "DateTime",
+        "Boolean",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -12006,7 +12503,9 @@ impl<'de> ::serde::Deserialize<'de> for AttributeDataType {
 }
 
 impl rt::json::Read for AttributeDataType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -12035,7 +12534,10 @@ pub type AttributeListType = ::std::vec::Vec<AttributeType>;
 pub type AttributeMappingKeyType = ::std::string::String;
 
 /// The `AttributeMappingType` schema.
-pub type AttributeMappingType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type AttributeMappingType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `AttributeNameListType` schema.
 pub type AttributeNameListType = ::std::vec::Vec<AttributeNameType>;
@@ -12070,10 +12572,7 @@ impl ::core::fmt::Debug for AttributeType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("AttributeType")
             .field("name", &self.name)
-            .field(
-                "value",
-                &self.value.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("value", &self.value.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -12103,11 +12602,17 @@ impl<'de> ::serde::Deserialize<'de> for AttributeType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AttributeType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AttributeType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<AttributeType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<AttributeType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -12139,7 +12644,9 @@ impl rt::json::Read for AttributeType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a AttributeType object")?;
@@ -12190,7 +12697,9 @@ impl rt::Validate for AttributeType {
 pub type AttributeValueType = ::std::string::String;
 
 /// The `AttributesRequireVerificationBeforeUpdateType` schema.
-pub type AttributesRequireVerificationBeforeUpdateType = ::std::vec::Vec<VerifiedAttributeType>;
+pub type AttributesRequireVerificationBeforeUpdateType = ::std::vec::Vec<
+    VerifiedAttributeType,
+>;
 
 /// The `AudienceListType` schema.
 ///
@@ -12295,11 +12804,17 @@ impl<'de> ::serde::Deserialize<'de> for AuthEventType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AuthEventType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AuthEventType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<AuthEventType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<AuthEventType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -12355,7 +12870,9 @@ impl rt::json::Read for AuthEventType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -12370,7 +12887,9 @@ impl rt::json::Read for AuthEventType {
                 "EventId" => r.member_into(&mut v0, "EventId", "eventId")?,
                 "EventType" => r.member_into(&mut v1, "EventType", "eventType")?,
                 "CreationDate" => r.member_into(&mut v2, "CreationDate", "creationDate")?,
-                "EventResponse" => r.member_into(&mut v3, "EventResponse", "eventResponse")?,
+                "EventResponse" => {
+                    r.member_into(&mut v3, "EventResponse", "eventResponse")?
+                }
                 "EventRisk" => r.member_into(&mut v4, "EventRisk", "eventRisk")?,
                 "ChallengeResponses" => {
                     r.member_into(&mut v5, "ChallengeResponses", "challengeResponses")?
@@ -12378,7 +12897,9 @@ impl rt::json::Read for AuthEventType {
                 "EventContextData" => {
                     r.member_into(&mut v6, "EventContextData", "eventContextData")?
                 }
-                "EventFeedback" => r.member_into(&mut v7, "EventFeedback", "eventFeedback")?,
+                "EventFeedback" => {
+                    r.member_into(&mut v7, "EventFeedback", "eventFeedback")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -12560,7 +13081,9 @@ impl<'de> ::serde::Deserialize<'de> for AuthFactorType {
 }
 
 impl rt::json::Read for AuthFactorType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -12696,7 +13219,9 @@ impl<'de> ::serde::Deserialize<'de> for AuthFlowType {
 }
 
 impl rt::json::Read for AuthFlowType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -12719,7 +13244,10 @@ impl rt::Validate for AuthFlowType {
 /// The `AuthParametersType` schema.
 ///
 /// Sensitive: never shown in `Debug` output or validation messages.
-pub type AuthParametersType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type AuthParametersType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `AuthSessionValidityType` schema.
 ///
@@ -12769,10 +13297,7 @@ impl ::core::fmt::Debug for AuthenticationResultType {
                 "refresh_token",
                 &self.refresh_token.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "id_token",
-                &self.id_token.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("id_token", &self.id_token.as_ref().map(|_| rt::__private::Redacted))
             .field("new_device_metadata", &self.new_device_metadata)
             .finish()
     }
@@ -12817,7 +13342,10 @@ impl<'de> ::serde::Deserialize<'de> for AuthenticationResultType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = AuthenticationResultType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "AuthenticationResultType")
             }
 
@@ -12872,7 +13400,9 @@ impl rt::json::Read for AuthenticationResultType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -13044,7 +13574,9 @@ impl<'de> ::serde::Deserialize<'de> for CimdCacheActionType {
 }
 
 impl rt::json::Read for CimdCacheActionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -13167,7 +13699,10 @@ impl<'de> ::serde::Deserialize<'de> for CimdPolicySummaryType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CimdPolicySummaryType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CimdPolicySummaryType")
             }
 
@@ -13222,7 +13757,9 @@ impl rt::json::Read for CimdPolicySummaryType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -13235,7 +13772,9 @@ impl rt::json::Read for CimdPolicySummaryType {
                 "CIMDPolicyId" => r.member_into(&mut v0, "CIMDPolicyId", "cIMDPolicyId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName")?,
-                "CacheDuration" => r.member_into(&mut v3, "CacheDuration", "cacheDuration")?,
+                "CacheDuration" => {
+                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")?
+                }
                 "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate")?,
                 "LastModifiedDate" => {
                     r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
@@ -13394,11 +13933,17 @@ impl<'de> ::serde::Deserialize<'de> for CimdPolicyType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CimdPolicyType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CimdPolicyType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<CimdPolicyType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<CimdPolicyType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -13454,7 +13999,9 @@ impl rt::json::Read for CimdPolicyType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -13470,7 +14017,9 @@ impl rt::json::Read for CimdPolicyType {
                 "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
                 "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
                 "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName")?,
-                "CacheDuration" => r.member_into(&mut v4, "CacheDuration", "cacheDuration")?,
+                "CacheDuration" => {
+                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")?
+                }
                 "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns")?,
                 "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
                 "LastModifiedDate" => {
@@ -13629,7 +14178,10 @@ impl<'de> ::serde::Deserialize<'de> for CachedCimdurlDoesNotExistException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CachedCimdurlDoesNotExistException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CachedCimdurlDoesNotExistException")
             }
 
@@ -13652,7 +14204,9 @@ impl<'de> ::serde::Deserialize<'de> for CachedCimdurlDoesNotExistException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(CachedCimdurlDoesNotExistException { message })
+                Ok(CachedCimdurlDoesNotExistException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -13663,12 +14217,16 @@ impl rt::json::Read for CachedCimdurlDoesNotExistException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a CachedCimdurlDoesNotExistException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -13732,7 +14290,10 @@ impl<'de> ::serde::Deserialize<'de> for CancelPointInTimeRecoveryRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CancelPointInTimeRecoveryRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CancelPointInTimeRecoveryRequest")
             }
 
@@ -13771,7 +14332,9 @@ impl rt::json::Read for CancelPointInTimeRecoveryRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a CancelPointInTimeRecoveryRequest object")?;
@@ -13852,7 +14415,10 @@ impl<'de> ::serde::Deserialize<'de> for CancelPointInTimeRecoveryResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CancelPointInTimeRecoveryResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CancelPointInTimeRecoveryResponse")
             }
 
@@ -13874,7 +14440,9 @@ impl<'de> ::serde::Deserialize<'de> for CancelPointInTimeRecoveryResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(CancelPointInTimeRecoveryResponse { restoration: v0 })
+                Ok(CancelPointInTimeRecoveryResponse {
+                    restoration: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -13885,7 +14453,9 @@ impl rt::json::Read for CancelPointInTimeRecoveryResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CancelPointInTimeRecoveryResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -14000,7 +14570,9 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeName {
 }
 
 impl rt::json::Read for ChallengeName {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -14176,7 +14748,9 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeNameType {
 }
 
 impl rt::json::Read for ChallengeNameType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -14197,7 +14771,10 @@ impl rt::Validate for ChallengeNameType {
 }
 
 /// The `ChallengeParametersType` schema.
-pub type ChallengeParametersType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type ChallengeParametersType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `ChallengeResponse` schema.
 ///
@@ -14282,7 +14859,9 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponse {
 }
 
 impl rt::json::Read for ChallengeResponse {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -14477,7 +15056,10 @@ impl<'de> ::serde::Deserialize<'de> for ChallengeResponseType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ChallengeResponseType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ChallengeResponseType")
             }
 
@@ -14516,13 +15098,17 @@ impl rt::json::Read for ChallengeResponseType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ChallengeResponseType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                }
                 "ChallengeResponse" => {
                     r.member_into(&mut v1, "ChallengeResponse", "challengeResponse")?
                 }
@@ -14563,7 +15149,10 @@ impl rt::Validate for ChallengeResponseType {
 /// The `ChallengeResponsesType` schema.
 ///
 /// Sensitive: never shown in `Debug` output or validation messages.
-pub type ChallengeResponsesType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type ChallengeResponsesType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// Represents the request to change a user password.
 #[derive(Clone, PartialEq)]
@@ -14588,10 +15177,7 @@ impl ::core::fmt::Debug for ChangePasswordRequest {
         f.debug_struct("ChangePasswordRequest")
             .field(
                 "previous_password",
-                &self
-                    .previous_password
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.previous_password.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("proposed_password", &rt::__private::Redacted)
             .field("access_token", &rt::__private::Redacted)
@@ -14625,7 +15211,10 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ChangePasswordRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ChangePasswordRequest")
             }
 
@@ -14668,7 +15257,9 @@ impl rt::json::Read for ChangePasswordRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -14752,7 +15343,10 @@ impl<'de> ::serde::Deserialize<'de> for ChangePasswordResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ChangePasswordResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ChangePasswordResponse")
             }
 
@@ -14777,7 +15371,9 @@ impl rt::json::Read for ChangePasswordResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a ChangePasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -14859,7 +15455,10 @@ impl<'de> ::serde::Deserialize<'de> for ClientAuthenticationResultType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ClientAuthenticationResultType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ClientAuthenticationResultType")
             }
 
@@ -14902,7 +15501,9 @@ impl rt::json::Read for ClientAuthenticationResultType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -14954,7 +15555,10 @@ impl rt::Validate for ClientAuthenticationResultType {
 pub type ClientIdType = ::std::string::String;
 
 /// The `ClientMetadataType` schema.
-pub type ClientMetadataType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type ClientMetadataType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `ClientMetadataURLListType` schema.
 ///
@@ -15011,7 +15615,10 @@ impl<'de> ::serde::Deserialize<'de> for ClientMetadataUrlType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ClientMetadataUrlType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ClientMetadataUrlType")
             }
 
@@ -15054,7 +15661,9 @@ impl rt::json::Read for ClientMetadataUrlType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -15063,7 +15672,9 @@ impl rt::json::Read for ClientMetadataUrlType {
             match &*key {
                 "URL" => r.member_into(&mut v0, "URL", "uRL")?,
                 "CachedDate" => r.member_into(&mut v1, "CachedDate", "cachedDate")?,
-                "ExpirationDate" => r.member_into(&mut v2, "ExpirationDate", "expirationDate")?,
+                "ExpirationDate" => {
+                    r.member_into(&mut v2, "ExpirationDate", "expirationDate")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -15151,7 +15762,10 @@ impl<'de> ::serde::Deserialize<'de> for ClientSsoSessionConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ClientSsoSessionConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ClientSsoSessionConfigType")
             }
 
@@ -15186,7 +15800,9 @@ impl rt::json::Read for ClientSsoSessionConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ClientSsoSessionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -15198,7 +15814,8 @@ impl rt::json::Read for ClientSsoSessionConfigType {
             }
         }
         let value = Self {
-            max_validity_minutes: r.required(v0, "MaxValidityMinutes", "maxValidityMinutes"),
+            max_validity_minutes: r
+                .required(v0, "MaxValidityMinutes", "maxValidityMinutes"),
         };
         r.check(&value, false);
         Ok(value)
@@ -15261,10 +15878,7 @@ impl ::core::fmt::Debug for ClientSecretDescriptorType {
             .field("client_secret_id", &self.client_secret_id)
             .field(
                 "client_secret_value",
-                &self
-                    .client_secret_value
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.client_secret_value.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_secret_create_date", &self.client_secret_create_date)
             .finish()
@@ -15301,7 +15915,10 @@ impl<'de> ::serde::Deserialize<'de> for ClientSecretDescriptorType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ClientSecretDescriptorType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ClientSecretDescriptorType")
             }
 
@@ -15344,19 +15961,27 @@ impl rt::json::Read for ClientSecretDescriptorType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut entries = r.begin_object("a ClientSecretDescriptorType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientSecretId" => r.member_into(&mut v0, "ClientSecretId", "clientSecretId")?,
+                "ClientSecretId" => {
+                    r.member_into(&mut v0, "ClientSecretId", "clientSecretId")?
+                }
                 "ClientSecretValue" => {
                     r.member_into(&mut v1, "ClientSecretValue", "clientSecretValue")?
                 }
                 "ClientSecretCreateDate" => {
-                    r.member_into(&mut v2, "ClientSecretCreateDate", "clientSecretCreateDate")?
+                    r.member_into(
+                        &mut v2,
+                        "ClientSecretCreateDate",
+                        "clientSecretCreateDate",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -15487,7 +16112,9 @@ impl<'de> ::serde::Deserialize<'de> for ClientTypeType {
 }
 
 impl rt::json::Read for ClientTypeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -15548,7 +16175,10 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CloudWatchLogsConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CloudWatchLogsConfigurationType")
             }
 
@@ -15570,7 +16200,9 @@ impl<'de> ::serde::Deserialize<'de> for CloudWatchLogsConfigurationType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(CloudWatchLogsConfigurationType { log_group_arn: v0 })
+                Ok(CloudWatchLogsConfigurationType {
+                    log_group_arn: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -15581,7 +16213,9 @@ impl rt::json::Read for CloudWatchLogsConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CloudWatchLogsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -15598,9 +16232,7 @@ impl rt::json::Read for CloudWatchLogsConfigurationType {
 
 impl de::Placeholder for CloudWatchLogsConfigurationType {
     fn placeholder() -> Self {
-        Self {
-            log_group_arn: None,
-        }
+        Self { log_group_arn: None }
     }
 }
 
@@ -15664,7 +16296,10 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryDetailsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CodeDeliveryDetailsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CodeDeliveryDetailsType")
             }
 
@@ -15707,7 +16342,9 @@ impl rt::json::Read for CodeDeliveryDetailsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -15715,8 +16352,12 @@ impl rt::json::Read for CodeDeliveryDetailsType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Destination" => r.member_into(&mut v0, "Destination", "destination")?,
-                "DeliveryMedium" => r.member_into(&mut v1, "DeliveryMedium", "deliveryMedium")?,
-                "AttributeName" => r.member_into(&mut v2, "AttributeName", "attributeName")?,
+                "DeliveryMedium" => {
+                    r.member_into(&mut v1, "DeliveryMedium", "deliveryMedium")?
+                }
+                "AttributeName" => {
+                    r.member_into(&mut v2, "AttributeName", "attributeName")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -15801,7 +16442,10 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CodeDeliveryFailureException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CodeDeliveryFailureException")
             }
 
@@ -15824,7 +16468,9 @@ impl<'de> ::serde::Deserialize<'de> for CodeDeliveryFailureException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(CodeDeliveryFailureException { message })
+                Ok(CodeDeliveryFailureException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -15835,12 +16481,16 @@ impl rt::json::Read for CodeDeliveryFailureException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a CodeDeliveryFailureException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -15904,7 +16554,10 @@ impl<'de> ::serde::Deserialize<'de> for CodeMismatchException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CodeMismatchException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CodeMismatchException")
             }
 
@@ -15938,12 +16591,16 @@ impl rt::json::Read for CodeMismatchException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a CodeMismatchException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -16050,7 +16707,9 @@ impl<'de> ::serde::Deserialize<'de> for ColorSchemeModeType {
 }
 
 impl rt::json::Read for ColorSchemeModeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -16117,7 +16776,10 @@ impl<'de> ::serde::Deserialize<'de> for CompleteWebAuthnRegistrationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CompleteWebAuthnRegistrationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CompleteWebAuthnRegistrationRequest")
             }
 
@@ -16156,10 +16818,13 @@ impl rt::json::Read for CompleteWebAuthnRegistrationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CompleteWebAuthnRegistrationRequest object")?;
+        let mut entries = r
+            .begin_object("a CompleteWebAuthnRegistrationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
@@ -16221,7 +16886,10 @@ impl<'de> ::serde::Deserialize<'de> for CompleteWebAuthnRegistrationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CompleteWebAuthnRegistrationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CompleteWebAuthnRegistrationResponse")
             }
 
@@ -16235,7 +16903,8 @@ impl<'de> ::serde::Deserialize<'de> for CompleteWebAuthnRegistrationResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(CompleteWebAuthnRegistrationResponse {})
+                Ok(CompleteWebAuthnRegistrationResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -16246,8 +16915,11 @@ impl rt::json::Read for CompleteWebAuthnRegistrationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut entries = r.begin_object("a CompleteWebAuthnRegistrationResponse object")?;
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a CompleteWebAuthnRegistrationResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
@@ -16304,7 +16976,10 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsActionsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CompromisedCredentialsActionsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CompromisedCredentialsActionsType")
             }
 
@@ -16339,7 +17014,9 @@ impl rt::json::Read for CompromisedCredentialsActionsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CompromisedCredentialsActionsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -16420,7 +17097,8 @@ impl ::core::convert::From<&str> for CompromisedCredentialsEventActionType {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for CompromisedCredentialsEventActionType {
+impl ::core::convert::From<::std::string::String>
+for CompromisedCredentialsEventActionType {
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
@@ -16459,7 +17137,9 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsEventActionType {
 }
 
 impl rt::json::Read for CompromisedCredentialsEventActionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -16520,14 +17200,20 @@ impl<'de> ::serde::Deserialize<'de> for CompromisedCredentialsRiskConfigurationT
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CompromisedCredentialsRiskConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CompromisedCredentialsRiskConfigurationType")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<CompromisedCredentialsRiskConfigurationType, A::Error>
+            ) -> ::core::result::Result<
+                CompromisedCredentialsRiskConfigurationType,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -16559,10 +17245,13 @@ impl rt::json::Read for CompromisedCredentialsRiskConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CompromisedCredentialsRiskConfigurationType object")?;
+        let mut entries = r
+            .begin_object("a CompromisedCredentialsRiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "EventFilter" => r.member_into(&mut v0, "EventFilter", "eventFilter")?,
@@ -16657,7 +17346,10 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConcurrentModificationException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConcurrentModificationException")
             }
 
@@ -16680,7 +17372,9 @@ impl<'de> ::serde::Deserialize<'de> for ConcurrentModificationException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ConcurrentModificationException { message })
+                Ok(ConcurrentModificationException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -16691,12 +17385,16 @@ impl rt::json::Read for ConcurrentModificationException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ConcurrentModificationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -16736,7 +17434,9 @@ pub struct ConfirmDeviceRequest {
     /// The configuration of the device secret verifier.
     ///
     /// Wire name `DeviceSecretVerifierConfig`.
-    pub device_secret_verifier_config: ::core::option::Option<DeviceSecretVerifierConfigType>,
+    pub device_secret_verifier_config: ::core::option::Option<
+        DeviceSecretVerifierConfigType,
+    >,
     /// A friendly name for the device, for example `MyMobilePhone`.
     ///
     /// Wire name `DeviceName`. Length: 1 to 1024.
@@ -16748,10 +17448,7 @@ impl ::core::fmt::Debug for ConfirmDeviceRequest {
         f.debug_struct("ConfirmDeviceRequest")
             .field("access_token", &rt::__private::Redacted)
             .field("device_key", &self.device_key)
-            .field(
-                "device_secret_verifier_config",
-                &self.device_secret_verifier_config,
-            )
+            .field("device_secret_verifier_config", &self.device_secret_verifier_config)
             .field("device_name", &self.device_name)
             .finish()
     }
@@ -16786,7 +17483,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmDeviceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmDeviceRequest")
             }
 
@@ -16812,7 +17512,13 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
                         1 => de::value_into(&mut map, &mut v1, "DeviceKey")?,
-                        2 => de::value_into(&mut map, &mut v2, "DeviceSecretVerifierConfig")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "DeviceSecretVerifierConfig",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "DeviceName")?,
                         _ => de::skip(&mut map)?,
                     }
@@ -16833,7 +17539,9 @@ impl rt::json::Read for ConfirmDeviceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -16843,11 +17551,13 @@ impl rt::json::Read for ConfirmDeviceRequest {
             match &*key {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
-                "DeviceSecretVerifierConfig" => r.member_into(
-                    &mut v2,
-                    "DeviceSecretVerifierConfig",
-                    "deviceSecretVerifierConfig",
-                )?,
+                "DeviceSecretVerifierConfig" => {
+                    r.member_into(
+                        &mut v2,
+                        "DeviceSecretVerifierConfig",
+                        "deviceSecretVerifierConfig",
+                    )?
+                }
                 "DeviceName" => r.member_into(&mut v3, "DeviceName", "deviceName")?,
                 _ => r.skip_value()?,
             }
@@ -16943,7 +17653,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmDeviceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmDeviceResponse")
             }
 
@@ -16961,7 +17674,13 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmDeviceResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "UserConfirmationNecessary")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "UserConfirmationNecessary",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -16978,16 +17697,20 @@ impl rt::json::Read for ConfirmDeviceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ConfirmDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserConfirmationNecessary" => r.member_into(
-                    &mut v0,
-                    "UserConfirmationNecessary",
-                    "userConfirmationNecessary",
-                )?,
+                "UserConfirmationNecessary" => {
+                    r.member_into(
+                        &mut v0,
+                        "UserConfirmationNecessary",
+                        "userConfirmationNecessary",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -17099,10 +17822,7 @@ impl ::core::fmt::Debug for ConfirmForgotPasswordRequest {
             .field("analytics_metadata", &self.analytics_metadata)
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
             .finish()
@@ -17146,7 +17866,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmForgotPasswordRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmForgotPasswordRequest")
             }
 
@@ -17209,7 +17932,9 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -17234,7 +17959,9 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
                 "UserContextData" => {
                     r.member_into(&mut v6, "UserContextData", "userContextData")?
                 }
-                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -17292,7 +18019,12 @@ impl rt::Validate for ConfirmForgotPasswordRequest {
             let value = &self.confirmation_code;
             let path = path.field("confirmationCode");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::CONFIRMATION_CODE_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
         {
@@ -17358,7 +18090,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmForgotPasswordResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmForgotPasswordResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmForgotPasswordResponse")
             }
 
@@ -17383,7 +18118,9 @@ impl rt::json::Read for ConfirmForgotPasswordResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a ConfirmForgotPasswordResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -17507,16 +18244,10 @@ impl ::core::fmt::Debug for ConfirmSignUpRequest {
             .field("analytics_metadata", &self.analytics_metadata)
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -17563,7 +18294,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmSignUpRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmSignUpRequest")
             }
 
@@ -17630,7 +18364,9 @@ impl rt::json::Read for ConfirmSignUpRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -17658,7 +18394,9 @@ impl rt::json::Read for ConfirmSignUpRequest {
                 "UserContextData" => {
                     r.member_into(&mut v6, "UserContextData", "userContextData")?
                 }
-                "ClientMetadata" => r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                }
                 "Session" => r.member_into(&mut v8, "Session", "session")?,
                 _ => r.skip_value()?,
             }
@@ -17719,7 +18457,12 @@ impl rt::Validate for ConfirmSignUpRequest {
             let value = &self.confirmation_code;
             let path = path.field("confirmationCode");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::CONFIRMATION_CODE_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
         if let Some(value) = &self.analytics_metadata {
@@ -17772,10 +18515,7 @@ pub struct ConfirmSignUpResponse {
 impl ::core::fmt::Debug for ConfirmSignUpResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("ConfirmSignUpResponse")
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -17804,7 +18544,10 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ConfirmSignUpResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ConfirmSignUpResponse")
             }
 
@@ -17826,7 +18569,9 @@ impl<'de> ::serde::Deserialize<'de> for ConfirmSignUpResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ConfirmSignUpResponse { session: v0 })
+                Ok(ConfirmSignUpResponse {
+                    session: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -17837,7 +18582,9 @@ impl rt::json::Read for ConfirmSignUpResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ConfirmSignUpResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -17928,11 +18675,17 @@ impl<'de> ::serde::Deserialize<'de> for ContextDataType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ContextDataType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ContextDataType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ContextDataType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ContextDataType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -17976,7 +18729,9 @@ impl rt::json::Read for ContextDataType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -18129,7 +18884,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateCimdPolicyRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateCimdPolicyRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateCimdPolicyRequest")
             }
 
@@ -18180,7 +18938,9 @@ impl rt::json::Read for CreateCimdPolicyRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -18192,7 +18952,9 @@ impl rt::json::Read for CreateCimdPolicyRequest {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName")?,
-                "CacheDuration" => r.member_into(&mut v3, "CacheDuration", "cacheDuration")?,
+                "CacheDuration" => {
+                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")?
+                }
                 "URLPatterns" => r.member_into(&mut v4, "URLPatterns", "uRLPatterns")?,
                 _ => r.skip_value()?,
             }
@@ -18265,7 +19027,9 @@ impl rt::Validate for CreateCimdPolicyRequest {
                     value,
                     |item| check::string_ok(item, &super::rules::URL_PATTERN_TYPE),
                     check::show_str,
-                    rt::Constraint::ListMember(&super::rules::URL_PATTERN_TYPE_CONSTRAINTS),
+                    rt::Constraint::ListMember(
+                        &super::rules::URL_PATTERN_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -18307,7 +19071,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateCimdPolicyResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateCimdPolicyResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateCimdPolicyResponse")
             }
 
@@ -18342,7 +19109,9 @@ impl rt::json::Read for CreateCimdPolicyResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateCimdPolicyResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -18451,7 +19220,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateGroupRequest")
             }
 
@@ -18502,7 +19274,9 @@ impl rt::json::Read for CreateGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -18607,7 +19381,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateGroupResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateGroupResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateGroupResponse")
             }
 
@@ -18640,7 +19417,9 @@ impl rt::json::Read for CreateGroupResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -18849,7 +19628,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateIdentityProviderRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateIdentityProviderRequest")
             }
 
@@ -18908,7 +19690,9 @@ impl rt::json::Read for CreateIdentityProviderRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -18928,7 +19712,9 @@ impl rt::json::Read for CreateIdentityProviderRequest {
                 "AttributeMapping" => {
                     r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
                 }
-                "IdpIdentifiers" => r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?,
+                "IdpIdentifiers" => {
+                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?
+                }
                 "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping")?,
                 _ => r.skip_value()?,
             }
@@ -19009,7 +19795,9 @@ impl rt::Validate for CreateIdentityProviderRequest {
             check::members_hidden(
                 value.keys(),
                 |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
-                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapKey(
+                    &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -19036,7 +19824,9 @@ impl rt::Validate for CreateIdentityProviderRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -19093,7 +19883,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateIdentityProviderResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateIdentityProviderResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateIdentityProviderResponse")
             }
 
@@ -19128,7 +19921,9 @@ impl rt::json::Read for CreateIdentityProviderResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -19212,10 +20007,7 @@ impl ::core::fmt::Debug for CreateManagedLoginBrandingRequest {
         f.debug_struct("CreateManagedLoginBrandingRequest")
             .field("user_pool_id", &self.user_pool_id)
             .field("client_id", &rt::__private::Redacted)
-            .field(
-                "use_cognito_provided_values",
-                &self.use_cognito_provided_values,
-            )
+            .field("use_cognito_provided_values", &self.use_cognito_provided_values)
             .field("settings", &self.settings)
             .field("assets", &self.assets)
             .finish()
@@ -19254,7 +20046,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateManagedLoginBrandingRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateManagedLoginBrandingRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateManagedLoginBrandingRequest")
             }
 
@@ -19282,7 +20077,13 @@ impl<'de> ::serde::Deserialize<'de> for CreateManagedLoginBrandingRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "ClientId")?,
-                        2 => de::value_into(&mut map, &mut v2, "UseCognitoProvidedValues")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "UseCognitoProvidedValues",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "Settings")?,
                         4 => de::value_into(&mut map, &mut v4, "Assets")?,
                         _ => de::skip(&mut map)?,
@@ -19305,7 +20106,9 @@ impl rt::json::Read for CreateManagedLoginBrandingRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -19316,11 +20119,13 @@ impl rt::json::Read for CreateManagedLoginBrandingRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "UseCognitoProvidedValues" => r.member_into(
-                    &mut v2,
-                    "UseCognitoProvidedValues",
-                    "useCognitoProvidedValues",
-                )?,
+                "UseCognitoProvidedValues" => {
+                    r.member_into(
+                        &mut v2,
+                        "UseCognitoProvidedValues",
+                        "useCognitoProvidedValues",
+                    )?
+                }
                 "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
                 "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
                 _ => r.skip_value()?,
@@ -19412,7 +20217,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateManagedLoginBrandingResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateManagedLoginBrandingResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateManagedLoginBrandingResponse")
             }
 
@@ -19447,20 +20255,24 @@ impl rt::json::Read for CreateManagedLoginBrandingResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateManagedLoginBrandingResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBranding" => {
-                    r.member_into(&mut v0, "ManagedLoginBranding", "managedLoginBranding")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBranding",
+                        "managedLoginBranding",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            managed_login_branding: v0,
-        };
+        let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -19541,7 +20353,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateResourceServerRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateResourceServerRequest")
             }
 
@@ -19588,7 +20403,9 @@ impl rt::json::Read for CreateResourceServerRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -19697,7 +20514,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateResourceServerResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateResourceServerResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateResourceServerResponse")
             }
 
@@ -19732,12 +20552,16 @@ impl rt::json::Read for CreateResourceServerResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
+                "ResourceServer" => {
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -19848,7 +20672,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateTermsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateTermsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateTermsRequest")
             }
 
@@ -19903,7 +20730,9 @@ impl rt::json::Read for CreateTermsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -20040,7 +20869,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateTermsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateTermsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateTermsResponse")
             }
 
@@ -20073,7 +20905,9 @@ impl rt::json::Read for CreateTermsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateTermsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -20156,7 +20990,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserImportJobRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserImportJobRequest")
             }
 
@@ -20183,14 +21020,23 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobRequest {
                         0 => de::value_into(&mut map, &mut v0, "JobName")?,
                         1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
                         2 => de::value_into(&mut map, &mut v2, "CloudWatchLogsRoleArn")?,
-                        3 => de::value_into(&mut map, &mut v3, "PasswordHashingAlgorithm")?,
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "PasswordHashingAlgorithm",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(CreateUserImportJobRequest {
                     job_name: de::required(v0, "JobName")?,
                     user_pool_id: de::required(v1, "UserPoolId")?,
-                    cloud_watch_logs_role_arn: de::required(v2, "CloudWatchLogsRoleArn")?,
+                    cloud_watch_logs_role_arn: de::required(
+                        v2,
+                        "CloudWatchLogsRoleArn",
+                    )?,
                     password_hashing_algorithm: v3,
                 })
             }
@@ -20203,7 +21049,9 @@ impl rt::json::Read for CreateUserImportJobRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -20214,24 +21062,27 @@ impl rt::json::Read for CreateUserImportJobRequest {
                 "JobName" => r.member_into(&mut v0, "JobName", "jobName")?,
                 "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
                 "CloudWatchLogsRoleArn" => {
-                    r.member_into(&mut v2, "CloudWatchLogsRoleArn", "cloudWatchLogsRoleArn")?
+                    r.member_into(
+                        &mut v2,
+                        "CloudWatchLogsRoleArn",
+                        "cloudWatchLogsRoleArn",
+                    )?
                 }
-                "PasswordHashingAlgorithm" => r.member_into(
-                    &mut v3,
-                    "PasswordHashingAlgorithm",
-                    "passwordHashingAlgorithm",
-                )?,
+                "PasswordHashingAlgorithm" => {
+                    r.member_into(
+                        &mut v3,
+                        "PasswordHashingAlgorithm",
+                        "passwordHashingAlgorithm",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
             job_name: r.required(v0, "JobName", "jobName"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
-            cloud_watch_logs_role_arn: r.required(
-                v2,
-                "CloudWatchLogsRoleArn",
-                "cloudWatchLogsRoleArn",
-            ),
+            cloud_watch_logs_role_arn: r
+                .required(v2, "CloudWatchLogsRoleArn", "cloudWatchLogsRoleArn"),
             password_hashing_algorithm: v3,
         };
         r.check(&value, false);
@@ -20314,7 +21165,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserImportJobResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserImportJobResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserImportJobResponse")
             }
 
@@ -20349,18 +21203,20 @@ impl rt::json::Read for CreateUserImportJobResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
+                "UserImportJob" => {
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_import_job: v0,
-        };
+        let value = Self { user_import_job: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -20368,9 +21224,7 @@ impl rt::json::Read for CreateUserImportJobResponse {
 
 impl de::Placeholder for CreateUserImportJobResponse {
     fn placeholder() -> Self {
-        Self {
-            user_import_job: None,
-        }
+        Self { user_import_job: None }
     }
 }
 
@@ -20548,7 +21402,9 @@ pub struct CreateUserPoolClientRequest {
     /// rule](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html).
     ///
     /// Wire name `SupportedIdentityProviders`.
-    pub supported_identity_providers: ::core::option::Option<SupportedIdentityProvidersListType>,
+    pub supported_identity_providers: ::core::option::Option<
+        SupportedIdentityProvidersListType,
+    >,
     /// A list of allowed redirect, or callback, URLs for managed login authentication. These URLs are the
     /// paths where you want to send your users' browsers after they complete authentication with managed
     /// login or a third-party IdP. Typically, callback URLs are the home of an application that uses OAuth
@@ -20656,7 +21512,9 @@ pub struct CreateUserPoolClientRequest {
     /// Defaults to `LEGACY`.
     ///
     /// Wire name `PreventUserExistenceErrors`.
-    pub prevent_user_existence_errors: ::core::option::Option<PreventUserExistenceErrorTypes>,
+    pub prevent_user_existence_errors: ::core::option::Option<
+        PreventUserExistenceErrorTypes,
+    >,
     /// Activates or deactivates [token
     /// revocation](https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html) in the
     /// target app client.
@@ -20675,7 +21533,9 @@ pub struct CreateUserPoolClientRequest {
     /// client that has a client secret.
     ///
     /// Wire name `EnablePropagateAdditionalUserContextData`.
-    pub enable_propagate_additional_user_context_data: ::core::option::Option<WrappedBooleanType>,
+    pub enable_propagate_additional_user_context_data: ::core::option::Option<
+        WrappedBooleanType,
+    >,
     /// Amazon Cognito creates a session token for each API request in an authentication flow.
     /// `AuthSessionValidity` is the duration, in minutes, of that session token. Your user pool native user
     /// must respond to each authentication challenge before the session expires.
@@ -20700,7 +21560,9 @@ pub struct CreateUserPoolClientRequest {
     /// this option by default when it creates an app client with a generated client secret.
     ///
     /// Wire name `PublishSecretsInAWSSecretsManager`.
-    pub publish_secrets_in_aws_secrets_manager: ::core::option::Option<WrappedBooleanType>,
+    pub publish_secrets_in_aws_secrets_manager: ::core::option::Option<
+        WrappedBooleanType,
+    >,
 }
 
 impl ::core::fmt::Debug for CreateUserPoolClientRequest {
@@ -20720,10 +21582,7 @@ impl ::core::fmt::Debug for CreateUserPoolClientRequest {
             .field("read_attributes", &self.read_attributes)
             .field("write_attributes", &self.write_attributes)
             .field("explicit_auth_flows", &self.explicit_auth_flows)
-            .field(
-                "supported_identity_providers",
-                &self.supported_identity_providers,
-            )
+            .field("supported_identity_providers", &self.supported_identity_providers)
             .field("callback_urls", &self.callback_urls)
             .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
@@ -20734,10 +21593,7 @@ impl ::core::fmt::Debug for CreateUserPoolClientRequest {
                 &self.allowed_o_auth_flows_user_pool_client,
             )
             .field("analytics_configuration", &self.analytics_configuration)
-            .field(
-                "prevent_user_existence_errors",
-                &self.prevent_user_existence_errors,
-            )
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
             .field("enable_token_revocation", &self.enable_token_revocation)
             .field(
                 "enable_propagate_additional_user_context_data",
@@ -20845,7 +21701,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolClientRequest")
             }
 
@@ -20922,27 +21781,53 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientRequest {
                         8 => de::value_into(&mut map, &mut v8, "ReadAttributes")?,
                         9 => de::value_into(&mut map, &mut v9, "WriteAttributes")?,
                         10 => de::value_into(&mut map, &mut v10, "ExplicitAuthFlows")?,
-                        11 => de::value_into(&mut map, &mut v11, "SupportedIdentityProviders")?,
+                        11 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v11,
+                                "SupportedIdentityProviders",
+                            )?
+                        }
                         12 => de::value_into(&mut map, &mut v12, "CallbackURLs")?,
                         13 => de::value_into(&mut map, &mut v13, "LogoutURLs")?,
                         14 => de::value_into(&mut map, &mut v14, "DefaultRedirectURI")?,
                         15 => de::value_into(&mut map, &mut v15, "AllowedOAuthFlows")?,
                         16 => de::value_into(&mut map, &mut v16, "AllowedOAuthScopes")?,
                         17 => {
-                            de::value_into(&mut map, &mut v17, "AllowedOAuthFlowsUserPoolClient")?
+                            de::value_into(
+                                &mut map,
+                                &mut v17,
+                                "AllowedOAuthFlowsUserPoolClient",
+                            )?
                         }
-                        18 => de::value_into(&mut map, &mut v18, "AnalyticsConfiguration")?,
-                        19 => de::value_into(&mut map, &mut v19, "PreventUserExistenceErrors")?,
-                        20 => de::value_into(&mut map, &mut v20, "EnableTokenRevocation")?,
-                        21 => de::value_into(
-                            &mut map,
-                            &mut v21,
-                            "EnablePropagateAdditionalUserContextData",
-                        )?,
+                        18 => {
+                            de::value_into(&mut map, &mut v18, "AnalyticsConfiguration")?
+                        }
+                        19 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v19,
+                                "PreventUserExistenceErrors",
+                            )?
+                        }
+                        20 => {
+                            de::value_into(&mut map, &mut v20, "EnableTokenRevocation")?
+                        }
+                        21 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v21,
+                                "EnablePropagateAdditionalUserContextData",
+                            )?
+                        }
                         22 => de::value_into(&mut map, &mut v22, "AuthSessionValidity")?,
                         23 => de::value_into(&mut map, &mut v23, "RefreshTokenRotation")?,
                         24 => {
-                            de::value_into(&mut map, &mut v24, "PublishSecretsInAWSSecretsManager")?
+                            de::value_into(
+                                &mut map,
+                                &mut v24,
+                                "PublishSecretsInAWSSecretsManager",
+                            )?
                         }
                         _ => de::skip(&mut map)?,
                     }
@@ -20984,7 +21869,9 @@ impl rt::json::Read for CreateUserPoolClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -21015,10 +21902,16 @@ impl rt::json::Read for CreateUserPoolClientRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientName" => r.member_into(&mut v1, "ClientName", "clientName")?,
-                "GenerateSecret" => r.member_into(&mut v2, "GenerateSecret", "generateSecret")?,
+                "GenerateSecret" => {
+                    r.member_into(&mut v2, "GenerateSecret", "generateSecret")?
+                }
                 "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret")?,
                 "RefreshTokenValidity" => {
-                    r.member_into(&mut v4, "RefreshTokenValidity", "refreshTokenValidity")?
+                    r.member_into(
+                        &mut v4,
+                        "RefreshTokenValidity",
+                        "refreshTokenValidity",
+                    )?
                 }
                 "AccessTokenValidity" => {
                     r.member_into(&mut v5, "AccessTokenValidity", "accessTokenValidity")?
@@ -21029,19 +21922,25 @@ impl rt::json::Read for CreateUserPoolClientRequest {
                 "TokenValidityUnits" => {
                     r.member_into(&mut v7, "TokenValidityUnits", "tokenValidityUnits")?
                 }
-                "ReadAttributes" => r.member_into(&mut v8, "ReadAttributes", "readAttributes")?,
+                "ReadAttributes" => {
+                    r.member_into(&mut v8, "ReadAttributes", "readAttributes")?
+                }
                 "WriteAttributes" => {
                     r.member_into(&mut v9, "WriteAttributes", "writeAttributes")?
                 }
                 "ExplicitAuthFlows" => {
                     r.member_into(&mut v10, "ExplicitAuthFlows", "explicitAuthFlows")?
                 }
-                "SupportedIdentityProviders" => r.member_into(
-                    &mut v11,
-                    "SupportedIdentityProviders",
-                    "supportedIdentityProviders",
-                )?,
-                "CallbackURLs" => r.member_into(&mut v12, "CallbackURLs", "callbackURLs")?,
+                "SupportedIdentityProviders" => {
+                    r.member_into(
+                        &mut v11,
+                        "SupportedIdentityProviders",
+                        "supportedIdentityProviders",
+                    )?
+                }
+                "CallbackURLs" => {
+                    r.member_into(&mut v12, "CallbackURLs", "callbackURLs")?
+                }
                 "LogoutURLs" => r.member_into(&mut v13, "LogoutURLs", "logoutURLs")?,
                 "DefaultRedirectURI" => {
                     r.member_into(&mut v14, "DefaultRedirectURI", "defaultRedirectURI")?
@@ -21052,38 +21951,62 @@ impl rt::json::Read for CreateUserPoolClientRequest {
                 "AllowedOAuthScopes" => {
                     r.member_into(&mut v16, "AllowedOAuthScopes", "allowedOAuthScopes")?
                 }
-                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
-                    &mut v17,
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "allowedOAuthFlowsUserPoolClient",
-                )?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    r.member_into(
+                        &mut v17,
+                        "AllowedOAuthFlowsUserPoolClient",
+                        "allowedOAuthFlowsUserPoolClient",
+                    )?
+                }
                 "AnalyticsConfiguration" => {
-                    r.member_into(&mut v18, "AnalyticsConfiguration", "analyticsConfiguration")?
+                    r.member_into(
+                        &mut v18,
+                        "AnalyticsConfiguration",
+                        "analyticsConfiguration",
+                    )?
                 }
-                "PreventUserExistenceErrors" => r.member_into(
-                    &mut v19,
-                    "PreventUserExistenceErrors",
-                    "preventUserExistenceErrors",
-                )?,
+                "PreventUserExistenceErrors" => {
+                    r.member_into(
+                        &mut v19,
+                        "PreventUserExistenceErrors",
+                        "preventUserExistenceErrors",
+                    )?
+                }
                 "EnableTokenRevocation" => {
-                    r.member_into(&mut v20, "EnableTokenRevocation", "enableTokenRevocation")?
+                    r.member_into(
+                        &mut v20,
+                        "EnableTokenRevocation",
+                        "enableTokenRevocation",
+                    )?
                 }
-                "EnablePropagateAdditionalUserContextData" => r.member_into(
-                    &mut v21,
-                    "EnablePropagateAdditionalUserContextData",
-                    "enablePropagateAdditionalUserContextData",
-                )?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    r.member_into(
+                        &mut v21,
+                        "EnablePropagateAdditionalUserContextData",
+                        "enablePropagateAdditionalUserContextData",
+                    )?
+                }
                 "AuthSessionValidity" => {
-                    r.member_into(&mut v22, "AuthSessionValidity", "authSessionValidity")?
+                    r.member_into(
+                        &mut v22,
+                        "AuthSessionValidity",
+                        "authSessionValidity",
+                    )?
                 }
                 "RefreshTokenRotation" => {
-                    r.member_into(&mut v23, "RefreshTokenRotation", "refreshTokenRotation")?
+                    r.member_into(
+                        &mut v23,
+                        "RefreshTokenRotation",
+                        "refreshTokenRotation",
+                    )?
                 }
-                "PublishSecretsInAWSSecretsManager" => r.member_into(
-                    &mut v24,
-                    "PublishSecretsInAWSSecretsManager",
-                    "publishSecretsInAWSSecretsManager",
-                )?,
+                "PublishSecretsInAWSSecretsManager" => {
+                    r.member_into(
+                        &mut v24,
+                        "PublishSecretsInAWSSecretsManager",
+                        "publishSecretsInAWSSecretsManager",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -21195,7 +22118,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -21206,7 +22131,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -21217,7 +22144,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -21228,7 +22157,9 @@ impl rt::Validate for CreateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -21373,7 +22304,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolClientResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolClientResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolClientResponse")
             }
 
@@ -21408,18 +22342,20 @@ impl rt::json::Read for CreateUserPoolClientResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
+                "UserPoolClient" => {
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_client: v0,
-        };
+        let value = Self { user_pool_client: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -21427,9 +22363,7 @@ impl rt::json::Read for CreateUserPoolClientResponse {
 
 impl de::Placeholder for CreateUserPoolClientResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_client: None,
-        }
+        Self { user_pool_client: None }
     }
 }
 
@@ -21529,7 +22463,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolDomainRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolDomainRequest")
             }
 
@@ -21580,7 +22517,9 @@ impl rt::json::Read for CreateUserPoolDomainRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -21708,7 +22647,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolDomainResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolDomainResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolDomainResponse")
             }
 
@@ -21751,7 +22693,9 @@ impl rt::json::Read for CreateUserPoolDomainResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -21847,7 +22791,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolReplicaRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolReplicaRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolReplicaRequest")
             }
 
@@ -21890,7 +22837,9 @@ impl rt::json::Read for CreateUserPoolReplicaRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -21951,7 +22900,9 @@ impl rt::Validate for CreateUserPoolReplicaRequest {
             check::members_hidden(
                 value.values(),
                 |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapValue(
+                    &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -21992,7 +22943,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolReplicaResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolReplicaResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolReplicaResponse")
             }
 
@@ -22027,7 +22981,9 @@ impl rt::json::Read for CreateUserPoolReplicaResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolReplicaResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -22038,9 +22994,7 @@ impl rt::json::Read for CreateUserPoolReplicaResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_replica: v0,
-        };
+        let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -22048,9 +23002,7 @@ impl rt::json::Read for CreateUserPoolReplicaResponse {
 
 impl de::Placeholder for CreateUserPoolReplicaResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_replica: None,
-        }
+        Self { user_pool_replica: None }
     }
 }
 
@@ -22134,7 +23086,9 @@ pub struct CreateUserPoolRequest {
     /// both parameters with either choice, Amazon Cognito returns an error.
     ///
     /// Wire name `VerificationMessageTemplate`.
-    pub verification_message_template: ::core::option::Option<VerificationMessageTemplateType>,
+    pub verification_message_template: ::core::option::Option<
+        VerificationMessageTemplateType,
+    >,
     /// The contents of the SMS message that your user pool sends to users in SMS OTP and MFA
     /// authentication.
     ///
@@ -22169,7 +23123,9 @@ pub struct CreateUserPoolRequest {
     /// numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
     ///
     /// Wire name `UserAttributeUpdateSettings`.
-    pub user_attribute_update_settings: ::core::option::Option<UserAttributeUpdateSettingsType>,
+    pub user_attribute_update_settings: ::core::option::Option<
+        UserAttributeUpdateSettingsType,
+    >,
     /// The device-remembering configuration for a user pool. Device remembering or device tracking is a
     /// "Remember me on this device" option for user pools that perform authentication with the device key
     /// of a trusted device in the back end, instead of a user-provided MFA code. For more information about
@@ -22399,7 +23355,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolRequest")
             }
 
@@ -22479,22 +23438,58 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolRequest {
                         5 => de::value_into(&mut map, &mut v5, "AliasAttributes")?,
                         6 => de::value_into(&mut map, &mut v6, "UsernameAttributes")?,
                         7 => de::value_into(&mut map, &mut v7, "SmsVerificationMessage")?,
-                        8 => de::value_into(&mut map, &mut v8, "EmailVerificationMessage")?,
-                        9 => de::value_into(&mut map, &mut v9, "EmailVerificationSubject")?,
-                        10 => de::value_into(&mut map, &mut v10, "VerificationMessageTemplate")?,
-                        11 => de::value_into(&mut map, &mut v11, "SmsAuthenticationMessage")?,
+                        8 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v8,
+                                "EmailVerificationMessage",
+                            )?
+                        }
+                        9 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v9,
+                                "EmailVerificationSubject",
+                            )?
+                        }
+                        10 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v10,
+                                "VerificationMessageTemplate",
+                            )?
+                        }
+                        11 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v11,
+                                "SmsAuthenticationMessage",
+                            )?
+                        }
                         12 => de::value_into(&mut map, &mut v12, "MfaConfiguration")?,
-                        13 => de::value_into(&mut map, &mut v13, "UserAttributeUpdateSettings")?,
+                        13 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v13,
+                                "UserAttributeUpdateSettings",
+                            )?
+                        }
                         14 => de::value_into(&mut map, &mut v14, "DeviceConfiguration")?,
                         15 => de::value_into(&mut map, &mut v15, "EmailConfiguration")?,
                         16 => de::value_into(&mut map, &mut v16, "SmsConfiguration")?,
                         17 => de::value_into(&mut map, &mut v17, "UserPoolTags")?,
-                        18 => de::value_into(&mut map, &mut v18, "AdminCreateUserConfig")?,
+                        18 => {
+                            de::value_into(&mut map, &mut v18, "AdminCreateUserConfig")?
+                        }
                         19 => de::value_into(&mut map, &mut v19, "Schema")?,
                         20 => de::value_into(&mut map, &mut v20, "UserPoolAddOns")?,
                         21 => de::value_into(&mut map, &mut v21, "DcrConfiguration")?,
-                        22 => de::value_into(&mut map, &mut v22, "UsernameConfiguration")?,
-                        23 => de::value_into(&mut map, &mut v23, "AccountRecoverySetting")?,
+                        22 => {
+                            de::value_into(&mut map, &mut v22, "UsernameConfiguration")?
+                        }
+                        23 => {
+                            de::value_into(&mut map, &mut v23, "AccountRecoverySetting")?
+                        }
                         24 => de::value_into(&mut map, &mut v24, "UserPoolTier")?,
                         25 => de::value_into(&mut map, &mut v25, "KeyConfiguration")?,
                         26 => de::value_into(&mut map, &mut v26, "IssuerConfiguration")?,
@@ -22542,7 +23537,9 @@ impl rt::json::Read for CreateUserPoolRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -22581,7 +23578,11 @@ impl rt::json::Read for CreateUserPoolRequest {
                 }
                 "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
                 "AutoVerifiedAttributes" => {
-                    r.member_into(&mut v4, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
+                    r.member_into(
+                        &mut v4,
+                        "AutoVerifiedAttributes",
+                        "autoVerifiedAttributes",
+                    )?
                 }
                 "AliasAttributes" => {
                     r.member_into(&mut v5, "AliasAttributes", "aliasAttributes")?
@@ -22590,38 +23591,56 @@ impl rt::json::Read for CreateUserPoolRequest {
                     r.member_into(&mut v6, "UsernameAttributes", "usernameAttributes")?
                 }
                 "SmsVerificationMessage" => {
-                    r.member_into(&mut v7, "SmsVerificationMessage", "smsVerificationMessage")?
+                    r.member_into(
+                        &mut v7,
+                        "SmsVerificationMessage",
+                        "smsVerificationMessage",
+                    )?
                 }
-                "EmailVerificationMessage" => r.member_into(
-                    &mut v8,
-                    "EmailVerificationMessage",
-                    "emailVerificationMessage",
-                )?,
-                "EmailVerificationSubject" => r.member_into(
-                    &mut v9,
-                    "EmailVerificationSubject",
-                    "emailVerificationSubject",
-                )?,
-                "VerificationMessageTemplate" => r.member_into(
-                    &mut v10,
-                    "VerificationMessageTemplate",
-                    "verificationMessageTemplate",
-                )?,
-                "SmsAuthenticationMessage" => r.member_into(
-                    &mut v11,
-                    "SmsAuthenticationMessage",
-                    "smsAuthenticationMessage",
-                )?,
+                "EmailVerificationMessage" => {
+                    r.member_into(
+                        &mut v8,
+                        "EmailVerificationMessage",
+                        "emailVerificationMessage",
+                    )?
+                }
+                "EmailVerificationSubject" => {
+                    r.member_into(
+                        &mut v9,
+                        "EmailVerificationSubject",
+                        "emailVerificationSubject",
+                    )?
+                }
+                "VerificationMessageTemplate" => {
+                    r.member_into(
+                        &mut v10,
+                        "VerificationMessageTemplate",
+                        "verificationMessageTemplate",
+                    )?
+                }
+                "SmsAuthenticationMessage" => {
+                    r.member_into(
+                        &mut v11,
+                        "SmsAuthenticationMessage",
+                        "smsAuthenticationMessage",
+                    )?
+                }
                 "MfaConfiguration" => {
                     r.member_into(&mut v12, "MfaConfiguration", "mfaConfiguration")?
                 }
-                "UserAttributeUpdateSettings" => r.member_into(
-                    &mut v13,
-                    "UserAttributeUpdateSettings",
-                    "userAttributeUpdateSettings",
-                )?,
+                "UserAttributeUpdateSettings" => {
+                    r.member_into(
+                        &mut v13,
+                        "UserAttributeUpdateSettings",
+                        "userAttributeUpdateSettings",
+                    )?
+                }
                 "DeviceConfiguration" => {
-                    r.member_into(&mut v14, "DeviceConfiguration", "deviceConfiguration")?
+                    r.member_into(
+                        &mut v14,
+                        "DeviceConfiguration",
+                        "deviceConfiguration",
+                    )?
                 }
                 "EmailConfiguration" => {
                     r.member_into(&mut v15, "EmailConfiguration", "emailConfiguration")?
@@ -22629,27 +23648,49 @@ impl rt::json::Read for CreateUserPoolRequest {
                 "SmsConfiguration" => {
                     r.member_into(&mut v16, "SmsConfiguration", "smsConfiguration")?
                 }
-                "UserPoolTags" => r.member_into(&mut v17, "UserPoolTags", "userPoolTags")?,
+                "UserPoolTags" => {
+                    r.member_into(&mut v17, "UserPoolTags", "userPoolTags")?
+                }
                 "AdminCreateUserConfig" => {
-                    r.member_into(&mut v18, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                    r.member_into(
+                        &mut v18,
+                        "AdminCreateUserConfig",
+                        "adminCreateUserConfig",
+                    )?
                 }
                 "Schema" => r.member_into(&mut v19, "Schema", "schema")?,
-                "UserPoolAddOns" => r.member_into(&mut v20, "UserPoolAddOns", "userPoolAddOns")?,
+                "UserPoolAddOns" => {
+                    r.member_into(&mut v20, "UserPoolAddOns", "userPoolAddOns")?
+                }
                 "DcrConfiguration" => {
                     r.member_into(&mut v21, "DcrConfiguration", "dcrConfiguration")?
                 }
                 "UsernameConfiguration" => {
-                    r.member_into(&mut v22, "UsernameConfiguration", "usernameConfiguration")?
+                    r.member_into(
+                        &mut v22,
+                        "UsernameConfiguration",
+                        "usernameConfiguration",
+                    )?
                 }
                 "AccountRecoverySetting" => {
-                    r.member_into(&mut v23, "AccountRecoverySetting", "accountRecoverySetting")?
+                    r.member_into(
+                        &mut v23,
+                        "AccountRecoverySetting",
+                        "accountRecoverySetting",
+                    )?
                 }
-                "UserPoolTier" => r.member_into(&mut v24, "UserPoolTier", "userPoolTier")?,
+                "UserPoolTier" => {
+                    r.member_into(&mut v24, "UserPoolTier", "userPoolTier")?
+                }
                 "KeyConfiguration" => {
                     r.member_into(&mut v25, "KeyConfiguration", "keyConfiguration")?
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(&mut v26, "IssuerConfiguration", "issuerConfiguration")?
+                    r.member_into(
+                        &mut v26,
+                        "IssuerConfiguration",
+                        "issuerConfiguration",
+                    )?
                 }
                 "AcrConfiguration" => {
                     r.member_into(&mut v27, "AcrConfiguration", "acrConfiguration")?
@@ -22758,7 +23799,9 @@ impl rt::Validate for CreateUserPoolRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -22769,7 +23812,9 @@ impl rt::Validate for CreateUserPoolRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -22780,7 +23825,9 @@ impl rt::Validate for CreateUserPoolRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -22856,7 +23903,9 @@ impl rt::Validate for CreateUserPoolRequest {
             check::members_hidden(
                 value.values(),
                 |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapValue(
+                    &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -22964,7 +24013,10 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CreateUserPoolResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CreateUserPoolResponse")
             }
 
@@ -22986,7 +24038,9 @@ impl<'de> ::serde::Deserialize<'de> for CreateUserPoolResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(CreateUserPoolResponse { user_pool: v0 })
+                Ok(CreateUserPoolResponse {
+                    user_pool: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -22997,7 +24051,9 @@ impl rt::json::Read for CreateUserPoolResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -23096,7 +24152,10 @@ impl<'de> ::serde::Deserialize<'de> for CustomDomainConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CustomDomainConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CustomDomainConfigType")
             }
 
@@ -23135,14 +24194,20 @@ impl rt::json::Read for CustomDomainConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a CustomDomainConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CertificateArn" => r.member_into(&mut v0, "CertificateArn", "certificateArn")?,
-                "SecurityPolicy" => r.member_into(&mut v1, "SecurityPolicy", "securityPolicy")?,
+                "CertificateArn" => {
+                    r.member_into(&mut v0, "CertificateArn", "certificateArn")?
+                }
+                "SecurityPolicy" => {
+                    r.member_into(&mut v1, "SecurityPolicy", "securityPolicy")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -23219,7 +24284,10 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailLambdaVersionConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CustomEmailLambdaVersionConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CustomEmailLambdaVersionConfigType")
             }
 
@@ -23258,13 +24326,17 @@ impl rt::json::Read for CustomEmailLambdaVersionConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a CustomEmailLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaVersion" => {
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                }
                 "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
@@ -23346,7 +24418,8 @@ impl ::core::convert::From<&str> for CustomEmailSenderLambdaVersionType {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for CustomEmailSenderLambdaVersionType {
+impl ::core::convert::From<::std::string::String>
+for CustomEmailSenderLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
@@ -23385,7 +24458,9 @@ impl<'de> ::serde::Deserialize<'de> for CustomEmailSenderLambdaVersionType {
 }
 
 impl rt::json::Read for CustomEmailSenderLambdaVersionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -23446,7 +24521,10 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsLambdaVersionConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = CustomSmsLambdaVersionConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "CustomSmsLambdaVersionConfigType")
             }
 
@@ -23485,13 +24563,17 @@ impl rt::json::Read for CustomSmsLambdaVersionConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a CustomSmsLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaVersion" => {
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                }
                 "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
@@ -23614,7 +24696,9 @@ impl<'de> ::serde::Deserialize<'de> for CustomSmsSenderLambdaVersionType {
 }
 
 impl rt::json::Read for CustomSmsSenderLambdaVersionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -23746,7 +24830,10 @@ impl<'de> ::serde::Deserialize<'de> for DcrConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DcrConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DcrConfigurationType")
             }
 
@@ -23774,7 +24861,9 @@ impl<'de> ::serde::Deserialize<'de> for DcrConfigurationType {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "EnableStatus")?,
                         1 => de::value_into(&mut map, &mut v1, "OpenDcrEnabled")?,
-                        2 => de::value_into(&mut map, &mut v2, "AuthenticatedGrantTypes")?,
+                        2 => {
+                            de::value_into(&mut map, &mut v2, "AuthenticatedGrantTypes")?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "OpenDcrGrantTypes")?,
                         4 => de::value_into(&mut map, &mut v4, "AllowedScopes")?,
                         _ => de::skip(&mut map)?,
@@ -23797,7 +24886,9 @@ impl rt::json::Read for DcrConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -23807,16 +24898,22 @@ impl rt::json::Read for DcrConfigurationType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "EnableStatus" => r.member_into(&mut v0, "EnableStatus", "enableStatus")?,
-                "OpenDcrEnabled" => r.member_into(&mut v1, "OpenDcrEnabled", "openDcrEnabled")?,
-                "AuthenticatedGrantTypes" => r.member_into(
-                    &mut v2,
-                    "AuthenticatedGrantTypes",
-                    "authenticatedGrantTypes",
-                )?,
+                "OpenDcrEnabled" => {
+                    r.member_into(&mut v1, "OpenDcrEnabled", "openDcrEnabled")?
+                }
+                "AuthenticatedGrantTypes" => {
+                    r.member_into(
+                        &mut v2,
+                        "AuthenticatedGrantTypes",
+                        "authenticatedGrantTypes",
+                    )?
+                }
                 "OpenDcrGrantTypes" => {
                     r.member_into(&mut v3, "OpenDcrGrantTypes", "openDcrGrantTypes")?
                 }
-                "AllowedScopes" => r.member_into(&mut v4, "AllowedScopes", "allowedScopes")?,
+                "AllowedScopes" => {
+                    r.member_into(&mut v4, "AllowedScopes", "allowedScopes")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -23930,7 +25027,10 @@ pub enum DefaultEmailOptionType {
 
 impl DefaultEmailOptionType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["CONFIRM_WITH_LINK", "CONFIRM_WITH_CODE"];
+    pub const VALUES: &'static [&'static str] = &[
+        "CONFIRM_WITH_LINK",
+        "CONFIRM_WITH_CODE",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -23996,7 +25096,9 @@ impl<'de> ::serde::Deserialize<'de> for DefaultEmailOptionType {
 }
 
 impl rt::json::Read for DefaultEmailOptionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -24054,7 +25156,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCimdPolicyRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteCimdPolicyRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteCimdPolicyRequest")
             }
 
@@ -24093,7 +25198,9 @@ impl rt::json::Read for DeleteCimdPolicyRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteCimdPolicyRequest object")?;
@@ -24167,7 +25274,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteCimdPolicyResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteCimdPolicyResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteCimdPolicyResponse")
             }
 
@@ -24192,7 +25302,9 @@ impl rt::json::Read for DeleteCimdPolicyResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteCimdPolicyResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -24249,7 +25361,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteGroupRequest")
             }
 
@@ -24288,7 +25403,9 @@ impl rt::json::Read for DeleteGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteGroupRequest object")?;
@@ -24372,7 +25489,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteIdentityProviderRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteIdentityProviderRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteIdentityProviderRequest")
             }
 
@@ -24411,7 +25531,9 @@ impl rt::json::Read for DeleteIdentityProviderRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteIdentityProviderRequest object")?;
@@ -24495,7 +25617,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteManagedLoginBrandingRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteManagedLoginBrandingRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteManagedLoginBrandingRequest")
             }
 
@@ -24521,7 +25646,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteManagedLoginBrandingRequest {
                     }
                 }
                 Ok(DeleteManagedLoginBrandingRequest {
-                    managed_login_branding_id: de::required(v0, "ManagedLoginBrandingId")?,
+                    managed_login_branding_id: de::required(
+                        v0,
+                        "ManagedLoginBrandingId",
+                    )?,
                     user_pool_id: de::required(v1, "UserPoolId")?,
                 })
             }
@@ -24534,25 +25662,28 @@ impl rt::json::Read for DeleteManagedLoginBrandingRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBrandingId" => {
-                    r.member_into(&mut v0, "ManagedLoginBrandingId", "managedLoginBrandingId")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBrandingId",
+                        "managedLoginBrandingId",
+                    )?
                 }
                 "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
-            managed_login_branding_id: r.required(
-                v0,
-                "ManagedLoginBrandingId",
-                "managedLoginBrandingId",
-            ),
+            managed_login_branding_id: r
+                .required(v0, "ManagedLoginBrandingId", "managedLoginBrandingId"),
             user_pool_id: r.required(v1, "UserPoolId", "userPoolId"),
         };
         r.check(&value, false);
@@ -24629,7 +25760,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteResourceServerRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteResourceServerRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteResourceServerRequest")
             }
 
@@ -24668,7 +25802,9 @@ impl rt::json::Read for DeleteResourceServerRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteResourceServerRequest object")?;
@@ -24752,7 +25888,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteTermsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteTermsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteTermsRequest")
             }
 
@@ -24791,7 +25930,9 @@ impl rt::json::Read for DeleteTermsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteTermsRequest object")?;
@@ -24893,7 +26034,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserAttributesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserAttributesRequest")
             }
 
@@ -24932,7 +26076,9 @@ impl rt::json::Read for DeleteUserAttributesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteUserAttributesRequest object")?;
@@ -24946,7 +26092,8 @@ impl rt::json::Read for DeleteUserAttributesRequest {
             }
         }
         let value = Self {
-            user_attribute_names: r.required(v0, "UserAttributeNames", "userAttributeNames"),
+            user_attribute_names: r
+                .required(v0, "UserAttributeNames", "userAttributeNames"),
             access_token: r.required(v1, "AccessToken", "accessToken"),
         };
         r.check(&value, false);
@@ -24973,7 +26120,9 @@ impl rt::Validate for DeleteUserAttributesRequest {
                     value,
                     |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
                     check::show_str,
-                    rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                    rt::Constraint::ListMember(
+                        &super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -25013,7 +26162,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserAttributesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserAttributesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserAttributesResponse")
             }
 
@@ -25038,7 +26190,9 @@ impl rt::json::Read for DeleteUserAttributesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteUserAttributesResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -25104,7 +26258,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolClientRequest")
             }
 
@@ -25143,7 +26300,9 @@ impl rt::json::Read for DeleteUserPoolClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteUserPoolClientRequest object")?;
@@ -25242,7 +26401,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientSecretRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolClientSecretRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolClientSecretRequest")
             }
 
@@ -25285,7 +26447,9 @@ impl rt::json::Read for DeleteUserPoolClientSecretRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -25294,7 +26458,9 @@ impl rt::json::Read for DeleteUserPoolClientSecretRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ClientSecretId" => r.member_into(&mut v2, "ClientSecretId", "clientSecretId")?,
+                "ClientSecretId" => {
+                    r.member_into(&mut v2, "ClientSecretId", "clientSecretId")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -25368,7 +26534,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientSecretResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolClientSecretResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolClientSecretResponse")
             }
 
@@ -25382,7 +26551,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolClientSecretResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(DeleteUserPoolClientSecretResponse {})
+                Ok(DeleteUserPoolClientSecretResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -25393,7 +26563,9 @@ impl rt::json::Read for DeleteUserPoolClientSecretResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteUserPoolClientSecretResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -25451,7 +26623,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolDomainRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolDomainRequest")
             }
 
@@ -25490,7 +26665,9 @@ impl rt::json::Read for DeleteUserPoolDomainRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteUserPoolDomainRequest object")?;
@@ -25562,7 +26739,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolDomainResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolDomainResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolDomainResponse")
             }
 
@@ -25587,7 +26767,9 @@ impl rt::json::Read for DeleteUserPoolDomainResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteUserPoolDomainResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -25644,7 +26826,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolReplicaRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolReplicaRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolReplicaRequest")
             }
 
@@ -25683,7 +26868,9 @@ impl rt::json::Read for DeleteUserPoolReplicaRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteUserPoolReplicaRequest object")?;
@@ -25764,7 +26951,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolReplicaResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolReplicaResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolReplicaResponse")
             }
 
@@ -25799,7 +26989,9 @@ impl rt::json::Read for DeleteUserPoolReplicaResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserPoolReplicaResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -25810,9 +27002,7 @@ impl rt::json::Read for DeleteUserPoolReplicaResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_replica: v0,
-        };
+        let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -25820,9 +27010,7 @@ impl rt::json::Read for DeleteUserPoolReplicaResponse {
 
 impl de::Placeholder for DeleteUserPoolReplicaResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_replica: None,
-        }
+        Self { user_pool_replica: None }
     }
 }
 
@@ -25868,7 +27056,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserPoolRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserPoolRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserPoolRequest")
             }
 
@@ -25903,7 +27094,9 @@ impl rt::json::Read for DeleteUserPoolRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -25980,11 +27173,17 @@ impl<'de> ::serde::Deserialize<'de> for DeleteUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteUserRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<DeleteUserRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<DeleteUserRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -26012,7 +27211,9 @@ impl rt::json::Read for DeleteUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -26095,7 +27296,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteWebAuthnCredentialRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteWebAuthnCredentialRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteWebAuthnCredentialRequest")
             }
 
@@ -26134,7 +27338,9 @@ impl rt::json::Read for DeleteWebAuthnCredentialRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeleteWebAuthnCredentialRequest object")?;
@@ -26206,7 +27412,10 @@ impl<'de> ::serde::Deserialize<'de> for DeleteWebAuthnCredentialResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeleteWebAuthnCredentialResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeleteWebAuthnCredentialResponse")
             }
 
@@ -26220,7 +27429,8 @@ impl<'de> ::serde::Deserialize<'de> for DeleteWebAuthnCredentialResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(DeleteWebAuthnCredentialResponse {})
+                Ok(DeleteWebAuthnCredentialResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -26231,7 +27441,9 @@ impl rt::json::Read for DeleteWebAuthnCredentialResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a DeleteWebAuthnCredentialResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -26335,7 +27547,9 @@ impl<'de> ::serde::Deserialize<'de> for DeletionProtectionType {
 }
 
 impl rt::json::Read for DeletionProtectionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -26441,7 +27655,9 @@ impl<'de> ::serde::Deserialize<'de> for DeliveryMediumType {
 }
 
 impl rt::json::Read for DeliveryMediumType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -26499,7 +27715,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCimdPolicyRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeCimdPolicyRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeCimdPolicyRequest")
             }
 
@@ -26538,7 +27757,9 @@ impl rt::json::Read for DescribeCimdPolicyRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeCimdPolicyRequest object")?;
@@ -26619,7 +27840,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeCimdPolicyResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeCimdPolicyResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeCimdPolicyResponse")
             }
 
@@ -26654,7 +27878,9 @@ impl rt::json::Read for DescribeCimdPolicyResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeCimdPolicyResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -26727,7 +27953,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeIdentityProviderRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeIdentityProviderRequest")
             }
 
@@ -26766,7 +27995,9 @@ impl rt::json::Read for DescribeIdentityProviderRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeIdentityProviderRequest object")?;
@@ -26845,7 +28076,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeIdentityProviderResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeIdentityProviderResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeIdentityProviderResponse")
             }
 
@@ -26880,7 +28114,9 @@ impl rt::json::Read for DescribeIdentityProviderResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -26975,14 +28211,20 @@ impl<'de> ::serde::Deserialize<'de> for DescribeManagedLoginBrandingByClientRequ
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeManagedLoginBrandingByClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeManagedLoginBrandingByClientRequest")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<DescribeManagedLoginBrandingByClientRequest, A::Error>
+            ) -> ::core::result::Result<
+                DescribeManagedLoginBrandingByClientRequest,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -27018,17 +28260,24 @@ impl rt::json::Read for DescribeManagedLoginBrandingByClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a DescribeManagedLoginBrandingByClientRequest object")?;
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingByClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "ReturnMergedResources" => {
-                    r.member_into(&mut v2, "ReturnMergedResources", "returnMergedResources")?
+                    r.member_into(
+                        &mut v2,
+                        "ReturnMergedResources",
+                        "returnMergedResources",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -27105,14 +28354,20 @@ impl<'de> ::serde::Deserialize<'de> for DescribeManagedLoginBrandingByClientResp
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeManagedLoginBrandingByClientResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeManagedLoginBrandingByClientResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<DescribeManagedLoginBrandingByClientResponse, A::Error>
+            ) -> ::core::result::Result<
+                DescribeManagedLoginBrandingByClientResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -27140,21 +28395,25 @@ impl rt::json::Read for DescribeManagedLoginBrandingByClientResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries =
-            r.begin_object("a DescribeManagedLoginBrandingByClientResponse object")?;
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingByClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBranding" => {
-                    r.member_into(&mut v0, "ManagedLoginBranding", "managedLoginBranding")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBranding",
+                        "managedLoginBranding",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            managed_login_branding: v0,
-        };
+        let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -27225,7 +28484,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeManagedLoginBrandingRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeManagedLoginBrandingRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeManagedLoginBrandingRequest")
             }
 
@@ -27255,7 +28517,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeManagedLoginBrandingRequest {
                 }
                 Ok(DescribeManagedLoginBrandingRequest {
                     user_pool_id: de::required(v0, "UserPoolId")?,
-                    managed_login_branding_id: de::required(v1, "ManagedLoginBrandingId")?,
+                    managed_login_branding_id: de::required(
+                        v1,
+                        "ManagedLoginBrandingId",
+                    )?,
                     return_merged_resources: v2,
                 })
             }
@@ -27268,30 +28533,38 @@ impl rt::json::Read for DescribeManagedLoginBrandingRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a DescribeManagedLoginBrandingRequest object")?;
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ManagedLoginBrandingId" => {
-                    r.member_into(&mut v1, "ManagedLoginBrandingId", "managedLoginBrandingId")?
+                    r.member_into(
+                        &mut v1,
+                        "ManagedLoginBrandingId",
+                        "managedLoginBrandingId",
+                    )?
                 }
                 "ReturnMergedResources" => {
-                    r.member_into(&mut v2, "ReturnMergedResources", "returnMergedResources")?
+                    r.member_into(
+                        &mut v2,
+                        "ReturnMergedResources",
+                        "returnMergedResources",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-            managed_login_branding_id: r.required(
-                v1,
-                "ManagedLoginBrandingId",
-                "managedLoginBrandingId",
-            ),
+            managed_login_branding_id: r
+                .required(v1, "ManagedLoginBrandingId", "managedLoginBrandingId"),
             return_merged_resources: v2,
         };
         r.check(&value, false);
@@ -27366,7 +28639,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeManagedLoginBrandingResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeManagedLoginBrandingResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeManagedLoginBrandingResponse")
             }
 
@@ -27401,20 +28677,25 @@ impl rt::json::Read for DescribeManagedLoginBrandingResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a DescribeManagedLoginBrandingResponse object")?;
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBranding" => {
-                    r.member_into(&mut v0, "ManagedLoginBranding", "managedLoginBranding")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBranding",
+                        "managedLoginBranding",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            managed_login_branding: v0,
-        };
+        let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -27476,7 +28757,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribePointInTimeRecoveryRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribePointInTimeRecoveryRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribePointInTimeRecoveryRequest")
             }
 
@@ -27515,7 +28799,9 @@ impl rt::json::Read for DescribePointInTimeRecoveryRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribePointInTimeRecoveryRequest object")?;
@@ -27597,7 +28883,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribePointInTimeRecoveryResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribePointInTimeRecoveryResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribePointInTimeRecoveryResponse")
             }
 
@@ -27619,7 +28908,9 @@ impl<'de> ::serde::Deserialize<'de> for DescribePointInTimeRecoveryResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(DescribePointInTimeRecoveryResponse { restoration: v0 })
+                Ok(DescribePointInTimeRecoveryResponse {
+                    restoration: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -27630,9 +28921,12 @@ impl rt::json::Read for DescribePointInTimeRecoveryResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a DescribePointInTimeRecoveryResponse object")?;
+        let mut entries = r
+            .begin_object("a DescribePointInTimeRecoveryResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
@@ -27704,7 +28998,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeResourceServerRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeResourceServerRequest")
             }
 
@@ -27743,7 +29040,9 @@ impl rt::json::Read for DescribeResourceServerRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeResourceServerRequest object")?;
@@ -27822,7 +29121,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeResourceServerResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeResourceServerResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeResourceServerResponse")
             }
 
@@ -27857,12 +29159,16 @@ impl rt::json::Read for DescribeResourceServerResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
+                "ResourceServer" => {
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -27950,7 +29256,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeRiskConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeRiskConfigurationRequest")
             }
 
@@ -27989,7 +29298,9 @@ impl rt::json::Read for DescribeRiskConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeRiskConfigurationRequest object")?;
@@ -28065,7 +29376,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeRiskConfigurationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeRiskConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeRiskConfigurationResponse")
             }
 
@@ -28100,7 +29414,9 @@ impl rt::json::Read for DescribeRiskConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeRiskConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -28190,7 +29506,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTermsByClientRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeTermsByClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeTermsByClientRequest")
             }
 
@@ -28233,7 +29552,9 @@ impl rt::json::Read for DescribeTermsByClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -28326,7 +29647,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTermsByClientResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeTermsByClientResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeTermsByClientResponse")
             }
 
@@ -28348,7 +29672,9 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTermsByClientResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(DescribeTermsByClientResponse { terms: v0 })
+                Ok(DescribeTermsByClientResponse {
+                    terms: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -28359,7 +29685,9 @@ impl rt::json::Read for DescribeTermsByClientResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeTermsByClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -28427,7 +29755,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTermsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeTermsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeTermsRequest")
             }
 
@@ -28466,7 +29797,9 @@ impl rt::json::Read for DescribeTermsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeTermsRequest object")?;
@@ -28553,7 +29886,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeTermsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeTermsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeTermsResponse")
             }
 
@@ -28586,7 +29922,9 @@ impl rt::json::Read for DescribeTermsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeTermsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -28654,7 +29992,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserImportJobRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserImportJobRequest")
             }
 
@@ -28693,7 +30034,9 @@ impl rt::json::Read for DescribeUserImportJobRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeUserImportJobRequest object")?;
@@ -28735,7 +30078,12 @@ impl rt::Validate for DescribeUserImportJobRequest {
             let value = &self.job_id;
             let path = path.field("jobId");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::USER_IMPORT_JOB_ID_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -28775,7 +30123,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserImportJobResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserImportJobResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserImportJobResponse")
             }
 
@@ -28810,18 +30161,20 @@ impl rt::json::Read for DescribeUserImportJobResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
+                "UserImportJob" => {
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_import_job: v0,
-        };
+        let value = Self { user_import_job: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -28829,9 +30182,7 @@ impl rt::json::Read for DescribeUserImportJobResponse {
 
 impl de::Placeholder for DescribeUserImportJobResponse {
     fn placeholder() -> Self {
-        Self {
-            user_import_job: None,
-        }
+        Self { user_import_job: None }
     }
 }
 
@@ -28891,7 +30242,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolClientRequest")
             }
 
@@ -28930,7 +30284,9 @@ impl rt::json::Read for DescribeUserPoolClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DescribeUserPoolClientRequest object")?;
@@ -29011,7 +30367,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolClientResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolClientResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolClientResponse")
             }
 
@@ -29046,18 +30405,20 @@ impl rt::json::Read for DescribeUserPoolClientResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
+                "UserPoolClient" => {
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_client: v0,
-        };
+        let value = Self { user_pool_client: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -29065,9 +30426,7 @@ impl rt::json::Read for DescribeUserPoolClientResponse {
 
 impl de::Placeholder for DescribeUserPoolClientResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_client: None,
-        }
+        Self { user_pool_client: None }
     }
 }
 
@@ -29115,7 +30474,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolDomainRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolDomainRequest")
             }
 
@@ -29150,7 +30512,9 @@ impl rt::json::Read for DescribeUserPoolDomainRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -29169,9 +30533,7 @@ impl rt::json::Read for DescribeUserPoolDomainRequest {
 
 impl de::Placeholder for DescribeUserPoolDomainRequest {
     fn placeholder() -> Self {
-        Self {
-            domain: de::placeholder(),
-        }
+        Self { domain: de::placeholder() }
     }
 }
 
@@ -29220,7 +30582,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolDomainResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolDomainResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolDomainResponse")
             }
 
@@ -29255,7 +30620,9 @@ impl rt::json::Read for DescribeUserPoolDomainResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -29266,9 +30633,7 @@ impl rt::json::Read for DescribeUserPoolDomainResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            domain_description: v0,
-        };
+        let value = Self { domain_description: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -29276,9 +30641,7 @@ impl rt::json::Read for DescribeUserPoolDomainResponse {
 
 impl de::Placeholder for DescribeUserPoolDomainResponse {
     fn placeholder() -> Self {
-        Self {
-            domain_description: None,
-        }
+        Self { domain_description: None }
     }
 }
 
@@ -29324,7 +30687,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolRequest")
             }
 
@@ -29359,7 +30725,9 @@ impl rt::json::Read for DescribeUserPoolRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -29429,7 +30797,10 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DescribeUserPoolResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DescribeUserPoolResponse")
             }
 
@@ -29451,7 +30822,9 @@ impl<'de> ::serde::Deserialize<'de> for DescribeUserPoolResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(DescribeUserPoolResponse { user_pool: v0 })
+                Ok(DescribeUserPoolResponse {
+                    user_pool: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -29462,7 +30835,9 @@ impl rt::json::Read for DescribeUserPoolResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -29555,7 +30930,10 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeviceConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeviceConfigurationType")
             }
 
@@ -29575,8 +30953,20 @@ impl<'de> ::serde::Deserialize<'de> for DeviceConfigurationType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "ChallengeRequiredOnNewDevice")?,
-                        1 => de::value_into(&mut map, &mut v1, "DeviceOnlyRememberedOnUserPrompt")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "ChallengeRequiredOnNewDevice",
+                            )?
+                        }
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "DeviceOnlyRememberedOnUserPrompt",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -29594,22 +30984,28 @@ impl rt::json::Read for DeviceConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeviceConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeRequiredOnNewDevice" => r.member_into(
-                    &mut v0,
-                    "ChallengeRequiredOnNewDevice",
-                    "challengeRequiredOnNewDevice",
-                )?,
-                "DeviceOnlyRememberedOnUserPrompt" => r.member_into(
-                    &mut v1,
-                    "DeviceOnlyRememberedOnUserPrompt",
-                    "deviceOnlyRememberedOnUserPrompt",
-                )?,
+                "ChallengeRequiredOnNewDevice" => {
+                    r.member_into(
+                        &mut v0,
+                        "ChallengeRequiredOnNewDevice",
+                        "challengeRequiredOnNewDevice",
+                    )?
+                }
+                "DeviceOnlyRememberedOnUserPrompt" => {
+                    r.member_into(
+                        &mut v1,
+                        "DeviceOnlyRememberedOnUserPrompt",
+                        "deviceOnlyRememberedOnUserPrompt",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -29680,7 +31076,10 @@ impl<'de> ::serde::Deserialize<'de> for DeviceKeyExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeviceKeyExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeviceKeyExistsException")
             }
 
@@ -29703,7 +31102,9 @@ impl<'de> ::serde::Deserialize<'de> for DeviceKeyExistsException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(DeviceKeyExistsException { message })
+                Ok(DeviceKeyExistsException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -29714,12 +31115,16 @@ impl rt::json::Read for DeviceKeyExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a DeviceKeyExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -29835,7 +31240,9 @@ impl<'de> ::serde::Deserialize<'de> for DeviceRememberedStatusType {
 }
 
 impl rt::json::Read for DeviceRememberedStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -29897,7 +31304,10 @@ impl<'de> ::serde::Deserialize<'de> for DeviceSecretVerifierConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeviceSecretVerifierConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeviceSecretVerifierConfigType")
             }
 
@@ -29936,7 +31346,9 @@ impl rt::json::Read for DeviceSecretVerifierConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a DeviceSecretVerifierConfigType object")?;
@@ -30047,11 +31459,17 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DeviceType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DeviceType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<DeviceType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<DeviceType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -30074,7 +31492,13 @@ impl<'de> ::serde::Deserialize<'de> for DeviceType {
                         1 => de::value_into(&mut map, &mut v1, "DeviceAttributes")?,
                         2 => de::value_into(&mut map, &mut v2, "DeviceCreateDate")?,
                         3 => de::value_into(&mut map, &mut v3, "DeviceLastModifiedDate")?,
-                        4 => de::value_into(&mut map, &mut v4, "DeviceLastAuthenticatedDate")?,
+                        4 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v4,
+                                "DeviceLastAuthenticatedDate",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -30095,7 +31519,9 @@ impl rt::json::Read for DeviceType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -30112,13 +31538,19 @@ impl rt::json::Read for DeviceType {
                     r.member_into(&mut v2, "DeviceCreateDate", "deviceCreateDate")?
                 }
                 "DeviceLastModifiedDate" => {
-                    r.member_into(&mut v3, "DeviceLastModifiedDate", "deviceLastModifiedDate")?
+                    r.member_into(
+                        &mut v3,
+                        "DeviceLastModifiedDate",
+                        "deviceLastModifiedDate",
+                    )?
                 }
-                "DeviceLastAuthenticatedDate" => r.member_into(
-                    &mut v4,
-                    "DeviceLastAuthenticatedDate",
-                    "deviceLastAuthenticatedDate",
-                )?,
+                "DeviceLastAuthenticatedDate" => {
+                    r.member_into(
+                        &mut v4,
+                        "DeviceLastAuthenticatedDate",
+                        "deviceLastAuthenticatedDate",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -30272,7 +31704,10 @@ impl<'de> ::serde::Deserialize<'de> for DomainDescriptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DomainDescriptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DomainDescriptionType")
             }
 
@@ -30343,7 +31778,9 @@ impl rt::json::Read for DomainDescriptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -30362,7 +31799,11 @@ impl rt::json::Read for DomainDescriptionType {
                 "Domain" => r.member_into(&mut v2, "Domain", "domain")?,
                 "S3Bucket" => r.member_into(&mut v3, "S3Bucket", "s3Bucket")?,
                 "CloudFrontDistribution" => {
-                    r.member_into(&mut v4, "CloudFrontDistribution", "cloudFrontDistribution")?
+                    r.member_into(
+                        &mut v4,
+                        "CloudFrontDistribution",
+                        "cloudFrontDistribution",
+                    )?
                 }
                 "Version" => r.member_into(&mut v5, "Version", "version")?,
                 "Status" => r.member_into(&mut v6, "Status", "status")?,
@@ -30478,8 +31919,13 @@ pub enum DomainStatusType {
 
 impl DomainStatusType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] =
-        &["CREATING", "DELETING", "UPDATING", "ACTIVE", "FAILED"];
+    pub const VALUES: &'static [&'static str] = &[
+        "CREATING",
+        "DELETING",
+        "UPDATING",
+        "ACTIVE",
+        "FAILED",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -30551,7 +31997,9 @@ impl<'de> ::serde::Deserialize<'de> for DomainStatusType {
 }
 
 impl rt::json::Read for DomainStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -30625,7 +32073,10 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = DuplicateProviderException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "DuplicateProviderException")
             }
 
@@ -30648,7 +32099,9 @@ impl<'de> ::serde::Deserialize<'de> for DuplicateProviderException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(DuplicateProviderException { message })
+                Ok(DuplicateProviderException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -30659,12 +32112,16 @@ impl rt::json::Read for DuplicateProviderException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a DuplicateProviderException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -30827,7 +32284,10 @@ impl<'de> ::serde::Deserialize<'de> for EmailConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EmailConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EmailConfigurationType")
             }
 
@@ -30878,7 +32338,9 @@ impl rt::json::Read for EmailConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -31003,7 +32465,10 @@ impl<'de> ::serde::Deserialize<'de> for EmailMfaConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EmailMfaConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EmailMfaConfigType")
             }
 
@@ -31042,7 +32507,9 @@ impl rt::json::Read for EmailMfaConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a EmailMfaConfigType object")?;
@@ -31053,10 +32520,7 @@ impl rt::json::Read for EmailMfaConfigType {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            message: v0,
-            subject: v1,
-        };
+        let value = Self { message: v0, subject: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -31135,7 +32599,10 @@ impl<'de> ::serde::Deserialize<'de> for EmailMfaSettingsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EmailMfaSettingsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EmailMfaSettingsType")
             }
 
@@ -31174,7 +32641,9 @@ impl rt::json::Read for EmailMfaSettingsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a EmailMfaSettingsType object")?;
@@ -31305,7 +32774,9 @@ impl<'de> ::serde::Deserialize<'de> for EmailSendingAccountType {
 }
 
 impl rt::json::Read for EmailSendingAccountType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -31394,7 +32865,10 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EnableSoftwareTokenMfaException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EnableSoftwareTokenMfaException")
             }
 
@@ -31417,7 +32891,9 @@ impl<'de> ::serde::Deserialize<'de> for EnableSoftwareTokenMfaException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(EnableSoftwareTokenMfaException { message })
+                Ok(EnableSoftwareTokenMfaException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -31428,12 +32904,16 @@ impl rt::json::Read for EnableSoftwareTokenMfaException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a EnableSoftwareTokenMfaException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -31475,7 +32955,10 @@ pub enum EncryptionKeyType {
 
 impl EncryptionKeyType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["AWS_OWNED_KEY", "CUSTOMER_MANAGED_KEY"];
+    pub const VALUES: &'static [&'static str] = &[
+        "AWS_OWNED_KEY",
+        "CUSTOMER_MANAGED_KEY",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -31541,7 +33024,9 @@ impl<'de> ::serde::Deserialize<'de> for EncryptionKeyType {
 }
 
 impl rt::json::Read for EncryptionKeyType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -31666,7 +33151,10 @@ impl<'de> ::serde::Deserialize<'de> for EumsSmsConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EumsSmsConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EumsSmsConfigurationType")
             }
 
@@ -31725,7 +33213,9 @@ impl rt::json::Read for EumsSmsConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -31742,7 +33232,11 @@ impl rt::json::Read for EumsSmsConfigurationType {
                     r.member_into(&mut v2, "OriginationIdentity", "originationIdentity")?
                 }
                 "ConfigurationSetName" => {
-                    r.member_into(&mut v3, "ConfigurationSetName", "configurationSetName")?
+                    r.member_into(
+                        &mut v3,
+                        "ConfigurationSetName",
+                        "configurationSetName",
+                    )?
                 }
                 "InEntityId" => r.member_into(&mut v4, "InEntityId", "inEntityId")?,
                 "InTemplateId" => r.member_into(&mut v5, "InTemplateId", "inTemplateId")?,
@@ -31876,7 +33370,10 @@ impl<'de> ::serde::Deserialize<'de> for EventContextDataType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EventContextDataType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EventContextDataType")
             }
 
@@ -31927,7 +33424,9 @@ impl rt::json::Read for EventContextDataType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -32041,11 +33540,17 @@ impl<'de> ::serde::Deserialize<'de> for EventFeedbackType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EventFeedbackType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EventFeedbackType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<EventFeedbackType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<EventFeedbackType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -32081,14 +33586,18 @@ impl rt::json::Read for EventFeedbackType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut entries = r.begin_object("a EventFeedbackType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "FeedbackValue" => r.member_into(&mut v0, "FeedbackValue", "feedbackValue")?,
+                "FeedbackValue" => {
+                    r.member_into(&mut v0, "FeedbackValue", "feedbackValue")?
+                }
                 "Provider" => r.member_into(&mut v1, "Provider", "provider")?,
                 "FeedbackDate" => r.member_into(&mut v2, "FeedbackDate", "feedbackDate")?,
                 _ => r.skip_value()?,
@@ -32152,7 +33661,11 @@ pub enum EventFilterType {
 
 impl EventFilterType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["SIGN_IN", "PASSWORD_CHANGE", "SIGN_UP"];
+    pub const VALUES: &'static [&'static str] = &[
+        "SIGN_IN",
+        "PASSWORD_CHANGE",
+        "SIGN_UP",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -32220,7 +33733,9 @@ impl<'de> ::serde::Deserialize<'de> for EventFilterType {
 }
 
 impl rt::json::Read for EventFilterType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -32335,7 +33850,9 @@ impl<'de> ::serde::Deserialize<'de> for EventResponseType {
 }
 
 impl rt::json::Read for EventResponseType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -32406,11 +33923,17 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = EventRiskType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "EventRiskType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<EventRiskType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<EventRiskType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -32427,7 +33950,13 @@ impl<'de> ::serde::Deserialize<'de> for EventRiskType {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "RiskDecision")?,
                         1 => de::value_into(&mut map, &mut v1, "RiskLevel")?,
-                        2 => de::value_into(&mut map, &mut v2, "CompromisedCredentialsDetected")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "CompromisedCredentialsDetected",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -32446,7 +33975,9 @@ impl rt::json::Read for EventRiskType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -32455,11 +33986,13 @@ impl rt::json::Read for EventRiskType {
             match &*key {
                 "RiskDecision" => r.member_into(&mut v0, "RiskDecision", "riskDecision")?,
                 "RiskLevel" => r.member_into(&mut v1, "RiskLevel", "riskLevel")?,
-                "CompromisedCredentialsDetected" => r.member_into(
-                    &mut v2,
-                    "CompromisedCredentialsDetected",
-                    "compromisedCredentialsDetected",
-                )?,
+                "CompromisedCredentialsDetected" => {
+                    r.member_into(
+                        &mut v2,
+                        "CompromisedCredentialsDetected",
+                        "compromisedCredentialsDetected",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -32579,7 +34112,9 @@ impl<'de> ::serde::Deserialize<'de> for EventSourceName {
 }
 
 impl rt::json::Read for EventSourceName {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -32700,7 +34235,9 @@ impl<'de> ::serde::Deserialize<'de> for EventType {
 }
 
 impl rt::json::Read for EventType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -32764,7 +34301,10 @@ impl<'de> ::serde::Deserialize<'de> for ExpiredCodeException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ExpiredCodeException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ExpiredCodeException")
             }
 
@@ -32798,12 +34338,16 @@ impl rt::json::Read for ExpiredCodeException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ExpiredCodeException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -32888,7 +34432,9 @@ impl ExplicitAuthFlowsType {
             "ALLOW_REFRESH_TOKEN_AUTH" => Some(Self::AllowRefreshTokenAuth),
             "ALLOW_USER_AUTH" => Some(Self::AllowUserAuth),
             "ALLOW_TOKEN_EXCHANGE_DELEGATION" => Some(Self::AllowTokenExchangeDelegation),
-            "ALLOW_TOKEN_EXCHANGE_IMPERSONATION" => Some(Self::AllowTokenExchangeImpersonation),
+            "ALLOW_TOKEN_EXCHANGE_IMPERSONATION" => {
+                Some(Self::AllowTokenExchangeImpersonation)
+            }
             _ => None,
         }
     }
@@ -32957,7 +34503,9 @@ impl<'de> ::serde::Deserialize<'de> for ExplicitAuthFlowsType {
 }
 
 impl rt::json::Read for ExplicitAuthFlowsType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -33020,11 +34568,17 @@ impl<'de> ::serde::Deserialize<'de> for FailoverType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = FailoverType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "FailoverType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<FailoverType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<FailoverType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -33038,7 +34592,13 @@ impl<'de> ::serde::Deserialize<'de> for FailoverType {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "SecondaryRegion")?,
-                        1 => de::value_into(&mut map, &mut v1, "PrimaryRoute53HealthCheckId")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "PrimaryRoute53HealthCheckId",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -33059,7 +34619,9 @@ impl rt::json::Read for FailoverType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a FailoverType object")?;
@@ -33068,21 +34630,24 @@ impl rt::json::Read for FailoverType {
                 "SecondaryRegion" => {
                     r.member_into(&mut v0, "SecondaryRegion", "secondaryRegion")?
                 }
-                "PrimaryRoute53HealthCheckId" => r.member_into(
-                    &mut v1,
-                    "PrimaryRoute53HealthCheckId",
-                    "primaryRoute53HealthCheckId",
-                )?,
+                "PrimaryRoute53HealthCheckId" => {
+                    r.member_into(
+                        &mut v1,
+                        "PrimaryRoute53HealthCheckId",
+                        "primaryRoute53HealthCheckId",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
             secondary_region: r.required(v0, "SecondaryRegion", "secondaryRegion"),
-            primary_route53_health_check_id: r.required(
-                v1,
-                "PrimaryRoute53HealthCheckId",
-                "primaryRoute53HealthCheckId",
-            ),
+            primary_route53_health_check_id: r
+                .required(
+                    v1,
+                    "PrimaryRoute53HealthCheckId",
+                    "primaryRoute53HealthCheckId",
+                ),
         };
         r.check(&value, false);
         Ok(value)
@@ -33200,7 +34765,9 @@ impl<'de> ::serde::Deserialize<'de> for FeatureType {
 }
 
 impl rt::json::Read for FeatureType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -33272,7 +34839,10 @@ impl<'de> ::serde::Deserialize<'de> for FeatureUnavailableInTierException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = FeatureUnavailableInTierException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "FeatureUnavailableInTierException")
             }
 
@@ -33295,7 +34865,9 @@ impl<'de> ::serde::Deserialize<'de> for FeatureUnavailableInTierException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(FeatureUnavailableInTierException { message })
+                Ok(FeatureUnavailableInTierException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -33306,12 +34878,16 @@ impl rt::json::Read for FeatureUnavailableInTierException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a FeatureUnavailableInTierException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -33414,7 +34990,9 @@ impl<'de> ::serde::Deserialize<'de> for FeedbackValueType {
 }
 
 impl rt::json::Read for FeedbackValueType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -33468,7 +35046,10 @@ impl<'de> ::serde::Deserialize<'de> for FirehoseConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = FirehoseConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "FirehoseConfigurationType")
             }
 
@@ -33490,7 +35071,9 @@ impl<'de> ::serde::Deserialize<'de> for FirehoseConfigurationType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(FirehoseConfigurationType { stream_arn: v0 })
+                Ok(FirehoseConfigurationType {
+                    stream_arn: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -33501,7 +35084,9 @@ impl rt::json::Read for FirehoseConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a FirehoseConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -33576,7 +35161,10 @@ impl<'de> ::serde::Deserialize<'de> for ForbiddenException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ForbiddenException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ForbiddenException")
             }
 
@@ -33610,12 +35198,16 @@ impl rt::json::Read for ForbiddenException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ForbiddenException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -33689,7 +35281,10 @@ impl<'de> ::serde::Deserialize<'de> for ForgetDeviceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ForgetDeviceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ForgetDeviceRequest")
             }
 
@@ -33728,7 +35323,9 @@ impl rt::json::Read for ForgetDeviceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ForgetDeviceRequest object")?;
@@ -33846,10 +35443,7 @@ impl ::core::fmt::Debug for ForgotPasswordRequest {
             )
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("username", &rt::__private::Redacted)
             .field("analytics_metadata", &self.analytics_metadata)
@@ -33893,7 +35487,10 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ForgotPasswordRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ForgotPasswordRequest")
             }
 
@@ -33948,7 +35545,9 @@ impl rt::json::Read for ForgotPasswordRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -33967,7 +35566,9 @@ impl rt::json::Read for ForgotPasswordRequest {
                 "AnalyticsMetadata" => {
                     r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
                 }
-                "ClientMetadata" => r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -34083,7 +35684,10 @@ impl<'de> ::serde::Deserialize<'de> for ForgotPasswordResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ForgotPasswordResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ForgotPasswordResponse")
             }
 
@@ -34118,7 +35722,9 @@ impl rt::json::Read for ForgotPasswordResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ForgotPasswordResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -34129,9 +35735,7 @@ impl rt::json::Read for ForgotPasswordResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            code_delivery_details: v0,
-        };
+        let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -34192,7 +35796,10 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetCsvHeaderRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetCsvHeaderRequest")
             }
 
@@ -34227,7 +35834,9 @@ impl rt::json::Read for GetCsvHeaderRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetCsvHeaderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -34308,7 +35917,10 @@ impl<'de> ::serde::Deserialize<'de> for GetCsvHeaderResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetCsvHeaderResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetCsvHeaderResponse")
             }
 
@@ -34347,7 +35959,9 @@ impl rt::json::Read for GetCsvHeaderResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a GetCsvHeaderResponse object")?;
@@ -34482,7 +36096,10 @@ impl<'de> ::serde::Deserialize<'de> for GetClientTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetClientTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetClientTokenRequest")
             }
 
@@ -34529,7 +36146,9 @@ impl rt::json::Read for GetClientTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -34540,7 +36159,9 @@ impl rt::json::Read for GetClientTokenRequest {
                 "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
                 "Secret" => r.member_into(&mut v1, "Secret", "secret")?,
                 "Scopes" => r.member_into(&mut v2, "Scopes", "scopes")?,
-                "ClientMetadata" => r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -34628,7 +36249,9 @@ pub struct GetClientTokenResponse {
     /// The access token that Amazon Cognito issues for the app client, and its metadata.
     ///
     /// Wire name `ClientAuthenticationResult`.
-    pub client_authentication_result: ::core::option::Option<ClientAuthenticationResultType>,
+    pub client_authentication_result: ::core::option::Option<
+        ClientAuthenticationResultType,
+    >,
 }
 
 impl ::serde::Serialize for GetClientTokenResponse {
@@ -34655,7 +36278,10 @@ impl<'de> ::serde::Deserialize<'de> for GetClientTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetClientTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetClientTokenResponse")
             }
 
@@ -34673,7 +36299,13 @@ impl<'de> ::serde::Deserialize<'de> for GetClientTokenResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "ClientAuthenticationResult")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "ClientAuthenticationResult",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -34690,16 +36322,20 @@ impl rt::json::Read for GetClientTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetClientTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientAuthenticationResult" => r.member_into(
-                    &mut v0,
-                    "ClientAuthenticationResult",
-                    "clientAuthenticationResult",
-                )?,
+                "ClientAuthenticationResult" => {
+                    r.member_into(
+                        &mut v0,
+                        "ClientAuthenticationResult",
+                        "clientAuthenticationResult",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -34820,10 +36456,7 @@ impl ::core::fmt::Debug for GetDerivedTokenRequest {
             )
             .field("subject_token", &rt::__private::Redacted)
             .field("subject_token_type", &self.subject_token_type)
-            .field(
-                "subject_token_provider_name",
-                &self.subject_token_provider_name,
-            )
+            .field("subject_token_provider_name", &self.subject_token_provider_name)
             .field(
                 "actor_token",
                 &self.actor_token.as_ref().map(|_| rt::__private::Redacted),
@@ -34889,7 +36522,10 @@ impl<'de> ::serde::Deserialize<'de> for GetDerivedTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetDerivedTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetDerivedTokenRequest")
             }
 
@@ -34933,7 +36569,13 @@ impl<'de> ::serde::Deserialize<'de> for GetDerivedTokenRequest {
                         1 => de::value_into(&mut map, &mut v1, "ClientSecret")?,
                         2 => de::value_into(&mut map, &mut v2, "SubjectToken")?,
                         3 => de::value_into(&mut map, &mut v3, "SubjectTokenType")?,
-                        4 => de::value_into(&mut map, &mut v4, "SubjectTokenProviderName")?,
+                        4 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v4,
+                                "SubjectTokenProviderName",
+                            )?
+                        }
                         5 => de::value_into(&mut map, &mut v5, "ActorToken")?,
                         6 => de::value_into(&mut map, &mut v6, "ActorTokenType")?,
                         7 => de::value_into(&mut map, &mut v7, "ActorTokenProviderName")?,
@@ -34968,7 +36610,9 @@ impl rt::json::Read for GetDerivedTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -34990,15 +36634,23 @@ impl rt::json::Read for GetDerivedTokenRequest {
                 "SubjectTokenType" => {
                     r.member_into(&mut v3, "SubjectTokenType", "subjectTokenType")?
                 }
-                "SubjectTokenProviderName" => r.member_into(
-                    &mut v4,
-                    "SubjectTokenProviderName",
-                    "subjectTokenProviderName",
-                )?,
+                "SubjectTokenProviderName" => {
+                    r.member_into(
+                        &mut v4,
+                        "SubjectTokenProviderName",
+                        "subjectTokenProviderName",
+                    )?
+                }
                 "ActorToken" => r.member_into(&mut v5, "ActorToken", "actorToken")?,
-                "ActorTokenType" => r.member_into(&mut v6, "ActorTokenType", "actorTokenType")?,
+                "ActorTokenType" => {
+                    r.member_into(&mut v6, "ActorTokenType", "actorTokenType")?
+                }
                 "ActorTokenProviderName" => {
-                    r.member_into(&mut v7, "ActorTokenProviderName", "actorTokenProviderName")?
+                    r.member_into(
+                        &mut v7,
+                        "ActorTokenProviderName",
+                        "actorTokenProviderName",
+                    )?
                 }
                 "Scopes" => r.member_into(&mut v8, "Scopes", "scopes")?,
                 "Audiences" => r.member_into(&mut v9, "Audiences", "audiences")?,
@@ -35237,7 +36889,10 @@ impl<'de> ::serde::Deserialize<'de> for GetDerivedTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetDerivedTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetDerivedTokenResponse")
             }
 
@@ -35288,7 +36943,9 @@ impl rt::json::Read for GetDerivedTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -35433,11 +37090,17 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetDeviceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetDeviceRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetDeviceRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetDeviceRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -35469,7 +37132,9 @@ impl rt::json::Read for GetDeviceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a GetDeviceRequest object")?;
@@ -35546,11 +37211,17 @@ impl<'de> ::serde::Deserialize<'de> for GetDeviceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetDeviceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetDeviceResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetDeviceResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetDeviceResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -35578,7 +37249,9 @@ impl rt::json::Read for GetDeviceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetDeviceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -35597,9 +37270,7 @@ impl rt::json::Read for GetDeviceResponse {
 
 impl de::Placeholder for GetDeviceResponse {
     fn placeholder() -> Self {
-        Self {
-            device: de::placeholder(),
-        }
+        Self { device: de::placeholder() }
     }
 }
 
@@ -35651,11 +37322,17 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetGroupRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetGroupRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetGroupRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -35687,7 +37364,9 @@ impl rt::json::Read for GetGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a GetGroupRequest object")?;
@@ -35768,11 +37447,17 @@ impl<'de> ::serde::Deserialize<'de> for GetGroupResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetGroupResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetGroupResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetGroupResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetGroupResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -35798,7 +37483,9 @@ impl rt::json::Read for GetGroupResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -35868,7 +37555,10 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetIdentityProviderByIdentifierRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetIdentityProviderByIdentifierRequest")
             }
 
@@ -35907,14 +37597,19 @@ impl rt::json::Read for GetIdentityProviderByIdentifierRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a GetIdentityProviderByIdentifierRequest object")?;
+        let mut entries = r
+            .begin_object("a GetIdentityProviderByIdentifierRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "IdpIdentifier" => r.member_into(&mut v1, "IdpIdentifier", "idpIdentifier")?,
+                "IdpIdentifier" => {
+                    r.member_into(&mut v1, "IdpIdentifier", "idpIdentifier")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -35987,14 +37682,20 @@ impl<'de> ::serde::Deserialize<'de> for GetIdentityProviderByIdentifierResponse 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetIdentityProviderByIdentifierResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetIdentityProviderByIdentifierResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetIdentityProviderByIdentifierResponse, A::Error>
+            ) -> ::core::result::Result<
+                GetIdentityProviderByIdentifierResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -36022,9 +37723,12 @@ impl rt::json::Read for GetIdentityProviderByIdentifierResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a GetIdentityProviderByIdentifierResponse object")?;
+        let mut entries = r
+            .begin_object("a GetIdentityProviderByIdentifierResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "IdentityProvider" => {
@@ -36092,7 +37796,10 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetLogDeliveryConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetLogDeliveryConfigurationRequest")
             }
 
@@ -36127,7 +37834,9 @@ impl rt::json::Read for GetLogDeliveryConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetLogDeliveryConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -36198,7 +37907,10 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetLogDeliveryConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetLogDeliveryConfigurationResponse")
             }
 
@@ -36216,7 +37928,13 @@ impl<'de> ::serde::Deserialize<'de> for GetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "LogDeliveryConfiguration")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "LogDeliveryConfiguration",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -36233,16 +37951,21 @@ impl rt::json::Read for GetLogDeliveryConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a GetLogDeliveryConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a GetLogDeliveryConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogDeliveryConfiguration" => r.member_into(
-                    &mut v0,
-                    "LogDeliveryConfiguration",
-                    "logDeliveryConfiguration",
-                )?,
+                "LogDeliveryConfiguration" => {
+                    r.member_into(
+                        &mut v0,
+                        "LogDeliveryConfiguration",
+                        "logDeliveryConfiguration",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -36304,7 +38027,10 @@ impl<'de> ::serde::Deserialize<'de> for GetProvisionedLimitRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetProvisionedLimitRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetProvisionedLimitRequest")
             }
 
@@ -36339,7 +38065,9 @@ impl rt::json::Read for GetProvisionedLimitRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetProvisionedLimitRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -36409,7 +38137,10 @@ impl<'de> ::serde::Deserialize<'de> for GetProvisionedLimitResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetProvisionedLimitResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetProvisionedLimitResponse")
             }
 
@@ -36444,7 +38175,9 @@ impl rt::json::Read for GetProvisionedLimitResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetProvisionedLimitResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -36463,9 +38196,7 @@ impl rt::json::Read for GetProvisionedLimitResponse {
 
 impl de::Placeholder for GetProvisionedLimitResponse {
     fn placeholder() -> Self {
-        Self {
-            limit: de::placeholder(),
-        }
+        Self { limit: de::placeholder() }
     }
 }
 
@@ -36512,7 +38243,10 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetSigningCertificateRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetSigningCertificateRequest")
             }
 
@@ -36547,7 +38281,9 @@ impl rt::json::Read for GetSigningCertificateRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -36617,7 +38353,10 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetSigningCertificateResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetSigningCertificateResponse")
             }
 
@@ -36639,7 +38378,9 @@ impl<'de> ::serde::Deserialize<'de> for GetSigningCertificateResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(GetSigningCertificateResponse { certificate: v0 })
+                Ok(GetSigningCertificateResponse {
+                    certificate: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -36650,7 +38391,9 @@ impl rt::json::Read for GetSigningCertificateResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -36783,7 +38526,10 @@ impl<'de> ::serde::Deserialize<'de> for GetTokensFromRefreshTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetTokensFromRefreshTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetTokensFromRefreshTokenRequest")
             }
 
@@ -36834,7 +38580,9 @@ impl rt::json::Read for GetTokensFromRefreshTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -36847,7 +38595,9 @@ impl rt::json::Read for GetTokensFromRefreshTokenRequest {
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
                 "DeviceKey" => r.member_into(&mut v3, "DeviceKey", "deviceKey")?,
-                "ClientMetadata" => r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -36950,7 +38700,10 @@ impl<'de> ::serde::Deserialize<'de> for GetTokensFromRefreshTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetTokensFromRefreshTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetTokensFromRefreshTokenResponse")
             }
 
@@ -36985,20 +38738,24 @@ impl rt::json::Read for GetTokensFromRefreshTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetTokensFromRefreshTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AuthenticationResult" => {
-                    r.member_into(&mut v0, "AuthenticationResult", "authenticationResult")?
+                    r.member_into(
+                        &mut v0,
+                        "AuthenticationResult",
+                        "authenticationResult",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            authentication_result: v0,
-        };
+        let value = Self { authentication_result: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -37075,7 +38832,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUiCustomizationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUiCustomizationRequest")
             }
 
@@ -37114,7 +38874,9 @@ impl rt::json::Read for GetUiCustomizationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a GetUiCustomizationRequest object")?;
@@ -37193,7 +38955,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUiCustomizationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUiCustomizationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUiCustomizationResponse")
             }
 
@@ -37228,7 +38993,9 @@ impl rt::json::Read for GetUiCustomizationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUiCustomizationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -37342,14 +39109,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeRequest 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserAttributeVerificationCodeRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserAttributeVerificationCodeRequest")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetUserAttributeVerificationCodeRequest, A::Error>
+            ) -> ::core::result::Result<
+                GetUserAttributeVerificationCodeRequest,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -37385,16 +39158,23 @@ impl rt::json::Read for GetUserAttributeVerificationCodeRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a GetUserAttributeVerificationCodeRequest object")?;
+        let mut entries = r
+            .begin_object("a GetUserAttributeVerificationCodeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
-                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "AttributeName" => {
+                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                }
+                "ClientMetadata" => {
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -37488,14 +39268,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAttributeVerificationCodeResponse
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserAttributeVerificationCodeResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserAttributeVerificationCodeResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetUserAttributeVerificationCodeResponse, A::Error>
+            ) -> ::core::result::Result<
+                GetUserAttributeVerificationCodeResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -37523,9 +39309,12 @@ impl rt::json::Read for GetUserAttributeVerificationCodeResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a GetUserAttributeVerificationCodeResponse object")?;
+        let mut entries = r
+            .begin_object("a GetUserAttributeVerificationCodeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "CodeDeliveryDetails" => {
@@ -37534,9 +39323,7 @@ impl rt::json::Read for GetUserAttributeVerificationCodeResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            code_delivery_details: v0,
-        };
+        let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -37601,7 +39388,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAuthFactorsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserAuthFactorsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserAuthFactorsRequest")
             }
 
@@ -37636,7 +39426,9 @@ impl rt::json::Read for GetUserAuthFactorsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserAuthFactorsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -37699,7 +39491,9 @@ pub struct GetUserAuthFactorsResponse {
     /// at the user pool level.
     ///
     /// Wire name `ConfiguredUserAuthFactors`. Size: 0 to 8.
-    pub configured_user_auth_factors: ::core::option::Option<ConfiguredUserAuthFactorsListType>,
+    pub configured_user_auth_factors: ::core::option::Option<
+        ConfiguredUserAuthFactorsListType,
+    >,
 }
 
 impl ::core::fmt::Debug for GetUserAuthFactorsResponse {
@@ -37708,10 +39502,7 @@ impl ::core::fmt::Debug for GetUserAuthFactorsResponse {
             .field("username", &rt::__private::Redacted)
             .field("preferred_mfa_setting", &self.preferred_mfa_setting)
             .field("user_mfa_setting_list", &self.user_mfa_setting_list)
-            .field(
-                "configured_user_auth_factors",
-                &self.configured_user_auth_factors,
-            )
+            .field("configured_user_auth_factors", &self.configured_user_auth_factors)
             .finish()
     }
 }
@@ -37747,7 +39538,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAuthFactorsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserAuthFactorsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserAuthFactorsResponse")
             }
 
@@ -37774,7 +39568,13 @@ impl<'de> ::serde::Deserialize<'de> for GetUserAuthFactorsResponse {
                         0 => de::value_into(&mut map, &mut v0, "Username")?,
                         1 => de::value_into(&mut map, &mut v1, "PreferredMfaSetting")?,
                         2 => de::value_into(&mut map, &mut v2, "UserMFASettingList")?,
-                        3 => de::value_into(&mut map, &mut v3, "ConfiguredUserAuthFactors")?,
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "ConfiguredUserAuthFactors",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -37794,7 +39594,9 @@ impl rt::json::Read for GetUserAuthFactorsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -37809,11 +39611,13 @@ impl rt::json::Read for GetUserAuthFactorsResponse {
                 "UserMFASettingList" => {
                     r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")?
                 }
-                "ConfiguredUserAuthFactors" => r.member_into(
-                    &mut v3,
-                    "ConfiguredUserAuthFactors",
-                    "configuredUserAuthFactors",
-                )?,
+                "ConfiguredUserAuthFactors" => {
+                    r.member_into(
+                        &mut v3,
+                        "ConfiguredUserAuthFactors",
+                        "configuredUserAuthFactors",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -37931,14 +39735,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolClientSessionConfigurationReq
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolClientSessionConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolClientSessionConfigurationRequest")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetUserPoolClientSessionConfigurationRequest, A::Error>
+            ) -> ::core::result::Result<
+                GetUserPoolClientSessionConfigurationRequest,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -37970,11 +39780,13 @@ impl rt::json::Read for GetUserPoolClientSessionConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries =
-            r.begin_object("a GetUserPoolClientSessionConfigurationRequest object")?;
+        let mut entries = r
+            .begin_object("a GetUserPoolClientSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -38079,14 +39891,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolClientSessionConfigurationRes
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolClientSessionConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolClientSessionConfigurationResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetUserPoolClientSessionConfigurationResponse, A::Error>
+            ) -> ::core::result::Result<
+                GetUserPoolClientSessionConfigurationResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -38122,12 +39940,14 @@ impl rt::json::Read for GetUserPoolClientSessionConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries =
-            r.begin_object("a GetUserPoolClientSessionConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a GetUserPoolClientSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -38206,7 +40026,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolMfaConfigRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolMfaConfigRequest")
             }
 
@@ -38241,7 +40064,9 @@ impl rt::json::Read for GetUserPoolMfaConfigRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserPoolMfaConfigRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -38290,7 +40115,9 @@ pub struct GetUserPoolMfaConfigResponse {
     /// disabled state.
     ///
     /// Wire name `SoftwareTokenMfaConfiguration`.
-    pub software_token_mfa_configuration: ::core::option::Option<SoftwareTokenMfaConfigType>,
+    pub software_token_mfa_configuration: ::core::option::Option<
+        SoftwareTokenMfaConfigType,
+    >,
     /// Shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs).
     /// Includes the subject and body of the email message template for sign-in and MFA messages. To
     /// activate this setting, your user pool must be in the [Essentials
@@ -38354,7 +40181,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolMfaConfigResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolMfaConfigResponse")
             }
 
@@ -38381,7 +40211,13 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolMfaConfigResponse {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "SmsMfaConfiguration")?,
-                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaConfiguration")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "SoftwareTokenMfaConfiguration",
+                            )?
+                        }
                         2 => de::value_into(&mut map, &mut v2, "EmailMfaConfiguration")?,
                         3 => de::value_into(&mut map, &mut v3, "MfaConfiguration")?,
                         4 => de::value_into(&mut map, &mut v4, "WebAuthnConfiguration")?,
@@ -38405,7 +40241,9 @@ impl rt::json::Read for GetUserPoolMfaConfigResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -38417,19 +40255,29 @@ impl rt::json::Read for GetUserPoolMfaConfigResponse {
                 "SmsMfaConfiguration" => {
                     r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "SoftwareTokenMfaConfiguration" => r.member_into(
-                    &mut v1,
-                    "SoftwareTokenMfaConfiguration",
-                    "softwareTokenMfaConfiguration",
-                )?,
+                "SoftwareTokenMfaConfiguration" => {
+                    r.member_into(
+                        &mut v1,
+                        "SoftwareTokenMfaConfiguration",
+                        "softwareTokenMfaConfiguration",
+                    )?
+                }
                 "EmailMfaConfiguration" => {
-                    r.member_into(&mut v2, "EmailMfaConfiguration", "emailMfaConfiguration")?
+                    r.member_into(
+                        &mut v2,
+                        "EmailMfaConfiguration",
+                        "emailMfaConfiguration",
+                    )?
                 }
                 "MfaConfiguration" => {
                     r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")?
                 }
                 "WebAuthnConfiguration" => {
-                    r.member_into(&mut v4, "WebAuthnConfiguration", "webAuthnConfiguration")?
+                    r.member_into(
+                        &mut v4,
+                        "WebAuthnConfiguration",
+                        "webAuthnConfiguration",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -38516,7 +40364,10 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolSessionConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolSessionConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolSessionConfigurationRequest")
             }
 
@@ -38551,9 +40402,12 @@ impl rt::json::Read for GetUserPoolSessionConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a GetUserPoolSessionConfigurationRequest object")?;
+        let mut entries = r
+            .begin_object("a GetUserPoolSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -38635,14 +40489,20 @@ impl<'de> ::serde::Deserialize<'de> for GetUserPoolSessionConfigurationResponse 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserPoolSessionConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserPoolSessionConfigurationResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<GetUserPoolSessionConfigurationResponse, A::Error>
+            ) -> ::core::result::Result<
+                GetUserPoolSessionConfigurationResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -38678,11 +40538,14 @@ impl rt::json::Read for GetUserPoolSessionConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a GetUserPoolSessionConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a GetUserPoolSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -38772,11 +40635,17 @@ impl<'de> ::serde::Deserialize<'de> for GetUserRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetUserRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetUserRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -38804,7 +40673,9 @@ impl rt::json::Read for GetUserRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GetUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -38916,11 +40787,17 @@ impl<'de> ::serde::Deserialize<'de> for GetUserResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GetUserResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GetUserResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GetUserResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GetUserResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -38964,7 +40841,9 @@ impl rt::json::Read for GetUserResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -38974,7 +40853,9 @@ impl rt::json::Read for GetUserResponse {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Username" => r.member_into(&mut v0, "Username", "username")?,
-                "UserAttributes" => r.member_into(&mut v1, "UserAttributes", "userAttributes")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v1, "UserAttributes", "userAttributes")?
+                }
                 "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions")?,
                 "PreferredMfaSetting" => {
                     r.member_into(&mut v3, "PreferredMfaSetting", "preferredMfaSetting")?
@@ -39097,7 +40978,10 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GlobalSignOutRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GlobalSignOutRequest")
             }
 
@@ -39132,7 +41016,9 @@ impl rt::json::Read for GlobalSignOutRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a GlobalSignOutRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -39193,7 +41079,10 @@ impl<'de> ::serde::Deserialize<'de> for GlobalSignOutResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GlobalSignOutResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GlobalSignOutResponse")
             }
 
@@ -39218,7 +41107,9 @@ impl rt::json::Read for GlobalSignOutResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a GlobalSignOutResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -39284,7 +41175,10 @@ impl<'de> ::serde::Deserialize<'de> for GroupExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GroupExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GroupExistsException")
             }
 
@@ -39318,12 +41212,16 @@ impl rt::json::Read for GroupExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a GroupExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -39445,11 +41343,17 @@ impl<'de> ::serde::Deserialize<'de> for GroupType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = GroupType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "GroupType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<GroupType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<GroupType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -39501,7 +41405,9 @@ impl rt::json::Read for GroupType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -39627,11 +41533,17 @@ impl<'de> ::serde::Deserialize<'de> for HttpHeader {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = HttpHeader;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "HttpHeader")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<HttpHeader, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<HttpHeader, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -39663,7 +41575,9 @@ impl rt::json::Read for HttpHeader {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a HttpHeader object")?;
@@ -39905,7 +41819,10 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = IdentityProviderType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "IdentityProviderType")
             }
 
@@ -39972,7 +41889,9 @@ impl rt::json::Read for IdentityProviderType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -39994,7 +41913,9 @@ impl rt::json::Read for IdentityProviderType {
                 "AttributeMapping" => {
                     r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
                 }
-                "IdpIdentifiers" => r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?,
+                "IdpIdentifiers" => {
+                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?
+                }
                 "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping")?,
                 "LastModifiedDate" => {
                     r.member_into(&mut v7, "LastModifiedDate", "lastModifiedDate")?
@@ -40071,7 +41992,9 @@ impl rt::Validate for IdentityProviderType {
             check::members_hidden(
                 value.keys(),
                 |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
-                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapKey(
+                    &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -40098,7 +42021,9 @@ impl rt::Validate for IdentityProviderType {
                 value,
                 |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -40230,7 +42155,9 @@ impl<'de> ::serde::Deserialize<'de> for IdentityProviderTypeType {
 }
 
 impl rt::json::Read for IdentityProviderTypeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -40307,7 +42234,10 @@ impl<'de> ::serde::Deserialize<'de> for InboundFederationLambdaType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InboundFederationLambdaType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InboundFederationLambdaType")
             }
 
@@ -40346,13 +42276,17 @@ impl rt::json::Read for InboundFederationLambdaType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a InboundFederationLambdaType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaVersion" => {
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                }
                 "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
@@ -40434,7 +42368,8 @@ impl ::core::convert::From<&str> for InboundFederationLambdaVersionType {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for InboundFederationLambdaVersionType {
+impl ::core::convert::From<::std::string::String>
+for InboundFederationLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
@@ -40473,7 +42408,9 @@ impl<'de> ::serde::Deserialize<'de> for InboundFederationLambdaVersionType {
 }
 
 impl rt::json::Read for InboundFederationLambdaVersionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -40679,25 +42616,16 @@ impl ::core::fmt::Debug for InitiateAuthRequest {
             .field("auth_flow", &self.auth_flow)
             .field(
                 "auth_parameters",
-                &self
-                    .auth_parameters
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.auth_parameters.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
             .field("client_id", &rt::__private::Redacted)
             .field("analytics_metadata", &self.analytics_metadata)
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -40740,7 +42668,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InitiateAuthRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InitiateAuthRequest")
             }
 
@@ -40799,7 +42730,9 @@ impl rt::json::Read for InitiateAuthRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -40811,8 +42744,12 @@ impl rt::json::Read for InitiateAuthRequest {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AuthFlow" => r.member_into(&mut v0, "AuthFlow", "authFlow")?,
-                "AuthParameters" => r.member_into(&mut v1, "AuthParameters", "authParameters")?,
-                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "AuthParameters" => {
+                    r.member_into(&mut v1, "AuthParameters", "authParameters")?
+                }
+                "ClientMetadata" => {
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                }
                 "ClientId" => r.member_into(&mut v3, "ClientId", "clientId")?,
                 "AnalyticsMetadata" => {
                     r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
@@ -41024,10 +42961,7 @@ impl ::core::fmt::Debug for InitiateAuthResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("InitiateAuthResponse")
             .field("challenge_name", &self.challenge_name)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("challenge_parameters", &self.challenge_parameters)
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
@@ -41071,7 +43005,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiateAuthResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InitiateAuthResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InitiateAuthResponse")
             }
 
@@ -41122,7 +43059,9 @@ impl rt::json::Read for InitiateAuthResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -41131,13 +43070,19 @@ impl rt::json::Read for InitiateAuthResponse {
         let mut entries = r.begin_object("a InitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                }
                 "Session" => r.member_into(&mut v1, "Session", "session")?,
                 "ChallengeParameters" => {
                     r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
                 }
                 "AuthenticationResult" => {
-                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                    r.member_into(
+                        &mut v3,
+                        "AuthenticationResult",
+                        "authenticationResult",
+                    )?
                 }
                 "AvailableChallenges" => {
                     r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
@@ -41208,7 +43153,9 @@ impl rt::Validate for InitiateAuthResponse {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -41255,7 +43202,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiatePointInTimeRecoveryRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InitiatePointInTimeRecoveryRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InitiatePointInTimeRecoveryRequest")
             }
 
@@ -41294,7 +43244,9 @@ impl rt::json::Read for InitiatePointInTimeRecoveryRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a InitiatePointInTimeRecoveryRequest object")?;
@@ -41371,7 +43323,10 @@ impl<'de> ::serde::Deserialize<'de> for InitiatePointInTimeRecoveryResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InitiatePointInTimeRecoveryResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InitiatePointInTimeRecoveryResponse")
             }
 
@@ -41393,7 +43348,9 @@ impl<'de> ::serde::Deserialize<'de> for InitiatePointInTimeRecoveryResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InitiatePointInTimeRecoveryResponse { restoration: v0 })
+                Ok(InitiatePointInTimeRecoveryResponse {
+                    restoration: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -41404,9 +43361,12 @@ impl rt::json::Read for InitiatePointInTimeRecoveryResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a InitiatePointInTimeRecoveryResponse object")?;
+        let mut entries = r
+            .begin_object("a InitiatePointInTimeRecoveryResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
@@ -41483,7 +43443,10 @@ impl<'de> ::serde::Deserialize<'de> for InternalErrorException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InternalErrorException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InternalErrorException")
             }
 
@@ -41517,12 +43480,16 @@ impl rt::json::Read for InternalErrorException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InternalErrorException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -41586,7 +43553,10 @@ impl<'de> ::serde::Deserialize<'de> for InternalServerException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InternalServerException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InternalServerException")
             }
 
@@ -41620,12 +43590,16 @@ impl rt::json::Read for InternalServerException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InternalServerException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -41692,7 +43666,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidEmailRoleAccessPolicyException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidEmailRoleAccessPolicyException")
             }
 
@@ -41715,7 +43692,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidEmailRoleAccessPolicyException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidEmailRoleAccessPolicyException { message })
+                Ok(InvalidEmailRoleAccessPolicyException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -41726,12 +43705,17 @@ impl rt::json::Read for InvalidEmailRoleAccessPolicyException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a InvalidEmailRoleAccessPolicyException object")?;
+        let mut entries = r
+            .begin_object("a InvalidEmailRoleAccessPolicyException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -41797,7 +43781,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidLambdaResponseException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidLambdaResponseException")
             }
 
@@ -41820,7 +43807,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidLambdaResponseException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidLambdaResponseException { message })
+                Ok(InvalidLambdaResponseException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -41831,12 +43820,16 @@ impl rt::json::Read for InvalidLambdaResponseException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidLambdaResponseException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -41900,7 +43893,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidOAuthFlowException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidOAuthFlowException")
             }
 
@@ -41923,7 +43919,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidOAuthFlowException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidOAuthFlowException { message })
+                Ok(InvalidOAuthFlowException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -41934,12 +43932,16 @@ impl rt::json::Read for InvalidOAuthFlowException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidOAuthFlowException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -42010,7 +44012,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidParameterException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidParameterException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidParameterException")
             }
 
@@ -42050,21 +44055,22 @@ impl rt::json::Read for InvalidParameterException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut v0 = None;
         let mut entries = r.begin_object("a InvalidParameterException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 "reasonCode" => r.member_into(&mut v0, "reasonCode", "reasonCode")?,
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            message,
-            reason_code: v0,
-        };
+        let value = Self { message, reason_code: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -42130,7 +44136,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidPasswordException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidPasswordException")
             }
 
@@ -42153,7 +44162,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidPasswordException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidPasswordException { message })
+                Ok(InvalidPasswordException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -42164,12 +44175,16 @@ impl rt::json::Read for InvalidPasswordException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a InvalidPasswordException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -42236,7 +44251,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidSmsRoleAccessPolicyException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidSmsRoleAccessPolicyException")
             }
 
@@ -42259,7 +44277,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleAccessPolicyException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidSmsRoleAccessPolicyException { message })
+                Ok(InvalidSmsRoleAccessPolicyException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -42270,12 +44290,17 @@ impl rt::json::Read for InvalidSmsRoleAccessPolicyException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a InvalidSmsRoleAccessPolicyException object")?;
+        let mut entries = r
+            .begin_object("a InvalidSmsRoleAccessPolicyException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -42343,14 +44368,20 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidSmsRoleTrustRelationshipException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidSmsRoleTrustRelationshipException")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<InvalidSmsRoleTrustRelationshipException, A::Error>
+            ) -> ::core::result::Result<
+                InvalidSmsRoleTrustRelationshipException,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -42366,7 +44397,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidSmsRoleTrustRelationshipException
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidSmsRoleTrustRelationshipException { message })
+                Ok(InvalidSmsRoleTrustRelationshipException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -42377,12 +44410,17 @@ impl rt::json::Read for InvalidSmsRoleTrustRelationshipException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a InvalidSmsRoleTrustRelationshipException object")?;
+        let mut entries = r
+            .begin_object("a InvalidSmsRoleTrustRelationshipException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -42448,7 +44486,10 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = InvalidUserPoolConfigurationException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "InvalidUserPoolConfigurationException")
             }
 
@@ -42471,7 +44512,9 @@ impl<'de> ::serde::Deserialize<'de> for InvalidUserPoolConfigurationException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(InvalidUserPoolConfigurationException { message })
+                Ok(InvalidUserPoolConfigurationException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -42482,12 +44525,17 @@ impl rt::json::Read for InvalidUserPoolConfigurationException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a InvalidUserPoolConfigurationException object")?;
+        let mut entries = r
+            .begin_object("a InvalidUserPoolConfigurationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -42590,7 +44638,9 @@ impl<'de> ::serde::Deserialize<'de> for IssuedTokenTypeIdentifierType {
 }
 
 impl rt::json::Read for IssuedTokenTypeIdentifierType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -42659,7 +44709,10 @@ impl<'de> ::serde::Deserialize<'de> for IssuerConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = IssuerConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "IssuerConfigurationType")
             }
 
@@ -42681,7 +44734,9 @@ impl<'de> ::serde::Deserialize<'de> for IssuerConfigurationType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(IssuerConfigurationType { r#type: v0 })
+                Ok(IssuerConfigurationType {
+                    r#type: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -42692,7 +44747,9 @@ impl rt::json::Read for IssuerConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a IssuerConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -42805,7 +44862,9 @@ impl<'de> ::serde::Deserialize<'de> for IssuerType {
 }
 
 impl rt::json::Read for IssuerType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -42876,7 +44935,10 @@ impl<'de> ::serde::Deserialize<'de> for KeyConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = KeyConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "KeyConfigurationType")
             }
 
@@ -42915,7 +44977,9 @@ impl rt::json::Read for KeyConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a KeyConfigurationType object")?;
@@ -43036,7 +45100,9 @@ pub struct LambdaConfigType {
     /// `PreTokenGenerationConfig`.
     ///
     /// Wire name `PreTokenGenerationConfig`.
-    pub pre_token_generation_config: ::core::option::Option<PreTokenGenerationVersionConfigType>,
+    pub pre_token_generation_config: ::core::option::Option<
+        PreTokenGenerationVersionConfigType,
+    >,
     /// The configuration of a custom SMS sender Lambda trigger. This trigger routes all SMS notifications
     /// from a user pool to a Lambda function that delivers the message using custom logic.
     ///
@@ -43126,11 +45192,17 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LambdaConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LambdaConfigType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<LambdaConfigType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<LambdaConfigType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -43176,10 +45248,22 @@ impl<'de> ::serde::Deserialize<'de> for LambdaConfigType {
                         4 => de::value_into(&mut map, &mut v4, "PostAuthentication")?,
                         5 => de::value_into(&mut map, &mut v5, "DefineAuthChallenge")?,
                         6 => de::value_into(&mut map, &mut v6, "CreateAuthChallenge")?,
-                        7 => de::value_into(&mut map, &mut v7, "VerifyAuthChallengeResponse")?,
+                        7 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v7,
+                                "VerifyAuthChallengeResponse",
+                            )?
+                        }
                         8 => de::value_into(&mut map, &mut v8, "PreTokenGeneration")?,
                         9 => de::value_into(&mut map, &mut v9, "UserMigration")?,
-                        10 => de::value_into(&mut map, &mut v10, "PreTokenGenerationConfig")?,
+                        10 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v10,
+                                "PreTokenGenerationConfig",
+                            )?
+                        }
                         11 => de::value_into(&mut map, &mut v11, "CustomSMSSender")?,
                         12 => de::value_into(&mut map, &mut v12, "CustomEmailSender")?,
                         13 => de::value_into(&mut map, &mut v13, "KMSKeyID")?,
@@ -43214,7 +45298,9 @@ impl rt::json::Read for LambdaConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -43234,7 +45320,9 @@ impl rt::json::Read for LambdaConfigType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "PreSignUp" => r.member_into(&mut v0, "PreSignUp", "preSignUp")?,
-                "CustomMessage" => r.member_into(&mut v1, "CustomMessage", "customMessage")?,
+                "CustomMessage" => {
+                    r.member_into(&mut v1, "CustomMessage", "customMessage")?
+                }
                 "PostConfirmation" => {
                     r.member_into(&mut v2, "PostConfirmation", "postConfirmation")?
                 }
@@ -43250,20 +45338,26 @@ impl rt::json::Read for LambdaConfigType {
                 "CreateAuthChallenge" => {
                     r.member_into(&mut v6, "CreateAuthChallenge", "createAuthChallenge")?
                 }
-                "VerifyAuthChallengeResponse" => r.member_into(
-                    &mut v7,
-                    "VerifyAuthChallengeResponse",
-                    "verifyAuthChallengeResponse",
-                )?,
+                "VerifyAuthChallengeResponse" => {
+                    r.member_into(
+                        &mut v7,
+                        "VerifyAuthChallengeResponse",
+                        "verifyAuthChallengeResponse",
+                    )?
+                }
                 "PreTokenGeneration" => {
                     r.member_into(&mut v8, "PreTokenGeneration", "preTokenGeneration")?
                 }
-                "UserMigration" => r.member_into(&mut v9, "UserMigration", "userMigration")?,
-                "PreTokenGenerationConfig" => r.member_into(
-                    &mut v10,
-                    "PreTokenGenerationConfig",
-                    "preTokenGenerationConfig",
-                )?,
+                "UserMigration" => {
+                    r.member_into(&mut v9, "UserMigration", "userMigration")?
+                }
+                "PreTokenGenerationConfig" => {
+                    r.member_into(
+                        &mut v10,
+                        "PreTokenGenerationConfig",
+                        "preTokenGenerationConfig",
+                    )?
+                }
                 "CustomSMSSender" => {
                     r.member_into(&mut v11, "CustomSMSSender", "customSMSSender")?
                 }
@@ -43478,7 +45572,9 @@ impl<'de> ::serde::Deserialize<'de> for LimitClass {
 }
 
 impl rt::json::Read for LimitClass {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -43535,7 +45631,10 @@ impl<'de> ::serde::Deserialize<'de> for LimitDefinitionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LimitDefinitionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LimitDefinitionType")
             }
 
@@ -43574,7 +45673,9 @@ impl rt::json::Read for LimitDefinitionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a LimitDefinitionType object")?;
@@ -43679,7 +45780,10 @@ impl<'de> ::serde::Deserialize<'de> for LimitExceededException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LimitExceededException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LimitExceededException")
             }
 
@@ -43713,12 +45817,16 @@ impl rt::json::Read for LimitExceededException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a LimitExceededException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -43781,11 +45889,17 @@ impl<'de> ::serde::Deserialize<'de> for LimitType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LimitType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LimitType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<LimitType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<LimitType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -43821,7 +45935,9 @@ impl rt::json::Read for LimitType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -43832,19 +45948,22 @@ impl rt::json::Read for LimitType {
                     r.member_into(&mut v0, "LimitDefinition", "limitDefinition")?
                 }
                 "ProvisionedLimitValue" => {
-                    r.member_into(&mut v1, "ProvisionedLimitValue", "provisionedLimitValue")?
+                    r.member_into(
+                        &mut v1,
+                        "ProvisionedLimitValue",
+                        "provisionedLimitValue",
+                    )?
                 }
-                "FreeLimitValue" => r.member_into(&mut v2, "FreeLimitValue", "freeLimitValue")?,
+                "FreeLimitValue" => {
+                    r.member_into(&mut v2, "FreeLimitValue", "freeLimitValue")?
+                }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
             limit_definition: r.required(v0, "LimitDefinition", "limitDefinition"),
-            provisioned_limit_value: r.required(
-                v1,
-                "ProvisionedLimitValue",
-                "provisionedLimitValue",
-            ),
+            provisioned_limit_value: r
+                .required(v1, "ProvisionedLimitValue", "provisionedLimitValue"),
             free_limit_value: r.required(v2, "FreeLimitValue", "freeLimitValue"),
         };
         r.check(&value, false);
@@ -43935,7 +46054,10 @@ impl<'de> ::serde::Deserialize<'de> for ListCimdPoliciesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListCimdPoliciesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListCimdPoliciesRequest")
             }
 
@@ -43978,7 +46100,9 @@ impl rt::json::Read for ListCimdPoliciesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -44073,7 +46197,10 @@ impl<'de> ::serde::Deserialize<'de> for ListCimdPoliciesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListCimdPoliciesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListCimdPoliciesResponse")
             }
 
@@ -44112,7 +46239,9 @@ impl rt::json::Read for ListCimdPoliciesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListCimdPoliciesResponse object")?;
@@ -44218,7 +46347,10 @@ impl<'de> ::serde::Deserialize<'de> for ListClientMetadataUrlsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListClientMetadataUrlsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListClientMetadataUrlsRequest")
             }
 
@@ -44265,7 +46397,9 @@ impl rt::json::Read for ListClientMetadataUrlsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -44371,7 +46505,10 @@ impl<'de> ::serde::Deserialize<'de> for ListClientMetadataUrlsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListClientMetadataUrlsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListClientMetadataUrlsResponse")
             }
 
@@ -44410,7 +46547,9 @@ impl rt::json::Read for ListClientMetadataUrlsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListClientMetadataUrlsResponse object")?;
@@ -44425,7 +46564,8 @@ impl rt::json::Read for ListClientMetadataUrlsResponse {
         }
         let value = Self {
             next_token: v0,
-            client_metadata_urls: r.required(v1, "ClientMetadataURLs", "clientMetadataURLs"),
+            client_metadata_urls: r
+                .required(v1, "ClientMetadataURLs", "clientMetadataURLs"),
         };
         r.check(&value, false);
         Ok(value)
@@ -44523,7 +46663,10 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListDevicesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListDevicesRequest")
             }
 
@@ -44566,7 +46709,9 @@ impl rt::json::Read for ListDevicesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -44664,7 +46809,10 @@ impl<'de> ::serde::Deserialize<'de> for ListDevicesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListDevicesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListDevicesResponse")
             }
 
@@ -44703,7 +46851,9 @@ impl rt::json::Read for ListDevicesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListDevicesResponse object")?;
@@ -44801,11 +46951,17 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListGroupsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListGroupsRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ListGroupsRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ListGroupsRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -44841,7 +46997,9 @@ impl rt::json::Read for ListGroupsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -44937,7 +47095,10 @@ impl<'de> ::serde::Deserialize<'de> for ListGroupsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListGroupsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListGroupsResponse")
             }
 
@@ -44976,7 +47137,9 @@ impl rt::json::Read for ListGroupsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListGroupsResponse object")?;
@@ -44987,10 +47150,7 @@ impl rt::json::Read for ListGroupsResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            groups: v0,
-            next_token: v1,
-        };
+        let value = Self { groups: v0, next_token: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -45072,7 +47232,10 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListIdentityProvidersRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListIdentityProvidersRequest")
             }
 
@@ -45115,7 +47278,9 @@ impl rt::json::Read for ListIdentityProvidersRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -45209,7 +47374,10 @@ impl<'de> ::serde::Deserialize<'de> for ListIdentityProvidersResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListIdentityProvidersResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListIdentityProvidersResponse")
             }
 
@@ -45248,7 +47416,9 @@ impl rt::json::Read for ListIdentityProvidersResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListIdentityProvidersResponse object")?;
@@ -45352,7 +47522,10 @@ impl<'de> ::serde::Deserialize<'de> for ListPointInTimeRecoveriesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListPointInTimeRecoveriesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListPointInTimeRecoveriesRequest")
             }
 
@@ -45395,7 +47568,9 @@ impl rt::json::Read for ListPointInTimeRecoveriesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -45491,7 +47666,10 @@ impl<'de> ::serde::Deserialize<'de> for ListPointInTimeRecoveriesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListPointInTimeRecoveriesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListPointInTimeRecoveriesResponse")
             }
 
@@ -45530,7 +47708,9 @@ impl rt::json::Read for ListPointInTimeRecoveriesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListPointInTimeRecoveriesResponse object")?;
@@ -45636,7 +47816,10 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListResourceServersRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListResourceServersRequest")
             }
 
@@ -45679,7 +47862,9 @@ impl rt::json::Read for ListResourceServersRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -45773,7 +47958,10 @@ impl<'de> ::serde::Deserialize<'de> for ListResourceServersResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListResourceServersResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListResourceServersResponse")
             }
 
@@ -45812,7 +48000,9 @@ impl rt::json::Read for ListResourceServersResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListResourceServersResponse object")?;
@@ -45895,7 +48085,10 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListTagsForResourceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListTagsForResourceRequest")
             }
 
@@ -45930,7 +48123,9 @@ impl rt::json::Read for ListTagsForResourceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -46000,7 +48195,10 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListTagsForResourceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListTagsForResourceResponse")
             }
 
@@ -46022,7 +48220,9 @@ impl<'de> ::serde::Deserialize<'de> for ListTagsForResourceResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ListTagsForResourceResponse { tags: v0 })
+                Ok(ListTagsForResourceResponse {
+                    tags: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -46033,7 +48233,9 @@ impl rt::json::Read for ListTagsForResourceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -46068,7 +48270,9 @@ impl rt::Validate for ListTagsForResourceResponse {
             check::members_hidden(
                 value.values(),
                 |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapValue(
+                    &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -46125,11 +48329,17 @@ impl<'de> ::serde::Deserialize<'de> for ListTermsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListTermsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListTermsRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ListTermsRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ListTermsRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -46165,7 +48375,9 @@ impl rt::json::Read for ListTermsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -46266,11 +48478,17 @@ impl<'de> ::serde::Deserialize<'de> for ListTermsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListTermsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListTermsResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ListTermsResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ListTermsResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -46302,7 +48520,9 @@ impl rt::json::Read for ListTermsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListTermsResponse object")?;
@@ -46399,7 +48619,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserImportJobsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserImportJobsRequest")
             }
 
@@ -46442,7 +48665,9 @@ impl rt::json::Read for ListUserImportJobsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -46543,7 +48768,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserImportJobsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserImportJobsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserImportJobsResponse")
             }
 
@@ -46582,13 +48810,17 @@ impl rt::json::Read for ListUserImportJobsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserImportJobsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJobs" => r.member_into(&mut v0, "UserImportJobs", "userImportJobs")?,
+                "UserImportJobs" => {
+                    r.member_into(&mut v0, "UserImportJobs", "userImportJobs")?
+                }
                 "PaginationToken" => {
                     r.member_into(&mut v1, "PaginationToken", "paginationToken")?
                 }
@@ -46689,7 +48921,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientSecretsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolClientSecretsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolClientSecretsRequest")
             }
 
@@ -46732,7 +48967,9 @@ impl rt::json::Read for ListUserPoolClientSecretsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -46832,7 +49069,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientSecretsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolClientSecretsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolClientSecretsResponse")
             }
 
@@ -46871,13 +49111,17 @@ impl rt::json::Read for ListUserPoolClientSecretsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolClientSecretsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ClientSecrets" => r.member_into(&mut v0, "ClientSecrets", "clientSecrets")?,
+                "ClientSecrets" => {
+                    r.member_into(&mut v0, "ClientSecrets", "clientSecrets")?
+                }
                 "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
                 _ => r.skip_value()?,
             }
@@ -46989,7 +49233,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolClientsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolClientsRequest")
             }
 
@@ -47036,7 +49283,9 @@ impl rt::json::Read for ListUserPoolClientsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -47139,7 +49388,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolClientsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolClientsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolClientsResponse")
             }
 
@@ -47178,7 +49430,9 @@ impl rt::json::Read for ListUserPoolClientsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolClientsResponse object")?;
@@ -47266,7 +49520,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolReplicasRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolReplicasRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolReplicasRequest")
             }
 
@@ -47305,7 +49562,9 @@ impl rt::json::Read for ListUserPoolReplicasRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolReplicasRequest object")?;
@@ -47391,7 +49650,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolReplicasResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolReplicasResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolReplicasResponse")
             }
 
@@ -47430,7 +49692,9 @@ impl rt::json::Read for ListUserPoolReplicasResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolReplicasResponse object")?;
@@ -47521,7 +49785,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolsRequest")
             }
 
@@ -47560,7 +49827,9 @@ impl rt::json::Read for ListUserPoolsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolsRequest object")?;
@@ -47647,7 +49916,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserPoolsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserPoolsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserPoolsResponse")
             }
 
@@ -47686,7 +49958,9 @@ impl rt::json::Read for ListUserPoolsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserPoolsResponse object")?;
@@ -47782,7 +50056,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserSessionsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserSessionsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserSessionsRequest")
             }
 
@@ -47821,7 +50098,9 @@ impl rt::json::Read for ListUserSessionsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserSessionsRequest object")?;
@@ -47906,7 +50185,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUserSessionsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUserSessionsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUserSessionsResponse")
             }
 
@@ -47945,7 +50227,9 @@ impl rt::json::Read for ListUserSessionsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUserSessionsResponse object")?;
@@ -48050,7 +50334,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUsersInGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUsersInGroupRequest")
             }
 
@@ -48097,7 +50384,9 @@ impl rt::json::Read for ListUsersInGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -48203,7 +50492,10 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersInGroupResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUsersInGroupResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUsersInGroupResponse")
             }
 
@@ -48242,7 +50534,9 @@ impl rt::json::Read for ListUsersInGroupResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUsersInGroupResponse object")?;
@@ -48253,10 +50547,7 @@ impl rt::json::Read for ListUsersInGroupResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            users: v0,
-            next_token: v1,
-        };
+        let value = Self { users: v0, next_token: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -48406,11 +50697,17 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUsersRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUsersRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ListUsersRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ListUsersRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -48454,7 +50751,9 @@ impl rt::json::Read for ListUsersRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -48514,7 +50813,9 @@ impl rt::Validate for ListUsersRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::ATTRIBUTE_NAME_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::ATTRIBUTE_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -48579,11 +50880,17 @@ impl<'de> ::serde::Deserialize<'de> for ListUsersResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListUsersResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListUsersResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<ListUsersResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<ListUsersResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -48615,7 +50922,9 @@ impl rt::json::Read for ListUsersResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListUsersResponse object")?;
@@ -48724,7 +51033,10 @@ impl<'de> ::serde::Deserialize<'de> for ListWebAuthnCredentialsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListWebAuthnCredentialsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListWebAuthnCredentialsRequest")
             }
 
@@ -48767,7 +51079,9 @@ impl rt::json::Read for ListWebAuthnCredentialsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -48860,7 +51174,10 @@ impl<'de> ::serde::Deserialize<'de> for ListWebAuthnCredentialsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ListWebAuthnCredentialsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ListWebAuthnCredentialsResponse")
             }
 
@@ -48899,7 +51216,9 @@ impl rt::json::Read for ListWebAuthnCredentialsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ListWebAuthnCredentialsResponse object")?;
@@ -48977,7 +51296,9 @@ pub struct LogConfigurationType {
     /// export with threat protection.
     ///
     /// Wire name `CloudWatchLogsConfiguration`.
-    pub cloud_watch_logs_configuration: ::core::option::Option<CloudWatchLogsConfigurationType>,
+    pub cloud_watch_logs_configuration: ::core::option::Option<
+        CloudWatchLogsConfigurationType,
+    >,
     /// The Amazon S3 bucket destination of user activity log export with threat protection. To activate
     /// this setting, your user pool must be on the [Plus
     /// tier](https://docs.aws.amazon.com/cognito/latest/developerguide/feature-plans-features-plus.html).
@@ -49024,7 +51345,10 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LogConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LogConfigurationType")
             }
 
@@ -49052,7 +51376,13 @@ impl<'de> ::serde::Deserialize<'de> for LogConfigurationType {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "LogLevel")?,
                         1 => de::value_into(&mut map, &mut v1, "EventSource")?,
-                        2 => de::value_into(&mut map, &mut v2, "CloudWatchLogsConfiguration")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "CloudWatchLogsConfiguration",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "S3Configuration")?,
                         4 => de::value_into(&mut map, &mut v4, "FirehoseConfiguration")?,
                         _ => de::skip(&mut map)?,
@@ -49075,7 +51405,9 @@ impl rt::json::Read for LogConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -49086,16 +51418,22 @@ impl rt::json::Read for LogConfigurationType {
             match &*key {
                 "LogLevel" => r.member_into(&mut v0, "LogLevel", "logLevel")?,
                 "EventSource" => r.member_into(&mut v1, "EventSource", "eventSource")?,
-                "CloudWatchLogsConfiguration" => r.member_into(
-                    &mut v2,
-                    "CloudWatchLogsConfiguration",
-                    "cloudWatchLogsConfiguration",
-                )?,
+                "CloudWatchLogsConfiguration" => {
+                    r.member_into(
+                        &mut v2,
+                        "CloudWatchLogsConfiguration",
+                        "cloudWatchLogsConfiguration",
+                    )?
+                }
                 "S3Configuration" => {
                     r.member_into(&mut v3, "S3Configuration", "s3Configuration")?
                 }
                 "FirehoseConfiguration" => {
-                    r.member_into(&mut v4, "FirehoseConfiguration", "firehoseConfiguration")?
+                    r.member_into(
+                        &mut v4,
+                        "FirehoseConfiguration",
+                        "firehoseConfiguration",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -49199,7 +51537,10 @@ impl<'de> ::serde::Deserialize<'de> for LogDeliveryConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = LogDeliveryConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "LogDeliveryConfigurationType")
             }
 
@@ -49238,7 +51579,9 @@ impl rt::json::Read for LogDeliveryConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a LogDeliveryConfigurationType object")?;
@@ -49377,7 +51720,9 @@ impl<'de> ::serde::Deserialize<'de> for LogLevel {
 }
 
 impl rt::json::Read for LogLevel {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -49453,7 +51798,10 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = MfaMethodNotFoundException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "MfaMethodNotFoundException")
             }
 
@@ -49476,7 +51824,9 @@ impl<'de> ::serde::Deserialize<'de> for MfaMethodNotFoundException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(MfaMethodNotFoundException { message })
+                Ok(MfaMethodNotFoundException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -49487,12 +51837,16 @@ impl rt::json::Read for MfaMethodNotFoundException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a MfaMethodNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -49562,11 +51916,17 @@ impl<'de> ::serde::Deserialize<'de> for MfaOptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = MfaOptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "MfaOptionType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<MfaOptionType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<MfaOptionType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -49598,14 +51958,20 @@ impl rt::json::Read for MfaOptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a MfaOptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "DeliveryMedium" => r.member_into(&mut v0, "DeliveryMedium", "deliveryMedium")?,
-                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
+                "DeliveryMedium" => {
+                    r.member_into(&mut v0, "DeliveryMedium", "deliveryMedium")?
+                }
+                "AttributeName" => {
+                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -49687,7 +52053,10 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoginBrandingExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ManagedLoginBrandingExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ManagedLoginBrandingExistsException")
             }
 
@@ -49710,7 +52079,9 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoginBrandingExistsException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ManagedLoginBrandingExistsException { message })
+                Ok(ManagedLoginBrandingExistsException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -49721,12 +52092,17 @@ impl rt::json::Read for ManagedLoginBrandingExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a ManagedLoginBrandingExistsException object")?;
+        let mut entries = r
+            .begin_object("a ManagedLoginBrandingExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -49844,7 +52220,10 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoginBrandingType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ManagedLoginBrandingType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ManagedLoginBrandingType")
             }
 
@@ -49876,7 +52255,13 @@ impl<'de> ::serde::Deserialize<'de> for ManagedLoginBrandingType {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "ManagedLoginBrandingId")?,
                         1 => de::value_into(&mut map, &mut v1, "UserPoolId")?,
-                        2 => de::value_into(&mut map, &mut v2, "UseCognitoProvidedValues")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "UseCognitoProvidedValues",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "Settings")?,
                         4 => de::value_into(&mut map, &mut v4, "Assets")?,
                         5 => de::value_into(&mut map, &mut v5, "CreationDate")?,
@@ -49903,7 +52288,9 @@ impl rt::json::Read for ManagedLoginBrandingType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -49915,14 +52302,20 @@ impl rt::json::Read for ManagedLoginBrandingType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBrandingId" => {
-                    r.member_into(&mut v0, "ManagedLoginBrandingId", "managedLoginBrandingId")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBrandingId",
+                        "managedLoginBrandingId",
+                    )?
                 }
                 "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "UseCognitoProvidedValues" => r.member_into(
-                    &mut v2,
-                    "UseCognitoProvidedValues",
-                    "useCognitoProvidedValues",
-                )?,
+                "UseCognitoProvidedValues" => {
+                    r.member_into(
+                        &mut v2,
+                        "UseCognitoProvidedValues",
+                        "useCognitoProvidedValues",
+                    )?
+                }
                 "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
                 "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
                 "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
@@ -50076,7 +52469,9 @@ impl<'de> ::serde::Deserialize<'de> for MessageActionType {
 }
 
 impl rt::json::Read for MessageActionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -50147,7 +52542,10 @@ impl<'de> ::serde::Deserialize<'de> for MessageTemplateType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = MessageTemplateType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "MessageTemplateType")
             }
 
@@ -50190,7 +52588,9 @@ impl rt::json::Read for MessageTemplateType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -50231,12 +52631,7 @@ impl rt::Validate for MessageTemplateType {
         }
         if let Some(value) = &self.email_message {
             let path = path.field("emailMessage");
-            check::string(
-                value,
-                &super::rules::EMAIL_INVITE_MESSAGE_TYPE,
-                path,
-                errors,
-            );
+            check::string(value, &super::rules::EMAIL_INVITE_MESSAGE_TYPE, path, errors);
         }
         if let Some(value) = &self.email_subject {
             let path = path.field("emailSubject");
@@ -50306,7 +52701,10 @@ impl<'de> ::serde::Deserialize<'de> for NewDeviceMetadataType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = NewDeviceMetadataType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "NewDeviceMetadataType")
             }
 
@@ -50345,14 +52743,18 @@ impl rt::json::Read for NewDeviceMetadataType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a NewDeviceMetadataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
-                "DeviceGroupKey" => r.member_into(&mut v1, "DeviceGroupKey", "deviceGroupKey")?,
+                "DeviceGroupKey" => {
+                    r.member_into(&mut v1, "DeviceGroupKey", "deviceGroupKey")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -50431,7 +52833,10 @@ impl<'de> ::serde::Deserialize<'de> for NotAuthorizedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = NotAuthorizedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "NotAuthorizedException")
             }
 
@@ -50465,12 +52870,16 @@ impl rt::json::Read for NotAuthorizedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a NotAuthorizedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -50563,7 +52972,10 @@ impl<'de> ::serde::Deserialize<'de> for NotifyConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = NotifyConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "NotifyConfigurationType")
             }
 
@@ -50618,7 +53030,9 @@ impl rt::json::Read for NotifyConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -50632,7 +53046,9 @@ impl rt::json::Read for NotifyConfigurationType {
                 "ReplyTo" => r.member_into(&mut v1, "ReplyTo", "replyTo")?,
                 "SourceArn" => r.member_into(&mut v2, "SourceArn", "sourceArn")?,
                 "BlockEmail" => r.member_into(&mut v3, "BlockEmail", "blockEmail")?,
-                "NoActionEmail" => r.member_into(&mut v4, "NoActionEmail", "noActionEmail")?,
+                "NoActionEmail" => {
+                    r.member_into(&mut v4, "NoActionEmail", "noActionEmail")?
+                }
                 "MfaEmail" => r.member_into(&mut v5, "MfaEmail", "mfaEmail")?,
                 _ => r.skip_value()?,
             }
@@ -50749,11 +53165,17 @@ impl<'de> ::serde::Deserialize<'de> for NotifyEmailType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = NotifyEmailType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "NotifyEmailType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<NotifyEmailType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<NotifyEmailType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -50789,7 +53211,9 @@ impl rt::json::Read for NotifyEmailType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -50898,7 +53322,10 @@ impl<'de> ::serde::Deserialize<'de> for NumberAttributeConstraintsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = NumberAttributeConstraintsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "NumberAttributeConstraintsType")
             }
 
@@ -50937,7 +53364,9 @@ impl rt::json::Read for NumberAttributeConstraintsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a NumberAttributeConstraintsType object")?;
@@ -50998,7 +53427,11 @@ pub enum OAuthFlowType {
 
 impl OAuthFlowType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["code", "implicit", "client_credentials"];
+    pub const VALUES: &'static [&'static str] = &[
+        "code",
+        "implicit",
+        "client_credentials",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -51066,7 +53499,9 @@ impl<'de> ::serde::Deserialize<'de> for OAuthFlowType {
 }
 
 impl rt::json::Read for OAuthFlowType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -51174,7 +53609,9 @@ impl<'de> ::serde::Deserialize<'de> for OAuthTokenTypeType {
 }
 
 impl rt::json::Read for OAuthTokenTypeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -51240,7 +53677,10 @@ impl<'de> ::serde::Deserialize<'de> for OperationNotEnabledException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = OperationNotEnabledException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "OperationNotEnabledException")
             }
 
@@ -51263,7 +53703,9 @@ impl<'de> ::serde::Deserialize<'de> for OperationNotEnabledException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(OperationNotEnabledException { message })
+                Ok(OperationNotEnabledException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -51274,12 +53716,16 @@ impl rt::json::Read for OperationNotEnabledException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a OperationNotEnabledException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -51335,7 +53781,12 @@ pub enum PasswordHashingAlgorithmType {
 
 impl PasswordHashingAlgorithmType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["BCRYPT", "SCRYPT", "ARGON2ID", "PBKDF2_SHA256"];
+    pub const VALUES: &'static [&'static str] = &[
+        "BCRYPT",
+        "SCRYPT",
+        "ARGON2ID",
+        "PBKDF2_SHA256",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -51405,7 +53856,9 @@ impl<'de> ::serde::Deserialize<'de> for PasswordHashingAlgorithmType {
 }
 
 impl rt::json::Read for PasswordHashingAlgorithmType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -51472,14 +53925,20 @@ impl<'de> ::serde::Deserialize<'de> for PasswordHistoryPolicyViolationException 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = PasswordHistoryPolicyViolationException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "PasswordHistoryPolicyViolationException")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<PasswordHistoryPolicyViolationException, A::Error>
+            ) -> ::core::result::Result<
+                PasswordHistoryPolicyViolationException,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -51495,7 +53954,9 @@ impl<'de> ::serde::Deserialize<'de> for PasswordHistoryPolicyViolationException 
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(PasswordHistoryPolicyViolationException { message })
+                Ok(PasswordHistoryPolicyViolationException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -51506,12 +53967,17 @@ impl rt::json::Read for PasswordHistoryPolicyViolationException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a PasswordHistoryPolicyViolationException object")?;
+        let mut entries = r
+            .begin_object("a PasswordHistoryPolicyViolationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -51584,7 +54050,9 @@ pub struct PasswordPolicyType {
     /// legacy `UnusedAccountValidityDays` parameter in that user pool.
     ///
     /// Wire name `TemporaryPasswordValidityDays`. Range: 0 to 365.
-    pub temporary_password_validity_days: ::core::option::Option<TemporaryPasswordValidityDaysType>,
+    pub temporary_password_validity_days: ::core::option::Option<
+        TemporaryPasswordValidityDaysType,
+    >,
 }
 
 impl ::serde::Serialize for PasswordPolicyType {
@@ -51629,7 +54097,10 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = PasswordPolicyType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "PasswordPolicyType")
             }
 
@@ -51665,7 +54136,13 @@ impl<'de> ::serde::Deserialize<'de> for PasswordPolicyType {
                         3 => de::value_into(&mut map, &mut v3, "RequireNumbers")?,
                         4 => de::value_into(&mut map, &mut v4, "RequireSymbols")?,
                         5 => de::value_into(&mut map, &mut v5, "PasswordHistorySize")?,
-                        6 => de::value_into(&mut map, &mut v6, "TemporaryPasswordValidityDays")?,
+                        6 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v6,
+                                "TemporaryPasswordValidityDays",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -51688,7 +54165,9 @@ impl rt::json::Read for PasswordPolicyType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -51699,23 +54178,31 @@ impl rt::json::Read for PasswordPolicyType {
         let mut entries = r.begin_object("a PasswordPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "MinimumLength" => r.member_into(&mut v0, "MinimumLength", "minimumLength")?,
+                "MinimumLength" => {
+                    r.member_into(&mut v0, "MinimumLength", "minimumLength")?
+                }
                 "RequireUppercase" => {
                     r.member_into(&mut v1, "RequireUppercase", "requireUppercase")?
                 }
                 "RequireLowercase" => {
                     r.member_into(&mut v2, "RequireLowercase", "requireLowercase")?
                 }
-                "RequireNumbers" => r.member_into(&mut v3, "RequireNumbers", "requireNumbers")?,
-                "RequireSymbols" => r.member_into(&mut v4, "RequireSymbols", "requireSymbols")?,
+                "RequireNumbers" => {
+                    r.member_into(&mut v3, "RequireNumbers", "requireNumbers")?
+                }
+                "RequireSymbols" => {
+                    r.member_into(&mut v4, "RequireSymbols", "requireSymbols")?
+                }
                 "PasswordHistorySize" => {
                     r.member_into(&mut v5, "PasswordHistorySize", "passwordHistorySize")?
                 }
-                "TemporaryPasswordValidityDays" => r.member_into(
-                    &mut v6,
-                    "TemporaryPasswordValidityDays",
-                    "temporaryPasswordValidityDays",
-                )?,
+                "TemporaryPasswordValidityDays" => {
+                    r.member_into(
+                        &mut v6,
+                        "TemporaryPasswordValidityDays",
+                        "temporaryPasswordValidityDays",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -51810,7 +54297,10 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = PasswordResetRequiredException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "PasswordResetRequiredException")
             }
 
@@ -51833,7 +54323,9 @@ impl<'de> ::serde::Deserialize<'de> for PasswordResetRequiredException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(PasswordResetRequiredException { message })
+                Ok(PasswordResetRequiredException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -51844,12 +54336,16 @@ impl rt::json::Read for PasswordResetRequiredException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a PasswordResetRequiredException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -51932,7 +54428,8 @@ impl ::core::convert::From<&str> for PreTokenGenerationLambdaVersionType {
     }
 }
 
-impl ::core::convert::From<::std::string::String> for PreTokenGenerationLambdaVersionType {
+impl ::core::convert::From<::std::string::String>
+for PreTokenGenerationLambdaVersionType {
     fn from(value: ::std::string::String) -> Self {
         Self::known(&value).unwrap_or(Self::Unlisted_(value))
     }
@@ -51971,7 +54468,9 @@ impl<'de> ::serde::Deserialize<'de> for PreTokenGenerationLambdaVersionType {
 }
 
 impl rt::json::Read for PreTokenGenerationLambdaVersionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -52031,7 +54530,10 @@ impl<'de> ::serde::Deserialize<'de> for PreTokenGenerationVersionConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = PreTokenGenerationVersionConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "PreTokenGenerationVersionConfigType")
             }
 
@@ -52070,13 +54572,18 @@ impl rt::json::Read for PreTokenGenerationVersionConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a PreTokenGenerationVersionConfigType object")?;
+        let mut entries = r
+            .begin_object("a PreTokenGenerationVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LambdaVersion" => r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?,
+                "LambdaVersion" => {
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                }
                 "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
                 _ => r.skip_value()?,
             }
@@ -52167,7 +54674,10 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = PreconditionNotMetException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "PreconditionNotMetException")
             }
 
@@ -52190,7 +54700,9 @@ impl<'de> ::serde::Deserialize<'de> for PreconditionNotMetException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(PreconditionNotMetException { message })
+                Ok(PreconditionNotMetException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -52201,12 +54713,16 @@ impl rt::json::Read for PreconditionNotMetException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a PreconditionNotMetException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -52309,7 +54825,9 @@ impl<'de> ::serde::Deserialize<'de> for PreventUserExistenceErrorTypes {
 }
 
 impl rt::json::Read for PreventUserExistenceErrorTypes {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -52394,7 +54912,10 @@ impl<'de> ::serde::Deserialize<'de> for ProviderDescription {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ProviderDescription;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ProviderDescription")
             }
 
@@ -52441,7 +54962,9 @@ impl rt::json::Read for ProviderDescription {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -52494,7 +55017,10 @@ impl rt::Validate for ProviderDescription {
 }
 
 /// The `ProviderDetailsType` schema.
-pub type ProviderDetailsType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type ProviderDetailsType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `ProviderNameType` schema.
 ///
@@ -52554,7 +55080,10 @@ impl<'de> ::serde::Deserialize<'de> for ProviderUserIdentifierType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ProviderUserIdentifierType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ProviderUserIdentifierType")
             }
 
@@ -52597,7 +55126,9 @@ impl rt::json::Read for ProviderUserIdentifierType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -52606,10 +55137,18 @@ impl rt::json::Read for ProviderUserIdentifierType {
             match &*key {
                 "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName")?,
                 "ProviderAttributeName" => {
-                    r.member_into(&mut v1, "ProviderAttributeName", "providerAttributeName")?
+                    r.member_into(
+                        &mut v1,
+                        "ProviderAttributeName",
+                        "providerAttributeName",
+                    )?
                 }
                 "ProviderAttributeValue" => {
-                    r.member_into(&mut v2, "ProviderAttributeValue", "providerAttributeValue")?
+                    r.member_into(
+                        &mut v2,
+                        "ProviderAttributeValue",
+                        "providerAttributeValue",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -52690,8 +55229,11 @@ pub enum RecoveryOptionNameType {
 
 impl RecoveryOptionNameType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] =
-        &["verified_email", "verified_phone_number", "admin_only"];
+    pub const VALUES: &'static [&'static str] = &[
+        "verified_email",
+        "verified_phone_number",
+        "admin_only",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -52759,7 +55301,9 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionNameType {
 }
 
 impl rt::json::Read for RecoveryOptionNameType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -52823,7 +55367,10 @@ impl<'de> ::serde::Deserialize<'de> for RecoveryOptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RecoveryOptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RecoveryOptionType")
             }
 
@@ -52862,7 +55409,9 @@ impl rt::json::Read for RecoveryOptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a RecoveryOptionType object")?;
@@ -52960,7 +55509,10 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTokenReuseException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RefreshTokenReuseException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RefreshTokenReuseException")
             }
 
@@ -52983,7 +55535,9 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTokenReuseException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(RefreshTokenReuseException { message })
+                Ok(RefreshTokenReuseException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -52994,12 +55548,16 @@ impl rt::json::Read for RefreshTokenReuseException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a RefreshTokenReuseException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -53062,7 +55620,10 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTokenRotationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RefreshTokenRotationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RefreshTokenRotationType")
             }
 
@@ -53083,7 +55644,9 @@ impl<'de> ::serde::Deserialize<'de> for RefreshTokenRotationType {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "Feature")?,
-                        1 => de::value_into(&mut map, &mut v1, "RetryGracePeriodSeconds")?,
+                        1 => {
+                            de::value_into(&mut map, &mut v1, "RetryGracePeriodSeconds")?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -53101,18 +55664,22 @@ impl rt::json::Read for RefreshTokenRotationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a RefreshTokenRotationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "Feature" => r.member_into(&mut v0, "Feature", "feature")?,
-                "RetryGracePeriodSeconds" => r.member_into(
-                    &mut v1,
-                    "RetryGracePeriodSeconds",
-                    "retryGracePeriodSeconds",
-                )?,
+                "RetryGracePeriodSeconds" => {
+                    r.member_into(
+                        &mut v1,
+                        "RetryGracePeriodSeconds",
+                        "retryGracePeriodSeconds",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -53256,7 +55823,9 @@ impl<'de> ::serde::Deserialize<'de> for ReplicaRoleType {
 }
 
 impl rt::json::Read for ReplicaRoleType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -53297,7 +55866,12 @@ pub enum ReplicaStatusType {
 
 impl ReplicaStatusType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["CREATING", "ACTIVE", "INACTIVE", "DELETING"];
+    pub const VALUES: &'static [&'static str] = &[
+        "CREATING",
+        "ACTIVE",
+        "INACTIVE",
+        "DELETING",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -53367,7 +55941,9 @@ impl<'de> ::serde::Deserialize<'de> for ReplicaStatusType {
 }
 
 impl rt::json::Read for ReplicaStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -53460,10 +56036,7 @@ impl ::core::fmt::Debug for ResendConfirmationCodeRequest {
             )
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("username", &rt::__private::Redacted)
             .field("analytics_metadata", &self.analytics_metadata)
@@ -53507,7 +56080,10 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ResendConfirmationCodeRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ResendConfirmationCodeRequest")
             }
 
@@ -53562,7 +56138,9 @@ impl rt::json::Read for ResendConfirmationCodeRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -53581,7 +56159,9 @@ impl rt::json::Read for ResendConfirmationCodeRequest {
                 "AnalyticsMetadata" => {
                     r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
                 }
-                "ClientMetadata" => r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -53697,7 +56277,10 @@ impl<'de> ::serde::Deserialize<'de> for ResendConfirmationCodeResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ResendConfirmationCodeResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ResendConfirmationCodeResponse")
             }
 
@@ -53732,7 +56315,9 @@ impl rt::json::Read for ResendConfirmationCodeResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a ResendConfirmationCodeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -53743,9 +56328,7 @@ impl rt::json::Read for ResendConfirmationCodeResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            code_delivery_details: v0,
-        };
+        let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -53824,7 +56407,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ResourceNotFoundException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ResourceNotFoundException")
             }
 
@@ -53847,7 +56433,9 @@ impl<'de> ::serde::Deserialize<'de> for ResourceNotFoundException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ResourceNotFoundException { message })
+                Ok(ResourceNotFoundException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -53858,12 +56446,16 @@ impl rt::json::Read for ResourceNotFoundException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ResourceNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -53967,7 +56559,9 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerManagedByType {
 }
 
 impl rt::json::Read for ResourceServerManagedByType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -54049,7 +56643,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerScopeType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ResourceServerScopeType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ResourceServerScopeType")
             }
 
@@ -54088,7 +56685,9 @@ impl rt::json::Read for ResourceServerScopeType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a ResourceServerScopeType object")?;
@@ -54216,7 +56815,10 @@ impl<'de> ::serde::Deserialize<'de> for ResourceServerType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ResourceServerType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ResourceServerType")
             }
 
@@ -54267,7 +56869,9 @@ impl rt::json::Read for ResourceServerType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -54320,12 +56924,7 @@ impl rt::Validate for ResourceServerType {
         }
         if let Some(value) = &self.name {
             let path = path.field("name");
-            check::string(
-                value,
-                &super::rules::RESOURCE_SERVER_NAME_TYPE,
-                path,
-                errors,
-            );
+            check::string(value, &super::rules::RESOURCE_SERVER_NAME_TYPE, path, errors);
         }
         if let Some(value) = &self.scopes {
             let path = path.field("scopes");
@@ -54615,24 +57214,15 @@ impl ::core::fmt::Debug for RespondToAuthChallengeRequest {
         f.debug_struct("RespondToAuthChallengeRequest")
             .field("client_id", &rt::__private::Redacted)
             .field("challenge_name", &self.challenge_name)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field(
                 "challenge_responses",
-                &self
-                    .challenge_responses
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.challenge_responses.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("analytics_metadata", &self.analytics_metadata)
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
             .finish()
@@ -54677,7 +57267,10 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RespondToAuthChallengeRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RespondToAuthChallengeRequest")
             }
 
@@ -54736,7 +57329,9 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -54748,7 +57343,9 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "ChallengeName" => r.member_into(&mut v1, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v1, "ChallengeName", "challengeName")?
+                }
                 "Session" => r.member_into(&mut v2, "Session", "session")?,
                 "ChallengeResponses" => {
                     r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
@@ -54759,7 +57356,9 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
                 "UserContextData" => {
                     r.member_into(&mut v5, "UserContextData", "userContextData")?
                 }
-                "ClientMetadata" => r.member_into(&mut v6, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v6, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -54961,10 +57560,7 @@ impl ::core::fmt::Debug for RespondToAuthChallengeResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("RespondToAuthChallengeResponse")
             .field("challenge_name", &self.challenge_name)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("challenge_parameters", &self.challenge_parameters)
             .field("authentication_result", &self.authentication_result)
             .field("available_challenges", &self.available_challenges)
@@ -55008,7 +57604,10 @@ impl<'de> ::serde::Deserialize<'de> for RespondToAuthChallengeResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RespondToAuthChallengeResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RespondToAuthChallengeResponse")
             }
 
@@ -55059,7 +57658,9 @@ impl rt::json::Read for RespondToAuthChallengeResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -55068,13 +57669,19 @@ impl rt::json::Read for RespondToAuthChallengeResponse {
         let mut entries = r.begin_object("a RespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ChallengeName" => r.member_into(&mut v0, "ChallengeName", "challengeName")?,
+                "ChallengeName" => {
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                }
                 "Session" => r.member_into(&mut v1, "Session", "session")?,
                 "ChallengeParameters" => {
                     r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
                 }
                 "AuthenticationResult" => {
-                    r.member_into(&mut v3, "AuthenticationResult", "authenticationResult")?
+                    r.member_into(
+                        &mut v3,
+                        "AuthenticationResult",
+                        "authenticationResult",
+                    )?
                 }
                 "AvailableChallenges" => {
                     r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
@@ -55145,7 +57752,9 @@ impl rt::Validate for RespondToAuthChallengeResponse {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CHALLENGE_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -55201,7 +57810,10 @@ impl<'de> ::serde::Deserialize<'de> for RestorationDescriptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RestorationDescriptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RestorationDescriptionType")
             }
 
@@ -55244,7 +57856,9 @@ impl rt::json::Read for RestorationDescriptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -55252,7 +57866,9 @@ impl rt::json::Read for RestorationDescriptionType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId")?,
-                "RestoreStatus" => r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?,
+                "RestoreStatus" => {
+                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?
+                }
                 "RestoreTimestamp" => {
                     r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")?
                 }
@@ -55407,11 +58023,17 @@ impl<'de> ::serde::Deserialize<'de> for RestorationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RestorationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RestorationType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<RestorationType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<RestorationType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -55455,7 +58077,9 @@ impl rt::json::Read for RestorationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -55465,14 +58089,18 @@ impl rt::json::Read for RestorationType {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId")?,
-                "RestoreStatus" => r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?,
+                "RestoreStatus" => {
+                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?
+                }
                 "RestoreTimestamp" => {
                     r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")?
                 }
                 "TriggerTimestamp" => {
                     r.member_into(&mut v3, "TriggerTimestamp", "triggerTimestamp")?
                 }
-                "RestorePreview" => r.member_into(&mut v4, "RestorePreview", "restorePreview")?,
+                "RestorePreview" => {
+                    r.member_into(&mut v4, "RestorePreview", "restorePreview")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -55603,7 +58231,10 @@ impl<'de> ::serde::Deserialize<'de> for RestorePreviewType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RestorePreviewType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RestorePreviewType")
             }
 
@@ -55650,7 +58281,9 @@ impl rt::json::Read for RestorePreviewType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -55821,7 +58454,9 @@ impl<'de> ::serde::Deserialize<'de> for RestoreStatusType {
 }
 
 impl rt::json::Read for RestoreStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -55934,7 +58569,9 @@ impl<'de> ::serde::Deserialize<'de> for RevokeAssociatedSessionsType {
 }
 
 impl rt::json::Read for RevokeAssociatedSessionsType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -55988,10 +58625,7 @@ impl ::core::fmt::Debug for RevokeTokenRequest {
                 "client_secret",
                 &self.client_secret.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "revoke_associated_sessions",
-                &self.revoke_associated_sessions,
-            )
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
             .finish()
     }
 }
@@ -56025,7 +58659,10 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RevokeTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RevokeTokenRequest")
             }
 
@@ -56052,7 +58689,13 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenRequest {
                         0 => de::value_into(&mut map, &mut v0, "Token")?,
                         1 => de::value_into(&mut map, &mut v1, "ClientId")?,
                         2 => de::value_into(&mut map, &mut v2, "ClientSecret")?,
-                        3 => de::value_into(&mut map, &mut v3, "RevokeAssociatedSessions")?,
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "RevokeAssociatedSessions",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -56072,7 +58715,9 @@ impl rt::json::Read for RevokeTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -56083,11 +58728,13 @@ impl rt::json::Read for RevokeTokenRequest {
                 "Token" => r.member_into(&mut v0, "Token", "token")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
-                "RevokeAssociatedSessions" => r.member_into(
-                    &mut v3,
-                    "RevokeAssociatedSessions",
-                    "revokeAssociatedSessions",
-                )?,
+                "RevokeAssociatedSessions" => {
+                    r.member_into(
+                        &mut v3,
+                        "RevokeAssociatedSessions",
+                        "revokeAssociatedSessions",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -56164,7 +58811,10 @@ impl<'de> ::serde::Deserialize<'de> for RevokeTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RevokeTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RevokeTokenResponse")
             }
 
@@ -56189,7 +58839,9 @@ impl rt::json::Read for RevokeTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a RevokeTokenResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -56240,10 +58892,7 @@ impl ::core::fmt::Debug for RevokeUserSessionRequest {
         f.debug_struct("RevokeUserSessionRequest")
             .field("access_token", &rt::__private::Redacted)
             .field("session_id", &self.session_id)
-            .field(
-                "revoke_associated_sessions",
-                &self.revoke_associated_sessions,
-            )
+            .field("revoke_associated_sessions", &self.revoke_associated_sessions)
             .finish()
     }
 }
@@ -56274,7 +58923,10 @@ impl<'de> ::serde::Deserialize<'de> for RevokeUserSessionRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RevokeUserSessionRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RevokeUserSessionRequest")
             }
 
@@ -56298,7 +58950,13 @@ impl<'de> ::serde::Deserialize<'de> for RevokeUserSessionRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "AccessToken")?,
                         1 => de::value_into(&mut map, &mut v1, "SessionId")?,
-                        2 => de::value_into(&mut map, &mut v2, "RevokeAssociatedSessions")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "RevokeAssociatedSessions",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -56317,7 +58975,9 @@ impl rt::json::Read for RevokeUserSessionRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -56326,11 +58986,13 @@ impl rt::json::Read for RevokeUserSessionRequest {
             match &*key {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 "SessionId" => r.member_into(&mut v1, "SessionId", "sessionId")?,
-                "RevokeAssociatedSessions" => r.member_into(
-                    &mut v2,
-                    "RevokeAssociatedSessions",
-                    "revokeAssociatedSessions",
-                )?,
+                "RevokeAssociatedSessions" => {
+                    r.member_into(
+                        &mut v2,
+                        "RevokeAssociatedSessions",
+                        "revokeAssociatedSessions",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -56401,7 +59063,10 @@ impl<'de> ::serde::Deserialize<'de> for RevokeUserSessionResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RevokeUserSessionResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RevokeUserSessionResponse")
             }
 
@@ -56426,7 +59091,9 @@ impl rt::json::Read for RevokeUserSessionResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a RevokeUserSessionResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -56463,19 +59130,23 @@ pub struct RiskConfigurationType {
     /// full-function `ENFORCED` mode.
     ///
     /// Wire name `CompromisedCredentialsRiskConfiguration`.
-    pub compromised_credentials_risk_configuration:
-        ::core::option::Option<CompromisedCredentialsRiskConfigurationType>,
+    pub compromised_credentials_risk_configuration: ::core::option::Option<
+        CompromisedCredentialsRiskConfigurationType,
+    >,
     /// The settings for automated responses and notification templates for adaptive authentication with
     /// threat protection.
     ///
     /// Wire name `AccountTakeoverRiskConfiguration`.
-    pub account_takeover_risk_configuration:
-        ::core::option::Option<AccountTakeoverRiskConfigurationType>,
+    pub account_takeover_risk_configuration: ::core::option::Option<
+        AccountTakeoverRiskConfigurationType,
+    >,
     /// Exceptions to the risk evaluation configuration, including always-allow and always-block IP address
     /// ranges.
     ///
     /// Wire name `RiskExceptionConfiguration`.
-    pub risk_exception_configuration: ::core::option::Option<RiskExceptionConfigurationType>,
+    pub risk_exception_configuration: ::core::option::Option<
+        RiskExceptionConfigurationType,
+    >,
     /// The date and time when the item was modified. Amazon Cognito returns this timestamp in UNIX epoch
     /// time format. Your SDK might render the output in a human-readable format like ISO 8601 or a Java
     /// `Date` object.
@@ -56500,10 +59171,7 @@ impl ::core::fmt::Debug for RiskConfigurationType {
                 "account_takeover_risk_configuration",
                 &self.account_takeover_risk_configuration,
             )
-            .field(
-                "risk_exception_configuration",
-                &self.risk_exception_configuration,
-            )
+            .field("risk_exception_configuration", &self.risk_exception_configuration)
             .field("last_modified_date", &self.last_modified_date)
             .finish()
     }
@@ -56548,7 +59216,10 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RiskConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RiskConfigurationType")
             }
 
@@ -56578,13 +59249,27 @@ impl<'de> ::serde::Deserialize<'de> for RiskConfigurationType {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "ClientId")?,
-                        2 => de::value_into(
-                            &mut map,
-                            &mut v2,
-                            "CompromisedCredentialsRiskConfiguration",
-                        )?,
-                        3 => de::value_into(&mut map, &mut v3, "AccountTakeoverRiskConfiguration")?,
-                        4 => de::value_into(&mut map, &mut v4, "RiskExceptionConfiguration")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "CompromisedCredentialsRiskConfiguration",
+                            )?
+                        }
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "AccountTakeoverRiskConfiguration",
+                            )?
+                        }
+                        4 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v4,
+                                "RiskExceptionConfiguration",
+                            )?
+                        }
                         5 => de::value_into(&mut map, &mut v5, "LastModifiedDate")?,
                         _ => de::skip(&mut map)?,
                     }
@@ -56607,7 +59292,9 @@ impl rt::json::Read for RiskConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -56619,21 +59306,27 @@ impl rt::json::Read for RiskConfigurationType {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "CompromisedCredentialsRiskConfiguration" => r.member_into(
-                    &mut v2,
-                    "CompromisedCredentialsRiskConfiguration",
-                    "compromisedCredentialsRiskConfiguration",
-                )?,
-                "AccountTakeoverRiskConfiguration" => r.member_into(
-                    &mut v3,
-                    "AccountTakeoverRiskConfiguration",
-                    "accountTakeoverRiskConfiguration",
-                )?,
-                "RiskExceptionConfiguration" => r.member_into(
-                    &mut v4,
-                    "RiskExceptionConfiguration",
-                    "riskExceptionConfiguration",
-                )?,
+                "CompromisedCredentialsRiskConfiguration" => {
+                    r.member_into(
+                        &mut v2,
+                        "CompromisedCredentialsRiskConfiguration",
+                        "compromisedCredentialsRiskConfiguration",
+                    )?
+                }
+                "AccountTakeoverRiskConfiguration" => {
+                    r.member_into(
+                        &mut v3,
+                        "AccountTakeoverRiskConfiguration",
+                        "accountTakeoverRiskConfiguration",
+                    )?
+                }
+                "RiskExceptionConfiguration" => {
+                    r.member_into(
+                        &mut v4,
+                        "RiskExceptionConfiguration",
+                        "riskExceptionConfiguration",
+                    )?
+                }
                 "LastModifiedDate" => {
                     r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
                 }
@@ -56784,7 +59477,9 @@ impl<'de> ::serde::Deserialize<'de> for RiskDecisionType {
 }
 
 impl rt::json::Read for RiskDecisionType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -56847,7 +59542,10 @@ impl<'de> ::serde::Deserialize<'de> for RiskExceptionConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RiskExceptionConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RiskExceptionConfigurationType")
             }
 
@@ -56886,7 +59584,9 @@ impl rt::json::Read for RiskExceptionConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a RiskExceptionConfigurationType object")?;
@@ -57051,7 +59751,9 @@ impl<'de> ::serde::Deserialize<'de> for RiskLevelType {
 }
 
 impl rt::json::Read for RiskLevelType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -57105,11 +59807,17 @@ impl<'de> ::serde::Deserialize<'de> for RoutingType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = RoutingType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "RoutingType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<RoutingType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<RoutingType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -57135,7 +59843,9 @@ impl rt::json::Read for RoutingType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a RoutingType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -57211,7 +59921,10 @@ impl<'de> ::serde::Deserialize<'de> for S3ConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = S3ConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "S3ConfigurationType")
             }
 
@@ -57233,7 +59946,9 @@ impl<'de> ::serde::Deserialize<'de> for S3ConfigurationType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(S3ConfigurationType { bucket_arn: v0 })
+                Ok(S3ConfigurationType {
+                    bucket_arn: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -57244,7 +59959,9 @@ impl rt::json::Read for S3ConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a S3ConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -57329,7 +60046,10 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaSettingsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SmsMfaSettingsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SmsMfaSettingsType")
             }
 
@@ -57368,7 +60088,9 @@ impl rt::json::Read for SmsMfaSettingsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SmsMfaSettingsType object")?;
@@ -57466,11 +60188,15 @@ pub struct SchemaAttributeType {
     /// Specifies the constraints for an attribute of the number type.
     ///
     /// Wire name `NumberAttributeConstraints`.
-    pub number_attribute_constraints: ::core::option::Option<NumberAttributeConstraintsType>,
+    pub number_attribute_constraints: ::core::option::Option<
+        NumberAttributeConstraintsType,
+    >,
     /// Specifies the constraints for an attribute of the string type.
     ///
     /// Wire name `StringAttributeConstraints`.
-    pub string_attribute_constraints: ::core::option::Option<StringAttributeConstraintsType>,
+    pub string_attribute_constraints: ::core::option::Option<
+        StringAttributeConstraintsType,
+    >,
 }
 
 impl ::serde::Serialize for SchemaAttributeType {
@@ -57515,7 +60241,10 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SchemaAttributeType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SchemaAttributeType")
             }
 
@@ -57550,8 +60279,20 @@ impl<'de> ::serde::Deserialize<'de> for SchemaAttributeType {
                         2 => de::value_into(&mut map, &mut v2, "DeveloperOnlyAttribute")?,
                         3 => de::value_into(&mut map, &mut v3, "Mutable")?,
                         4 => de::value_into(&mut map, &mut v4, "Required")?,
-                        5 => de::value_into(&mut map, &mut v5, "NumberAttributeConstraints")?,
-                        6 => de::value_into(&mut map, &mut v6, "StringAttributeConstraints")?,
+                        5 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v5,
+                                "NumberAttributeConstraints",
+                            )?
+                        }
+                        6 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v6,
+                                "StringAttributeConstraints",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -57574,7 +60315,9 @@ impl rt::json::Read for SchemaAttributeType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -57590,20 +60333,28 @@ impl rt::json::Read for SchemaAttributeType {
                     r.member_into(&mut v1, "AttributeDataType", "attributeDataType")?
                 }
                 "DeveloperOnlyAttribute" => {
-                    r.member_into(&mut v2, "DeveloperOnlyAttribute", "developerOnlyAttribute")?
+                    r.member_into(
+                        &mut v2,
+                        "DeveloperOnlyAttribute",
+                        "developerOnlyAttribute",
+                    )?
                 }
                 "Mutable" => r.member_into(&mut v3, "Mutable", "mutable")?,
                 "Required" => r.member_into(&mut v4, "Required", "required")?,
-                "NumberAttributeConstraints" => r.member_into(
-                    &mut v5,
-                    "NumberAttributeConstraints",
-                    "numberAttributeConstraints",
-                )?,
-                "StringAttributeConstraints" => r.member_into(
-                    &mut v6,
-                    "StringAttributeConstraints",
-                    "stringAttributeConstraints",
-                )?,
+                "NumberAttributeConstraints" => {
+                    r.member_into(
+                        &mut v5,
+                        "NumberAttributeConstraints",
+                        "numberAttributeConstraints",
+                    )?
+                }
+                "StringAttributeConstraints" => {
+                    r.member_into(
+                        &mut v6,
+                        "StringAttributeConstraints",
+                        "stringAttributeConstraints",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -57714,7 +60465,10 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ScopeDoesNotExistException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ScopeDoesNotExistException")
             }
 
@@ -57737,7 +60491,9 @@ impl<'de> ::serde::Deserialize<'de> for ScopeDoesNotExistException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ScopeDoesNotExistException { message })
+                Ok(ScopeDoesNotExistException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -57748,12 +60504,16 @@ impl rt::json::Read for ScopeDoesNotExistException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ScopeDoesNotExistException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -57820,7 +60580,11 @@ pub enum SecurityPolicyType {
 
 impl SecurityPolicyType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] = &["TLS_V1", "TLS_V1_2_2021", "TLS_V1_3_2025"];
+    pub const VALUES: &'static [&'static str] = &[
+        "TLS_V1",
+        "TLS_V1_2_2021",
+        "TLS_V1_3_2025",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
@@ -57888,7 +60652,9 @@ impl<'de> ::serde::Deserialize<'de> for SecurityPolicyType {
 }
 
 impl rt::json::Read for SecurityPolicyType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -57955,7 +60721,10 @@ impl<'de> ::serde::Deserialize<'de> for ServiceQuotaExceededException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = ServiceQuotaExceededException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "ServiceQuotaExceededException")
             }
 
@@ -57978,7 +60747,9 @@ impl<'de> ::serde::Deserialize<'de> for ServiceQuotaExceededException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(ServiceQuotaExceededException { message })
+                Ok(ServiceQuotaExceededException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -57989,12 +60760,16 @@ impl rt::json::Read for ServiceQuotaExceededException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a ServiceQuotaExceededException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -58085,10 +60860,7 @@ impl ::core::fmt::Debug for SessionDescriptionType {
             .field("device_type", &self.device_type)
             .field(
                 "last_ip_address",
-                &self
-                    .last_ip_address
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.last_ip_address.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("last_location", &self.last_location)
             .field("origin_session_id", &self.origin_session_id)
@@ -58148,7 +60920,10 @@ impl<'de> ::serde::Deserialize<'de> for SessionDescriptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SessionDescriptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SessionDescriptionType")
             }
 
@@ -58219,7 +60994,9 @@ impl rt::json::Read for SessionDescriptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -58237,9 +61014,13 @@ impl rt::json::Read for SessionDescriptionType {
                 "SessionType" => r.member_into(&mut v1, "SessionType", "sessionType")?,
                 "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
                 "CreateDate" => r.member_into(&mut v3, "CreateDate", "createDate")?,
-                "LastActiveDate" => r.member_into(&mut v4, "LastActiveDate", "lastActiveDate")?,
+                "LastActiveDate" => {
+                    r.member_into(&mut v4, "LastActiveDate", "lastActiveDate")?
+                }
                 "DeviceType" => r.member_into(&mut v5, "DeviceType", "deviceType")?,
-                "LastIPAddress" => r.member_into(&mut v6, "LastIPAddress", "lastIPAddress")?,
+                "LastIPAddress" => {
+                    r.member_into(&mut v6, "LastIPAddress", "lastIPAddress")?
+                }
                 "LastLocation" => r.member_into(&mut v7, "LastLocation", "lastLocation")?,
                 "OriginSessionId" => {
                     r.member_into(&mut v8, "OriginSessionId", "originSessionId")?
@@ -58387,7 +61168,10 @@ impl<'de> ::serde::Deserialize<'de> for SessionLocationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SessionLocationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SessionLocationType")
             }
 
@@ -58426,7 +61210,9 @@ impl rt::json::Read for SessionLocationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SessionLocationType object")?;
@@ -58437,10 +61223,7 @@ impl rt::json::Read for SessionLocationType {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            city: v0,
-            country: v1,
-        };
+        let value = Self { city: v0, country: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -58448,10 +61231,7 @@ impl rt::json::Read for SessionLocationType {
 
 impl de::Placeholder for SessionLocationType {
     fn placeholder() -> Self {
-        Self {
-            city: None,
-            country: None,
-        }
+        Self { city: None, country: None }
     }
 }
 
@@ -58569,7 +61349,9 @@ impl<'de> ::serde::Deserialize<'de> for SessionTypeType {
 }
 
 impl rt::json::Read for SessionTypeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -58630,7 +61412,10 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetLogDeliveryConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetLogDeliveryConfigurationRequest")
             }
 
@@ -58669,7 +61454,9 @@ impl rt::json::Read for SetLogDeliveryConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SetLogDeliveryConfigurationRequest object")?;
@@ -58758,7 +61545,10 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetLogDeliveryConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetLogDeliveryConfigurationResponse")
             }
 
@@ -58776,7 +61566,13 @@ impl<'de> ::serde::Deserialize<'de> for SetLogDeliveryConfigurationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "LogDeliveryConfiguration")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "LogDeliveryConfiguration",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -58793,16 +61589,21 @@ impl rt::json::Read for SetLogDeliveryConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
-        let mut entries = r.begin_object("a SetLogDeliveryConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a SetLogDeliveryConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "LogDeliveryConfiguration" => r.member_into(
-                    &mut v0,
-                    "LogDeliveryConfiguration",
-                    "logDeliveryConfiguration",
-                )?,
+                "LogDeliveryConfiguration" => {
+                    r.member_into(
+                        &mut v0,
+                        "LogDeliveryConfiguration",
+                        "logDeliveryConfiguration",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -58858,19 +61659,23 @@ pub struct SetRiskConfigurationRequest {
     /// monitor.
     ///
     /// Wire name `CompromisedCredentialsRiskConfiguration`.
-    pub compromised_credentials_risk_configuration:
-        ::core::option::Option<CompromisedCredentialsRiskConfigurationType>,
+    pub compromised_credentials_risk_configuration: ::core::option::Option<
+        CompromisedCredentialsRiskConfigurationType,
+    >,
     /// The settings for automated responses and notification templates for adaptive authentication with
     /// threat protection.
     ///
     /// Wire name `AccountTakeoverRiskConfiguration`.
-    pub account_takeover_risk_configuration:
-        ::core::option::Option<AccountTakeoverRiskConfigurationType>,
+    pub account_takeover_risk_configuration: ::core::option::Option<
+        AccountTakeoverRiskConfigurationType,
+    >,
     /// A set of IP-address overrides to threat protection. You can set up IP-address always-block and
     /// always-allow lists.
     ///
     /// Wire name `RiskExceptionConfiguration`.
-    pub risk_exception_configuration: ::core::option::Option<RiskExceptionConfigurationType>,
+    pub risk_exception_configuration: ::core::option::Option<
+        RiskExceptionConfigurationType,
+    >,
 }
 
 impl ::core::fmt::Debug for SetRiskConfigurationRequest {
@@ -58889,10 +61694,7 @@ impl ::core::fmt::Debug for SetRiskConfigurationRequest {
                 "account_takeover_risk_configuration",
                 &self.account_takeover_risk_configuration,
             )
-            .field(
-                "risk_exception_configuration",
-                &self.risk_exception_configuration,
-            )
+            .field("risk_exception_configuration", &self.risk_exception_configuration)
             .finish()
     }
 }
@@ -58931,7 +61733,10 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetRiskConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetRiskConfigurationRequest")
             }
 
@@ -58959,13 +61764,27 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "ClientId")?,
-                        2 => de::value_into(
-                            &mut map,
-                            &mut v2,
-                            "CompromisedCredentialsRiskConfiguration",
-                        )?,
-                        3 => de::value_into(&mut map, &mut v3, "AccountTakeoverRiskConfiguration")?,
-                        4 => de::value_into(&mut map, &mut v4, "RiskExceptionConfiguration")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "CompromisedCredentialsRiskConfiguration",
+                            )?
+                        }
+                        3 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v3,
+                                "AccountTakeoverRiskConfiguration",
+                            )?
+                        }
+                        4 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v4,
+                                "RiskExceptionConfiguration",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -58986,7 +61805,9 @@ impl rt::json::Read for SetRiskConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -58997,21 +61818,27 @@ impl rt::json::Read for SetRiskConfigurationRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "CompromisedCredentialsRiskConfiguration" => r.member_into(
-                    &mut v2,
-                    "CompromisedCredentialsRiskConfiguration",
-                    "compromisedCredentialsRiskConfiguration",
-                )?,
-                "AccountTakeoverRiskConfiguration" => r.member_into(
-                    &mut v3,
-                    "AccountTakeoverRiskConfiguration",
-                    "accountTakeoverRiskConfiguration",
-                )?,
-                "RiskExceptionConfiguration" => r.member_into(
-                    &mut v4,
-                    "RiskExceptionConfiguration",
-                    "riskExceptionConfiguration",
-                )?,
+                "CompromisedCredentialsRiskConfiguration" => {
+                    r.member_into(
+                        &mut v2,
+                        "CompromisedCredentialsRiskConfiguration",
+                        "compromisedCredentialsRiskConfiguration",
+                    )?
+                }
+                "AccountTakeoverRiskConfiguration" => {
+                    r.member_into(
+                        &mut v3,
+                        "AccountTakeoverRiskConfiguration",
+                        "accountTakeoverRiskConfiguration",
+                    )?
+                }
+                "RiskExceptionConfiguration" => {
+                    r.member_into(
+                        &mut v4,
+                        "RiskExceptionConfiguration",
+                        "riskExceptionConfiguration",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -59105,7 +61932,10 @@ impl<'de> ::serde::Deserialize<'de> for SetRiskConfigurationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetRiskConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetRiskConfigurationResponse")
             }
 
@@ -59140,7 +61970,9 @@ impl rt::json::Read for SetRiskConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SetRiskConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -59252,7 +62084,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUiCustomizationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUiCustomizationRequest")
             }
 
@@ -59299,7 +62134,9 @@ impl rt::json::Read for SetUiCustomizationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -59393,7 +62230,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUiCustomizationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUiCustomizationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUiCustomizationResponse")
             }
 
@@ -59428,7 +62268,9 @@ impl rt::json::Read for SetUiCustomizationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SetUiCustomizationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -59482,7 +62324,9 @@ pub struct SetUserMfaPreferenceRequest {
     /// authenticator before they set this as their preferred MFA method.
     ///
     /// Wire name `SoftwareTokenMfaSettings`.
-    pub software_token_mfa_settings: ::core::option::Option<SoftwareTokenMfaSettingsType>,
+    pub software_token_mfa_settings: ::core::option::Option<
+        SoftwareTokenMfaSettingsType,
+    >,
     /// User preferences for email message MFA. Activates or deactivates email MFA and sets it as the
     /// preferred MFA method when multiple methods are available. To activate this setting, your user pool
     /// must be in the [Essentials
@@ -59512,10 +62356,7 @@ impl ::core::fmt::Debug for SetUserMfaPreferenceRequest {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("SetUserMfaPreferenceRequest")
             .field("sms_mfa_settings", &self.sms_mfa_settings)
-            .field(
-                "software_token_mfa_settings",
-                &self.software_token_mfa_settings,
-            )
+            .field("software_token_mfa_settings", &self.software_token_mfa_settings)
             .field("email_mfa_settings", &self.email_mfa_settings)
             .field("web_authn_mfa_settings", &self.web_authn_mfa_settings)
             .field("access_token", &rt::__private::Redacted)
@@ -59557,7 +62398,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserMfaPreferenceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserMfaPreferenceRequest")
             }
 
@@ -59584,7 +62428,13 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceRequest {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "SMSMfaSettings")?,
-                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaSettings")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "SoftwareTokenMfaSettings",
+                            )?
+                        }
                         2 => de::value_into(&mut map, &mut v2, "EmailMfaSettings")?,
                         3 => de::value_into(&mut map, &mut v3, "WebAuthnMfaSettings")?,
                         4 => de::value_into(&mut map, &mut v4, "AccessToken")?,
@@ -59608,7 +62458,9 @@ impl rt::json::Read for SetUserMfaPreferenceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -59617,12 +62469,16 @@ impl rt::json::Read for SetUserMfaPreferenceRequest {
         let mut entries = r.begin_object("a SetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SMSMfaSettings" => r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?,
-                "SoftwareTokenMfaSettings" => r.member_into(
-                    &mut v1,
-                    "SoftwareTokenMfaSettings",
-                    "softwareTokenMfaSettings",
-                )?,
+                "SMSMfaSettings" => {
+                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?
+                }
+                "SoftwareTokenMfaSettings" => {
+                    r.member_into(
+                        &mut v1,
+                        "SoftwareTokenMfaSettings",
+                        "softwareTokenMfaSettings",
+                    )?
+                }
                 "EmailMfaSettings" => {
                     r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")?
                 }
@@ -59695,7 +62551,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserMfaPreferenceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserMfaPreferenceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserMfaPreferenceResponse")
             }
 
@@ -59720,7 +62579,9 @@ impl rt::json::Read for SetUserMfaPreferenceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a SetUserMfaPreferenceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -59792,14 +62653,20 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolClientSessionConfigurationReq
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolClientSessionConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolClientSessionConfigurationRequest")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<SetUserPoolClientSessionConfigurationRequest, A::Error>
+            ) -> ::core::result::Result<
+                SetUserPoolClientSessionConfigurationRequest,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -59835,12 +62702,14 @@ impl rt::json::Read for SetUserPoolClientSessionConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries =
-            r.begin_object("a SetUserPoolClientSessionConfigurationRequest object")?;
+        let mut entries = r
+            .begin_object("a SetUserPoolClientSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -59955,14 +62824,20 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolClientSessionConfigurationRes
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolClientSessionConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolClientSessionConfigurationResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<SetUserPoolClientSessionConfigurationResponse, A::Error>
+            ) -> ::core::result::Result<
+                SetUserPoolClientSessionConfigurationResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -59998,12 +62873,14 @@ impl rt::json::Read for SetUserPoolClientSessionConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries =
-            r.begin_object("a SetUserPoolClientSessionConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a SetUserPoolClientSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -60066,7 +62943,9 @@ pub struct SetUserPoolMfaConfigRequest {
     /// Configures a user pool for time-based one-time password (TOTP) MFA. Enables or disables TOTP.
     ///
     /// Wire name `SoftwareTokenMfaConfiguration`.
-    pub software_token_mfa_configuration: ::core::option::Option<SoftwareTokenMfaConfigType>,
+    pub software_token_mfa_configuration: ::core::option::Option<
+        SoftwareTokenMfaConfigType,
+    >,
     /// Sets configuration for user pool email message MFA and sign-in with one-time passwords (OTPs).
     /// Includes the subject and body of the email message template for sign-in and MFA messages. To
     /// activate this setting, your user pool must be in the [Essentials
@@ -60131,7 +63010,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolMfaConfigRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolMfaConfigRequest")
             }
 
@@ -60161,7 +63043,13 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "SmsMfaConfiguration")?,
-                        2 => de::value_into(&mut map, &mut v2, "SoftwareTokenMfaConfiguration")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "SoftwareTokenMfaConfiguration",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "EmailMfaConfiguration")?,
                         4 => de::value_into(&mut map, &mut v4, "MfaConfiguration")?,
                         5 => de::value_into(&mut map, &mut v5, "WebAuthnConfiguration")?,
@@ -60186,7 +63074,9 @@ impl rt::json::Read for SetUserPoolMfaConfigRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -60200,19 +63090,29 @@ impl rt::json::Read for SetUserPoolMfaConfigRequest {
                 "SmsMfaConfiguration" => {
                     r.member_into(&mut v1, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "SoftwareTokenMfaConfiguration" => r.member_into(
-                    &mut v2,
-                    "SoftwareTokenMfaConfiguration",
-                    "softwareTokenMfaConfiguration",
-                )?,
+                "SoftwareTokenMfaConfiguration" => {
+                    r.member_into(
+                        &mut v2,
+                        "SoftwareTokenMfaConfiguration",
+                        "softwareTokenMfaConfiguration",
+                    )?
+                }
                 "EmailMfaConfiguration" => {
-                    r.member_into(&mut v3, "EmailMfaConfiguration", "emailMfaConfiguration")?
+                    r.member_into(
+                        &mut v3,
+                        "EmailMfaConfiguration",
+                        "emailMfaConfiguration",
+                    )?
                 }
                 "MfaConfiguration" => {
                     r.member_into(&mut v4, "MfaConfiguration", "mfaConfiguration")?
                 }
                 "WebAuthnConfiguration" => {
-                    r.member_into(&mut v5, "WebAuthnConfiguration", "webAuthnConfiguration")?
+                    r.member_into(
+                        &mut v5,
+                        "WebAuthnConfiguration",
+                        "webAuthnConfiguration",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -60289,7 +63189,9 @@ pub struct SetUserPoolMfaConfigResponse {
     /// disabled state.
     ///
     /// Wire name `SoftwareTokenMfaConfiguration`.
-    pub software_token_mfa_configuration: ::core::option::Option<SoftwareTokenMfaConfigType>,
+    pub software_token_mfa_configuration: ::core::option::Option<
+        SoftwareTokenMfaConfigType,
+    >,
     /// Shows configuration for user pool email message MFA and sign-in with one-time passwords (OTPs).
     /// Includes the subject and body of the email message template for sign-in and MFA messages. To
     /// activate this setting, your user pool must be in the [Essentials
@@ -60353,7 +63255,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolMfaConfigResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolMfaConfigResponse")
             }
 
@@ -60380,7 +63285,13 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolMfaConfigResponse {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "SmsMfaConfiguration")?,
-                        1 => de::value_into(&mut map, &mut v1, "SoftwareTokenMfaConfiguration")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "SoftwareTokenMfaConfiguration",
+                            )?
+                        }
                         2 => de::value_into(&mut map, &mut v2, "EmailMfaConfiguration")?,
                         3 => de::value_into(&mut map, &mut v3, "MfaConfiguration")?,
                         4 => de::value_into(&mut map, &mut v4, "WebAuthnConfiguration")?,
@@ -60404,7 +63315,9 @@ impl rt::json::Read for SetUserPoolMfaConfigResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -60416,19 +63329,29 @@ impl rt::json::Read for SetUserPoolMfaConfigResponse {
                 "SmsMfaConfiguration" => {
                     r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
                 }
-                "SoftwareTokenMfaConfiguration" => r.member_into(
-                    &mut v1,
-                    "SoftwareTokenMfaConfiguration",
-                    "softwareTokenMfaConfiguration",
-                )?,
+                "SoftwareTokenMfaConfiguration" => {
+                    r.member_into(
+                        &mut v1,
+                        "SoftwareTokenMfaConfiguration",
+                        "softwareTokenMfaConfiguration",
+                    )?
+                }
                 "EmailMfaConfiguration" => {
-                    r.member_into(&mut v2, "EmailMfaConfiguration", "emailMfaConfiguration")?
+                    r.member_into(
+                        &mut v2,
+                        "EmailMfaConfiguration",
+                        "emailMfaConfiguration",
+                    )?
                 }
                 "MfaConfiguration" => {
                     r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")?
                 }
                 "WebAuthnConfiguration" => {
-                    r.member_into(&mut v4, "WebAuthnConfiguration", "webAuthnConfiguration")?
+                    r.member_into(
+                        &mut v4,
+                        "WebAuthnConfiguration",
+                        "webAuthnConfiguration",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -60528,7 +63451,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolSessionConfigurationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolSessionConfigurationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolSessionConfigurationRequest")
             }
 
@@ -60571,11 +63497,14 @@ impl rt::json::Read for SetUserPoolSessionConfigurationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a SetUserPoolSessionConfigurationRequest object")?;
+        let mut entries = r
+            .begin_object("a SetUserPoolSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -60588,7 +63517,8 @@ impl rt::json::Read for SetUserPoolSessionConfigurationRequest {
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
-            user_session_tracking: r.required(v1, "UserSessionTracking", "userSessionTracking"),
+            user_session_tracking: r
+                .required(v1, "UserSessionTracking", "userSessionTracking"),
             token_session: r.required(v2, "TokenSession", "tokenSession"),
         };
         r.check(&value, false);
@@ -60679,14 +63609,20 @@ impl<'de> ::serde::Deserialize<'de> for SetUserPoolSessionConfigurationResponse 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserPoolSessionConfigurationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserPoolSessionConfigurationResponse")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<SetUserPoolSessionConfigurationResponse, A::Error>
+            ) -> ::core::result::Result<
+                SetUserPoolSessionConfigurationResponse,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -60722,11 +63658,14 @@ impl rt::json::Read for SetUserPoolSessionConfigurationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a SetUserPoolSessionConfigurationResponse object")?;
+        let mut entries = r
+            .begin_object("a SetUserPoolSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -60822,7 +63761,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserSettingsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserSettingsRequest")
             }
 
@@ -60861,7 +63803,9 @@ impl rt::json::Read for SetUserSettingsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SetUserSettingsRequest object")?;
@@ -60938,7 +63882,10 @@ impl<'de> ::serde::Deserialize<'de> for SetUserSettingsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SetUserSettingsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SetUserSettingsResponse")
             }
 
@@ -60963,7 +63910,9 @@ impl rt::json::Read for SetUserSettingsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a SetUserSettingsResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -61000,7 +63949,9 @@ pub struct SignInPolicyType {
     /// `AllowedFirstAuthFactors`.
     ///
     /// Wire name `AllowedFirstAuthFactors`. Size: 1 to 5.
-    pub allowed_first_auth_factors: ::core::option::Option<AllowedFirstAuthFactorsListType>,
+    pub allowed_first_auth_factors: ::core::option::Option<
+        AllowedFirstAuthFactorsListType,
+    >,
 }
 
 impl ::serde::Serialize for SignInPolicyType {
@@ -61027,11 +63978,17 @@ impl<'de> ::serde::Deserialize<'de> for SignInPolicyType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SignInPolicyType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SignInPolicyType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<SignInPolicyType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<SignInPolicyType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -61042,7 +63999,9 @@ impl<'de> ::serde::Deserialize<'de> for SignInPolicyType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "AllowedFirstAuthFactors")?,
+                        0 => {
+                            de::value_into(&mut map, &mut v0, "AllowedFirstAuthFactors")?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -61059,16 +64018,20 @@ impl rt::json::Read for SignInPolicyType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SignInPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AllowedFirstAuthFactors" => r.member_into(
-                    &mut v0,
-                    "AllowedFirstAuthFactors",
-                    "allowedFirstAuthFactors",
-                )?,
+                "AllowedFirstAuthFactors" => {
+                    r.member_into(
+                        &mut v0,
+                        "AllowedFirstAuthFactors",
+                        "allowedFirstAuthFactors",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -61213,19 +64176,13 @@ impl ::core::fmt::Debug for SignUpRequest {
                 &self.secret_hash.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("username", &rt::__private::Redacted)
-            .field(
-                "password",
-                &self.password.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("password", &self.password.as_ref().map(|_| rt::__private::Redacted))
             .field("user_attributes", &self.user_attributes)
             .field("validation_data", &self.validation_data)
             .field("analytics_metadata", &self.analytics_metadata)
             .field(
                 "user_context_data",
-                &self
-                    .user_context_data
-                    .as_ref()
-                    .map(|_| rt::__private::Redacted),
+                &self.user_context_data.as_ref().map(|_| rt::__private::Redacted),
             )
             .field("client_metadata", &self.client_metadata)
             .finish()
@@ -61276,11 +64233,17 @@ impl<'de> ::serde::Deserialize<'de> for SignUpRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SignUpRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SignUpRequest")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<SignUpRequest, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<SignUpRequest, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -61340,7 +64303,9 @@ impl rt::json::Read for SignUpRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -61357,15 +64322,21 @@ impl rt::json::Read for SignUpRequest {
                 "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
                 "Username" => r.member_into(&mut v2, "Username", "username")?,
                 "Password" => r.member_into(&mut v3, "Password", "password")?,
-                "UserAttributes" => r.member_into(&mut v4, "UserAttributes", "userAttributes")?,
-                "ValidationData" => r.member_into(&mut v5, "ValidationData", "validationData")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v4, "UserAttributes", "userAttributes")?
+                }
+                "ValidationData" => {
+                    r.member_into(&mut v5, "ValidationData", "validationData")?
+                }
                 "AnalyticsMetadata" => {
                     r.member_into(&mut v6, "AnalyticsMetadata", "analyticsMetadata")?
                 }
                 "UserContextData" => {
                     r.member_into(&mut v7, "UserContextData", "userContextData")?
                 }
-                "ClientMetadata" => r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -61508,10 +64479,7 @@ impl ::core::fmt::Debug for SignUpResponse {
             .field("user_confirmed", &self.user_confirmed)
             .field("code_delivery_details", &self.code_delivery_details)
             .field("user_sub", &self.user_sub)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -61545,11 +64513,17 @@ impl<'de> ::serde::Deserialize<'de> for SignUpResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SignUpResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SignUpResponse")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<SignUpResponse, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<SignUpResponse, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -61589,7 +64563,9 @@ impl rt::json::Read for SignUpResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -61597,7 +64573,9 @@ impl rt::json::Read for SignUpResponse {
         let mut entries = r.begin_object("a SignUpResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserConfirmed" => r.member_into(&mut v0, "UserConfirmed", "userConfirmed")?,
+                "UserConfirmed" => {
+                    r.member_into(&mut v0, "UserConfirmed", "userConfirmed")?
+                }
                 "CodeDeliveryDetails" => {
                     r.member_into(&mut v1, "CodeDeliveryDetails", "codeDeliveryDetails")?
                 }
@@ -61736,7 +64714,10 @@ impl<'de> ::serde::Deserialize<'de> for SmsConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SmsConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SmsConfigurationType")
             }
 
@@ -61783,7 +64764,9 @@ impl rt::json::Read for SmsConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -61896,11 +64879,17 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SmsMfaConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SmsMfaConfigType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<SmsMfaConfigType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<SmsMfaConfigType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -61913,7 +64902,13 @@ impl<'de> ::serde::Deserialize<'de> for SmsMfaConfigType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "SmsAuthenticationMessage")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "SmsAuthenticationMessage",
+                            )?
+                        }
                         1 => de::value_into(&mut map, &mut v1, "SmsConfiguration")?,
                         _ => de::skip(&mut map)?,
                     }
@@ -61932,17 +64927,21 @@ impl rt::json::Read for SmsMfaConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SmsMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "SmsAuthenticationMessage" => r.member_into(
-                    &mut v0,
-                    "SmsAuthenticationMessage",
-                    "smsAuthenticationMessage",
-                )?,
+                "SmsAuthenticationMessage" => {
+                    r.member_into(
+                        &mut v0,
+                        "SmsAuthenticationMessage",
+                        "smsAuthenticationMessage",
+                    )?
+                }
                 "SmsConfiguration" => {
                     r.member_into(&mut v1, "SmsConfiguration", "smsConfiguration")?
                 }
@@ -62041,7 +65040,10 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SoftwareTokenMfaNotFoundException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SoftwareTokenMfaNotFoundException")
             }
 
@@ -62064,7 +65066,9 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaNotFoundException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(SoftwareTokenMfaNotFoundException { message })
+                Ok(SoftwareTokenMfaNotFoundException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -62075,12 +65079,16 @@ impl rt::json::Read for SoftwareTokenMfaNotFoundException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -62141,7 +65149,10 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SoftwareTokenMfaConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SoftwareTokenMfaConfigType")
             }
 
@@ -62163,7 +65174,9 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaConfigType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(SoftwareTokenMfaConfigType { enabled: v0 })
+                Ok(SoftwareTokenMfaConfigType {
+                    enabled: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -62174,7 +65187,9 @@ impl rt::json::Read for SoftwareTokenMfaConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -62244,7 +65259,10 @@ impl<'de> ::serde::Deserialize<'de> for SoftwareTokenMfaSettingsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = SoftwareTokenMfaSettingsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "SoftwareTokenMfaSettingsType")
             }
 
@@ -62283,7 +65301,9 @@ impl rt::json::Read for SoftwareTokenMfaSettingsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaSettingsType object")?;
@@ -62353,7 +65373,10 @@ impl<'de> ::serde::Deserialize<'de> for StartPointInTimeRecoveryRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartPointInTimeRecoveryRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartPointInTimeRecoveryRequest")
             }
 
@@ -62392,7 +65415,9 @@ impl rt::json::Read for StartPointInTimeRecoveryRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a StartPointInTimeRecoveryRequest object")?;
@@ -62473,7 +65498,10 @@ impl<'de> ::serde::Deserialize<'de> for StartPointInTimeRecoveryResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartPointInTimeRecoveryResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartPointInTimeRecoveryResponse")
             }
 
@@ -62495,7 +65523,9 @@ impl<'de> ::serde::Deserialize<'de> for StartPointInTimeRecoveryResponse {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(StartPointInTimeRecoveryResponse { restoration: v0 })
+                Ok(StartPointInTimeRecoveryResponse {
+                    restoration: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -62506,7 +65536,9 @@ impl rt::json::Read for StartPointInTimeRecoveryResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StartPointInTimeRecoveryResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -62574,7 +65606,10 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartUserImportJobRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartUserImportJobRequest")
             }
 
@@ -62613,7 +65648,9 @@ impl rt::json::Read for StartUserImportJobRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a StartUserImportJobRequest object")?;
@@ -62655,7 +65692,12 @@ impl rt::Validate for StartUserImportJobRequest {
             let value = &self.job_id;
             let path = path.field("jobId");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::USER_IMPORT_JOB_ID_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -62695,7 +65737,10 @@ impl<'de> ::serde::Deserialize<'de> for StartUserImportJobResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartUserImportJobResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartUserImportJobResponse")
             }
 
@@ -62730,18 +65775,20 @@ impl rt::json::Read for StartUserImportJobResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StartUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
+                "UserImportJob" => {
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_import_job: v0,
-        };
+        let value = Self { user_import_job: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -62749,9 +65796,7 @@ impl rt::json::Read for StartUserImportJobResponse {
 
 impl de::Placeholder for StartUserImportJobResponse {
     fn placeholder() -> Self {
-        Self {
-            user_import_job: None,
-        }
+        Self { user_import_job: None }
     }
 }
 
@@ -62806,7 +65851,10 @@ impl<'de> ::serde::Deserialize<'de> for StartWebAuthnRegistrationRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartWebAuthnRegistrationRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartWebAuthnRegistrationRequest")
             }
 
@@ -62841,7 +65889,9 @@ impl rt::json::Read for StartWebAuthnRegistrationRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StartWebAuthnRegistrationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -62912,7 +65962,10 @@ impl<'de> ::serde::Deserialize<'de> for StartWebAuthnRegistrationResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StartWebAuthnRegistrationResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StartWebAuthnRegistrationResponse")
             }
 
@@ -62930,12 +65983,21 @@ impl<'de> ::serde::Deserialize<'de> for StartWebAuthnRegistrationResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "CredentialCreationOptions")?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "CredentialCreationOptions",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(StartWebAuthnRegistrationResponse {
-                    credential_creation_options: de::required(v0, "CredentialCreationOptions")?,
+                    credential_creation_options: de::required(
+                        v0,
+                        "CredentialCreationOptions",
+                    )?,
                 })
             }
         }
@@ -62947,25 +66009,26 @@ impl rt::json::Read for StartWebAuthnRegistrationResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StartWebAuthnRegistrationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CredentialCreationOptions" => r.member_into(
-                    &mut v0,
-                    "CredentialCreationOptions",
-                    "credentialCreationOptions",
-                )?,
+                "CredentialCreationOptions" => {
+                    r.member_into(
+                        &mut v0,
+                        "CredentialCreationOptions",
+                        "credentialCreationOptions",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
-            credential_creation_options: r.required(
-                v0,
-                "CredentialCreationOptions",
-                "credentialCreationOptions",
-            ),
+            credential_creation_options: r
+                .required(v0, "CredentialCreationOptions", "credentialCreationOptions"),
         };
         r.check(&value, false);
         Ok(value)
@@ -63067,7 +66130,9 @@ impl<'de> ::serde::Deserialize<'de> for StatusType {
 }
 
 impl rt::json::Read for StatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -63123,7 +66188,10 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StopUserImportJobRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StopUserImportJobRequest")
             }
 
@@ -63162,7 +66230,9 @@ impl rt::json::Read for StopUserImportJobRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a StopUserImportJobRequest object")?;
@@ -63204,7 +66274,12 @@ impl rt::Validate for StopUserImportJobRequest {
             let value = &self.job_id;
             let path = path.field("jobId");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::USER_IMPORT_JOB_ID_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::USER_IMPORT_JOB_ID_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -63244,7 +66319,10 @@ impl<'de> ::serde::Deserialize<'de> for StopUserImportJobResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StopUserImportJobResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StopUserImportJobResponse")
             }
 
@@ -63279,18 +66357,20 @@ impl rt::json::Read for StopUserImportJobResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a StopUserImportJobResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserImportJob" => r.member_into(&mut v0, "UserImportJob", "userImportJob")?,
+                "UserImportJob" => {
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_import_job: v0,
-        };
+        let value = Self { user_import_job: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -63298,9 +66378,7 @@ impl rt::json::Read for StopUserImportJobResponse {
 
 impl de::Placeholder for StopUserImportJobResponse {
     fn placeholder() -> Self {
-        Self {
-            user_import_job: None,
-        }
+        Self { user_import_job: None }
     }
 }
 
@@ -63357,7 +66435,10 @@ impl<'de> ::serde::Deserialize<'de> for StringAttributeConstraintsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = StringAttributeConstraintsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "StringAttributeConstraintsType")
             }
 
@@ -63396,7 +66477,9 @@ impl rt::json::Read for StringAttributeConstraintsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a StringAttributeConstraintsType object")?;
@@ -63439,7 +66522,10 @@ impl rt::Validate for StringAttributeConstraintsType {
 }
 
 /// The `StringToStringMapType` schema.
-pub type StringToStringMapType = ::std::collections::BTreeMap<::std::string::String, StringType>;
+pub type StringToStringMapType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    StringType,
+>;
 
 /// The `StringType` schema.
 ///
@@ -63490,7 +66576,10 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TagResourceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TagResourceRequest")
             }
 
@@ -63529,7 +66618,9 @@ impl rt::json::Read for TagResourceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a TagResourceRequest object")?;
@@ -63574,14 +66665,21 @@ impl rt::Validate for TagResourceRequest {
                 check::members_hidden(
                     value.keys(),
                     |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
-                    rt::Constraint::MapKey(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                    rt::Constraint::MapKey(
+                        &super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
                 check::members_hidden(
                     value.values(),
-                    |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                    rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                    |item| check::string_ok(
+                        item,
+                        &super::rules::SESSION_LOCATION_CITY_TYPE,
+                    ),
+                    rt::Constraint::MapValue(
+                        &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -63614,7 +66712,10 @@ impl<'de> ::serde::Deserialize<'de> for TagResourceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TagResourceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TagResourceResponse")
             }
 
@@ -63639,7 +66740,9 @@ impl rt::json::Read for TagResourceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a TagResourceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -63729,7 +66832,10 @@ impl<'de> ::serde::Deserialize<'de> for TermsDescriptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TermsDescriptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TermsDescriptionType")
             }
 
@@ -63780,7 +66886,9 @@ impl rt::json::Read for TermsDescriptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -63933,7 +67041,9 @@ impl<'de> ::serde::Deserialize<'de> for TermsEnforcementType {
 }
 
 impl rt::json::Read for TermsEnforcementType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -63998,7 +67108,10 @@ impl<'de> ::serde::Deserialize<'de> for TermsExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TermsExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TermsExistsException")
             }
 
@@ -64032,12 +67145,16 @@ impl rt::json::Read for TermsExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TermsExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -64146,7 +67263,9 @@ impl<'de> ::serde::Deserialize<'de> for TermsSourceType {
 }
 
 impl rt::json::Read for TermsSourceType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -64263,11 +67382,17 @@ impl<'de> ::serde::Deserialize<'de> for TermsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TermsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TermsType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<TermsType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<TermsType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -64327,7 +67452,9 @@ impl rt::json::Read for TermsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -64506,7 +67633,10 @@ impl<'de> ::serde::Deserialize<'de> for TierChangeNotAllowedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TierChangeNotAllowedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TierChangeNotAllowedException")
             }
 
@@ -64529,7 +67659,9 @@ impl<'de> ::serde::Deserialize<'de> for TierChangeNotAllowedException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(TierChangeNotAllowedException { message })
+                Ok(TierChangeNotAllowedException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -64540,12 +67672,16 @@ impl rt::json::Read for TierChangeNotAllowedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TierChangeNotAllowedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -64656,7 +67792,9 @@ impl<'de> ::serde::Deserialize<'de> for TimeUnitsType {
 }
 
 impl rt::json::Read for TimeUnitsType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -64768,7 +67906,9 @@ impl<'de> ::serde::Deserialize<'de> for TokenTypeIdentifierType {
 }
 
 impl rt::json::Read for TokenTypeIdentifierType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -64843,7 +67983,10 @@ impl<'de> ::serde::Deserialize<'de> for TokenValidityUnitsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TokenValidityUnitsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TokenValidityUnitsType")
             }
 
@@ -64886,7 +68029,9 @@ impl rt::json::Read for TokenValidityUnitsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -64983,7 +68128,10 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TooManyFailedAttemptsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TooManyFailedAttemptsException")
             }
 
@@ -65006,7 +68154,9 @@ impl<'de> ::serde::Deserialize<'de> for TooManyFailedAttemptsException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(TooManyFailedAttemptsException { message })
+                Ok(TooManyFailedAttemptsException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65017,12 +68167,16 @@ impl rt::json::Read for TooManyFailedAttemptsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TooManyFailedAttemptsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65086,7 +68240,10 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = TooManyRequestsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "TooManyRequestsException")
             }
 
@@ -65109,7 +68266,9 @@ impl<'de> ::serde::Deserialize<'de> for TooManyRequestsException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(TooManyRequestsException { message })
+                Ok(TooManyRequestsException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65120,12 +68279,16 @@ impl rt::json::Read for TooManyRequestsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a TooManyRequestsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65244,7 +68407,10 @@ impl<'de> ::serde::Deserialize<'de> for UiCustomizationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UiCustomizationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UiCustomizationType")
             }
 
@@ -65303,7 +68469,9 @@ impl rt::json::Read for UiCustomizationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -65430,7 +68598,10 @@ impl<'de> ::serde::Deserialize<'de> for UnauthorizedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnauthorizedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnauthorizedException")
             }
 
@@ -65464,12 +68635,16 @@ impl rt::json::Read for UnauthorizedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnauthorizedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65533,7 +68708,10 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnexpectedLambdaException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnexpectedLambdaException")
             }
 
@@ -65556,7 +68734,9 @@ impl<'de> ::serde::Deserialize<'de> for UnexpectedLambdaException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UnexpectedLambdaException { message })
+                Ok(UnexpectedLambdaException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65567,12 +68747,16 @@ impl rt::json::Read for UnexpectedLambdaException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnexpectedLambdaException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65638,7 +68822,10 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnsupportedIdentityProviderException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnsupportedIdentityProviderException")
             }
 
@@ -65661,7 +68848,9 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedIdentityProviderException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UnsupportedIdentityProviderException { message })
+                Ok(UnsupportedIdentityProviderException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65672,12 +68861,17 @@ impl rt::json::Read for UnsupportedIdentityProviderException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a UnsupportedIdentityProviderException object")?;
+        let mut entries = r
+            .begin_object("a UnsupportedIdentityProviderException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65744,7 +68938,10 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnsupportedOperationException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnsupportedOperationException")
             }
 
@@ -65767,7 +68964,9 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedOperationException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UnsupportedOperationException { message })
+                Ok(UnsupportedOperationException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65778,12 +68977,16 @@ impl rt::json::Read for UnsupportedOperationException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedOperationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65849,7 +69052,10 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnsupportedTokenTypeException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnsupportedTokenTypeException")
             }
 
@@ -65872,7 +69078,9 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedTokenTypeException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UnsupportedTokenTypeException { message })
+                Ok(UnsupportedTokenTypeException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65883,12 +69091,16 @@ impl rt::json::Read for UnsupportedTokenTypeException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedTokenTypeException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -65954,7 +69166,10 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UnsupportedUserStateException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UnsupportedUserStateException")
             }
 
@@ -65977,7 +69192,9 @@ impl<'de> ::serde::Deserialize<'de> for UnsupportedUserStateException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UnsupportedUserStateException { message })
+                Ok(UnsupportedUserStateException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -65988,12 +69205,16 @@ impl rt::json::Read for UnsupportedUserStateException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UnsupportedUserStateException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -66049,7 +69270,10 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UntagResourceRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UntagResourceRequest")
             }
 
@@ -66088,7 +69312,9 @@ impl rt::json::Read for UntagResourceRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a UntagResourceRequest object")?;
@@ -66134,7 +69360,9 @@ impl rt::Validate for UntagResourceRequest {
                     value,
                     |item| check::string_ok(item, &super::rules::CLIENT_SECRET_ID_TYPE),
                     check::show_str,
-                    rt::Constraint::ListMember(&super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS),
+                    rt::Constraint::ListMember(
+                        &super::rules::CLIENT_SECRET_ID_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -66167,7 +69395,10 @@ impl<'de> ::serde::Deserialize<'de> for UntagResourceResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UntagResourceResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UntagResourceResponse")
             }
 
@@ -66192,7 +69423,9 @@ impl rt::json::Read for UntagResourceResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UntagResourceResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -66283,7 +69516,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateAuthEventFeedbackRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateAuthEventFeedbackRequest")
             }
 
@@ -66334,7 +69570,9 @@ impl rt::json::Read for UpdateAuthEventFeedbackRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -66346,8 +69584,12 @@ impl rt::json::Read for UpdateAuthEventFeedbackRequest {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "Username" => r.member_into(&mut v1, "Username", "username")?,
                 "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
-                "FeedbackToken" => r.member_into(&mut v3, "FeedbackToken", "feedbackToken")?,
-                "FeedbackValue" => r.member_into(&mut v4, "FeedbackValue", "feedbackValue")?,
+                "FeedbackToken" => {
+                    r.member_into(&mut v3, "FeedbackToken", "feedbackToken")?
+                }
+                "FeedbackValue" => {
+                    r.member_into(&mut v4, "FeedbackValue", "feedbackValue")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -66439,7 +69681,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateAuthEventFeedbackResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateAuthEventFeedbackResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateAuthEventFeedbackResponse")
             }
 
@@ -66464,7 +69709,9 @@ impl rt::json::Read for UpdateAuthEventFeedbackResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateAuthEventFeedbackResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -66563,7 +69810,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCimdPolicyRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateCimdPolicyRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateCimdPolicyRequest")
             }
 
@@ -66618,7 +69868,9 @@ impl rt::json::Read for UpdateCimdPolicyRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -66632,7 +69884,9 @@ impl rt::json::Read for UpdateCimdPolicyRequest {
                 "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
                 "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
                 "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName")?,
-                "CacheDuration" => r.member_into(&mut v4, "CacheDuration", "cacheDuration")?,
+                "CacheDuration" => {
+                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")?
+                }
                 "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns")?,
                 _ => r.skip_value()?,
             }
@@ -66711,7 +69965,9 @@ impl rt::Validate for UpdateCimdPolicyRequest {
                     value,
                     |item| check::string_ok(item, &super::rules::URL_PATTERN_TYPE),
                     check::show_str,
-                    rt::Constraint::ListMember(&super::rules::URL_PATTERN_TYPE_CONSTRAINTS),
+                    rt::Constraint::ListMember(
+                        &super::rules::URL_PATTERN_TYPE_CONSTRAINTS,
+                    ),
                     path,
                     errors,
                 );
@@ -66753,7 +70009,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateCimdPolicyResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateCimdPolicyResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateCimdPolicyResponse")
             }
 
@@ -66788,7 +70047,9 @@ impl rt::json::Read for UpdateCimdPolicyResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateCimdPolicyResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -66874,7 +70135,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClientMetadataUrlStateRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateClientMetadataUrlStateRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateClientMetadataUrlStateRequest")
             }
 
@@ -66921,12 +70185,15 @@ impl rt::json::Read for UpdateClientMetadataUrlStateRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a UpdateClientMetadataUrlStateRequest object")?;
+        let mut entries = r
+            .begin_object("a UpdateClientMetadataUrlStateRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
@@ -67017,7 +70284,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClientMetadataUrlStateResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateClientMetadataUrlStateResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateClientMetadataUrlStateResponse")
             }
 
@@ -67031,7 +70301,8 @@ impl<'de> ::serde::Deserialize<'de> for UpdateClientMetadataUrlStateResponse {
                 while map.next_key::<::serde::de::IgnoredAny>()?.is_some() {
                     de::skip(&mut map)?;
                 }
-                Ok(UpdateClientMetadataUrlStateResponse {})
+                Ok(UpdateClientMetadataUrlStateResponse {
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -67042,8 +70313,11 @@ impl rt::json::Read for UpdateClientMetadataUrlStateResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut entries = r.begin_object("a UpdateClientMetadataUrlStateResponse object")?;
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a UpdateClientMetadataUrlStateResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
         }
@@ -67119,7 +70393,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateDeviceStatusRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateDeviceStatusRequest")
             }
 
@@ -67162,7 +70439,9 @@ impl rt::json::Read for UpdateDeviceStatusRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -67172,7 +70451,11 @@ impl rt::json::Read for UpdateDeviceStatusRequest {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
                 "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
                 "DeviceRememberedStatus" => {
-                    r.member_into(&mut v2, "DeviceRememberedStatus", "deviceRememberedStatus")?
+                    r.member_into(
+                        &mut v2,
+                        "DeviceRememberedStatus",
+                        "deviceRememberedStatus",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
@@ -67244,7 +70527,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateDeviceStatusResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateDeviceStatusResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateDeviceStatusResponse")
             }
 
@@ -67269,7 +70555,9 @@ impl rt::json::Read for UpdateDeviceStatusResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateDeviceStatusResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -67360,7 +70648,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateGroupRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateGroupRequest")
             }
 
@@ -67411,7 +70702,9 @@ impl rt::json::Read for UpdateGroupRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -67516,7 +70809,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateGroupResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateGroupResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateGroupResponse")
             }
 
@@ -67549,7 +70845,9 @@ impl rt::json::Read for UpdateGroupResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -67750,7 +71048,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateIdentityProviderRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateIdentityProviderRequest")
             }
 
@@ -67805,7 +71106,9 @@ impl rt::json::Read for UpdateIdentityProviderRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -67823,7 +71126,9 @@ impl rt::json::Read for UpdateIdentityProviderRequest {
                 "AttributeMapping" => {
                     r.member_into(&mut v3, "AttributeMapping", "attributeMapping")?
                 }
-                "IdpIdentifiers" => r.member_into(&mut v4, "IdpIdentifiers", "idpIdentifiers")?,
+                "IdpIdentifiers" => {
+                    r.member_into(&mut v4, "IdpIdentifiers", "idpIdentifiers")?
+                }
                 "AcrMapping" => r.member_into(&mut v5, "AcrMapping", "acrMapping")?,
                 _ => r.skip_value()?,
             }
@@ -67892,7 +71197,9 @@ impl rt::Validate for UpdateIdentityProviderRequest {
             check::members_hidden(
                 value.keys(),
                 |item| check::string_ok(item, &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE),
-                rt::Constraint::MapKey(&super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapKey(
+                    &super::rules::ATTRIBUTE_MAPPING_KEY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -67919,7 +71226,9 @@ impl rt::Validate for UpdateIdentityProviderRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::IDP_IDENTIFIER_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::IDP_IDENTIFIER_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -67976,7 +71285,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateIdentityProviderResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateIdentityProviderResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateIdentityProviderResponse")
             }
 
@@ -68011,7 +71323,9 @@ impl rt::json::Read for UpdateIdentityProviderResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateIdentityProviderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -68125,7 +71439,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedLoginBrandingRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateManagedLoginBrandingRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateManagedLoginBrandingRequest")
             }
 
@@ -68153,7 +71470,13 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedLoginBrandingRequest {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "UserPoolId")?,
                         1 => de::value_into(&mut map, &mut v1, "ManagedLoginBrandingId")?,
-                        2 => de::value_into(&mut map, &mut v2, "UseCognitoProvidedValues")?,
+                        2 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v2,
+                                "UseCognitoProvidedValues",
+                            )?
+                        }
                         3 => de::value_into(&mut map, &mut v3, "Settings")?,
                         4 => de::value_into(&mut map, &mut v4, "Assets")?,
                         _ => de::skip(&mut map)?,
@@ -68176,7 +71499,9 @@ impl rt::json::Read for UpdateManagedLoginBrandingRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -68187,13 +71512,19 @@ impl rt::json::Read for UpdateManagedLoginBrandingRequest {
             match &*key {
                 "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
                 "ManagedLoginBrandingId" => {
-                    r.member_into(&mut v1, "ManagedLoginBrandingId", "managedLoginBrandingId")?
+                    r.member_into(
+                        &mut v1,
+                        "ManagedLoginBrandingId",
+                        "managedLoginBrandingId",
+                    )?
                 }
-                "UseCognitoProvidedValues" => r.member_into(
-                    &mut v2,
-                    "UseCognitoProvidedValues",
-                    "useCognitoProvidedValues",
-                )?,
+                "UseCognitoProvidedValues" => {
+                    r.member_into(
+                        &mut v2,
+                        "UseCognitoProvidedValues",
+                        "useCognitoProvidedValues",
+                    )?
+                }
                 "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
                 "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
                 _ => r.skip_value()?,
@@ -68284,7 +71615,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateManagedLoginBrandingResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateManagedLoginBrandingResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateManagedLoginBrandingResponse")
             }
 
@@ -68319,20 +71653,24 @@ impl rt::json::Read for UpdateManagedLoginBrandingResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateManagedLoginBrandingResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "ManagedLoginBranding" => {
-                    r.member_into(&mut v0, "ManagedLoginBranding", "managedLoginBranding")?
+                    r.member_into(
+                        &mut v0,
+                        "ManagedLoginBranding",
+                        "managedLoginBranding",
+                    )?
                 }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            managed_login_branding: v0,
-        };
+        let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -68393,7 +71731,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateProvisionedLimitRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateProvisionedLimitRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateProvisionedLimitRequest")
             }
 
@@ -68432,7 +71773,9 @@ impl rt::json::Read for UpdateProvisionedLimitRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a UpdateProvisionedLimitRequest object")?;
@@ -68449,7 +71792,8 @@ impl rt::json::Read for UpdateProvisionedLimitRequest {
         }
         let value = Self {
             limit_definition: r.required(v0, "LimitDefinition", "limitDefinition"),
-            requested_limit_value: r.required(v1, "RequestedLimitValue", "requestedLimitValue"),
+            requested_limit_value: r
+                .required(v1, "RequestedLimitValue", "requestedLimitValue"),
         };
         r.check(&value, false);
         Ok(value)
@@ -68508,7 +71852,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateProvisionedLimitResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateProvisionedLimitResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateProvisionedLimitResponse")
             }
 
@@ -68543,7 +71890,9 @@ impl rt::json::Read for UpdateProvisionedLimitResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateProvisionedLimitResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -68562,9 +71911,7 @@ impl rt::json::Read for UpdateProvisionedLimitResponse {
 
 impl de::Placeholder for UpdateProvisionedLimitResponse {
     fn placeholder() -> Self {
-        Self {
-            limit: de::placeholder(),
-        }
+        Self { limit: de::placeholder() }
     }
 }
 
@@ -68663,7 +72010,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateReplicaStatusType {
 }
 
 impl rt::json::Read for UpdateReplicaStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -68738,7 +72087,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateResourceServerRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateResourceServerRequest")
             }
 
@@ -68785,7 +72137,9 @@ impl rt::json::Read for UpdateResourceServerRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -68894,7 +72248,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateResourceServerResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateResourceServerResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateResourceServerResponse")
             }
 
@@ -68929,12 +72286,16 @@ impl rt::json::Read for UpdateResourceServerResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateResourceServerResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "ResourceServer" => r.member_into(&mut v0, "ResourceServer", "resourceServer")?,
+                "ResourceServer" => {
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -69035,7 +72396,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTermsRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateTermsRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateTermsRequest")
             }
 
@@ -69090,7 +72454,9 @@ impl rt::json::Read for UpdateTermsRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -69222,7 +72588,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateTermsResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateTermsResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateTermsResponse")
             }
 
@@ -69255,7 +72624,9 @@ impl rt::json::Read for UpdateTermsResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateTermsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -69370,7 +72741,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserAttributesRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserAttributesRequest")
             }
 
@@ -69413,16 +72787,22 @@ impl rt::json::Read for UpdateUserAttributesRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut entries = r.begin_object("a UpdateUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserAttributes" => r.member_into(&mut v0, "UserAttributes", "userAttributes")?,
+                "UserAttributes" => {
+                    r.member_into(&mut v0, "UserAttributes", "userAttributes")?
+                }
                 "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
-                "ClientMetadata" => r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?,
+                "ClientMetadata" => {
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -69525,7 +72905,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserAttributesResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserAttributesResponse")
             }
 
@@ -69543,7 +72926,9 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserAttributesResponse {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(&mut map, &mut v0, "CodeDeliveryDetailsList")?,
+                        0 => {
+                            de::value_into(&mut map, &mut v0, "CodeDeliveryDetailsList")?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -69560,16 +72945,20 @@ impl rt::json::Read for UpdateUserAttributesResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserAttributesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CodeDeliveryDetailsList" => r.member_into(
-                    &mut v0,
-                    "CodeDeliveryDetailsList",
-                    "codeDeliveryDetailsList",
-                )?,
+                "CodeDeliveryDetailsList" => {
+                    r.member_into(
+                        &mut v0,
+                        "CodeDeliveryDetailsList",
+                        "codeDeliveryDetailsList",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -69758,7 +73147,9 @@ pub struct UpdateUserPoolClientRequest {
     /// rule](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html).
     ///
     /// Wire name `SupportedIdentityProviders`.
-    pub supported_identity_providers: ::core::option::Option<SupportedIdentityProvidersListType>,
+    pub supported_identity_providers: ::core::option::Option<
+        SupportedIdentityProvidersListType,
+    >,
     /// A list of allowed redirect, or callback, URLs for managed login authentication. These URLs are the
     /// paths where you want to send your users' browsers after they complete authentication with managed
     /// login or a third-party IdP. Typically, callback URLs are the home of an application that uses OAuth
@@ -69863,7 +73254,9 @@ pub struct UpdateUserPoolClientRequest {
     /// Defaults to `LEGACY`.
     ///
     /// Wire name `PreventUserExistenceErrors`.
-    pub prevent_user_existence_errors: ::core::option::Option<PreventUserExistenceErrorTypes>,
+    pub prevent_user_existence_errors: ::core::option::Option<
+        PreventUserExistenceErrorTypes,
+    >,
     /// Activates or deactivates [token
     /// revocation](https://docs.aws.amazon.com/cognito/latest/developerguide/token-revocation.html) in the
     /// target app client.
@@ -69879,7 +73272,9 @@ pub struct UpdateUserPoolClientRequest {
     /// client that has a client secret.
     ///
     /// Wire name `EnablePropagateAdditionalUserContextData`.
-    pub enable_propagate_additional_user_context_data: ::core::option::Option<WrappedBooleanType>,
+    pub enable_propagate_additional_user_context_data: ::core::option::Option<
+        WrappedBooleanType,
+    >,
     /// Amazon Cognito creates a session token for each API request in an authentication flow.
     /// `AuthSessionValidity` is the duration, in minutes, of that session token. Your user pool native user
     /// must respond to each authentication challenge before the session expires.
@@ -69914,7 +73309,9 @@ pub struct UpdateUserPoolClientRequest {
     /// Manager can no longer get it.
     ///
     /// Wire name `PublishSecretsInAWSSecretsManager`.
-    pub publish_secrets_in_aws_secrets_manager: ::core::option::Option<WrappedBooleanType>,
+    pub publish_secrets_in_aws_secrets_manager: ::core::option::Option<
+        WrappedBooleanType,
+    >,
 }
 
 impl ::core::fmt::Debug for UpdateUserPoolClientRequest {
@@ -69930,10 +73327,7 @@ impl ::core::fmt::Debug for UpdateUserPoolClientRequest {
             .field("read_attributes", &self.read_attributes)
             .field("write_attributes", &self.write_attributes)
             .field("explicit_auth_flows", &self.explicit_auth_flows)
-            .field(
-                "supported_identity_providers",
-                &self.supported_identity_providers,
-            )
+            .field("supported_identity_providers", &self.supported_identity_providers)
             .field("callback_urls", &self.callback_urls)
             .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
@@ -69944,10 +73338,7 @@ impl ::core::fmt::Debug for UpdateUserPoolClientRequest {
                 &self.allowed_o_auth_flows_user_pool_client,
             )
             .field("analytics_configuration", &self.analytics_configuration)
-            .field(
-                "prevent_user_existence_errors",
-                &self.prevent_user_existence_errors,
-            )
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
             .field("enable_token_revocation", &self.enable_token_revocation)
             .field(
                 "enable_propagate_additional_user_context_data",
@@ -70052,7 +73443,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolClientRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolClientRequest")
             }
 
@@ -70126,27 +73520,53 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientRequest {
                         7 => de::value_into(&mut map, &mut v7, "ReadAttributes")?,
                         8 => de::value_into(&mut map, &mut v8, "WriteAttributes")?,
                         9 => de::value_into(&mut map, &mut v9, "ExplicitAuthFlows")?,
-                        10 => de::value_into(&mut map, &mut v10, "SupportedIdentityProviders")?,
+                        10 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v10,
+                                "SupportedIdentityProviders",
+                            )?
+                        }
                         11 => de::value_into(&mut map, &mut v11, "CallbackURLs")?,
                         12 => de::value_into(&mut map, &mut v12, "LogoutURLs")?,
                         13 => de::value_into(&mut map, &mut v13, "DefaultRedirectURI")?,
                         14 => de::value_into(&mut map, &mut v14, "AllowedOAuthFlows")?,
                         15 => de::value_into(&mut map, &mut v15, "AllowedOAuthScopes")?,
                         16 => {
-                            de::value_into(&mut map, &mut v16, "AllowedOAuthFlowsUserPoolClient")?
+                            de::value_into(
+                                &mut map,
+                                &mut v16,
+                                "AllowedOAuthFlowsUserPoolClient",
+                            )?
                         }
-                        17 => de::value_into(&mut map, &mut v17, "AnalyticsConfiguration")?,
-                        18 => de::value_into(&mut map, &mut v18, "PreventUserExistenceErrors")?,
-                        19 => de::value_into(&mut map, &mut v19, "EnableTokenRevocation")?,
-                        20 => de::value_into(
-                            &mut map,
-                            &mut v20,
-                            "EnablePropagateAdditionalUserContextData",
-                        )?,
+                        17 => {
+                            de::value_into(&mut map, &mut v17, "AnalyticsConfiguration")?
+                        }
+                        18 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v18,
+                                "PreventUserExistenceErrors",
+                            )?
+                        }
+                        19 => {
+                            de::value_into(&mut map, &mut v19, "EnableTokenRevocation")?
+                        }
+                        20 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v20,
+                                "EnablePropagateAdditionalUserContextData",
+                            )?
+                        }
                         21 => de::value_into(&mut map, &mut v21, "AuthSessionValidity")?,
                         22 => de::value_into(&mut map, &mut v22, "RefreshTokenRotation")?,
                         23 => {
-                            de::value_into(&mut map, &mut v23, "PublishSecretsInAWSSecretsManager")?
+                            de::value_into(
+                                &mut map,
+                                &mut v23,
+                                "PublishSecretsInAWSSecretsManager",
+                            )?
                         }
                         _ => de::skip(&mut map)?,
                     }
@@ -70187,7 +73607,9 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -70219,7 +73641,11 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
                 "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
                 "ClientName" => r.member_into(&mut v2, "ClientName", "clientName")?,
                 "RefreshTokenValidity" => {
-                    r.member_into(&mut v3, "RefreshTokenValidity", "refreshTokenValidity")?
+                    r.member_into(
+                        &mut v3,
+                        "RefreshTokenValidity",
+                        "refreshTokenValidity",
+                    )?
                 }
                 "AccessTokenValidity" => {
                     r.member_into(&mut v4, "AccessTokenValidity", "accessTokenValidity")?
@@ -70230,19 +73656,25 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
                 "TokenValidityUnits" => {
                     r.member_into(&mut v6, "TokenValidityUnits", "tokenValidityUnits")?
                 }
-                "ReadAttributes" => r.member_into(&mut v7, "ReadAttributes", "readAttributes")?,
+                "ReadAttributes" => {
+                    r.member_into(&mut v7, "ReadAttributes", "readAttributes")?
+                }
                 "WriteAttributes" => {
                     r.member_into(&mut v8, "WriteAttributes", "writeAttributes")?
                 }
                 "ExplicitAuthFlows" => {
                     r.member_into(&mut v9, "ExplicitAuthFlows", "explicitAuthFlows")?
                 }
-                "SupportedIdentityProviders" => r.member_into(
-                    &mut v10,
-                    "SupportedIdentityProviders",
-                    "supportedIdentityProviders",
-                )?,
-                "CallbackURLs" => r.member_into(&mut v11, "CallbackURLs", "callbackURLs")?,
+                "SupportedIdentityProviders" => {
+                    r.member_into(
+                        &mut v10,
+                        "SupportedIdentityProviders",
+                        "supportedIdentityProviders",
+                    )?
+                }
+                "CallbackURLs" => {
+                    r.member_into(&mut v11, "CallbackURLs", "callbackURLs")?
+                }
                 "LogoutURLs" => r.member_into(&mut v12, "LogoutURLs", "logoutURLs")?,
                 "DefaultRedirectURI" => {
                     r.member_into(&mut v13, "DefaultRedirectURI", "defaultRedirectURI")?
@@ -70253,38 +73685,62 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
                 "AllowedOAuthScopes" => {
                     r.member_into(&mut v15, "AllowedOAuthScopes", "allowedOAuthScopes")?
                 }
-                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
-                    &mut v16,
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "allowedOAuthFlowsUserPoolClient",
-                )?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    r.member_into(
+                        &mut v16,
+                        "AllowedOAuthFlowsUserPoolClient",
+                        "allowedOAuthFlowsUserPoolClient",
+                    )?
+                }
                 "AnalyticsConfiguration" => {
-                    r.member_into(&mut v17, "AnalyticsConfiguration", "analyticsConfiguration")?
+                    r.member_into(
+                        &mut v17,
+                        "AnalyticsConfiguration",
+                        "analyticsConfiguration",
+                    )?
                 }
-                "PreventUserExistenceErrors" => r.member_into(
-                    &mut v18,
-                    "PreventUserExistenceErrors",
-                    "preventUserExistenceErrors",
-                )?,
+                "PreventUserExistenceErrors" => {
+                    r.member_into(
+                        &mut v18,
+                        "PreventUserExistenceErrors",
+                        "preventUserExistenceErrors",
+                    )?
+                }
                 "EnableTokenRevocation" => {
-                    r.member_into(&mut v19, "EnableTokenRevocation", "enableTokenRevocation")?
+                    r.member_into(
+                        &mut v19,
+                        "EnableTokenRevocation",
+                        "enableTokenRevocation",
+                    )?
                 }
-                "EnablePropagateAdditionalUserContextData" => r.member_into(
-                    &mut v20,
-                    "EnablePropagateAdditionalUserContextData",
-                    "enablePropagateAdditionalUserContextData",
-                )?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    r.member_into(
+                        &mut v20,
+                        "EnablePropagateAdditionalUserContextData",
+                        "enablePropagateAdditionalUserContextData",
+                    )?
+                }
                 "AuthSessionValidity" => {
-                    r.member_into(&mut v21, "AuthSessionValidity", "authSessionValidity")?
+                    r.member_into(
+                        &mut v21,
+                        "AuthSessionValidity",
+                        "authSessionValidity",
+                    )?
                 }
                 "RefreshTokenRotation" => {
-                    r.member_into(&mut v22, "RefreshTokenRotation", "refreshTokenRotation")?
+                    r.member_into(
+                        &mut v22,
+                        "RefreshTokenRotation",
+                        "refreshTokenRotation",
+                    )?
                 }
-                "PublishSecretsInAWSSecretsManager" => r.member_into(
-                    &mut v23,
-                    "PublishSecretsInAWSSecretsManager",
-                    "publishSecretsInAWSSecretsManager",
-                )?,
+                "PublishSecretsInAWSSecretsManager" => {
+                    r.member_into(
+                        &mut v23,
+                        "PublishSecretsInAWSSecretsManager",
+                        "publishSecretsInAWSSecretsManager",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -70394,7 +73850,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -70405,7 +73863,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -70416,7 +73876,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -70427,7 +73889,9 @@ impl rt::Validate for UpdateUserPoolClientRequest {
                 value,
                 |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -70572,7 +74036,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolClientResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolClientResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolClientResponse")
             }
 
@@ -70607,18 +74074,20 @@ impl rt::json::Read for UpdateUserPoolClientResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolClientResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "UserPoolClient" => r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?,
+                "UserPoolClient" => {
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                }
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_client: v0,
-        };
+        let value = Self { user_pool_client: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -70626,9 +74095,7 @@ impl rt::json::Read for UpdateUserPoolClientResponse {
 
 impl de::Placeholder for UpdateUserPoolClientResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_client: None,
-        }
+        Self { user_pool_client: None }
     }
 }
 
@@ -70713,7 +74180,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolDomainRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolDomainRequest")
             }
 
@@ -70764,7 +74234,9 @@ impl rt::json::Read for UpdateUserPoolDomainRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -70894,7 +74366,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolDomainResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolDomainResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolDomainResponse")
             }
 
@@ -70937,7 +74412,9 @@ impl rt::json::Read for UpdateUserPoolDomainResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -71030,7 +74507,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolReplicaRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolReplicaRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolReplicaRequest")
             }
 
@@ -71073,7 +74553,9 @@ impl rt::json::Read for UpdateUserPoolReplicaRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -71165,7 +74647,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolReplicaResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolReplicaResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolReplicaResponse")
             }
 
@@ -71200,7 +74685,9 @@ impl rt::json::Read for UpdateUserPoolReplicaResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolReplicaResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -71211,9 +74698,7 @@ impl rt::json::Read for UpdateUserPoolReplicaResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            user_pool_replica: v0,
-        };
+        let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
         Ok(value)
     }
@@ -71221,9 +74706,7 @@ impl rt::json::Read for UpdateUserPoolReplicaResponse {
 
 impl de::Placeholder for UpdateUserPoolReplicaResponse {
     fn placeholder() -> Self {
-        Self {
-            user_pool_replica: None,
-        }
+        Self { user_pool_replica: None }
     }
 }
 
@@ -71295,7 +74778,9 @@ pub struct UpdateUserPoolRequest {
     /// both parameters with either choice, Amazon Cognito returns an error.
     ///
     /// Wire name `VerificationMessageTemplate`.
-    pub verification_message_template: ::core::option::Option<VerificationMessageTemplateType>,
+    pub verification_message_template: ::core::option::Option<
+        VerificationMessageTemplateType,
+    >,
     /// The contents of the SMS message that your user pool sends to users in SMS authentication.
     ///
     /// Wire name `SmsAuthenticationMessage`. Length: 6 to 140. Pattern: `.*\{####\}.*`.
@@ -71307,7 +74792,9 @@ pub struct UpdateUserPoolRequest {
     /// numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
     ///
     /// Wire name `UserAttributeUpdateSettings`.
-    pub user_attribute_update_settings: ::core::option::Option<UserAttributeUpdateSettingsType>,
+    pub user_attribute_update_settings: ::core::option::Option<
+        UserAttributeUpdateSettingsType,
+    >,
     /// Sets multi-factor authentication (MFA) to be on, off, or optional. When `ON`, all users must set up
     /// MFA before they can sign in. When `OPTIONAL`, your application must make a client-side determination
     /// of whether a user wants to register an MFA device. For user pools with adaptive authentication with
@@ -71524,7 +75011,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolRequest")
             }
 
@@ -71596,20 +75086,54 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolRequest {
                         3 => de::value_into(&mut map, &mut v3, "LambdaConfig")?,
                         4 => de::value_into(&mut map, &mut v4, "AutoVerifiedAttributes")?,
                         5 => de::value_into(&mut map, &mut v5, "SmsVerificationMessage")?,
-                        6 => de::value_into(&mut map, &mut v6, "EmailVerificationMessage")?,
-                        7 => de::value_into(&mut map, &mut v7, "EmailVerificationSubject")?,
-                        8 => de::value_into(&mut map, &mut v8, "VerificationMessageTemplate")?,
-                        9 => de::value_into(&mut map, &mut v9, "SmsAuthenticationMessage")?,
-                        10 => de::value_into(&mut map, &mut v10, "UserAttributeUpdateSettings")?,
+                        6 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v6,
+                                "EmailVerificationMessage",
+                            )?
+                        }
+                        7 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v7,
+                                "EmailVerificationSubject",
+                            )?
+                        }
+                        8 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v8,
+                                "VerificationMessageTemplate",
+                            )?
+                        }
+                        9 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v9,
+                                "SmsAuthenticationMessage",
+                            )?
+                        }
+                        10 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v10,
+                                "UserAttributeUpdateSettings",
+                            )?
+                        }
                         11 => de::value_into(&mut map, &mut v11, "MfaConfiguration")?,
                         12 => de::value_into(&mut map, &mut v12, "DeviceConfiguration")?,
                         13 => de::value_into(&mut map, &mut v13, "EmailConfiguration")?,
                         14 => de::value_into(&mut map, &mut v14, "SmsConfiguration")?,
                         15 => de::value_into(&mut map, &mut v15, "UserPoolTags")?,
-                        16 => de::value_into(&mut map, &mut v16, "AdminCreateUserConfig")?,
+                        16 => {
+                            de::value_into(&mut map, &mut v16, "AdminCreateUserConfig")?
+                        }
                         17 => de::value_into(&mut map, &mut v17, "UserPoolAddOns")?,
                         18 => de::value_into(&mut map, &mut v18, "DcrConfiguration")?,
-                        19 => de::value_into(&mut map, &mut v19, "AccountRecoverySetting")?,
+                        19 => {
+                            de::value_into(&mut map, &mut v19, "AccountRecoverySetting")?
+                        }
                         20 => de::value_into(&mut map, &mut v20, "PoolName")?,
                         21 => de::value_into(&mut map, &mut v21, "UserPoolTier")?,
                         22 => de::value_into(&mut map, &mut v22, "KeyConfiguration")?,
@@ -71655,7 +75179,9 @@ impl rt::json::Read for UpdateUserPoolRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -71691,41 +75217,63 @@ impl rt::json::Read for UpdateUserPoolRequest {
                 }
                 "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
                 "AutoVerifiedAttributes" => {
-                    r.member_into(&mut v4, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
+                    r.member_into(
+                        &mut v4,
+                        "AutoVerifiedAttributes",
+                        "autoVerifiedAttributes",
+                    )?
                 }
                 "SmsVerificationMessage" => {
-                    r.member_into(&mut v5, "SmsVerificationMessage", "smsVerificationMessage")?
+                    r.member_into(
+                        &mut v5,
+                        "SmsVerificationMessage",
+                        "smsVerificationMessage",
+                    )?
                 }
-                "EmailVerificationMessage" => r.member_into(
-                    &mut v6,
-                    "EmailVerificationMessage",
-                    "emailVerificationMessage",
-                )?,
-                "EmailVerificationSubject" => r.member_into(
-                    &mut v7,
-                    "EmailVerificationSubject",
-                    "emailVerificationSubject",
-                )?,
-                "VerificationMessageTemplate" => r.member_into(
-                    &mut v8,
-                    "VerificationMessageTemplate",
-                    "verificationMessageTemplate",
-                )?,
-                "SmsAuthenticationMessage" => r.member_into(
-                    &mut v9,
-                    "SmsAuthenticationMessage",
-                    "smsAuthenticationMessage",
-                )?,
-                "UserAttributeUpdateSettings" => r.member_into(
-                    &mut v10,
-                    "UserAttributeUpdateSettings",
-                    "userAttributeUpdateSettings",
-                )?,
+                "EmailVerificationMessage" => {
+                    r.member_into(
+                        &mut v6,
+                        "EmailVerificationMessage",
+                        "emailVerificationMessage",
+                    )?
+                }
+                "EmailVerificationSubject" => {
+                    r.member_into(
+                        &mut v7,
+                        "EmailVerificationSubject",
+                        "emailVerificationSubject",
+                    )?
+                }
+                "VerificationMessageTemplate" => {
+                    r.member_into(
+                        &mut v8,
+                        "VerificationMessageTemplate",
+                        "verificationMessageTemplate",
+                    )?
+                }
+                "SmsAuthenticationMessage" => {
+                    r.member_into(
+                        &mut v9,
+                        "SmsAuthenticationMessage",
+                        "smsAuthenticationMessage",
+                    )?
+                }
+                "UserAttributeUpdateSettings" => {
+                    r.member_into(
+                        &mut v10,
+                        "UserAttributeUpdateSettings",
+                        "userAttributeUpdateSettings",
+                    )?
+                }
                 "MfaConfiguration" => {
                     r.member_into(&mut v11, "MfaConfiguration", "mfaConfiguration")?
                 }
                 "DeviceConfiguration" => {
-                    r.member_into(&mut v12, "DeviceConfiguration", "deviceConfiguration")?
+                    r.member_into(
+                        &mut v12,
+                        "DeviceConfiguration",
+                        "deviceConfiguration",
+                    )?
                 }
                 "EmailConfiguration" => {
                     r.member_into(&mut v13, "EmailConfiguration", "emailConfiguration")?
@@ -71733,24 +75281,42 @@ impl rt::json::Read for UpdateUserPoolRequest {
                 "SmsConfiguration" => {
                     r.member_into(&mut v14, "SmsConfiguration", "smsConfiguration")?
                 }
-                "UserPoolTags" => r.member_into(&mut v15, "UserPoolTags", "userPoolTags")?,
-                "AdminCreateUserConfig" => {
-                    r.member_into(&mut v16, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                "UserPoolTags" => {
+                    r.member_into(&mut v15, "UserPoolTags", "userPoolTags")?
                 }
-                "UserPoolAddOns" => r.member_into(&mut v17, "UserPoolAddOns", "userPoolAddOns")?,
+                "AdminCreateUserConfig" => {
+                    r.member_into(
+                        &mut v16,
+                        "AdminCreateUserConfig",
+                        "adminCreateUserConfig",
+                    )?
+                }
+                "UserPoolAddOns" => {
+                    r.member_into(&mut v17, "UserPoolAddOns", "userPoolAddOns")?
+                }
                 "DcrConfiguration" => {
                     r.member_into(&mut v18, "DcrConfiguration", "dcrConfiguration")?
                 }
                 "AccountRecoverySetting" => {
-                    r.member_into(&mut v19, "AccountRecoverySetting", "accountRecoverySetting")?
+                    r.member_into(
+                        &mut v19,
+                        "AccountRecoverySetting",
+                        "accountRecoverySetting",
+                    )?
                 }
                 "PoolName" => r.member_into(&mut v20, "PoolName", "poolName")?,
-                "UserPoolTier" => r.member_into(&mut v21, "UserPoolTier", "userPoolTier")?,
+                "UserPoolTier" => {
+                    r.member_into(&mut v21, "UserPoolTier", "userPoolTier")?
+                }
                 "KeyConfiguration" => {
                     r.member_into(&mut v22, "KeyConfiguration", "keyConfiguration")?
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(&mut v23, "IssuerConfiguration", "issuerConfiguration")?
+                    r.member_into(
+                        &mut v23,
+                        "IssuerConfiguration",
+                        "issuerConfiguration",
+                    )?
                 }
                 "AcrConfiguration" => {
                     r.member_into(&mut v24, "AcrConfiguration", "acrConfiguration")?
@@ -71853,7 +75419,9 @@ impl rt::Validate for UpdateUserPoolRequest {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -71929,7 +75497,9 @@ impl rt::Validate for UpdateUserPoolRequest {
             check::members_hidden(
                 value.values(),
                 |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapValue(
+                    &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -72022,7 +75592,10 @@ impl<'de> ::serde::Deserialize<'de> for UpdateUserPoolResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UpdateUserPoolResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UpdateUserPoolResponse")
             }
 
@@ -72047,7 +75620,9 @@ impl rt::json::Read for UpdateUserPoolResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a UpdateUserPoolResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -72087,8 +75662,9 @@ pub struct UserAttributeUpdateSettingsType {
     /// can immediately update a user’s `email` or `phone_number` attribute.
     ///
     /// Wire name `AttributesRequireVerificationBeforeUpdate`.
-    pub attributes_require_verification_before_update:
-        ::core::option::Option<AttributesRequireVerificationBeforeUpdateType>,
+    pub attributes_require_verification_before_update: ::core::option::Option<
+        AttributesRequireVerificationBeforeUpdateType,
+    >,
 }
 
 impl ::serde::Serialize for UserAttributeUpdateSettingsType {
@@ -72115,7 +75691,10 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserAttributeUpdateSettingsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserAttributeUpdateSettingsType")
             }
 
@@ -72133,11 +75712,13 @@ impl<'de> ::serde::Deserialize<'de> for UserAttributeUpdateSettingsType {
                 };
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
-                        0 => de::value_into(
-                            &mut map,
-                            &mut v0,
-                            "AttributesRequireVerificationBeforeUpdate",
-                        )?,
+                        0 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v0,
+                                "AttributesRequireVerificationBeforeUpdate",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -72154,16 +75735,20 @@ impl rt::json::Read for UserAttributeUpdateSettingsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UserAttributeUpdateSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "AttributesRequireVerificationBeforeUpdate" => r.member_into(
-                    &mut v0,
-                    "AttributesRequireVerificationBeforeUpdate",
-                    "attributesRequireVerificationBeforeUpdate",
-                )?,
+                "AttributesRequireVerificationBeforeUpdate" => {
+                    r.member_into(
+                        &mut v0,
+                        "AttributesRequireVerificationBeforeUpdate",
+                        "attributesRequireVerificationBeforeUpdate",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -72191,7 +75776,9 @@ impl rt::Validate for UserAttributeUpdateSettingsType {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -72248,7 +75835,10 @@ impl<'de> ::serde::Deserialize<'de> for UserContextDataType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserContextDataType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserContextDataType")
             }
 
@@ -72287,7 +75877,9 @@ impl rt::json::Read for UserContextDataType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a UserContextDataType object")?;
@@ -72381,7 +75973,10 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserImportInProgressException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserImportInProgressException")
             }
 
@@ -72404,7 +75999,9 @@ impl<'de> ::serde::Deserialize<'de> for UserImportInProgressException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UserImportInProgressException { message })
+                Ok(UserImportInProgressException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -72415,12 +76012,16 @@ impl rt::json::Read for UserImportInProgressException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserImportInProgressException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -72566,7 +76167,9 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobStatusType {
 }
 
 impl rt::json::Read for UserImportJobStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -72729,11 +76332,17 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserImportJobType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserImportJobType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<UserImportJobType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<UserImportJobType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -72783,7 +76392,13 @@ impl<'de> ::serde::Deserialize<'de> for UserImportJobType {
                         10 => de::value_into(&mut map, &mut v10, "SkippedUsers")?,
                         11 => de::value_into(&mut map, &mut v11, "FailedUsers")?,
                         12 => de::value_into(&mut map, &mut v12, "CompletionMessage")?,
-                        13 => de::value_into(&mut map, &mut v13, "PasswordHashingAlgorithm")?,
+                        13 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v13,
+                                "PasswordHashingAlgorithm",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -72813,7 +76428,9 @@ impl rt::json::Read for UserImportJobType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -72837,22 +76454,34 @@ impl rt::json::Read for UserImportJobType {
                 "PreSignedUrl" => r.member_into(&mut v3, "PreSignedUrl", "preSignedUrl")?,
                 "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate")?,
                 "StartDate" => r.member_into(&mut v5, "StartDate", "startDate")?,
-                "CompletionDate" => r.member_into(&mut v6, "CompletionDate", "completionDate")?,
+                "CompletionDate" => {
+                    r.member_into(&mut v6, "CompletionDate", "completionDate")?
+                }
                 "Status" => r.member_into(&mut v7, "Status", "status")?,
                 "CloudWatchLogsRoleArn" => {
-                    r.member_into(&mut v8, "CloudWatchLogsRoleArn", "cloudWatchLogsRoleArn")?
+                    r.member_into(
+                        &mut v8,
+                        "CloudWatchLogsRoleArn",
+                        "cloudWatchLogsRoleArn",
+                    )?
                 }
-                "ImportedUsers" => r.member_into(&mut v9, "ImportedUsers", "importedUsers")?,
-                "SkippedUsers" => r.member_into(&mut v10, "SkippedUsers", "skippedUsers")?,
+                "ImportedUsers" => {
+                    r.member_into(&mut v9, "ImportedUsers", "importedUsers")?
+                }
+                "SkippedUsers" => {
+                    r.member_into(&mut v10, "SkippedUsers", "skippedUsers")?
+                }
                 "FailedUsers" => r.member_into(&mut v11, "FailedUsers", "failedUsers")?,
                 "CompletionMessage" => {
                     r.member_into(&mut v12, "CompletionMessage", "completionMessage")?
                 }
-                "PasswordHashingAlgorithm" => r.member_into(
-                    &mut v13,
-                    "PasswordHashingAlgorithm",
-                    "passwordHashingAlgorithm",
-                )?,
+                "PasswordHashingAlgorithm" => {
+                    r.member_into(
+                        &mut v13,
+                        "PasswordHashingAlgorithm",
+                        "passwordHashingAlgorithm",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -72987,7 +76616,10 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserLambdaValidationException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserLambdaValidationException")
             }
 
@@ -73010,7 +76642,9 @@ impl<'de> ::serde::Deserialize<'de> for UserLambdaValidationException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UserLambdaValidationException { message })
+                Ok(UserLambdaValidationException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -73021,12 +76655,16 @@ impl rt::json::Read for UserLambdaValidationException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserLambdaValidationException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -73095,7 +76733,10 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserNotConfirmedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserNotConfirmedException")
             }
 
@@ -73118,7 +76759,9 @@ impl<'de> ::serde::Deserialize<'de> for UserNotConfirmedException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UserNotConfirmedException { message })
+                Ok(UserNotConfirmedException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -73129,12 +76772,16 @@ impl rt::json::Read for UserNotConfirmedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserNotConfirmedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -73198,7 +76845,10 @@ impl<'de> ::serde::Deserialize<'de> for UserNotFoundException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserNotFoundException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserNotFoundException")
             }
 
@@ -73232,12 +76882,16 @@ impl rt::json::Read for UserNotFoundException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -73303,7 +76957,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolAddOnNotEnabledException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolAddOnNotEnabledException")
             }
 
@@ -73326,7 +76983,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnNotEnabledException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UserPoolAddOnNotEnabledException { message })
+                Ok(UserPoolAddOnNotEnabledException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -73337,12 +76996,16 @@ impl rt::json::Read for UserPoolAddOnNotEnabledException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserPoolAddOnNotEnabledException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -73382,8 +77045,9 @@ pub struct UserPoolAddOnsType {
     /// including custom authentication.
     ///
     /// Wire name `AdvancedSecurityAdditionalFlows`.
-    pub advanced_security_additional_flows:
-        ::core::option::Option<AdvancedSecurityAdditionalFlowsType>,
+    pub advanced_security_additional_flows: ::core::option::Option<
+        AdvancedSecurityAdditionalFlowsType,
+    >,
 }
 
 impl ::serde::Serialize for UserPoolAddOnsType {
@@ -73411,7 +77075,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolAddOnsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolAddOnsType")
             }
 
@@ -73432,7 +77099,13 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolAddOnsType {
                 while let Some(index) = de::field(&mut map, lookup)? {
                     match index {
                         0 => de::value_into(&mut map, &mut v0, "AdvancedSecurityMode")?,
-                        1 => de::value_into(&mut map, &mut v1, "AdvancedSecurityAdditionalFlows")?,
+                        1 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v1,
+                                "AdvancedSecurityAdditionalFlows",
+                            )?
+                        }
                         _ => de::skip(&mut map)?,
                     }
                 }
@@ -73450,25 +77123,34 @@ impl rt::json::Read for UserPoolAddOnsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a UserPoolAddOnsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AdvancedSecurityMode" => {
-                    r.member_into(&mut v0, "AdvancedSecurityMode", "advancedSecurityMode")?
+                    r.member_into(
+                        &mut v0,
+                        "AdvancedSecurityMode",
+                        "advancedSecurityMode",
+                    )?
                 }
-                "AdvancedSecurityAdditionalFlows" => r.member_into(
-                    &mut v1,
-                    "AdvancedSecurityAdditionalFlows",
-                    "advancedSecurityAdditionalFlows",
-                )?,
+                "AdvancedSecurityAdditionalFlows" => {
+                    r.member_into(
+                        &mut v1,
+                        "AdvancedSecurityAdditionalFlows",
+                        "advancedSecurityAdditionalFlows",
+                    )?
+                }
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
-            advanced_security_mode: r.required(v0, "AdvancedSecurityMode", "advancedSecurityMode"),
+            advanced_security_mode: r
+                .required(v0, "AdvancedSecurityMode", "advancedSecurityMode"),
             advanced_security_additional_flows: v1,
         };
         r.check(&value, false);
@@ -73563,7 +77245,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientDescription {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolClientDescription;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolClientDescription")
             }
 
@@ -73606,7 +77291,9 @@ impl rt::json::Read for UserPoolClientDescription {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -73841,7 +77528,9 @@ pub struct UserPoolClientType {
     /// rule](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-waf.html).
     ///
     /// Wire name `SupportedIdentityProviders`.
-    pub supported_identity_providers: ::core::option::Option<SupportedIdentityProvidersListType>,
+    pub supported_identity_providers: ::core::option::Option<
+        SupportedIdentityProvidersListType,
+    >,
     /// A list of allowed redirect (callback) URLs for the IdPs.
     ///
     /// A redirect URI must:
@@ -73951,7 +77640,9 @@ pub struct UserPoolClientType {
     /// Defaults to `LEGACY`.
     ///
     /// Wire name `PreventUserExistenceErrors`.
-    pub prevent_user_existence_errors: ::core::option::Option<PreventUserExistenceErrorTypes>,
+    pub prevent_user_existence_errors: ::core::option::Option<
+        PreventUserExistenceErrorTypes,
+    >,
     /// Indicates whether token revocation is activated for the user pool client. When you create a new user
     /// pool client, token revocation is activated by default.
     ///
@@ -73974,7 +77665,9 @@ pub struct UserPoolClientType {
     /// requests](https://docs.aws.amazon.com/cognito/latest/developerguide/cognito-user-pool-settings-adaptive-authentication.html#user-pool-settings-adaptive-authentication-device-fingerprint).
     ///
     /// Wire name `EnablePropagateAdditionalUserContextData`.
-    pub enable_propagate_additional_user_context_data: ::core::option::Option<WrappedBooleanType>,
+    pub enable_propagate_additional_user_context_data: ::core::option::Option<
+        WrappedBooleanType,
+    >,
     /// Amazon Cognito creates a session token for each API request in an authentication flow.
     /// `AuthSessionValidity` is the duration, in minutes, of that session token. Your user pool native user
     /// must respond to each authentication challenge before the session expires.
@@ -74027,10 +77720,7 @@ impl ::core::fmt::Debug for UserPoolClientType {
             .field("read_attributes", &self.read_attributes)
             .field("write_attributes", &self.write_attributes)
             .field("explicit_auth_flows", &self.explicit_auth_flows)
-            .field(
-                "supported_identity_providers",
-                &self.supported_identity_providers,
-            )
+            .field("supported_identity_providers", &self.supported_identity_providers)
             .field("callback_urls", &self.callback_urls)
             .field("logout_urls", &self.logout_urls)
             .field("default_redirect_uri", &self.default_redirect_uri)
@@ -74041,10 +77731,7 @@ impl ::core::fmt::Debug for UserPoolClientType {
                 &self.allowed_o_auth_flows_user_pool_client,
             )
             .field("analytics_configuration", &self.analytics_configuration)
-            .field(
-                "prevent_user_existence_errors",
-                &self.prevent_user_existence_errors,
-            )
+            .field("prevent_user_existence_errors", &self.prevent_user_existence_errors)
             .field("enable_token_revocation", &self.enable_token_revocation)
             .field(
                 "enable_propagate_additional_user_context_data",
@@ -74162,7 +77849,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolClientType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolClientType")
             }
 
@@ -74248,23 +77938,45 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolClientType {
                         11 => de::value_into(&mut map, &mut v11, "ReadAttributes")?,
                         12 => de::value_into(&mut map, &mut v12, "WriteAttributes")?,
                         13 => de::value_into(&mut map, &mut v13, "ExplicitAuthFlows")?,
-                        14 => de::value_into(&mut map, &mut v14, "SupportedIdentityProviders")?,
+                        14 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v14,
+                                "SupportedIdentityProviders",
+                            )?
+                        }
                         15 => de::value_into(&mut map, &mut v15, "CallbackURLs")?,
                         16 => de::value_into(&mut map, &mut v16, "LogoutURLs")?,
                         17 => de::value_into(&mut map, &mut v17, "DefaultRedirectURI")?,
                         18 => de::value_into(&mut map, &mut v18, "AllowedOAuthFlows")?,
                         19 => de::value_into(&mut map, &mut v19, "AllowedOAuthScopes")?,
                         20 => {
-                            de::value_into(&mut map, &mut v20, "AllowedOAuthFlowsUserPoolClient")?
+                            de::value_into(
+                                &mut map,
+                                &mut v20,
+                                "AllowedOAuthFlowsUserPoolClient",
+                            )?
                         }
-                        21 => de::value_into(&mut map, &mut v21, "AnalyticsConfiguration")?,
-                        22 => de::value_into(&mut map, &mut v22, "PreventUserExistenceErrors")?,
-                        23 => de::value_into(&mut map, &mut v23, "EnableTokenRevocation")?,
-                        24 => de::value_into(
-                            &mut map,
-                            &mut v24,
-                            "EnablePropagateAdditionalUserContextData",
-                        )?,
+                        21 => {
+                            de::value_into(&mut map, &mut v21, "AnalyticsConfiguration")?
+                        }
+                        22 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v22,
+                                "PreventUserExistenceErrors",
+                            )?
+                        }
+                        23 => {
+                            de::value_into(&mut map, &mut v23, "EnableTokenRevocation")?
+                        }
+                        24 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v24,
+                                "EnablePropagateAdditionalUserContextData",
+                            )?
+                        }
                         25 => de::value_into(&mut map, &mut v25, "AuthSessionValidity")?,
                         26 => de::value_into(&mut map, &mut v26, "RefreshTokenRotation")?,
                         27 => de::value_into(&mut map, &mut v27, "ClientType")?,
@@ -74311,7 +78023,9 @@ impl rt::json::Read for UserPoolClientType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -74355,7 +78069,11 @@ impl rt::json::Read for UserPoolClientType {
                 }
                 "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
                 "RefreshTokenValidity" => {
-                    r.member_into(&mut v7, "RefreshTokenValidity", "refreshTokenValidity")?
+                    r.member_into(
+                        &mut v7,
+                        "RefreshTokenValidity",
+                        "refreshTokenValidity",
+                    )?
                 }
                 "AccessTokenValidity" => {
                     r.member_into(&mut v8, "AccessTokenValidity", "accessTokenValidity")?
@@ -74366,19 +78084,25 @@ impl rt::json::Read for UserPoolClientType {
                 "TokenValidityUnits" => {
                     r.member_into(&mut v10, "TokenValidityUnits", "tokenValidityUnits")?
                 }
-                "ReadAttributes" => r.member_into(&mut v11, "ReadAttributes", "readAttributes")?,
+                "ReadAttributes" => {
+                    r.member_into(&mut v11, "ReadAttributes", "readAttributes")?
+                }
                 "WriteAttributes" => {
                     r.member_into(&mut v12, "WriteAttributes", "writeAttributes")?
                 }
                 "ExplicitAuthFlows" => {
                     r.member_into(&mut v13, "ExplicitAuthFlows", "explicitAuthFlows")?
                 }
-                "SupportedIdentityProviders" => r.member_into(
-                    &mut v14,
-                    "SupportedIdentityProviders",
-                    "supportedIdentityProviders",
-                )?,
-                "CallbackURLs" => r.member_into(&mut v15, "CallbackURLs", "callbackURLs")?,
+                "SupportedIdentityProviders" => {
+                    r.member_into(
+                        &mut v14,
+                        "SupportedIdentityProviders",
+                        "supportedIdentityProviders",
+                    )?
+                }
+                "CallbackURLs" => {
+                    r.member_into(&mut v15, "CallbackURLs", "callbackURLs")?
+                }
                 "LogoutURLs" => r.member_into(&mut v16, "LogoutURLs", "logoutURLs")?,
                 "DefaultRedirectURI" => {
                     r.member_into(&mut v17, "DefaultRedirectURI", "defaultRedirectURI")?
@@ -74389,32 +78113,54 @@ impl rt::json::Read for UserPoolClientType {
                 "AllowedOAuthScopes" => {
                     r.member_into(&mut v19, "AllowedOAuthScopes", "allowedOAuthScopes")?
                 }
-                "AllowedOAuthFlowsUserPoolClient" => r.member_into(
-                    &mut v20,
-                    "AllowedOAuthFlowsUserPoolClient",
-                    "allowedOAuthFlowsUserPoolClient",
-                )?,
+                "AllowedOAuthFlowsUserPoolClient" => {
+                    r.member_into(
+                        &mut v20,
+                        "AllowedOAuthFlowsUserPoolClient",
+                        "allowedOAuthFlowsUserPoolClient",
+                    )?
+                }
                 "AnalyticsConfiguration" => {
-                    r.member_into(&mut v21, "AnalyticsConfiguration", "analyticsConfiguration")?
+                    r.member_into(
+                        &mut v21,
+                        "AnalyticsConfiguration",
+                        "analyticsConfiguration",
+                    )?
                 }
-                "PreventUserExistenceErrors" => r.member_into(
-                    &mut v22,
-                    "PreventUserExistenceErrors",
-                    "preventUserExistenceErrors",
-                )?,
+                "PreventUserExistenceErrors" => {
+                    r.member_into(
+                        &mut v22,
+                        "PreventUserExistenceErrors",
+                        "preventUserExistenceErrors",
+                    )?
+                }
                 "EnableTokenRevocation" => {
-                    r.member_into(&mut v23, "EnableTokenRevocation", "enableTokenRevocation")?
+                    r.member_into(
+                        &mut v23,
+                        "EnableTokenRevocation",
+                        "enableTokenRevocation",
+                    )?
                 }
-                "EnablePropagateAdditionalUserContextData" => r.member_into(
-                    &mut v24,
-                    "EnablePropagateAdditionalUserContextData",
-                    "enablePropagateAdditionalUserContextData",
-                )?,
+                "EnablePropagateAdditionalUserContextData" => {
+                    r.member_into(
+                        &mut v24,
+                        "EnablePropagateAdditionalUserContextData",
+                        "enablePropagateAdditionalUserContextData",
+                    )?
+                }
                 "AuthSessionValidity" => {
-                    r.member_into(&mut v25, "AuthSessionValidity", "authSessionValidity")?
+                    r.member_into(
+                        &mut v25,
+                        "AuthSessionValidity",
+                        "authSessionValidity",
+                    )?
                 }
                 "RefreshTokenRotation" => {
-                    r.member_into(&mut v26, "RefreshTokenRotation", "refreshTokenRotation")?
+                    r.member_into(
+                        &mut v26,
+                        "RefreshTokenRotation",
+                        "refreshTokenRotation",
+                    )?
                 }
                 "ClientType" => r.member_into(&mut v27, "ClientType", "clientType")?,
                 _ => r.skip_value()?,
@@ -74536,7 +78282,9 @@ impl rt::Validate for UserPoolClientType {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -74547,7 +78295,9 @@ impl rt::Validate for UserPoolClientType {
                 value,
                 |item| check::string_ok(item, &super::rules::CLIENT_PERMISSION_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CLIENT_PERMISSION_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -74558,7 +78308,9 @@ impl rt::Validate for UserPoolClientType {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::EXPLICIT_AUTH_FLOWS_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -74569,7 +78321,9 @@ impl rt::Validate for UserPoolClientType {
                 value,
                 |item| check::string_ok(item, &super::rules::CIMD_POLICY_NAME_TYPE),
                 check::show_str,
-                rt::Constraint::ListMember(&super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::CIMD_POLICY_NAME_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -74767,7 +78521,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolDescriptionType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolDescriptionType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolDescriptionType")
             }
 
@@ -74826,7 +78583,9 @@ impl rt::json::Read for UserPoolDescriptionType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -74845,7 +78604,9 @@ impl rt::json::Read for UserPoolDescriptionType {
                     r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")?
                 }
                 "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
-                "ReplicaRegions" => r.member_into(&mut v6, "ReplicaRegions", "replicaRegions")?,
+                "ReplicaRegions" => {
+                    r.member_into(&mut v6, "ReplicaRegions", "replicaRegions")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -75006,7 +78767,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolMfaType {
 }
 
 impl rt::json::Read for UserPoolMfaType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -75072,7 +78835,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolPolicyType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolPolicyType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolPolicyType")
             }
 
@@ -75111,13 +78877,17 @@ impl rt::json::Read for UserPoolPolicyType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a UserPoolPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "PasswordPolicy" => r.member_into(&mut v0, "PasswordPolicy", "passwordPolicy")?,
+                "PasswordPolicy" => {
+                    r.member_into(&mut v0, "PasswordPolicy", "passwordPolicy")?
+                }
                 "SignInPolicy" => r.member_into(&mut v1, "SignInPolicy", "signInPolicy")?,
                 _ => r.skip_value()?,
             }
@@ -75241,7 +79011,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolReplicaType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolReplicaType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolReplicaType")
             }
 
@@ -75288,7 +79061,9 @@ impl rt::json::Read for UserPoolReplicaType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -75390,7 +79165,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolTaggingException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolTaggingException")
             }
 
@@ -75413,7 +79191,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTaggingException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(UserPoolTaggingException { message })
+                Ok(UserPoolTaggingException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -75424,12 +79204,16 @@ impl rt::json::Read for UserPoolTaggingException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UserPoolTaggingException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -75453,7 +79237,10 @@ impl rt::Validate for UserPoolTaggingException {
 pub type UserPoolTagsListType = ::std::vec::Vec<TagKeysType>;
 
 /// The `UserPoolTagsType` schema.
-pub type UserPoolTagsType = ::std::collections::BTreeMap<::std::string::String, TagValueType>;
+pub type UserPoolTagsType = ::std::collections::BTreeMap<
+    ::std::string::String,
+    TagValueType,
+>;
 
 /// The `UserPoolTierType` schema.
 ///
@@ -75542,7 +79329,9 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTierType {
 }
 
 impl rt::json::Read for UserPoolTierType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -75597,7 +79386,10 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolTokenSessionConfigType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolTokenSessionConfigType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolTokenSessionConfigType")
             }
 
@@ -75632,7 +79424,9 @@ impl rt::json::Read for UserPoolTokenSessionConfigType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UserPoolTokenSessionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -75757,7 +79551,9 @@ pub struct UserPoolType {
     /// address or phone number attribute.
     ///
     /// Wire name `VerificationMessageTemplate`.
-    pub verification_message_template: ::core::option::Option<VerificationMessageTemplateType>,
+    pub verification_message_template: ::core::option::Option<
+        VerificationMessageTemplateType,
+    >,
     /// The contents of the SMS authentication message.
     ///
     /// Wire name `SmsAuthenticationMessage`. Length: 6 to 140. Pattern: `.*\{####\}.*`.
@@ -75769,7 +79565,9 @@ pub struct UserPoolType {
     /// numbers](https://docs.aws.amazon.com/cognito/latest/developerguide/user-pool-settings-email-phone-verification.html#user-pool-settings-verifications-verify-attribute-updates).
     ///
     /// Wire name `UserAttributeUpdateSettings`.
-    pub user_attribute_update_settings: ::core::option::Option<UserAttributeUpdateSettingsType>,
+    pub user_attribute_update_settings: ::core::option::Option<
+        UserAttributeUpdateSettingsType,
+    >,
     /// Can be one of the following values:
     ///
     /// - `OFF` - MFA tokens aren't required and can't be specified during user registration.
@@ -76061,11 +79859,17 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserPoolType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserPoolType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<UserPoolType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<UserPoolType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -76162,28 +79966,80 @@ impl<'de> ::serde::Deserialize<'de> for UserPoolType {
                         9 => de::value_into(&mut map, &mut v9, "AutoVerifiedAttributes")?,
                         10 => de::value_into(&mut map, &mut v10, "AliasAttributes")?,
                         11 => de::value_into(&mut map, &mut v11, "UsernameAttributes")?,
-                        12 => de::value_into(&mut map, &mut v12, "SmsVerificationMessage")?,
-                        13 => de::value_into(&mut map, &mut v13, "EmailVerificationMessage")?,
-                        14 => de::value_into(&mut map, &mut v14, "EmailVerificationSubject")?,
-                        15 => de::value_into(&mut map, &mut v15, "VerificationMessageTemplate")?,
-                        16 => de::value_into(&mut map, &mut v16, "SmsAuthenticationMessage")?,
-                        17 => de::value_into(&mut map, &mut v17, "UserAttributeUpdateSettings")?,
+                        12 => {
+                            de::value_into(&mut map, &mut v12, "SmsVerificationMessage")?
+                        }
+                        13 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v13,
+                                "EmailVerificationMessage",
+                            )?
+                        }
+                        14 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v14,
+                                "EmailVerificationSubject",
+                            )?
+                        }
+                        15 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v15,
+                                "VerificationMessageTemplate",
+                            )?
+                        }
+                        16 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v16,
+                                "SmsAuthenticationMessage",
+                            )?
+                        }
+                        17 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v17,
+                                "UserAttributeUpdateSettings",
+                            )?
+                        }
                         18 => de::value_into(&mut map, &mut v18, "MfaConfiguration")?,
                         19 => de::value_into(&mut map, &mut v19, "DeviceConfiguration")?,
-                        20 => de::value_into(&mut map, &mut v20, "EstimatedNumberOfUsers")?,
+                        20 => {
+                            de::value_into(&mut map, &mut v20, "EstimatedNumberOfUsers")?
+                        }
                         21 => de::value_into(&mut map, &mut v21, "EmailConfiguration")?,
                         22 => de::value_into(&mut map, &mut v22, "SmsConfiguration")?,
                         23 => de::value_into(&mut map, &mut v23, "UserPoolTags")?,
-                        24 => de::value_into(&mut map, &mut v24, "SmsConfigurationFailure")?,
-                        25 => de::value_into(&mut map, &mut v25, "EmailConfigurationFailure")?,
+                        24 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v24,
+                                "SmsConfigurationFailure",
+                            )?
+                        }
+                        25 => {
+                            de::value_into(
+                                &mut map,
+                                &mut v25,
+                                "EmailConfigurationFailure",
+                            )?
+                        }
                         26 => de::value_into(&mut map, &mut v26, "Domain")?,
                         27 => de::value_into(&mut map, &mut v27, "CustomDomain")?,
-                        28 => de::value_into(&mut map, &mut v28, "AdminCreateUserConfig")?,
+                        28 => {
+                            de::value_into(&mut map, &mut v28, "AdminCreateUserConfig")?
+                        }
                         29 => de::value_into(&mut map, &mut v29, "UserPoolAddOns")?,
                         30 => de::value_into(&mut map, &mut v30, "DcrConfiguration")?,
-                        31 => de::value_into(&mut map, &mut v31, "UsernameConfiguration")?,
+                        31 => {
+                            de::value_into(&mut map, &mut v31, "UsernameConfiguration")?
+                        }
                         32 => de::value_into(&mut map, &mut v32, "Arn")?,
-                        33 => de::value_into(&mut map, &mut v33, "AccountRecoverySetting")?,
+                        33 => {
+                            de::value_into(&mut map, &mut v33, "AccountRecoverySetting")?
+                        }
                         34 => de::value_into(&mut map, &mut v34, "UserPoolTier")?,
                         35 => de::value_into(&mut map, &mut v35, "KeyConfiguration")?,
                         36 => de::value_into(&mut map, &mut v36, "IssuerConfiguration")?,
@@ -76241,7 +80097,9 @@ impl rt::json::Read for UserPoolType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -76299,7 +80157,11 @@ impl rt::json::Read for UserPoolType {
                     r.member_into(&mut v8, "SchemaAttributes", "schemaAttributes")?
                 }
                 "AutoVerifiedAttributes" => {
-                    r.member_into(&mut v9, "AutoVerifiedAttributes", "autoVerifiedAttributes")?
+                    r.member_into(
+                        &mut v9,
+                        "AutoVerifiedAttributes",
+                        "autoVerifiedAttributes",
+                    )?
                 }
                 "AliasAttributes" => {
                     r.member_into(&mut v10, "AliasAttributes", "aliasAttributes")?
@@ -76308,41 +80170,63 @@ impl rt::json::Read for UserPoolType {
                     r.member_into(&mut v11, "UsernameAttributes", "usernameAttributes")?
                 }
                 "SmsVerificationMessage" => {
-                    r.member_into(&mut v12, "SmsVerificationMessage", "smsVerificationMessage")?
+                    r.member_into(
+                        &mut v12,
+                        "SmsVerificationMessage",
+                        "smsVerificationMessage",
+                    )?
                 }
-                "EmailVerificationMessage" => r.member_into(
-                    &mut v13,
-                    "EmailVerificationMessage",
-                    "emailVerificationMessage",
-                )?,
-                "EmailVerificationSubject" => r.member_into(
-                    &mut v14,
-                    "EmailVerificationSubject",
-                    "emailVerificationSubject",
-                )?,
-                "VerificationMessageTemplate" => r.member_into(
-                    &mut v15,
-                    "VerificationMessageTemplate",
-                    "verificationMessageTemplate",
-                )?,
-                "SmsAuthenticationMessage" => r.member_into(
-                    &mut v16,
-                    "SmsAuthenticationMessage",
-                    "smsAuthenticationMessage",
-                )?,
-                "UserAttributeUpdateSettings" => r.member_into(
-                    &mut v17,
-                    "UserAttributeUpdateSettings",
-                    "userAttributeUpdateSettings",
-                )?,
+                "EmailVerificationMessage" => {
+                    r.member_into(
+                        &mut v13,
+                        "EmailVerificationMessage",
+                        "emailVerificationMessage",
+                    )?
+                }
+                "EmailVerificationSubject" => {
+                    r.member_into(
+                        &mut v14,
+                        "EmailVerificationSubject",
+                        "emailVerificationSubject",
+                    )?
+                }
+                "VerificationMessageTemplate" => {
+                    r.member_into(
+                        &mut v15,
+                        "VerificationMessageTemplate",
+                        "verificationMessageTemplate",
+                    )?
+                }
+                "SmsAuthenticationMessage" => {
+                    r.member_into(
+                        &mut v16,
+                        "SmsAuthenticationMessage",
+                        "smsAuthenticationMessage",
+                    )?
+                }
+                "UserAttributeUpdateSettings" => {
+                    r.member_into(
+                        &mut v17,
+                        "UserAttributeUpdateSettings",
+                        "userAttributeUpdateSettings",
+                    )?
+                }
                 "MfaConfiguration" => {
                     r.member_into(&mut v18, "MfaConfiguration", "mfaConfiguration")?
                 }
                 "DeviceConfiguration" => {
-                    r.member_into(&mut v19, "DeviceConfiguration", "deviceConfiguration")?
+                    r.member_into(
+                        &mut v19,
+                        "DeviceConfiguration",
+                        "deviceConfiguration",
+                    )?
                 }
                 "EstimatedNumberOfUsers" => {
-                    r.member_into(&mut v20, "EstimatedNumberOfUsers", "estimatedNumberOfUsers")?
+                    r.member_into(
+                        &mut v20,
+                        "EstimatedNumberOfUsers",
+                        "estimatedNumberOfUsers",
+                    )?
                 }
                 "EmailConfiguration" => {
                     r.member_into(&mut v21, "EmailConfiguration", "emailConfiguration")?
@@ -76350,39 +80234,67 @@ impl rt::json::Read for UserPoolType {
                 "SmsConfiguration" => {
                     r.member_into(&mut v22, "SmsConfiguration", "smsConfiguration")?
                 }
-                "UserPoolTags" => r.member_into(&mut v23, "UserPoolTags", "userPoolTags")?,
-                "SmsConfigurationFailure" => r.member_into(
-                    &mut v24,
-                    "SmsConfigurationFailure",
-                    "smsConfigurationFailure",
-                )?,
-                "EmailConfigurationFailure" => r.member_into(
-                    &mut v25,
-                    "EmailConfigurationFailure",
-                    "emailConfigurationFailure",
-                )?,
-                "Domain" => r.member_into(&mut v26, "Domain", "domain")?,
-                "CustomDomain" => r.member_into(&mut v27, "CustomDomain", "customDomain")?,
-                "AdminCreateUserConfig" => {
-                    r.member_into(&mut v28, "AdminCreateUserConfig", "adminCreateUserConfig")?
+                "UserPoolTags" => {
+                    r.member_into(&mut v23, "UserPoolTags", "userPoolTags")?
                 }
-                "UserPoolAddOns" => r.member_into(&mut v29, "UserPoolAddOns", "userPoolAddOns")?,
+                "SmsConfigurationFailure" => {
+                    r.member_into(
+                        &mut v24,
+                        "SmsConfigurationFailure",
+                        "smsConfigurationFailure",
+                    )?
+                }
+                "EmailConfigurationFailure" => {
+                    r.member_into(
+                        &mut v25,
+                        "EmailConfigurationFailure",
+                        "emailConfigurationFailure",
+                    )?
+                }
+                "Domain" => r.member_into(&mut v26, "Domain", "domain")?,
+                "CustomDomain" => {
+                    r.member_into(&mut v27, "CustomDomain", "customDomain")?
+                }
+                "AdminCreateUserConfig" => {
+                    r.member_into(
+                        &mut v28,
+                        "AdminCreateUserConfig",
+                        "adminCreateUserConfig",
+                    )?
+                }
+                "UserPoolAddOns" => {
+                    r.member_into(&mut v29, "UserPoolAddOns", "userPoolAddOns")?
+                }
                 "DcrConfiguration" => {
                     r.member_into(&mut v30, "DcrConfiguration", "dcrConfiguration")?
                 }
                 "UsernameConfiguration" => {
-                    r.member_into(&mut v31, "UsernameConfiguration", "usernameConfiguration")?
+                    r.member_into(
+                        &mut v31,
+                        "UsernameConfiguration",
+                        "usernameConfiguration",
+                    )?
                 }
                 "Arn" => r.member_into(&mut v32, "Arn", "arn")?,
                 "AccountRecoverySetting" => {
-                    r.member_into(&mut v33, "AccountRecoverySetting", "accountRecoverySetting")?
+                    r.member_into(
+                        &mut v33,
+                        "AccountRecoverySetting",
+                        "accountRecoverySetting",
+                    )?
                 }
-                "UserPoolTier" => r.member_into(&mut v34, "UserPoolTier", "userPoolTier")?,
+                "UserPoolTier" => {
+                    r.member_into(&mut v34, "UserPoolTier", "userPoolTier")?
+                }
                 "KeyConfiguration" => {
                     r.member_into(&mut v35, "KeyConfiguration", "keyConfiguration")?
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(&mut v36, "IssuerConfiguration", "issuerConfiguration")?
+                    r.member_into(
+                        &mut v36,
+                        "IssuerConfiguration",
+                        "issuerConfiguration",
+                    )?
                 }
                 "AcrConfiguration" => {
                     r.member_into(&mut v37, "AcrConfiguration", "acrConfiguration")?
@@ -76526,7 +80438,9 @@ impl rt::Validate for UserPoolType {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::VERIFIED_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -76537,7 +80451,9 @@ impl rt::Validate for UserPoolType {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::ALIAS_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -76548,7 +80464,9 @@ impl rt::Validate for UserPoolType {
                 value,
                 check::passes,
                 |item, out| check::show_str(item.as_str(), out),
-                rt::Constraint::ListMember(&super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS),
+                rt::Constraint::ListMember(
+                    &super::rules::USERNAME_ATTRIBUTE_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -76624,7 +80542,9 @@ impl rt::Validate for UserPoolType {
             check::members_hidden(
                 value.values(),
                 |item| check::string_ok(item, &super::rules::SESSION_LOCATION_CITY_TYPE),
-                rt::Constraint::MapValue(&super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS),
+                rt::Constraint::MapValue(
+                    &super::rules::SESSION_LOCATION_CITY_TYPE_CONSTRAINTS,
+                ),
                 path,
                 errors,
             );
@@ -76792,7 +80712,9 @@ impl<'de> ::serde::Deserialize<'de> for UserSessionTrackingType {
 }
 
 impl rt::json::Read for UserSessionTrackingType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -76928,7 +80850,9 @@ impl<'de> ::serde::Deserialize<'de> for UserStatusType {
 }
 
 impl rt::json::Read for UserStatusType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -76999,10 +80923,7 @@ pub struct UserType {
 impl ::core::fmt::Debug for UserType {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("UserType")
-            .field(
-                "username",
-                &self.username.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("username", &self.username.as_ref().map(|_| rt::__private::Redacted))
             .field("attributes", &self.attributes)
             .field("user_create_date", &self.user_create_date)
             .field("user_last_modified_date", &self.user_last_modified_date)
@@ -77055,11 +80976,17 @@ impl<'de> ::serde::Deserialize<'de> for UserType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UserType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UserType")
             }
 
-            fn visit_map<A>(self, mut map: A) -> ::core::result::Result<UserType, A::Error>
+            fn visit_map<A>(
+                self,
+                mut map: A,
+            ) -> ::core::result::Result<UserType, A::Error>
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -77111,7 +81038,9 @@ impl rt::json::Read for UserType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -77124,9 +81053,15 @@ impl rt::json::Read for UserType {
             match &*key {
                 "Username" => r.member_into(&mut v0, "Username", "username")?,
                 "Attributes" => r.member_into(&mut v1, "Attributes", "attributes")?,
-                "UserCreateDate" => r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?,
+                "UserCreateDate" => {
+                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?
+                }
                 "UserLastModifiedDate" => {
-                    r.member_into(&mut v3, "UserLastModifiedDate", "userLastModifiedDate")?
+                    r.member_into(
+                        &mut v3,
+                        "UserLastModifiedDate",
+                        "userLastModifiedDate",
+                    )?
                 }
                 "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
                 "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
@@ -77276,7 +81211,9 @@ impl<'de> ::serde::Deserialize<'de> for UserVerificationType {
 }
 
 impl rt::json::Read for UserVerificationType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -77379,7 +81316,9 @@ impl<'de> ::serde::Deserialize<'de> for UsernameAttributeType {
 }
 
 impl rt::json::Read for UsernameAttributeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -77451,7 +81390,10 @@ impl<'de> ::serde::Deserialize<'de> for UsernameConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UsernameConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UsernameConfigurationType")
             }
 
@@ -77486,12 +81428,16 @@ impl rt::json::Read for UsernameConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a UsernameConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "CaseSensitive" => r.member_into(&mut v0, "CaseSensitive", "caseSensitive")?,
+                "CaseSensitive" => {
+                    r.member_into(&mut v0, "CaseSensitive", "caseSensitive")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -77560,7 +81506,10 @@ impl<'de> ::serde::Deserialize<'de> for UsernameExistsException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = UsernameExistsException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "UsernameExistsException")
             }
 
@@ -77594,12 +81543,16 @@ impl rt::json::Read for UsernameExistsException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a UsernameExistsException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -77661,7 +81614,9 @@ pub struct VerificationMessageTemplateType {
     /// is `DEVELOPER`, your user pool sends email messages with your own Amazon SES configuration.
     ///
     /// Wire name `EmailMessageByLink`. Length: 6 to 20000. Pattern: `[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*\{##[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*##\}[\p{L}\p{M}\p{S}\p{N}\p{P}\s*]*`.
-    pub email_message_by_link: ::core::option::Option<EmailVerificationMessageByLinkType>,
+    pub email_message_by_link: ::core::option::Option<
+        EmailVerificationMessageByLinkType,
+    >,
     /// The subject line for the email message template for sending a confirmation link to the user. You can
     /// set an `EmailSubjectByLink` template only if the value of
     /// [EmailSendingAccount](https://docs.aws.amazon.com/cognito-user-identity-pools/latest/APIReference/API_EmailConfigurationType.html#CognitoUserPools-Type-EmailConfigurationType-EmailSendingAccount)
@@ -77670,7 +81625,9 @@ pub struct VerificationMessageTemplateType {
     /// is `DEVELOPER`, your user pool sends email messages with your own Amazon SES configuration.
     ///
     /// Wire name `EmailSubjectByLink`. Length: 1 to 140. Pattern: `[\p{L}\p{M}\p{S}\p{N}\p{P}\s]+`.
-    pub email_subject_by_link: ::core::option::Option<EmailVerificationSubjectByLinkType>,
+    pub email_subject_by_link: ::core::option::Option<
+        EmailVerificationSubjectByLinkType,
+    >,
     /// The configuration of verification emails to contain a clickable link or a verification code.
     ///
     /// For link, your template body must contain link text in the format `{##Click here##}`. "Click here"
@@ -77720,7 +81677,10 @@ impl<'de> ::serde::Deserialize<'de> for VerificationMessageTemplateType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = VerificationMessageTemplateType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "VerificationMessageTemplateType")
             }
 
@@ -77775,7 +81735,9 @@ impl rt::json::Read for VerificationMessageTemplateType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -77958,7 +81920,9 @@ impl<'de> ::serde::Deserialize<'de> for VerifiedAttributeType {
 }
 
 impl rt::json::Read for VerifiedAttributeType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -78010,10 +81974,7 @@ impl ::core::fmt::Debug for VerifySoftwareTokenRequest {
                 "access_token",
                 &self.access_token.as_ref().map(|_| rt::__private::Redacted),
             )
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .field("user_code", &rt::__private::Redacted)
             .field("friendly_device_name", &self.friendly_device_name)
             .finish()
@@ -78051,7 +82012,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = VerifySoftwareTokenRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "VerifySoftwareTokenRequest")
             }
 
@@ -78098,7 +82062,9 @@ impl rt::json::Read for VerifySoftwareTokenRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -78186,10 +82152,7 @@ impl ::core::fmt::Debug for VerifySoftwareTokenResponse {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.debug_struct("VerifySoftwareTokenResponse")
             .field("status", &self.status)
-            .field(
-                "session",
-                &self.session.as_ref().map(|_| rt::__private::Redacted),
-            )
+            .field("session", &self.session.as_ref().map(|_| rt::__private::Redacted))
             .finish()
     }
 }
@@ -78221,7 +82184,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = VerifySoftwareTokenResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "VerifySoftwareTokenResponse")
             }
 
@@ -78260,7 +82226,9 @@ impl rt::json::Read for VerifySoftwareTokenResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut entries = r.begin_object("a VerifySoftwareTokenResponse object")?;
@@ -78271,10 +82239,7 @@ impl rt::json::Read for VerifySoftwareTokenResponse {
                 _ => r.skip_value()?,
             }
         }
-        let value = Self {
-            status: v0,
-            session: v1,
-        };
+        let value = Self { status: v0, session: v1 };
         r.check(&value, false);
         Ok(value)
     }
@@ -78385,7 +82350,9 @@ impl<'de> ::serde::Deserialize<'de> for VerifySoftwareTokenResponseType {
 }
 
 impl rt::json::Read for VerifySoftwareTokenResponseType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -78458,7 +82425,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeRequest {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = VerifyUserAttributeRequest;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "VerifyUserAttributeRequest")
             }
 
@@ -78501,7 +82471,9 @@ impl rt::json::Read for VerifyUserAttributeRequest {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -78509,7 +82481,9 @@ impl rt::json::Read for VerifyUserAttributeRequest {
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
                 "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "AttributeName" => r.member_into(&mut v1, "AttributeName", "attributeName")?,
+                "AttributeName" => {
+                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                }
                 "Code" => r.member_into(&mut v2, "Code", "code")?,
                 _ => r.skip_value()?,
             }
@@ -78554,7 +82528,12 @@ impl rt::Validate for VerifyUserAttributeRequest {
             let value = &self.code;
             let path = path.field("code");
             if !errors.is_stand_in(path) {
-                check::string(value, &super::rules::CONFIRMATION_CODE_TYPE, path, errors);
+                check::string(
+                    value,
+                    &super::rules::CONFIRMATION_CODE_TYPE,
+                    path,
+                    errors,
+                );
             }
         }
     }
@@ -78584,7 +82563,10 @@ impl<'de> ::serde::Deserialize<'de> for VerifyUserAttributeResponse {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = VerifyUserAttributeResponse;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "VerifyUserAttributeResponse")
             }
 
@@ -78609,7 +82591,9 @@ impl rt::json::Read for VerifyUserAttributeResponse {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut entries = r.begin_object("a VerifyUserAttributeResponse object")?;
         while let Some(_key) = r.next_key(&mut entries)? {
             r.skip_value()?;
@@ -78637,7 +82621,9 @@ pub type WebAuthnAuthenticatorAttachmentType = ::std::string::String;
 pub type WebAuthnAuthenticatorTransportType = ::std::string::String;
 
 /// The `WebAuthnAuthenticatorTransportsList` schema.
-pub type WebAuthnAuthenticatorTransportsList = ::std::vec::Vec<WebAuthnAuthenticatorTransportType>;
+pub type WebAuthnAuthenticatorTransportsList = ::std::vec::Vec<
+    WebAuthnAuthenticatorTransportType,
+>;
 
 /// This exception is thrown when the challenge from `StartWebAuthn` registration has expired.
 ///
@@ -78685,7 +82671,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnChallengeNotFoundException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnChallengeNotFoundException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnChallengeNotFoundException")
             }
 
@@ -78708,7 +82697,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnChallengeNotFoundException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnChallengeNotFoundException { message })
+                Ok(WebAuthnChallengeNotFoundException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -78719,12 +82710,16 @@ impl rt::json::Read for WebAuthnChallengeNotFoundException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a WebAuthnChallengeNotFoundException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -78791,7 +82786,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnClientMismatchException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnClientMismatchException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnClientMismatchException")
             }
 
@@ -78814,7 +82812,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnClientMismatchException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnClientMismatchException { message })
+                Ok(WebAuthnClientMismatchException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -78825,12 +82825,16 @@ impl rt::json::Read for WebAuthnClientMismatchException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a WebAuthnClientMismatchException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -78897,7 +82901,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnConfigurationMissingException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnConfigurationMissingException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnConfigurationMissingException")
             }
 
@@ -78920,7 +82927,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnConfigurationMissingException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnConfigurationMissingException { message })
+                Ok(WebAuthnConfigurationMissingException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -78931,12 +82940,17 @@ impl rt::json::Read for WebAuthnConfigurationMissingException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a WebAuthnConfigurationMissingException object")?;
+        let mut entries = r
+            .begin_object("a WebAuthnConfigurationMissingException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -79024,7 +83038,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnConfigurationType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnConfigurationType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnConfigurationType")
             }
 
@@ -79067,14 +83084,18 @@ impl rt::json::Read for WebAuthnConfigurationType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut entries = r.begin_object("a WebAuthnConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "RelyingPartyId" => r.member_into(&mut v0, "RelyingPartyId", "relyingPartyId")?,
+                "RelyingPartyId" => {
+                    r.member_into(&mut v0, "RelyingPartyId", "relyingPartyId")?
+                }
                 "UserVerification" => {
                     r.member_into(&mut v1, "UserVerification", "userVerification")?
                 }
@@ -79141,7 +83162,9 @@ pub struct WebAuthnCredentialDescription {
     /// like a Bluetooth security key.
     ///
     /// Wire name `AuthenticatorAttachment`.
-    pub authenticator_attachment: ::core::option::Option<WebAuthnAuthenticatorAttachmentType>,
+    pub authenticator_attachment: ::core::option::Option<
+        WebAuthnAuthenticatorAttachmentType,
+    >,
     /// Information about the transport methods of the passkey credential, for example USB or Bluetooth Low
     /// Energy.
     ///
@@ -79184,7 +83207,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnCredentialDescription {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnCredentialDescription;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnCredentialDescription")
             }
 
@@ -79215,18 +83241,28 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnCredentialDescription {
                         0 => de::value_into(&mut map, &mut v0, "CredentialId")?,
                         1 => de::value_into(&mut map, &mut v1, "FriendlyCredentialName")?,
                         2 => de::value_into(&mut map, &mut v2, "RelyingPartyId")?,
-                        3 => de::value_into(&mut map, &mut v3, "AuthenticatorAttachment")?,
-                        4 => de::value_into(&mut map, &mut v4, "AuthenticatorTransports")?,
+                        3 => {
+                            de::value_into(&mut map, &mut v3, "AuthenticatorAttachment")?
+                        }
+                        4 => {
+                            de::value_into(&mut map, &mut v4, "AuthenticatorTransports")?
+                        }
                         5 => de::value_into(&mut map, &mut v5, "CreatedAt")?,
                         _ => de::skip(&mut map)?,
                     }
                 }
                 Ok(WebAuthnCredentialDescription {
                     credential_id: de::required(v0, "CredentialId")?,
-                    friendly_credential_name: de::required(v1, "FriendlyCredentialName")?,
+                    friendly_credential_name: de::required(
+                        v1,
+                        "FriendlyCredentialName",
+                    )?,
                     relying_party_id: de::required(v2, "RelyingPartyId")?,
                     authenticator_attachment: v3,
-                    authenticator_transports: de::required(v4, "AuthenticatorTransports")?,
+                    authenticator_transports: de::required(
+                        v4,
+                        "AuthenticatorTransports",
+                    )?,
                     created_at: de::required(v5, "CreatedAt")?,
                 })
             }
@@ -79239,7 +83275,9 @@ impl rt::json::Read for WebAuthnCredentialDescription {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -79251,37 +83289,41 @@ impl rt::json::Read for WebAuthnCredentialDescription {
             match &*key {
                 "CredentialId" => r.member_into(&mut v0, "CredentialId", "credentialId")?,
                 "FriendlyCredentialName" => {
-                    r.member_into(&mut v1, "FriendlyCredentialName", "friendlyCredentialName")?
+                    r.member_into(
+                        &mut v1,
+                        "FriendlyCredentialName",
+                        "friendlyCredentialName",
+                    )?
                 }
-                "RelyingPartyId" => r.member_into(&mut v2, "RelyingPartyId", "relyingPartyId")?,
-                "AuthenticatorAttachment" => r.member_into(
-                    &mut v3,
-                    "AuthenticatorAttachment",
-                    "authenticatorAttachment",
-                )?,
-                "AuthenticatorTransports" => r.member_into(
-                    &mut v4,
-                    "AuthenticatorTransports",
-                    "authenticatorTransports",
-                )?,
+                "RelyingPartyId" => {
+                    r.member_into(&mut v2, "RelyingPartyId", "relyingPartyId")?
+                }
+                "AuthenticatorAttachment" => {
+                    r.member_into(
+                        &mut v3,
+                        "AuthenticatorAttachment",
+                        "authenticatorAttachment",
+                    )?
+                }
+                "AuthenticatorTransports" => {
+                    r.member_into(
+                        &mut v4,
+                        "AuthenticatorTransports",
+                        "authenticatorTransports",
+                    )?
+                }
                 "CreatedAt" => r.member_into(&mut v5, "CreatedAt", "createdAt")?,
                 _ => r.skip_value()?,
             }
         }
         let value = Self {
             credential_id: r.required(v0, "CredentialId", "credentialId"),
-            friendly_credential_name: r.required(
-                v1,
-                "FriendlyCredentialName",
-                "friendlyCredentialName",
-            ),
+            friendly_credential_name: r
+                .required(v1, "FriendlyCredentialName", "friendlyCredentialName"),
             relying_party_id: r.required(v2, "RelyingPartyId", "relyingPartyId"),
             authenticator_attachment: v3,
-            authenticator_transports: r.required(
-                v4,
-                "AuthenticatorTransports",
-                "authenticatorTransports",
-            ),
+            authenticator_transports: r
+                .required(v4, "AuthenticatorTransports", "authenticatorTransports"),
             created_at: r.required(v5, "CreatedAt", "createdAt"),
         };
         r.check(&value, false);
@@ -79329,7 +83371,9 @@ impl rt::Validate for WebAuthnCredentialDescription {
 }
 
 /// The `WebAuthnCredentialDescriptionListType` schema.
-pub type WebAuthnCredentialDescriptionListType = ::std::vec::Vec<WebAuthnCredentialDescription>;
+pub type WebAuthnCredentialDescriptionListType = ::std::vec::Vec<
+    WebAuthnCredentialDescription,
+>;
 
 /// This exception is thrown when a user presents passkey credentials from an unsupported device or
 /// provider.
@@ -79378,14 +83422,20 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnCredentialNotSupportedException 
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnCredentialNotSupportedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnCredentialNotSupportedException")
             }
 
             fn visit_map<A>(
                 self,
                 mut map: A,
-            ) -> ::core::result::Result<WebAuthnCredentialNotSupportedException, A::Error>
+            ) -> ::core::result::Result<
+                WebAuthnCredentialNotSupportedException,
+                A::Error,
+            >
             where
                 A: ::serde::de::MapAccess<'de>,
             {
@@ -79401,7 +83451,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnCredentialNotSupportedException 
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnCredentialNotSupportedException { message })
+                Ok(WebAuthnCredentialNotSupportedException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -79412,12 +83464,17 @@ impl rt::json::Read for WebAuthnCredentialNotSupportedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a WebAuthnCredentialNotSupportedException object")?;
+        let mut entries = r
+            .begin_object("a WebAuthnCredentialNotSupportedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -79463,14 +83520,18 @@ pub enum WebAuthnFactorConfigurationType {
 
 impl WebAuthnFactorConfigurationType {
     /// Every known value, in spec order.
-    pub const VALUES: &'static [&'static str] =
-        &["SINGLE_FACTOR", "MULTI_FACTOR_WITH_USER_VERIFICATION"];
+    pub const VALUES: &'static [&'static str] = &[
+        "SINGLE_FACTOR",
+        "MULTI_FACTOR_WITH_USER_VERIFICATION",
+    ];
 
     /// The known variant for a wire value.
     pub fn known(value: &str) -> ::core::option::Option<Self> {
         match value {
             "SINGLE_FACTOR" => Some(Self::SingleFactor),
-            "MULTI_FACTOR_WITH_USER_VERIFICATION" => Some(Self::MultiFactorWithUserVerification),
+            "MULTI_FACTOR_WITH_USER_VERIFICATION" => {
+                Some(Self::MultiFactorWithUserVerification)
+            }
             _ => None,
         }
     }
@@ -79479,7 +83540,9 @@ impl WebAuthnFactorConfigurationType {
     pub fn as_str(&self) -> &str {
         match self {
             Self::SingleFactor => "SINGLE_FACTOR",
-            Self::MultiFactorWithUserVerification => "MULTI_FACTOR_WITH_USER_VERIFICATION",
+            Self::MultiFactorWithUserVerification => {
+                "MULTI_FACTOR_WITH_USER_VERIFICATION"
+            }
             Self::Unlisted_(value) => value,
         }
     }
@@ -79530,7 +83593,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnFactorConfigurationType {
 }
 
 impl rt::json::Read for WebAuthnFactorConfigurationType {
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let value = r.str("a string")?;
         Ok(Self::known(&value).unwrap_or_else(|| Self::Unlisted_(value.into_owned())))
     }
@@ -79589,7 +83654,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnMfaSettingsType {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnMfaSettingsType;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnMfaSettingsType")
             }
 
@@ -79611,7 +83679,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnMfaSettingsType {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnMfaSettingsType { enabled: v0 })
+                Ok(WebAuthnMfaSettingsType {
+                    enabled: v0,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -79622,7 +83692,9 @@ impl rt::json::Read for WebAuthnMfaSettingsType {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut v0 = None;
         let mut entries = r.begin_object("a WebAuthnMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
@@ -79691,7 +83763,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnNotEnabledException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnNotEnabledException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnNotEnabledException")
             }
 
@@ -79714,7 +83789,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnNotEnabledException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnNotEnabledException { message })
+                Ok(WebAuthnNotEnabledException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -79725,12 +83802,16 @@ impl rt::json::Read for WebAuthnNotEnabledException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a WebAuthnNotEnabledException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -79797,7 +83878,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnOriginNotAllowedException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnOriginNotAllowedException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnOriginNotAllowedException")
             }
 
@@ -79820,7 +83904,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnOriginNotAllowedException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnOriginNotAllowedException { message })
+                Ok(WebAuthnOriginNotAllowedException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -79831,12 +83917,16 @@ impl rt::json::Read for WebAuthnOriginNotAllowedException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
         let mut entries = r.begin_object("a WebAuthnOriginNotAllowedException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -79903,7 +83993,10 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnRelyingPartyMismatchException {
         impl<'de> ::serde::de::Visitor<'de> for Visitor {
             type Value = WebAuthnRelyingPartyMismatchException;
 
-            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            fn expecting(
+                &self,
+                f: &mut ::core::fmt::Formatter<'_>,
+            ) -> ::core::fmt::Result {
                 de::expecting_struct(f, "WebAuthnRelyingPartyMismatchException")
             }
 
@@ -79926,7 +84019,9 @@ impl<'de> ::serde::Deserialize<'de> for WebAuthnRelyingPartyMismatchException {
                         _ => de::skip(&mut map)?,
                     }
                 }
-                Ok(WebAuthnRelyingPartyMismatchException { message })
+                Ok(WebAuthnRelyingPartyMismatchException {
+                    message,
+                })
             }
         }
         deserializer.deserialize_map(Visitor)
@@ -79937,12 +84032,17 @@ impl rt::json::Read for WebAuthnRelyingPartyMismatchException {
     const CHECKS_ITSELF: bool = true;
 
     #[inline(never)]
-    fn read(r: &mut rt::json::Reader<'_>) -> ::core::result::Result<Self, rt::json::Error> {
+    fn read(
+        r: &mut rt::json::Reader<'_>,
+    ) -> ::core::result::Result<Self, rt::json::Error> {
         let mut message = None;
-        let mut entries = r.begin_object("a WebAuthnRelyingPartyMismatchException object")?;
+        let mut entries = r
+            .begin_object("a WebAuthnRelyingPartyMismatchException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
             match &*key {
-                "message" | "Message" => r.member_into(&mut message, "message", "message")?,
+                "message" | "Message" => {
+                    r.member_into(&mut message, "message", "message")?
+                }
                 _ => r.skip_value()?,
             }
         }
@@ -80198,9 +84298,7 @@ impl AdminGetDeviceRequest {
 impl AdminGetDeviceResponse {
     /// A value with its required members (`Device`) and no optional ones.
     pub fn new(device: impl ::core::convert::Into<DeviceType>) -> Self {
-        Self {
-            device: device.into(),
-        }
+        Self { device: device.into() }
     }
 }
 
@@ -80651,7 +84749,9 @@ impl ClientMetadataUrlType {
 impl ClientSsoSessionConfigType {
     /// A value with its required members (`MaxValidityMinutes`) and no optional ones.
     pub fn new(
-        max_validity_minutes: impl ::core::convert::Into<SsoSessionMaxValidityMinutesType>,
+        max_validity_minutes: impl ::core::convert::Into<
+            SsoSessionMaxValidityMinutesType,
+        >,
     ) -> Self {
         Self {
             max_validity_minutes: max_validity_minutes.into(),
@@ -80703,7 +84803,9 @@ impl CompromisedCredentialsActionsType {
 
 impl CompromisedCredentialsRiskConfigurationType {
     /// A value with its required members (`Actions`) and no optional ones.
-    pub fn new(actions: impl ::core::convert::Into<CompromisedCredentialsActionsType>) -> Self {
+    pub fn new(
+        actions: impl ::core::convert::Into<CompromisedCredentialsActionsType>,
+    ) -> Self {
         Self {
             event_filter: ::core::option::Option::None,
             actions: actions.into(),
@@ -80860,7 +84962,9 @@ impl CreateIdentityProviderRequest {
 
 impl CreateIdentityProviderResponse {
     /// A value with its required members (`IdentityProvider`) and no optional ones.
-    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+    pub fn new(
+        identity_provider: impl ::core::convert::Into<IdentityProviderType>,
+    ) -> Self {
         Self {
             identity_provider: identity_provider.into(),
         }
@@ -81124,7 +85228,9 @@ impl DeleteIdentityProviderRequest {
 impl DeleteManagedLoginBrandingRequest {
     /// A value with its required members (`ManagedLoginBrandingId`, `UserPoolId`) and no optional ones.
     pub fn new(
-        managed_login_branding_id: impl ::core::convert::Into<ManagedLoginBrandingIdType>,
+        managed_login_branding_id: impl ::core::convert::Into<
+            ManagedLoginBrandingIdType,
+        >,
         user_pool_id: impl ::core::convert::Into<UserPoolIdType>,
     ) -> Self {
         Self {
@@ -81295,7 +85401,9 @@ impl DescribeIdentityProviderRequest {
 
 impl DescribeIdentityProviderResponse {
     /// A value with its required members (`IdentityProvider`) and no optional ones.
-    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+    pub fn new(
+        identity_provider: impl ::core::convert::Into<IdentityProviderType>,
+    ) -> Self {
         Self {
             identity_provider: identity_provider.into(),
         }
@@ -81377,7 +85485,9 @@ impl DescribeRiskConfigurationRequest {
 
 impl DescribeRiskConfigurationResponse {
     /// A value with its required members (`RiskConfiguration`) and no optional ones.
-    pub fn new(risk_configuration: impl ::core::convert::Into<RiskConfigurationType>) -> Self {
+    pub fn new(
+        risk_configuration: impl ::core::convert::Into<RiskConfigurationType>,
+    ) -> Self {
         Self {
             risk_configuration: risk_configuration.into(),
         }
@@ -81441,9 +85551,7 @@ impl DescribeUserPoolClientRequest {
 impl DescribeUserPoolDomainRequest {
     /// A value with its required members (`Domain`) and no optional ones.
     pub fn new(domain: impl ::core::convert::Into<DomainType>) -> Self {
-        Self {
-            domain: domain.into(),
-        }
+        Self { domain: domain.into() }
     }
 }
 
@@ -81657,9 +85765,7 @@ impl GetDeviceRequest {
 impl GetDeviceResponse {
     /// A value with its required members (`Device`) and no optional ones.
     pub fn new(device: impl ::core::convert::Into<DeviceType>) -> Self {
-        Self {
-            device: device.into(),
-        }
+        Self { device: device.into() }
     }
 }
 
@@ -81691,7 +85797,9 @@ impl GetIdentityProviderByIdentifierRequest {
 
 impl GetIdentityProviderByIdentifierResponse {
     /// A value with its required members (`IdentityProvider`) and no optional ones.
-    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+    pub fn new(
+        identity_provider: impl ::core::convert::Into<IdentityProviderType>,
+    ) -> Self {
         Self {
             identity_provider: identity_provider.into(),
         }
@@ -81709,7 +85817,9 @@ impl GetLogDeliveryConfigurationRequest {
 
 impl GetProvisionedLimitRequest {
     /// A value with its required members (`LimitDefinition`) and no optional ones.
-    pub fn new(limit_definition: impl ::core::convert::Into<LimitDefinitionType>) -> Self {
+    pub fn new(
+        limit_definition: impl ::core::convert::Into<LimitDefinitionType>,
+    ) -> Self {
         Self {
             limit_definition: limit_definition.into(),
         }
@@ -81719,9 +85829,7 @@ impl GetProvisionedLimitRequest {
 impl GetProvisionedLimitResponse {
     /// A value with its required members (`Limit`) and no optional ones.
     pub fn new(limit: impl ::core::convert::Into<LimitType>) -> Self {
-        Self {
-            limit: limit.into(),
-        }
+        Self { limit: limit.into() }
     }
 }
 
@@ -81762,7 +85870,9 @@ impl GetUiCustomizationRequest {
 
 impl GetUiCustomizationResponse {
     /// A value with its required members (`UICustomization`) and no optional ones.
-    pub fn new(ui_customization: impl ::core::convert::Into<UiCustomizationType>) -> Self {
+    pub fn new(
+        ui_customization: impl ::core::convert::Into<UiCustomizationType>,
+    ) -> Self {
         Self {
             ui_customization: ui_customization.into(),
         }
@@ -82063,7 +86173,9 @@ impl ListCimdPoliciesRequest {
 
 impl ListCimdPoliciesResponse {
     /// A value with its required members (`CIMDPolicies`) and no optional ones.
-    pub fn new(cimd_policies: impl ::core::convert::Into<CimdPolicySummaryListType>) -> Self {
+    pub fn new(
+        cimd_policies: impl ::core::convert::Into<CimdPolicySummaryListType>,
+    ) -> Self {
         Self {
             next_token: ::core::option::Option::None,
             cimd_policies: cimd_policies.into(),
@@ -82165,7 +86277,9 @@ impl ListResourceServersRequest {
 
 impl ListResourceServersResponse {
     /// A value with its required members (`ResourceServers`) and no optional ones.
-    pub fn new(resource_servers: impl ::core::convert::Into<ResourceServersListType>) -> Self {
+    pub fn new(
+        resource_servers: impl ::core::convert::Into<ResourceServersListType>,
+    ) -> Self {
         Self {
             resource_servers: resource_servers.into(),
             next_token: ::core::option::Option::None,
@@ -82396,7 +86510,9 @@ impl NotifyConfigurationType {
 
 impl NotifyEmailType {
     /// A value with its required members (`Subject`) and no optional ones.
-    pub fn new(subject: impl ::core::convert::Into<EmailNotificationSubjectType>) -> Self {
+    pub fn new(
+        subject: impl ::core::convert::Into<EmailNotificationSubjectType>,
+    ) -> Self {
         Self {
             subject: subject.into(),
             html_body: ::core::option::Option::None,
@@ -82618,7 +86734,9 @@ impl SetRiskConfigurationRequest {
 
 impl SetRiskConfigurationResponse {
     /// A value with its required members (`RiskConfiguration`) and no optional ones.
-    pub fn new(risk_configuration: impl ::core::convert::Into<RiskConfigurationType>) -> Self {
+    pub fn new(
+        risk_configuration: impl ::core::convert::Into<RiskConfigurationType>,
+    ) -> Self {
         Self {
             risk_configuration: risk_configuration.into(),
         }
@@ -82639,7 +86757,9 @@ impl SetUiCustomizationRequest {
 
 impl SetUiCustomizationResponse {
     /// A value with its required members (`UICustomization`) and no optional ones.
-    pub fn new(ui_customization: impl ::core::convert::Into<UiCustomizationType>) -> Self {
+    pub fn new(
+        ui_customization: impl ::core::convert::Into<UiCustomizationType>,
+    ) -> Self {
         Self {
             ui_customization: ui_customization.into(),
         }
@@ -82797,7 +86917,9 @@ impl StartWebAuthnRegistrationRequest {
 
 impl StartWebAuthnRegistrationResponse {
     /// A value with its required members (`CredentialCreationOptions`) and no optional ones.
-    pub fn new(credential_creation_options: impl ::core::convert::Into<Document>) -> Self {
+    pub fn new(
+        credential_creation_options: impl ::core::convert::Into<Document>,
+    ) -> Self {
         Self {
             credential_creation_options: credential_creation_options.into(),
         }
@@ -83093,7 +87215,9 @@ impl UpdateIdentityProviderRequest {
 
 impl UpdateIdentityProviderResponse {
     /// A value with its required members (`IdentityProvider`) and no optional ones.
-    pub fn new(identity_provider: impl ::core::convert::Into<IdentityProviderType>) -> Self {
+    pub fn new(
+        identity_provider: impl ::core::convert::Into<IdentityProviderType>,
+    ) -> Self {
         Self {
             identity_provider: identity_provider.into(),
         }
@@ -83116,9 +87240,7 @@ impl UpdateProvisionedLimitRequest {
 impl UpdateProvisionedLimitResponse {
     /// A value with its required members (`Limit`) and no optional ones.
     pub fn new(limit: impl ::core::convert::Into<LimitType>) -> Self {
-        Self {
-            limit: limit.into(),
-        }
+        Self { limit: limit.into() }
     }
 }
 
@@ -83345,7 +87467,9 @@ impl UserPoolTaggingException {
 
 impl UserPoolTokenSessionConfigType {
     /// A value with its required members (`MaxPerUser`) and no optional ones.
-    pub fn new(max_per_user: impl ::core::convert::Into<MaxSessionsPerUserType>) -> Self {
+    pub fn new(
+        max_per_user: impl ::core::convert::Into<MaxSessionsPerUserType>,
+    ) -> Self {
         Self {
             max_per_user: max_per_user.into(),
         }
@@ -83372,7 +87496,9 @@ impl UsernameExistsException {
 
 impl VerifySoftwareTokenRequest {
     /// A value with its required members (`UserCode`) and no optional ones.
-    pub fn new(user_code: impl ::core::convert::Into<SoftwareTokenMfaUserCodeType>) -> Self {
+    pub fn new(
+        user_code: impl ::core::convert::Into<SoftwareTokenMfaUserCodeType>,
+    ) -> Self {
         Self {
             access_token: ::core::option::Option::None,
             session: ::core::option::Option::None,
@@ -83430,7 +87556,9 @@ impl WebAuthnCredentialDescription {
         credential_id: impl ::core::convert::Into<StringType>,
         friendly_credential_name: impl ::core::convert::Into<StringType>,
         relying_party_id: impl ::core::convert::Into<StringType>,
-        authenticator_transports: impl ::core::convert::Into<WebAuthnAuthenticatorTransportsList>,
+        authenticator_transports: impl ::core::convert::Into<
+            WebAuthnAuthenticatorTransportsList,
+        >,
         created_at: impl ::core::convert::Into<DateType>,
     ) -> Self {
         Self {

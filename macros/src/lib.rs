@@ -1,11 +1,17 @@
-//! Procedural macros of specgen: [`include_spec!`] expands an OpenAPI description in place,
-//! and [`derive(Validate)`](derive@Validate) checks your own types with the same
-//! AWS-format messages as generated code.
+//! Procedural macros of specgen: [`derive(Validate)`](derive@Validate) checks your own types
+//! with the same AWS-format messages as generated code, and, with feature `spec`,
+//! `include_spec!` expands an OpenAPI description in place.
 //!
-//! Use them through `specgen-runtime` (or a generated crate such as `cognito-idp`), which
-//! re-exports the derive beside the `Validate` trait, so one import brings both:
+//! Use the derive through `specgen-runtime` (or a generated crate such as `cognito-idp`)
+//! with its feature `derive`, which re-exports it beside the `Validate` trait, so that one
+//! import brings both:
 //!
+//! ```toml
+//! [dependencies]
+//! cognito-idp = { version = "0.1", features = ["derive"] }
 //! ```
+//!
+//! ```ignore
 //! use cognito_idp::Validate;
 //!
 //! #[derive(Validate)]
@@ -21,13 +27,23 @@
 //!      Member must have length greater than or equal to 1"
 //! );
 //! ```
+//!
+//! # Features
+//!
+//! - none (the default): `#[derive(Validate)]` with field attributes. It needs only
+//!   `specgen-pattern` to check patterns, not the generator.
+//! - `spec`: `include_spec!` and the spec-bound derive (`#[validate(spec = "...", schema =
+//!   "...")]`), which read specs when the calling crate compiles, with the generator
+//!   (`specgen`). Feature `spec` of `specgen-runtime` or of a generated crate enables it.
 
 #![warn(missing_docs)]
 
 mod ctxt;
 mod derive;
+#[cfg(feature = "spec")]
 mod include;
 mod runtime;
+#[cfg(feature = "spec")]
 mod spec;
 
 use proc_macro::TokenStream;
@@ -56,8 +72,10 @@ use proc_macro::TokenStream;
 /// - The expansion refers to `::specgen_runtime`, `::serde` and `::serde_json`: the crate
 ///   needs those three dependencies besides `specgen-macros`.
 /// - The crate is rebuilt when the spec or its options file changes.
+/// - Needs feature `spec`: the generator runs inside the macro.
 /// - A spec that cannot be generated is a compile error naming the file and the JSON
 ///   pointer of the problem, at the path argument.
+#[cfg(feature = "spec")]
 #[proc_macro]
 pub fn include_spec(input: TokenStream) -> TokenStream {
     include::expand(input.into()).into()
@@ -107,6 +125,8 @@ pub fn include_spec(input: TokenStream) -> TokenStream {
 ///
 /// # Bound to a spec schema
 ///
+/// With feature `spec` (of this crate, or of `specgen-runtime` or the generated crate):
+///
 /// ```ignore
 /// #[derive(Validate)]
 /// #[validate(spec = "spec/cognito-idp.yaml", schema = "SignUpRequest")]
@@ -139,9 +159,10 @@ pub fn include_spec(input: TokenStream) -> TokenStream {
 /// # Container attributes
 ///
 /// `spec = "..."` and `schema = "..."`, `pattern_mode = "search" | "full-match"`, and
-/// `crate = "path"` to name the runtime when it cannot be found in `Cargo.toml` (by
-/// default `specgen-runtime` if the crate depends on it, else the runtime re-exported by a
-/// generated crate such as `cognito-idp`).
+/// `crate = "path"` to name the runtime. By default it is `specgen-runtime` if the crate
+/// depends on it (`Cargo.toml`), else the `__runtime` that a generated crate such as
+/// `cognito-idp` re-exports: the crate's direct dependency that depends on
+/// `specgen-runtime`, as `Cargo.lock` records it (the first by name if several do).
 ///
 /// Messages are AWS's, sorted as AWS sorts them, e.g. `1 validation error detected: Value
 /// '' at 'username' failed to satisfy constraint: Member must have length greater than or

@@ -8,6 +8,8 @@
 //! - [`Document`]: free-form JSON (documents, schemas without a type), kept exactly.
 //! - [`pattern`]: regular expressions compiled once per process, lazily, and shared.
 //! - [`error_code`]: reading and writing AWS JSON error bodies.
+//! - [`route`]: REST routing (method and path to operation, with path parameters) and
+//!   reading parameters from query strings, headers and cookies.
 //! - [`serve`]: what generated `Service` traits and their dispatch share; with feature
 //!   `server`, `serve::HttpService`, the HTTP door (a `tower::Service`).
 //!
@@ -45,6 +47,7 @@ pub mod operation;
 mod path;
 pub mod pattern;
 mod request;
+pub mod route;
 mod sensitive;
 pub mod serve;
 mod timestamp;
@@ -59,7 +62,8 @@ pub use sensitive::REDACTED;
 pub use timestamp::{Timestamp, TimestampError};
 pub use validate::{Constraint, Limit, ShownValue, Validate, ValidationErrors, Violation};
 
-/// `#[derive(Validate)]`: validation for your own structs (see the `specgen-macros` docs).
+/// `#[derive(Validate)]`: validation for your own structs (see the `specgen-macros` docs;
+/// feature `derive`, and `spec` for its spec-bound form).
 #[cfg(feature = "derive")]
 pub use specgen_macros::Validate;
 

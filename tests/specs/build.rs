@@ -27,6 +27,8 @@ const SPECS: &[(&str, &str)] = &[
     ("../fixtures/openapi/petstore.yaml", "petstore.rs"),
     ("../fixtures/openapi/library.yaml", "library.rs"),
     ("../fixtures/openapi/weather.json", "weather.rs"),
+    ("../fixtures/openapi/rest.yaml", "rest.rs"),
+    ("../fixtures/openapi/rest31.yaml", "rest31.rs"),
 ];
 
 fn main() {

@@ -146,7 +146,7 @@ pub enum Impact {
     /// That side gets the same answers as before.
     Compatible,
     /// Requests still succeed and responses still read, but that side may meet something it
-    /// does not know (an enum value kept as `Unknown`, an unlisted error code) or lose
+    /// does not know (an enum value kept as `Unlisted_`, an unlisted error code) or lose
     /// something (a member the other side now ignores or no longer sends).
     Warning,
     /// Requests that used to succeed are rejected, or responses fail to read or lack what

@@ -83,12 +83,12 @@ pub(crate) fn directed(dir: Direction, request: Sided, response: Sided) -> Effec
 }
 
 /// An enum value added: requests may carry it to old servers, which reject it; old clients
-/// read it from new servers as `Unknown`.
+/// read it from new servers as `Unlisted_`.
 pub(crate) fn enum_value_added(dir: Direction) -> Effect {
     directed(
         dir,
         sided(C, B, "old servers reject the new value"),
-        sided(W, C, "old clients read the new value as `Unknown`"),
+        sided(W, C, "old clients read the new value as `Unlisted_`"),
     )
 }
 
@@ -97,7 +97,7 @@ pub(crate) fn enum_value_removed(dir: Direction) -> Effect {
     directed(
         dir,
         sided(B, C, "new servers reject the value"),
-        sided(C, W, "new clients read it from old servers as `Unknown`"),
+        sided(C, W, "new clients read it from old servers as `Unlisted_`"),
     )
 }
 

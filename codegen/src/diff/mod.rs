@@ -30,7 +30,7 @@
 //!
 //! `breaking` means requests that used to succeed are rejected, or responses fail to read
 //! or lack what the client requires; `warning` means everything still reads, but a side may
-//! meet what it does not know (an enum value kept as `Unknown`, an error code the operation
+//! meet what it does not know (an enum value kept as `Unlisted_`, an error code the operation
 //! does not list) or lose data (a member the server ignores or no longer sends). A change
 //! inside a schema takes the rule of the direction its values travel: *request* when some
 //! operation's input reaches it, *response* when some output or error does, the worse of
@@ -71,7 +71,7 @@
 //! | … to a type with the same wire content | — / — | — / — | breaking |
 //! | `int32` → `int64`, `float` → `double` | — / breaking | breaking / — | breaking |
 //! | `int64` → `int32`, `double` → `float` | breaking / — | — / breaking | breaking |
-//! | string enum value added | — / breaking: old servers reject it | warning: read as `Unknown` / — | —: string enums are `#[non_exhaustive]` |
+//! | string enum value added | — / breaking: old servers reject it | warning: read as `Unlisted_` / — | —: string enums are `#[non_exhaustive]` |
 //! | string enum value removed | breaking / — | — / warning | breaking: the variant disappears |
 //! | enum became a string | — / breaking | warning / — | breaking |
 //! | string became an enum | breaking / — | — / warning | breaking |

@@ -57,10 +57,40 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
         .iter()
         .map(|&id| exception_status(cx, id))
         .collect();
+    // Two exceptions of a model may share a wire code (CloudWatch's `DashboardNotFoundError`
+    // and `ResourceNotFound` are both `ResourceNotFound`): reading the code gives the first.
+    let first_of = |code: &str| vs.iter().position(|v| v.2 == code);
+    let shadowed: Vec<bool> = vs
+        .iter()
+        .enumerate()
+        .map(|(i, v)| first_of(&v.2) != Some(i))
+        .collect();
     let docs: Vec<_> = vs
         .iter()
-        .map(|v| doc_attrs(&format!("`{}`.", v.2)))
+        .zip(&shadowed)
+        .map(|(v, &shadowed)| {
+            if shadowed {
+                let first = &vs[first_of(&v.2).unwrap_or_default()].0;
+                doc_attrs(&format!(
+                    "`{}`, the code of `{first}` too: [`Error::new`] and [`Error::from_json`] \
+                     read that code as `{first}`.",
+                    v.2
+                ))
+            } else {
+                doc_attrs(&format!("`{}`.", v.2))
+            }
+        })
         .collect();
+    // `new` and `from_json` match each code once.
+    let read: Vec<_> = vs
+        .iter()
+        .zip(&shadowed)
+        .filter(|(_, shadowed)| !**shadowed)
+        .map(|(v, _)| v)
+        .collect();
+    let read_names: Vec<_> = read.iter().map(|v| &v.0).collect();
+    let read_tys: Vec<_> = read.iter().map(|v| &v.1).collect();
+    let read_codes: Vec<_> = read.iter().map(|v| v.2.as_str()).collect();
     let validation = &api.validation_error;
     let title = &api.title;
     let message_only: Vec<bool> = api
@@ -71,7 +101,9 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     let read_arms: Vec<TokenStream> = vs
         .iter()
         .zip(&message_only)
-        .map(|((name, ty, code), only)| {
+        .zip(&shadowed)
+        .filter(|(_, shadowed)| !**shadowed)
+        .map(|(((name, ty, code), only), _)| {
             if *only {
                 quote!(#code => Self::#name(types::#ty { message: head.message }),)
             } else {
@@ -115,10 +147,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             /// The error for `code` with `message`: a known exception's variant, or `Unknown`.
             pub fn new(code: &str, message: ::core::option::Option<::std::string::String>) -> Self {
                 match code {
-                    #(#codes => {
-                        let mut error = #rt::__private::de::placeholder::<types::#tys>();
+                    #(#read_codes => {
+                        let mut error = #rt::__private::de::placeholder::<types::#read_tys>();
                         error.message = message;
-                        Self::#names(error)
+                        Self::#read_names(error)
                     })*
                     _ => Self::Unknown {
                         code: code.to_owned(),

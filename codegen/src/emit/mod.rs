@@ -9,6 +9,7 @@
 mod builders;
 mod errors;
 mod operations;
+mod rest;
 mod rules;
 mod service;
 mod types;
@@ -54,6 +55,11 @@ pub fn emit(api: &Api) -> Generated {
     // (schema names are CamelCase and cannot clash with them).
     let mut types_items = types::emit(&cx, &rules);
     types_items.extend(builders::emit(&cx));
+    // REST operations: before the `rules` module is emitted, which lists the rules used.
+    let rest_items = match api.protocol {
+        Protocol::Generic => rest::emit_module(&cx, &rules),
+        Protocol::AwsJson { .. } => None,
+    };
     let check = if cx.uses_check.get() {
         quote!(
             use rt::__private::check;
@@ -94,6 +100,15 @@ pub fn emit(api: &Api) -> Generated {
         items: vec![rules_preamble, rules.emit(&cx)],
     });
     let mut root = operations::emit_operation(&cx);
+    if let Some(items) = rest_items {
+        root.extend(rest::emit_route(&cx));
+        modules.push(Module {
+            name: "operations",
+            public: true,
+            docs: rest::module_docs(&cx),
+            items,
+        });
+    }
     if let Protocol::AwsJson {
         service,
         json_version,
@@ -150,6 +165,13 @@ fn crate_docs(api: &Api) -> String {
     }
     d.push_str("# Contents\n\n- [`types`]: every schema of the API.\n");
     d.push_str("- [`Operation`]: every operation, with its metadata.\n");
+    if api.protocol == Protocol::Generic && !api.operations.is_empty() {
+        d.push_str(
+            "- [`operations`]: per operation, its request (parameters and body) and its \
+             responses (one variant per status); [`Operation::route`] finds the operation \
+             of a method and path.\n",
+        );
+    }
     if let Protocol::AwsJson { json_version, .. } = &api.protocol {
         let version = match json_version {
             crate::ir::JsonVersion::V1_0 => "1.0",

@@ -285,6 +285,9 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
             /// `SerializationException` for malformed JSON or a wrong JSON type (naming the
             /// member), and the service's validation exception for constraint violations
             /// (all of them, with AWS's message).
+            // `Error` holds exceptions inline, to be matched on; an exception with many
+            // members makes it large, which costs nothing once per refused request.
+            #[allow(clippy::result_large_err)]
             pub fn from_http(target: &str, body: &[u8]) -> ::core::result::Result<Request, Error> {
                 match Operation::from_target(target) {
                     Some(operation) => Self::from_body(operation, body),
@@ -293,6 +296,7 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
             }
 
             /// Parses and validates the body of a known operation (see [`Request::from_http`]).
+            #[allow(clippy::result_large_err)]
             pub fn from_body(operation: Operation, body: &[u8]) -> ::core::result::Result<Request, Error> {
                 use #rt::__private::parse_request as parse;
                 let request = match operation {

@@ -87,6 +87,20 @@ impl Rules {
                 rules.visit(cx, &resolved, &hint, &mut scope, &def.schema_name);
             }
         }
+        // The parameters of REST operations, checked by their request types (after the
+        // types, so that no type's rule changes name).
+        if cx.api.protocol == crate::ir::Protocol::Generic {
+            for op in &cx.api.operations {
+                for p in &op.parameters {
+                    let resolved = cx.api.resolve(&p.shape);
+                    let field = p.field.trim_start_matches("r#");
+                    let hint = format!("{}_{field}", op.request_name);
+                    // Docs read "String constraints of `getPet` parameter `petId`.".
+                    let origin = format!("{}` parameter `{}", op.id, p.name);
+                    rules.visit(cx, &resolved, &hint, &mut scope, &origin);
+                }
+            }
+        }
         *rules.used.borrow_mut() = vec![false; rules.entries.len()];
         rules.scope = std::cell::RefCell::new(scope);
         rules

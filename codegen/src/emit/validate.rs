@@ -128,7 +128,7 @@ fn len_bound(v: Option<u64>) -> TokenStream {
 
 /// Code checking `value` (a reference) at `path`: the constraints of the value itself and
 /// those of the values inside it; `None` when nothing applies.
-fn check_value(
+pub(crate) fn check_value(
     cx: &Cx<'_>,
     shape: &Shape,
     value: &TokenStream,

@@ -6,6 +6,7 @@ use serde_yaml::{Mapping, Value};
 use super::model::{Model, Operation};
 use super::schema::{Obj, Shapes, description, schema_ref};
 use crate::error::{Error, ErrorKind, Result, pointer_join};
+use crate::ir::Warning;
 
 /// SigV4 headers the old conversion declared on every path; the generator skips them.
 const AMZ_HEADERS: &[&str] = &[
@@ -21,8 +22,9 @@ const AMZ_HEADERS: &[&str] = &[
 /// The first fake status code of an operation's errors (`480`, `481`, ...).
 const FIRST_ERROR_STATUS: usize = 480;
 
-/// Builds the OpenAPI document of `model`.
-pub fn document(model: &Model) -> Result<Value> {
+/// Builds the OpenAPI document of `model`, with what the conversion left out (members that
+/// carry event streams) as warnings.
+pub fn document(model: &Model) -> Result<(Value, Vec<Warning>)> {
     let meta = &model.metadata;
     if meta.protocol != "json" && !meta.protocols.iter().any(|p| p == "json") {
         return Err(Error::at(
@@ -60,6 +62,21 @@ pub fn document(model: &Model) -> Result<Value> {
     };
     let shapes = Shapes::new(model);
     shapes.check_streams()?;
+    let streams = shapes.event_streams();
+    let warnings = streams
+        .iter()
+        .map(|(structure, member, stream)| {
+            let members = pointer_join(&pointer_join("#/shapes", structure), "members");
+            Warning {
+                pointer: pointer_join(&members, member),
+                message: format!(
+                    "event stream member left out of the JSON body: `{member}` targets the \
+                     event stream `{stream}`, which AWS sends in event-stream frames, not as \
+                     JSON (the docs of `{structure}` and of its operations say so)"
+                ),
+            }
+        })
+        .collect();
 
     let mut info = Obj::new();
     info.set("title", meta.service_full_name.clone());
@@ -95,7 +112,10 @@ pub fn document(model: &Model) -> Result<Value> {
         let at = pointer_join("#/operations", name);
         let target = format!("{prefix}.{name}");
         let mut item = Obj::new();
-        item.set("post", operation(&shapes, name, op, &target, &at)?);
+        item.set(
+            "post",
+            operation(&shapes, &streams, name, op, &target, &at)?,
+        );
         item.set(
             "parameters",
             AMZ_HEADERS
@@ -151,7 +171,7 @@ pub fn document(model: &Model) -> Result<Value> {
     doc.set("paths", paths.value());
     doc.set("components", components.value());
     doc.set("security", vec![hmac_requirement()]);
-    Ok(doc.value())
+    Ok((doc.value(), warnings))
 }
 
 /// `{hmac: []}`: requests are signed with SigV4.
@@ -164,6 +184,7 @@ fn hmac_requirement() -> Value {
 /// An operation's `post`.
 fn operation(
     shapes: &Shapes<'_>,
+    streams: &[(&str, &str, &str)],
     name: &str,
     op: &Operation,
     target: &str,
@@ -171,7 +192,23 @@ fn operation(
 ) -> Result<Value> {
     let mut o = Obj::new();
     o.set("operationId", name);
-    o.opt("description", description(&op.documentation));
+    let mut doc = description(&op.documentation);
+    // Event streams of the input or output: not on the JSON wire, said in the docs.
+    for (what, r) in [("request", &op.input), ("response", &op.output)] {
+        let Some(r) = r else { continue };
+        for (_, member, stream) in streams.iter().filter(|s| s.0 == r.shape) {
+            let note = format!(
+                "<p>The {what} member <code>{member}</code> (the event stream \
+                 <code>{stream}</code>) is left out: AWS sends it in event-stream frames, not \
+                 in the JSON body.</p>"
+            );
+            doc = Some(match doc.take() {
+                Some(d) => format!("{d} {note}"),
+                None => note,
+            });
+        }
+    }
+    o.opt("description", doc);
     o.flag("deprecated", op.deprecated);
     o.opt("x-aws-deprecated-message", op.deprecated_message.clone());
     o.opt("x-aws-deprecated-since", op.deprecated_since.clone());

@@ -66,6 +66,9 @@
 //! |---|---|
 //! | `x-aws-error` | on exceptions: `code` (the error code on the wire: `error.code`, else the shape name), `http-status` (`error.httpStatusCode`, else 500 for server faults and 400 otherwise), `fault` (`client` or `server`: the shape's `fault`, else `error.senderFault`, else the status) and `retryable: {throttling: bool}` when the model says it may be retried |
 //! | `x-aws-union` | `true`: exactly one member is set (members stay optional properties) |
+//! | `x-aws-event-stream` | `true`: an event stream, one member per event (see "Event streams") |
+//! | `x-aws-event` | `true`: an event of an event stream |
+//! | `x-aws-event-stream-members` | on structures: the members left out of the JSON body because they carry an event stream, each `{name, event-stream, description}` |
 //! | `x-aws-document` | `true`: free-form JSON (the schema has no `type`) |
 //! | `x-aws-map-key` | on maps: the schema of the key (a `$ref` to a string shape, with its constraints) |
 //! | `x-aws-length-min`, `x-aws-length-max` | on blobs: bounds of the length in bytes (`minLength`/`maxLength` would count base64 characters) |
@@ -82,10 +85,28 @@
 //! `x-aws-member-name` (the model's member name when the wire name, `locationName`,
 //! differs).
 //!
+//! # Event streams
+//!
+//! A few JSON services answer some operations with an event stream (Kinesis's
+//! `SubscribeToShard`, CloudWatch Logs' `StartLiveTail`): a structure member that targets an
+//! `eventstream` shape, whose events AWS sends in `application/vnd.amazon.eventstream`
+//! frames after the JSON, never in the JSON body. Such a member is left out of the
+//! structure's `properties` (and `required`), so the generated type reads and writes the
+//! JSON body exactly; nothing is lost without a word:
+//!
+//! - the structure keeps `x-aws-event-stream-members: [{name, event-stream, description}]`,
+//!   and its description and its operations' descriptions say which member is left out
+//!   and why;
+//! - the event stream shape stays a schema (`x-aws-union`, `x-aws-event-stream: true`: one
+//!   member per event, none required, as a frame holds one event), and so do its events
+//!   (`x-aws-event: true`);
+//! - [`import_model_with_warnings`] (and `specgen import`) report one warning per such
+//!   member, with its JSON pointer.
+//!
 //! # What is refused
 //!
-//! Models of other protocols, event streams (`eventstream`, `event`, `eventpayload`) and
-//! streaming shapes, which the JSON wire cannot carry; REST bindings (`location`) on
+//! Models of other protocols; event payloads (`eventpayload`) and streaming shapes, which
+//! the JSON wire cannot carry; REST bindings (`location`) on
 //! members; and malformed models (bad JSON or gzip, missing keys, references to undefined
 //! shapes, unknown shape types, map keys that are not strings). Every error names the
 //! place in the model as a JSON pointer (`#/shapes/Foo/members/Bar`). Keys that only XML
@@ -101,34 +122,47 @@ use std::io::Read;
 use std::path::Path;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::ir::Warning;
 use crate::render::File;
 
 /// The OpenAPI 3.0 YAML of a service model, given as JSON text (or gzip-compressed JSON,
 /// recognised by its magic bytes).
 pub fn import_model(bytes: &[u8]) -> Result<String> {
+    import_model_with_warnings(bytes).map(|(yaml, _)| yaml)
+}
+
+/// [`import_model`], with what the conversion left out: one warning per member that
+/// carries an event stream (see "Event streams" above).
+pub fn import_model_with_warnings(bytes: &[u8]) -> Result<(String, Vec<Warning>)> {
     let model = parse_model(bytes)?;
-    let doc = convert::document(&model)?;
+    let (doc, warnings) = convert::document(&model)?;
     let source = model.metadata.uid.clone().unwrap_or_else(|| {
         format!(
             "{} {}",
             model.metadata.service_full_name, model.metadata.api_version
         )
     });
-    Ok(yaml::render(&doc, &source))
+    Ok((yaml::render(&doc, &source), warnings))
 }
 
 /// The OpenAPI 3.0 YAML of the service model in the file `model`.
 pub fn import_file(model: &Path) -> Result<String> {
+    import_file_with_warnings(model).map(|(yaml, _)| yaml)
+}
+
+/// [`import_file`], with the warnings of [`import_model_with_warnings`].
+pub fn import_file_with_warnings(model: &Path) -> Result<(String, Vec<Warning>)> {
     let bytes = std::fs::read(model).map_err(|e| {
         Error::new(ErrorKind::Io, format!("cannot read the model: {e}")).in_file(model)
     })?;
-    import_model(&bytes).map_err(|e| e.in_file(model))
+    import_model_with_warnings(&bytes).map_err(|e| e.in_file(model))
 }
 
 /// Converts the model in the file `model` and writes the spec to `out`, through a
 /// temporary file renamed into place: on any error the previous `out` is left as it was.
-pub fn import_to_file(model: &Path, out: &Path) -> Result<()> {
-    let yaml = import_file(model)?;
+/// Returns the warnings of [`import_model_with_warnings`].
+pub fn import_to_file(model: &Path, out: &Path) -> Result<Vec<Warning>> {
+    let (yaml, warnings) = import_file_with_warnings(model)?;
     let Some(name) = out.file_name() else {
         return Err(
             Error::new(ErrorKind::Io, "the output path names no file".to_owned()).in_file(out),
@@ -141,7 +175,8 @@ pub fn import_to_file(model: &Path, out: &Path) -> Result<()> {
             path: name.to_string_lossy().into_owned(),
             contents: yaml,
         }],
-    )
+    )?;
+    Ok(warnings)
 }
 
 /// Reads a model: gunzips it when it starts with the gzip magic bytes, then reads the JSON,

@@ -165,20 +165,21 @@ impl<'m> Shapes<'m> {
             .ok_or_else(|| invalid(at, format!("shape `{name}` is not defined in `shapes`")))
     }
 
-    /// Refuses what the JSON wire cannot carry (event streams, streaming blobs), naming the
+    /// Refuses what the JSON wire cannot carry (streaming blobs, event payloads), naming the
     /// member that uses it where there is one: members first, then the shapes themselves.
+    /// Members that target an event stream are not refused: [`Shapes::event_streams`] lists
+    /// them and the conversion leaves them out of the JSON body, saying so in the docs.
     pub fn check_streams(&self) -> Result<()> {
         for (name, shape) in &self.model.shapes {
             let at = pointer_join("#/shapes", name);
             for (member, r) in &shape.members {
                 let m_at = pointer_join(&pointer_join(&at, "members"), member);
                 let target = self.target(r, &m_at)?;
-                if target.eventstream || r.eventpayload {
+                if r.eventpayload && !target.eventstream {
                     return Err(unsupported(
                         &m_at,
                         format!(
-                            "eventstream members are not supported (`{member}` targets the event stream `{}`, which AWS sends in event-stream frames, not as JSON)",
-                            r.shape
+                            "event payload members are not supported (`{member}` is the payload of an event-stream frame, not JSON)"
                         ),
                     ));
                 }
@@ -194,22 +195,47 @@ impl<'m> Shapes<'m> {
             }
         }
         for (name, shape) in &self.model.shapes {
-            let at = pointer_join("#/shapes", name);
-            let what = if shape.eventstream {
-                "eventstream shapes"
-            } else if shape.event {
-                "event shapes (members of event streams)"
-            } else if shape.streaming || shape.requires_length {
-                "streaming shapes"
-            } else {
-                continue;
-            };
-            return Err(unsupported(
-                &at,
-                format!("{what} are not supported on the JSON wire"),
-            ));
+            if shape.streaming || shape.requires_length {
+                return Err(unsupported(
+                    &pointer_join("#/shapes", name),
+                    "streaming shapes are not supported on the JSON wire",
+                ));
+            }
         }
         Ok(())
+    }
+
+    /// Whether the member `r` targets an event stream (which the JSON body does not carry).
+    fn is_event_stream(&self, r: &ShapeRef) -> bool {
+        self.model
+            .shapes
+            .get(&r.shape)
+            .is_some_and(|t| t.eventstream)
+    }
+
+    /// The members that target an event stream, in model order: `(structure, member,
+    /// event stream)`.
+    pub fn event_streams(&self) -> Vec<(&'m str, &'m str, &'m str)> {
+        let mut out = Vec::new();
+        for (name, shape) in &self.model.shapes {
+            for (member, r) in &shape.members {
+                if self.is_event_stream(r) {
+                    out.push((name.as_str(), member.as_str(), r.shape.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    /// The sentence that says a structure's member `member` (the event stream `stream`) is
+    /// not part of the JSON body.
+    fn event_stream_note(member: &str, stream: &str) -> String {
+        format!(
+            "<p>The member <code>{member}</code> (the event stream <code>{stream}</code>) is not \
+             part of this structure: AWS sends it as a stream of event-stream frames \
+             (<code>application/vnd.amazon.eventstream</code>), not in the JSON body, so these \
+             bindings neither read nor write it.</p>"
+        )
     }
 
     /// The schema of a place of use: `$ref` alone, or `allOf: [$ref, {description}]` plus
@@ -376,7 +402,37 @@ impl<'m> Shapes<'m> {
                 ));
             }
         }
-        s.opt("description", description(&shape.documentation));
+        let mut doc = description(&shape.documentation);
+        let mut note = |text: String| {
+            doc = Some(match doc.take() {
+                Some(d) => format!("{d} {text}"),
+                None => text,
+            });
+        };
+        let streams: Vec<_> = shape
+            .members
+            .iter()
+            .filter(|(_, r)| self.is_event_stream(r))
+            .collect();
+        for (member, r) in &streams {
+            note(Self::event_stream_note(member, &r.shape));
+        }
+        if shape.eventstream {
+            note(
+                "<p>An event stream: AWS sends each event in an event-stream frame of its own \
+                 (<code>application/vnd.amazon.eventstream</code>, the frame's \
+                 <code>:event-type</code> header naming the member), not as JSON; this type \
+                 holds one event.</p>"
+                    .to_owned(),
+            );
+        }
+        if shape.event {
+            note(
+                "<p>An event of an event stream: the JSON payload of one event-stream frame.</p>"
+                    .to_owned(),
+            );
+        }
+        s.opt("description", doc);
         s.opt("default", shape.default.clone());
         s.flag("deprecated", shape.deprecated);
         s.opt("x-aws-deprecated-message", shape.deprecated_message.clone());
@@ -384,8 +440,23 @@ impl<'m> Shapes<'m> {
         if shape.kind == "structure" && shape.document {
             s.set("x-aws-document", true);
         }
-        if shape.union {
+        if shape.union || shape.eventstream {
             s.set("x-aws-union", true);
+        }
+        s.flag("x-aws-event-stream", shape.eventstream);
+        s.flag("x-aws-event", shape.event);
+        if !streams.is_empty() {
+            let members: Vec<Value> = streams
+                .iter()
+                .map(|(member, r)| {
+                    Obj::new()
+                        .set("name", member.as_str())
+                        .set("event-stream", r.shape.as_str())
+                        .opt("description", description(&r.documentation))
+                        .take()
+                })
+                .collect();
+            s.set("x-aws-event-stream-members", members);
         }
         if shape.exception {
             s.set("x-aws-error", self.error_trait(name, shape));
@@ -404,6 +475,10 @@ impl<'m> Shapes<'m> {
         let members_at = pointer_join(at, "members");
         let mut properties = Obj::new();
         for (member, r) in &shape.members {
+            if self.is_event_stream(r) {
+                // Not in the JSON body: `x-aws-event-stream-members` and the docs say so.
+                continue;
+            }
             let m_at = pointer_join(&members_at, member);
             // The JSON protocol writes a member under its `locationName` when it has one.
             let wire = r.location_name.as_deref().unwrap_or(member);
@@ -435,13 +510,17 @@ impl<'m> Shapes<'m> {
                     format!("required member `{name}` is not a member of the structure"),
                 ));
             };
+            if self.is_event_stream(r) {
+                continue;
+            }
             let wire = r.location_name.clone().unwrap_or_else(|| name.clone());
             if !required.contains(&wire) {
                 required.push(wire);
             }
         }
         s.set("type", "object");
-        if !required.is_empty() {
+        // An event stream's frame holds one event, whatever the model requires.
+        if !required.is_empty() && !shape.eventstream {
             s.set("required", required);
         }
         s.set("properties", properties.value());

@@ -1,7 +1,7 @@
 //! `#[validate(...)]` attributes, parsed with every error recorded (not just the first).
 
 use proc_macro2::Span;
-use specgen::pattern::PatternMode;
+use specgen_pattern::PatternMode;
 use syn::parse::ParseStream;
 use syn::spanned::Spanned;
 use syn::{LitStr, Token};

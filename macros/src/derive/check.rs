@@ -21,7 +21,7 @@ pub(crate) struct Pat {
     pub source: String,
     pub translated: String,
     pub fancy: bool,
-    pub class_run: Option<specgen::pattern::ClassRun>,
+    pub class_run: Option<specgen_pattern::ClassRun>,
     /// For a class with a large count: the class alone, checked beside a character count.
     pub class_regex: Option<String>,
 }
@@ -30,15 +30,15 @@ impl Pat {
     pub(crate) fn new(
         source: &str,
         translated: &str,
-        engine: specgen::pattern::Engine,
-        class_run: Option<specgen::pattern::ClassRun>,
+        engine: specgen_pattern::Engine,
+        class_run: Option<specgen_pattern::ClassRun>,
     ) -> Pat {
         Pat {
             source: source.to_owned(),
             translated: translated.to_owned(),
-            fancy: engine == specgen::pattern::Engine::Fancy,
+            fancy: engine == specgen_pattern::Engine::Fancy,
             // Derived from the translation, as the generator derives it.
-            class_regex: class_run.and_then(|_| specgen::pattern::class_regex(translated)),
+            class_regex: class_run.and_then(|_| specgen_pattern::class_regex(translated)),
             class_run,
         }
     }

@@ -7,14 +7,17 @@
 //! calling `validate()` does not add errors of its own.
 
 mod attr;
+// `Object`, `Enum`, `Bool` and `Timestamp` wants come only from the spec-bound form.
+#[cfg_attr(not(feature = "spec"), allow(dead_code))]
 mod check;
+#[cfg(feature = "spec")]
 mod spec;
 mod statics;
 mod ty;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
-use specgen::pattern::PatternMode;
+use specgen_pattern::PatternMode;
 use syn::{Data, DeriveInput, Fields};
 
 use self::attr::{Container, Field};
@@ -31,6 +34,12 @@ pub(crate) fn path_name(wire: &str) -> String {
         None => String::new(),
     }
 }
+
+/// Why `spec = "..."` is refused when the generator is not compiled in.
+#[cfg(not(feature = "spec"))]
+const SPEC_FEATURE: &str = "`spec` needs feature `spec` of `specgen-macros`, which reads the spec \
+     with the generator when the crate compiles: enable feature `spec` of `specgen-runtime` or of \
+     the generated crate (such as `cognito-idp`)";
 
 /// A field's name without the raw prefix (`r#type` → `type`).
 fn unraw(ident: &syn::Ident) -> String {
@@ -57,8 +66,14 @@ pub(crate) fn expand(input: DeriveInput) -> TokenStream {
         statics: Default::default(),
     };
     let body = match (&input.data, &container.spec) {
+        #[cfg(feature = "spec")]
         (Data::Struct(data), Some(spec_lit)) => {
             spec::struct_body(&mut emitter, &input, &container, spec_lit, &data.fields)
+        }
+        #[cfg(not(feature = "spec"))]
+        (Data::Struct(_), Some(spec_lit)) => {
+            cx.error_spanned_by(spec_lit, SPEC_FEATURE);
+            TokenStream::new()
         }
         (Data::Struct(data), None) => {
             reject_spec_only(&cx, &container);
@@ -100,10 +115,13 @@ pub(crate) fn expand(input: DeriveInput) -> TokenStream {
             }
         };
     }
+    #[cfg(feature = "spec")]
     let track = container
         .spec
         .as_ref()
         .map(|lit| crate::spec::track(&crate::spec::resolve(&lit.value()), lit.span()));
+    #[cfg(not(feature = "spec"))]
+    let track = TokenStream::new();
     let (path, errors) = if body.is_empty() {
         (quote!(_path), quote!(_errors))
     } else {
@@ -232,7 +250,7 @@ fn field_check(
     }
     let element = if attrs.length.is_some() || attrs.pattern.is_some() {
         let pattern = attrs.pattern.as_ref().and_then(|lit| {
-            match specgen::pattern::compile(&lit.value(), mode) {
+            match specgen_pattern::compile(&lit.value(), mode) {
                 Ok(p) => Some(Pat::new(&p.source, &p.translated, p.engine, p.class_run)),
                 Err(e) => {
                     let text = e.to_string();
@@ -369,5 +387,26 @@ fn enum_body(em: &mut Emitter<'_>, data: &syn::DataEnum, mode: PatternMode) -> T
         match self {
             #(#arms)*
         }
+    }
+}
+
+#[cfg(all(test, not(feature = "spec")))]
+mod tests {
+    #[test]
+    fn spec_needs_the_feature() {
+        let input: syn::DeriveInput = syn::parse_quote! {
+            #[validate(spec = "api.yaml", schema = "SignUpRequest", crate = "rt")]
+            struct SignUp {
+                client_id: String,
+            }
+        };
+        let out = super::expand(input).to_string();
+        assert!(
+            out.contains("`spec` needs feature `spec` of `specgen-macros`"),
+            "{out}"
+        );
+        // One error only, and still an impl, so that `validate()` calls add none.
+        assert_eq!(out.matches("compile_error").count(), 1, "{out}");
+        assert!(out.contains("impl rt :: Validate for SignUp"), "{out}");
     }
 }

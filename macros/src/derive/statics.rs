@@ -134,7 +134,7 @@ impl Statics {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use specgen::pattern::{PatternMode, compile};
+    use specgen_pattern::{PatternMode, compile};
 
     #[test]
     fn a_large_counted_class_is_a_class_and_a_count() {

@@ -11,8 +11,12 @@ use std::collections::{BTreeSet, HashMap};
 
 use regex_syntax::hir::{Class, Hir, HirKind};
 use serde_json::{Map, Value, json};
-use specgen::ir::{Api, Bound, PatternDef, Shape, ShapeKind, TypeId, TypeKind};
+use specgen::ir::{Api, PatternDef, Shape, ShapeKind, TypeId, TypeKind};
 use specgen_runtime::pattern::{ClassRun, Engine, Pattern};
+
+#[path = "../../tests/support/bounds.rs"]
+mod bounds;
+use bounds::{bound_f64, bound_i64, count, timestamp};
 
 /// Which members a sample body has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,13 +28,16 @@ pub enum Fill {
     All,
 }
 
+/// A pattern (its index) under length limits.
+type PatternUse = (usize, Option<u64>, Option<u64>);
+
 /// Builds sample bodies for the types of one spec.
 pub struct Samples<'a> {
     api: &'a Api,
     /// The spec itself (as JSON), for what the IR does not keep: `x-aws-union`.
     doc: &'a Value,
     /// Pattern samples by pattern and length limits.
-    strings: RefCell<HashMap<(usize, Option<u64>, Option<u64>), Option<String>>>,
+    strings: RefCell<HashMap<PatternUse, Option<String>>>,
     /// The runtime matcher of each pattern, built on first use.
     matchers: RefCell<HashMap<usize, &'static Pattern>>,
 }
@@ -74,33 +81,7 @@ impl<'a> Samples<'a> {
         if let Some(p) = self.matchers.borrow().get(&id) {
             return p;
         }
-        let def = &self.api.patterns[id];
-        let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
-        let (source, translated) = (leak(&def.source), leak(&def.translated));
-        let pattern = match &def.class_run {
-            Some(run) => {
-                let run = ClassRun::new(
-                    run.ascii,
-                    run.non_ascii,
-                    run.min,
-                    run.max.unwrap_or(u32::MAX),
-                );
-                match &def.class_regex {
-                    Some(class) => {
-                        Pattern::with_counted_class(source, translated, leak(class), run)
-                    }
-                    None => Pattern::with_class_run(source, translated, run),
-                }
-            }
-            None => {
-                let engine = match def.engine {
-                    specgen::pattern::Engine::Regex => Engine::Regex,
-                    specgen::pattern::Engine::Fancy => Engine::Fancy,
-                };
-                Pattern::new(source, translated, engine)
-            }
-        };
-        let pattern: &'static Pattern = Box::leak(Box::new(pattern));
+        let pattern = runtime_pattern(&self.api.patterns[id]);
         self.matchers.borrow_mut().insert(id, pattern);
         pattern
     }
@@ -113,6 +94,35 @@ impl<'a> Samples<'a> {
             .and_then(Value::as_bool)
             .unwrap_or(false)
     }
+}
+
+/// The runtime matcher of a pattern, built as generated code builds it (leaked: a run
+/// builds each once).
+fn runtime_pattern(def: &PatternDef) -> &'static Pattern {
+    let leak = |s: &str| -> &'static str { Box::leak(s.to_owned().into_boxed_str()) };
+    let (source, translated) = (leak(&def.source), leak(&def.translated));
+    let pattern = match &def.class_run {
+        Some(run) => {
+            let run = ClassRun::new(
+                run.ascii,
+                run.non_ascii,
+                run.min,
+                run.max.unwrap_or(u32::MAX),
+            );
+            match &def.class_regex {
+                Some(class) => Pattern::with_counted_class(source, translated, leak(class), run),
+                None => Pattern::with_class_run(source, translated, run),
+            }
+        }
+        None => {
+            let engine = match def.engine {
+                specgen::pattern::Engine::Regex => Engine::Regex,
+                specgen::pattern::Engine::Fancy => Engine::Fancy,
+            };
+            Pattern::new(source, translated, engine)
+        }
+    };
+    Box::leak(Box::new(pattern))
 }
 
 struct Builder<'s, 'a> {
@@ -232,11 +242,8 @@ impl Builder<'_, '_> {
                 Value::from(v)
             }
             ShapeKind::Boolean => Value::from(true),
-            // 2023-11-14T22:13:20Z, with a quarter second when every member is filled.
-            ShapeKind::Timestamp => match self.fill {
-                Fill::Required => Value::from(1_700_000_000_i64),
-                Fill::All => Value::from(1_700_000_000.25_f64),
-            },
+            // In the member's wire format; a quarter second when every member is filled.
+            ShapeKind::Timestamp => timestamp(c.timestamp_format, self.fill == Fill::All),
             ShapeKind::Any => json!({"any": [1, "two", null]}),
             ShapeKind::List(inner) => {
                 let n = count(c.min_len, c.max_len);
@@ -310,29 +317,6 @@ impl Builder<'_, '_> {
             },
             _ => Ok((1..=n).map(|i| format!("key{i}")).collect()),
         }
-    }
-}
-
-/// How many characters, items or entries: at least one, within the limits.
-fn count(min: Option<u64>, max: Option<u64>) -> u64 {
-    let n = min.unwrap_or(0).max(1);
-    match max {
-        Some(max) => n.min(max),
-        None => n,
-    }
-}
-
-fn bound_i64(b: Bound) -> i64 {
-    match b {
-        Bound::Int(i) => i,
-        Bound::Float(f) => f.ceil() as i64,
-    }
-}
-
-fn bound_f64(b: Bound) -> f64 {
-    match b {
-        Bound::Int(i) => i as f64,
-        Bound::Float(f) => f,
     }
 }
 
@@ -559,6 +543,47 @@ mod tests {
         assert_eq!(base64(b"a"), "YQ==");
         assert_eq!(base64(b"ab"), "YWI=");
         assert_eq!(base64(b"abc"), "YWJj");
+    }
+
+    /// A sample for the pattern `source` (full match) within the length limits.
+    fn sample(source: &str, min: Option<u64>, max: Option<u64>) -> Option<String> {
+        let c = specgen::pattern::compile(source, specgen::pattern::PatternMode::FullMatch)
+            .unwrap_or_else(|e| panic!("{source}: {e}"));
+        let def = PatternDef {
+            source: c.source,
+            translated: c.translated,
+            engine: c.engine,
+            class_run: c.class_run,
+            class_regex: c.class_regex,
+        };
+        pattern_sample(&def, runtime_pattern(&def), min, max)
+    }
+
+    #[test]
+    fn look_around_and_possessive_patterns_get_samples() {
+        for (source, min, max) in [
+            // Directory Service passwords.
+            (
+                r"(?=^.{8,64}$)((?=.*\d)(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[^A-Za-z0-9\s])(?=.*[a-z])|(?=.*[^A-Za-z0-9\s])(?=.*[A-Z])(?=.*[a-z])|(?=.*\d)(?=.*[A-Z])(?=.*[^A-Za-z0-9\s]))^.*",
+                None,
+                None,
+            ),
+            // FSx ARNs.
+            (
+                r"^arn:(?=[^:]+:fsx:[^:]+:\d{12}:)((|(?=[a-z0-9-.]{1,63})(?!\d{1,3}(\.\d{1,3}){3})(?![^:]*-{2})(?![^:]*-\.)(?![^:]*\.-)[a-z0-9].*(?<!-)):){4}(?!/).{0,1024}$",
+                Some(8),
+                Some(512),
+            ),
+            // Kinesis Analytics ARNs: possessive quantifiers.
+            (
+                r"arn:aws:kinesisanalytics:[a-z]{2}-[a-z]+-\d{1}+:\d{12}+:application/[a-zA-Z0-9_.-]{1,128}",
+                Some(1),
+                Some(2048),
+            ),
+        ] {
+            let found = sample(source, min, max);
+            assert!(found.is_some(), "no sample for {source}");
+        }
     }
 
     #[test]

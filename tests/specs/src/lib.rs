@@ -42,4 +42,8 @@ generated! {
     library => "library.rs",
     /// A JSON spec with number bounds, odd enum values and a `not` schema.
     weather => "weather.rs",
+    /// REST operations: parameters in the path, query, headers and cookies, and responses per status (`tests/fixtures/openapi/rest.yaml`).
+    rest => "rest.rs",
+    /// The same in OpenAPI 3.1 (`tests/fixtures/openapi/rest31.yaml`).
+    rest31 => "rest31.rs",
 }

@@ -4,7 +4,11 @@
 use std::collections::BTreeSet;
 
 use serde_json::{Map, Value, json};
-use specgen::ir::{Api, Bound, Shape, ShapeKind, TimestampFormat, TypeId, TypeKind};
+use specgen::ir::{Api, Shape, ShapeKind, TypeId, TypeKind};
+
+#[path = "bounds.rs"]
+mod bounds;
+use bounds::{bound_f64, bound_i64, count, timestamp};
 
 /// Which members a sample body has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,23 +126,8 @@ impl Sampler<'_> {
                 Value::from(v)
             }
             ShapeKind::Boolean => Value::from(true),
-            // 2023-11-14T22:13:20Z, with a quarter second when every member is filled.
-            ShapeKind::Timestamp => match (c.timestamp_format, self.fill) {
-                (Some(TimestampFormat::DateTime), Fill::Required) => {
-                    Value::from("2023-11-14T22:13:20Z")
-                }
-                (Some(TimestampFormat::DateTime), Fill::All) => {
-                    Value::from("2023-11-14T22:13:20.25Z")
-                }
-                (Some(TimestampFormat::HttpDate), Fill::Required) => {
-                    Value::from("Tue, 14 Nov 2023 22:13:20 GMT")
-                }
-                (Some(TimestampFormat::HttpDate), Fill::All) => {
-                    Value::from("Tue, 14 Nov 2023 22:13:20.25 GMT")
-                }
-                (_, Fill::Required) => Value::from(1_700_000_000_i64),
-                (_, Fill::All) => Value::from(1_700_000_000.25_f64),
-            },
+            // A quarter second when every member is filled.
+            ShapeKind::Timestamp => timestamp(c.timestamp_format, self.fill == Fill::All),
             ShapeKind::Any => json!({"any": [1, "two", null]}),
             ShapeKind::List(inner) => {
                 let n = count(c.min_len, c.max_len);
@@ -165,29 +154,6 @@ impl Sampler<'_> {
             }
             ShapeKind::Named(id) => self.named(*id),
         }
-    }
-}
-
-/// How many characters, items or entries: at least one, within the limits.
-fn count(min: Option<u64>, max: Option<u64>) -> u64 {
-    let n = min.unwrap_or(0).max(1);
-    match max {
-        Some(max) => n.min(max),
-        None => n,
-    }
-}
-
-fn bound_i64(b: Bound) -> i64 {
-    match b {
-        Bound::Int(i) => i,
-        Bound::Float(f) => f.ceil() as i64,
-    }
-}
-
-fn bound_f64(b: Bound) -> f64 {
-    match b {
-        Bound::Int(i) => i as f64,
-        Bound::Float(f) => f,
     }
 }
 

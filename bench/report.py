@@ -432,7 +432,13 @@ def main():
     w("- **cognito_idp**: the checked-in generated crate; `from_http` includes routing on the "
       "`X-Amz-Target` and, for invalid bodies, building the AWS error and its message.")
     w("")
-    Path(args.out).write_text("\n".join(out))
+    # Sections written by hand (from `## Crate graph` on) are carried over as they are.
+    old = Path(args.out).read_text() if Path(args.out).exists() else ""
+    kept = old[old.index("## Crate graph"):] if "## Crate graph" in old else ""
+    text = "\n".join(out)
+    if kept:
+        text = text.rstrip("\n") + "\n\n" + kept
+    Path(args.out).write_text(text)
     print(f"wrote {args.out}", file=sys.stderr)
 
 
@@ -458,6 +464,10 @@ def serve_section(w, serve):
     ratio = serve.get("ratio")
     met = "—" if ratio is None else ("yes" if float(ratio) >= 0.8 else "**no**")
     w(f"| ratio (target ≥ 0.8) | {ratio or '—'} ({met}) | {serve.get('median_ratio', '—')} |")
+    w("")
+    w("Per CPU-second of the server's thread (steadier on a busy machine): bare "
+      f"{serve.get('bare_cpu_rps', '—')}, ours {serve.get('ours_cpu_rps', '—')}, ratio "
+      f"{serve.get('cpu_ratio', '—')}.")
     w("")
     w(f"Load average when it ran: {serve.get('load', '—')}.\n")
 

@@ -34,8 +34,8 @@
 
 use regex_syntax::hir::{ClassUnicode, ClassUnicodeRange};
 
-use crate::PatternErrorKind;
-use crate::props;
+use crate::fail::Fail;
+use crate::props::{self, SPACE};
 use crate::set::{
     NOTHING, Set, is_surrogate, push_ascii_case_partners, push_char, push_class_char, push_range,
 };
@@ -44,8 +44,6 @@ use crate::set::{
 pub(crate) const WORD: &str = "0-9A-Za-z_";
 /// Java's `\d`.
 pub(crate) const DIGIT: &str = "0-9";
-/// Java's `\s`: `[ \t\n\x0B\f\r]`.
-pub(crate) const SPACE: &str = r" \t\n\x0B\f\r";
 /// Java's `\h`.
 const HSPACE: &str = r" \t\xA0\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}";
 /// Java's `\v` (outside a range).
@@ -69,31 +67,6 @@ const MULTILINE_UNIX_CARET: &str = r"(?:(?!\z)(?:\A|(?<=\n)))";
 
 /// Deepest nesting of classes and groups read (deeper input is refused, not overflowed).
 const MAX_DEPTH: usize = 200;
-
-/// Why a pattern cannot be translated.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) struct Fail {
-    pub(crate) kind: PatternErrorKind,
-    pub(crate) reason: String,
-}
-
-impl Fail {
-    /// Java rejects the pattern.
-    pub(crate) fn invalid(reason: impl Into<String>) -> Fail {
-        Fail {
-            kind: PatternErrorKind::Invalid,
-            reason: reason.into(),
-        }
-    }
-
-    /// Java accepts the pattern, but it has no translation.
-    pub(crate) fn unsupported(reason: impl Into<String>) -> Fail {
-        Fail {
-            kind: PatternErrorKind::Unsupported,
-            reason: reason.into(),
-        }
-    }
-}
 
 /// Translates a Java pattern to the Rust dialect (see the module docs).
 pub(crate) fn translate(java: &str) -> Result<String, Fail> {

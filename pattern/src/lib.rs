@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+mod fail;
 mod java;
 mod props;
 mod set;
@@ -122,7 +123,7 @@ impl fmt::Display for PatternError {
 impl std::error::Error for PatternError {}
 
 impl PatternError {
-    fn new(source: &str, fail: java::Fail) -> PatternError {
+    fn new(source: &str, fail: fail::Fail) -> PatternError {
         PatternError {
             source: source.to_owned(),
             reason: fail.reason,

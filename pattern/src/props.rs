@@ -12,9 +12,12 @@
 //! letters, as in Java. The Unicode data is the `regex` crate's, which is newer than Java
 //! 17's Unicode 13: characters assigned since then may answer differently.
 
-use crate::java::Fail;
+use crate::fail::Fail;
 use crate::set::{Set, push_range};
 use crate::tables::{BLOCKS, SCRIPTS};
+
+/// Java's `\s`: `[ \t\n\x0B\f\r]`.
+pub(crate) const SPACE: &str = r" \t\n\x0B\f\r";
 
 /// The class items of a `\p{name}` (or `\pX`) property; `ci`: under `(?i)`.
 pub(crate) fn family(name: &str, ci: bool) -> Result<Set, Fail> {
@@ -75,7 +78,7 @@ fn property(name: &str, ci: bool) -> Option<Set> {
         "Lower" => "a-z".into(),
         "Print" => r" -\~".into(),
         "Punct" => r"!-/:-@\[-`\{-\~".into(),
-        "Space" => crate::java::SPACE.into(),
+        "Space" => SPACE.into(),
         "Upper" => "A-Z".into(),
         "XDigit" => "0-9A-Fa-f".into(),
         "javaLowerCase" | "javaUpperCase" | "javaTitleCase" if ci => CASED.into(),

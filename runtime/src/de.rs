@@ -5,15 +5,11 @@
 //! of generated crates read JSON with [`crate::json`] instead, which also reports missing
 //! required members to validation; [`Placeholder`] is what it stands in for them.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::marker::PhantomData;
 
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
-
-use crate::document::{Document, Object};
-use crate::timestamp::Timestamp;
 
 /// Index returned for members the struct does not have.
 pub const UNKNOWN_FIELD: usize = usize::MAX;
@@ -121,64 +117,7 @@ pub fn try_from_value<T: serde::de::DeserializeOwned>(value: &serde_json::Value)
     T::deserialize(value).ok()
 }
 
-/// A value that stands in for a missing required member while a request is read, so that
-/// reading can go on and validation can report the member as `null`. Users never see it.
-pub trait Placeholder {
-    /// The stand-in value.
-    fn placeholder() -> Self;
-}
-
-macro_rules! placeholder_default {
-    ($($t:ty),*) => {$(
-        impl Placeholder for $t {
-            fn placeholder() -> Self {
-                <$t>::default()
-            }
-        }
-    )*};
-}
-
-placeholder_default!(
-    String,
-    bool,
-    i32,
-    i64,
-    f32,
-    f64,
-    Timestamp,
-    serde_json::Value,
-    Document,
-    Object
-);
-
-impl<T> Placeholder for Vec<T> {
-    fn placeholder() -> Self {
-        Vec::new()
-    }
-}
-
-impl<K, V> Placeholder for BTreeMap<K, V> {
-    fn placeholder() -> Self {
-        BTreeMap::new()
-    }
-}
-
-impl<T> Placeholder for Option<T> {
-    fn placeholder() -> Self {
-        None
-    }
-}
-
-impl<T: Placeholder> Placeholder for Box<T> {
-    fn placeholder() -> Self {
-        Box::new(T::placeholder())
-    }
-}
-
-/// The placeholder of `T` (for generated `Placeholder` impls).
-pub fn placeholder<T: Placeholder>() -> T {
-    T::placeholder()
-}
+pub use crate::placeholder::{Placeholder, placeholder};
 
 /// `Visitor::expecting` text for a generated structure.
 pub fn expecting_struct(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {

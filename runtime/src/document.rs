@@ -726,6 +726,18 @@ impl From<Document> for serde_json::Value {
     }
 }
 
+impl crate::placeholder::Placeholder for Document {
+    fn placeholder() -> Self {
+        Document::default()
+    }
+}
+
+impl crate::placeholder::Placeholder for Object {
+    fn placeholder() -> Self {
+        Object::default()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

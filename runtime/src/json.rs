@@ -31,8 +31,8 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
-use crate::de::Placeholder;
 use crate::path::{Path, Segment, push_segment};
+use crate::placeholder::Placeholder;
 use crate::timestamp::Timestamp;
 use crate::validate::{Constraint, ShownValue, Validate, ValidationErrors};
 

@@ -46,6 +46,7 @@ pub mod json;
 pub mod operation;
 mod path;
 pub mod pattern;
+mod placeholder;
 mod request;
 pub mod route;
 mod sensitive;

@@ -10,6 +10,7 @@ mod attr;
 // `Object`, `Enum`, `Bool` and `Timestamp` wants come only from the spec-bound form.
 #[cfg_attr(not(feature = "spec"), allow(dead_code))]
 mod check;
+mod rules;
 #[cfg(feature = "spec")]
 mod spec;
 mod statics;
@@ -21,9 +22,8 @@ use specgen_pattern::PatternMode;
 use syn::{Data, DeriveInput, Fields};
 
 use self::attr::{Container, Field};
-use self::check::{
-    COLLECTIONS, Emitter, NESTED, NUMBERS, Pat, STRINGS, StrRule, Subject, Ty, Want,
-};
+use self::check::{COLLECTIONS, Emitter, NESTED, NUMBERS, STRINGS, Subject, Ty, Want};
+use self::rules::{Pat, StrRule};
 use crate::ctxt::Ctxt;
 
 /// The path name of a wire name: its first letter lower-cased (`UserPoolId` → `userPoolId`).

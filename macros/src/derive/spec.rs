@@ -8,7 +8,8 @@ use specgen::ir::{Api, Bound, Protocol, Shape, ShapeKind, TypeKind};
 use syn::{DeriveInput, Fields, LitStr};
 
 use super::attr::{Container, Field};
-use super::check::{Emitter, Pat, StrRule, Subject, Ty, Want};
+use super::check::{Emitter, Subject, Ty, Want};
+use super::rules::{Pat, StrRule};
 use super::unraw;
 
 /// The checks of a struct bound to a schema.

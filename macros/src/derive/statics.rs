@@ -5,7 +5,7 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::check::{Pat, StrRule};
+use super::rules::{Pat, StrRule};
 
 /// Statics shared by the checks of one expansion: patterns (compiled at most once per
 /// process), string rules and enum value sets.

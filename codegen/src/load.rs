@@ -64,7 +64,8 @@ pub fn parse(text: &str, format: Format) -> Result<OpenAPI> {
     }
     crate::precheck::check(&value)?;
     crate::refs::normalize(&mut value)?;
-    let api: OpenAPI = match serde_yaml::from_value(value.clone()) {
+    // Read through a reference: a copy of a large document costs as much as reading it.
+    let api = match <OpenAPI as serde::Deserialize>::deserialize(&value) {
         Ok(api) => api,
         Err(_) => return Err(explain(value)),
     };

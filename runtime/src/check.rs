@@ -276,7 +276,7 @@ pub fn members_hidden<I>(
     I: IntoIterator,
 {
     if !items.into_iter().all(ok) {
-        errors.add_lazy(path, || ShownValue::Omitted, constraint);
+        errors.add(path, ShownValue::Omitted, constraint);
     }
 }
 

@@ -246,8 +246,9 @@ impl<'a> Reader<'a> {
         }
     }
 
+    // Through `dyn`: one copy for every type instead of one per type.
     #[inline(never)]
-    fn check_now<T: Validate>(&mut self, value: &T, deep: bool) {
+    fn check_now(&mut self, value: &dyn CheckAt, deep: bool) {
         let Reader {
             checking,
             path,
@@ -256,7 +257,7 @@ impl<'a> Reader<'a> {
         } = self;
         if let Some(errors) = checking {
             errors.begin_check(object_missing, deep);
-            with_path(path, Path::ROOT, |at| value.validate_at(at, errors));
+            with_path(path, Path::ROOT, &mut |at| value.check_at(at, errors));
             errors.end_check();
         }
         object_missing.clear();
@@ -1030,15 +1031,33 @@ impl<'a> Reader<'a> {
     /// rendering, however deep it is and however many there are.
     #[inline]
     fn nested<T: Read>(&mut self, step: Step) -> Result<T, Error> {
+        self.step_in(step);
+        match T::read(self) {
+            Ok(v) => {
+                self.step_out();
+                Ok(v)
+            }
+            Err(e) => Err(self.leave_with(e)),
+        }
+    }
+
+    // Not inlined, like `step_out`: the path's bookkeeping is one copy, not one per type.
+    #[inline(never)]
+    fn step_in(&mut self, step: Step) {
         self.path.push(step);
-        let result = T::read(self);
-        let step = self.path.pop();
-        match result {
-            Ok(v) => Ok(v),
-            Err(e) => Err(match step {
-                Some(step) => e.within(step),
-                None => e,
-            }),
+    }
+
+    #[inline(never)]
+    fn step_out(&mut self) {
+        self.path.pop();
+    }
+
+    /// Leaves the current step after an error, which then names it.
+    #[cold]
+    fn leave_with(&mut self, e: Error) -> Error {
+        match self.path.pop() {
+            Some(step) => e.within(step),
+            None => e,
         }
     }
 
@@ -1106,12 +1125,20 @@ impl<'a> Reader<'a> {
 
     #[cold]
     fn missing_member<T: Placeholder>(&mut self, wire: &'static str, path_name: &'static str) -> T {
+        self.record_missing(wire, path_name);
+        T::placeholder()
+    }
+
+    /// Records a missing required member: a violation for a checking reader, else the
+    /// first one for [`Reader::missing_error`].
+    #[cold]
+    fn record_missing(&mut self, wire: &'static str, path_name: &'static str) {
         match &mut self.checking {
             Some(errors) => {
                 self.object_missing.push(path_name);
                 let steps = &self.path;
                 errors.add_with(
-                    |out| {
+                    &mut |out| {
                         write_steps(out, steps);
                         if !steps.is_empty() {
                             out.push('.');
@@ -1131,7 +1158,6 @@ impl<'a> Reader<'a> {
                 }
             }
         }
-        T::placeholder()
     }
 
     /// A data error at the current position from another reader's message (a union read
@@ -1163,7 +1189,7 @@ impl<'a> Reader<'a> {
 }
 
 /// Calls `f` with `steps` (outermost first) as a [`Path`] below `at`, built on the stack.
-fn with_path<R>(steps: &[Step], at: Path<'_>, f: impl FnOnce(Path<'_>) -> R) -> R {
+fn with_path(steps: &[Step], at: Path<'_>, f: &mut dyn FnMut(Path<'_>)) {
     match steps.split_first() {
         None => f(at),
         Some((step, rest)) => {
@@ -1213,12 +1239,43 @@ pub fn read_document<T: Read>(input: &[u8]) -> Result<(T, Reader<'_>), Error> {
 }
 
 /// Reads a document without validating it: a missing required member is an error.
-#[inline]
 pub fn from_slice<T: Read>(input: &[u8]) -> Result<T, serde_json::Error> {
+    let mut value = None::<T>;
+    read_strict(input, &mut value)?;
+    value.ok_or_else(|| serde::de::Error::custom("no value was read"))
+}
+
+/// [`from_slice`] without its type: the reader's life is one copy for every type.
+#[inline(never)]
+fn read_strict(input: &[u8], slot: &mut dyn Slot) -> Result<(), serde_json::Error> {
     let mut r = Reader::new(input);
-    match T::read(&mut r) {
-        Ok(value) => r.finish_strict(input).map(|()| value),
-        Err(e) => Err(e.into_serde(input)),
+    slot.read_into(&mut r).map_err(|e| e.into_serde(input))?;
+    r.finish_strict(input)
+}
+
+/// A place a value is read into, whatever its type: the code around a read (the reader's
+/// creation, its end and its errors) is then written once, not once per type.
+pub(crate) trait Slot {
+    /// Reads a value from `r` into the slot.
+    fn read_into(&mut self, r: &mut Reader<'_>) -> Result<(), Error>;
+}
+
+impl<T: Read> Slot for Option<T> {
+    fn read_into(&mut self, r: &mut Reader<'_>) -> Result<(), Error> {
+        *self = Some(T::read(r)?);
+        Ok(())
+    }
+}
+
+/// [`Validate::validate_at`] alone, so that checking through `dyn` brings no copy of the
+/// trait's other methods per type.
+pub(crate) trait CheckAt {
+    fn check_at(&self, at: Path<'_>, errors: &mut ValidationErrors);
+}
+
+impl<T: Validate> CheckAt for T {
+    fn check_at(&self, at: Path<'_>, errors: &mut ValidationErrors) {
+        self.validate_at(at, errors);
     }
 }
 

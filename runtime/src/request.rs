@@ -65,26 +65,36 @@ where
     T: Read,
 {
     // Only reading and checking depend on `T`; the rest is shared by every body type.
-    let mut r = json::Reader::checking(effective_body(body));
-    match T::read(&mut r) {
-        Ok(value) => {
-            if let Err(e) = r.end() {
-                return Err(RequestError::Serialization(serialization_message(&e)));
-            }
-            let mut errors = r.take_errors();
-            if !T::CHECKS_ITSELF {
-                // A list or map body: its structures were checked as they were read.
-                errors.begin_shallow();
-                check(&value, Path::ROOT, &mut errors);
-                errors.end_check();
-            }
-            errors
-                .into_result()
-                .map(|()| value)
-                .map_err(RequestError::Validation)
-        }
-        Err(e) => Err(RequestError::Serialization(serialization_message(&e))),
+    let mut value = None::<T>;
+    let mut errors = read_checking(body, &mut value)?;
+    let Some(value) = value else {
+        return Err(RequestError::Serialization(None));
+    };
+    if !T::CHECKS_ITSELF {
+        // A list or map body: its structures were checked as they were read.
+        errors.begin_shallow();
+        check(&value, Path::ROOT, &mut errors);
+        errors.end_check();
     }
+    match errors.into_result() {
+        Ok(()) => Ok(value),
+        Err(errors) => Err(RequestError::Validation(errors)),
+    }
+}
+
+#[cold]
+fn serialization(e: &json::Error) -> RequestError {
+    RequestError::Serialization(serialization_message(e))
+}
+
+/// A checking read of `body` by `read`, then nothing may follow: the violations found.
+/// Without the body's type, so the reader's life is one copy for every type.
+#[inline(never)]
+fn read_checking(body: &[u8], slot: &mut dyn json::Slot) -> Result<ValidationErrors, RequestError> {
+    let mut r = json::Reader::checking(effective_body(body));
+    slot.read_into(&mut r).map_err(|e| serialization(&e))?;
+    r.end().map_err(|e| serialization(&e))?;
+    Ok(r.take_errors())
 }
 
 /// Checks the body of an operation without input: empty, or a JSON object (whose members

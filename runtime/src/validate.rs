@@ -362,7 +362,7 @@ impl ValidationErrors {
     #[cold]
     pub fn add(&mut self, path: Path<'_>, value: ShownValue, constraint: Constraint) {
         self.add_with(
-            |out| {
+            &mut |out| {
                 path.push_to(out);
             },
             value,
@@ -373,11 +373,28 @@ impl ValidationErrors {
     /// Records a violation whose shown value is built only when the violation is listed:
     /// past [`ValidationErrors::LISTED`] violations, one that sorts after the listed ones
     /// is only counted, and a large value (a whole list) is never printed for it.
-    #[cold]
+    #[inline]
     pub fn add_lazy(
         &mut self,
         path: Path<'_>,
         value: impl FnOnce() -> ShownValue,
+        constraint: Constraint,
+    ) {
+        let mut value = Some(value);
+        self.add_lazy_dyn(
+            path,
+            &mut || value.take().map_or(ShownValue::Omitted, |f| f()),
+            constraint,
+        );
+    }
+
+    /// [`ValidationErrors::add_lazy`] through `dyn`: one copy of the bookkeeping, not one
+    /// per caller.
+    #[cold]
+    fn add_lazy_dyn(
+        &mut self,
+        path: Path<'_>,
+        value: &mut dyn FnMut() -> ShownValue,
         constraint: Constraint,
     ) {
         if self.threshold.is_some() {
@@ -400,7 +417,7 @@ impl ValidationErrors {
     /// Records a violation whose path `write_path` writes.
     pub(crate) fn add_with(
         &mut self,
-        write_path: impl FnOnce(&mut String),
+        write_path: &mut dyn FnMut(&mut String),
         value: ShownValue,
         constraint: Constraint,
     ) {

@@ -99,15 +99,16 @@ impl rt::json::Read for AccessDeniedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a AccessDeniedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -207,15 +208,16 @@ impl rt::json::Read for AccountRecoverySettingType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AccountRecoverySettingType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "RecoveryMechanisms" => {
-                    r.member_into(&mut v0, "RecoveryMechanisms", "recoveryMechanisms")?
+                    r.member_into(&mut v0, "RecoveryMechanisms", "recoveryMechanisms")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { recovery_mechanisms: v0 };
         r.check(&value, false);
@@ -341,15 +343,16 @@ impl rt::json::Read for AccountTakeoverActionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AccountTakeoverActionType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AccountTakeoverActionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Notify" => r.member_into(&mut v0, "Notify", "notify")?,
-                "EventAction" => r.member_into(&mut v1, "EventAction", "eventAction")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Notify" => r.member_into(&mut v0, "Notify", "notify"),
+                "EventAction" => r.member_into(&mut v1, "EventAction", "eventAction"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             notify: r.required(v0, "Notify", "notify"),
@@ -478,17 +481,18 @@ impl rt::json::Read for AccountTakeoverActionsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AccountTakeoverActionsType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AccountTakeoverActionsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "LowAction" => r.member_into(&mut v0, "LowAction", "lowAction")?,
-                "MediumAction" => r.member_into(&mut v1, "MediumAction", "mediumAction")?,
-                "HighAction" => r.member_into(&mut v2, "HighAction", "highAction")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "LowAction" => r.member_into(&mut v0, "LowAction", "lowAction"),
+                "MediumAction" => r.member_into(&mut v1, "MediumAction", "mediumAction"),
+                "HighAction" => r.member_into(&mut v2, "HighAction", "highAction"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             low_action: v0,
@@ -739,18 +743,19 @@ impl rt::json::Read for AccountTakeoverRiskConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a AccountTakeoverRiskConfigurationType object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "NotifyConfiguration" => {
-                    r.member_into(&mut v0, "NotifyConfiguration", "notifyConfiguration")?
+                    r.member_into(&mut v0, "NotifyConfiguration", "notifyConfiguration")
                 }
-                "Actions" => r.member_into(&mut v1, "Actions", "actions")?,
-                _ => r.skip_value()?,
-            }
+                "Actions" => r.member_into(&mut v1, "Actions", "actions"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             notify_configuration: v0,
@@ -876,13 +881,14 @@ impl rt::json::Read for AcrLevelConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AcrLevelConfigType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AcrValue" => r.member_into(&mut v0, "AcrValue", "acrValue")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AcrValue" => r.member_into(&mut v0, "AcrValue", "acrValue"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             acr_value: r.required(v0, "AcrValue", "acrValue"),
@@ -1050,17 +1056,18 @@ impl rt::json::Read for AddCustomAttributesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AddCustomAttributesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AddCustomAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "CustomAttributes" => {
-                    r.member_into(&mut v1, "CustomAttributes", "customAttributes")?
+                    r.member_into(&mut v1, "CustomAttributes", "customAttributes")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -1286,17 +1293,18 @@ impl rt::json::Read for AddUserPoolClientSecretRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AddUserPoolClientSecretRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AddUserPoolClientSecretRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -1417,19 +1425,20 @@ impl rt::json::Read for AddUserPoolClientSecretResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AddUserPoolClientSecretResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ClientSecretDescriptor" => {
                     r.member_into(
                         &mut v0,
                         "ClientSecretDescriptor",
                         "clientSecretDescriptor",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_secret_descriptor: v0,
@@ -1561,17 +1570,18 @@ impl rt::json::Read for AdminAddUserToGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminAddUserToGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminAddUserToGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -1745,19 +1755,20 @@ impl rt::json::Read for AdminConfirmSignUpRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminConfirmSignUpRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminConfirmSignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -2015,35 +2026,36 @@ impl rt::json::Read for AdminCreateUserConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminCreateUserConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminCreateUserConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AllowAdminCreateUserOnly" => {
                     r.member_into(
                         &mut v0,
                         "AllowAdminCreateUserOnly",
                         "allowAdminCreateUserOnly",
-                    )?
+                    )
                 }
                 "UnusedAccountValidityDays" => {
                     r.member_into(
                         &mut v1,
                         "UnusedAccountValidityDays",
                         "unusedAccountValidityDays",
-                    )?
+                    )
                 }
                 "InviteMessageTemplate" => {
                     r.member_into(
                         &mut v2,
                         "InviteMessageTemplate",
                         "inviteMessageTemplate",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             allow_admin_create_user_only: v0,
@@ -2352,6 +2364,7 @@ impl rt::json::Read for AdminCreateUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminCreateUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -2361,38 +2374,38 @@ impl rt::json::Read for AdminCreateUserRequest {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a AdminCreateUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
                 "UserAttributes" => {
-                    r.member_into(&mut v2, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v2, "UserAttributes", "userAttributes")
                 }
                 "ValidationData" => {
-                    r.member_into(&mut v3, "ValidationData", "validationData")?
+                    r.member_into(&mut v3, "ValidationData", "validationData")
                 }
                 "TemporaryPassword" => {
-                    r.member_into(&mut v4, "TemporaryPassword", "temporaryPassword")?
+                    r.member_into(&mut v4, "TemporaryPassword", "temporaryPassword")
                 }
                 "ForceAliasCreation" => {
-                    r.member_into(&mut v5, "ForceAliasCreation", "forceAliasCreation")?
+                    r.member_into(&mut v5, "ForceAliasCreation", "forceAliasCreation")
                 }
                 "MessageAction" => {
-                    r.member_into(&mut v6, "MessageAction", "messageAction")?
+                    r.member_into(&mut v6, "MessageAction", "messageAction")
                 }
                 "DesiredDeliveryMediums" => {
                     r.member_into(
                         &mut v7,
                         "DesiredDeliveryMediums",
                         "desiredDeliveryMediums",
-                    )?
+                    )
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -2575,13 +2588,14 @@ impl rt::json::Read for AdminCreateUserResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AdminCreateUserResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "User" => r.member_into(&mut v0, "User", "user")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "User" => r.member_into(&mut v0, "User", "user"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user: v0 };
         r.check(&value, false);
@@ -2704,15 +2718,16 @@ impl rt::json::Read for AdminDeleteSoftwareTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDeleteSoftwareTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminDeleteSoftwareTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -2932,19 +2947,20 @@ impl rt::json::Read for AdminDeleteUserAttributesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDeleteUserAttributesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminDeleteUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
                 "UserAttributeNames" => {
-                    r.member_into(&mut v2, "UserAttributeNames", "userAttributeNames")?
+                    r.member_into(&mut v2, "UserAttributeNames", "userAttributeNames")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -3171,15 +3187,16 @@ impl rt::json::Read for AdminDeleteUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDeleteUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminDeleteUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -3299,15 +3316,16 @@ impl rt::json::Read for AdminDisableProviderForUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDisableProviderForUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminDisableProviderForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "User" => r.member_into(&mut v1, "User", "user")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "User" => r.member_into(&mut v1, "User", "user"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -3516,15 +3534,16 @@ impl rt::json::Read for AdminDisableUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminDisableUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminDisableUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -3731,15 +3750,16 @@ impl rt::json::Read for AdminEnableUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminEnableUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminEnableUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -3956,17 +3976,18 @@ impl rt::json::Read for AdminForgetDeviceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminForgetDeviceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminForgetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -4117,17 +4138,18 @@ impl rt::json::Read for AdminGetDeviceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminGetDeviceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminGetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v2, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v2, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device_key: r.required(v0, "DeviceKey", "deviceKey"),
@@ -4248,13 +4270,14 @@ impl rt::json::Read for AdminGetDeviceResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AdminGetDeviceResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Device" => r.member_into(&mut v0, "Device", "device")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Device" => r.member_into(&mut v0, "Device", "device"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device: r.required(v0, "Device", "device"),
@@ -4375,15 +4398,16 @@ impl rt::json::Read for AdminGetUserAuthFactorsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminGetUserAuthFactorsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminGetUserAuthFactorsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -4554,29 +4578,30 @@ impl rt::json::Read for AdminGetUserAuthFactorsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminGetUserAuthFactorsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminGetUserAuthFactorsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
                 "PreferredMfaSetting" => {
-                    r.member_into(&mut v1, "PreferredMfaSetting", "preferredMfaSetting")?
+                    r.member_into(&mut v1, "PreferredMfaSetting", "preferredMfaSetting")
                 }
                 "UserMFASettingList" => {
-                    r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")?
+                    r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")
                 }
                 "ConfiguredUserAuthFactors" => {
                     r.member_into(
                         &mut v3,
                         "ConfiguredUserAuthFactors",
                         "configuredUserAuthFactors",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: r.required(v0, "Username", "username"),
@@ -4740,15 +4765,16 @@ impl rt::json::Read for AdminGetUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminGetUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminGetUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -4983,6 +5009,7 @@ impl rt::json::Read for AdminGetUserResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminGetUserResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -4992,34 +5019,34 @@ impl rt::json::Read for AdminGetUserResponse {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a AdminGetUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
                 "UserAttributes" => {
-                    r.member_into(&mut v1, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v1, "UserAttributes", "userAttributes")
                 }
                 "UserCreateDate" => {
-                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?
+                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")
                 }
                 "UserLastModifiedDate" => {
                     r.member_into(
                         &mut v3,
                         "UserLastModifiedDate",
                         "userLastModifiedDate",
-                    )?
+                    )
                 }
-                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
-                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
-                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions")?,
+                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled"),
+                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus"),
+                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions"),
                 "PreferredMfaSetting" => {
-                    r.member_into(&mut v7, "PreferredMfaSetting", "preferredMfaSetting")?
+                    r.member_into(&mut v7, "PreferredMfaSetting", "preferredMfaSetting")
                 }
                 "UserMFASettingList" => {
-                    r.member_into(&mut v8, "UserMFASettingList", "userMFASettingList")?
+                    r.member_into(&mut v8, "UserMFASettingList", "userMFASettingList")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: r.required(v0, "Username", "username"),
@@ -5406,6 +5433,7 @@ impl rt::json::Read for AdminInitiateAuthRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminInitiateAuthRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -5414,25 +5442,25 @@ impl rt::json::Read for AdminInitiateAuthRequest {
         let mut v5 = None;
         let mut v6 = None;
         let mut v7 = None;
-        let mut entries = r.begin_object("a AdminInitiateAuthRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "AuthFlow" => r.member_into(&mut v2, "AuthFlow", "authFlow")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "AuthFlow" => r.member_into(&mut v2, "AuthFlow", "authFlow"),
                 "AuthParameters" => {
-                    r.member_into(&mut v3, "AuthParameters", "authParameters")?
+                    r.member_into(&mut v3, "AuthParameters", "authParameters")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")
                 }
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")
                 }
-                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData")?,
-                "Session" => r.member_into(&mut v7, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData"),
+                "Session" => r.member_into(&mut v7, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -5753,33 +5781,34 @@ impl rt::json::Read for AdminInitiateAuthResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminInitiateAuthResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a AdminInitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeName" => {
-                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")
                 }
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "Session" => r.member_into(&mut v1, "Session", "session"),
                 "ChallengeParameters" => {
-                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")
                 }
                 "AuthenticationResult" => {
                     r.member_into(
                         &mut v3,
                         "AuthenticationResult",
                         "authenticationResult",
-                    )?
+                    )
                 }
                 "AvailableChallenges" => {
-                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
+                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_name: v0,
@@ -5975,19 +6004,20 @@ impl rt::json::Read for AdminLinkProviderForUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminLinkProviderForUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminLinkProviderForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "DestinationUser" => {
-                    r.member_into(&mut v1, "DestinationUser", "destinationUser")?
+                    r.member_into(&mut v1, "DestinationUser", "destinationUser")
                 }
-                "SourceUser" => r.member_into(&mut v2, "SourceUser", "sourceUser")?,
-                _ => r.skip_value()?,
-            }
+                "SourceUser" => r.member_into(&mut v2, "SourceUser", "sourceUser"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -6232,21 +6262,22 @@ impl rt::json::Read for AdminListDevicesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListDevicesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminListDevicesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "Limit" => r.member_into(&mut v2, "Limit", "limit"),
                 "PaginationToken" => {
-                    r.member_into(&mut v3, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v3, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -6385,17 +6416,18 @@ impl rt::json::Read for AdminListDevicesResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListDevicesResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminListDevicesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Devices" => r.member_into(&mut v0, "Devices", "devices")?,
+            let read = match &*key {
+                "Devices" => r.member_into(&mut v0, "Devices", "devices"),
                 "PaginationToken" => {
-                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             devices: v0,
@@ -6554,19 +6586,20 @@ impl rt::json::Read for AdminListGroupsForUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListGroupsForUserRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminListGroupsForUserRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
-                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "Limit" => r.member_into(&mut v2, "Limit", "limit"),
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: r.required(v0, "Username", "username"),
@@ -6704,15 +6737,16 @@ impl rt::json::Read for AdminListGroupsForUserResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListGroupsForUserResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminListGroupsForUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Groups" => r.member_into(&mut v0, "Groups", "groups")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Groups" => r.member_into(&mut v0, "Groups", "groups"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { groups: v0, next_token: v1 };
         r.check(&value, false);
@@ -6869,19 +6903,20 @@ impl rt::json::Read for AdminListUserAuthEventsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListUserAuthEventsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminListUserAuthEventsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults")?,
-                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults"),
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -7020,15 +7055,16 @@ impl rt::json::Read for AdminListUserAuthEventsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListUserAuthEventsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminListUserAuthEventsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AuthEvents" => r.member_into(&mut v0, "AuthEvents", "authEvents")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AuthEvents" => r.member_into(&mut v0, "AuthEvents", "authEvents"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             auth_events: v0,
@@ -7169,17 +7205,18 @@ impl rt::json::Read for AdminListUserSessionsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListUserSessionsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminListUserSessionsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -7309,15 +7346,16 @@ impl rt::json::Read for AdminListUserSessionsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminListUserSessionsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminListUserSessionsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Sessions" => r.member_into(&mut v0, "Sessions", "sessions")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Sessions" => r.member_into(&mut v0, "Sessions", "sessions"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sessions: v0,
@@ -7459,17 +7497,18 @@ impl rt::json::Read for AdminRemoveUserFromGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminRemoveUserFromGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminRemoveUserFromGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "GroupName" => r.member_into(&mut v2, "GroupName", "groupName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -7643,19 +7682,20 @@ impl rt::json::Read for AdminResetUserPasswordRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminResetUserPasswordRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminResetUserPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -8177,6 +8217,7 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminRespondToAuthChallengeRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -8185,27 +8226,27 @@ impl rt::json::Read for AdminRespondToAuthChallengeRequest {
         let mut v5 = None;
         let mut v6 = None;
         let mut v7 = None;
-        let mut entries = r.begin_object("a AdminRespondToAuthChallengeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "ChallengeName" => {
-                    r.member_into(&mut v2, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v2, "ChallengeName", "challengeName")
                 }
                 "ChallengeResponses" => {
-                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
+                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")
                 }
-                "Session" => r.member_into(&mut v4, "Session", "session")?,
+                "Session" => r.member_into(&mut v4, "Session", "session"),
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")
                 }
-                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData")?,
+                "ContextData" => r.member_into(&mut v6, "ContextData", "contextData"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -8516,34 +8557,35 @@ impl rt::json::Read for AdminRespondToAuthChallengeResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a AdminRespondToAuthChallengeResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r
-            .begin_object("a AdminRespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeName" => {
-                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")
                 }
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "Session" => r.member_into(&mut v1, "Session", "session"),
                 "ChallengeParameters" => {
-                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")
                 }
                 "AuthenticationResult" => {
                     r.member_into(
                         &mut v3,
                         "AuthenticationResult",
                         "authenticationResult",
-                    )?
+                    )
                 }
                 "AvailableChallenges" => {
-                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
+                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_name: v0,
@@ -8743,25 +8785,26 @@ impl rt::json::Read for AdminRevokeUserSessionRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminRevokeUserSessionRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminRevokeUserSessionRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "SessionId" => r.member_into(&mut v2, "SessionId", "sessionId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "SessionId" => r.member_into(&mut v2, "SessionId", "sessionId"),
                 "RevokeAssociatedSessions" => {
                     r.member_into(
                         &mut v3,
                         "RevokeAssociatedSessions",
                         "revokeAssociatedSessions",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -9053,35 +9096,36 @@ impl rt::json::Read for AdminSetUserMfaPreferenceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserMfaPreferenceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a AdminSetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SMSMfaSettings" => {
-                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?
+                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")
                 }
                 "SoftwareTokenMfaSettings" => {
                     r.member_into(
                         &mut v1,
                         "SoftwareTokenMfaSettings",
                         "softwareTokenMfaSettings",
-                    )?
+                    )
                 }
                 "EmailMfaSettings" => {
-                    r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")?
+                    r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")
                 }
                 "WebAuthnMfaSettings" => {
-                    r.member_into(&mut v3, "WebAuthnMfaSettings", "webAuthnMfaSettings")?
+                    r.member_into(&mut v3, "WebAuthnMfaSettings", "webAuthnMfaSettings")
                 }
-                "Username" => r.member_into(&mut v4, "Username", "username")?,
-                "UserPoolId" => r.member_into(&mut v5, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+                "Username" => r.member_into(&mut v4, "Username", "username"),
+                "UserPoolId" => r.member_into(&mut v5, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_mfa_settings: v0,
@@ -9324,19 +9368,20 @@ impl rt::json::Read for AdminSetUserPasswordRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserPasswordRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminSetUserPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "Password" => r.member_into(&mut v2, "Password", "password")?,
-                "Permanent" => r.member_into(&mut v3, "Permanent", "permanent")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "Password" => r.member_into(&mut v2, "Password", "password"),
+                "Permanent" => r.member_into(&mut v3, "Permanent", "permanent"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -9564,17 +9609,18 @@ impl rt::json::Read for AdminSetUserSettingsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminSetUserSettingsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a AdminSetUserSettingsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -9818,22 +9864,23 @@ impl rt::json::Read for AdminUpdateAuthEventFeedbackRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r
-            .begin_object("a AdminUpdateAuthEventFeedbackRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "EventId" => r.member_into(&mut v2, "EventId", "eventId"),
                 "FeedbackValue" => {
-                    r.member_into(&mut v3, "FeedbackValue", "feedbackValue")?
+                    r.member_into(&mut v3, "FeedbackValue", "feedbackValue")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -10083,25 +10130,26 @@ impl rt::json::Read for AdminUpdateDeviceStatusRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUpdateDeviceStatusRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminUpdateDeviceStatusRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "DeviceKey" => r.member_into(&mut v2, "DeviceKey", "deviceKey"),
                 "DeviceRememberedStatus" => {
                     r.member_into(
                         &mut v3,
                         "DeviceRememberedStatus",
                         "deviceRememberedStatus",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -10380,23 +10428,24 @@ impl rt::json::Read for AdminUpdateUserAttributesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUpdateUserAttributesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a AdminUpdateUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
                 "UserAttributes" => {
-                    r.member_into(&mut v2, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v2, "UserAttributes", "userAttributes")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -10638,15 +10687,16 @@ impl rt::json::Read for AdminUserGlobalSignOutRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AdminUserGlobalSignOutRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AdminUserGlobalSignOutRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -10837,16 +10887,17 @@ impl rt::json::Read for AdvancedSecurityAdditionalFlowsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a AdvancedSecurityAdditionalFlowsType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CustomAuthMode" => {
-                    r.member_into(&mut v0, "CustomAuthMode", "customAuthMode")?
+                    r.member_into(&mut v0, "CustomAuthMode", "customAuthMode")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { custom_auth_mode: v0 };
         r.check(&value, false);
@@ -11286,15 +11337,16 @@ impl rt::json::Read for AliasExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a AliasExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -11449,27 +11501,28 @@ impl rt::json::Read for AnalyticsConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AnalyticsConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a AnalyticsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ApplicationId" => {
-                    r.member_into(&mut v0, "ApplicationId", "applicationId")?
+                    r.member_into(&mut v0, "ApplicationId", "applicationId")
                 }
                 "ApplicationArn" => {
-                    r.member_into(&mut v1, "ApplicationArn", "applicationArn")?
+                    r.member_into(&mut v1, "ApplicationArn", "applicationArn")
                 }
-                "RoleArn" => r.member_into(&mut v2, "RoleArn", "roleArn")?,
-                "ExternalId" => r.member_into(&mut v3, "ExternalId", "externalId")?,
+                "RoleArn" => r.member_into(&mut v2, "RoleArn", "roleArn"),
+                "ExternalId" => r.member_into(&mut v3, "ExternalId", "externalId"),
                 "UserDataShared" => {
-                    r.member_into(&mut v4, "UserDataShared", "userDataShared")?
+                    r.member_into(&mut v4, "UserDataShared", "userDataShared")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             application_id: v0,
@@ -11598,15 +11651,16 @@ impl rt::json::Read for AnalyticsMetadataType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a AnalyticsMetadataType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AnalyticsEndpointId" => {
-                    r.member_into(&mut v0, "AnalyticsEndpointId", "analyticsEndpointId")?
+                    r.member_into(&mut v0, "AnalyticsEndpointId", "analyticsEndpointId")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { analytics_endpoint_id: v0 };
         r.check(&value, false);
@@ -12051,21 +12105,22 @@ impl rt::json::Read for AssetType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AssetType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a AssetType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Category" => r.member_into(&mut v0, "Category", "category")?,
-                "ColorMode" => r.member_into(&mut v1, "ColorMode", "colorMode")?,
-                "Extension" => r.member_into(&mut v2, "Extension", "extension")?,
-                "Bytes" => r.member_into(&mut v3, "Bytes", "bytes")?,
-                "ResourceId" => r.member_into(&mut v4, "ResourceId", "resourceId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Category" => r.member_into(&mut v0, "Category", "category"),
+                "ColorMode" => r.member_into(&mut v1, "ColorMode", "colorMode"),
+                "Extension" => r.member_into(&mut v2, "Extension", "extension"),
+                "Bytes" => r.member_into(&mut v3, "Bytes", "bytes"),
+                "ResourceId" => r.member_into(&mut v4, "ResourceId", "resourceId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             category: r.required(v0, "Category", "category"),
@@ -12227,15 +12282,16 @@ impl rt::json::Read for AssociateSoftwareTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AssociateSoftwareTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AssociateSoftwareTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "Session" => r.member_into(&mut v1, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -12366,15 +12422,16 @@ impl rt::json::Read for AssociateSoftwareTokenResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AssociateSoftwareTokenResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AssociateSoftwareTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SecretCode" => r.member_into(&mut v0, "SecretCode", "secretCode")?,
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "SecretCode" => r.member_into(&mut v0, "SecretCode", "secretCode"),
+                "Session" => r.member_into(&mut v1, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             secret_code: v0,
@@ -12647,15 +12704,16 @@ impl rt::json::Read for AttributeType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AttributeType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a AttributeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Name" => r.member_into(&mut v0, "Name", "name")?,
-                "Value" => r.member_into(&mut v1, "Value", "value")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Name" => r.member_into(&mut v0, "Name", "name"),
+                "Value" => r.member_into(&mut v1, "Value", "value"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             name: r.required(v0, "Name", "name"),
@@ -12873,6 +12931,7 @@ impl rt::json::Read for AuthEventType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AuthEventType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -12881,27 +12940,27 @@ impl rt::json::Read for AuthEventType {
         let mut v5 = None;
         let mut v6 = None;
         let mut v7 = None;
-        let mut entries = r.begin_object("a AuthEventType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "EventId" => r.member_into(&mut v0, "EventId", "eventId")?,
-                "EventType" => r.member_into(&mut v1, "EventType", "eventType")?,
-                "CreationDate" => r.member_into(&mut v2, "CreationDate", "creationDate")?,
+            let read = match &*key {
+                "EventId" => r.member_into(&mut v0, "EventId", "eventId"),
+                "EventType" => r.member_into(&mut v1, "EventType", "eventType"),
+                "CreationDate" => r.member_into(&mut v2, "CreationDate", "creationDate"),
                 "EventResponse" => {
-                    r.member_into(&mut v3, "EventResponse", "eventResponse")?
+                    r.member_into(&mut v3, "EventResponse", "eventResponse")
                 }
-                "EventRisk" => r.member_into(&mut v4, "EventRisk", "eventRisk")?,
+                "EventRisk" => r.member_into(&mut v4, "EventRisk", "eventRisk"),
                 "ChallengeResponses" => {
-                    r.member_into(&mut v5, "ChallengeResponses", "challengeResponses")?
+                    r.member_into(&mut v5, "ChallengeResponses", "challengeResponses")
                 }
                 "EventContextData" => {
-                    r.member_into(&mut v6, "EventContextData", "eventContextData")?
+                    r.member_into(&mut v6, "EventContextData", "eventContextData")
                 }
                 "EventFeedback" => {
-                    r.member_into(&mut v7, "EventFeedback", "eventFeedback")?
+                    r.member_into(&mut v7, "EventFeedback", "eventFeedback")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             event_id: v0,
@@ -13403,25 +13462,26 @@ impl rt::json::Read for AuthenticationResultType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a AuthenticationResultType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a AuthenticationResultType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "ExpiresIn" => r.member_into(&mut v1, "ExpiresIn", "expiresIn")?,
-                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType")?,
-                "RefreshToken" => r.member_into(&mut v3, "RefreshToken", "refreshToken")?,
-                "IdToken" => r.member_into(&mut v4, "IdToken", "idToken")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "ExpiresIn" => r.member_into(&mut v1, "ExpiresIn", "expiresIn"),
+                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType"),
+                "RefreshToken" => r.member_into(&mut v3, "RefreshToken", "refreshToken"),
+                "IdToken" => r.member_into(&mut v4, "IdToken", "idToken"),
                 "NewDeviceMetadata" => {
-                    r.member_into(&mut v5, "NewDeviceMetadata", "newDeviceMetadata")?
+                    r.member_into(&mut v5, "NewDeviceMetadata", "newDeviceMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -13760,27 +13820,28 @@ impl rt::json::Read for CimdPolicySummaryType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CimdPolicySummaryType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a CimdPolicySummaryType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CIMDPolicyId" => r.member_into(&mut v0, "CIMDPolicyId", "cIMDPolicyId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName")?,
+            let read = match &*key {
+                "CIMDPolicyId" => r.member_into(&mut v0, "CIMDPolicyId", "cIMDPolicyId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName"),
                 "CacheDuration" => {
-                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")?
+                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")
                 }
-                "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate")?,
+                "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             cimd_policy_id: r.required(v0, "CIMDPolicyId", "cIMDPolicyId"),
@@ -14002,6 +14063,7 @@ impl rt::json::Read for CimdPolicyType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CimdPolicyType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -14010,23 +14072,23 @@ impl rt::json::Read for CimdPolicyType {
         let mut v5 = None;
         let mut v6 = None;
         let mut v7 = None;
-        let mut entries = r.begin_object("a CimdPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
-                "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId"),
+                "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName"),
                 "CacheDuration" => {
-                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")?
+                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")
                 }
-                "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns")?,
-                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
+                "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns"),
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v7, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v7, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -14220,15 +14282,16 @@ impl rt::json::Read for CachedCimdurlDoesNotExistException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a CachedCimdurlDoesNotExistException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -14335,15 +14398,16 @@ impl rt::json::Read for CancelPointInTimeRecoveryRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CancelPointInTimeRecoveryRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CancelPointInTimeRecoveryRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -14456,13 +14520,14 @@ impl rt::json::Read for CancelPointInTimeRecoveryResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CancelPointInTimeRecoveryResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { restoration: v0 };
         r.check(&value, false);
@@ -15101,19 +15166,20 @@ impl rt::json::Read for ChallengeResponseType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ChallengeResponseType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ChallengeResponseType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeName" => {
-                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")
                 }
                 "ChallengeResponse" => {
-                    r.member_into(&mut v1, "ChallengeResponse", "challengeResponse")?
+                    r.member_into(&mut v1, "ChallengeResponse", "challengeResponse")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_name: v0,
@@ -15260,21 +15326,22 @@ impl rt::json::Read for ChangePasswordRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ChangePasswordRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ChangePasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "PreviousPassword" => {
-                    r.member_into(&mut v0, "PreviousPassword", "previousPassword")?
+                    r.member_into(&mut v0, "PreviousPassword", "previousPassword")
                 }
                 "ProposedPassword" => {
-                    r.member_into(&mut v1, "ProposedPassword", "proposedPassword")?
+                    r.member_into(&mut v1, "ProposedPassword", "proposedPassword")
                 }
-                "AccessToken" => r.member_into(&mut v2, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+                "AccessToken" => r.member_into(&mut v2, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             previous_password: v0,
@@ -15504,17 +15571,18 @@ impl rt::json::Read for ClientAuthenticationResultType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ClientAuthenticationResultType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ClientAuthenticationResultType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "ExpiresIn" => r.member_into(&mut v1, "ExpiresIn", "expiresIn")?,
-                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "ExpiresIn" => r.member_into(&mut v1, "ExpiresIn", "expiresIn"),
+                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -15664,19 +15732,20 @@ impl rt::json::Read for ClientMetadataUrlType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ClientMetadataUrlType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ClientMetadataUrlType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "URL" => r.member_into(&mut v0, "URL", "uRL")?,
-                "CachedDate" => r.member_into(&mut v1, "CachedDate", "cachedDate")?,
+            let read = match &*key {
+                "URL" => r.member_into(&mut v0, "URL", "uRL"),
+                "CachedDate" => r.member_into(&mut v1, "CachedDate", "cachedDate"),
                 "ExpirationDate" => {
-                    r.member_into(&mut v2, "ExpirationDate", "expirationDate")?
+                    r.member_into(&mut v2, "ExpirationDate", "expirationDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             url: r.required(v0, "URL", "uRL"),
@@ -15803,15 +15872,16 @@ impl rt::json::Read for ClientSsoSessionConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ClientSsoSessionConfigType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "MaxValidityMinutes" => {
-                    r.member_into(&mut v0, "MaxValidityMinutes", "maxValidityMinutes")?
+                    r.member_into(&mut v0, "MaxValidityMinutes", "maxValidityMinutes")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             max_validity_minutes: r
@@ -15964,27 +16034,28 @@ impl rt::json::Read for ClientSecretDescriptorType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ClientSecretDescriptorType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ClientSecretDescriptorType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ClientSecretId" => {
-                    r.member_into(&mut v0, "ClientSecretId", "clientSecretId")?
+                    r.member_into(&mut v0, "ClientSecretId", "clientSecretId")
                 }
                 "ClientSecretValue" => {
-                    r.member_into(&mut v1, "ClientSecretValue", "clientSecretValue")?
+                    r.member_into(&mut v1, "ClientSecretValue", "clientSecretValue")
                 }
                 "ClientSecretCreateDate" => {
                     r.member_into(
                         &mut v2,
                         "ClientSecretCreateDate",
                         "clientSecretCreateDate",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_secret_id: v0,
@@ -16216,13 +16287,14 @@ impl rt::json::Read for CloudWatchLogsConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CloudWatchLogsConfigurationType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "LogGroupArn" => r.member_into(&mut v0, "LogGroupArn", "logGroupArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "LogGroupArn" => r.member_into(&mut v0, "LogGroupArn", "logGroupArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { log_group_arn: v0 };
         r.check(&value, false);
@@ -16345,21 +16417,22 @@ impl rt::json::Read for CodeDeliveryDetailsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CodeDeliveryDetailsType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a CodeDeliveryDetailsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Destination" => r.member_into(&mut v0, "Destination", "destination")?,
+            let read = match &*key {
+                "Destination" => r.member_into(&mut v0, "Destination", "destination"),
                 "DeliveryMedium" => {
-                    r.member_into(&mut v1, "DeliveryMedium", "deliveryMedium")?
+                    r.member_into(&mut v1, "DeliveryMedium", "deliveryMedium")
                 }
                 "AttributeName" => {
-                    r.member_into(&mut v2, "AttributeName", "attributeName")?
+                    r.member_into(&mut v2, "AttributeName", "attributeName")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             destination: v0,
@@ -16484,15 +16557,16 @@ impl rt::json::Read for CodeDeliveryFailureException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a CodeDeliveryFailureException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -16594,15 +16668,16 @@ impl rt::json::Read for CodeMismatchException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a CodeMismatchException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -16821,16 +16896,17 @@ impl rt::json::Read for CompleteWebAuthnRegistrationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a CompleteWebAuthnRegistrationRequest object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "Credential" => r.member_into(&mut v1, "Credential", "credential")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "Credential" => r.member_into(&mut v1, "Credential", "credential"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -17017,13 +17093,14 @@ impl rt::json::Read for CompromisedCredentialsActionsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CompromisedCredentialsActionsType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "EventAction" => r.member_into(&mut v0, "EventAction", "eventAction")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "EventAction" => r.member_into(&mut v0, "EventAction", "eventAction"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             event_action: r.required(v0, "EventAction", "eventAction"),
@@ -17248,16 +17325,17 @@ impl rt::json::Read for CompromisedCredentialsRiskConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a CompromisedCredentialsRiskConfigurationType object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "EventFilter" => r.member_into(&mut v0, "EventFilter", "eventFilter")?,
-                "Actions" => r.member_into(&mut v1, "Actions", "actions")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "EventFilter" => r.member_into(&mut v0, "EventFilter", "eventFilter"),
+                "Actions" => r.member_into(&mut v1, "Actions", "actions"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             event_filter: v0,
@@ -17388,15 +17466,16 @@ impl rt::json::Read for ConcurrentModificationException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ConcurrentModificationException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -17542,25 +17621,26 @@ impl rt::json::Read for ConfirmDeviceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ConfirmDeviceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a ConfirmDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey"),
                 "DeviceSecretVerifierConfig" => {
                     r.member_into(
                         &mut v2,
                         "DeviceSecretVerifierConfig",
                         "deviceSecretVerifierConfig",
-                    )?
+                    )
                 }
-                "DeviceName" => r.member_into(&mut v3, "DeviceName", "deviceName")?,
-                _ => r.skip_value()?,
-            }
+                "DeviceName" => r.member_into(&mut v3, "DeviceName", "deviceName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -17700,19 +17780,20 @@ impl rt::json::Read for ConfirmDeviceResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ConfirmDeviceResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserConfirmationNecessary" => {
                     r.member_into(
                         &mut v0,
                         "UserConfirmationNecessary",
                         "userConfirmationNecessary",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_confirmation_necessary: v0,
@@ -17935,6 +18016,7 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ConfirmForgotPasswordRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -17943,27 +18025,27 @@ impl rt::json::Read for ConfirmForgotPasswordRequest {
         let mut v5 = None;
         let mut v6 = None;
         let mut v7 = None;
-        let mut entries = r.begin_object("a ConfirmForgotPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
-                "Username" => r.member_into(&mut v2, "Username", "username")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash"),
+                "Username" => r.member_into(&mut v2, "Username", "username"),
                 "ConfirmationCode" => {
-                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")?
+                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")
                 }
-                "Password" => r.member_into(&mut v4, "Password", "password")?,
+                "Password" => r.member_into(&mut v4, "Password", "password"),
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "UserContextData" => {
-                    r.member_into(&mut v6, "UserContextData", "userContextData")?
+                    r.member_into(&mut v6, "UserContextData", "userContextData")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -18367,6 +18449,7 @@ impl rt::json::Read for ConfirmSignUpRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ConfirmSignUpRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -18376,30 +18459,30 @@ impl rt::json::Read for ConfirmSignUpRequest {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a ConfirmSignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
-                "Username" => r.member_into(&mut v2, "Username", "username")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash"),
+                "Username" => r.member_into(&mut v2, "Username", "username"),
                 "ConfirmationCode" => {
-                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")?
+                    r.member_into(&mut v3, "ConfirmationCode", "confirmationCode")
                 }
                 "ForceAliasCreation" => {
-                    r.member_into(&mut v4, "ForceAliasCreation", "forceAliasCreation")?
+                    r.member_into(&mut v4, "ForceAliasCreation", "forceAliasCreation")
                 }
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v5, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "UserContextData" => {
-                    r.member_into(&mut v6, "UserContextData", "userContextData")?
+                    r.member_into(&mut v6, "UserContextData", "userContextData")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v7, "ClientMetadata", "clientMetadata")
                 }
-                "Session" => r.member_into(&mut v8, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+                "Session" => r.member_into(&mut v8, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -18585,13 +18668,14 @@ impl rt::json::Read for ConfirmSignUpResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ConfirmSignUpResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Session" => r.member_into(&mut v0, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Session" => r.member_into(&mut v0, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { session: v0 };
         r.check(&value, false);
@@ -18732,21 +18816,22 @@ impl rt::json::Read for ContextDataType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ContextDataType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a ContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
-                "ServerName" => r.member_into(&mut v1, "ServerName", "serverName")?,
-                "ServerPath" => r.member_into(&mut v2, "ServerPath", "serverPath")?,
-                "HttpHeaders" => r.member_into(&mut v3, "HttpHeaders", "httpHeaders")?,
-                "EncodedData" => r.member_into(&mut v4, "EncodedData", "encodedData")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress"),
+                "ServerName" => r.member_into(&mut v1, "ServerName", "serverName"),
+                "ServerPath" => r.member_into(&mut v2, "ServerPath", "serverPath"),
+                "HttpHeaders" => r.member_into(&mut v3, "HttpHeaders", "httpHeaders"),
+                "EncodedData" => r.member_into(&mut v4, "EncodedData", "encodedData"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             ip_address: r.required(v0, "IpAddress", "ipAddress"),
@@ -18941,23 +19026,24 @@ impl rt::json::Read for CreateCimdPolicyRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateCimdPolicyRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a CreateCimdPolicyRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "PolicyName" => r.member_into(&mut v2, "PolicyName", "policyName"),
                 "CacheDuration" => {
-                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")?
+                    r.member_into(&mut v3, "CacheDuration", "cacheDuration")
                 }
-                "URLPatterns" => r.member_into(&mut v4, "URLPatterns", "uRLPatterns")?,
-                _ => r.skip_value()?,
-            }
+                "URLPatterns" => r.member_into(&mut v4, "URLPatterns", "uRLPatterns"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -19112,13 +19198,14 @@ impl rt::json::Read for CreateCimdPolicyResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateCimdPolicyResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             cimd_policy: r.required(v0, "CIMDPolicy", "cIMDPolicy"),
@@ -19277,21 +19364,22 @@ impl rt::json::Read for CreateGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a CreateGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "Description" => r.member_into(&mut v2, "Description", "description")?,
-                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
-                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "Description" => r.member_into(&mut v2, "Description", "description"),
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn"),
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
@@ -19420,13 +19508,14 @@ impl rt::json::Read for CreateGroupResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateGroupResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Group" => r.member_into(&mut v0, "Group", "group")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Group" => r.member_into(&mut v0, "Group", "group"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { group: v0 };
         r.check(&value, false);
@@ -19693,6 +19782,7 @@ impl rt::json::Read for CreateIdentityProviderRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateIdentityProviderRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -19700,24 +19790,24 @@ impl rt::json::Read for CreateIdentityProviderRequest {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a CreateIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
-                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName"),
+                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType"),
                 "ProviderDetails" => {
-                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")?
+                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")
                 }
                 "AttributeMapping" => {
-                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
+                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")
                 }
                 "IdpIdentifiers" => {
-                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?
+                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")
                 }
-                "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping")?,
-                _ => r.skip_value()?,
-            }
+                "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -19924,15 +20014,16 @@ impl rt::json::Read for CreateIdentityProviderResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateIdentityProviderResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "IdentityProvider" => {
-                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
@@ -20109,27 +20200,28 @@ impl rt::json::Read for CreateManagedLoginBrandingRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateManagedLoginBrandingRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a CreateManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "UseCognitoProvidedValues" => {
                     r.member_into(
                         &mut v2,
                         "UseCognitoProvidedValues",
                         "useCognitoProvidedValues",
-                    )?
+                    )
                 }
-                "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
-                "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
-                _ => r.skip_value()?,
-            }
+                "Settings" => r.member_into(&mut v3, "Settings", "settings"),
+                "Assets" => r.member_into(&mut v4, "Assets", "assets"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -20258,19 +20350,20 @@ impl rt::json::Read for CreateManagedLoginBrandingResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateManagedLoginBrandingResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBranding" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBranding",
                         "managedLoginBranding",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
@@ -20406,19 +20499,20 @@ impl rt::json::Read for CreateResourceServerRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateResourceServerRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a CreateResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
-                "Name" => r.member_into(&mut v2, "Name", "name")?,
-                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier"),
+                "Name" => r.member_into(&mut v2, "Name", "name"),
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -20555,15 +20649,16 @@ impl rt::json::Read for CreateResourceServerResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateResourceServerResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ResourceServer" => {
-                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
@@ -20733,23 +20828,24 @@ impl rt::json::Read for CreateTermsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateTermsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a CreateTermsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName")?,
-                "TermsSource" => r.member_into(&mut v3, "TermsSource", "termsSource")?,
-                "Enforcement" => r.member_into(&mut v4, "Enforcement", "enforcement")?,
-                "Links" => r.member_into(&mut v5, "Links", "links")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName"),
+                "TermsSource" => r.member_into(&mut v3, "TermsSource", "termsSource"),
+                "Enforcement" => r.member_into(&mut v4, "Enforcement", "enforcement"),
+                "Links" => r.member_into(&mut v5, "Links", "links"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -20908,13 +21004,14 @@ impl rt::json::Read for CreateTermsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateTermsResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Terms" => r.member_into(&mut v0, "Terms", "terms")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Terms" => r.member_into(&mut v0, "Terms", "terms"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { terms: v0 };
         r.check(&value, false);
@@ -21052,31 +21149,32 @@ impl rt::json::Read for CreateUserImportJobRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserImportJobRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a CreateUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "JobName" => r.member_into(&mut v0, "JobName", "jobName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "JobName" => r.member_into(&mut v0, "JobName", "jobName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
                 "CloudWatchLogsRoleArn" => {
                     r.member_into(
                         &mut v2,
                         "CloudWatchLogsRoleArn",
                         "cloudWatchLogsRoleArn",
-                    )?
+                    )
                 }
                 "PasswordHashingAlgorithm" => {
                     r.member_into(
                         &mut v3,
                         "PasswordHashingAlgorithm",
                         "passwordHashingAlgorithm",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             job_name: r.required(v0, "JobName", "jobName"),
@@ -21206,15 +21304,16 @@ impl rt::json::Read for CreateUserImportJobResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserImportJobResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserImportJob" => {
-                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_import_job: v0 };
         r.check(&value, false);
@@ -21872,6 +21971,7 @@ impl rt::json::Read for CreateUserPoolClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserPoolClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -21897,118 +21997,112 @@ impl rt::json::Read for CreateUserPoolClientRequest {
         let mut v22 = None;
         let mut v23 = None;
         let mut v24 = None;
-        let mut entries = r.begin_object("a CreateUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName"),
                 "GenerateSecret" => {
-                    r.member_into(&mut v2, "GenerateSecret", "generateSecret")?
+                    r.member_into(&mut v2, "GenerateSecret", "generateSecret")
                 }
-                "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret")?,
+                "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret"),
                 "RefreshTokenValidity" => {
                     r.member_into(
                         &mut v4,
                         "RefreshTokenValidity",
                         "refreshTokenValidity",
-                    )?
+                    )
                 }
                 "AccessTokenValidity" => {
-                    r.member_into(&mut v5, "AccessTokenValidity", "accessTokenValidity")?
+                    r.member_into(&mut v5, "AccessTokenValidity", "accessTokenValidity")
                 }
                 "IdTokenValidity" => {
-                    r.member_into(&mut v6, "IdTokenValidity", "idTokenValidity")?
+                    r.member_into(&mut v6, "IdTokenValidity", "idTokenValidity")
                 }
                 "TokenValidityUnits" => {
-                    r.member_into(&mut v7, "TokenValidityUnits", "tokenValidityUnits")?
+                    r.member_into(&mut v7, "TokenValidityUnits", "tokenValidityUnits")
                 }
                 "ReadAttributes" => {
-                    r.member_into(&mut v8, "ReadAttributes", "readAttributes")?
+                    r.member_into(&mut v8, "ReadAttributes", "readAttributes")
                 }
                 "WriteAttributes" => {
-                    r.member_into(&mut v9, "WriteAttributes", "writeAttributes")?
+                    r.member_into(&mut v9, "WriteAttributes", "writeAttributes")
                 }
                 "ExplicitAuthFlows" => {
-                    r.member_into(&mut v10, "ExplicitAuthFlows", "explicitAuthFlows")?
+                    r.member_into(&mut v10, "ExplicitAuthFlows", "explicitAuthFlows")
                 }
                 "SupportedIdentityProviders" => {
                     r.member_into(
                         &mut v11,
                         "SupportedIdentityProviders",
                         "supportedIdentityProviders",
-                    )?
+                    )
                 }
-                "CallbackURLs" => {
-                    r.member_into(&mut v12, "CallbackURLs", "callbackURLs")?
-                }
-                "LogoutURLs" => r.member_into(&mut v13, "LogoutURLs", "logoutURLs")?,
+                "CallbackURLs" => r.member_into(&mut v12, "CallbackURLs", "callbackURLs"),
+                "LogoutURLs" => r.member_into(&mut v13, "LogoutURLs", "logoutURLs"),
                 "DefaultRedirectURI" => {
-                    r.member_into(&mut v14, "DefaultRedirectURI", "defaultRedirectURI")?
+                    r.member_into(&mut v14, "DefaultRedirectURI", "defaultRedirectURI")
                 }
                 "AllowedOAuthFlows" => {
-                    r.member_into(&mut v15, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                    r.member_into(&mut v15, "AllowedOAuthFlows", "allowedOAuthFlows")
                 }
                 "AllowedOAuthScopes" => {
-                    r.member_into(&mut v16, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                    r.member_into(&mut v16, "AllowedOAuthScopes", "allowedOAuthScopes")
                 }
                 "AllowedOAuthFlowsUserPoolClient" => {
                     r.member_into(
                         &mut v17,
                         "AllowedOAuthFlowsUserPoolClient",
                         "allowedOAuthFlowsUserPoolClient",
-                    )?
+                    )
                 }
                 "AnalyticsConfiguration" => {
                     r.member_into(
                         &mut v18,
                         "AnalyticsConfiguration",
                         "analyticsConfiguration",
-                    )?
+                    )
                 }
                 "PreventUserExistenceErrors" => {
                     r.member_into(
                         &mut v19,
                         "PreventUserExistenceErrors",
                         "preventUserExistenceErrors",
-                    )?
+                    )
                 }
                 "EnableTokenRevocation" => {
                     r.member_into(
                         &mut v20,
                         "EnableTokenRevocation",
                         "enableTokenRevocation",
-                    )?
+                    )
                 }
                 "EnablePropagateAdditionalUserContextData" => {
                     r.member_into(
                         &mut v21,
                         "EnablePropagateAdditionalUserContextData",
                         "enablePropagateAdditionalUserContextData",
-                    )?
+                    )
                 }
                 "AuthSessionValidity" => {
-                    r.member_into(
-                        &mut v22,
-                        "AuthSessionValidity",
-                        "authSessionValidity",
-                    )?
+                    r.member_into(&mut v22, "AuthSessionValidity", "authSessionValidity")
                 }
                 "RefreshTokenRotation" => {
                     r.member_into(
                         &mut v23,
                         "RefreshTokenRotation",
                         "refreshTokenRotation",
-                    )?
+                    )
                 }
                 "PublishSecretsInAWSSecretsManager" => {
                     r.member_into(
                         &mut v24,
                         "PublishSecretsInAWSSecretsManager",
                         "publishSecretsInAWSSecretsManager",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -22345,15 +22439,16 @@ impl rt::json::Read for CreateUserPoolClientResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolClientResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolClient" => {
-                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_client: v0 };
         r.check(&value, false);
@@ -22520,25 +22615,26 @@ impl rt::json::Read for CreateUserPoolDomainRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserPoolDomainRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a CreateUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "Domain" => r.member_into(&mut v0, "Domain", "domain"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
                 "ManagedLoginVersion" => {
-                    r.member_into(&mut v2, "ManagedLoginVersion", "managedLoginVersion")?
+                    r.member_into(&mut v2, "ManagedLoginVersion", "managedLoginVersion")
                 }
                 "CustomDomainConfig" => {
-                    r.member_into(&mut v3, "CustomDomainConfig", "customDomainConfig")?
+                    r.member_into(&mut v3, "CustomDomainConfig", "customDomainConfig")
                 }
-                "Routing" => r.member_into(&mut v4, "Routing", "routing")?,
-                _ => r.skip_value()?,
-            }
+                "Routing" => r.member_into(&mut v4, "Routing", "routing"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             domain: r.required(v0, "Domain", "domain"),
@@ -22696,21 +22792,22 @@ impl rt::json::Read for CreateUserPoolDomainResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserPoolDomainResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a CreateUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginVersion" => {
-                    r.member_into(&mut v0, "ManagedLoginVersion", "managedLoginVersion")?
+                    r.member_into(&mut v0, "ManagedLoginVersion", "managedLoginVersion")
                 }
                 "CloudFrontDomain" => {
-                    r.member_into(&mut v1, "CloudFrontDomain", "cloudFrontDomain")?
+                    r.member_into(&mut v1, "CloudFrontDomain", "cloudFrontDomain")
                 }
-                "Routing" => r.member_into(&mut v2, "Routing", "routing")?,
-                _ => r.skip_value()?,
-            }
+                "Routing" => r.member_into(&mut v2, "Routing", "routing"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             managed_login_version: v0,
@@ -22840,17 +22937,18 @@ impl rt::json::Read for CreateUserPoolReplicaRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserPoolReplicaRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a CreateUserPoolReplicaRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName")?,
-                "UserPoolTags" => r.member_into(&mut v2, "UserPoolTags", "userPoolTags")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName"),
+                "UserPoolTags" => r.member_into(&mut v2, "UserPoolTags", "userPoolTags"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -22984,15 +23082,16 @@ impl rt::json::Read for CreateUserPoolReplicaResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolReplicaResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolReplica" => {
-                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")?
+                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
@@ -23540,6 +23639,7 @@ impl rt::json::Read for CreateUserPoolRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CreateUserPoolRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -23568,135 +23668,123 @@ impl rt::json::Read for CreateUserPoolRequest {
         let mut v25 = None;
         let mut v26 = None;
         let mut v27 = None;
-        let mut entries = r.begin_object("a CreateUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "PoolName" => r.member_into(&mut v0, "PoolName", "poolName")?,
-                "Policies" => r.member_into(&mut v1, "Policies", "policies")?,
+            let read = match &*key {
+                "PoolName" => r.member_into(&mut v0, "PoolName", "poolName"),
+                "Policies" => r.member_into(&mut v1, "Policies", "policies"),
                 "DeletionProtection" => {
-                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")?
+                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")
                 }
-                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
+                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig"),
                 "AutoVerifiedAttributes" => {
                     r.member_into(
                         &mut v4,
                         "AutoVerifiedAttributes",
                         "autoVerifiedAttributes",
-                    )?
+                    )
                 }
                 "AliasAttributes" => {
-                    r.member_into(&mut v5, "AliasAttributes", "aliasAttributes")?
+                    r.member_into(&mut v5, "AliasAttributes", "aliasAttributes")
                 }
                 "UsernameAttributes" => {
-                    r.member_into(&mut v6, "UsernameAttributes", "usernameAttributes")?
+                    r.member_into(&mut v6, "UsernameAttributes", "usernameAttributes")
                 }
                 "SmsVerificationMessage" => {
                     r.member_into(
                         &mut v7,
                         "SmsVerificationMessage",
                         "smsVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationMessage" => {
                     r.member_into(
                         &mut v8,
                         "EmailVerificationMessage",
                         "emailVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationSubject" => {
                     r.member_into(
                         &mut v9,
                         "EmailVerificationSubject",
                         "emailVerificationSubject",
-                    )?
+                    )
                 }
                 "VerificationMessageTemplate" => {
                     r.member_into(
                         &mut v10,
                         "VerificationMessageTemplate",
                         "verificationMessageTemplate",
-                    )?
+                    )
                 }
                 "SmsAuthenticationMessage" => {
                     r.member_into(
                         &mut v11,
                         "SmsAuthenticationMessage",
                         "smsAuthenticationMessage",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v12, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v12, "MfaConfiguration", "mfaConfiguration")
                 }
                 "UserAttributeUpdateSettings" => {
                     r.member_into(
                         &mut v13,
                         "UserAttributeUpdateSettings",
                         "userAttributeUpdateSettings",
-                    )?
+                    )
                 }
                 "DeviceConfiguration" => {
-                    r.member_into(
-                        &mut v14,
-                        "DeviceConfiguration",
-                        "deviceConfiguration",
-                    )?
+                    r.member_into(&mut v14, "DeviceConfiguration", "deviceConfiguration")
                 }
                 "EmailConfiguration" => {
-                    r.member_into(&mut v15, "EmailConfiguration", "emailConfiguration")?
+                    r.member_into(&mut v15, "EmailConfiguration", "emailConfiguration")
                 }
                 "SmsConfiguration" => {
-                    r.member_into(&mut v16, "SmsConfiguration", "smsConfiguration")?
+                    r.member_into(&mut v16, "SmsConfiguration", "smsConfiguration")
                 }
-                "UserPoolTags" => {
-                    r.member_into(&mut v17, "UserPoolTags", "userPoolTags")?
-                }
+                "UserPoolTags" => r.member_into(&mut v17, "UserPoolTags", "userPoolTags"),
                 "AdminCreateUserConfig" => {
                     r.member_into(
                         &mut v18,
                         "AdminCreateUserConfig",
                         "adminCreateUserConfig",
-                    )?
+                    )
                 }
-                "Schema" => r.member_into(&mut v19, "Schema", "schema")?,
+                "Schema" => r.member_into(&mut v19, "Schema", "schema"),
                 "UserPoolAddOns" => {
-                    r.member_into(&mut v20, "UserPoolAddOns", "userPoolAddOns")?
+                    r.member_into(&mut v20, "UserPoolAddOns", "userPoolAddOns")
                 }
                 "DcrConfiguration" => {
-                    r.member_into(&mut v21, "DcrConfiguration", "dcrConfiguration")?
+                    r.member_into(&mut v21, "DcrConfiguration", "dcrConfiguration")
                 }
                 "UsernameConfiguration" => {
                     r.member_into(
                         &mut v22,
                         "UsernameConfiguration",
                         "usernameConfiguration",
-                    )?
+                    )
                 }
                 "AccountRecoverySetting" => {
                     r.member_into(
                         &mut v23,
                         "AccountRecoverySetting",
                         "accountRecoverySetting",
-                    )?
+                    )
                 }
-                "UserPoolTier" => {
-                    r.member_into(&mut v24, "UserPoolTier", "userPoolTier")?
-                }
+                "UserPoolTier" => r.member_into(&mut v24, "UserPoolTier", "userPoolTier"),
                 "KeyConfiguration" => {
-                    r.member_into(&mut v25, "KeyConfiguration", "keyConfiguration")?
+                    r.member_into(&mut v25, "KeyConfiguration", "keyConfiguration")
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(
-                        &mut v26,
-                        "IssuerConfiguration",
-                        "issuerConfiguration",
-                    )?
+                    r.member_into(&mut v26, "IssuerConfiguration", "issuerConfiguration")
                 }
                 "AcrConfiguration" => {
-                    r.member_into(&mut v27, "AcrConfiguration", "acrConfiguration")?
+                    r.member_into(&mut v27, "AcrConfiguration", "acrConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             pool_name: r.required(v0, "PoolName", "poolName"),
@@ -24054,13 +24142,14 @@ impl rt::json::Read for CreateUserPoolResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a CreateUserPoolResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool: v0 };
         r.check(&value, false);
@@ -24197,19 +24286,20 @@ impl rt::json::Read for CustomDomainConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CustomDomainConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CustomDomainConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CertificateArn" => {
-                    r.member_into(&mut v0, "CertificateArn", "certificateArn")?
+                    r.member_into(&mut v0, "CertificateArn", "certificateArn")
                 }
                 "SecurityPolicy" => {
-                    r.member_into(&mut v1, "SecurityPolicy", "securityPolicy")?
+                    r.member_into(&mut v1, "SecurityPolicy", "securityPolicy")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             certificate_arn: r.required(v0, "CertificateArn", "certificateArn"),
@@ -24329,17 +24419,18 @@ impl rt::json::Read for CustomEmailLambdaVersionConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CustomEmailLambdaVersionConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CustomEmailLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LambdaVersion" => {
-                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")
                 }
-                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
-                _ => r.skip_value()?,
-            }
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
@@ -24566,17 +24657,18 @@ impl rt::json::Read for CustomSmsLambdaVersionConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a CustomSmsLambdaVersionConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a CustomSmsLambdaVersionConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LambdaVersion" => {
-                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")
                 }
-                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
-                _ => r.skip_value()?,
-            }
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
@@ -24889,33 +24981,34 @@ impl rt::json::Read for DcrConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DcrConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a DcrConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "EnableStatus" => r.member_into(&mut v0, "EnableStatus", "enableStatus")?,
+            let read = match &*key {
+                "EnableStatus" => r.member_into(&mut v0, "EnableStatus", "enableStatus"),
                 "OpenDcrEnabled" => {
-                    r.member_into(&mut v1, "OpenDcrEnabled", "openDcrEnabled")?
+                    r.member_into(&mut v1, "OpenDcrEnabled", "openDcrEnabled")
                 }
                 "AuthenticatedGrantTypes" => {
                     r.member_into(
                         &mut v2,
                         "AuthenticatedGrantTypes",
                         "authenticatedGrantTypes",
-                    )?
+                    )
                 }
                 "OpenDcrGrantTypes" => {
-                    r.member_into(&mut v3, "OpenDcrGrantTypes", "openDcrGrantTypes")?
+                    r.member_into(&mut v3, "OpenDcrGrantTypes", "openDcrGrantTypes")
                 }
                 "AllowedScopes" => {
-                    r.member_into(&mut v4, "AllowedScopes", "allowedScopes")?
+                    r.member_into(&mut v4, "AllowedScopes", "allowedScopes")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             enable_status: v0,
@@ -25201,15 +25294,16 @@ impl rt::json::Read for DeleteCimdPolicyRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteCimdPolicyRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteCimdPolicyRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -25406,15 +25500,16 @@ impl rt::json::Read for DeleteGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
@@ -25534,15 +25629,16 @@ impl rt::json::Read for DeleteIdentityProviderRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteIdentityProviderRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -25665,21 +25761,22 @@ impl rt::json::Read for DeleteManagedLoginBrandingRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteManagedLoginBrandingRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBrandingId" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBrandingId",
                         "managedLoginBrandingId",
-                    )?
+                    )
                 }
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             managed_login_branding_id: r
@@ -25805,15 +25902,16 @@ impl rt::json::Read for DeleteResourceServerRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteResourceServerRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -25933,15 +26031,16 @@ impl rt::json::Read for DeleteTermsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteTermsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteTermsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms_id: r.required(v0, "TermsId", "termsId"),
@@ -26079,17 +26178,18 @@ impl rt::json::Read for DeleteUserAttributesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserAttributesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserAttributeNames" => {
-                    r.member_into(&mut v0, "UserAttributeNames", "userAttributeNames")?
+                    r.member_into(&mut v0, "UserAttributeNames", "userAttributeNames")
                 }
-                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_attribute_names: r
@@ -26303,15 +26403,16 @@ impl rt::json::Read for DeleteUserPoolClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserPoolClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -26450,19 +26551,20 @@ impl rt::json::Read for DeleteUserPoolClientSecretRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserPoolClientSecretRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a DeleteUserPoolClientSecretRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "ClientSecretId" => {
-                    r.member_into(&mut v2, "ClientSecretId", "clientSecretId")?
+                    r.member_into(&mut v2, "ClientSecretId", "clientSecretId")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -26668,15 +26770,16 @@ impl rt::json::Read for DeleteUserPoolDomainRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserPoolDomainRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Domain" => r.member_into(&mut v0, "Domain", "domain"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             domain: r.required(v0, "Domain", "domain"),
@@ -26871,15 +26974,16 @@ impl rt::json::Read for DeleteUserPoolReplicaRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteUserPoolReplicaRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteUserPoolReplicaRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -26992,15 +27096,16 @@ impl rt::json::Read for DeleteUserPoolReplicaResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserPoolReplicaResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolReplica" => {
-                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")?
+                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
@@ -27097,13 +27202,14 @@ impl rt::json::Read for DeleteUserPoolRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserPoolRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -27214,13 +27320,14 @@ impl rt::json::Read for DeleteUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DeleteUserRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -27341,15 +27448,16 @@ impl rt::json::Read for DeleteWebAuthnCredentialRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeleteWebAuthnCredentialRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeleteWebAuthnCredentialRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "CredentialId" => r.member_into(&mut v1, "CredentialId", "credentialId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "CredentialId" => r.member_into(&mut v1, "CredentialId", "credentialId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -27760,15 +27868,16 @@ impl rt::json::Read for DescribeCimdPolicyRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeCimdPolicyRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeCimdPolicyRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -27881,13 +27990,14 @@ impl rt::json::Read for DescribeCimdPolicyResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeCimdPolicyResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             cimd_policy: r.required(v0, "CIMDPolicy", "cIMDPolicy"),
@@ -27998,15 +28108,16 @@ impl rt::json::Read for DescribeIdentityProviderRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeIdentityProviderRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -28117,15 +28228,16 @@ impl rt::json::Read for DescribeIdentityProviderResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeIdentityProviderResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "IdentityProvider" => {
-                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
@@ -28263,24 +28375,25 @@ impl rt::json::Read for DescribeManagedLoginBrandingByClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingByClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a DescribeManagedLoginBrandingByClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "ReturnMergedResources" => {
                     r.member_into(
                         &mut v2,
                         "ReturnMergedResources",
                         "returnMergedResources",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -28398,20 +28511,21 @@ impl rt::json::Read for DescribeManagedLoginBrandingByClientResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a DescribeManagedLoginBrandingByClientResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBranding" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBranding",
                         "managedLoginBranding",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
@@ -28536,30 +28650,31 @@ impl rt::json::Read for DescribeManagedLoginBrandingRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a DescribeManagedLoginBrandingRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a DescribeManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "ManagedLoginBrandingId" => {
                     r.member_into(
                         &mut v1,
                         "ManagedLoginBrandingId",
                         "managedLoginBrandingId",
-                    )?
+                    )
                 }
                 "ReturnMergedResources" => {
                     r.member_into(
                         &mut v2,
                         "ReturnMergedResources",
                         "returnMergedResources",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -28680,20 +28795,21 @@ impl rt::json::Read for DescribeManagedLoginBrandingResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a DescribeManagedLoginBrandingResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBranding" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBranding",
                         "managedLoginBranding",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
@@ -28802,15 +28918,16 @@ impl rt::json::Read for DescribePointInTimeRecoveryRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribePointInTimeRecoveryRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribePointInTimeRecoveryRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -28924,14 +29041,15 @@ impl rt::json::Read for DescribePointInTimeRecoveryResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a DescribePointInTimeRecoveryResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { restoration: v0 };
         r.check(&value, false);
@@ -29043,15 +29161,16 @@ impl rt::json::Read for DescribeResourceServerRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeResourceServerRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -29162,15 +29281,16 @@ impl rt::json::Read for DescribeResourceServerResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeResourceServerResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ResourceServer" => {
-                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
@@ -29301,15 +29421,16 @@ impl rt::json::Read for DescribeRiskConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeRiskConfigurationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeRiskConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -29417,15 +29538,16 @@ impl rt::json::Read for DescribeRiskConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeRiskConfigurationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "RiskConfiguration" => {
-                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")?
+                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
@@ -29555,17 +29677,18 @@ impl rt::json::Read for DescribeTermsByClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeTermsByClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a DescribeTermsByClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -29688,13 +29811,14 @@ impl rt::json::Read for DescribeTermsByClientResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeTermsByClientResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Terms" => r.member_into(&mut v0, "Terms", "terms")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Terms" => r.member_into(&mut v0, "Terms", "terms"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { terms: v0 };
         r.check(&value, false);
@@ -29800,15 +29924,16 @@ impl rt::json::Read for DescribeTermsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeTermsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeTermsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms_id: r.required(v0, "TermsId", "termsId"),
@@ -29925,13 +30050,14 @@ impl rt::json::Read for DescribeTermsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeTermsResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Terms" => r.member_into(&mut v0, "Terms", "terms")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Terms" => r.member_into(&mut v0, "Terms", "terms"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { terms: v0 };
         r.check(&value, false);
@@ -30037,15 +30163,16 @@ impl rt::json::Read for DescribeUserImportJobRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeUserImportJobRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -30164,15 +30291,16 @@ impl rt::json::Read for DescribeUserImportJobResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserImportJobResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserImportJob" => {
-                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_import_job: v0 };
         r.check(&value, false);
@@ -30287,15 +30415,16 @@ impl rt::json::Read for DescribeUserPoolClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DescribeUserPoolClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DescribeUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -30408,15 +30537,16 @@ impl rt::json::Read for DescribeUserPoolClientResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolClientResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolClient" => {
-                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_client: v0 };
         r.check(&value, false);
@@ -30515,13 +30645,14 @@ impl rt::json::Read for DescribeUserPoolDomainRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Domain" => r.member_into(&mut v0, "Domain", "domain"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             domain: r.required(v0, "Domain", "domain"),
@@ -30623,15 +30754,16 @@ impl rt::json::Read for DescribeUserPoolDomainResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolDomainResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "DomainDescription" => {
-                    r.member_into(&mut v0, "DomainDescription", "domainDescription")?
+                    r.member_into(&mut v0, "DomainDescription", "domainDescription")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { domain_description: v0 };
         r.check(&value, false);
@@ -30728,13 +30860,14 @@ impl rt::json::Read for DescribeUserPoolRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -30838,13 +30971,14 @@ impl rt::json::Read for DescribeUserPoolResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a DescribeUserPoolResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPool" => r.member_into(&mut v0, "UserPool", "userPool"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool: v0 };
         r.check(&value, false);
@@ -30987,27 +31121,28 @@ impl rt::json::Read for DeviceConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeviceConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeviceConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeRequiredOnNewDevice" => {
                     r.member_into(
                         &mut v0,
                         "ChallengeRequiredOnNewDevice",
                         "challengeRequiredOnNewDevice",
-                    )?
+                    )
                 }
                 "DeviceOnlyRememberedOnUserPrompt" => {
                     r.member_into(
                         &mut v1,
                         "DeviceOnlyRememberedOnUserPrompt",
                         "deviceOnlyRememberedOnUserPrompt",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_required_on_new_device: v0,
@@ -31118,15 +31253,16 @@ impl rt::json::Read for DeviceKeyExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a DeviceKeyExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -31349,17 +31485,18 @@ impl rt::json::Read for DeviceSecretVerifierConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeviceSecretVerifierConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a DeviceSecretVerifierConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "PasswordVerifier" => {
-                    r.member_into(&mut v0, "PasswordVerifier", "passwordVerifier")?
+                    r.member_into(&mut v0, "PasswordVerifier", "passwordVerifier")
                 }
-                "Salt" => r.member_into(&mut v1, "Salt", "salt")?,
-                _ => r.skip_value()?,
-            }
+                "Salt" => r.member_into(&mut v1, "Salt", "salt"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             password_verifier: v0,
@@ -31522,37 +31659,38 @@ impl rt::json::Read for DeviceType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DeviceType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a DeviceType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey"),
                 "DeviceAttributes" => {
-                    r.member_into(&mut v1, "DeviceAttributes", "deviceAttributes")?
+                    r.member_into(&mut v1, "DeviceAttributes", "deviceAttributes")
                 }
                 "DeviceCreateDate" => {
-                    r.member_into(&mut v2, "DeviceCreateDate", "deviceCreateDate")?
+                    r.member_into(&mut v2, "DeviceCreateDate", "deviceCreateDate")
                 }
                 "DeviceLastModifiedDate" => {
                     r.member_into(
                         &mut v3,
                         "DeviceLastModifiedDate",
                         "deviceLastModifiedDate",
-                    )?
+                    )
                 }
                 "DeviceLastAuthenticatedDate" => {
                     r.member_into(
                         &mut v4,
                         "DeviceLastAuthenticatedDate",
                         "deviceLastAuthenticatedDate",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device_key: v0,
@@ -31781,6 +31919,7 @@ impl rt::json::Read for DomainDescriptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a DomainDescriptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -31791,31 +31930,31 @@ impl rt::json::Read for DomainDescriptionType {
         let mut v7 = None;
         let mut v8 = None;
         let mut v9 = None;
-        let mut entries = r.begin_object("a DomainDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "AWSAccountId" => r.member_into(&mut v1, "AWSAccountId", "aWSAccountId")?,
-                "Domain" => r.member_into(&mut v2, "Domain", "domain")?,
-                "S3Bucket" => r.member_into(&mut v3, "S3Bucket", "s3Bucket")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "AWSAccountId" => r.member_into(&mut v1, "AWSAccountId", "aWSAccountId"),
+                "Domain" => r.member_into(&mut v2, "Domain", "domain"),
+                "S3Bucket" => r.member_into(&mut v3, "S3Bucket", "s3Bucket"),
                 "CloudFrontDistribution" => {
                     r.member_into(
                         &mut v4,
                         "CloudFrontDistribution",
                         "cloudFrontDistribution",
-                    )?
+                    )
                 }
-                "Version" => r.member_into(&mut v5, "Version", "version")?,
-                "Status" => r.member_into(&mut v6, "Status", "status")?,
+                "Version" => r.member_into(&mut v5, "Version", "version"),
+                "Status" => r.member_into(&mut v6, "Status", "status"),
                 "CustomDomainConfig" => {
-                    r.member_into(&mut v7, "CustomDomainConfig", "customDomainConfig")?
+                    r.member_into(&mut v7, "CustomDomainConfig", "customDomainConfig")
                 }
                 "ManagedLoginVersion" => {
-                    r.member_into(&mut v8, "ManagedLoginVersion", "managedLoginVersion")?
+                    r.member_into(&mut v8, "ManagedLoginVersion", "managedLoginVersion")
                 }
-                "Routing" => r.member_into(&mut v9, "Routing", "routing")?,
-                _ => r.skip_value()?,
-            }
+                "Routing" => r.member_into(&mut v9, "Routing", "routing"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -32115,15 +32254,16 @@ impl rt::json::Read for DuplicateProviderException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a DuplicateProviderException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -32341,27 +32481,28 @@ impl rt::json::Read for EmailConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EmailConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a EmailConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SourceArn" => r.member_into(&mut v0, "SourceArn", "sourceArn")?,
+            let read = match &*key {
+                "SourceArn" => r.member_into(&mut v0, "SourceArn", "sourceArn"),
                 "ReplyToEmailAddress" => {
-                    r.member_into(&mut v1, "ReplyToEmailAddress", "replyToEmailAddress")?
+                    r.member_into(&mut v1, "ReplyToEmailAddress", "replyToEmailAddress")
                 }
                 "EmailSendingAccount" => {
-                    r.member_into(&mut v2, "EmailSendingAccount", "emailSendingAccount")?
+                    r.member_into(&mut v2, "EmailSendingAccount", "emailSendingAccount")
                 }
-                "From" => r.member_into(&mut v3, "From", "from")?,
+                "From" => r.member_into(&mut v3, "From", "from"),
                 "ConfigurationSet" => {
-                    r.member_into(&mut v4, "ConfigurationSet", "configurationSet")?
+                    r.member_into(&mut v4, "ConfigurationSet", "configurationSet")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             source_arn: v0,
@@ -32510,15 +32651,16 @@ impl rt::json::Read for EmailMfaConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EmailMfaConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a EmailMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Message" => r.member_into(&mut v0, "Message", "message")?,
-                "Subject" => r.member_into(&mut v1, "Subject", "subject")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Message" => r.member_into(&mut v0, "Message", "message"),
+                "Subject" => r.member_into(&mut v1, "Subject", "subject"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message: v0, subject: v1 };
         r.check(&value, false);
@@ -32644,15 +32786,16 @@ impl rt::json::Read for EmailMfaSettingsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EmailMfaSettingsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a EmailMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
-                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled"),
+                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             enabled: v0,
@@ -32907,15 +33050,16 @@ impl rt::json::Read for EnableSoftwareTokenMfaException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a EnableSoftwareTokenMfaException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -33216,6 +33360,7 @@ impl rt::json::Read for EumsSmsConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EumsSmsConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -33223,26 +33368,26 @@ impl rt::json::Read for EumsSmsConfigurationType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a EumsSmsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CallerArn" => r.member_into(&mut v0, "CallerArn", "callerArn")?,
-                "ExternalId" => r.member_into(&mut v1, "ExternalId", "externalId")?,
+            let read = match &*key {
+                "CallerArn" => r.member_into(&mut v0, "CallerArn", "callerArn"),
+                "ExternalId" => r.member_into(&mut v1, "ExternalId", "externalId"),
                 "OriginationIdentity" => {
-                    r.member_into(&mut v2, "OriginationIdentity", "originationIdentity")?
+                    r.member_into(&mut v2, "OriginationIdentity", "originationIdentity")
                 }
                 "ConfigurationSetName" => {
                     r.member_into(
                         &mut v3,
                         "ConfigurationSetName",
                         "configurationSetName",
-                    )?
+                    )
                 }
-                "InEntityId" => r.member_into(&mut v4, "InEntityId", "inEntityId")?,
-                "InTemplateId" => r.member_into(&mut v5, "InTemplateId", "inTemplateId")?,
-                "Region" => r.member_into(&mut v6, "Region", "region")?,
-                _ => r.skip_value()?,
-            }
+                "InEntityId" => r.member_into(&mut v4, "InEntityId", "inEntityId"),
+                "InTemplateId" => r.member_into(&mut v5, "InTemplateId", "inTemplateId"),
+                "Region" => r.member_into(&mut v6, "Region", "region"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             caller_arn: r.required(v0, "CallerArn", "callerArn"),
@@ -33427,21 +33572,22 @@ impl rt::json::Read for EventContextDataType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EventContextDataType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a EventContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
-                "DeviceName" => r.member_into(&mut v1, "DeviceName", "deviceName")?,
-                "Timezone" => r.member_into(&mut v2, "Timezone", "timezone")?,
-                "City" => r.member_into(&mut v3, "City", "city")?,
-                "Country" => r.member_into(&mut v4, "Country", "country")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress"),
+                "DeviceName" => r.member_into(&mut v1, "DeviceName", "deviceName"),
+                "Timezone" => r.member_into(&mut v2, "Timezone", "timezone"),
+                "City" => r.member_into(&mut v3, "City", "city"),
+                "Country" => r.member_into(&mut v4, "Country", "country"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             ip_address: v0,
@@ -33589,19 +33735,20 @@ impl rt::json::Read for EventFeedbackType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EventFeedbackType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a EventFeedbackType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "FeedbackValue" => {
-                    r.member_into(&mut v0, "FeedbackValue", "feedbackValue")?
+                    r.member_into(&mut v0, "FeedbackValue", "feedbackValue")
                 }
-                "Provider" => r.member_into(&mut v1, "Provider", "provider")?,
-                "FeedbackDate" => r.member_into(&mut v2, "FeedbackDate", "feedbackDate")?,
-                _ => r.skip_value()?,
-            }
+                "Provider" => r.member_into(&mut v1, "Provider", "provider"),
+                "FeedbackDate" => r.member_into(&mut v2, "FeedbackDate", "feedbackDate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             feedback_value: r.required(v0, "FeedbackValue", "feedbackValue"),
@@ -33978,23 +34125,24 @@ impl rt::json::Read for EventRiskType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a EventRiskType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a EventRiskType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "RiskDecision" => r.member_into(&mut v0, "RiskDecision", "riskDecision")?,
-                "RiskLevel" => r.member_into(&mut v1, "RiskLevel", "riskLevel")?,
+            let read = match &*key {
+                "RiskDecision" => r.member_into(&mut v0, "RiskDecision", "riskDecision"),
+                "RiskLevel" => r.member_into(&mut v1, "RiskLevel", "riskLevel"),
                 "CompromisedCredentialsDetected" => {
                     r.member_into(
                         &mut v2,
                         "CompromisedCredentialsDetected",
                         "compromisedCredentialsDetected",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             risk_decision: v0,
@@ -34341,15 +34489,16 @@ impl rt::json::Read for ExpiredCodeException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ExpiredCodeException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -34622,23 +34771,24 @@ impl rt::json::Read for FailoverType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a FailoverType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a FailoverType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SecondaryRegion" => {
-                    r.member_into(&mut v0, "SecondaryRegion", "secondaryRegion")?
+                    r.member_into(&mut v0, "SecondaryRegion", "secondaryRegion")
                 }
                 "PrimaryRoute53HealthCheckId" => {
                     r.member_into(
                         &mut v1,
                         "PrimaryRoute53HealthCheckId",
                         "primaryRoute53HealthCheckId",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             secondary_region: r.required(v0, "SecondaryRegion", "secondaryRegion"),
@@ -34881,15 +35031,16 @@ impl rt::json::Read for FeatureUnavailableInTierException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a FeatureUnavailableInTierException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -35087,13 +35238,14 @@ impl rt::json::Read for FirehoseConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a FirehoseConfigurationType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "StreamArn" => r.member_into(&mut v0, "StreamArn", "streamArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "StreamArn" => r.member_into(&mut v0, "StreamArn", "streamArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { stream_arn: v0 };
         r.check(&value, false);
@@ -35201,15 +35353,16 @@ impl rt::json::Read for ForbiddenException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ForbiddenException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -35326,15 +35479,16 @@ impl rt::json::Read for ForgetDeviceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ForgetDeviceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ForgetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -35548,29 +35702,30 @@ impl rt::json::Read for ForgotPasswordRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ForgotPasswordRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a ForgotPasswordRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash"),
                 "UserContextData" => {
-                    r.member_into(&mut v2, "UserContextData", "userContextData")?
+                    r.member_into(&mut v2, "UserContextData", "userContextData")
                 }
-                "Username" => r.member_into(&mut v3, "Username", "username")?,
+                "Username" => r.member_into(&mut v3, "Username", "username"),
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -35725,15 +35880,16 @@ impl rt::json::Read for ForgotPasswordResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ForgotPasswordResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CodeDeliveryDetails" => {
-                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
@@ -35837,13 +35993,14 @@ impl rt::json::Read for GetCsvHeaderRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetCsvHeaderRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -35962,15 +36119,16 @@ impl rt::json::Read for GetCsvHeaderResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetCsvHeaderResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a GetCsvHeaderResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CSVHeader" => r.member_into(&mut v1, "CSVHeader", "cSVHeader")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CSVHeader" => r.member_into(&mut v1, "CSVHeader", "cSVHeader"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -36149,21 +36307,22 @@ impl rt::json::Read for GetClientTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetClientTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a GetClientTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "Secret" => r.member_into(&mut v1, "Secret", "secret")?,
-                "Scopes" => r.member_into(&mut v2, "Scopes", "scopes")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "Secret" => r.member_into(&mut v1, "Secret", "secret"),
+                "Scopes" => r.member_into(&mut v2, "Scopes", "scopes"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v3, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -36325,19 +36484,20 @@ impl rt::json::Read for GetClientTokenResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetClientTokenResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ClientAuthenticationResult" => {
                     r.member_into(
                         &mut v0,
                         "ClientAuthenticationResult",
                         "clientAuthenticationResult",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_authentication_result: v0,
@@ -36613,6 +36773,7 @@ impl rt::json::Read for GetDerivedTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetDerivedTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -36625,41 +36786,41 @@ impl rt::json::Read for GetDerivedTokenRequest {
         let mut v9 = None;
         let mut v10 = None;
         let mut v11 = None;
-        let mut entries = r.begin_object("a GetDerivedTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "ClientSecret" => r.member_into(&mut v1, "ClientSecret", "clientSecret")?,
-                "SubjectToken" => r.member_into(&mut v2, "SubjectToken", "subjectToken")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "ClientSecret" => r.member_into(&mut v1, "ClientSecret", "clientSecret"),
+                "SubjectToken" => r.member_into(&mut v2, "SubjectToken", "subjectToken"),
                 "SubjectTokenType" => {
-                    r.member_into(&mut v3, "SubjectTokenType", "subjectTokenType")?
+                    r.member_into(&mut v3, "SubjectTokenType", "subjectTokenType")
                 }
                 "SubjectTokenProviderName" => {
                     r.member_into(
                         &mut v4,
                         "SubjectTokenProviderName",
                         "subjectTokenProviderName",
-                    )?
+                    )
                 }
-                "ActorToken" => r.member_into(&mut v5, "ActorToken", "actorToken")?,
+                "ActorToken" => r.member_into(&mut v5, "ActorToken", "actorToken"),
                 "ActorTokenType" => {
-                    r.member_into(&mut v6, "ActorTokenType", "actorTokenType")?
+                    r.member_into(&mut v6, "ActorTokenType", "actorTokenType")
                 }
                 "ActorTokenProviderName" => {
                     r.member_into(
                         &mut v7,
                         "ActorTokenProviderName",
                         "actorTokenProviderName",
-                    )?
+                    )
                 }
-                "Scopes" => r.member_into(&mut v8, "Scopes", "scopes")?,
-                "Audiences" => r.member_into(&mut v9, "Audiences", "audiences")?,
-                "Resources" => r.member_into(&mut v10, "Resources", "resources")?,
+                "Scopes" => r.member_into(&mut v8, "Scopes", "scopes"),
+                "Audiences" => r.member_into(&mut v9, "Audiences", "audiences"),
+                "Resources" => r.member_into(&mut v10, "Resources", "resources"),
                 "RequestedTokenType" => {
-                    r.member_into(&mut v11, "RequestedTokenType", "requestedTokenType")?
+                    r.member_into(&mut v11, "RequestedTokenType", "requestedTokenType")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -36946,23 +37107,24 @@ impl rt::json::Read for GetDerivedTokenResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetDerivedTokenResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a GetDerivedTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "IssuedToken" => r.member_into(&mut v0, "IssuedToken", "issuedToken")?,
+            let read = match &*key {
+                "IssuedToken" => r.member_into(&mut v0, "IssuedToken", "issuedToken"),
                 "IssuedTokenType" => {
-                    r.member_into(&mut v1, "IssuedTokenType", "issuedTokenType")?
+                    r.member_into(&mut v1, "IssuedTokenType", "issuedTokenType")
                 }
-                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType")?,
-                "ExpiresIn" => r.member_into(&mut v3, "ExpiresIn", "expiresIn")?,
-                "Scopes" => r.member_into(&mut v4, "Scopes", "scopes")?,
-                _ => r.skip_value()?,
-            }
+                "TokenType" => r.member_into(&mut v2, "TokenType", "tokenType"),
+                "ExpiresIn" => r.member_into(&mut v3, "ExpiresIn", "expiresIn"),
+                "Scopes" => r.member_into(&mut v4, "Scopes", "scopes"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             issued_token: r.required(v0, "IssuedToken", "issuedToken"),
@@ -37135,15 +37297,16 @@ impl rt::json::Read for GetDeviceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetDeviceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a GetDeviceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
-                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey"),
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device_key: r.required(v0, "DeviceKey", "deviceKey"),
@@ -37252,13 +37415,14 @@ impl rt::json::Read for GetDeviceResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetDeviceResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Device" => r.member_into(&mut v0, "Device", "device")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Device" => r.member_into(&mut v0, "Device", "device"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device: r.required(v0, "Device", "device"),
@@ -37367,15 +37531,16 @@ impl rt::json::Read for GetGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a GetGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
@@ -37486,13 +37651,14 @@ impl rt::json::Read for GetGroupResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetGroupResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Group" => r.member_into(&mut v0, "Group", "group")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Group" => r.member_into(&mut v0, "Group", "group"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { group: v0 };
         r.check(&value, false);
@@ -37600,18 +37766,19 @@ impl rt::json::Read for GetIdentityProviderByIdentifierRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a GetIdentityProviderByIdentifierRequest object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "IdpIdentifier" => {
-                    r.member_into(&mut v1, "IdpIdentifier", "idpIdentifier")?
+                    r.member_into(&mut v1, "IdpIdentifier", "idpIdentifier")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -37726,16 +37893,17 @@ impl rt::json::Read for GetIdentityProviderByIdentifierResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a GetIdentityProviderByIdentifierResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "IdentityProvider" => {
-                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
@@ -37837,13 +38005,14 @@ impl rt::json::Read for GetLogDeliveryConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetLogDeliveryConfigurationRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -37954,20 +38123,21 @@ impl rt::json::Read for GetLogDeliveryConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a GetLogDeliveryConfigurationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LogDeliveryConfiguration" => {
                     r.member_into(
                         &mut v0,
                         "LogDeliveryConfiguration",
                         "logDeliveryConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             log_delivery_configuration: v0,
@@ -38068,15 +38238,16 @@ impl rt::json::Read for GetProvisionedLimitRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetProvisionedLimitRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LimitDefinition" => {
-                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")?
+                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit_definition: r.required(v0, "LimitDefinition", "limitDefinition"),
@@ -38178,13 +38349,14 @@ impl rt::json::Read for GetProvisionedLimitResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetProvisionedLimitResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Limit" => r.member_into(&mut v0, "Limit", "limit")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Limit" => r.member_into(&mut v0, "Limit", "limit"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit: r.required(v0, "Limit", "limit"),
@@ -38284,13 +38456,14 @@ impl rt::json::Read for GetSigningCertificateRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -38394,13 +38567,14 @@ impl rt::json::Read for GetSigningCertificateResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetSigningCertificateResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Certificate" => r.member_into(&mut v0, "Certificate", "certificate")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Certificate" => r.member_into(&mut v0, "Certificate", "certificate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { certificate: v0 };
         r.check(&value, false);
@@ -38583,23 +38757,24 @@ impl rt::json::Read for GetTokensFromRefreshTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetTokensFromRefreshTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a GetTokensFromRefreshTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "RefreshToken" => r.member_into(&mut v0, "RefreshToken", "refreshToken")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
-                "DeviceKey" => r.member_into(&mut v3, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "RefreshToken" => r.member_into(&mut v0, "RefreshToken", "refreshToken"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret"),
+                "DeviceKey" => r.member_into(&mut v3, "DeviceKey", "deviceKey"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v4, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             refresh_token: r.required(v0, "RefreshToken", "refreshToken"),
@@ -38741,19 +38916,20 @@ impl rt::json::Read for GetTokensFromRefreshTokenResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetTokensFromRefreshTokenResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AuthenticationResult" => {
                     r.member_into(
                         &mut v0,
                         "AuthenticationResult",
                         "authenticationResult",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { authentication_result: v0 };
         r.check(&value, false);
@@ -38877,15 +39053,16 @@ impl rt::json::Read for GetUiCustomizationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetUiCustomizationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a GetUiCustomizationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -38996,15 +39173,16 @@ impl rt::json::Read for GetUiCustomizationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetUiCustomizationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UICustomization" => {
-                    r.member_into(&mut v0, "UICustomization", "uICustomization")?
+                    r.member_into(&mut v0, "UICustomization", "uICustomization")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             ui_customization: r.required(v0, "UICustomization", "uICustomization"),
@@ -39161,22 +39339,23 @@ impl rt::json::Read for GetUserAttributeVerificationCodeRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a GetUserAttributeVerificationCodeRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a GetUserAttributeVerificationCodeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
                 "AttributeName" => {
-                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                    r.member_into(&mut v1, "AttributeName", "attributeName")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -39312,16 +39491,17 @@ impl rt::json::Read for GetUserAttributeVerificationCodeResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a GetUserAttributeVerificationCodeResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CodeDeliveryDetails" => {
-                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
@@ -39429,13 +39609,14 @@ impl rt::json::Read for GetUserAuthFactorsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetUserAuthFactorsRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -39597,29 +39778,30 @@ impl rt::json::Read for GetUserAuthFactorsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetUserAuthFactorsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a GetUserAuthFactorsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
                 "PreferredMfaSetting" => {
-                    r.member_into(&mut v1, "PreferredMfaSetting", "preferredMfaSetting")?
+                    r.member_into(&mut v1, "PreferredMfaSetting", "preferredMfaSetting")
                 }
                 "UserMFASettingList" => {
-                    r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")?
+                    r.member_into(&mut v2, "UserMFASettingList", "userMFASettingList")
                 }
                 "ConfiguredUserAuthFactors" => {
                     r.member_into(
                         &mut v3,
                         "ConfiguredUserAuthFactors",
                         "configuredUserAuthFactors",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: r.required(v0, "Username", "username"),
@@ -39783,16 +39965,17 @@ impl rt::json::Read for GetUserPoolClientSessionConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a GetUserPoolClientSessionConfigurationRequest object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -39943,18 +40126,19 @@ impl rt::json::Read for GetUserPoolClientSessionConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a GetUserPoolClientSessionConfigurationResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a GetUserPoolClientSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -40067,13 +40251,14 @@ impl rt::json::Read for GetUserPoolMfaConfigRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetUserPoolMfaConfigRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -40244,43 +40429,44 @@ impl rt::json::Read for GetUserPoolMfaConfigResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetUserPoolMfaConfigResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a GetUserPoolMfaConfigResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SmsMfaConfiguration" => {
-                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
+                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")
                 }
                 "SoftwareTokenMfaConfiguration" => {
                     r.member_into(
                         &mut v1,
                         "SoftwareTokenMfaConfiguration",
                         "softwareTokenMfaConfiguration",
-                    )?
+                    )
                 }
                 "EmailMfaConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "EmailMfaConfiguration",
                         "emailMfaConfiguration",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")
                 }
                 "WebAuthnConfiguration" => {
                     r.member_into(
                         &mut v4,
                         "WebAuthnConfiguration",
                         "webAuthnConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_mfa_configuration: v0,
@@ -40405,14 +40591,15 @@ impl rt::json::Read for GetUserPoolSessionConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a GetUserPoolSessionConfigurationRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -40541,20 +40728,21 @@ impl rt::json::Read for GetUserPoolSessionConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a GetUserPoolSessionConfigurationResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a GetUserPoolSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "UserSessionTracking" => {
-                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")?
+                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")
                 }
-                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession")?,
-                _ => r.skip_value()?,
-            }
+                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -40676,13 +40864,14 @@ impl rt::json::Read for GetUserRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GetUserRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -40844,27 +41033,28 @@ impl rt::json::Read for GetUserResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GetUserResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a GetUserResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
                 "UserAttributes" => {
-                    r.member_into(&mut v1, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v1, "UserAttributes", "userAttributes")
                 }
-                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions")?,
+                "MFAOptions" => r.member_into(&mut v2, "MFAOptions", "mFAOptions"),
                 "PreferredMfaSetting" => {
-                    r.member_into(&mut v3, "PreferredMfaSetting", "preferredMfaSetting")?
+                    r.member_into(&mut v3, "PreferredMfaSetting", "preferredMfaSetting")
                 }
                 "UserMFASettingList" => {
-                    r.member_into(&mut v4, "UserMFASettingList", "userMFASettingList")?
+                    r.member_into(&mut v4, "UserMFASettingList", "userMFASettingList")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: r.required(v0, "Username", "username"),
@@ -41019,13 +41209,14 @@ impl rt::json::Read for GlobalSignOutRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a GlobalSignOutRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -41215,15 +41406,16 @@ impl rt::json::Read for GroupExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a GroupExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -41408,6 +41600,7 @@ impl rt::json::Read for GroupType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a GroupType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -41415,20 +41608,20 @@ impl rt::json::Read for GroupType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a GroupType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "Description" => r.member_into(&mut v2, "Description", "description")?,
-                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
-                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
+            let read = match &*key {
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "Description" => r.member_into(&mut v2, "Description", "description"),
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn"),
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
-                _ => r.skip_value()?,
-            }
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             group_name: v0,
@@ -41578,15 +41771,16 @@ impl rt::json::Read for HttpHeader {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a HttpHeader object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a HttpHeader object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "headerName" => r.member_into(&mut v0, "headerName", "headerName")?,
-                "headerValue" => r.member_into(&mut v1, "headerValue", "headerValue")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "headerName" => r.member_into(&mut v0, "headerName", "headerName"),
+                "headerValue" => r.member_into(&mut v1, "headerValue", "headerValue"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             header_name: v0,
@@ -41892,6 +42086,7 @@ impl rt::json::Read for IdentityProviderType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a IdentityProviderType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -41901,28 +42096,28 @@ impl rt::json::Read for IdentityProviderType {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a IdentityProviderType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
-                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName"),
+                "ProviderType" => r.member_into(&mut v2, "ProviderType", "providerType"),
                 "ProviderDetails" => {
-                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")?
+                    r.member_into(&mut v3, "ProviderDetails", "providerDetails")
                 }
                 "AttributeMapping" => {
-                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")?
+                    r.member_into(&mut v4, "AttributeMapping", "attributeMapping")
                 }
                 "IdpIdentifiers" => {
-                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")?
+                    r.member_into(&mut v5, "IdpIdentifiers", "idpIdentifiers")
                 }
-                "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping")?,
+                "AcrMapping" => r.member_into(&mut v6, "AcrMapping", "acrMapping"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v7, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v7, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v8, "CreationDate", "creationDate")?,
-                _ => r.skip_value()?,
-            }
+                "CreationDate" => r.member_into(&mut v8, "CreationDate", "creationDate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -42279,17 +42474,18 @@ impl rt::json::Read for InboundFederationLambdaType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a InboundFederationLambdaType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a InboundFederationLambdaType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LambdaVersion" => {
-                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")
                 }
-                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
-                _ => r.skip_value()?,
-            }
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
@@ -42733,6 +42929,7 @@ impl rt::json::Read for InitiateAuthRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a InitiateAuthRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -42740,26 +42937,26 @@ impl rt::json::Read for InitiateAuthRequest {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a InitiateAuthRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AuthFlow" => r.member_into(&mut v0, "AuthFlow", "authFlow")?,
+            let read = match &*key {
+                "AuthFlow" => r.member_into(&mut v0, "AuthFlow", "authFlow"),
                 "AuthParameters" => {
-                    r.member_into(&mut v1, "AuthParameters", "authParameters")?
+                    r.member_into(&mut v1, "AuthParameters", "authParameters")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")
                 }
-                "ClientId" => r.member_into(&mut v3, "ClientId", "clientId")?,
+                "ClientId" => r.member_into(&mut v3, "ClientId", "clientId"),
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "UserContextData" => {
-                    r.member_into(&mut v5, "UserContextData", "userContextData")?
+                    r.member_into(&mut v5, "UserContextData", "userContextData")
                 }
-                "Session" => r.member_into(&mut v6, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+                "Session" => r.member_into(&mut v6, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             auth_flow: r.required(v0, "AuthFlow", "authFlow"),
@@ -43062,33 +43259,34 @@ impl rt::json::Read for InitiateAuthResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a InitiateAuthResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a InitiateAuthResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeName" => {
-                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")
                 }
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "Session" => r.member_into(&mut v1, "Session", "session"),
                 "ChallengeParameters" => {
-                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")
                 }
                 "AuthenticationResult" => {
                     r.member_into(
                         &mut v3,
                         "AuthenticationResult",
                         "authenticationResult",
-                    )?
+                    )
                 }
                 "AvailableChallenges" => {
-                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
+                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_name: v0,
@@ -43247,17 +43445,18 @@ impl rt::json::Read for InitiatePointInTimeRecoveryRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a InitiatePointInTimeRecoveryRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a InitiatePointInTimeRecoveryRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "RestoreTimestamp" => {
-                    r.member_into(&mut v1, "RestoreTimestamp", "restoreTimestamp")?
+                    r.member_into(&mut v1, "RestoreTimestamp", "restoreTimestamp")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -43364,14 +43563,15 @@ impl rt::json::Read for InitiatePointInTimeRecoveryResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a InitiatePointInTimeRecoveryResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { restoration: v0 };
         r.check(&value, false);
@@ -43483,15 +43683,16 @@ impl rt::json::Read for InternalErrorException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a InternalErrorException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -43593,15 +43794,16 @@ impl rt::json::Read for InternalServerException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a InternalServerException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -43708,16 +43910,17 @@ impl rt::json::Read for InvalidEmailRoleAccessPolicyException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a InvalidEmailRoleAccessPolicyException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -43823,15 +44026,16 @@ impl rt::json::Read for InvalidLambdaResponseException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a InvalidLambdaResponseException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -43935,15 +44139,16 @@ impl rt::json::Read for InvalidOAuthFlowException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a InvalidOAuthFlowException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -44058,17 +44263,18 @@ impl rt::json::Read for InvalidParameterException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a InvalidParameterException object")?;
         let mut message = None;
         let mut v0 = None;
-        let mut entries = r.begin_object("a InvalidParameterException object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                "reasonCode" => r.member_into(&mut v0, "reasonCode", "reasonCode")?,
-                _ => r.skip_value()?,
-            }
+                "reasonCode" => r.member_into(&mut v0, "reasonCode", "reasonCode"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message, reason_code: v0 };
         r.check(&value, false);
@@ -44178,15 +44384,16 @@ impl rt::json::Read for InvalidPasswordException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a InvalidPasswordException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -44293,16 +44500,17 @@ impl rt::json::Read for InvalidSmsRoleAccessPolicyException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a InvalidSmsRoleAccessPolicyException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -44413,16 +44621,17 @@ impl rt::json::Read for InvalidSmsRoleTrustRelationshipException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a InvalidSmsRoleTrustRelationshipException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -44528,16 +44737,17 @@ impl rt::json::Read for InvalidUserPoolConfigurationException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a InvalidUserPoolConfigurationException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -44750,13 +44960,14 @@ impl rt::json::Read for IssuerConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a IssuerConfigurationType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Type" => r.member_into(&mut v0, "Type", "type")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Type" => r.member_into(&mut v0, "Type", "type"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { r#type: v0 };
         r.check(&value, false);
@@ -44980,15 +45191,16 @@ impl rt::json::Read for KeyConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a KeyConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a KeyConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "KeyType" => r.member_into(&mut v0, "KeyType", "keyType")?,
-                "KmsKeyArn" => r.member_into(&mut v1, "KmsKeyArn", "kmsKeyArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "KeyType" => r.member_into(&mut v0, "KeyType", "keyType"),
+                "KmsKeyArn" => r.member_into(&mut v1, "KmsKeyArn", "kmsKeyArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             key_type: v0,
@@ -45301,6 +45513,7 @@ impl rt::json::Read for LambdaConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a LambdaConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -45316,60 +45529,60 @@ impl rt::json::Read for LambdaConfigType {
         let mut v12 = None;
         let mut v13 = None;
         let mut v14 = None;
-        let mut entries = r.begin_object("a LambdaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "PreSignUp" => r.member_into(&mut v0, "PreSignUp", "preSignUp")?,
+            let read = match &*key {
+                "PreSignUp" => r.member_into(&mut v0, "PreSignUp", "preSignUp"),
                 "CustomMessage" => {
-                    r.member_into(&mut v1, "CustomMessage", "customMessage")?
+                    r.member_into(&mut v1, "CustomMessage", "customMessage")
                 }
                 "PostConfirmation" => {
-                    r.member_into(&mut v2, "PostConfirmation", "postConfirmation")?
+                    r.member_into(&mut v2, "PostConfirmation", "postConfirmation")
                 }
                 "PreAuthentication" => {
-                    r.member_into(&mut v3, "PreAuthentication", "preAuthentication")?
+                    r.member_into(&mut v3, "PreAuthentication", "preAuthentication")
                 }
                 "PostAuthentication" => {
-                    r.member_into(&mut v4, "PostAuthentication", "postAuthentication")?
+                    r.member_into(&mut v4, "PostAuthentication", "postAuthentication")
                 }
                 "DefineAuthChallenge" => {
-                    r.member_into(&mut v5, "DefineAuthChallenge", "defineAuthChallenge")?
+                    r.member_into(&mut v5, "DefineAuthChallenge", "defineAuthChallenge")
                 }
                 "CreateAuthChallenge" => {
-                    r.member_into(&mut v6, "CreateAuthChallenge", "createAuthChallenge")?
+                    r.member_into(&mut v6, "CreateAuthChallenge", "createAuthChallenge")
                 }
                 "VerifyAuthChallengeResponse" => {
                     r.member_into(
                         &mut v7,
                         "VerifyAuthChallengeResponse",
                         "verifyAuthChallengeResponse",
-                    )?
+                    )
                 }
                 "PreTokenGeneration" => {
-                    r.member_into(&mut v8, "PreTokenGeneration", "preTokenGeneration")?
+                    r.member_into(&mut v8, "PreTokenGeneration", "preTokenGeneration")
                 }
                 "UserMigration" => {
-                    r.member_into(&mut v9, "UserMigration", "userMigration")?
+                    r.member_into(&mut v9, "UserMigration", "userMigration")
                 }
                 "PreTokenGenerationConfig" => {
                     r.member_into(
                         &mut v10,
                         "PreTokenGenerationConfig",
                         "preTokenGenerationConfig",
-                    )?
+                    )
                 }
                 "CustomSMSSender" => {
-                    r.member_into(&mut v11, "CustomSMSSender", "customSMSSender")?
+                    r.member_into(&mut v11, "CustomSMSSender", "customSMSSender")
                 }
                 "CustomEmailSender" => {
-                    r.member_into(&mut v12, "CustomEmailSender", "customEmailSender")?
+                    r.member_into(&mut v12, "CustomEmailSender", "customEmailSender")
                 }
-                "KMSKeyID" => r.member_into(&mut v13, "KMSKeyID", "kMSKeyID")?,
+                "KMSKeyID" => r.member_into(&mut v13, "KMSKeyID", "kMSKeyID"),
                 "InboundFederation" => {
-                    r.member_into(&mut v14, "InboundFederation", "inboundFederation")?
+                    r.member_into(&mut v14, "InboundFederation", "inboundFederation")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             pre_sign_up: v0,
@@ -45676,15 +45889,16 @@ impl rt::json::Read for LimitDefinitionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a LimitDefinitionType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a LimitDefinitionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "LimitClass" => r.member_into(&mut v0, "LimitClass", "limitClass")?,
-                "Attributes" => r.member_into(&mut v1, "Attributes", "attributes")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "LimitClass" => r.member_into(&mut v0, "LimitClass", "limitClass"),
+                "Attributes" => r.member_into(&mut v1, "Attributes", "attributes"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit_class: r.required(v0, "LimitClass", "limitClass"),
@@ -45820,15 +46034,16 @@ impl rt::json::Read for LimitExceededException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a LimitExceededException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -45938,27 +46153,28 @@ impl rt::json::Read for LimitType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a LimitType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a LimitType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LimitDefinition" => {
-                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")?
+                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")
                 }
                 "ProvisionedLimitValue" => {
                     r.member_into(
                         &mut v1,
                         "ProvisionedLimitValue",
                         "provisionedLimitValue",
-                    )?
+                    )
                 }
                 "FreeLimitValue" => {
-                    r.member_into(&mut v2, "FreeLimitValue", "freeLimitValue")?
+                    r.member_into(&mut v2, "FreeLimitValue", "freeLimitValue")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit_definition: r.required(v0, "LimitDefinition", "limitDefinition"),
@@ -46103,17 +46319,18 @@ impl rt::json::Read for ListCimdPoliciesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListCimdPoliciesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListCimdPoliciesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -46242,15 +46459,16 @@ impl rt::json::Read for ListCimdPoliciesResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListCimdPoliciesResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListCimdPoliciesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken")?,
-                "CIMDPolicies" => r.member_into(&mut v1, "CIMDPolicies", "cIMDPolicies")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken"),
+                "CIMDPolicies" => r.member_into(&mut v1, "CIMDPolicies", "cIMDPolicies"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             next_token: v0,
@@ -46400,19 +46618,20 @@ impl rt::json::Read for ListClientMetadataUrlsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListClientMetadataUrlsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a ListClientMetadataUrlsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                "MaxResults" => r.member_into(&mut v3, "MaxResults", "maxResults")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                "MaxResults" => r.member_into(&mut v3, "MaxResults", "maxResults"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -46550,17 +46769,18 @@ impl rt::json::Read for ListClientMetadataUrlsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListClientMetadataUrlsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListClientMetadataUrlsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken")?,
+            let read = match &*key {
+                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken"),
                 "ClientMetadataURLs" => {
-                    r.member_into(&mut v1, "ClientMetadataURLs", "clientMetadataURLs")?
+                    r.member_into(&mut v1, "ClientMetadataURLs", "clientMetadataURLs")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             next_token: v0,
@@ -46712,19 +46932,20 @@ impl rt::json::Read for ListDevicesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListDevicesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListDevicesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "Limit" => r.member_into(&mut v1, "Limit", "limit")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "Limit" => r.member_into(&mut v1, "Limit", "limit"),
                 "PaginationToken" => {
-                    r.member_into(&mut v2, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v2, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -46854,17 +47075,18 @@ impl rt::json::Read for ListDevicesResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListDevicesResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListDevicesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Devices" => r.member_into(&mut v0, "Devices", "devices")?,
+            let read = match &*key {
+                "Devices" => r.member_into(&mut v0, "Devices", "devices"),
                 "PaginationToken" => {
-                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             devices: v0,
@@ -47000,17 +47222,18 @@ impl rt::json::Read for ListGroupsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListGroupsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListGroupsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Limit" => r.member_into(&mut v1, "Limit", "limit")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Limit" => r.member_into(&mut v1, "Limit", "limit"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -47140,15 +47363,16 @@ impl rt::json::Read for ListGroupsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListGroupsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListGroupsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Groups" => r.member_into(&mut v0, "Groups", "groups")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Groups" => r.member_into(&mut v0, "Groups", "groups"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { groups: v0, next_token: v1 };
         r.check(&value, false);
@@ -47281,17 +47505,18 @@ impl rt::json::Read for ListIdentityProvidersRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListIdentityProvidersRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListIdentityProvidersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -47419,15 +47644,16 @@ impl rt::json::Read for ListIdentityProvidersResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListIdentityProvidersResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListIdentityProvidersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Providers" => r.member_into(&mut v0, "Providers", "providers")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Providers" => r.member_into(&mut v0, "Providers", "providers"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             providers: r.required(v0, "Providers", "providers"),
@@ -47571,17 +47797,18 @@ impl rt::json::Read for ListPointInTimeRecoveriesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListPointInTimeRecoveriesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListPointInTimeRecoveriesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -47711,15 +47938,16 @@ impl rt::json::Read for ListPointInTimeRecoveriesResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListPointInTimeRecoveriesResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListPointInTimeRecoveriesResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Restorations" => r.member_into(&mut v0, "Restorations", "restorations")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Restorations" => r.member_into(&mut v0, "Restorations", "restorations"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             restorations: v0,
@@ -47865,17 +48093,18 @@ impl rt::json::Read for ListResourceServersRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListResourceServersRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListResourceServersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -48003,17 +48232,18 @@ impl rt::json::Read for ListResourceServersResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListResourceServersResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListResourceServersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ResourceServers" => {
-                    r.member_into(&mut v0, "ResourceServers", "resourceServers")?
+                    r.member_into(&mut v0, "ResourceServers", "resourceServers")
                 }
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_servers: r.required(v0, "ResourceServers", "resourceServers"),
@@ -48126,13 +48356,14 @@ impl rt::json::Read for ListTagsForResourceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
@@ -48236,13 +48467,14 @@ impl rt::json::Read for ListTagsForResourceResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ListTagsForResourceResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Tags" => r.member_into(&mut v0, "Tags", "tags")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Tags" => r.member_into(&mut v0, "Tags", "tags"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { tags: v0 };
         r.check(&value, false);
@@ -48378,17 +48610,18 @@ impl rt::json::Read for ListTermsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListTermsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListTermsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -48523,15 +48756,16 @@ impl rt::json::Read for ListTermsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListTermsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListTermsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Terms" => r.member_into(&mut v0, "Terms", "terms")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Terms" => r.member_into(&mut v0, "Terms", "terms"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms: r.required(v0, "Terms", "terms"),
@@ -48668,19 +48902,20 @@ impl rt::json::Read for ListUserImportJobsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserImportJobsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListUserImportJobsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
                 "PaginationToken" => {
-                    r.member_into(&mut v2, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v2, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -48813,19 +49048,20 @@ impl rt::json::Read for ListUserImportJobsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserImportJobsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserImportJobsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserImportJobs" => {
-                    r.member_into(&mut v0, "UserImportJobs", "userImportJobs")?
+                    r.member_into(&mut v0, "UserImportJobs", "userImportJobs")
                 }
                 "PaginationToken" => {
-                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_import_jobs: v0,
@@ -48970,17 +49206,18 @@ impl rt::json::Read for ListUserPoolClientSecretsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolClientSecretsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListUserPoolClientSecretsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -49114,17 +49351,18 @@ impl rt::json::Read for ListUserPoolClientSecretsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolClientSecretsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolClientSecretsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ClientSecrets" => {
-                    r.member_into(&mut v0, "ClientSecrets", "clientSecrets")?
+                    r.member_into(&mut v0, "ClientSecrets", "clientSecrets")
                 }
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_secrets: v0,
@@ -49286,19 +49524,20 @@ impl rt::json::Read for ListUserPoolClientsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolClientsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a ListUserPoolClientsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
-                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken")?,
-                "ClientType" => r.member_into(&mut v3, "ClientType", "clientType")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
+                "NextToken" => r.member_into(&mut v2, "NextToken", "nextToken"),
+                "ClientType" => r.member_into(&mut v3, "ClientType", "clientType"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -49433,17 +49672,18 @@ impl rt::json::Read for ListUserPoolClientsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolClientsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolClientsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolClients" => {
-                    r.member_into(&mut v0, "UserPoolClients", "userPoolClients")?
+                    r.member_into(&mut v0, "UserPoolClients", "userPoolClients")
                 }
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_clients: v0,
@@ -49565,15 +49805,16 @@ impl rt::json::Read for ListUserPoolReplicasRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolReplicasRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolReplicasRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -49695,17 +49936,18 @@ impl rt::json::Read for ListUserPoolReplicasResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolReplicasResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolReplicasResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolReplicas" => {
-                    r.member_into(&mut v0, "UserPoolReplicas", "userPoolReplicas")?
+                    r.member_into(&mut v0, "UserPoolReplicas", "userPoolReplicas")
                 }
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_replicas: v0,
@@ -49830,15 +50072,16 @@ impl rt::json::Read for ListUserPoolsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken")?,
-                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "NextToken" => r.member_into(&mut v0, "NextToken", "nextToken"),
+                "MaxResults" => r.member_into(&mut v1, "MaxResults", "maxResults"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             next_token: v0,
@@ -49961,15 +50204,16 @@ impl rt::json::Read for ListUserPoolsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserPoolsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserPoolsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPools" => r.member_into(&mut v0, "UserPools", "userPools")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPools" => r.member_into(&mut v0, "UserPools", "userPools"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pools: v0,
@@ -50101,15 +50345,16 @@ impl rt::json::Read for ListUserSessionsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserSessionsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserSessionsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -50230,15 +50475,16 @@ impl rt::json::Read for ListUserSessionsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUserSessionsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUserSessionsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Sessions" => r.member_into(&mut v0, "Sessions", "sessions")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Sessions" => r.member_into(&mut v0, "Sessions", "sessions"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sessions: v0,
@@ -50387,19 +50633,20 @@ impl rt::json::Read for ListUsersInGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUsersInGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a ListUsersInGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "GroupName" => r.member_into(&mut v1, "GroupName", "groupName")?,
-                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
-                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "GroupName" => r.member_into(&mut v1, "GroupName", "groupName"),
+                "Limit" => r.member_into(&mut v2, "Limit", "limit"),
+                "NextToken" => r.member_into(&mut v3, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -50537,15 +50784,16 @@ impl rt::json::Read for ListUsersInGroupResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUsersInGroupResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUsersInGroupResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Users" => r.member_into(&mut v0, "Users", "users")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Users" => r.member_into(&mut v0, "Users", "users"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { users: v0, next_token: v1 };
         r.check(&value, false);
@@ -50754,25 +51002,26 @@ impl rt::json::Read for ListUsersRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUsersRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a ListUsersRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "AttributesToGet" => {
-                    r.member_into(&mut v1, "AttributesToGet", "attributesToGet")?
+                    r.member_into(&mut v1, "AttributesToGet", "attributesToGet")
                 }
-                "Limit" => r.member_into(&mut v2, "Limit", "limit")?,
+                "Limit" => r.member_into(&mut v2, "Limit", "limit"),
                 "PaginationToken" => {
-                    r.member_into(&mut v3, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v3, "PaginationToken", "paginationToken")
                 }
-                "Filter" => r.member_into(&mut v4, "Filter", "filter")?,
-                _ => r.skip_value()?,
-            }
+                "Filter" => r.member_into(&mut v4, "Filter", "filter"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -50925,17 +51174,18 @@ impl rt::json::Read for ListUsersResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListUsersResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListUsersResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Users" => r.member_into(&mut v0, "Users", "users")?,
+            let read = match &*key {
+                "Users" => r.member_into(&mut v0, "Users", "users"),
                 "PaginationToken" => {
-                    r.member_into(&mut v1, "PaginationToken", "paginationToken")?
+                    r.member_into(&mut v1, "PaginationToken", "paginationToken")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             users: v0,
@@ -51082,17 +51332,18 @@ impl rt::json::Read for ListWebAuthnCredentialsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListWebAuthnCredentialsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ListWebAuthnCredentialsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                "MaxResults" => r.member_into(&mut v2, "MaxResults", "maxResults"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -51219,15 +51470,16 @@ impl rt::json::Read for ListWebAuthnCredentialsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ListWebAuthnCredentialsResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ListWebAuthnCredentialsResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Credentials" => r.member_into(&mut v0, "Credentials", "credentials")?,
-                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Credentials" => r.member_into(&mut v0, "Credentials", "credentials"),
+                "NextToken" => r.member_into(&mut v1, "NextToken", "nextToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             credentials: r.required(v0, "Credentials", "credentials"),
@@ -51408,35 +51660,36 @@ impl rt::json::Read for LogConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a LogConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a LogConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "LogLevel" => r.member_into(&mut v0, "LogLevel", "logLevel")?,
-                "EventSource" => r.member_into(&mut v1, "EventSource", "eventSource")?,
+            let read = match &*key {
+                "LogLevel" => r.member_into(&mut v0, "LogLevel", "logLevel"),
+                "EventSource" => r.member_into(&mut v1, "EventSource", "eventSource"),
                 "CloudWatchLogsConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "CloudWatchLogsConfiguration",
                         "cloudWatchLogsConfiguration",
-                    )?
+                    )
                 }
                 "S3Configuration" => {
-                    r.member_into(&mut v3, "S3Configuration", "s3Configuration")?
+                    r.member_into(&mut v3, "S3Configuration", "s3Configuration")
                 }
                 "FirehoseConfiguration" => {
                     r.member_into(
                         &mut v4,
                         "FirehoseConfiguration",
                         "firehoseConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             log_level: r.required(v0, "LogLevel", "logLevel"),
@@ -51582,17 +51835,18 @@ impl rt::json::Read for LogDeliveryConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a LogDeliveryConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a LogDeliveryConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "LogConfigurations" => {
-                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")?
+                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -51840,15 +52094,16 @@ impl rt::json::Read for MfaMethodNotFoundException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a MfaMethodNotFoundException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -51961,19 +52216,20 @@ impl rt::json::Read for MfaOptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a MfaOptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a MfaOptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "DeliveryMedium" => {
-                    r.member_into(&mut v0, "DeliveryMedium", "deliveryMedium")?
+                    r.member_into(&mut v0, "DeliveryMedium", "deliveryMedium")
                 }
                 "AttributeName" => {
-                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                    r.member_into(&mut v1, "AttributeName", "attributeName")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             delivery_medium: v0,
@@ -52095,16 +52351,17 @@ impl rt::json::Read for ManagedLoginBrandingExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a ManagedLoginBrandingExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -52291,6 +52548,7 @@ impl rt::json::Read for ManagedLoginBrandingType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ManagedLoginBrandingType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -52298,32 +52556,32 @@ impl rt::json::Read for ManagedLoginBrandingType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a ManagedLoginBrandingType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBrandingId" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBrandingId",
                         "managedLoginBrandingId",
-                    )?
+                    )
                 }
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
                 "UseCognitoProvidedValues" => {
                     r.member_into(
                         &mut v2,
                         "UseCognitoProvidedValues",
                         "useCognitoProvidedValues",
-                    )?
+                    )
                 }
-                "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
-                "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
-                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
+                "Settings" => r.member_into(&mut v3, "Settings", "settings"),
+                "Assets" => r.member_into(&mut v4, "Assets", "assets"),
+                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             managed_login_branding_id: v0,
@@ -52591,17 +52849,18 @@ impl rt::json::Read for MessageTemplateType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a MessageTemplateType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a MessageTemplateType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SMSMessage" => r.member_into(&mut v0, "SMSMessage", "sMSMessage")?,
-                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage")?,
-                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "SMSMessage" => r.member_into(&mut v0, "SMSMessage", "sMSMessage"),
+                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage"),
+                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_message: v0,
@@ -52746,17 +53005,18 @@ impl rt::json::Read for NewDeviceMetadataType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a NewDeviceMetadataType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a NewDeviceMetadataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "DeviceKey" => r.member_into(&mut v0, "DeviceKey", "deviceKey"),
                 "DeviceGroupKey" => {
-                    r.member_into(&mut v1, "DeviceGroupKey", "deviceGroupKey")?
+                    r.member_into(&mut v1, "DeviceGroupKey", "deviceGroupKey")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             device_key: v0,
@@ -52873,15 +53133,16 @@ impl rt::json::Read for NotAuthorizedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a NotAuthorizedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -53033,25 +53294,26 @@ impl rt::json::Read for NotifyConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a NotifyConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a NotifyConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "From" => r.member_into(&mut v0, "From", "from")?,
-                "ReplyTo" => r.member_into(&mut v1, "ReplyTo", "replyTo")?,
-                "SourceArn" => r.member_into(&mut v2, "SourceArn", "sourceArn")?,
-                "BlockEmail" => r.member_into(&mut v3, "BlockEmail", "blockEmail")?,
+            let read = match &*key {
+                "From" => r.member_into(&mut v0, "From", "from"),
+                "ReplyTo" => r.member_into(&mut v1, "ReplyTo", "replyTo"),
+                "SourceArn" => r.member_into(&mut v2, "SourceArn", "sourceArn"),
+                "BlockEmail" => r.member_into(&mut v3, "BlockEmail", "blockEmail"),
                 "NoActionEmail" => {
-                    r.member_into(&mut v4, "NoActionEmail", "noActionEmail")?
+                    r.member_into(&mut v4, "NoActionEmail", "noActionEmail")
                 }
-                "MfaEmail" => r.member_into(&mut v5, "MfaEmail", "mfaEmail")?,
-                _ => r.skip_value()?,
-            }
+                "MfaEmail" => r.member_into(&mut v5, "MfaEmail", "mfaEmail"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             from: v0,
@@ -53214,17 +53476,18 @@ impl rt::json::Read for NotifyEmailType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a NotifyEmailType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a NotifyEmailType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Subject" => r.member_into(&mut v0, "Subject", "subject")?,
-                "HtmlBody" => r.member_into(&mut v1, "HtmlBody", "htmlBody")?,
-                "TextBody" => r.member_into(&mut v2, "TextBody", "textBody")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Subject" => r.member_into(&mut v0, "Subject", "subject"),
+                "HtmlBody" => r.member_into(&mut v1, "HtmlBody", "htmlBody"),
+                "TextBody" => r.member_into(&mut v2, "TextBody", "textBody"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             subject: r.required(v0, "Subject", "subject"),
@@ -53367,15 +53630,16 @@ impl rt::json::Read for NumberAttributeConstraintsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a NumberAttributeConstraintsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a NumberAttributeConstraintsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "MinValue" => r.member_into(&mut v0, "MinValue", "minValue")?,
-                "MaxValue" => r.member_into(&mut v1, "MaxValue", "maxValue")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "MinValue" => r.member_into(&mut v0, "MinValue", "minValue"),
+                "MaxValue" => r.member_into(&mut v1, "MaxValue", "maxValue"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             min_value: v0,
@@ -53719,15 +53983,16 @@ impl rt::json::Read for OperationNotEnabledException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a OperationNotEnabledException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -53970,16 +54235,17 @@ impl rt::json::Read for PasswordHistoryPolicyViolationException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a PasswordHistoryPolicyViolationException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -54168,6 +54434,7 @@ impl rt::json::Read for PasswordPolicyType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a PasswordPolicyType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -54175,36 +54442,36 @@ impl rt::json::Read for PasswordPolicyType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a PasswordPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "MinimumLength" => {
-                    r.member_into(&mut v0, "MinimumLength", "minimumLength")?
+                    r.member_into(&mut v0, "MinimumLength", "minimumLength")
                 }
                 "RequireUppercase" => {
-                    r.member_into(&mut v1, "RequireUppercase", "requireUppercase")?
+                    r.member_into(&mut v1, "RequireUppercase", "requireUppercase")
                 }
                 "RequireLowercase" => {
-                    r.member_into(&mut v2, "RequireLowercase", "requireLowercase")?
+                    r.member_into(&mut v2, "RequireLowercase", "requireLowercase")
                 }
                 "RequireNumbers" => {
-                    r.member_into(&mut v3, "RequireNumbers", "requireNumbers")?
+                    r.member_into(&mut v3, "RequireNumbers", "requireNumbers")
                 }
                 "RequireSymbols" => {
-                    r.member_into(&mut v4, "RequireSymbols", "requireSymbols")?
+                    r.member_into(&mut v4, "RequireSymbols", "requireSymbols")
                 }
                 "PasswordHistorySize" => {
-                    r.member_into(&mut v5, "PasswordHistorySize", "passwordHistorySize")?
+                    r.member_into(&mut v5, "PasswordHistorySize", "passwordHistorySize")
                 }
                 "TemporaryPasswordValidityDays" => {
                     r.member_into(
                         &mut v6,
                         "TemporaryPasswordValidityDays",
                         "temporaryPasswordValidityDays",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             minimum_length: v0,
@@ -54339,15 +54606,16 @@ impl rt::json::Read for PasswordResetRequiredException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a PasswordResetRequiredException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -54575,18 +54843,19 @@ impl rt::json::Read for PreTokenGenerationVersionConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
-        let mut v1 = None;
         let mut entries = r
             .begin_object("a PreTokenGenerationVersionConfigType object")?;
+        let mut v0 = None;
+        let mut v1 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LambdaVersion" => {
-                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")?
+                    r.member_into(&mut v0, "LambdaVersion", "lambdaVersion")
                 }
-                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn")?,
-                _ => r.skip_value()?,
-            }
+                "LambdaArn" => r.member_into(&mut v1, "LambdaArn", "lambdaArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             lambda_version: r.required(v0, "LambdaVersion", "lambdaVersion"),
@@ -54716,15 +54985,16 @@ impl rt::json::Read for PreconditionNotMetException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a PreconditionNotMetException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -54965,21 +55235,22 @@ impl rt::json::Read for ProviderDescription {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ProviderDescription object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a ProviderDescription object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName")?,
-                "ProviderType" => r.member_into(&mut v1, "ProviderType", "providerType")?,
+            let read = match &*key {
+                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName"),
+                "ProviderType" => r.member_into(&mut v1, "ProviderType", "providerType"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v2, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v2, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v3, "CreationDate", "creationDate")?,
-                _ => r.skip_value()?,
-            }
+                "CreationDate" => r.member_into(&mut v3, "CreationDate", "creationDate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             provider_name: v0,
@@ -55129,29 +55400,30 @@ impl rt::json::Read for ProviderUserIdentifierType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ProviderUserIdentifierType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a ProviderUserIdentifierType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName")?,
+            let read = match &*key {
+                "ProviderName" => r.member_into(&mut v0, "ProviderName", "providerName"),
                 "ProviderAttributeName" => {
                     r.member_into(
                         &mut v1,
                         "ProviderAttributeName",
                         "providerAttributeName",
-                    )?
+                    )
                 }
                 "ProviderAttributeValue" => {
                     r.member_into(
                         &mut v2,
                         "ProviderAttributeValue",
                         "providerAttributeValue",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             provider_name: v0,
@@ -55412,15 +55684,16 @@ impl rt::json::Read for RecoveryOptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RecoveryOptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a RecoveryOptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Priority" => r.member_into(&mut v0, "Priority", "priority")?,
-                "Name" => r.member_into(&mut v1, "Name", "name")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Priority" => r.member_into(&mut v0, "Priority", "priority"),
+                "Name" => r.member_into(&mut v1, "Name", "name"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             priority: r.required(v0, "Priority", "priority"),
@@ -55551,15 +55824,16 @@ impl rt::json::Read for RefreshTokenReuseException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a RefreshTokenReuseException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -55667,21 +55941,22 @@ impl rt::json::Read for RefreshTokenRotationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RefreshTokenRotationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a RefreshTokenRotationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Feature" => r.member_into(&mut v0, "Feature", "feature")?,
+            let read = match &*key {
+                "Feature" => r.member_into(&mut v0, "Feature", "feature"),
                 "RetryGracePeriodSeconds" => {
                     r.member_into(
                         &mut v1,
                         "RetryGracePeriodSeconds",
                         "retryGracePeriodSeconds",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             feature: r.required(v0, "Feature", "feature"),
@@ -56141,29 +56416,30 @@ impl rt::json::Read for ResendConfirmationCodeRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ResendConfirmationCodeRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a ResendConfirmationCodeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash"),
                 "UserContextData" => {
-                    r.member_into(&mut v2, "UserContextData", "userContextData")?
+                    r.member_into(&mut v2, "UserContextData", "userContextData")
                 }
-                "Username" => r.member_into(&mut v3, "Username", "username")?,
+                "Username" => r.member_into(&mut v3, "Username", "username"),
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v5, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -56318,15 +56594,16 @@ impl rt::json::Read for ResendConfirmationCodeResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a ResendConfirmationCodeResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CodeDeliveryDetails" => {
-                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                    r.member_into(&mut v0, "CodeDeliveryDetails", "codeDeliveryDetails")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { code_delivery_details: v0 };
         r.check(&value, false);
@@ -56449,15 +56726,16 @@ impl rt::json::Read for ResourceNotFoundException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ResourceNotFoundException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -56688,17 +56966,18 @@ impl rt::json::Read for ResourceServerScopeType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ResourceServerScopeType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a ResourceServerScopeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ScopeName" => r.member_into(&mut v0, "ScopeName", "scopeName")?,
+            let read = match &*key {
+                "ScopeName" => r.member_into(&mut v0, "ScopeName", "scopeName"),
                 "ScopeDescription" => {
-                    r.member_into(&mut v1, "ScopeDescription", "scopeDescription")?
+                    r.member_into(&mut v1, "ScopeDescription", "scopeDescription")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             scope_name: r.required(v0, "ScopeName", "scopeName"),
@@ -56872,21 +57151,22 @@ impl rt::json::Read for ResourceServerType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a ResourceServerType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a ResourceServerType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
-                "Name" => r.member_into(&mut v2, "Name", "name")?,
-                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
-                "ManagedBy" => r.member_into(&mut v4, "ManagedBy", "managedBy")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier"),
+                "Name" => r.member_into(&mut v2, "Name", "name"),
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes"),
+                "ManagedBy" => r.member_into(&mut v4, "ManagedBy", "managedBy"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -57332,6 +57612,7 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RespondToAuthChallengeRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -57339,28 +57620,28 @@ impl rt::json::Read for RespondToAuthChallengeRequest {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a RespondToAuthChallengeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
                 "ChallengeName" => {
-                    r.member_into(&mut v1, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v1, "ChallengeName", "challengeName")
                 }
-                "Session" => r.member_into(&mut v2, "Session", "session")?,
+                "Session" => r.member_into(&mut v2, "Session", "session"),
                 "ChallengeResponses" => {
-                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")?
+                    r.member_into(&mut v3, "ChallengeResponses", "challengeResponses")
                 }
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v4, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "UserContextData" => {
-                    r.member_into(&mut v5, "UserContextData", "userContextData")?
+                    r.member_into(&mut v5, "UserContextData", "userContextData")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v6, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v6, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -57661,33 +57942,34 @@ impl rt::json::Read for RespondToAuthChallengeResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RespondToAuthChallengeResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a RespondToAuthChallengeResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ChallengeName" => {
-                    r.member_into(&mut v0, "ChallengeName", "challengeName")?
+                    r.member_into(&mut v0, "ChallengeName", "challengeName")
                 }
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
+                "Session" => r.member_into(&mut v1, "Session", "session"),
                 "ChallengeParameters" => {
-                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")?
+                    r.member_into(&mut v2, "ChallengeParameters", "challengeParameters")
                 }
                 "AuthenticationResult" => {
                     r.member_into(
                         &mut v3,
                         "AuthenticationResult",
                         "authenticationResult",
-                    )?
+                    )
                 }
                 "AvailableChallenges" => {
-                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")?
+                    r.member_into(&mut v4, "AvailableChallenges", "availableChallenges")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             challenge_name: v0,
@@ -57859,21 +58141,22 @@ impl rt::json::Read for RestorationDescriptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RestorationDescriptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a RestorationDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId")?,
+            let read = match &*key {
+                "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId"),
                 "RestoreStatus" => {
-                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?
+                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")
                 }
                 "RestoreTimestamp" => {
-                    r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")?
+                    r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             restore_id: v0,
@@ -58080,29 +58363,30 @@ impl rt::json::Read for RestorationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RestorationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a RestorationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId")?,
+            let read = match &*key {
+                "RestoreId" => r.member_into(&mut v0, "RestoreId", "restoreId"),
                 "RestoreStatus" => {
-                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")?
+                    r.member_into(&mut v1, "RestoreStatus", "restoreStatus")
                 }
                 "RestoreTimestamp" => {
-                    r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")?
+                    r.member_into(&mut v2, "RestoreTimestamp", "restoreTimestamp")
                 }
                 "TriggerTimestamp" => {
-                    r.member_into(&mut v3, "TriggerTimestamp", "triggerTimestamp")?
+                    r.member_into(&mut v3, "TriggerTimestamp", "triggerTimestamp")
                 }
                 "RestorePreview" => {
-                    r.member_into(&mut v4, "RestorePreview", "restorePreview")?
+                    r.member_into(&mut v4, "RestorePreview", "restorePreview")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             restore_id: v0,
@@ -58284,19 +58568,20 @@ impl rt::json::Read for RestorePreviewType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RestorePreviewType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a RestorePreviewType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Entity" => r.member_into(&mut v0, "Entity", "entity")?,
-                "CreateCount" => r.member_into(&mut v1, "CreateCount", "createCount")?,
-                "UpdateCount" => r.member_into(&mut v2, "UpdateCount", "updateCount")?,
-                "DeleteCount" => r.member_into(&mut v3, "DeleteCount", "deleteCount")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Entity" => r.member_into(&mut v0, "Entity", "entity"),
+                "CreateCount" => r.member_into(&mut v1, "CreateCount", "createCount"),
+                "UpdateCount" => r.member_into(&mut v2, "UpdateCount", "updateCount"),
+                "DeleteCount" => r.member_into(&mut v3, "DeleteCount", "deleteCount"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             entity: v0,
@@ -58718,25 +59003,26 @@ impl rt::json::Read for RevokeTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RevokeTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a RevokeTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Token" => r.member_into(&mut v0, "Token", "token")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret")?,
+            let read = match &*key {
+                "Token" => r.member_into(&mut v0, "Token", "token"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "ClientSecret" => r.member_into(&mut v2, "ClientSecret", "clientSecret"),
                 "RevokeAssociatedSessions" => {
                     r.member_into(
                         &mut v3,
                         "RevokeAssociatedSessions",
                         "revokeAssociatedSessions",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             token: r.required(v0, "Token", "token"),
@@ -58978,23 +59264,24 @@ impl rt::json::Read for RevokeUserSessionRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RevokeUserSessionRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a RevokeUserSessionRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "SessionId" => r.member_into(&mut v1, "SessionId", "sessionId")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "SessionId" => r.member_into(&mut v1, "SessionId", "sessionId"),
                 "RevokeAssociatedSessions" => {
                     r.member_into(
                         &mut v2,
                         "RevokeAssociatedSessions",
                         "revokeAssociatedSessions",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -59295,43 +59582,44 @@ impl rt::json::Read for RiskConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RiskConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a RiskConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "CompromisedCredentialsRiskConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "CompromisedCredentialsRiskConfiguration",
                         "compromisedCredentialsRiskConfiguration",
-                    )?
+                    )
                 }
                 "AccountTakeoverRiskConfiguration" => {
                     r.member_into(
                         &mut v3,
                         "AccountTakeoverRiskConfiguration",
                         "accountTakeoverRiskConfiguration",
-                    )?
+                    )
                 }
                 "RiskExceptionConfiguration" => {
                     r.member_into(
                         &mut v4,
                         "RiskExceptionConfiguration",
                         "riskExceptionConfiguration",
-                    )?
+                    )
                 }
                 "LastModifiedDate" => {
-                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -59587,19 +59875,20 @@ impl rt::json::Read for RiskExceptionConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a RiskExceptionConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a RiskExceptionConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "BlockedIPRangeList" => {
-                    r.member_into(&mut v0, "BlockedIPRangeList", "blockedIPRangeList")?
+                    r.member_into(&mut v0, "BlockedIPRangeList", "blockedIPRangeList")
                 }
                 "SkippedIPRangeList" => {
-                    r.member_into(&mut v1, "SkippedIPRangeList", "skippedIPRangeList")?
+                    r.member_into(&mut v1, "SkippedIPRangeList", "skippedIPRangeList")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             blocked_ip_range_list: v0,
@@ -59846,13 +60135,14 @@ impl rt::json::Read for RoutingType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a RoutingType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Failover" => r.member_into(&mut v0, "Failover", "failover")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Failover" => r.member_into(&mut v0, "Failover", "failover"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { failover: v0 };
         r.check(&value, false);
@@ -59962,13 +60252,14 @@ impl rt::json::Read for S3ConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a S3ConfigurationType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "BucketArn" => r.member_into(&mut v0, "BucketArn", "bucketArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "BucketArn" => r.member_into(&mut v0, "BucketArn", "bucketArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { bucket_arn: v0 };
         r.check(&value, false);
@@ -60091,15 +60382,16 @@ impl rt::json::Read for SmsMfaSettingsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SmsMfaSettingsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SmsMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
-                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled"),
+                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             enabled: v0,
@@ -60318,6 +60610,7 @@ impl rt::json::Read for SchemaAttributeType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SchemaAttributeType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -60325,38 +60618,38 @@ impl rt::json::Read for SchemaAttributeType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a SchemaAttributeType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Name" => r.member_into(&mut v0, "Name", "name")?,
+            let read = match &*key {
+                "Name" => r.member_into(&mut v0, "Name", "name"),
                 "AttributeDataType" => {
-                    r.member_into(&mut v1, "AttributeDataType", "attributeDataType")?
+                    r.member_into(&mut v1, "AttributeDataType", "attributeDataType")
                 }
                 "DeveloperOnlyAttribute" => {
                     r.member_into(
                         &mut v2,
                         "DeveloperOnlyAttribute",
                         "developerOnlyAttribute",
-                    )?
+                    )
                 }
-                "Mutable" => r.member_into(&mut v3, "Mutable", "mutable")?,
-                "Required" => r.member_into(&mut v4, "Required", "required")?,
+                "Mutable" => r.member_into(&mut v3, "Mutable", "mutable"),
+                "Required" => r.member_into(&mut v4, "Required", "required"),
                 "NumberAttributeConstraints" => {
                     r.member_into(
                         &mut v5,
                         "NumberAttributeConstraints",
                         "numberAttributeConstraints",
-                    )?
+                    )
                 }
                 "StringAttributeConstraints" => {
                     r.member_into(
                         &mut v6,
                         "StringAttributeConstraints",
                         "stringAttributeConstraints",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             name: v0,
@@ -60507,15 +60800,16 @@ impl rt::json::Read for ScopeDoesNotExistException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ScopeDoesNotExistException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -60763,15 +61057,16 @@ impl rt::json::Read for ServiceQuotaExceededException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a ServiceQuotaExceededException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -60997,6 +61292,7 @@ impl rt::json::Read for SessionDescriptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SessionDescriptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -61007,29 +61303,29 @@ impl rt::json::Read for SessionDescriptionType {
         let mut v7 = None;
         let mut v8 = None;
         let mut v9 = None;
-        let mut entries = r.begin_object("a SessionDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SessionId" => r.member_into(&mut v0, "SessionId", "sessionId")?,
-                "SessionType" => r.member_into(&mut v1, "SessionType", "sessionType")?,
-                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
-                "CreateDate" => r.member_into(&mut v3, "CreateDate", "createDate")?,
+            let read = match &*key {
+                "SessionId" => r.member_into(&mut v0, "SessionId", "sessionId"),
+                "SessionType" => r.member_into(&mut v1, "SessionType", "sessionType"),
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId"),
+                "CreateDate" => r.member_into(&mut v3, "CreateDate", "createDate"),
                 "LastActiveDate" => {
-                    r.member_into(&mut v4, "LastActiveDate", "lastActiveDate")?
+                    r.member_into(&mut v4, "LastActiveDate", "lastActiveDate")
                 }
-                "DeviceType" => r.member_into(&mut v5, "DeviceType", "deviceType")?,
+                "DeviceType" => r.member_into(&mut v5, "DeviceType", "deviceType"),
                 "LastIPAddress" => {
-                    r.member_into(&mut v6, "LastIPAddress", "lastIPAddress")?
+                    r.member_into(&mut v6, "LastIPAddress", "lastIPAddress")
                 }
-                "LastLocation" => r.member_into(&mut v7, "LastLocation", "lastLocation")?,
+                "LastLocation" => r.member_into(&mut v7, "LastLocation", "lastLocation"),
                 "OriginSessionId" => {
-                    r.member_into(&mut v8, "OriginSessionId", "originSessionId")?
+                    r.member_into(&mut v8, "OriginSessionId", "originSessionId")
                 }
                 "IsCurrentSession" => {
-                    r.member_into(&mut v9, "IsCurrentSession", "isCurrentSession")?
+                    r.member_into(&mut v9, "IsCurrentSession", "isCurrentSession")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             session_id: v0,
@@ -61213,15 +61509,16 @@ impl rt::json::Read for SessionLocationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SessionLocationType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SessionLocationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "City" => r.member_into(&mut v0, "City", "city")?,
-                "Country" => r.member_into(&mut v1, "Country", "country")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "City" => r.member_into(&mut v0, "City", "city"),
+                "Country" => r.member_into(&mut v1, "Country", "country"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { city: v0, country: v1 };
         r.check(&value, false);
@@ -61457,17 +61754,18 @@ impl rt::json::Read for SetLogDeliveryConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetLogDeliveryConfigurationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SetLogDeliveryConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "LogConfigurations" => {
-                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")?
+                    r.member_into(&mut v1, "LogConfigurations", "logConfigurations")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -61592,20 +61890,21 @@ impl rt::json::Read for SetLogDeliveryConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r
             .begin_object("a SetLogDeliveryConfigurationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LogDeliveryConfiguration" => {
                     r.member_into(
                         &mut v0,
                         "LogDeliveryConfiguration",
                         "logDeliveryConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             log_delivery_configuration: v0,
@@ -61808,39 +62107,40 @@ impl rt::json::Read for SetRiskConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetRiskConfigurationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a SetRiskConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
                 "CompromisedCredentialsRiskConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "CompromisedCredentialsRiskConfiguration",
                         "compromisedCredentialsRiskConfiguration",
-                    )?
+                    )
                 }
                 "AccountTakeoverRiskConfiguration" => {
                     r.member_into(
                         &mut v3,
                         "AccountTakeoverRiskConfiguration",
                         "accountTakeoverRiskConfiguration",
-                    )?
+                    )
                 }
                 "RiskExceptionConfiguration" => {
                     r.member_into(
                         &mut v4,
                         "RiskExceptionConfiguration",
                         "riskExceptionConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -61973,15 +62273,16 @@ impl rt::json::Read for SetRiskConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a SetRiskConfigurationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "RiskConfiguration" => {
-                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")?
+                    r.member_into(&mut v0, "RiskConfiguration", "riskConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             risk_configuration: r.required(v0, "RiskConfiguration", "riskConfiguration"),
@@ -62137,19 +62438,20 @@ impl rt::json::Read for SetUiCustomizationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUiCustomizationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a SetUiCustomizationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "CSS" => r.member_into(&mut v2, "CSS", "cSS")?,
-                "ImageFile" => r.member_into(&mut v3, "ImageFile", "imageFile")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "CSS" => r.member_into(&mut v2, "CSS", "cSS"),
+                "ImageFile" => r.member_into(&mut v3, "ImageFile", "imageFile"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -62271,15 +62573,16 @@ impl rt::json::Read for SetUiCustomizationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a SetUiCustomizationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UICustomization" => {
-                    r.member_into(&mut v0, "UICustomization", "uICustomization")?
+                    r.member_into(&mut v0, "UICustomization", "uICustomization")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             ui_customization: r.required(v0, "UICustomization", "uICustomization"),
@@ -62461,33 +62764,34 @@ impl rt::json::Read for SetUserMfaPreferenceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserMfaPreferenceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a SetUserMfaPreferenceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SMSMfaSettings" => {
-                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")?
+                    r.member_into(&mut v0, "SMSMfaSettings", "sMSMfaSettings")
                 }
                 "SoftwareTokenMfaSettings" => {
                     r.member_into(
                         &mut v1,
                         "SoftwareTokenMfaSettings",
                         "softwareTokenMfaSettings",
-                    )?
+                    )
                 }
                 "EmailMfaSettings" => {
-                    r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")?
+                    r.member_into(&mut v2, "EmailMfaSettings", "emailMfaSettings")
                 }
                 "WebAuthnMfaSettings" => {
-                    r.member_into(&mut v3, "WebAuthnMfaSettings", "webAuthnMfaSettings")?
+                    r.member_into(&mut v3, "WebAuthnMfaSettings", "webAuthnMfaSettings")
                 }
-                "AccessToken" => r.member_into(&mut v4, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+                "AccessToken" => r.member_into(&mut v4, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_mfa_settings: v0,
@@ -62705,18 +63009,19 @@ impl rt::json::Read for SetUserPoolClientSessionConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a SetUserPoolClientSessionConfigurationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a SetUserPoolClientSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -62876,18 +63181,19 @@ impl rt::json::Read for SetUserPoolClientSessionConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a SetUserPoolClientSessionConfigurationResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a SetUserPoolClientSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "SSOSession" => r.member_into(&mut v2, "SSOSession", "sSOSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -63077,45 +63383,46 @@ impl rt::json::Read for SetUserPoolMfaConfigRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserPoolMfaConfigRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a SetUserPoolMfaConfigRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "SmsMfaConfiguration" => {
-                    r.member_into(&mut v1, "SmsMfaConfiguration", "smsMfaConfiguration")?
+                    r.member_into(&mut v1, "SmsMfaConfiguration", "smsMfaConfiguration")
                 }
                 "SoftwareTokenMfaConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "SoftwareTokenMfaConfiguration",
                         "softwareTokenMfaConfiguration",
-                    )?
+                    )
                 }
                 "EmailMfaConfiguration" => {
                     r.member_into(
                         &mut v3,
                         "EmailMfaConfiguration",
                         "emailMfaConfiguration",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v4, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v4, "MfaConfiguration", "mfaConfiguration")
                 }
                 "WebAuthnConfiguration" => {
                     r.member_into(
                         &mut v5,
                         "WebAuthnConfiguration",
                         "webAuthnConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -63318,43 +63625,44 @@ impl rt::json::Read for SetUserPoolMfaConfigResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserPoolMfaConfigResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a SetUserPoolMfaConfigResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SmsMfaConfiguration" => {
-                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")?
+                    r.member_into(&mut v0, "SmsMfaConfiguration", "smsMfaConfiguration")
                 }
                 "SoftwareTokenMfaConfiguration" => {
                     r.member_into(
                         &mut v1,
                         "SoftwareTokenMfaConfiguration",
                         "softwareTokenMfaConfiguration",
-                    )?
+                    )
                 }
                 "EmailMfaConfiguration" => {
                     r.member_into(
                         &mut v2,
                         "EmailMfaConfiguration",
                         "emailMfaConfiguration",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v3, "MfaConfiguration", "mfaConfiguration")
                 }
                 "WebAuthnConfiguration" => {
                     r.member_into(
                         &mut v4,
                         "WebAuthnConfiguration",
                         "webAuthnConfiguration",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_mfa_configuration: v0,
@@ -63500,20 +63808,21 @@ impl rt::json::Read for SetUserPoolSessionConfigurationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a SetUserPoolSessionConfigurationRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a SetUserPoolSessionConfigurationRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "UserSessionTracking" => {
-                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")?
+                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")
                 }
-                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession")?,
-                _ => r.skip_value()?,
-            }
+                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -63661,20 +63970,21 @@ impl rt::json::Read for SetUserPoolSessionConfigurationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a SetUserPoolSessionConfigurationResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r
-            .begin_object("a SetUserPoolSessionConfigurationResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "UserSessionTracking" => {
-                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")?
+                    r.member_into(&mut v1, "UserSessionTracking", "userSessionTracking")
                 }
-                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession")?,
-                _ => r.skip_value()?,
-            }
+                "TokenSession" => r.member_into(&mut v2, "TokenSession", "tokenSession"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -63806,15 +64116,16 @@ impl rt::json::Read for SetUserSettingsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SetUserSettingsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SetUserSettingsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "MFAOptions" => r.member_into(&mut v1, "MFAOptions", "mFAOptions")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "MFAOptions" => r.member_into(&mut v1, "MFAOptions", "mFAOptions"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -64021,19 +64332,20 @@ impl rt::json::Read for SignInPolicyType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a SignInPolicyType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AllowedFirstAuthFactors" => {
                     r.member_into(
                         &mut v0,
                         "AllowedFirstAuthFactors",
                         "allowedFirstAuthFactors",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             allowed_first_auth_factors: v0,
@@ -64306,6 +64618,7 @@ impl rt::json::Read for SignUpRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SignUpRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -64315,30 +64628,30 @@ impl rt::json::Read for SignUpRequest {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a SignUpRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash")?,
-                "Username" => r.member_into(&mut v2, "Username", "username")?,
-                "Password" => r.member_into(&mut v3, "Password", "password")?,
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "SecretHash" => r.member_into(&mut v1, "SecretHash", "secretHash"),
+                "Username" => r.member_into(&mut v2, "Username", "username"),
+                "Password" => r.member_into(&mut v3, "Password", "password"),
                 "UserAttributes" => {
-                    r.member_into(&mut v4, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v4, "UserAttributes", "userAttributes")
                 }
                 "ValidationData" => {
-                    r.member_into(&mut v5, "ValidationData", "validationData")?
+                    r.member_into(&mut v5, "ValidationData", "validationData")
                 }
                 "AnalyticsMetadata" => {
-                    r.member_into(&mut v6, "AnalyticsMetadata", "analyticsMetadata")?
+                    r.member_into(&mut v6, "AnalyticsMetadata", "analyticsMetadata")
                 }
                 "UserContextData" => {
-                    r.member_into(&mut v7, "UserContextData", "userContextData")?
+                    r.member_into(&mut v7, "UserContextData", "userContextData")
                 }
                 "ClientMetadata" => {
-                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v8, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: r.required(v0, "ClientId", "clientId"),
@@ -64566,23 +64879,24 @@ impl rt::json::Read for SignUpResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SignUpResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a SignUpResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserConfirmed" => {
-                    r.member_into(&mut v0, "UserConfirmed", "userConfirmed")?
+                    r.member_into(&mut v0, "UserConfirmed", "userConfirmed")
                 }
                 "CodeDeliveryDetails" => {
-                    r.member_into(&mut v1, "CodeDeliveryDetails", "codeDeliveryDetails")?
+                    r.member_into(&mut v1, "CodeDeliveryDetails", "codeDeliveryDetails")
                 }
-                "UserSub" => r.member_into(&mut v2, "UserSub", "userSub")?,
-                "Session" => r.member_into(&mut v3, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+                "UserSub" => r.member_into(&mut v2, "UserSub", "userSub"),
+                "Session" => r.member_into(&mut v3, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_confirmed: r.required(v0, "UserConfirmed", "userConfirmed"),
@@ -64767,19 +65081,20 @@ impl rt::json::Read for SmsConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SmsConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a SmsConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SnsCallerArn" => r.member_into(&mut v0, "SnsCallerArn", "snsCallerArn")?,
-                "ExternalId" => r.member_into(&mut v1, "ExternalId", "externalId")?,
-                "SnsRegion" => r.member_into(&mut v2, "SnsRegion", "snsRegion")?,
-                "EumsSms" => r.member_into(&mut v3, "EumsSms", "eumsSms")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "SnsCallerArn" => r.member_into(&mut v0, "SnsCallerArn", "snsCallerArn"),
+                "ExternalId" => r.member_into(&mut v1, "ExternalId", "externalId"),
+                "SnsRegion" => r.member_into(&mut v2, "SnsRegion", "snsRegion"),
+                "EumsSms" => r.member_into(&mut v3, "EumsSms", "eumsSms"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sns_caller_arn: v0,
@@ -64930,23 +65245,24 @@ impl rt::json::Read for SmsMfaConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SmsMfaConfigType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SmsMfaConfigType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "SmsAuthenticationMessage" => {
                     r.member_into(
                         &mut v0,
                         "SmsAuthenticationMessage",
                         "smsAuthenticationMessage",
-                    )?
+                    )
                 }
                 "SmsConfiguration" => {
-                    r.member_into(&mut v1, "SmsConfiguration", "smsConfiguration")?
+                    r.member_into(&mut v1, "SmsConfiguration", "smsConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_authentication_message: v0,
@@ -65082,15 +65398,16 @@ impl rt::json::Read for SoftwareTokenMfaNotFoundException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaNotFoundException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -65190,13 +65507,14 @@ impl rt::json::Read for SoftwareTokenMfaConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a SoftwareTokenMfaConfigType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { enabled: v0 };
         r.check(&value, false);
@@ -65304,15 +65622,16 @@ impl rt::json::Read for SoftwareTokenMfaSettingsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a SoftwareTokenMfaSettingsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a SoftwareTokenMfaSettingsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
-                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled"),
+                "PreferredMfa" => r.member_into(&mut v1, "PreferredMfa", "preferredMfa"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             enabled: v0,
@@ -65418,15 +65737,16 @@ impl rt::json::Read for StartPointInTimeRecoveryRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a StartPointInTimeRecoveryRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a StartPointInTimeRecoveryRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RestoreId" => r.member_into(&mut v1, "RestoreId", "restoreId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -65539,13 +65859,14 @@ impl rt::json::Read for StartPointInTimeRecoveryResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a StartPointInTimeRecoveryResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Restoration" => r.member_into(&mut v0, "Restoration", "restoration"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { restoration: v0 };
         r.check(&value, false);
@@ -65651,15 +65972,16 @@ impl rt::json::Read for StartUserImportJobRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a StartUserImportJobRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a StartUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -65778,15 +66100,16 @@ impl rt::json::Read for StartUserImportJobResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a StartUserImportJobResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserImportJob" => {
-                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_import_job: v0 };
         r.check(&value, false);
@@ -65892,13 +66215,14 @@ impl rt::json::Read for StartWebAuthnRegistrationRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a StartWebAuthnRegistrationRequest object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -66012,19 +66336,20 @@ impl rt::json::Read for StartWebAuthnRegistrationResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a StartWebAuthnRegistrationResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CredentialCreationOptions" => {
                     r.member_into(
                         &mut v0,
                         "CredentialCreationOptions",
                         "credentialCreationOptions",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             credential_creation_options: r
@@ -66233,15 +66558,16 @@ impl rt::json::Read for StopUserImportJobRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a StopUserImportJobRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a StopUserImportJobRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -66360,15 +66686,16 @@ impl rt::json::Read for StopUserImportJobResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a StopUserImportJobResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserImportJob" => {
-                    r.member_into(&mut v0, "UserImportJob", "userImportJob")?
+                    r.member_into(&mut v0, "UserImportJob", "userImportJob")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_import_job: v0 };
         r.check(&value, false);
@@ -66480,15 +66807,16 @@ impl rt::json::Read for StringAttributeConstraintsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a StringAttributeConstraintsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a StringAttributeConstraintsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "MinLength" => r.member_into(&mut v0, "MinLength", "minLength")?,
-                "MaxLength" => r.member_into(&mut v1, "MaxLength", "maxLength")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "MinLength" => r.member_into(&mut v0, "MinLength", "minLength"),
+                "MaxLength" => r.member_into(&mut v1, "MaxLength", "maxLength"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             min_length: v0,
@@ -66621,15 +66949,16 @@ impl rt::json::Read for TagResourceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a TagResourceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a TagResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
-                "Tags" => r.member_into(&mut v1, "Tags", "tags")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn"),
+                "Tags" => r.member_into(&mut v1, "Tags", "tags"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
@@ -66889,23 +67218,24 @@ impl rt::json::Read for TermsDescriptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a TermsDescriptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a TermsDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId")?,
-                "TermsName" => r.member_into(&mut v1, "TermsName", "termsName")?,
-                "Enforcement" => r.member_into(&mut v2, "Enforcement", "enforcement")?,
-                "CreationDate" => r.member_into(&mut v3, "CreationDate", "creationDate")?,
+            let read = match &*key {
+                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId"),
+                "TermsName" => r.member_into(&mut v1, "TermsName", "termsName"),
+                "Enforcement" => r.member_into(&mut v2, "Enforcement", "enforcement"),
+                "CreationDate" => r.member_into(&mut v3, "CreationDate", "creationDate"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms_id: r.required(v0, "TermsId", "termsId"),
@@ -67148,15 +67478,16 @@ impl rt::json::Read for TermsExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a TermsExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -67455,6 +67786,7 @@ impl rt::json::Read for TermsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a TermsType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -67464,22 +67796,22 @@ impl rt::json::Read for TermsType {
         let mut v6 = None;
         let mut v7 = None;
         let mut v8 = None;
-        let mut entries = r.begin_object("a TermsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
-                "TermsName" => r.member_into(&mut v3, "TermsName", "termsName")?,
-                "TermsSource" => r.member_into(&mut v4, "TermsSource", "termsSource")?,
-                "Enforcement" => r.member_into(&mut v5, "Enforcement", "enforcement")?,
-                "Links" => r.member_into(&mut v6, "Links", "links")?,
-                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate")?,
+            let read = match &*key {
+                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId"),
+                "TermsName" => r.member_into(&mut v3, "TermsName", "termsName"),
+                "TermsSource" => r.member_into(&mut v4, "TermsSource", "termsSource"),
+                "Enforcement" => r.member_into(&mut v5, "Enforcement", "enforcement"),
+                "Links" => r.member_into(&mut v6, "Links", "links"),
+                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v8, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v8, "LastModifiedDate", "lastModifiedDate")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms_id: r.required(v0, "TermsId", "termsId"),
@@ -67675,15 +68007,16 @@ impl rt::json::Read for TierChangeNotAllowedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a TierChangeNotAllowedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68032,17 +68365,18 @@ impl rt::json::Read for TokenValidityUnitsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a TokenValidityUnitsType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a TokenValidityUnitsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "IdToken" => r.member_into(&mut v1, "IdToken", "idToken")?,
-                "RefreshToken" => r.member_into(&mut v2, "RefreshToken", "refreshToken")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "IdToken" => r.member_into(&mut v1, "IdToken", "idToken"),
+                "RefreshToken" => r.member_into(&mut v2, "RefreshToken", "refreshToken"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -68170,15 +68504,16 @@ impl rt::json::Read for TooManyFailedAttemptsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a TooManyFailedAttemptsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68282,15 +68617,16 @@ impl rt::json::Read for TooManyRequestsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a TooManyRequestsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68472,6 +68808,7 @@ impl rt::json::Read for UiCustomizationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UiCustomizationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -68479,20 +68816,20 @@ impl rt::json::Read for UiCustomizationType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a UiCustomizationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ImageUrl" => r.member_into(&mut v2, "ImageUrl", "imageUrl")?,
-                "CSS" => r.member_into(&mut v3, "CSS", "cSS")?,
-                "CSSVersion" => r.member_into(&mut v4, "CSSVersion", "cSSVersion")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "ImageUrl" => r.member_into(&mut v2, "ImageUrl", "imageUrl"),
+                "CSS" => r.member_into(&mut v3, "CSS", "cSS"),
+                "CSSVersion" => r.member_into(&mut v4, "CSSVersion", "cSSVersion"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
-                _ => r.skip_value()?,
-            }
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -68638,15 +68975,16 @@ impl rt::json::Read for UnauthorizedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UnauthorizedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68750,15 +69088,16 @@ impl rt::json::Read for UnexpectedLambdaException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UnexpectedLambdaException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68864,16 +69203,17 @@ impl rt::json::Read for UnsupportedIdentityProviderException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a UnsupportedIdentityProviderException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -68980,15 +69320,16 @@ impl rt::json::Read for UnsupportedOperationException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UnsupportedOperationException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -69094,15 +69435,16 @@ impl rt::json::Read for UnsupportedTokenTypeException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UnsupportedTokenTypeException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -69208,15 +69550,16 @@ impl rt::json::Read for UnsupportedUserStateException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UnsupportedUserStateException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -69315,15 +69658,16 @@ impl rt::json::Read for UntagResourceRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UntagResourceRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a UntagResourceRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn")?,
-                "TagKeys" => r.member_into(&mut v1, "TagKeys", "tagKeys")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "ResourceArn" => r.member_into(&mut v0, "ResourceArn", "resourceArn"),
+                "TagKeys" => r.member_into(&mut v1, "TagKeys", "tagKeys"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_arn: r.required(v0, "ResourceArn", "resourceArn"),
@@ -69573,25 +69917,26 @@ impl rt::json::Read for UpdateAuthEventFeedbackRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateAuthEventFeedbackRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a UpdateAuthEventFeedbackRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Username" => r.member_into(&mut v1, "Username", "username")?,
-                "EventId" => r.member_into(&mut v2, "EventId", "eventId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Username" => r.member_into(&mut v1, "Username", "username"),
+                "EventId" => r.member_into(&mut v2, "EventId", "eventId"),
                 "FeedbackToken" => {
-                    r.member_into(&mut v3, "FeedbackToken", "feedbackToken")?
+                    r.member_into(&mut v3, "FeedbackToken", "feedbackToken")
                 }
                 "FeedbackValue" => {
-                    r.member_into(&mut v4, "FeedbackValue", "feedbackValue")?
+                    r.member_into(&mut v4, "FeedbackValue", "feedbackValue")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -69871,25 +70216,26 @@ impl rt::json::Read for UpdateCimdPolicyRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateCimdPolicyRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a UpdateCimdPolicyRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
-                "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId"),
+                "PolicyName" => r.member_into(&mut v3, "PolicyName", "policyName"),
                 "CacheDuration" => {
-                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")?
+                    r.member_into(&mut v4, "CacheDuration", "cacheDuration")
                 }
-                "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns")?,
-                _ => r.skip_value()?,
-            }
+                "URLPatterns" => r.member_into(&mut v5, "URLPatterns", "uRLPatterns"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -70050,13 +70396,14 @@ impl rt::json::Read for UpdateCimdPolicyResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateCimdPolicyResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "CIMDPolicy" => r.member_into(&mut v0, "CIMDPolicy", "cIMDPolicy"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             cimd_policy: r.required(v0, "CIMDPolicy", "cIMDPolicy"),
@@ -70188,20 +70535,21 @@ impl rt::json::Read for UpdateClientMetadataUrlStateRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r
+            .begin_object("a UpdateClientMetadataUrlStateRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r
-            .begin_object("a UpdateClientMetadataUrlStateRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId")?,
-                "URL" => r.member_into(&mut v2, "URL", "uRL")?,
-                "Action" => r.member_into(&mut v3, "Action", "action")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "CIMDPolicyId" => r.member_into(&mut v1, "CIMDPolicyId", "cIMDPolicyId"),
+                "URL" => r.member_into(&mut v2, "URL", "uRL"),
+                "Action" => r.member_into(&mut v3, "Action", "action"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -70442,23 +70790,24 @@ impl rt::json::Read for UpdateDeviceStatusRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateDeviceStatusRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a UpdateDeviceStatusRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "DeviceKey" => r.member_into(&mut v1, "DeviceKey", "deviceKey"),
                 "DeviceRememberedStatus" => {
                     r.member_into(
                         &mut v2,
                         "DeviceRememberedStatus",
                         "deviceRememberedStatus",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -70705,21 +71054,22 @@ impl rt::json::Read for UpdateGroupRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateGroupRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a UpdateGroupRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "Description" => r.member_into(&mut v2, "Description", "description")?,
-                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn")?,
-                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "GroupName" => r.member_into(&mut v0, "GroupName", "groupName"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "Description" => r.member_into(&mut v2, "Description", "description"),
+                "RoleArn" => r.member_into(&mut v3, "RoleArn", "roleArn"),
+                "Precedence" => r.member_into(&mut v4, "Precedence", "precedence"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             group_name: r.required(v0, "GroupName", "groupName"),
@@ -70848,13 +71198,14 @@ impl rt::json::Read for UpdateGroupResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateGroupResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Group" => r.member_into(&mut v0, "Group", "group")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Group" => r.member_into(&mut v0, "Group", "group"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { group: v0 };
         r.check(&value, false);
@@ -71109,29 +71460,30 @@ impl rt::json::Read for UpdateIdentityProviderRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateIdentityProviderRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a UpdateIdentityProviderRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ProviderName" => r.member_into(&mut v1, "ProviderName", "providerName"),
                 "ProviderDetails" => {
-                    r.member_into(&mut v2, "ProviderDetails", "providerDetails")?
+                    r.member_into(&mut v2, "ProviderDetails", "providerDetails")
                 }
                 "AttributeMapping" => {
-                    r.member_into(&mut v3, "AttributeMapping", "attributeMapping")?
+                    r.member_into(&mut v3, "AttributeMapping", "attributeMapping")
                 }
                 "IdpIdentifiers" => {
-                    r.member_into(&mut v4, "IdpIdentifiers", "idpIdentifiers")?
+                    r.member_into(&mut v4, "IdpIdentifiers", "idpIdentifiers")
                 }
-                "AcrMapping" => r.member_into(&mut v5, "AcrMapping", "acrMapping")?,
-                _ => r.skip_value()?,
-            }
+                "AcrMapping" => r.member_into(&mut v5, "AcrMapping", "acrMapping"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -71326,15 +71678,16 @@ impl rt::json::Read for UpdateIdentityProviderResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateIdentityProviderResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "IdentityProvider" => {
-                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")?
+                    r.member_into(&mut v0, "IdentityProvider", "identityProvider")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             identity_provider: r.required(v0, "IdentityProvider", "identityProvider"),
@@ -71502,33 +71855,34 @@ impl rt::json::Read for UpdateManagedLoginBrandingRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateManagedLoginBrandingRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a UpdateManagedLoginBrandingRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
                 "ManagedLoginBrandingId" => {
                     r.member_into(
                         &mut v1,
                         "ManagedLoginBrandingId",
                         "managedLoginBrandingId",
-                    )?
+                    )
                 }
                 "UseCognitoProvidedValues" => {
                     r.member_into(
                         &mut v2,
                         "UseCognitoProvidedValues",
                         "useCognitoProvidedValues",
-                    )?
+                    )
                 }
-                "Settings" => r.member_into(&mut v3, "Settings", "settings")?,
-                "Assets" => r.member_into(&mut v4, "Assets", "assets")?,
-                _ => r.skip_value()?,
-            }
+                "Settings" => r.member_into(&mut v3, "Settings", "settings"),
+                "Assets" => r.member_into(&mut v4, "Assets", "assets"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -71656,19 +72010,20 @@ impl rt::json::Read for UpdateManagedLoginBrandingResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateManagedLoginBrandingResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginBranding" => {
                     r.member_into(
                         &mut v0,
                         "ManagedLoginBranding",
                         "managedLoginBranding",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { managed_login_branding: v0 };
         r.check(&value, false);
@@ -71776,19 +72131,20 @@ impl rt::json::Read for UpdateProvisionedLimitRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateProvisionedLimitRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a UpdateProvisionedLimitRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "LimitDefinition" => {
-                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")?
+                    r.member_into(&mut v0, "LimitDefinition", "limitDefinition")
                 }
                 "RequestedLimitValue" => {
-                    r.member_into(&mut v1, "RequestedLimitValue", "requestedLimitValue")?
+                    r.member_into(&mut v1, "RequestedLimitValue", "requestedLimitValue")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit_definition: r.required(v0, "LimitDefinition", "limitDefinition"),
@@ -71893,13 +72249,14 @@ impl rt::json::Read for UpdateProvisionedLimitResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateProvisionedLimitResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Limit" => r.member_into(&mut v0, "Limit", "limit")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Limit" => r.member_into(&mut v0, "Limit", "limit"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             limit: r.required(v0, "Limit", "limit"),
@@ -72140,19 +72497,20 @@ impl rt::json::Read for UpdateResourceServerRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateResourceServerRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a UpdateResourceServerRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier")?,
-                "Name" => r.member_into(&mut v2, "Name", "name")?,
-                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Identifier" => r.member_into(&mut v1, "Identifier", "identifier"),
+                "Name" => r.member_into(&mut v2, "Name", "name"),
+                "Scopes" => r.member_into(&mut v3, "Scopes", "scopes"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -72289,15 +72647,16 @@ impl rt::json::Read for UpdateResourceServerResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateResourceServerResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ResourceServer" => {
-                    r.member_into(&mut v0, "ResourceServer", "resourceServer")?
+                    r.member_into(&mut v0, "ResourceServer", "resourceServer")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             resource_server: r.required(v0, "ResourceServer", "resourceServer"),
@@ -72457,23 +72816,24 @@ impl rt::json::Read for UpdateTermsRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateTermsRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a UpdateTermsRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName")?,
-                "TermsSource" => r.member_into(&mut v3, "TermsSource", "termsSource")?,
-                "Enforcement" => r.member_into(&mut v4, "Enforcement", "enforcement")?,
-                "Links" => r.member_into(&mut v5, "Links", "links")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "TermsId" => r.member_into(&mut v0, "TermsId", "termsId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "TermsName" => r.member_into(&mut v2, "TermsName", "termsName"),
+                "TermsSource" => r.member_into(&mut v3, "TermsSource", "termsSource"),
+                "Enforcement" => r.member_into(&mut v4, "Enforcement", "enforcement"),
+                "Links" => r.member_into(&mut v5, "Links", "links"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             terms_id: r.required(v0, "TermsId", "termsId"),
@@ -72627,13 +72987,14 @@ impl rt::json::Read for UpdateTermsResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateTermsResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Terms" => r.member_into(&mut v0, "Terms", "terms")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Terms" => r.member_into(&mut v0, "Terms", "terms"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { terms: v0 };
         r.check(&value, false);
@@ -72790,21 +73151,22 @@ impl rt::json::Read for UpdateUserAttributesRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserAttributesRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a UpdateUserAttributesRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserAttributes" => {
-                    r.member_into(&mut v0, "UserAttributes", "userAttributes")?
+                    r.member_into(&mut v0, "UserAttributes", "userAttributes")
                 }
-                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken")?,
+                "AccessToken" => r.member_into(&mut v1, "AccessToken", "accessToken"),
                 "ClientMetadata" => {
-                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")?
+                    r.member_into(&mut v2, "ClientMetadata", "clientMetadata")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_attributes: r.required(v0, "UserAttributes", "userAttributes"),
@@ -72948,19 +73310,20 @@ impl rt::json::Read for UpdateUserAttributesResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserAttributesResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CodeDeliveryDetailsList" => {
                     r.member_into(
                         &mut v0,
                         "CodeDeliveryDetailsList",
                         "codeDeliveryDetailsList",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             code_delivery_details_list: v0,
@@ -73610,6 +73973,7 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolClientRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -73634,115 +73998,109 @@ impl rt::json::Read for UpdateUserPoolClientRequest {
         let mut v21 = None;
         let mut v22 = None;
         let mut v23 = None;
-        let mut entries = r.begin_object("a UpdateUserPoolClientRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId")?,
-                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientId" => r.member_into(&mut v1, "ClientId", "clientId"),
+                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName"),
                 "RefreshTokenValidity" => {
                     r.member_into(
                         &mut v3,
                         "RefreshTokenValidity",
                         "refreshTokenValidity",
-                    )?
+                    )
                 }
                 "AccessTokenValidity" => {
-                    r.member_into(&mut v4, "AccessTokenValidity", "accessTokenValidity")?
+                    r.member_into(&mut v4, "AccessTokenValidity", "accessTokenValidity")
                 }
                 "IdTokenValidity" => {
-                    r.member_into(&mut v5, "IdTokenValidity", "idTokenValidity")?
+                    r.member_into(&mut v5, "IdTokenValidity", "idTokenValidity")
                 }
                 "TokenValidityUnits" => {
-                    r.member_into(&mut v6, "TokenValidityUnits", "tokenValidityUnits")?
+                    r.member_into(&mut v6, "TokenValidityUnits", "tokenValidityUnits")
                 }
                 "ReadAttributes" => {
-                    r.member_into(&mut v7, "ReadAttributes", "readAttributes")?
+                    r.member_into(&mut v7, "ReadAttributes", "readAttributes")
                 }
                 "WriteAttributes" => {
-                    r.member_into(&mut v8, "WriteAttributes", "writeAttributes")?
+                    r.member_into(&mut v8, "WriteAttributes", "writeAttributes")
                 }
                 "ExplicitAuthFlows" => {
-                    r.member_into(&mut v9, "ExplicitAuthFlows", "explicitAuthFlows")?
+                    r.member_into(&mut v9, "ExplicitAuthFlows", "explicitAuthFlows")
                 }
                 "SupportedIdentityProviders" => {
                     r.member_into(
                         &mut v10,
                         "SupportedIdentityProviders",
                         "supportedIdentityProviders",
-                    )?
+                    )
                 }
-                "CallbackURLs" => {
-                    r.member_into(&mut v11, "CallbackURLs", "callbackURLs")?
-                }
-                "LogoutURLs" => r.member_into(&mut v12, "LogoutURLs", "logoutURLs")?,
+                "CallbackURLs" => r.member_into(&mut v11, "CallbackURLs", "callbackURLs"),
+                "LogoutURLs" => r.member_into(&mut v12, "LogoutURLs", "logoutURLs"),
                 "DefaultRedirectURI" => {
-                    r.member_into(&mut v13, "DefaultRedirectURI", "defaultRedirectURI")?
+                    r.member_into(&mut v13, "DefaultRedirectURI", "defaultRedirectURI")
                 }
                 "AllowedOAuthFlows" => {
-                    r.member_into(&mut v14, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                    r.member_into(&mut v14, "AllowedOAuthFlows", "allowedOAuthFlows")
                 }
                 "AllowedOAuthScopes" => {
-                    r.member_into(&mut v15, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                    r.member_into(&mut v15, "AllowedOAuthScopes", "allowedOAuthScopes")
                 }
                 "AllowedOAuthFlowsUserPoolClient" => {
                     r.member_into(
                         &mut v16,
                         "AllowedOAuthFlowsUserPoolClient",
                         "allowedOAuthFlowsUserPoolClient",
-                    )?
+                    )
                 }
                 "AnalyticsConfiguration" => {
                     r.member_into(
                         &mut v17,
                         "AnalyticsConfiguration",
                         "analyticsConfiguration",
-                    )?
+                    )
                 }
                 "PreventUserExistenceErrors" => {
                     r.member_into(
                         &mut v18,
                         "PreventUserExistenceErrors",
                         "preventUserExistenceErrors",
-                    )?
+                    )
                 }
                 "EnableTokenRevocation" => {
                     r.member_into(
                         &mut v19,
                         "EnableTokenRevocation",
                         "enableTokenRevocation",
-                    )?
+                    )
                 }
                 "EnablePropagateAdditionalUserContextData" => {
                     r.member_into(
                         &mut v20,
                         "EnablePropagateAdditionalUserContextData",
                         "enablePropagateAdditionalUserContextData",
-                    )?
+                    )
                 }
                 "AuthSessionValidity" => {
-                    r.member_into(
-                        &mut v21,
-                        "AuthSessionValidity",
-                        "authSessionValidity",
-                    )?
+                    r.member_into(&mut v21, "AuthSessionValidity", "authSessionValidity")
                 }
                 "RefreshTokenRotation" => {
                     r.member_into(
                         &mut v22,
                         "RefreshTokenRotation",
                         "refreshTokenRotation",
-                    )?
+                    )
                 }
                 "PublishSecretsInAWSSecretsManager" => {
                     r.member_into(
                         &mut v23,
                         "PublishSecretsInAWSSecretsManager",
                         "publishSecretsInAWSSecretsManager",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -74077,15 +74435,16 @@ impl rt::json::Read for UpdateUserPoolClientResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolClientResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolClient" => {
-                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")?
+                    r.member_into(&mut v0, "UserPoolClient", "userPoolClient")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_client: v0 };
         r.check(&value, false);
@@ -74237,25 +74596,26 @@ impl rt::json::Read for UpdateUserPoolDomainRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolDomainRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
-        let mut entries = r.begin_object("a UpdateUserPoolDomainRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Domain" => r.member_into(&mut v0, "Domain", "domain")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
+            let read = match &*key {
+                "Domain" => r.member_into(&mut v0, "Domain", "domain"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
                 "ManagedLoginVersion" => {
-                    r.member_into(&mut v2, "ManagedLoginVersion", "managedLoginVersion")?
+                    r.member_into(&mut v2, "ManagedLoginVersion", "managedLoginVersion")
                 }
                 "CustomDomainConfig" => {
-                    r.member_into(&mut v3, "CustomDomainConfig", "customDomainConfig")?
+                    r.member_into(&mut v3, "CustomDomainConfig", "customDomainConfig")
                 }
-                "Routing" => r.member_into(&mut v4, "Routing", "routing")?,
-                _ => r.skip_value()?,
-            }
+                "Routing" => r.member_into(&mut v4, "Routing", "routing"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             domain: r.required(v0, "Domain", "domain"),
@@ -74415,21 +74775,22 @@ impl rt::json::Read for UpdateUserPoolDomainResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolDomainResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a UpdateUserPoolDomainResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "ManagedLoginVersion" => {
-                    r.member_into(&mut v0, "ManagedLoginVersion", "managedLoginVersion")?
+                    r.member_into(&mut v0, "ManagedLoginVersion", "managedLoginVersion")
                 }
                 "CloudFrontDomain" => {
-                    r.member_into(&mut v1, "CloudFrontDomain", "cloudFrontDomain")?
+                    r.member_into(&mut v1, "CloudFrontDomain", "cloudFrontDomain")
                 }
-                "Routing" => r.member_into(&mut v2, "Routing", "routing")?,
-                _ => r.skip_value()?,
-            }
+                "Routing" => r.member_into(&mut v2, "Routing", "routing"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             managed_login_version: v0,
@@ -74556,17 +74917,18 @@ impl rt::json::Read for UpdateUserPoolReplicaRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolReplicaRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a UpdateUserPoolReplicaRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName")?,
-                "Status" => r.member_into(&mut v2, "Status", "status")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "RegionName" => r.member_into(&mut v1, "RegionName", "regionName"),
+                "Status" => r.member_into(&mut v2, "Status", "status"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -74688,15 +75050,16 @@ impl rt::json::Read for UpdateUserPoolReplicaResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UpdateUserPoolReplicaResponse object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "UserPoolReplica" => {
-                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")?
+                    r.member_into(&mut v0, "UserPoolReplica", "userPoolReplica")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { user_pool_replica: v0 };
         r.check(&value, false);
@@ -75182,6 +75545,7 @@ impl rt::json::Read for UpdateUserPoolRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UpdateUserPoolRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -75207,122 +75571,110 @@ impl rt::json::Read for UpdateUserPoolRequest {
         let mut v22 = None;
         let mut v23 = None;
         let mut v24 = None;
-        let mut entries = r.begin_object("a UpdateUserPoolRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "Policies" => r.member_into(&mut v1, "Policies", "policies")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "Policies" => r.member_into(&mut v1, "Policies", "policies"),
                 "DeletionProtection" => {
-                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")?
+                    r.member_into(&mut v2, "DeletionProtection", "deletionProtection")
                 }
-                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig")?,
+                "LambdaConfig" => r.member_into(&mut v3, "LambdaConfig", "lambdaConfig"),
                 "AutoVerifiedAttributes" => {
                     r.member_into(
                         &mut v4,
                         "AutoVerifiedAttributes",
                         "autoVerifiedAttributes",
-                    )?
+                    )
                 }
                 "SmsVerificationMessage" => {
                     r.member_into(
                         &mut v5,
                         "SmsVerificationMessage",
                         "smsVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationMessage" => {
                     r.member_into(
                         &mut v6,
                         "EmailVerificationMessage",
                         "emailVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationSubject" => {
                     r.member_into(
                         &mut v7,
                         "EmailVerificationSubject",
                         "emailVerificationSubject",
-                    )?
+                    )
                 }
                 "VerificationMessageTemplate" => {
                     r.member_into(
                         &mut v8,
                         "VerificationMessageTemplate",
                         "verificationMessageTemplate",
-                    )?
+                    )
                 }
                 "SmsAuthenticationMessage" => {
                     r.member_into(
                         &mut v9,
                         "SmsAuthenticationMessage",
                         "smsAuthenticationMessage",
-                    )?
+                    )
                 }
                 "UserAttributeUpdateSettings" => {
                     r.member_into(
                         &mut v10,
                         "UserAttributeUpdateSettings",
                         "userAttributeUpdateSettings",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v11, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v11, "MfaConfiguration", "mfaConfiguration")
                 }
                 "DeviceConfiguration" => {
-                    r.member_into(
-                        &mut v12,
-                        "DeviceConfiguration",
-                        "deviceConfiguration",
-                    )?
+                    r.member_into(&mut v12, "DeviceConfiguration", "deviceConfiguration")
                 }
                 "EmailConfiguration" => {
-                    r.member_into(&mut v13, "EmailConfiguration", "emailConfiguration")?
+                    r.member_into(&mut v13, "EmailConfiguration", "emailConfiguration")
                 }
                 "SmsConfiguration" => {
-                    r.member_into(&mut v14, "SmsConfiguration", "smsConfiguration")?
+                    r.member_into(&mut v14, "SmsConfiguration", "smsConfiguration")
                 }
-                "UserPoolTags" => {
-                    r.member_into(&mut v15, "UserPoolTags", "userPoolTags")?
-                }
+                "UserPoolTags" => r.member_into(&mut v15, "UserPoolTags", "userPoolTags"),
                 "AdminCreateUserConfig" => {
                     r.member_into(
                         &mut v16,
                         "AdminCreateUserConfig",
                         "adminCreateUserConfig",
-                    )?
+                    )
                 }
                 "UserPoolAddOns" => {
-                    r.member_into(&mut v17, "UserPoolAddOns", "userPoolAddOns")?
+                    r.member_into(&mut v17, "UserPoolAddOns", "userPoolAddOns")
                 }
                 "DcrConfiguration" => {
-                    r.member_into(&mut v18, "DcrConfiguration", "dcrConfiguration")?
+                    r.member_into(&mut v18, "DcrConfiguration", "dcrConfiguration")
                 }
                 "AccountRecoverySetting" => {
                     r.member_into(
                         &mut v19,
                         "AccountRecoverySetting",
                         "accountRecoverySetting",
-                    )?
+                    )
                 }
-                "PoolName" => r.member_into(&mut v20, "PoolName", "poolName")?,
-                "UserPoolTier" => {
-                    r.member_into(&mut v21, "UserPoolTier", "userPoolTier")?
-                }
+                "PoolName" => r.member_into(&mut v20, "PoolName", "poolName"),
+                "UserPoolTier" => r.member_into(&mut v21, "UserPoolTier", "userPoolTier"),
                 "KeyConfiguration" => {
-                    r.member_into(&mut v22, "KeyConfiguration", "keyConfiguration")?
+                    r.member_into(&mut v22, "KeyConfiguration", "keyConfiguration")
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(
-                        &mut v23,
-                        "IssuerConfiguration",
-                        "issuerConfiguration",
-                    )?
+                    r.member_into(&mut v23, "IssuerConfiguration", "issuerConfiguration")
                 }
                 "AcrConfiguration" => {
-                    r.member_into(&mut v24, "AcrConfiguration", "acrConfiguration")?
+                    r.member_into(&mut v24, "AcrConfiguration", "acrConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: r.required(v0, "UserPoolId", "userPoolId"),
@@ -75738,19 +76090,20 @@ impl rt::json::Read for UserAttributeUpdateSettingsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UserAttributeUpdateSettingsType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AttributesRequireVerificationBeforeUpdate" => {
                     r.member_into(
                         &mut v0,
                         "AttributesRequireVerificationBeforeUpdate",
                         "attributesRequireVerificationBeforeUpdate",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             attributes_require_verification_before_update: v0,
@@ -75880,15 +76233,16 @@ impl rt::json::Read for UserContextDataType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserContextDataType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a UserContextDataType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress")?,
-                "EncodedData" => r.member_into(&mut v1, "EncodedData", "encodedData")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "IpAddress" => r.member_into(&mut v0, "IpAddress", "ipAddress"),
+                "EncodedData" => r.member_into(&mut v1, "EncodedData", "encodedData"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             ip_address: v0,
@@ -76015,15 +76369,16 @@ impl rt::json::Read for UserImportInProgressException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserImportInProgressException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -76431,6 +76786,7 @@ impl rt::json::Read for UserImportJobType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserImportJobType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -76445,45 +76801,43 @@ impl rt::json::Read for UserImportJobType {
         let mut v11 = None;
         let mut v12 = None;
         let mut v13 = None;
-        let mut entries = r.begin_object("a UserImportJobType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "JobName" => r.member_into(&mut v0, "JobName", "jobName")?,
-                "JobId" => r.member_into(&mut v1, "JobId", "jobId")?,
-                "UserPoolId" => r.member_into(&mut v2, "UserPoolId", "userPoolId")?,
-                "PreSignedUrl" => r.member_into(&mut v3, "PreSignedUrl", "preSignedUrl")?,
-                "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate")?,
-                "StartDate" => r.member_into(&mut v5, "StartDate", "startDate")?,
+            let read = match &*key {
+                "JobName" => r.member_into(&mut v0, "JobName", "jobName"),
+                "JobId" => r.member_into(&mut v1, "JobId", "jobId"),
+                "UserPoolId" => r.member_into(&mut v2, "UserPoolId", "userPoolId"),
+                "PreSignedUrl" => r.member_into(&mut v3, "PreSignedUrl", "preSignedUrl"),
+                "CreationDate" => r.member_into(&mut v4, "CreationDate", "creationDate"),
+                "StartDate" => r.member_into(&mut v5, "StartDate", "startDate"),
                 "CompletionDate" => {
-                    r.member_into(&mut v6, "CompletionDate", "completionDate")?
+                    r.member_into(&mut v6, "CompletionDate", "completionDate")
                 }
-                "Status" => r.member_into(&mut v7, "Status", "status")?,
+                "Status" => r.member_into(&mut v7, "Status", "status"),
                 "CloudWatchLogsRoleArn" => {
                     r.member_into(
                         &mut v8,
                         "CloudWatchLogsRoleArn",
                         "cloudWatchLogsRoleArn",
-                    )?
+                    )
                 }
                 "ImportedUsers" => {
-                    r.member_into(&mut v9, "ImportedUsers", "importedUsers")?
+                    r.member_into(&mut v9, "ImportedUsers", "importedUsers")
                 }
-                "SkippedUsers" => {
-                    r.member_into(&mut v10, "SkippedUsers", "skippedUsers")?
-                }
-                "FailedUsers" => r.member_into(&mut v11, "FailedUsers", "failedUsers")?,
+                "SkippedUsers" => r.member_into(&mut v10, "SkippedUsers", "skippedUsers"),
+                "FailedUsers" => r.member_into(&mut v11, "FailedUsers", "failedUsers"),
                 "CompletionMessage" => {
-                    r.member_into(&mut v12, "CompletionMessage", "completionMessage")?
+                    r.member_into(&mut v12, "CompletionMessage", "completionMessage")
                 }
                 "PasswordHashingAlgorithm" => {
                     r.member_into(
                         &mut v13,
                         "PasswordHashingAlgorithm",
                         "passwordHashingAlgorithm",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             job_name: v0,
@@ -76658,15 +77012,16 @@ impl rt::json::Read for UserLambdaValidationException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserLambdaValidationException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -76775,15 +77130,16 @@ impl rt::json::Read for UserNotConfirmedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserNotConfirmedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -76885,15 +77241,16 @@ impl rt::json::Read for UserNotFoundException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserNotFoundException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -76999,15 +77356,16 @@ impl rt::json::Read for UserPoolAddOnNotEnabledException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserPoolAddOnNotEnabledException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -77126,27 +77484,28 @@ impl rt::json::Read for UserPoolAddOnsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolAddOnsType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a UserPoolAddOnsType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "AdvancedSecurityMode" => {
                     r.member_into(
                         &mut v0,
                         "AdvancedSecurityMode",
                         "advancedSecurityMode",
-                    )?
+                    )
                 }
                 "AdvancedSecurityAdditionalFlows" => {
                     r.member_into(
                         &mut v1,
                         "AdvancedSecurityAdditionalFlows",
                         "advancedSecurityAdditionalFlows",
-                    )?
+                    )
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             advanced_security_mode: r
@@ -77294,17 +77653,18 @@ impl rt::json::Read for UserPoolClientDescription {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolClientDescription object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a UserPoolClientDescription object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId")?,
-                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId")?,
-                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "ClientId" => r.member_into(&mut v0, "ClientId", "clientId"),
+                "UserPoolId" => r.member_into(&mut v1, "UserPoolId", "userPoolId"),
+                "ClientName" => r.member_into(&mut v2, "ClientName", "clientName"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             client_id: v0,
@@ -78026,6 +78386,7 @@ impl rt::json::Read for UserPoolClientType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolClientType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -78054,117 +78415,111 @@ impl rt::json::Read for UserPoolClientType {
         let mut v25 = None;
         let mut v26 = None;
         let mut v27 = None;
-        let mut entries = r.begin_object("a UserPoolClientType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId")?,
-                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName")?,
-                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId")?,
-                "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret")?,
+            let read = match &*key {
+                "UserPoolId" => r.member_into(&mut v0, "UserPoolId", "userPoolId"),
+                "ClientName" => r.member_into(&mut v1, "ClientName", "clientName"),
+                "ClientId" => r.member_into(&mut v2, "ClientId", "clientId"),
+                "ClientSecret" => r.member_into(&mut v3, "ClientSecret", "clientSecret"),
                 "ClientSecretArn" => {
-                    r.member_into(&mut v4, "ClientSecretArn", "clientSecretArn")?
+                    r.member_into(&mut v4, "ClientSecretArn", "clientSecretArn")
                 }
                 "LastModifiedDate" => {
-                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v5, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate")?,
+                "CreationDate" => r.member_into(&mut v6, "CreationDate", "creationDate"),
                 "RefreshTokenValidity" => {
                     r.member_into(
                         &mut v7,
                         "RefreshTokenValidity",
                         "refreshTokenValidity",
-                    )?
+                    )
                 }
                 "AccessTokenValidity" => {
-                    r.member_into(&mut v8, "AccessTokenValidity", "accessTokenValidity")?
+                    r.member_into(&mut v8, "AccessTokenValidity", "accessTokenValidity")
                 }
                 "IdTokenValidity" => {
-                    r.member_into(&mut v9, "IdTokenValidity", "idTokenValidity")?
+                    r.member_into(&mut v9, "IdTokenValidity", "idTokenValidity")
                 }
                 "TokenValidityUnits" => {
-                    r.member_into(&mut v10, "TokenValidityUnits", "tokenValidityUnits")?
+                    r.member_into(&mut v10, "TokenValidityUnits", "tokenValidityUnits")
                 }
                 "ReadAttributes" => {
-                    r.member_into(&mut v11, "ReadAttributes", "readAttributes")?
+                    r.member_into(&mut v11, "ReadAttributes", "readAttributes")
                 }
                 "WriteAttributes" => {
-                    r.member_into(&mut v12, "WriteAttributes", "writeAttributes")?
+                    r.member_into(&mut v12, "WriteAttributes", "writeAttributes")
                 }
                 "ExplicitAuthFlows" => {
-                    r.member_into(&mut v13, "ExplicitAuthFlows", "explicitAuthFlows")?
+                    r.member_into(&mut v13, "ExplicitAuthFlows", "explicitAuthFlows")
                 }
                 "SupportedIdentityProviders" => {
                     r.member_into(
                         &mut v14,
                         "SupportedIdentityProviders",
                         "supportedIdentityProviders",
-                    )?
+                    )
                 }
-                "CallbackURLs" => {
-                    r.member_into(&mut v15, "CallbackURLs", "callbackURLs")?
-                }
-                "LogoutURLs" => r.member_into(&mut v16, "LogoutURLs", "logoutURLs")?,
+                "CallbackURLs" => r.member_into(&mut v15, "CallbackURLs", "callbackURLs"),
+                "LogoutURLs" => r.member_into(&mut v16, "LogoutURLs", "logoutURLs"),
                 "DefaultRedirectURI" => {
-                    r.member_into(&mut v17, "DefaultRedirectURI", "defaultRedirectURI")?
+                    r.member_into(&mut v17, "DefaultRedirectURI", "defaultRedirectURI")
                 }
                 "AllowedOAuthFlows" => {
-                    r.member_into(&mut v18, "AllowedOAuthFlows", "allowedOAuthFlows")?
+                    r.member_into(&mut v18, "AllowedOAuthFlows", "allowedOAuthFlows")
                 }
                 "AllowedOAuthScopes" => {
-                    r.member_into(&mut v19, "AllowedOAuthScopes", "allowedOAuthScopes")?
+                    r.member_into(&mut v19, "AllowedOAuthScopes", "allowedOAuthScopes")
                 }
                 "AllowedOAuthFlowsUserPoolClient" => {
                     r.member_into(
                         &mut v20,
                         "AllowedOAuthFlowsUserPoolClient",
                         "allowedOAuthFlowsUserPoolClient",
-                    )?
+                    )
                 }
                 "AnalyticsConfiguration" => {
                     r.member_into(
                         &mut v21,
                         "AnalyticsConfiguration",
                         "analyticsConfiguration",
-                    )?
+                    )
                 }
                 "PreventUserExistenceErrors" => {
                     r.member_into(
                         &mut v22,
                         "PreventUserExistenceErrors",
                         "preventUserExistenceErrors",
-                    )?
+                    )
                 }
                 "EnableTokenRevocation" => {
                     r.member_into(
                         &mut v23,
                         "EnableTokenRevocation",
                         "enableTokenRevocation",
-                    )?
+                    )
                 }
                 "EnablePropagateAdditionalUserContextData" => {
                     r.member_into(
                         &mut v24,
                         "EnablePropagateAdditionalUserContextData",
                         "enablePropagateAdditionalUserContextData",
-                    )?
+                    )
                 }
                 "AuthSessionValidity" => {
-                    r.member_into(
-                        &mut v25,
-                        "AuthSessionValidity",
-                        "authSessionValidity",
-                    )?
+                    r.member_into(&mut v25, "AuthSessionValidity", "authSessionValidity")
                 }
                 "RefreshTokenRotation" => {
                     r.member_into(
                         &mut v26,
                         "RefreshTokenRotation",
                         "refreshTokenRotation",
-                    )?
+                    )
                 }
-                "ClientType" => r.member_into(&mut v27, "ClientType", "clientType")?,
-                _ => r.skip_value()?,
-            }
+                "ClientType" => r.member_into(&mut v27, "ClientType", "clientType"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             user_pool_id: v0,
@@ -78586,6 +78941,7 @@ impl rt::json::Read for UserPoolDescriptionType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolDescriptionType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -78593,22 +78949,22 @@ impl rt::json::Read for UserPoolDescriptionType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a UserPoolDescriptionType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Id" => r.member_into(&mut v0, "Id", "id")?,
-                "Name" => r.member_into(&mut v1, "Name", "name")?,
-                "LambdaConfig" => r.member_into(&mut v2, "LambdaConfig", "lambdaConfig")?,
-                "Status" => r.member_into(&mut v3, "Status", "status")?,
+            let read = match &*key {
+                "Id" => r.member_into(&mut v0, "Id", "id"),
+                "Name" => r.member_into(&mut v1, "Name", "name"),
+                "LambdaConfig" => r.member_into(&mut v2, "LambdaConfig", "lambdaConfig"),
+                "Status" => r.member_into(&mut v3, "Status", "status"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v4, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate")?,
+                "CreationDate" => r.member_into(&mut v5, "CreationDate", "creationDate"),
                 "ReplicaRegions" => {
-                    r.member_into(&mut v6, "ReplicaRegions", "replicaRegions")?
+                    r.member_into(&mut v6, "ReplicaRegions", "replicaRegions")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             id: v0,
@@ -78880,17 +79236,18 @@ impl rt::json::Read for UserPoolPolicyType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolPolicyType object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a UserPoolPolicyType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "PasswordPolicy" => {
-                    r.member_into(&mut v0, "PasswordPolicy", "passwordPolicy")?
+                    r.member_into(&mut v0, "PasswordPolicy", "passwordPolicy")
                 }
-                "SignInPolicy" => r.member_into(&mut v1, "SignInPolicy", "signInPolicy")?,
-                _ => r.skip_value()?,
-            }
+                "SignInPolicy" => r.member_into(&mut v1, "SignInPolicy", "signInPolicy"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             password_policy: v0,
@@ -79064,19 +79421,20 @@ impl rt::json::Read for UserPoolReplicaType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolReplicaType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a UserPoolReplicaType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "RegionName" => r.member_into(&mut v0, "RegionName", "regionName")?,
-                "Status" => r.member_into(&mut v1, "Status", "status")?,
-                "Role" => r.member_into(&mut v2, "Role", "role")?,
-                "UserPoolArn" => r.member_into(&mut v3, "UserPoolArn", "userPoolArn")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "RegionName" => r.member_into(&mut v0, "RegionName", "regionName"),
+                "Status" => r.member_into(&mut v1, "Status", "status"),
+                "Role" => r.member_into(&mut v2, "Role", "role"),
+                "UserPoolArn" => r.member_into(&mut v3, "UserPoolArn", "userPoolArn"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             region_name: v0,
@@ -79207,15 +79565,16 @@ impl rt::json::Read for UserPoolTaggingException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UserPoolTaggingException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -79427,13 +79786,14 @@ impl rt::json::Read for UserPoolTokenSessionConfigType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UserPoolTokenSessionConfigType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "MaxPerUser" => r.member_into(&mut v0, "MaxPerUser", "maxPerUser")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "MaxPerUser" => r.member_into(&mut v0, "MaxPerUser", "maxPerUser"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             max_per_user: r.required(v0, "MaxPerUser", "maxPerUser"),
@@ -80100,6 +80460,7 @@ impl rt::json::Read for UserPoolType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserPoolType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -80138,169 +80499,155 @@ impl rt::json::Read for UserPoolType {
         let mut v35 = None;
         let mut v36 = None;
         let mut v37 = None;
-        let mut entries = r.begin_object("a UserPoolType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Id" => r.member_into(&mut v0, "Id", "id")?,
-                "Name" => r.member_into(&mut v1, "Name", "name")?,
-                "Policies" => r.member_into(&mut v2, "Policies", "policies")?,
+            let read = match &*key {
+                "Id" => r.member_into(&mut v0, "Id", "id"),
+                "Name" => r.member_into(&mut v1, "Name", "name"),
+                "Policies" => r.member_into(&mut v2, "Policies", "policies"),
                 "DeletionProtection" => {
-                    r.member_into(&mut v3, "DeletionProtection", "deletionProtection")?
+                    r.member_into(&mut v3, "DeletionProtection", "deletionProtection")
                 }
-                "LambdaConfig" => r.member_into(&mut v4, "LambdaConfig", "lambdaConfig")?,
-                "Status" => r.member_into(&mut v5, "Status", "status")?,
+                "LambdaConfig" => r.member_into(&mut v4, "LambdaConfig", "lambdaConfig"),
+                "Status" => r.member_into(&mut v5, "Status", "status"),
                 "LastModifiedDate" => {
-                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")?
+                    r.member_into(&mut v6, "LastModifiedDate", "lastModifiedDate")
                 }
-                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate")?,
+                "CreationDate" => r.member_into(&mut v7, "CreationDate", "creationDate"),
                 "SchemaAttributes" => {
-                    r.member_into(&mut v8, "SchemaAttributes", "schemaAttributes")?
+                    r.member_into(&mut v8, "SchemaAttributes", "schemaAttributes")
                 }
                 "AutoVerifiedAttributes" => {
                     r.member_into(
                         &mut v9,
                         "AutoVerifiedAttributes",
                         "autoVerifiedAttributes",
-                    )?
+                    )
                 }
                 "AliasAttributes" => {
-                    r.member_into(&mut v10, "AliasAttributes", "aliasAttributes")?
+                    r.member_into(&mut v10, "AliasAttributes", "aliasAttributes")
                 }
                 "UsernameAttributes" => {
-                    r.member_into(&mut v11, "UsernameAttributes", "usernameAttributes")?
+                    r.member_into(&mut v11, "UsernameAttributes", "usernameAttributes")
                 }
                 "SmsVerificationMessage" => {
                     r.member_into(
                         &mut v12,
                         "SmsVerificationMessage",
                         "smsVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationMessage" => {
                     r.member_into(
                         &mut v13,
                         "EmailVerificationMessage",
                         "emailVerificationMessage",
-                    )?
+                    )
                 }
                 "EmailVerificationSubject" => {
                     r.member_into(
                         &mut v14,
                         "EmailVerificationSubject",
                         "emailVerificationSubject",
-                    )?
+                    )
                 }
                 "VerificationMessageTemplate" => {
                     r.member_into(
                         &mut v15,
                         "VerificationMessageTemplate",
                         "verificationMessageTemplate",
-                    )?
+                    )
                 }
                 "SmsAuthenticationMessage" => {
                     r.member_into(
                         &mut v16,
                         "SmsAuthenticationMessage",
                         "smsAuthenticationMessage",
-                    )?
+                    )
                 }
                 "UserAttributeUpdateSettings" => {
                     r.member_into(
                         &mut v17,
                         "UserAttributeUpdateSettings",
                         "userAttributeUpdateSettings",
-                    )?
+                    )
                 }
                 "MfaConfiguration" => {
-                    r.member_into(&mut v18, "MfaConfiguration", "mfaConfiguration")?
+                    r.member_into(&mut v18, "MfaConfiguration", "mfaConfiguration")
                 }
                 "DeviceConfiguration" => {
-                    r.member_into(
-                        &mut v19,
-                        "DeviceConfiguration",
-                        "deviceConfiguration",
-                    )?
+                    r.member_into(&mut v19, "DeviceConfiguration", "deviceConfiguration")
                 }
                 "EstimatedNumberOfUsers" => {
                     r.member_into(
                         &mut v20,
                         "EstimatedNumberOfUsers",
                         "estimatedNumberOfUsers",
-                    )?
+                    )
                 }
                 "EmailConfiguration" => {
-                    r.member_into(&mut v21, "EmailConfiguration", "emailConfiguration")?
+                    r.member_into(&mut v21, "EmailConfiguration", "emailConfiguration")
                 }
                 "SmsConfiguration" => {
-                    r.member_into(&mut v22, "SmsConfiguration", "smsConfiguration")?
+                    r.member_into(&mut v22, "SmsConfiguration", "smsConfiguration")
                 }
-                "UserPoolTags" => {
-                    r.member_into(&mut v23, "UserPoolTags", "userPoolTags")?
-                }
+                "UserPoolTags" => r.member_into(&mut v23, "UserPoolTags", "userPoolTags"),
                 "SmsConfigurationFailure" => {
                     r.member_into(
                         &mut v24,
                         "SmsConfigurationFailure",
                         "smsConfigurationFailure",
-                    )?
+                    )
                 }
                 "EmailConfigurationFailure" => {
                     r.member_into(
                         &mut v25,
                         "EmailConfigurationFailure",
                         "emailConfigurationFailure",
-                    )?
+                    )
                 }
-                "Domain" => r.member_into(&mut v26, "Domain", "domain")?,
-                "CustomDomain" => {
-                    r.member_into(&mut v27, "CustomDomain", "customDomain")?
-                }
+                "Domain" => r.member_into(&mut v26, "Domain", "domain"),
+                "CustomDomain" => r.member_into(&mut v27, "CustomDomain", "customDomain"),
                 "AdminCreateUserConfig" => {
                     r.member_into(
                         &mut v28,
                         "AdminCreateUserConfig",
                         "adminCreateUserConfig",
-                    )?
+                    )
                 }
                 "UserPoolAddOns" => {
-                    r.member_into(&mut v29, "UserPoolAddOns", "userPoolAddOns")?
+                    r.member_into(&mut v29, "UserPoolAddOns", "userPoolAddOns")
                 }
                 "DcrConfiguration" => {
-                    r.member_into(&mut v30, "DcrConfiguration", "dcrConfiguration")?
+                    r.member_into(&mut v30, "DcrConfiguration", "dcrConfiguration")
                 }
                 "UsernameConfiguration" => {
                     r.member_into(
                         &mut v31,
                         "UsernameConfiguration",
                         "usernameConfiguration",
-                    )?
+                    )
                 }
-                "Arn" => r.member_into(&mut v32, "Arn", "arn")?,
+                "Arn" => r.member_into(&mut v32, "Arn", "arn"),
                 "AccountRecoverySetting" => {
                     r.member_into(
                         &mut v33,
                         "AccountRecoverySetting",
                         "accountRecoverySetting",
-                    )?
+                    )
                 }
-                "UserPoolTier" => {
-                    r.member_into(&mut v34, "UserPoolTier", "userPoolTier")?
-                }
+                "UserPoolTier" => r.member_into(&mut v34, "UserPoolTier", "userPoolTier"),
                 "KeyConfiguration" => {
-                    r.member_into(&mut v35, "KeyConfiguration", "keyConfiguration")?
+                    r.member_into(&mut v35, "KeyConfiguration", "keyConfiguration")
                 }
                 "IssuerConfiguration" => {
-                    r.member_into(
-                        &mut v36,
-                        "IssuerConfiguration",
-                        "issuerConfiguration",
-                    )?
+                    r.member_into(&mut v36, "IssuerConfiguration", "issuerConfiguration")
                 }
                 "AcrConfiguration" => {
-                    r.member_into(&mut v37, "AcrConfiguration", "acrConfiguration")?
+                    r.member_into(&mut v37, "AcrConfiguration", "acrConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             id: v0,
@@ -81041,6 +81388,7 @@ impl rt::json::Read for UserType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a UserType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
@@ -81048,26 +81396,26 @@ impl rt::json::Read for UserType {
         let mut v4 = None;
         let mut v5 = None;
         let mut v6 = None;
-        let mut entries = r.begin_object("a UserType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Username" => r.member_into(&mut v0, "Username", "username")?,
-                "Attributes" => r.member_into(&mut v1, "Attributes", "attributes")?,
+            let read = match &*key {
+                "Username" => r.member_into(&mut v0, "Username", "username"),
+                "Attributes" => r.member_into(&mut v1, "Attributes", "attributes"),
                 "UserCreateDate" => {
-                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")?
+                    r.member_into(&mut v2, "UserCreateDate", "userCreateDate")
                 }
                 "UserLastModifiedDate" => {
                     r.member_into(
                         &mut v3,
                         "UserLastModifiedDate",
                         "userLastModifiedDate",
-                    )?
+                    )
                 }
-                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled")?,
-                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus")?,
-                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions")?,
-                _ => r.skip_value()?,
-            }
+                "Enabled" => r.member_into(&mut v4, "Enabled", "enabled"),
+                "UserStatus" => r.member_into(&mut v5, "UserStatus", "userStatus"),
+                "MFAOptions" => r.member_into(&mut v6, "MFAOptions", "mFAOptions"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             username: v0,
@@ -81431,15 +81779,16 @@ impl rt::json::Read for UsernameConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a UsernameConfigurationType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "CaseSensitive" => {
-                    r.member_into(&mut v0, "CaseSensitive", "caseSensitive")?
+                    r.member_into(&mut v0, "CaseSensitive", "caseSensitive")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             case_sensitive: r.required(v0, "CaseSensitive", "caseSensitive"),
@@ -81546,15 +81895,16 @@ impl rt::json::Read for UsernameExistsException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a UsernameExistsException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -81738,29 +82088,30 @@ impl rt::json::Read for VerificationMessageTemplateType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a VerificationMessageTemplateType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a VerificationMessageTemplateType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "SmsMessage" => r.member_into(&mut v0, "SmsMessage", "smsMessage")?,
-                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage")?,
-                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject")?,
+            let read = match &*key {
+                "SmsMessage" => r.member_into(&mut v0, "SmsMessage", "smsMessage"),
+                "EmailMessage" => r.member_into(&mut v1, "EmailMessage", "emailMessage"),
+                "EmailSubject" => r.member_into(&mut v2, "EmailSubject", "emailSubject"),
                 "EmailMessageByLink" => {
-                    r.member_into(&mut v3, "EmailMessageByLink", "emailMessageByLink")?
+                    r.member_into(&mut v3, "EmailMessageByLink", "emailMessageByLink")
                 }
                 "EmailSubjectByLink" => {
-                    r.member_into(&mut v4, "EmailSubjectByLink", "emailSubjectByLink")?
+                    r.member_into(&mut v4, "EmailSubjectByLink", "emailSubjectByLink")
                 }
                 "DefaultEmailOption" => {
-                    r.member_into(&mut v5, "DefaultEmailOption", "defaultEmailOption")?
+                    r.member_into(&mut v5, "DefaultEmailOption", "defaultEmailOption")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             sms_message: v0,
@@ -82065,21 +82416,22 @@ impl rt::json::Read for VerifySoftwareTokenRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a VerifySoftwareTokenRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
-        let mut entries = r.begin_object("a VerifySoftwareTokenRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
-                "UserCode" => r.member_into(&mut v2, "UserCode", "userCode")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
+                "Session" => r.member_into(&mut v1, "Session", "session"),
+                "UserCode" => r.member_into(&mut v2, "UserCode", "userCode"),
                 "FriendlyDeviceName" => {
-                    r.member_into(&mut v3, "FriendlyDeviceName", "friendlyDeviceName")?
+                    r.member_into(&mut v3, "FriendlyDeviceName", "friendlyDeviceName")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: v0,
@@ -82229,15 +82581,16 @@ impl rt::json::Read for VerifySoftwareTokenResponse {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a VerifySoftwareTokenResponse object")?;
         let mut v0 = None;
         let mut v1 = None;
-        let mut entries = r.begin_object("a VerifySoftwareTokenResponse object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Status" => r.member_into(&mut v0, "Status", "status")?,
-                "Session" => r.member_into(&mut v1, "Session", "session")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Status" => r.member_into(&mut v0, "Status", "status"),
+                "Session" => r.member_into(&mut v1, "Session", "session"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { status: v0, session: v1 };
         r.check(&value, false);
@@ -82474,19 +82827,20 @@ impl rt::json::Read for VerifyUserAttributeRequest {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a VerifyUserAttributeRequest object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a VerifyUserAttributeRequest object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken")?,
+            let read = match &*key {
+                "AccessToken" => r.member_into(&mut v0, "AccessToken", "accessToken"),
                 "AttributeName" => {
-                    r.member_into(&mut v1, "AttributeName", "attributeName")?
+                    r.member_into(&mut v1, "AttributeName", "attributeName")
                 }
-                "Code" => r.member_into(&mut v2, "Code", "code")?,
-                _ => r.skip_value()?,
-            }
+                "Code" => r.member_into(&mut v2, "Code", "code"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             access_token: r.required(v0, "AccessToken", "accessToken"),
@@ -82713,15 +83067,16 @@ impl rt::json::Read for WebAuthnChallengeNotFoundException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a WebAuthnChallengeNotFoundException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -82828,15 +83183,16 @@ impl rt::json::Read for WebAuthnClientMismatchException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a WebAuthnClientMismatchException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -82943,16 +83299,17 @@ impl rt::json::Read for WebAuthnConfigurationMissingException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a WebAuthnConfigurationMissingException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -83087,23 +83444,24 @@ impl rt::json::Read for WebAuthnConfigurationType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a WebAuthnConfigurationType object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
-        let mut entries = r.begin_object("a WebAuthnConfigurationType object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "RelyingPartyId" => {
-                    r.member_into(&mut v0, "RelyingPartyId", "relyingPartyId")?
+                    r.member_into(&mut v0, "RelyingPartyId", "relyingPartyId")
                 }
                 "UserVerification" => {
-                    r.member_into(&mut v1, "UserVerification", "userVerification")?
+                    r.member_into(&mut v1, "UserVerification", "userVerification")
                 }
                 "FactorConfiguration" => {
-                    r.member_into(&mut v2, "FactorConfiguration", "factorConfiguration")?
+                    r.member_into(&mut v2, "FactorConfiguration", "factorConfiguration")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             relying_party_id: v0,
@@ -83278,43 +83636,44 @@ impl rt::json::Read for WebAuthnCredentialDescription {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
+        let mut entries = r.begin_object("a WebAuthnCredentialDescription object")?;
         let mut v0 = None;
         let mut v1 = None;
         let mut v2 = None;
         let mut v3 = None;
         let mut v4 = None;
         let mut v5 = None;
-        let mut entries = r.begin_object("a WebAuthnCredentialDescription object")?;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "CredentialId" => r.member_into(&mut v0, "CredentialId", "credentialId")?,
+            let read = match &*key {
+                "CredentialId" => r.member_into(&mut v0, "CredentialId", "credentialId"),
                 "FriendlyCredentialName" => {
                     r.member_into(
                         &mut v1,
                         "FriendlyCredentialName",
                         "friendlyCredentialName",
-                    )?
+                    )
                 }
                 "RelyingPartyId" => {
-                    r.member_into(&mut v2, "RelyingPartyId", "relyingPartyId")?
+                    r.member_into(&mut v2, "RelyingPartyId", "relyingPartyId")
                 }
                 "AuthenticatorAttachment" => {
                     r.member_into(
                         &mut v3,
                         "AuthenticatorAttachment",
                         "authenticatorAttachment",
-                    )?
+                    )
                 }
                 "AuthenticatorTransports" => {
                     r.member_into(
                         &mut v4,
                         "AuthenticatorTransports",
                         "authenticatorTransports",
-                    )?
+                    )
                 }
-                "CreatedAt" => r.member_into(&mut v5, "CreatedAt", "createdAt")?,
-                _ => r.skip_value()?,
-            }
+                "CreatedAt" => r.member_into(&mut v5, "CreatedAt", "createdAt"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self {
             credential_id: r.required(v0, "CredentialId", "credentialId"),
@@ -83467,16 +83826,17 @@ impl rt::json::Read for WebAuthnCredentialNotSupportedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a WebAuthnCredentialNotSupportedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -83695,13 +84055,14 @@ impl rt::json::Read for WebAuthnMfaSettingsType {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut v0 = None;
         let mut entries = r.begin_object("a WebAuthnMfaSettingsType object")?;
+        let mut v0 = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
-                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled")?,
-                _ => r.skip_value()?,
-            }
+            let read = match &*key {
+                "Enabled" => r.member_into(&mut v0, "Enabled", "enabled"),
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { enabled: v0 };
         r.check(&value, false);
@@ -83805,15 +84166,16 @@ impl rt::json::Read for WebAuthnNotEnabledException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a WebAuthnNotEnabledException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -83920,15 +84282,16 @@ impl rt::json::Read for WebAuthnOriginNotAllowedException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r.begin_object("a WebAuthnOriginNotAllowedException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);
@@ -84035,16 +84398,17 @@ impl rt::json::Read for WebAuthnRelyingPartyMismatchException {
     fn read(
         r: &mut rt::json::Reader<'_>,
     ) -> ::core::result::Result<Self, rt::json::Error> {
-        let mut message = None;
         let mut entries = r
             .begin_object("a WebAuthnRelyingPartyMismatchException object")?;
+        let mut message = None;
         while let Some(key) = r.next_key(&mut entries)? {
-            match &*key {
+            let read = match &*key {
                 "message" | "Message" => {
-                    r.member_into(&mut message, "message", "message")?
+                    r.member_into(&mut message, "message", "message")
                 }
-                _ => r.skip_value()?,
-            }
+                _ => r.skip_value(),
+            };
+            read?;
         }
         let value = Self { message };
         r.check(&value, false);

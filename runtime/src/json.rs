@@ -655,7 +655,8 @@ impl<'a> Reader<'a> {
     }
 
     /// The next member name of the object, or `None` at its end.
-    #[inline]
+    // Not inlined: it is called from every structure's `read`, and one copy serves all.
+    #[inline(never)]
     pub fn next_key(&mut self, entries: &mut Entries) -> Result<Option<Cow<'a, str>>, Error> {
         match self.peek() {
             Some(b'}') => {

@@ -738,9 +738,9 @@ fn emit_read(
                     quote!(let mut extra = ::std::collections::BTreeMap::new();)
                 }
             };
-            (decl, quote!(_ => r.extra_into(&mut extra, key)?,))
+            (decl, quote!(_ => r.extra_into(&mut extra, key),))
         }
-        None => (TokenStream::new(), quote!(_ => r.skip_value()?,)),
+        None => (TokenStream::new(), quote!(_ => r.skip_value(),)),
     };
     let rt = quote!(rt);
     let (key, lets) = if m.entries.is_empty() && st.additional.is_none() {
@@ -751,11 +751,14 @@ fn emit_read(
     let body = if m.entries.is_empty() && st.additional.is_none() {
         quote!(r.skip_value()?;)
     } else {
+        // One `?` for all members: each `?` is an exit that drops every slot, so one per
+        // member would make the function quadratic in its member count.
         quote! {
-            match &*key {
-                #(#wire_pats => r.member_into(&mut #locals, #entry_wires, #path_names)?,)*
+            let read = match &*key {
+                #(#wire_pats => r.member_into(&mut #locals, #entry_wires, #path_names),)*
                 #other_arm
-            }
+            };
+            read?;
         }
     };
     quote! {
@@ -766,9 +769,9 @@ fn emit_read(
             // into each other is what makes deserializers slow to compile.
             #[inline(never)]
             fn read(r: &mut #rt::json::Reader<'_>) -> ::core::result::Result<Self, #rt::json::Error> {
+                let mut entries = r.begin_object(#expected)?;
                 #lets
                 #extra_init
-                let mut entries = r.begin_object(#expected)?;
                 while let Some(#key) = r.next_key(&mut entries)? {
                     #body
                 }

@@ -20,7 +20,9 @@ use crate::settings::Settings;
 #[derive(Debug, Clone)]
 pub struct Builder {
     spec: PathBuf,
-    options: Vec<(String, String)>,
+    settings: Settings,
+    /// The first option [`Settings::set`] refused, reported when generating.
+    invalid: Option<Error>,
 }
 
 impl Builder {
@@ -28,13 +30,20 @@ impl Builder {
     pub fn new(spec: impl AsRef<Path>) -> Self {
         Builder {
             spec: spec.as_ref().to_path_buf(),
-            options: Vec::new(),
+            settings: Settings::default(),
+            invalid: None,
         }
     }
 
-    /// Sets an option (same keys as the options file: `pattern-mode`, `protocol`, …).
+    /// Sets an option with [`Settings::set`] (the keys of the options file: `pattern-mode`,
+    /// `protocol`, …; `_` may stand for `-`). These override the options file beside the
+    /// spec. An invalid option is reported by the generation that follows.
     pub fn option(mut self, key: &str, value: &str) -> Self {
-        self.options.push((key.to_owned(), value.to_owned()));
+        if self.invalid.is_none()
+            && let Err(e) = self.settings.set(key, value)
+        {
+            self.invalid = Some(e);
+        }
         self
     }
 
@@ -54,11 +63,10 @@ impl Builder {
     /// cannot enforce).
     pub fn generate_with_warnings(&self) -> Result<(String, Vec<Warning>)> {
         let spec = self.spec_path();
-        let mut settings = Settings::default();
-        for (k, v) in &self.options {
-            settings.set(k, v).map_err(|e| e.in_file(&spec))?;
+        if let Some(e) = &self.invalid {
+            return Err(e.clone().in_file(&spec));
         }
-        let api = crate::load(&spec, &settings)?;
+        let api = crate::load(&spec, &self.settings)?;
         let text = crate::single_file(&api).map_err(|e| e.in_file(&spec))?;
         Ok((text, api.warnings))
     }
@@ -118,6 +126,31 @@ fn cargo_warning(spec: &Path, w: &Warning) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn options_go_through_settings_set() {
+        let b = Builder::new("spec/a.yaml")
+            .option("pattern-mode", "search")
+            .option("runtime_path", "crate::rt");
+        let mut expected = Settings::default();
+        expected.set("pattern-mode", "search").unwrap();
+        expected.set("runtime-path", "crate::rt").unwrap();
+        assert_eq!(b.settings, expected);
+        assert!(b.invalid.is_none());
+    }
+
+    #[test]
+    fn the_first_bad_option_is_the_error() {
+        let b = Builder::new("/nonexistent/spec.yaml")
+            .option("protocol", "soap")
+            .option("colour", "blue");
+        let e = b.generate().unwrap_err();
+        assert_eq!(
+            e.message,
+            "option `protocol` must be `aws-json` or `generic`, not `soap`"
+        );
+        assert_eq!(e.file.as_deref(), Some(Path::new("/nonexistent/spec.yaml")));
+    }
 
     #[test]
     fn warnings_are_one_cargo_line() {

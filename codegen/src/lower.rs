@@ -25,7 +25,7 @@ const TARGET_PREFIX: &str = "/#X-Amz-Target=";
 pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
     let protocol = detect_protocol(doc, settings);
     let pattern_mode = match (settings.pattern_mode, &protocol) {
-        (Some(m), _) => m.into(),
+        (Some(m), _) => m,
         (None, Protocol::AwsJson { .. }) => PatternMode::FullMatch,
         (None, Protocol::Generic) => PatternMode::Search,
     };
@@ -71,20 +71,24 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
     crate::sizes::box_large_alternatives(&mut l.types);
     l.mark_usage(&operations);
 
-    let validation_error = settings.validation_exception.clone().unwrap_or_else(|| {
-        let defined = |code: &str| {
-            exceptions
-                .iter()
-                .any(|&id| l.types[id.0].error_code() == code)
-        };
-        if defined("ValidationException") {
-            "ValidationException".to_owned()
-        } else if defined("InvalidParameterException") {
-            "InvalidParameterException".to_owned()
-        } else {
-            "ValidationException".to_owned()
-        }
-    });
+    let validation_error = settings
+        .validation_exception
+        .as_ref()
+        .map(|code| code.as_str().to_owned())
+        .unwrap_or_else(|| {
+            let defined = |code: &str| {
+                exceptions
+                    .iter()
+                    .any(|&id| l.types[id.0].error_code() == code)
+            };
+            if defined("ValidationException") {
+                "ValidationException".to_owned()
+            } else if defined("InvalidParameterException") {
+                "InvalidParameterException".to_owned()
+            } else {
+                "ValidationException".to_owned()
+            }
+        });
     Ok(Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
@@ -98,8 +102,8 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         validation_error,
         runtime: settings
             .runtime_path
-            .clone()
-            .unwrap_or_else(|| "::specgen_runtime".to_owned()),
+            .as_ref()
+            .map_or_else(|| "::specgen_runtime".to_owned(), |p| p.as_str().to_owned()),
         warnings: l.warnings,
     })
 }

@@ -177,6 +177,32 @@ fn unsupported_pattern_names_schema_and_pointer() {
 }
 
 #[test]
+fn bad_value_in_the_options_file_names_the_file_and_key() {
+    let dir = scratch("options-file");
+    let spec = dir.join("tiny.yaml");
+    fs::write(&spec, GOOD).unwrap();
+    let options = dir.join("tiny.specgen.yaml");
+    fs::write(&options, "pattern-mode: full-match\nprotocol: soap\n").unwrap();
+    let o = specgen(&[
+        "generate",
+        spec.to_str().unwrap(),
+        "--out",
+        dir.join("out").to_str().unwrap(),
+    ]);
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{stderr}");
+    let expected = format!(
+        "{}: option `protocol` must be `aws-json` or `generic`, not `soap`",
+        options.display()
+    );
+    assert!(
+        stderr.contains(&expected),
+        "expected `{expected}` in: {stderr}"
+    );
+    assert!(!dir.join("out").exists(), "nothing written");
+}
+
+#[test]
 fn wrong_structure_names_the_pointer() {
     let spec = GOOD.replace("maxLength: 3", "maxLength: -3");
     fails_cleanly(
@@ -243,4 +269,28 @@ fn bad_option_is_an_error() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("`full-match` or `search`"));
+}
+
+#[test]
+fn option_keys_may_use_underscores() {
+    let dir = scratch("option-underscore");
+    let spec = dir.join("tiny.yaml");
+    fs::write(&spec, GOOD).unwrap();
+    let generate = |option: &str| {
+        specgen(&[
+            "generate",
+            spec.to_str().unwrap(),
+            "--out",
+            dir.join("out").to_str().unwrap(),
+            "--option",
+            option,
+        ])
+    };
+    assert_eq!(generate("pattern_mode=search").status.code(), Some(0));
+    let o = generate("pattern_mode=sometimes");
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("option `pattern_mode` must be `full-match` or `search`, not `sometimes`")
+    );
 }

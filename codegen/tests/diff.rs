@@ -7,7 +7,7 @@ use std::process::{Command, Output};
 
 use specgen::diff::{Class, Report, diff};
 use specgen::load::{Format, parse};
-use specgen::settings::PatternModeChoice;
+use specgen::pattern::PatternMode;
 use specgen::{Settings, ir, lower};
 
 const BASE: &str = include_str!("fixtures/diff/base.yaml");
@@ -104,7 +104,7 @@ fn target_prefix_changed() {
 #[test]
 fn pattern_mode_changed() {
     let search = Settings {
-        pattern_mode: Some(PatternModeChoice::Search),
+        pattern_mode: Some(PatternMode::Search),
         ..Settings::default()
     };
     // A search accepts more than a full match: old servers reject what new ones accept.

@@ -8,10 +8,10 @@ use syn::parse::{Parse, ParseStream};
 use syn::{LitStr, Token};
 
 /// One `key = "value"` option: the options file's keys, with `_` for `-` (`pattern_mode`);
-/// `pattern-mode` is accepted too.
+/// `pattern-mode` is accepted too. [`specgen::Settings::set`] takes either spelling.
 struct Opt {
+    /// As written (`pattern_mode`), so that errors name it so.
     key: String,
-    written: String,
     value: LitStr,
     tokens: TokenStream,
 }
@@ -41,12 +41,7 @@ impl Parse for Args {
             let value: LitStr = input.parse()?;
             // First and last token: errors span the whole option.
             let tokens = quote::quote!(#first #value);
-            options.push(Opt {
-                key: key.replace('_', "-"),
-                written: key,
-                value,
-                tokens,
-            });
+            options.push(Opt { key, value, tokens });
         }
         Ok(Args { spec, options })
     }
@@ -61,11 +56,7 @@ pub(crate) fn expand(input: TokenStream) -> TokenStream {
     let mut errors = TokenStream::new();
     for opt in &args.options {
         if let Err(e) = settings.set(&opt.key, &opt.value.value()) {
-            // Name the option as it was written (`pattern_mode`), not as the file spells it.
-            let message = e
-                .message
-                .replace(&format!("`{}`", opt.key), &format!("`{}`", opt.written));
-            errors.extend(syn::Error::new_spanned(&opt.tokens, message).to_compile_error());
+            errors.extend(syn::Error::new_spanned(&opt.tokens, e.message).to_compile_error());
         }
     }
     if !errors.is_empty() {

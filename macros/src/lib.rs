@@ -66,8 +66,9 @@ use proc_macro::TokenStream;
 /// - The path is relative to the calling crate's root (`CARGO_MANIFEST_DIR`), as in a
 ///   build script.
 /// - Options are `key = "value"` pairs with the keys of the options file, written with
-///   underscores (`protocol`, `pattern_mode`, `validation_exception`, `runtime_path`; the
-///   file's `pattern-mode` spelling is accepted too, but rustfmt spaces it out). They
+///   underscores (`protocol`, `pattern_mode`, `validation_exception`, `runtime_path`,
+///   `unsupported_pattern`; the file's `pattern-mode` spelling is accepted too, but rustfmt
+///   spaces it out), read as the file's values are (`specgen::Settings::set`). They
 ///   override the options file beside the spec (`api.specgen.yaml`).
 /// - The expansion refers to `::specgen_runtime`, `::serde` and `::serde_json`: the crate
 ///   needs those three dependencies besides `specgen-macros`.

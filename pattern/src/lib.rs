@@ -45,6 +45,69 @@ pub enum PatternMode {
     Search,
 }
 
+impl PatternMode {
+    /// What [`PatternMode::from_str`](std::str::FromStr::from_str) accepts, for messages.
+    pub const EXPECTED: &'static str = "`full-match` or `search`";
+
+    /// The text form: `full-match` or `search` (as in specgen's options file).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PatternMode::FullMatch => "full-match",
+            PatternMode::Search => "search",
+        }
+    }
+}
+
+impl fmt::Display for PatternMode {
+    /// `full-match` or `search`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::str::FromStr for PatternMode {
+    type Err = ParsePatternModeError;
+
+    /// `full-match` or `search` (the [`Display`](fmt::Display) form); `full_match` is
+    /// accepted too, as attributes spell it.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "full-match" | "full_match" => Ok(PatternMode::FullMatch),
+            "search" => Ok(PatternMode::Search),
+            _ => Err(ParsePatternModeError {
+                value: s.to_owned(),
+            }),
+        }
+    }
+}
+
+/// Text that is not a [`PatternMode`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParsePatternModeError {
+    value: String,
+}
+
+impl ParsePatternModeError {
+    /// The text that was given.
+    pub fn value(&self) -> &str {
+        &self.value
+    }
+}
+
+impl fmt::Display for ParsePatternModeError {
+    /// ``expected `full-match` or `search`, not `fuzzy` ``.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "expected {}, not `{}`",
+            PatternMode::EXPECTED,
+            self.value
+        )
+    }
+}
+
+impl std::error::Error for ParsePatternModeError {}
+
 /// The engine a compiled pattern needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Engine {

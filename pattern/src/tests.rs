@@ -224,3 +224,21 @@ fn deep_or_long_input_is_refused_or_translated_without_overflow() {
     let _ = translate(&dollars);
     assert!(started.elapsed() < std::time::Duration::from_secs(5));
 }
+
+#[test]
+fn pattern_mode_text_round_trips() {
+    for mode in [PatternMode::FullMatch, PatternMode::Search] {
+        assert_eq!(mode.to_string().parse::<PatternMode>(), Ok(mode));
+    }
+    assert_eq!("full-match".parse(), Ok(PatternMode::FullMatch));
+    assert_eq!("full_match".parse(), Ok(PatternMode::FullMatch));
+    assert_eq!("search".parse(), Ok(PatternMode::Search));
+    let e = "fuzzy".parse::<PatternMode>().unwrap_err();
+    assert_eq!(e.value(), "fuzzy");
+    assert_eq!(
+        e.to_string(),
+        "expected `full-match` or `search`, not `fuzzy`"
+    );
+    assert!("Search".parse::<PatternMode>().is_err());
+    assert!("".parse::<PatternMode>().is_err());
+}

@@ -161,18 +161,15 @@ impl Container {
                 }
                 "pattern_mode" => {
                     let lit: LitStr = meta.value()?.parse()?;
-                    let mode = match lit.value().as_str() {
-                        "full-match" | "full_match" => PatternMode::FullMatch,
-                        "search" => PatternMode::Search,
-                        other => {
-                            return Err(syn::Error::new(
-                                lit.span(),
-                                format!(
-                                    "`pattern_mode` must be \"full-match\" or \"search\", not \"{other}\""
-                                ),
-                            ));
-                        }
-                    };
+                    let mode = lit.value().parse::<PatternMode>().map_err(|e| {
+                        syn::Error::new(
+                            lit.span(),
+                            format!(
+                                "`pattern_mode` must be \"full-match\" or \"search\", not \"{}\"",
+                                e.value()
+                            ),
+                        )
+                    })?;
                     if out.pattern_mode.is_some() {
                         return Err(duplicate(meta, &key));
                     }

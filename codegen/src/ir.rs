@@ -95,6 +95,8 @@ pub struct Api {
     /// What generation went past without doing (such as patterns it cannot enforce), in
     /// spec order.
     pub warnings: Vec<Warning>,
+    /// The statics and functions the generated checks share, named (see [`Checks`]).
+    pub checks: Checks,
 }
 
 /// Something generation went past without doing, for the user to know.
@@ -654,4 +656,190 @@ pub struct Operation {
     pub response_name: String,
     /// JSON pointer of the operation.
     pub pointer: String,
+}
+
+/// What the generated `Validate` code shares and calls, decided once by lowering
+/// (`lower::checks`): the statics of the `rules` module (patterns, string constraint sets,
+/// element constraint lists) with their names, the functions that check request bodies
+/// that are not structures, and which modules call the runtime's `check` helpers.
+///
+/// Every name here is claimed in one scope per module of generated code, in a fixed order,
+/// so that the output does not depend on the order the emitters run in.
+#[derive(Debug, Clone, Default)]
+pub struct Checks {
+    /// The static of each pattern, indexed by [`PatternId`] (`PATTERN_1`, …).
+    pub patterns: Vec<String>,
+    /// Distinct string constraint sets, each named after the first schema that has it;
+    /// only those marked used are emitted (a set may belong to a member nothing checks
+    /// alone, such as the key of a map without checks on its keys).
+    pub strings: Vec<StringRule>,
+    /// Distinct element constraint lists, in the order the checks first name them; each
+    /// is used.
+    pub lists: Vec<ConstraintList>,
+    /// The functions validating request bodies whose type is an alias (of a list, map or
+    /// scalar, which cannot implement `Validate`), in operation order.
+    pub body_validators: Vec<BodyValidator>,
+    /// Whether the `types` module's code calls `check::` helpers (and so imports `check`).
+    pub types_use_check: bool,
+    /// Whether the `operations` module's code (REST requests) calls them.
+    pub operations_use_check: bool,
+}
+
+/// A string constraint set: a `check::StrRules` static of the `rules` module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StringRule {
+    /// Name of the static (`USER_POOL_ID_TYPE`).
+    pub name: String,
+    /// Fewest characters.
+    pub min_len: Option<u64>,
+    /// Most characters.
+    pub max_len: Option<u64>,
+    /// The pattern.
+    pub pattern: Option<PatternId>,
+    /// Whether values are never shown in messages.
+    pub sensitive: bool,
+    /// What it belongs to, for its docs ("String constraints of `<origin>`."): a schema
+    /// name, or `<operationId>` parameter `<name>` written as code spans.
+    pub origin: String,
+    /// Whether some emitted check refers to it.
+    pub used: bool,
+}
+
+impl StringRule {
+    /// Whether these are the string constraints of `c`.
+    pub fn matches(&self, c: &Constraints) -> bool {
+        (self.min_len, self.max_len, self.pattern, self.sensitive)
+            == (c.min_len, c.max_len, c.pattern, c.sensitive)
+    }
+}
+
+/// The constraints of an element shape (of a list's members, a map's values or keys) as
+/// AWS's message lists them (`Member must satisfy constraint: [Member must have length
+/// less than or equal to 64, …]`): a `[rt::Constraint; n]` static of the `rules` module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConstraintList {
+    /// Name of the static (`USER_POOL_ID_TYPE_CONSTRAINTS`).
+    pub name: String,
+    /// The constraints, in the order messages list them.
+    pub items: Vec<ListedConstraint>,
+    /// What they constrain, for the docs (`strings of `Name``, `an integer`).
+    pub what: String,
+}
+
+/// One constraint of a [`ConstraintList`] (an `rt::Constraint`).
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListedConstraint {
+    /// Most characters, items or bytes.
+    MaxLength(u64),
+    /// Fewest characters, items or bytes.
+    MinLength(u64),
+    /// A pattern, as the spec writes it (also one generated code cannot check: AWS lists
+    /// it all the same).
+    Pattern(String),
+    /// Largest value.
+    Maximum(Bound),
+    /// Smallest value.
+    Minimum(Bound),
+    /// The values of an integer enum, as text.
+    Values(Vec<String>),
+    /// The values of a string enum type.
+    EnumValues(TypeId),
+}
+
+/// A function validating a request body whose type is an alias.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyValidator {
+    /// The body type.
+    pub ty: TypeId,
+    /// Name of the function in the `types` module (`validate_<snake type name>`).
+    pub name: String,
+}
+
+impl Api {
+    /// The string constraint set of a string with constraints `c`, if it has something to
+    /// check.
+    pub fn string_rule(&self, c: &Constraints) -> Option<&StringRule> {
+        if !c.string_checked() {
+            return None;
+        }
+        self.checks.strings.iter().find(|r| r.matches(c))
+    }
+
+    /// The function validating the request body type `ty`, when it is an alias.
+    pub fn body_validator(&self, ty: TypeId) -> Option<&str> {
+        self.checks
+            .body_validators
+            .iter()
+            .find(|v| v.ty == ty)
+            .map(|v| v.name.as_str())
+    }
+
+    /// The static listing `items`, when a check names it.
+    pub fn constraint_list(&self, items: &[ListedConstraint]) -> Option<&ConstraintList> {
+        self.checks.lists.iter().find(|l| l.items == items)
+    }
+
+    /// The constraints of a (resolved) element shape as a message lists them, or `None`
+    /// when elements are not checked against constraints of their own. `key`: the
+    /// elements are map keys, which are text whatever their shape, so only string
+    /// constraints and enums apply.
+    pub fn listed_constraints(&self, shape: &Shape, key: bool) -> Option<Vec<ListedConstraint>> {
+        let c = &shape.constraints;
+        let lengths = |min: Option<u64>, max: Option<u64>| {
+            let max = max.map(ListedConstraint::MaxLength);
+            let min = min.map(ListedConstraint::MinLength);
+            max.into_iter().chain(min)
+        };
+        let mut listed = Vec::new();
+        match &shape.kind {
+            ShapeKind::String if c.string_checked() || c.blob_checked() => {
+                if self.string_rule(c).is_some() {
+                    listed.extend(lengths(c.min_len, c.max_len));
+                }
+                let source = match (c.pattern, &c.unenforced_pattern) {
+                    (Some(p), _) => Some(&self.patterns[p.0].source),
+                    (None, Some(u)) => Some(&u.source),
+                    (None, None) => None,
+                };
+                if let Some(source) = source {
+                    listed.push(ListedConstraint::Pattern(source.clone()));
+                }
+                if c.blob_checked() {
+                    listed.extend(lengths(c.min_bytes, c.max_bytes));
+                }
+            }
+            ShapeKind::Integer(_)
+                if !key && (c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some()) =>
+            {
+                let int = |b: Bound| match b {
+                    Bound::Int(v) => Bound::Int(v),
+                    Bound::Float(v) => Bound::Int(v as i64),
+                };
+                listed.extend(c.maximum.map(|b| ListedConstraint::Maximum(int(b))));
+                listed.extend(c.minimum.map(|b| ListedConstraint::Minimum(int(b))));
+                if let Some(values) = &c.int_enum {
+                    let names = values.iter().map(i64::to_string).collect();
+                    listed.push(ListedConstraint::Values(names));
+                }
+            }
+            ShapeKind::Number(_) if !key && (c.minimum.is_some() || c.maximum.is_some()) => {
+                let float = |b: Bound| match b {
+                    Bound::Int(v) => Bound::Float(v as f64),
+                    Bound::Float(v) => Bound::Float(v),
+                };
+                listed.extend(c.maximum.map(|b| ListedConstraint::Maximum(float(b))));
+                listed.extend(c.minimum.map(|b| ListedConstraint::Minimum(float(b))));
+            }
+            ShapeKind::List(_) | ShapeKind::Map(_)
+                if !key && (c.min_len.is_some() || c.max_len.is_some()) =>
+            {
+                listed.extend(lengths(c.min_len, c.max_len));
+            }
+            ShapeKind::Named(id) if matches!(self.ty(*id).kind, TypeKind::Enum(_)) => {
+                listed.push(ListedConstraint::EnumValues(*id));
+            }
+            _ => return None,
+        }
+        Some(listed)
+    }
 }

@@ -18,6 +18,8 @@ use crate::names::{Scope, camel, path_name, snake};
 use crate::pattern::{self, PatternError, PatternMode};
 use crate::settings::{ProtocolChoice, Settings, UnsupportedPattern};
 
+mod checks;
+
 const SCHEMAS: &str = "#/components/schemas";
 const TARGET_PREFIX: &str = "/#X-Amz-Target=";
 
@@ -89,7 +91,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
                 "ValidationException".to_owned()
             }
         });
-    Ok(Api {
+    let mut api = Api {
         title: doc.info.title.clone(),
         version: doc.info.version.clone(),
         docs: doc.info.description.as_deref().map(html_to_markdown),
@@ -105,7 +107,10 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
             .as_ref()
             .map_or_else(|| "::specgen_runtime".to_owned(), |p| p.as_str().to_owned()),
         warnings: l.warnings,
-    })
+        checks: Checks::default(),
+    };
+    checks::plan(&mut api);
+    Ok(api)
 }
 
 /// AWS JSON when every path is `/#X-Amz-Target=<Service>.<Op>` (or when forced).

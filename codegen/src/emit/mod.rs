@@ -1,5 +1,6 @@
 //! IR to Rust tokens. Each submodule emits one module of the generated code; none reads
-//! the spec.
+//! the spec, and none names anything the IR does not (so the order they run in does not
+//! matter).
 //!
 //! Generated code names everything outside its own modules by absolute path
 //! (`::std::string::String`, `::serde::Serialize`) so that a schema called `String`,
@@ -49,18 +50,16 @@ pub struct Generated {
 /// Emits all code for `api`.
 pub fn emit(api: &Api) -> Generated {
     let cx = Cx::new(api);
-    let rules = rules::Rules::collect(&cx);
     let rt = &cx.rt;
     // Modules own their namespace, so short local names for the runtime are safe there
     // (schema names are CamelCase and cannot clash with them).
-    let mut types_items = types::emit(&cx, &rules);
+    let mut types_items = types::emit(&cx);
     types_items.extend(builders::emit(&cx));
-    // REST operations: before the `rules` module is emitted, which lists the rules used.
     let rest_items = match api.protocol {
-        Protocol::Generic => rest::emit_module(&cx, &rules),
+        Protocol::Generic => rest::emit_module(&cx),
         Protocol::AwsJson { .. } => None,
     };
-    let check = if cx.uses_check.get() {
+    let check = if api.checks.types_use_check {
         quote!(
             use rt::__private::check;
         )
@@ -72,12 +71,12 @@ pub fn emit(api: &Api) -> Generated {
         use rt::__private::de;
         #check
     };
-    let rules_check = if rules.is_empty() {
-        TokenStream::new()
-    } else {
+    let rules_check = if api.checks.strings.iter().any(|r| r.used) {
         quote!(
             use rt::__private::check;
         )
+    } else {
+        TokenStream::new()
     };
     let rules_preamble = quote! {
         use #rt as rt;
@@ -97,7 +96,7 @@ pub fn emit(api: &Api) -> Generated {
         name: "rules",
         public: false,
         docs: "Constraint tables and patterns shared by the `Validate` impls.".to_owned(),
-        items: vec![rules_preamble, rules.emit(&cx)],
+        items: vec![rules_preamble, rules::emit(&cx)],
     });
     let mut root = operations::emit_operation(&cx);
     if let Some(items) = rest_items {
@@ -247,8 +246,6 @@ pub(crate) struct Cx<'a> {
     pub api: &'a Api,
     /// Path of the runtime crate.
     pub rt: TokenStream,
-    /// Whether emitted `types` code calls `check::` helpers.
-    pub uses_check: std::cell::Cell<bool>,
     /// Per type: whether its values have anything to check.
     pub needs_checks: Vec<bool>,
 }
@@ -261,7 +258,6 @@ impl<'a> Cx<'a> {
         Cx {
             api,
             rt,
-            uses_check: std::cell::Cell::new(false),
             needs_checks: api.types_needing_checks(),
         }
     }

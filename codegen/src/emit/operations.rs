@@ -201,8 +201,8 @@ pub(crate) fn emit_request_response(cx: &Cx<'_>) -> TokenStream {
                 req_read.push(
                     quote!(Operation::#v => Self::#v(#rt::__private::parse_body_strict(body)?),),
                 );
-                req_parse.push(if matches!(def.kind, crate::ir::TypeKind::Alias(_)) {
-                    let check = super::validate::body_fn_name(def);
+                req_parse.push(if let Some(check) = api.body_validator(input) {
+                    let check = ident(check);
                     quote! {
                         Operation::#v => Self::#v(
                             #rt::__private::parse_request_with(body, types::#check)

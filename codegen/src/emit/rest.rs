@@ -9,7 +9,6 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rules::Rules;
 use super::validate::check_value;
 use super::{Cx, constraint_docs, doc_attrs, ident};
 use crate::ir::{
@@ -19,26 +18,23 @@ use crate::ir::{
 
 /// The items of the `operations` module (its preamble first), or `None` when the API has
 /// no operations.
-pub(crate) fn emit_module(cx: &Cx<'_>, rules: &Rules) -> Option<Vec<TokenStream>> {
+pub(crate) fn emit_module(cx: &Cx<'_>) -> Option<Vec<TokenStream>> {
     if cx.api.operations.is_empty() {
         return None;
     }
     let rt = &cx.rt;
-    // Whether the checks emitted here call `check::`, apart from the other modules.
-    let before = cx.uses_check.replace(false);
     let mut items = Vec::new();
     for op in &cx.api.operations {
-        items.push(request(cx, op, rules));
+        items.push(request(cx, op));
         items.push(response(cx, op));
     }
-    let check = if cx.uses_check.get() {
+    let check = if cx.api.checks.operations_use_check {
         quote!(
             use rt::__private::check;
         )
     } else {
         TokenStream::new()
     };
-    cx.uses_check.set(before || cx.uses_check.get());
     let preamble = quote! {
         use #rt as rt;
         #check
@@ -113,7 +109,7 @@ fn route_text(op: &Operation) -> String {
     format!("`{} {}`", op.method, op.path.replace('`', "'"))
 }
 
-fn request(cx: &Cx<'_>, op: &Operation, rules: &Rules) -> TokenStream {
+fn request(cx: &Cx<'_>, op: &Operation) -> TokenStream {
     let api = cx.api;
     let name = ident(&op.request_name);
     let types = quote!(super::types::);
@@ -146,7 +142,7 @@ fn request(cx: &Cx<'_>, op: &Operation, rules: &Rules) -> TokenStream {
         fields.push(quote!(#docs pub #field: #ty,));
         let resolved = api.resolve(&p.shape);
         let value = quote!(value);
-        if let Some(check) = check_value(cx, &resolved, &value, rules, 0) {
+        if let Some(check) = check_value(cx, &resolved, &value, 0) {
             let wire = &p.name;
             checks.push(if p.required {
                 quote! {
@@ -187,7 +183,7 @@ fn request(cx: &Cx<'_>, op: &Operation, rules: &Rules) -> TokenStream {
         let resolved = api.resolve(&Shape::plain(ShapeKind::Named(input)));
         let value = quote!(value);
         // The body's members are checked at their own paths, as a body alone is.
-        if let Some(check) = check_value(cx, &resolved, &value, rules, 0) {
+        if let Some(check) = check_value(cx, &resolved, &value, 0) {
             checks.push(if op.body_required {
                 quote! {
                     {

@@ -66,8 +66,8 @@ pub(crate) fn emit(cx: &Cx<'_>) -> TokenStream {
             Some(input) => {
                 let def = api.ty(input);
                 let ty = ident(&def.name);
-                let read = if matches!(def.kind, crate::ir::TypeKind::Alias(_)) {
-                    let check = super::validate::body_fn_name(def);
+                let read = if let Some(check) = api.body_validator(input) {
+                    let check = ident(check);
                     quote!(#rt::__private::parse_request_with(body, types::#check))
                 } else {
                     quote!(#rt::__private::parse_request::<types::#ty>(body))

@@ -8,32 +8,25 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::rules::Rules;
 use super::{Cx, builders, constraint_docs, doc_attrs, ident, validate};
 use crate::ir::{
     Field, Shape, ShapeKind, StringEnum, Struct, TimestampFormat, TypeDef, TypeKind, Union,
 };
 
-pub(crate) fn emit(cx: &Cx<'_>, rules: &Rules) -> Vec<TokenStream> {
+pub(crate) fn emit(cx: &Cx<'_>) -> Vec<TokenStream> {
     let mut out = Vec::with_capacity(cx.api.types.len());
     for def in &cx.api.types {
         out.push(match &def.kind {
             TypeKind::Alias(_) => emit_alias(cx, def),
             TypeKind::Enum(e) => emit_enum(cx, def, e),
-            TypeKind::Struct(st) => emit_struct(cx, def, st, false, rules),
-            TypeKind::Exception(st) => emit_struct(cx, def, st, true, rules),
-            TypeKind::Union(u) => emit_union(cx, def, u, rules),
+            TypeKind::Struct(st) => emit_struct(cx, def, st, false),
+            TypeKind::Exception(st) => emit_struct(cx, def, st, true),
+            TypeKind::Union(u) => emit_union(cx, def, u),
         });
     }
     // Request bodies that are not structures validate through a function.
-    let mut done = std::collections::HashSet::new();
-    for op in &cx.api.operations {
-        if let Some(input) = op.input {
-            let def = cx.api.ty(input);
-            if matches!(def.kind, TypeKind::Alias(_)) && done.insert(input) {
-                out.push(validate::emit_body_fn(cx, def, rules));
-            }
-        }
+    for validator in &cx.api.checks.body_validators {
+        out.push(validate::emit_body_fn(cx, validator));
     }
     out
 }
@@ -74,7 +67,6 @@ pub(crate) const CATCH_ALL: &str = "Unlisted_";
 
 fn emit_enum(cx: &Cx<'_>, def: &TypeDef, e: &StringEnum) -> TokenStream {
     let rt = quote!(rt);
-    cx.uses_check.set(true);
     let name = ident(&def.name);
     let docs = type_docs(
         cx,
@@ -250,13 +242,7 @@ fn sensitive(cx: &Cx<'_>, f: &Field) -> bool {
     }
 }
 
-fn emit_struct(
-    cx: &Cx<'_>,
-    def: &TypeDef,
-    st: &Struct,
-    exception: bool,
-    rules: &Rules,
-) -> TokenStream {
+fn emit_struct(cx: &Cx<'_>, def: &TypeDef, st: &Struct, exception: bool) -> TokenStream {
     let rt = quote!(rt);
     let name = ident(&def.name);
     let name_str = def.name.as_str();
@@ -376,7 +362,7 @@ fn emit_struct(
     } else {
         (TokenStream::new(), TokenStream::new())
     };
-    let validate = validate::emit_struct(cx, &name, st, rules);
+    let validate = validate::emit_struct(cx, &name, st);
 
     quote! {
         #docs
@@ -809,7 +795,7 @@ fn emit_placeholder(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> 
     }
 }
 
-fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStream {
+fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union) -> TokenStream {
     let name = ident(&def.name);
     let name_str = def.name.as_str();
     let how = match &u.discriminator {
@@ -910,7 +896,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, rules: &Rules) -> TokenStre
         .map(|v| doc_attrs(&format!("The `{}` alternative.", v.name)))
         .collect();
     let first = &variants[0];
-    let validate = validate::emit_union(cx, &name, u, rules);
+    let validate = validate::emit_union(cx, &name, u);
     let wire_reader = if cx.reads_wire() {
         quote! {
         impl rt::json::Read for #name {

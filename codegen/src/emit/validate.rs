@@ -1,25 +1,25 @@
 //! `Validate` impls: the spec's constraints, checked in place with AWS's messages.
 //!
-//! Checks are straight-line code over the members; string constraints come from the shared
-//! statics of the `rules` module. Members whose shapes check nothing generate no code, so a
+//! Checks are straight-line code over the members; string constraints and the constraint
+//! lists of elements come from the shared statics of the `rules` module (named in
+//! lowering, `lower::checks`, which walks these checks in the same order). Members whose shapes check nothing generate no code, so a
 //! structure without constraints validates in no time.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use heck::ToShoutySnakeCase;
-
-use super::rules::Rules;
 use super::{Cx, ident};
-use crate::ir::{Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union};
+use crate::ir::{
+    BodyValidator, Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union,
+};
 
-pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules) -> TokenStream {
+pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct) -> TokenStream {
     let rt = quote!(rt);
     let mut checks = Vec::new();
     for f in &st.fields {
         let shape = cx.api.resolve(&f.shape);
         let value = quote!(value);
-        let Some(check) = check_value(cx, &shape, &value, rules, 0) else {
+        let Some(check) = check_value(cx, &shape, &value, 0) else {
             continue;
         };
         let fname = ident(&f.name);
@@ -62,7 +62,7 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct, rules: &Rules)
     if let Some(a) = &st.additional {
         let shape = cx.api.resolve(&a.shape);
         let item = quote!(value);
-        if let Some(check) = check_value(cx, &shape, &item, rules, 1) {
+        if let Some(check) = check_value(cx, &shape, &item, 1) {
             let aname = ident(&a.name);
             // Undeclared members are paths of their own: `parent.<wire name>`.
             checks.push(quote! {
@@ -132,11 +132,10 @@ pub(crate) fn check_value(
     cx: &Cx<'_>,
     shape: &Shape,
     value: &TokenStream,
-    rules: &Rules,
     depth: usize,
 ) -> Option<TokenStream> {
-    let own = own_check(cx, shape, value, rules);
-    let inner = inner_check(cx, shape, value, rules, depth);
+    let own = own_check(cx, shape, value);
+    let inner = inner_check(cx, shape, value, depth);
     match (own, inner) {
         (None, None) => None,
         (own, inner) => Some(quote!(#own #inner)),
@@ -145,18 +144,14 @@ pub(crate) fn check_value(
 
 /// The constraints of the value itself: a string's length and pattern, a number's range,
 /// an enum's values, a collection's size.
-fn own_check(
-    cx: &Cx<'_>,
-    shape: &Shape,
-    value: &TokenStream,
-    rules: &Rules,
-) -> Option<TokenStream> {
+fn own_check(cx: &Cx<'_>, shape: &Shape, value: &TokenStream) -> Option<TokenStream> {
     let rt = quote!(rt);
     let c = &shape.constraints;
     match &shape.kind {
         ShapeKind::String => {
             let mut out = TokenStream::new();
-            if let Some(rule) = rules.string_rule(c).filter(|_| c.string_checked()) {
+            if let Some(rule) = cx.api.string_rule(c) {
+                let rule = ident(&rule.name);
                 out.extend(quote! {
                     check::string(#value, &super::rules::#rule, path, errors);
                 });
@@ -171,13 +166,11 @@ fn own_check(
             if out.is_empty() {
                 return None;
             }
-            cx.uses_check.set(true);
             Some(out)
         }
         ShapeKind::Integer(width)
             if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>
         {
-            cx.uses_check.set(true);
             let v = match width {
                 IntWidth::I64 => quote!(*#value),
                 IntWidth::I32 => quote!(i64::from(*#value)),
@@ -196,7 +189,6 @@ fn own_check(
             Some(out)
         }
         ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
-            cx.uses_check.set(true);
             let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
             // An `f32` is compared in its own precision.
             Some(match width {
@@ -205,7 +197,6 @@ fn own_check(
             })
         }
         ShapeKind::List(_) | ShapeKind::Map(_) if c.min_len.is_some() || c.max_len.is_some() => {
-            cx.uses_check.set(true);
             let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
             // A list of printable values shows itself (`Value '[a, b]' at 'x'`); maps,
             // sensitive lists and lists of structures are not shown.
@@ -233,7 +224,6 @@ fn inner_check(
     cx: &Cx<'_>,
     shape: &Shape,
     value: &TokenStream,
-    rules: &Rules,
     depth: usize,
 ) -> Option<TokenStream> {
     let rt = quote!(rt);
@@ -244,14 +234,14 @@ fn inner_check(
             let mut body = TokenStream::new();
             if is_map
                 && let Some(key) = &shape.constraints.map_key
-                && let Some(rule) = element_rule(cx, &cx.api.resolve(key), rules, true)
+                && let Some(rule) = element_rule(cx, &cx.api.resolve(key), true)
             {
                 let (ok, list) = (rule.ok, rule.constraints);
                 body.extend(quote! {
                     check::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&super::rules::#list), path, errors);
                 });
             }
-            if let Some(rule) = element_rule(cx, &inner, rules, false) {
+            if let Some(rule) = element_rule(cx, &inner, false) {
                 let (ok, list) = (rule.ok, rule.constraints);
                 // The list is shown unless it is sensitive or its elements cannot be.
                 let show = show_item(cx, shape).filter(|_| !is_map);
@@ -267,12 +257,9 @@ fn inner_check(
                     },
                 });
             }
-            if !body.is_empty() {
-                cx.uses_check.set(true);
-            }
             let item = quote::format_ident!("item{}", depth);
             let item_ts = quote!(#item);
-            if let Some(item_check) = inner_check(cx, &inner, &item_ts, rules, depth + 1) {
+            if let Some(item_check) = inner_check(cx, &inner, &item_ts, depth + 1) {
                 let (iter, step) = if is_map {
                     (quote!(#value.values()), quote!(path.map_value(i)))
                 } else {
@@ -317,138 +304,68 @@ struct ElementRule {
 
 /// The element test of a (resolved) element shape, or `None` when it has no constraints
 /// of its own. `key`: the elements are map keys, held as `String` whatever their shape.
-fn element_rule(cx: &Cx<'_>, shape: &Shape, rules: &Rules, key: bool) -> Option<ElementRule> {
-    let rt = quote!(rt);
-    let c = &shape.constraints;
-    let lengths = |min: Option<u64>, max: Option<u64>| {
-        let mut listed = Vec::new();
-        if let Some(max) = max {
-            listed.push(quote!(#rt::Constraint::MaxLength(#max)));
-        }
-        if let Some(min) = min {
-            listed.push(quote!(#rt::Constraint::MinLength(#min)));
-        }
-        listed
+fn element_rule(cx: &Cx<'_>, shape: &Shape, key: bool) -> Option<ElementRule> {
+    let listed = cx.api.listed_constraints(shape, key)?;
+    // Lowering names the list of every element this code checks (`lower::checks` walks
+    // the same values in the same order).
+    let Some(list) = cx.api.constraint_list(&listed) else {
+        debug_assert!(false, "no constraint list for {listed:?}");
+        return None;
     };
-    let (ok, listed, hint, what) = match &shape.kind {
-        ShapeKind::String if c.string_checked() || c.blob_checked() => {
+    let c = &shape.constraints;
+    let ok = match &shape.kind {
+        ShapeKind::String => {
             let mut tests = Vec::new();
-            let mut listed = Vec::new();
-            let mut hint = "BLOB".to_owned();
-            let mut what = "a blob".to_owned();
-            if let Some((rule, origin)) = rules.string_rule_of(c).filter(|_| c.string_checked()) {
+            if let Some(rule) = cx.api.string_rule(c) {
+                let rule = ident(&rule.name);
                 tests.push(quote!(check::string_ok(item, &super::rules::#rule)));
-                listed.extend(lengths(c.min_len, c.max_len));
-                hint = rule.to_string();
-                what = format!("strings of `{origin}`");
-            }
-            // AWS lists every constraint of the shape, including a pattern this code cannot
-            // check.
-            let source = match (c.pattern, &c.unenforced_pattern) {
-                (Some(p), _) => Some(cx.api.patterns[p.0].source.as_str()),
-                (None, Some(u)) => Some(u.source.as_str()),
-                (None, None) => None,
-            };
-            if let Some(source) = source {
-                listed.push(quote!(#rt::Constraint::Pattern(#source)));
             }
             if c.blob_checked() {
                 let (min, max) = (len_bound(c.min_bytes), len_bound(c.max_bytes));
                 tests.push(quote!(check::blob_ok(item, #min, #max)));
-                listed.extend(lengths(c.min_bytes, c.max_bytes));
             }
-            (quote!(|item| #(#tests)&&*), listed, hint, what)
+            quote!(|item| #(#tests)&&*)
         }
-        ShapeKind::Integer(width)
-            if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>
-        {
-            if key {
-                return None;
-            }
+        ShapeKind::Integer(width) => {
             let v = match width {
                 IntWidth::I64 => quote!(*item),
                 IntWidth::I32 => quote!(i64::from(*item)),
             };
             let mut tests = Vec::new();
-            let mut listed = Vec::new();
             if c.minimum.is_some() || c.maximum.is_some() {
                 let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
                 tests.push(quote!(check::int_ok(v, #min, #max)));
-                if let Some(max) = int_value(c.maximum) {
-                    listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Int(#max))));
-                }
-                if let Some(min) = int_value(c.minimum) {
-                    listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Int(#min))));
-                }
             }
             if let Some(values) = &c.int_enum {
-                let names: Vec<String> = values.iter().map(i64::to_string).collect();
                 tests.push(quote!([#(#values),*].contains(&v)));
-                listed.push(quote!(#rt::Constraint::Enum(&[#(#names),*])));
             }
-            (
-                quote!(|item| { let v = #v; #(#tests)&&* }),
-                listed,
-                "RANGE".to_owned(),
-                "an integer".to_owned(),
-            )
+            quote!(|item| { let v = #v; #(#tests)&&* })
         }
-        ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
-            if key {
-                return None;
-            }
+        ShapeKind::Number(width) => {
             let ok = match width {
                 FloatWidth::F64 => quote!(check::float_ok),
                 FloatWidth::F32 => quote!(check::float32_ok),
             };
             let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
-            let mut listed = Vec::new();
-            if let Some(max) = float_value(c.maximum) {
-                listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Float(#max))));
-            }
-            if let Some(min) = float_value(c.minimum) {
-                listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Float(#min))));
-            }
-            (
-                quote!(|item| #ok(*item, #min, #max)),
-                listed,
-                "RANGE".to_owned(),
-                "a number".to_owned(),
-            )
+            quote!(|item| #ok(*item, #min, #max))
         }
-        ShapeKind::List(_) | ShapeKind::Map(_)
-            if !key && (c.min_len.is_some() || c.max_len.is_some()) =>
-        {
+        ShapeKind::List(_) | ShapeKind::Map(_) => {
             let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
-            (
-                quote!(|item| check::length_ok(item.len(), #min, #max)),
-                lengths(c.min_len, c.max_len),
-                "SIZE".to_owned(),
-                "a list or map".to_owned(),
-            )
+            quote!(|item| check::length_ok(item.len(), #min, #max))
         }
         ShapeKind::Named(id) => {
-            let def = cx.api.ty(*id);
-            if !matches!(def.kind, TypeKind::Enum(_)) {
-                return None;
-            }
-            let name = ident(&def.name);
+            let name = ident(&cx.api.ty(*id).name);
             // Keys are held as text; values as the enum, which knows whether it is known.
-            let ok = if key {
+            if key {
                 quote!(|item| #name::VALUES.contains(&item.as_str()))
             } else {
                 quote!(check::passes)
-            };
-            (
-                ok,
-                vec![quote!(#rt::Constraint::Enum(super::types::#name::VALUES))],
-                def.name.to_shouty_snake_case(),
-                format!("the enum `{}`", def.schema_name),
-            )
+            }
         }
-        _ => return None,
+        // Nothing else lists constraints.
+        ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => return None,
     };
-    let constraints = rules.constraint_list(&hint, &what, listed);
+    let constraints = ident(&list.name);
     Some(ElementRule { ok, constraints })
 }
 
@@ -480,28 +397,14 @@ fn show_item(cx: &Cx<'_>, shape: &Shape) -> Option<TokenStream> {
     }
 }
 
-fn int_value(b: Option<Bound>) -> Option<i64> {
-    b.map(|b| match b {
-        Bound::Int(v) => v,
-        Bound::Float(v) => v as i64,
-    })
-}
-
-fn float_value(b: Option<Bound>) -> Option<f64> {
-    b.map(|b| match b {
-        Bound::Float(v) => v,
-        Bound::Int(v) => v as f64,
-    })
-}
-
-pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, rules: &Rules) -> TokenStream {
+pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union) -> TokenStream {
     let rt = quote!(rt);
     let mut arms = Vec::new();
     let mut singles = Vec::new();
     for v in &u.variants {
         let shape = cx.api.resolve(&v.shape);
         let value = quote!(value);
-        if let Some(check) = check_value(cx, &shape, &value, rules, 0) {
+        if let Some(check) = check_value(cx, &shape, &value, 0) {
             let variant = ident(&v.name);
             arms.push(quote!(Self::#variant(value) => { #check }));
             singles.push((variant, check));
@@ -540,15 +443,16 @@ pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, rules: &Rules) ->
 }
 
 /// A function validating a request body whose type is not a structure (an alias of a list,
-/// map or scalar), for `Request::from_body`. Its name is `validate_<snake type name>`.
-pub(crate) fn emit_body_fn(cx: &Cx<'_>, def: &crate::ir::TypeDef, rules: &Rules) -> TokenStream {
+/// map or scalar), for `Request::from_body`, named by lowering.
+pub(crate) fn emit_body_fn(cx: &Cx<'_>, validator: &BodyValidator) -> TokenStream {
     let rt = quote!(rt);
+    let def = cx.api.ty(validator.ty);
     let name = ident(&def.name);
-    let fn_name = body_fn_name(def);
+    let fn_name = ident(&validator.name);
     let check = match &def.kind {
         TypeKind::Alias(shape) => {
             let value = quote!(value);
-            check_value(cx, &cx.api.resolve(shape), &value, rules, 0)
+            check_value(cx, &cx.api.resolve(shape), &value, 0)
         }
         _ => None,
     };
@@ -571,10 +475,4 @@ pub(crate) fn emit_body_fn(cx: &Cx<'_>, def: &crate::ir::TypeDef, rules: &Rules)
             pub fn #fn_name(_value: &#name, _path: #rt::Path<'_>, _errors: &mut #rt::ValidationErrors) {}
         },
     }
-}
-
-/// Name of the body validation function of a non-structure type.
-pub(crate) fn body_fn_name(def: &crate::ir::TypeDef) -> Ident {
-    use heck::ToSnakeCase;
-    quote::format_ident!("validate_{}", def.name.to_snake_case())
 }

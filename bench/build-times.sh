@@ -5,9 +5,8 @@
 # - `cargo build --release -p cognito-idp` from clean (of that package only: its
 #   dependencies are built first and kept) and after touching generated/src/types.rs;
 # - `specgen generate spec/cognito-idp.yaml` (release CLI) end to end: wall time (median of
-#   three runs) and peak resident memory, with the rustfmt subprocess and without it
-#   (RUSTFMT pointing at a missing program, so that the generator's own peak is visible:
-#   a process's peak memory as reported by wait4 is the largest of it and its children).
+#   three runs) and peak resident memory (no formatter subprocess runs: the output is
+#   prettyplease's).
 #
 # Generation writes into a temporary directory, never into generated/src. Peak memory comes
 # from `/usr/bin/time -v` when it exists, else from getrusage(RUSAGE_CHILDREN) in a small
@@ -88,8 +87,6 @@ print(max(int(r[0]) for r in rows), f"{statistics.median(float(r[1]) for r in ro
 echo "== specgen generate spec/cognito-idp.yaml (x$runs)" >&2
 read -r gen_kib gen_s < <(measure_runs "$specgen" generate spec/cognito-idp.yaml --out "$tmp/out")
 lines=$(cat "$tmp/out"/*.rs | wc -l)
-echo "== the same without rustfmt (x$runs)" >&2
-read -r raw_kib raw_s < <(RUSTFMT="$tmp/no-rustfmt" measure_runs "$specgen" generate spec/cognito-idp.yaml --out "$tmp/out")
 
 {
   echo "# bench/build-times.sh, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
@@ -99,8 +96,6 @@ read -r raw_kib raw_s < <(RUSTFMT="$tmp/no-rustfmt" measure_runs "$specgen" gene
   echo "cognito_idp_release_touch_load=$load_touch"
   echo "specgen_generate_s=$gen_s"
   echo "specgen_generate_peak_kib=$gen_kib"
-  echo "specgen_generate_no_rustfmt_s=$raw_s"
-  echo "specgen_generate_no_rustfmt_peak_kib=$raw_kib"
   echo "generated_lines=$lines"
   echo "runs=$runs"
   echo "memory_tool=$memory_tool"

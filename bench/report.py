@@ -340,8 +340,9 @@ def main():
     # Generation.
     w("## Generation\n")
     w("Per spec and per stage (in process, release): `parse` is YAML/JSON to the `openapiv3` "
-      "document, `lower` builds the IR, `emit` the token streams, `prettyplease` formats them "
-      "(`syn` + `prettyplease`, no rustfmt); `total` runs the four. Per schema is `total` divided "
+      "document, `lower` builds the IR, `emit` the token streams but the schemas' own items, "
+      "`prettyplease` emits those and formats everything (`syn` + `prettyplease`, a chunk at a "
+      "time on every core); `total` runs the four. Per schema is `total` divided "
       "by the spec's component schemas.\n")
     w("| spec | schemas | parse | lower | emit | parse + lower + emit | prettyplease | total | total per schema |")
     w("|---|---|---|---|---|---|---|---|---|")
@@ -365,7 +366,7 @@ def main():
     if gen_instr.get("total"):
         total_i = gen_instr["total"]
         w("The same pipeline in instructions (callgrind, `bench/instructions.sh`): one run of "
-          "`specgen generate spec/cognito-idp.yaml` without the rustfmt subprocess, inclusive "
+          "`specgen generate spec/cognito-idp.yaml`, inclusive "
           "counts per stage. `format` is the rendering of the files (`syn` parsing the emitted "
           "tokens back, then prettyplease, then spacing); the rest of `total` is reading the "
           "file, writing the output and dropping.\n")
@@ -380,8 +381,8 @@ def main():
                 w(f"| {title} | {n / 1e6:,.0f} M | {100 * n / total_i:.0f}% |")
         w("")
     fmt_all = t("format/cognito-idp.yaml", "crate_files")
-    w("Formatting the Cognito crate with the `rustfmt` subprocess, as `specgen generate` does "
-      f"(`specgen::crate_files`: prettyplease + rustfmt): **{fmt_ns(fmt_all)}**.\n")
+    w("Emitting and formatting the Cognito crate as `specgen generate` does "
+      f"(`specgen::crate_files`, on every core): **{fmt_ns(fmt_all)}**.\n")
 
     w("## Builds, CLI and memory\n")
     if builds:
@@ -396,9 +397,7 @@ def main():
         w(f"| `cargo build --release -p cognito-idp` from clean (dependencies built) | {b('cognito_idp_release_clean_s', ' s')} (load {b('cognito_idp_release_clean_load')}) |")
         w(f"| the same after `touch generated/src/types.rs` | {b('cognito_idp_release_touch_s', ' s')} (load {b('cognito_idp_release_touch_load')}) |")
         w(f"| `specgen generate spec/cognito-idp.yaml`, release CLI, median of {b('runs')} | {b('specgen_generate_s', ' s')} |")
-        w(f"| the same without the rustfmt subprocess | {b('specgen_generate_no_rustfmt_s', ' s')} |")
-        w(f"| peak memory of `specgen generate` (largest of it and rustfmt) | {mb('specgen_generate_peak_kib')} |")
-        w(f"| peak memory of `specgen generate` without rustfmt (the generator alone) | {mb('specgen_generate_no_rustfmt_peak_kib')} |")
+        w(f"| peak memory of `specgen generate` | {mb('specgen_generate_peak_kib')} |")
         w(f"| lines generated | {b('generated_lines')} |")
         w("")
         w(f"Peak memory measured with `{builds.get('memory_tool', '?')}`. Build times are wall "

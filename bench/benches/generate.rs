@@ -5,14 +5,14 @@
 //!
 //! - `parse`: YAML or JSON text to the `openapiv3` document;
 //! - `lower`: document to IR (`$ref` resolution, names, patterns compiled);
-//! - `emit`: IR to token streams;
-//! - `prettyplease`: token streams to text (`syn` parsing and `prettyplease`, per file, as
-//!   `specgen generate` does before `rustfmt`);
+//! - `emit`: IR to token streams (all but the schemas' own items, which are emitted where
+//!   they are formatted);
+//! - `prettyplease`: the schemas' items emitted, and all token streams to text (`syn`
+//!   parsing and `prettyplease`, a chunk of items at a time, on every core);
 //! - `total`: the four in one go.
 //!
-//! The `rustfmt` subprocess that `specgen generate` runs last is timed apart, for the Cognito
-//! spec only, in `format/cognito-idp.yaml/crate_files` (prettyplease + rustfmt, the whole
-//! formatting of `specgen::crate_files`); `bench/build-times.sh` times the CLI end to end.
+//! `format/cognito-idp.yaml/crate_files` times `specgen::crate_files` (emit and format) for
+//! the Cognito spec; `bench/build-times.sh` times the CLI end to end.
 //!
 //! A spec that does not go through a stage today is benchmarked up to the stage before, with
 //! a note printed and written to `bench/results/generate-skipped.txt`.
@@ -34,9 +34,9 @@ fn config() -> Criterion {
         .sample_size(10)
 }
 
-/// Formats every file of `generated` with `syn` + `prettyplease` (no `rustfmt`); returns the
-/// total length of the text.
-fn prettyplease_all(generated: Generated) -> usize {
+/// Emits the schema items of `generated` and formats every file with `syn` +
+/// `prettyplease` (no `rustfmt`); returns the total length of the text.
+fn prettyplease_all(generated: Generated<'_>) -> usize {
     specgen::render::prettyplease_files(generated)
         .expect("generated code parses")
         .iter()
@@ -60,7 +60,7 @@ fn attempt<T>(f: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
 struct Reach {
     doc: Option<OpenAPI>,
     api: Option<ir::Api>,
-    generated: Option<Generated>,
+    emits: bool,
     formats: bool,
     note: Option<String>,
 }
@@ -69,7 +69,7 @@ fn reach(spec: &Spec, text: &str, settings: &Settings) -> Reach {
     let mut out = Reach {
         doc: None,
         api: None,
-        generated: None,
+        emits: false,
         formats: false,
         note: None,
     };
@@ -101,7 +101,7 @@ fn reach(spec: &Spec, text: &str, settings: &Settings) -> Reach {
         Ok(len) => {
             out.formats = true;
             println!(
-                "{}: {} schemas, {} types in the IR, {} operations, {} KiB of code before rustfmt",
+                "{}: {} schemas, {} types in the IR, {} operations, {} KiB of code",
                 spec.name,
                 schema_count(&doc),
                 api.types.len(),
@@ -113,7 +113,7 @@ fn reach(spec: &Spec, text: &str, settings: &Settings) -> Reach {
     }
     out.doc = Some(doc);
     out.api = Some(api);
-    out.generated = Some(generated);
+    out.emits = true;
     out
 }
 
@@ -156,9 +156,10 @@ fn generate(c: &mut Criterion) {
             group.bench_function("lower", |b| {
                 b.iter(|| lower::lower(black_box(doc), &settings).expect("lowers"))
             });
-            if let Some(generated) = &reach.generated {
+            if reach.emits {
                 group.bench_function("emit", |b| b.iter(|| emit::emit(black_box(api))));
                 if reach.formats {
+                    let generated = emit::emit(api);
                     group.bench_function("prettyplease", |b| {
                         b.iter(|| prettyplease_all(black_box(generated.clone())))
                     });
@@ -184,8 +185,8 @@ fn generate(c: &mut Criterion) {
     }
 }
 
-/// `specgen::crate_files` for the Cognito spec: prettyplease and the `rustfmt` subprocess.
-fn format_with_rustfmt(c: &mut Criterion) {
+/// `specgen::crate_files` for the Cognito spec: emission and formatting, as the CLI runs them.
+fn crate_files(c: &mut Criterion) {
     let spec = &specs::ALL[0];
     let api = specgen::load(&spec.abs_path(), &Settings::default()).expect("Cognito loads");
     let mut group = c.benchmark_group(format!("format/{}", spec.name));
@@ -199,6 +200,6 @@ fn format_with_rustfmt(c: &mut Criterion) {
 criterion_group! {
     name = benches;
     config = config();
-    targets = generate, format_with_rustfmt
+    targets = generate, crate_files
 }
 criterion_main!(benches);

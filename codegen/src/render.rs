@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::{Generated, ident};
+use crate::emit::{Generated, Item, TypeItems, ident};
 use crate::error::{Error, ErrorKind, Result};
 
 /// First line of every generated file; `check` and stale-file cleanup recognise it.
@@ -77,7 +77,7 @@ fn space_items(text: &str) -> String {
 /// installed. It is not what rustfmt would write, so a crate of generated files keeps
 /// `cargo fmt` off them (a `rustfmt.toml` with `disable_all_formatting = true`, as
 /// `specgen crate` writes).
-pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
+pub fn crate_files(generated: Generated<'_>) -> Result<Vec<File>> {
     Ok(prettyplease_files(generated)?
         .into_iter()
         .map(|file| File {
@@ -89,8 +89,8 @@ pub fn crate_files(generated: Generated) -> Result<Vec<File>> {
 
 /// [`crate_files`] without the header line. Tokens are dropped as soon as they are
 /// formatted.
-pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
-    Ok(prettyplease_parts(generated)?
+pub fn prettyplease_files(generated: Generated<'_>) -> Result<Vec<File>> {
+    Ok(prettyplease_parts(generated, threads())?
         .into_iter()
         .map(|(path, parts)| File {
             path,
@@ -99,9 +99,93 @@ pub fn prettyplease_files(generated: Generated) -> Result<Vec<File>> {
         .collect())
 }
 
+/// A run of at most [`CHUNK`] consecutive items of a module, formatted as one part.
+enum Chunk {
+    /// Schema items only, `api.types[range]`: any thread can emit and format them.
+    Types(std::ops::Range<usize>),
+    /// Anything else (tokens already emitted, perhaps with schema items among them):
+    /// formatted on the thread that holds the tokens.
+    Mixed(Vec<Item>),
+}
+
+/// Cuts `items` into chunks of [`CHUNK`] items, an [`Item::Types`] counting one item per
+/// schema.
+fn chunks(items: Vec<Item>) -> Vec<Chunk> {
+    let mut out = Vec::new();
+    let mut current: Vec<Item> = Vec::new();
+    let mut count = 0;
+    let mut flush = |current: &mut Vec<Item>, count: &mut usize| {
+        let items = std::mem::take(current);
+        *count = 0;
+        match items.as_slice() {
+            [] => {}
+            [Item::Types(range)] => out.push(Chunk::Types(range.clone())),
+            _ => out.push(Chunk::Mixed(items)),
+        }
+    };
+    for item in items {
+        match item {
+            Item::Tokens(_) => {
+                current.push(item);
+                count += 1;
+            }
+            Item::Types(mut range) => {
+                while !range.is_empty() {
+                    let take = (CHUNK - count).min(range.len());
+                    current.push(Item::Types(range.start..range.start + take));
+                    count += take;
+                    range.start += take;
+                    if count == CHUNK {
+                        flush(&mut current, &mut count);
+                    }
+                }
+                continue;
+            }
+        }
+        if count == CHUNK {
+            flush(&mut current, &mut count);
+        }
+    }
+    flush(&mut current, &mut count);
+    out
+}
+
+/// How many threads emit and format schema items: the machine's, up to eight.
+fn threads() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
+}
+
+/// Emits and formats the schema chunks `jobs` not yet taken (`next` counts them out), on
+/// the calling thread, returning each formatted chunk with its index in `jobs`.
+fn work(
+    api: &crate::ir::Api,
+    jobs: &[(&'static str, std::ops::Range<usize>)],
+    next: &std::sync::atomic::AtomicUsize,
+) -> Vec<(usize, Result<String>)> {
+    let emitter = TypeItems::new(api);
+    let mut done = Vec::new();
+    loop {
+        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some((module, range)) = jobs.get(i) else {
+            return done;
+        };
+        let items = emitter.emit(range.clone());
+        done.push((i, format(quote!(#(#items)*), module)));
+    }
+}
+
 /// [`prettyplease_files`] as each file's path and its non-empty parts: the inner docs and
 /// chunks of items, each formatted on its own. A file is its parts separated by blank lines.
-fn prettyplease_parts(generated: Generated) -> Result<Vec<(String, Vec<String>)>> {
+///
+/// Chunks of schema items are emitted and formatted on worker threads as well as this
+/// one; the output does not depend on how many there are.
+fn prettyplease_parts(
+    generated: Generated<'_>,
+    threads: usize,
+) -> Result<Vec<(String, Vec<String>)>> {
+    let api = generated.api;
     let docs = inner_docs(&generated.docs);
     let decls = generated.modules.iter().map(|m| {
         let name = ident(m.name);
@@ -117,29 +201,83 @@ fn prettyplease_parts(generated: Generated) -> Result<Vec<(String, Vec<String>)>
         #(#decls)*
         #root
     };
-    let mut files = vec![("lib.rs".to_owned(), vec![format(lib, "lib.rs")?])];
+    let lib = format(lib, "lib.rs")?;
+    // Each module's parts: text formatted here, or the index of a schema chunk in `jobs`.
+    enum Part {
+        Text(String),
+        Job(usize),
+    }
+    let mut jobs = Vec::new();
+    let mut mixed = Vec::new();
+    let mut planned = Vec::new();
     for m in generated.modules {
-        let mut parts = vec![format(inner_docs(&m.docs), m.name)?];
-        let mut items = m.items.into_iter();
-        loop {
-            let chunk: Vec<TokenStream> = items.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() {
-                break;
+        let mut parts = vec![Part::Text(format(inner_docs(&m.docs), m.name)?)];
+        for chunk in chunks(m.items) {
+            match chunk {
+                Chunk::Types(range) => {
+                    jobs.push((m.name, range));
+                    parts.push(Part::Job(jobs.len() - 1));
+                }
+                Chunk::Mixed(items) => {
+                    // Formatted while the workers run; its text replaces this placeholder.
+                    mixed.push((planned.len(), parts.len(), m.name, items));
+                    parts.push(Part::Text(String::new()));
+                }
             }
-            parts.push(format(quote!(#(#chunk)*), m.name)?);
         }
-        parts.retain(|part| !part.is_empty());
-        files.push((format!("{}.rs", m.name), parts));
+        planned.push((m.name, parts));
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (mixed_texts, done) = std::thread::scope(|scope| {
+        let workers: Vec<_> = (1..threads)
+            .map(|_| scope.spawn(|| work(api, &jobs, &next)))
+            .collect();
+        let emitter = TypeItems::new(api);
+        let mixed_texts: Vec<_> = mixed
+            .into_iter()
+            .map(|(file, part, name, items)| {
+                let items: Vec<TokenStream> = emitter.expand(&items).collect();
+                (file, part, format(quote!(#(#items)*), name))
+            })
+            .collect();
+        let mut done = work(api, &jobs, &next);
+        for worker in workers {
+            match worker.join() {
+                Ok(more) => done.extend(more),
+                Err(panic) => std::panic::resume_unwind(panic),
+            }
+        }
+        (mixed_texts, done)
+    });
+    let mut job_texts: Vec<Option<String>> = vec![None; jobs.len()];
+    for (i, text) in done {
+        job_texts[i] = Some(text?);
+    }
+    for (file, part, text) in mixed_texts {
+        planned[file].1[part] = Part::Text(text?);
+    }
+    let mut files = vec![("lib.rs".to_owned(), vec![lib])];
+    for (name, parts) in planned {
+        let mut texts = Vec::with_capacity(parts.len());
+        for part in parts {
+            texts.push(match part {
+                Part::Text(text) => text,
+                Part::Job(i) => job_texts[i].take().unwrap_or_default(),
+            });
+        }
+        texts.retain(|part| !part.is_empty());
+        files.push((format!("{name}.rs"), texts));
     }
     Ok(files)
 }
 
 /// All items as one token stream with inline modules, for macro expansion and `include!`.
-pub fn single_tokens(generated: &Generated) -> TokenStream {
+pub fn single_tokens(generated: &Generated<'_>) -> TokenStream {
+    let emitter = TypeItems::new(generated.api);
     let modules = generated.modules.iter().map(|m| {
         let name = ident(m.name);
         let docs = inner_docs(&m.docs);
-        let items = m.items.iter();
+        let items = emitter.expand(&m.items);
         let vis = if m.public { quote!(pub) } else { quote!() };
         quote! {
             #vis mod #name {
@@ -157,7 +295,7 @@ pub fn single_tokens(generated: &Generated) -> TokenStream {
 
 /// [`single_tokens`] formatted as one file (for `include!` from `OUT_DIR`), by prettyplease
 /// as [`crate_files`] are.
-pub fn single_file(generated: &Generated) -> Result<String> {
+pub fn single_file(generated: &Generated<'_>) -> Result<String> {
     let text = format(single_tokens(generated), "single file")?;
     Ok(format!("{HEADER}{text}"))
 }
@@ -174,4 +312,66 @@ fn inner_docs(markdown: &str) -> TokenStream {
         out.extend(quote!(#![doc = #text]));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A spec with `n` object schemas, each with a constrained member.
+    fn spec(n: usize) -> String {
+        let mut text = String::from(
+            "openapi: 3.0.0\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n",
+        );
+        for i in 0..n {
+            text.push_str(&format!(
+                "    S{i}:\n      type: object\n      required: [a]\n      properties:\n        \
+                 a: {{type: string, maxLength: {i}, pattern: '^[a-z]{{1,{}}}$'}}\n        \
+                 b: {{$ref: '#/components/schemas/S{}'}}\n",
+                i % 7 + 1,
+                (i + 1) % n
+            ));
+        }
+        text
+    }
+
+    #[test]
+    fn output_does_not_depend_on_the_number_of_threads() {
+        let doc = crate::load::parse(&spec(3 * CHUNK + 5), crate::load::Format::Yaml).unwrap();
+        let api = crate::lower::lower(&doc, &Default::default()).unwrap();
+        let one = prettyplease_parts(crate::emit::emit(&api), 1).unwrap();
+        for threads in [2, 5] {
+            assert_eq!(
+                prettyplease_parts(crate::emit::emit(&api), threads).unwrap(),
+                one,
+                "{threads} threads"
+            );
+        }
+        let types = &one.iter().find(|(path, _)| path == "types.rs").unwrap().1;
+        // The inner docs, then one part per chunk of 32 items: the `use` lines, a structure
+        // per schema and a constructor per schema (each has a required member).
+        assert_eq!(types.len(), 1 + (1 + 2 * (3 * CHUNK + 5)).div_ceil(CHUNK));
+        assert!(types.iter().any(|part| part.contains("pub struct S100 {")));
+    }
+
+    #[test]
+    fn chunks_split_schema_runs_at_chunk_boundaries() {
+        let items = vec![
+            Item::Tokens(quote!(
+                use a;
+            )),
+            Item::Types(0..70),
+            Item::Tokens(quote!(
+                fn f() {}
+            )),
+        ];
+        let shapes: Vec<String> = chunks(items)
+            .iter()
+            .map(|c| match c {
+                Chunk::Types(r) => format!("types {r:?}"),
+                Chunk::Mixed(items) => format!("mixed {}", items.len()),
+            })
+            .collect();
+        assert_eq!(shapes, ["mixed 2", "types 31..63", "mixed 2"]);
+    }
 }

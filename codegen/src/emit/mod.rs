@@ -33,12 +33,40 @@ pub struct Module {
     pub docs: String,
     /// Items, one entry per type or group (formatted a chunk at a time, which keeps the
     /// syntax tree of a large module from being whole in memory at once).
-    pub items: Vec<TokenStream>,
+    pub items: Vec<Item>,
+}
+
+/// An item of a module, or the items of a run of schemas still to be emitted.
+#[derive(Debug, Clone)]
+pub enum Item {
+    /// Emitted tokens.
+    Tokens(TokenStream),
+    /// The items of the schemas `api.types[range]`, one per schema, emitted by
+    /// [`TypeItems`] where they are used: a renderer can then emit and format them on
+    /// several threads, which tokens themselves cannot cross.
+    Types(std::ops::Range<usize>),
+}
+
+impl Item {
+    /// How many items this stands for.
+    pub fn len(&self) -> usize {
+        match self {
+            Item::Tokens(_) => 1,
+            Item::Types(range) => range.len(),
+        }
+    }
+
+    /// Whether this stands for no item.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
 }
 
 /// Everything generated from one spec.
 #[derive(Debug, Clone)]
-pub struct Generated {
+pub struct Generated<'a> {
+    /// The IR it was emitted from ([`Item::Types`] refers to its types).
+    pub api: &'a Api,
     /// Crate docs (Markdown).
     pub docs: String,
     /// Items at the crate root: module declarations are added by the renderer.
@@ -47,14 +75,47 @@ pub struct Generated {
     pub modules: Vec<Module>,
 }
 
-/// Emits all code for `api`.
-pub fn emit(api: &Api) -> Generated {
+/// Emits the items an [`Item::Types`] stands for. One per thread: it is not `Send`.
+pub struct TypeItems<'a> {
+    cx: Cx<'a>,
+}
+
+impl<'a> TypeItems<'a> {
+    /// An emitter of `api`'s types.
+    pub fn new(api: &'a Api) -> Self {
+        TypeItems { cx: Cx::new(api) }
+    }
+
+    /// The items of `api.types[range]`, one per schema.
+    pub fn emit(&self, range: std::ops::Range<usize>) -> Vec<TokenStream> {
+        self.cx.api.types[range]
+            .iter()
+            .map(|def| types::emit_def(&self.cx, def))
+            .collect()
+    }
+
+    /// Every item `items` stands for, in order.
+    pub fn expand<'i>(&'i self, items: &'i [Item]) -> impl Iterator<Item = TokenStream> + 'i {
+        items.iter().flat_map(move |item| match item {
+            Item::Tokens(tokens) => vec![tokens.clone()],
+            Item::Types(range) => self.emit(range.clone()),
+        })
+    }
+}
+
+/// Emits all code for `api`; the items of each schema are left to [`TypeItems`].
+pub fn emit(api: &Api) -> Generated<'_> {
     let cx = Cx::new(api);
     let rt = &cx.rt;
     // Modules own their namespace, so short local names for the runtime are safe there
     // (schema names are CamelCase and cannot clash with them).
-    let mut types_items = types::emit(&cx);
-    types_items.extend(builders::emit(&cx));
+    let mut types_items = vec![Item::Types(0..api.types.len())];
+    types_items.extend(
+        types::emit_body_validators(&cx)
+            .into_iter()
+            .map(Item::Tokens),
+    );
+    types_items.extend(builders::emit(&cx).into_iter().map(Item::Tokens));
     let rest_items = match api.protocol {
         Protocol::Generic => rest::emit_module(&cx),
         Protocol::AwsJson { .. } => None,
@@ -90,13 +151,15 @@ pub fn emit(api: &Api) -> Generated {
              writes its wire form (serde) and checks the spec's constraints (`Validate`).",
             api.title
         ),
-        items: std::iter::once(types_preamble).chain(types_items).collect(),
+        items: std::iter::once(Item::Tokens(types_preamble))
+            .chain(types_items)
+            .collect(),
     }];
     modules.push(Module {
         name: "rules",
         public: false,
         docs: "Constraint tables and patterns shared by the `Validate` impls.".to_owned(),
-        items: vec![rules_preamble, rules::emit(&cx)],
+        items: vec![Item::Tokens(rules_preamble), Item::Tokens(rules::emit(&cx))],
     });
     let mut root = operations::emit_operation(&cx);
     if let Some(items) = rest_items {
@@ -105,7 +168,7 @@ pub fn emit(api: &Api) -> Generated {
             name: "operations",
             public: true,
             docs: rest::module_docs(&cx),
-            items,
+            items: items.into_iter().map(Item::Tokens).collect(),
         });
     }
     if let Protocol::AwsJson {
@@ -135,7 +198,10 @@ pub fn emit(api: &Api) -> Generated {
             docs: "Per-operation error enums: exactly the exceptions the spec lists for each \
                    operation, plus `Unhandled` for anything else."
                 .to_owned(),
-            items: errors::emit_per_operation(&cx),
+            items: errors::emit_per_operation(&cx)
+                .into_iter()
+                .map(Item::Tokens)
+                .collect(),
         });
     }
     root.extend(quote! {
@@ -147,6 +213,7 @@ pub fn emit(api: &Api) -> Generated {
         pub use #rt as __runtime;
     });
     Generated {
+        api,
         docs: crate_docs(api),
         root,
         modules,

@@ -13,22 +13,25 @@ use crate::ir::{
     Field, Shape, ShapeKind, StringEnum, Struct, TimestampFormat, TypeDef, TypeKind, Union,
 };
 
-pub(crate) fn emit(cx: &Cx<'_>) -> Vec<TokenStream> {
-    let mut out = Vec::with_capacity(cx.api.types.len());
-    for def in &cx.api.types {
-        out.push(match &def.kind {
-            TypeKind::Alias(_) => emit_alias(cx, def),
-            TypeKind::Enum(e) => emit_enum(cx, def, e),
-            TypeKind::Struct(st) => emit_struct(cx, def, st, false),
-            TypeKind::Exception(st) => emit_struct(cx, def, st, true),
-            TypeKind::Union(u) => emit_union(cx, def, u),
-        });
+/// The items of one schema: its type and impls.
+pub(crate) fn emit_def(cx: &Cx<'_>, def: &TypeDef) -> TokenStream {
+    match &def.kind {
+        TypeKind::Alias(_) => emit_alias(cx, def),
+        TypeKind::Enum(e) => emit_enum(cx, def, e),
+        TypeKind::Struct(st) => emit_struct(cx, def, st, false),
+        TypeKind::Exception(st) => emit_struct(cx, def, st, true),
+        TypeKind::Union(u) => emit_union(cx, def, u),
     }
-    // Request bodies that are not structures validate through a function.
-    for validator in &cx.api.checks.body_validators {
-        out.push(validate::emit_body_fn(cx, validator));
-    }
-    out
+}
+
+/// Request bodies that are not structures validate through a function.
+pub(crate) fn emit_body_validators(cx: &Cx<'_>) -> Vec<TokenStream> {
+    cx.api
+        .checks
+        .body_validators
+        .iter()
+        .map(|validator| validate::emit_body_fn(cx, validator))
+        .collect()
 }
 
 fn type_docs(cx: &Cx<'_>, def: &TypeDef, extra: Option<String>) -> TokenStream {

@@ -24,7 +24,7 @@ use std::time::Duration;
 use criterion::{Criterion, SamplingMode, Throughput, criterion_group, criterion_main};
 use openapiv3::OpenAPI;
 use specgen::emit::Generated;
-use specgen::{Settings, emit, ir, load, lower};
+use specgen::{Settings, document, emit, ir, lower};
 use specgen_bench::specs::{self, Spec};
 
 fn config() -> Criterion {
@@ -73,7 +73,7 @@ fn reach(spec: &Spec, text: &str, settings: &Settings) -> Reach {
         formats: false,
         note: None,
     };
-    let doc = match attempt(|| load::parse(text, spec.format).map_err(|e| e.to_string())) {
+    let doc = match attempt(|| document::parse(text, spec.format).map_err(|e| e.to_string())) {
         Ok(doc) => doc,
         Err(e) => {
             out.note = Some(format!("{}: parse fails: {e}", spec.name));
@@ -150,7 +150,7 @@ fn generate(c: &mut Criterion) {
         group.sampling_mode(SamplingMode::Flat);
         group.throughput(Throughput::Elements(schema_count(doc)));
         group.bench_function("parse", |b| {
-            b.iter(|| load::parse(black_box(text), spec.format).expect("parses"))
+            b.iter(|| document::parse(black_box(text), spec.format).expect("parses"))
         });
         if let Some(api) = &reach.api {
             group.bench_function("lower", |b| {
@@ -165,7 +165,8 @@ fn generate(c: &mut Criterion) {
                     });
                     group.bench_function("total", |b| {
                         b.iter(|| {
-                            let doc = load::parse(black_box(text), spec.format).expect("parses");
+                            let doc =
+                                document::parse(black_box(text), spec.format).expect("parses");
                             let api = lower::lower(&doc, &settings).expect("lowers");
                             prettyplease_all(emit::emit(&api))
                         })

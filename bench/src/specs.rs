@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use specgen::load::Format;
+use specgen::document::Format;
 
 /// One spec file.
 #[derive(Debug, Clone)]

@@ -20,8 +20,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .unwrap_or_else(|| "spec/cognito-idp.yaml".to_owned());
     let t = Instant::now();
     let text = std::fs::read_to_string(&path)?;
-    let format = specgen::load::detect_format(Some(std::path::Path::new(&path)), &text);
-    let doc = specgen::load::parse(&text, format)?;
+    let format = specgen::document::detect_format(Some(std::path::Path::new(&path)), &text);
+    let doc = specgen::document::parse(&text, format)?;
     let parsed = t.elapsed();
     eprintln!("after parse: peak {}", peak());
     let t = Instant::now();

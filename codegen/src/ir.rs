@@ -224,6 +224,28 @@ impl TypeDef {
     pub fn error_code(&self) -> &str {
         self.error.as_ref().map_or(&self.schema_name, |e| &e.code)
     }
+
+    /// The shapes the type is made of: its members' (and undeclared members'), its
+    /// variants', or the shape it aliases.
+    pub fn shapes(&self) -> Vec<&Shape> {
+        match &self.kind {
+            TypeKind::Struct(st) | TypeKind::Exception(st) => st
+                .fields
+                .iter()
+                .map(|f| &f.shape)
+                .chain(st.additional.as_ref().map(|a| &a.shape))
+                .collect(),
+            TypeKind::Alias(shape) => vec![shape],
+            TypeKind::Union(u) => u.variants.iter().map(|v| &v.shape).collect(),
+            TypeKind::Enum(_) => Vec::new(),
+        }
+    }
+
+    /// The named types the type refers to directly (through lists and maps), in member
+    /// order.
+    pub fn refers_to(&self) -> impl Iterator<Item = TypeId> + '_ {
+        self.shapes().into_iter().filter_map(Shape::named)
+    }
 }
 
 /// The kinds of named types.
@@ -352,6 +374,20 @@ impl Shape {
         Shape {
             kind,
             constraints: Constraints::default(),
+        }
+    }
+
+    /// The named type the shape refers to, directly or as the element of lists and maps.
+    pub fn named(&self) -> Option<TypeId> {
+        match &self.kind {
+            ShapeKind::Named(id) => Some(*id),
+            ShapeKind::List(inner) | ShapeKind::Map(inner) => inner.named(),
+            ShapeKind::String
+            | ShapeKind::Integer(_)
+            | ShapeKind::Number(_)
+            | ShapeKind::Boolean
+            | ShapeKind::Timestamp
+            | ShapeKind::Any => None,
         }
     }
 }

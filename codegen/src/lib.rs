@@ -17,11 +17,11 @@ mod builder;
 pub mod cargo;
 pub mod diff;
 pub mod docs;
+pub mod document;
 pub mod emit;
 mod error;
 pub mod import;
 pub mod ir;
-pub mod load;
 pub mod lower;
 pub mod names;
 pub mod openapi31;
@@ -44,7 +44,7 @@ pub use settings::Settings;
 pub fn load(spec: &Path, overrides: &Settings) -> Result<ir::Api> {
     let (beside, _) = Settings::beside(spec)?;
     let settings = beside.overridden_by(overrides);
-    let doc = load::load_file(spec)?;
+    let doc = document::read_file(spec)?;
     lower::lower(&doc, &settings).map_err(|e| e.in_file(spec))
 }
 

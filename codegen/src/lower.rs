@@ -1640,25 +1640,8 @@ impl Lowerer<'_> {
         response: &'r ReferenceOr<Response>,
         at: &str,
     ) -> Result<Option<(&'r ReferenceOr<Schema>, String)>> {
-        let (response, at) = match response {
-            ReferenceOr::Item(r) => (r, at.to_owned()),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/responses/");
-                let found = name.and_then(|n| doc.components.as_ref()?.responses.get(n));
-                match (name, found) {
-                    (Some(name), Some(ReferenceOr::Item(r))) => {
-                        (r, format!("#/components/responses/{name}"))
-                    }
-                    _ => {
-                        return Err(Error::at(
-                            ErrorKind::Invalid,
-                            at,
-                            format!("response $ref `{reference}` does not resolve"),
-                        ));
-                    }
-                }
-            }
-        };
+        let (response, at) =
+            Self::resolve_component(doc, response, at, "responses", "response", |c| &c.responses)?;
         Ok(content_schema(&response.content, &at))
     }
 
@@ -1728,26 +1711,39 @@ impl Lowerer<'_> {
         body: &'r ReferenceOr<RequestBody>,
         at: &str,
     ) -> Result<Option<(&'r ReferenceOr<Schema>, String)>> {
-        let (body, at) = match body {
-            ReferenceOr::Item(b) => (b, at.to_owned()),
-            ReferenceOr::Reference { reference } => {
-                let name = reference.strip_prefix("#/components/requestBodies/");
-                let found = name.and_then(|n| doc.components.as_ref()?.request_bodies.get(n));
-                match (name, found) {
-                    (Some(name), Some(ReferenceOr::Item(b))) => {
-                        (b, format!("#/components/requestBodies/{name}"))
-                    }
-                    _ => {
-                        return Err(Error::at(
-                            ErrorKind::Invalid,
-                            at,
-                            format!("requestBody $ref `{reference}` does not resolve"),
-                        ));
-                    }
-                }
-            }
-        };
+        let (body, at) =
+            Self::resolve_component(doc, body, at, "requestBodies", "requestBody", |c| {
+                &c.request_bodies
+            })?;
         Ok(content_schema(&body.content, &at))
+    }
+
+    /// What `item` (at `at`) stands for, and its pointer: itself, or the entry of
+    /// `#/components/<section>` its `$ref` names (`what` names it in the error when that
+    /// does not resolve).
+    fn resolve_component<'r, T>(
+        doc: &'r OpenAPI,
+        item: &'r ReferenceOr<T>,
+        at: &str,
+        section: &str,
+        what: &str,
+        entries: impl Fn(&'r openapiv3::Components) -> &'r indexmap::IndexMap<String, ReferenceOr<T>>,
+    ) -> Result<(&'r T, String)> {
+        let reference = match item {
+            ReferenceOr::Item(item) => return Ok((item, at.to_owned())),
+            ReferenceOr::Reference { reference } => reference,
+        };
+        let prefix = format!("#/components/{section}/");
+        let name = reference.strip_prefix(prefix.as_str());
+        let found = name.and_then(|n| entries(doc.components.as_ref()?).get(n));
+        match (name, found) {
+            (Some(name), Some(ReferenceOr::Item(item))) => Ok((item, format!("{prefix}{name}"))),
+            _ => Err(Error::at(
+                ErrorKind::Invalid,
+                at,
+                format!("{what} $ref `{reference}` does not resolve"),
+            )),
+        }
     }
 
     /// A body schema as a named type (inline shapes get `hint` as their name).
@@ -2030,13 +2026,6 @@ impl Lowerer<'_> {
     /// that reaches itself through references, lists and maps only (a structure, enum or
     /// union on the way is a named type, and recursion through it is fine).
     fn check_alias_cycles(&self) -> Result<()> {
-        fn aliases_in(shape: &Shape, out: &mut Vec<usize>) {
-            match &shape.kind {
-                ShapeKind::Named(id) => out.push(id.0),
-                ShapeKind::List(inner) | ShapeKind::Map(inner) => aliases_in(inner, out),
-                _ => {}
-            }
-        }
         for (i, def) in self.types.iter().enumerate() {
             if !matches!(def.kind, TypeKind::Alias(_)) {
                 continue;
@@ -2074,9 +2063,7 @@ impl Lowerer<'_> {
                     continue;
                 }
                 if let TypeKind::Alias(shape) = &self.types[cur].kind {
-                    let mut next = Vec::new();
-                    aliases_in(shape, &mut next);
-                    stack.extend(next);
+                    stack.extend(shape.named().map(|id| id.0));
                 }
             }
         }
@@ -2190,25 +2177,8 @@ impl Lowerer<'_> {
                 continue;
             }
             *seen = true;
-            let mut named = Vec::new();
-            match &def.kind {
-                TypeKind::Struct(st) | TypeKind::Exception(st) => {
-                    for f in &st.fields {
-                        collect_named(&f.shape, &mut named);
-                    }
-                    if let Some(a) = &st.additional {
-                        collect_named(&a.shape, &mut named);
-                    }
-                }
-                TypeKind::Alias(shape) => collect_named(shape, &mut named),
-                TypeKind::Union(u) => {
-                    for v in &u.variants {
-                        collect_named(&v.shape, &mut named);
-                    }
-                }
-                TypeKind::Enum(_) => {}
-            }
-            stack.extend(named.into_iter().map(|n| (n, request)));
+            let named: Vec<TypeId> = def.refers_to().collect();
+            stack.extend(named.into_iter().map(|n| (n.0, request)));
         }
     }
 }
@@ -2277,14 +2247,6 @@ fn pointer_path(base: &str, segments: &[&str]) -> String {
     segments
         .iter()
         .fold(base.to_owned(), |p, s| pointer_join(&p, s))
-}
-
-fn collect_named(shape: &Shape, out: &mut Vec<usize>) {
-    match &shape.kind {
-        ShapeKind::Named(id) => out.push(id.0),
-        ShapeKind::List(inner) | ShapeKind::Map(inner) => collect_named(inner, out),
-        _ => {}
-    }
 }
 
 /// Tarjan's algorithm, iterative (specs can nest deeply); returns a component per node.

@@ -337,7 +337,8 @@ mod tests {
 
     #[test]
     fn output_does_not_depend_on_the_number_of_threads() {
-        let doc = crate::load::parse(&spec(3 * CHUNK + 5), crate::load::Format::Yaml).unwrap();
+        let doc =
+            crate::document::parse(&spec(3 * CHUNK + 5), crate::document::Format::Yaml).unwrap();
         let api = crate::lower::lower(&doc, &Default::default()).unwrap();
         let one = prettyplease_parts(crate::emit::emit(&api), 1).unwrap();
         for threads in [2, 5] {

@@ -2,8 +2,8 @@
 //! functions are decided in lowering (`Api::checks`), in one fixed order, before anything
 //! is emitted.
 
+use specgen::document::{Format, parse};
 use specgen::ir::{Api, Bound, ListedConstraint};
-use specgen::load::{Format, parse};
 use specgen::{Settings, lower};
 
 fn api(text: &str) -> Api {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use specgen::diff::{Class, Report, diff};
-use specgen::load::{Format, parse};
+use specgen::document::{Format, parse};
 use specgen::pattern::PatternMode;
 use specgen::{Settings, ir, lower};
 

@@ -164,7 +164,7 @@ paths:
             application/json:
               schema: {$ref: 'common.yaml#/components/schemas/Thing'}
 "#;
-    let e = specgen::load::parse(text, specgen::load::Format::Yaml).unwrap_err();
+    let e = specgen::document::parse(text, specgen::document::Format::Yaml).unwrap_err();
     assert_eq!(e.kind, ErrorKind::Unsupported);
     assert_eq!(
         e.pointer.as_deref(),

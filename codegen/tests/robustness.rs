@@ -51,7 +51,7 @@ use proptest::strategy::{BoxedStrategy, ValueTree};
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};
 use quote::ToTokens;
 use serde_json::{Map, Value, json};
-use specgen::load::Format;
+use specgen::document::Format;
 use specgen::{ErrorKind, Settings};
 
 // ---------------------------------------------------------------------------------------
@@ -1764,7 +1764,7 @@ fn check_error(e: specgen::Error) -> Result<Outcome, Failure> {
 }
 
 fn generate(input: &Input) -> Result<Outcome, Failure> {
-    let doc = match specgen::load::parse(&input.text, input.format) {
+    let doc = match specgen::document::parse(&input.text, input.format) {
         Ok(doc) => doc,
         Err(e) => return check_error(e),
     };
@@ -3317,7 +3317,7 @@ paths:
 }
 
 /// An invalid keyword under a dozen levels of `allOf` and `properties` takes exponential
-/// time to reject: `load::parse` deserializes through `openapiv3`'s untagged enums, which
+/// time to reject: `document::parse` deserializes through `openapiv3`'s untagged enums, which
 /// retry every alternative at every level (and `explain` does it all again).
 #[test]
 fn bug_invalid_deep_schema_takes_exponential_time() {

@@ -1,8 +1,8 @@
 //! Which alternatives of a union are boxed: those that contain the union itself, and
 //! those much larger than the others (an enum is as large as its largest variant).
 
+use specgen::document::{Format, parse};
 use specgen::ir::{Api, TypeKind};
-use specgen::load::{Format, parse};
 use specgen::{Settings, lower};
 
 fn api(text: &str) -> Api {

@@ -1,8 +1,8 @@
 //! What the generator makes of the wire facts OpenAPI has no keyword for: documents and
 //! objects that admit any members, floats of AWS JSON, and timestamp formats per member.
 
+use specgen::document::{Format, parse};
 use specgen::ir::{Api, Shape, ShapeKind, TimestampFormat, TypeKind};
-use specgen::load::{Format, parse};
 use specgen::{Settings, lower};
 
 fn lowered(text: &str) -> Result<Api, specgen::Error> {

@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::change::Roles;
-use crate::ir::{Api, Shape, ShapeKind, TypeId, TypeKind};
+use crate::ir::{Api, TypeId};
 
 /// The directions a schema's values travel in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -55,9 +55,7 @@ impl Usage {
     fn add(&mut self, api: &Api) {
         for op in &api.operations {
             let mut input: Vec<TypeId> = op.input.into_iter().collect();
-            for p in &op.parameters {
-                named_in(&p.shape, &mut input);
-            }
+            input.extend(op.parameters.iter().filter_map(|p| p.shape.named()));
             let roots = [
                 (input, Direction::REQUEST, Part::Input),
                 (
@@ -111,39 +109,7 @@ fn reachable(api: &Api, roots: &[TypeId]) -> BTreeSet<String> {
         }
         let def = api.ty(id);
         names.insert(def.schema_name.clone());
-        let mut next = Vec::new();
-        match &def.kind {
-            TypeKind::Struct(st) | TypeKind::Exception(st) => {
-                for f in &st.fields {
-                    named_in(&f.shape, &mut next);
-                }
-                if let Some(a) = &st.additional {
-                    named_in(&a.shape, &mut next);
-                }
-            }
-            TypeKind::Alias(shape) => named_in(shape, &mut next),
-            TypeKind::Union(u) => {
-                for v in &u.variants {
-                    named_in(&v.shape, &mut next);
-                }
-            }
-            TypeKind::Enum(_) => {}
-        }
-        stack.extend(next);
+        stack.extend(def.refers_to());
     }
     names
-}
-
-/// The named types a shape refers to directly (through lists and maps).
-fn named_in(shape: &Shape, out: &mut Vec<TypeId>) {
-    match &shape.kind {
-        ShapeKind::Named(id) => out.push(*id),
-        ShapeKind::List(inner) | ShapeKind::Map(inner) => named_in(inner, out),
-        ShapeKind::String
-        | ShapeKind::Integer(_)
-        | ShapeKind::Number(_)
-        | ShapeKind::Boolean
-        | ShapeKind::Timestamp
-        | ShapeKind::Any => {}
-    }
 }

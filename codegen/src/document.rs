@@ -33,7 +33,7 @@ pub fn detect_format(path: Option<&Path>, text: &str) -> Format {
 }
 
 /// Reads and parses a spec file.
-pub fn load_file(path: &Path) -> Result<OpenAPI> {
+pub fn read_file(path: &Path) -> Result<OpenAPI> {
     let text = std::fs::read_to_string(path).map_err(|e| {
         Error::new(ErrorKind::Io, format!("cannot read the spec: {e}")).in_file(path)
     })?;

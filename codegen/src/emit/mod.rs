@@ -246,8 +246,6 @@ pub(crate) struct Cx<'a> {
     pub api: &'a Api,
     /// Path of the runtime crate.
     pub rt: TokenStream,
-    /// Per type: whether its values have anything to check.
-    pub needs_checks: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -255,11 +253,7 @@ impl<'a> Cx<'a> {
         let rt: TokenStream = syn::parse_str::<syn::Path>(&api.runtime)
             .map(|p| quote!(#p))
             .unwrap_or_else(|_| quote!(::specgen_runtime));
-        Cx {
-            api,
-            rt,
-            needs_checks: api.types_needing_checks(),
-        }
+        Cx { api, rt }
     }
 
     /// Whether the crate reads request and response bodies itself (AWS JSON: `Request`,

@@ -170,3 +170,117 @@ components:
     assert!(!file("types.rs").contains("use rt::__private::check;"));
     assert!(file("operations.rs").contains("use rt::__private::check;"));
 }
+
+#[test]
+fn a_member_s_checks_are_modelled_once_in_lowering() {
+    use specgen::ir::{Bounds, Check, Collection, ElementCheck, ElementTest, Shown};
+    let api = api(r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths: {}
+components:
+  schemas:
+    Tag:
+      type: string
+      pattern: "^[a-z]+$"
+    Box:
+      type: object
+      required: [tags]
+      properties:
+        tags:
+          type: array
+          maxItems: 5
+          items: {$ref: "#/components/schemas/Tag"}
+        label: {type: string}
+"##);
+    let boxed = api.types.iter().position(|t| t.name == "Box").unwrap();
+    let model = api.checks.of_type(specgen::ir::TypeId(boxed));
+    let tag = api
+        .checks
+        .strings
+        .iter()
+        .position(|r| r.name == "TAG")
+        .unwrap();
+    let tag = specgen::ir::StringRuleId(tag);
+    assert_eq!(api.checks.lists.len(), 1);
+    let list = specgen::ir::ConstraintListId(0);
+    assert_eq!(api.checks.list(list).name, "TAG_CONSTRAINTS");
+    // The list's size, shown with its items; then each item against the `Tag` set, checked
+    // together and named by the list's static. The plain string checks nothing.
+    assert_eq!(
+        model.members[0].checks,
+        [
+            Check::Size {
+                bounds: Bounds {
+                    min: None,
+                    max: Some(5),
+                },
+                shown: Some(Shown::Str),
+            },
+            Check::Elements {
+                of: Collection::List,
+                check: ElementCheck {
+                    test: ElementTest::String {
+                        rule: Some(tag),
+                        blob: None,
+                    },
+                    list,
+                },
+                shown: Some(Shown::Str),
+            },
+        ]
+    );
+    assert!(model.members[1].checks.is_empty());
+    assert!(api.checks.string(tag).used);
+    // Only a checking reader (AWS JSON) leaves stand-ins for missing members.
+    assert!(!model.members[0].unless_stand_in);
+}
+
+#[test]
+fn maps_model_their_keys_values_and_what_is_inside_values() {
+    use specgen::ir::{Check, Collection, ElementTest};
+    let api = api(r##"
+openapi: 3.0.3
+info: {title: t, version: "1"}
+paths:
+  /m:
+    post:
+      operationId: putM
+      parameters:
+        - {name: n, in: query, schema: {type: integer, format: int32, minimum: 1}}
+      requestBody:
+        content:
+          application/json:
+            schema: {$ref: "#/components/schemas/Holder"}
+      responses:
+        "204": {description: ok}
+components:
+  schemas:
+    Holder:
+      type: object
+      properties:
+        groups:
+          type: object
+          additionalProperties:
+            type: array
+            minItems: 1
+            items: {type: integer, maximum: 9}
+"##);
+    let holder = api.types.iter().position(|t| t.name == "Holder").unwrap();
+    let model = api.checks.of_type(specgen::ir::TypeId(holder));
+    let checks = &model.members[0].checks;
+    // The values' own size, checked together at the map's path; then each value's
+    // elements at the value's own path.
+    assert!(matches!(
+        &checks[..],
+        [
+            Check::Elements { of: Collection::Map, check: values, shown: None },
+            Check::Each { of: Collection::Map, checks: inner },
+        ] if matches!(values.test, ElementTest::Size(_))
+            && matches!(&inner[..], [Check::Elements { of: Collection::List, .. }])
+    ));
+    // The request: the parameter's range, then the body (a structure) checking itself.
+    let request = &api.checks.requests[0];
+    assert!(matches!(&request.parameters[0][..], [Check::Int { .. }]));
+    assert_eq!(request.body, [Check::Nested { deep_only: false }]);
+}

@@ -88,9 +88,8 @@ impl<'a> TypeItems<'a> {
 
     /// The items of `api.types[range]`, one per schema.
     pub fn emit(&self, range: std::ops::Range<usize>) -> Vec<TokenStream> {
-        self.cx.api.types[range]
-            .iter()
-            .map(|def| types::emit_def(&self.cx, def))
+        range
+            .map(|i| types::emit_def(&self.cx, crate::ir::TypeId(i)))
             .collect()
     }
 
@@ -313,8 +312,6 @@ pub(crate) struct Cx<'a> {
     pub api: &'a Api,
     /// Path of the runtime crate.
     pub rt: TokenStream,
-    /// Per type: whether its values have anything to check.
-    pub needs_checks: Vec<bool>,
 }
 
 impl<'a> Cx<'a> {
@@ -322,11 +319,7 @@ impl<'a> Cx<'a> {
         let rt: TokenStream = syn::parse_str::<syn::Path>(&api.runtime)
             .map(|p| quote!(#p))
             .unwrap_or_else(|_| quote!(::specgen_runtime));
-        Cx {
-            api,
-            rt,
-            needs_checks: api.types_needing_checks(),
-        }
+        Cx { api, rt }
     }
 
     /// Whether the crate reads request and response bodies itself (AWS JSON: `Request`,

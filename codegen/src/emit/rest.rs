@@ -9,11 +9,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::validate::check_value;
+use super::validate::print_checks;
 use super::{Cx, constraint_docs, doc_attrs, ident};
 use crate::ir::{
-    FloatWidth, IntWidth, Operation, ParamLocation, Parameter, ResponseCase, Shape, ShapeKind,
-    Status, TypeKind,
+    FloatWidth, IntWidth, Operation, ParamLocation, Parameter, RequestChecks, ResponseCase, Shape,
+    ShapeKind, Status, TypeKind,
 };
 
 /// The items of the `operations` module (its preamble first), or `None` when the API has
@@ -24,8 +24,8 @@ pub(crate) fn emit_module(cx: &Cx<'_>) -> Option<Vec<TokenStream>> {
     }
     let rt = &cx.rt;
     let mut items = Vec::new();
-    for op in &cx.api.operations {
-        items.push(request(cx, op));
+    for (i, op) in cx.api.operations.iter().enumerate() {
+        items.push(request(cx, op, cx.api.checks.of_request(i)));
         items.push(response(cx, op));
     }
     let check = if cx.api.checks.operations_use_check {
@@ -109,14 +109,16 @@ fn route_text(op: &Operation) -> String {
     format!("`{} {}`", op.method, op.path.replace('`', "'"))
 }
 
-fn request(cx: &Cx<'_>, op: &Operation) -> TokenStream {
+/// The request type of `op`, with its `Validate` impl printing `model` (lowering decides
+/// what it checks).
+fn request(cx: &Cx<'_>, op: &Operation, model: &RequestChecks) -> TokenStream {
     let api = cx.api;
     let name = ident(&op.request_name);
     let types = quote!(super::types::);
     let mut fields = Vec::new();
     let mut checks = Vec::new();
     let mut reads = Vec::new();
-    for p in &op.parameters {
+    for (i, p) in op.parameters.iter().enumerate() {
         let field = ident(&p.field);
         let ty = cx.rust_type(&p.shape, &types);
         let ty = if p.required {
@@ -140,9 +142,9 @@ fn request(cx: &Cx<'_>, op: &Operation) -> TokenStream {
         }
         let docs = doc_attrs(&text);
         fields.push(quote!(#docs pub #field: #ty,));
-        let resolved = api.resolve(&p.shape);
         let value = quote!(value);
-        if let Some(check) = check_value(cx, &resolved, &value, 0) {
+        let param = model.parameters.get(i).map_or(&[][..], Vec::as_slice);
+        if let Some(check) = print_checks(cx, param, &value, 0) {
             let wire = &p.name;
             checks.push(if p.required {
                 quote! {
@@ -180,10 +182,9 @@ fn request(cx: &Cx<'_>, op: &Operation) -> TokenStream {
         body_arg = quote!(body: #ty,);
         body_doc = " and its body".to_owned();
         reads.push(quote!(body,));
-        let resolved = api.resolve(&Shape::plain(ShapeKind::Named(input)));
         let value = quote!(value);
         // The body's members are checked at their own paths, as a body alone is.
-        if let Some(check) = check_value(cx, &resolved, &value, 0) {
+        if let Some(check) = print_checks(cx, &model.body, &value, 0) {
             checks.push(if op.body_required {
                 quote! {
                     {

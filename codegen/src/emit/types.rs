@@ -10,17 +10,21 @@ use quote::quote;
 
 use super::{Cx, builders, constraint_docs, doc_attrs, ident, validate};
 use crate::ir::{
-    Field, Shape, ShapeKind, StringEnum, Struct, TimestampFormat, TypeDef, TypeKind, Union,
+    Field, Shape, ShapeKind, StringEnum, Struct, TimestampFormat, TypeChecks, TypeDef, TypeId,
+    TypeKind, Union,
 };
 
 /// The items of one schema: its type and impls.
-pub(crate) fn emit_def(cx: &Cx<'_>, def: &TypeDef) -> TokenStream {
+pub(crate) fn emit_def(cx: &Cx<'_>, id: TypeId) -> TokenStream {
+    let def = cx.api.ty(id);
+    // What its `Validate` impl checks (lowering decides).
+    let checks = cx.api.checks.of_type(id);
     match &def.kind {
         TypeKind::Alias(_) => emit_alias(cx, def),
         TypeKind::Enum(e) => emit_enum(cx, def, e),
-        TypeKind::Struct(st) => emit_struct(cx, def, st, false),
-        TypeKind::Exception(st) => emit_struct(cx, def, st, true),
-        TypeKind::Union(u) => emit_union(cx, def, u),
+        TypeKind::Struct(st) => emit_struct(cx, def, st, false, checks),
+        TypeKind::Exception(st) => emit_struct(cx, def, st, true, checks),
+        TypeKind::Union(u) => emit_union(cx, def, u, checks),
     }
 }
 
@@ -245,7 +249,13 @@ fn sensitive(cx: &Cx<'_>, f: &Field) -> bool {
     }
 }
 
-fn emit_struct(cx: &Cx<'_>, def: &TypeDef, st: &Struct, exception: bool) -> TokenStream {
+fn emit_struct(
+    cx: &Cx<'_>,
+    def: &TypeDef,
+    st: &Struct,
+    exception: bool,
+    checks: &TypeChecks,
+) -> TokenStream {
     let rt = quote!(rt);
     let name = ident(&def.name);
     let name_str = def.name.as_str();
@@ -365,7 +375,7 @@ fn emit_struct(cx: &Cx<'_>, def: &TypeDef, st: &Struct, exception: bool) -> Toke
     } else {
         (TokenStream::new(), TokenStream::new())
     };
-    let validate = validate::emit_struct(cx, &name, st);
+    let validate = validate::emit_struct(cx, &name, st, checks);
 
     quote! {
         #docs
@@ -798,7 +808,7 @@ fn emit_placeholder(name: &proc_macro2::Ident, st: &Struct, exception: bool) -> 
     }
 }
 
-fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union) -> TokenStream {
+fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union, checks: &TypeChecks) -> TokenStream {
     let name = ident(&def.name);
     let name_str = def.name.as_str();
     let how = match &u.discriminator {
@@ -899,7 +909,7 @@ fn emit_union(cx: &Cx<'_>, def: &TypeDef, u: &Union) -> TokenStream {
         .map(|v| doc_attrs(&format!("The `{}` alternative.", v.name)))
         .collect();
     let first = &variants[0];
-    let validate = validate::emit_union(cx, &name, u);
+    let validate = validate::emit_union(cx, &name, u, checks);
     let wire_reader = if cx.reads_wire() {
         quote! {
         impl rt::json::Read for #name {

@@ -1,36 +1,36 @@
 //! `Validate` impls: the spec's constraints, checked in place with AWS's messages.
 //!
-//! Checks are straight-line code over the members; string constraints and the constraint
-//! lists of elements come from the shared statics of the `rules` module (named in
-//! lowering, `lower::checks`, which walks these checks in the same order). Members whose shapes check nothing generate no code, so a
-//! structure without constraints validates in no time.
+//! Lowering decides every check (`lower::checks`, the validation model of [`Check`]s);
+//! this module only prints them. Checks are straight-line code over the members; string
+//! constraints and the constraint lists of elements come from the shared statics of the
+//! `rules` module. Members that check nothing generate no code, so a structure without
+//! constraints validates in no time.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::{Cx, ident};
 use crate::ir::{
-    BodyValidator, Bound, FloatWidth, IntWidth, Shape, ShapeKind, Struct, TypeKind, Union,
+    BodyValidator, Bounds, Check, Collection, ElementCheck, ElementTest, FloatWidth, IntWidth,
+    Struct, TypeChecks, Union,
 };
 
-pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct) -> TokenStream {
+pub(crate) fn emit_struct(
+    cx: &Cx<'_>,
+    name: &Ident,
+    st: &Struct,
+    model: &TypeChecks,
+) -> TokenStream {
     let rt = quote!(rt);
     let mut checks = Vec::new();
-    for f in &st.fields {
-        let shape = cx.api.resolve(&f.shape);
+    for (f, member) in st.fields.iter().zip(&model.members) {
         let value = quote!(value);
-        let Some(check) = check_value(cx, &shape, &value, 0) else {
+        let Some(check) = print_checks(cx, &member.checks, &value, 0) else {
             continue;
         };
         let fname = ident(&f.name);
         let path_name = &f.path_name;
-        // A member that is a structure or union is checked only in deep checks, where
-        // nothing stands in for anything.
-        let stand_in_possible = !matches!(
-            shape.kind,
-            ShapeKind::Named(id) if checks_itself(cx, id)
-        );
-        checks.push(if !f.optional() && cx.reads_wire() && stand_in_possible {
+        checks.push(if member.unless_stand_in {
             // A required member may be a stand-in for a missing one (`from_http` reads
             // past it): it is reported as missing, not checked.
             quote! {
@@ -60,9 +60,8 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct) -> TokenStream
         });
     }
     if let Some(a) = &st.additional {
-        let shape = cx.api.resolve(&a.shape);
         let item = quote!(value);
-        if let Some(check) = check_value(cx, &shape, &item, 1) {
+        if let Some(check) = print_checks(cx, &model.additional, &item, 1) {
             let aname = ident(&a.name);
             // Undeclared members are paths of their own: `parent.<wire name>`.
             checks.push(quote! {
@@ -89,322 +88,223 @@ pub(crate) fn emit_struct(cx: &Cx<'_>, name: &Ident, st: &Struct) -> TokenStream
     }
 }
 
-/// Whether values of the named type check themselves when a checking reader reads them.
-fn checks_itself(cx: &Cx<'_>, id: crate::ir::TypeId) -> bool {
-    matches!(
-        cx.api.ty(id).kind,
-        TypeKind::Struct(_) | TypeKind::Exception(_) | TypeKind::Union(_)
-    )
-}
-
-fn int_bound(b: Option<Bound>) -> TokenStream {
+fn bound<T: quote::ToTokens>(b: Option<T>) -> TokenStream {
     match b {
-        Some(Bound::Int(v)) => quote!(Some(#v)),
-        Some(Bound::Float(v)) => {
-            let v = v as i64;
-            quote!(Some(#v))
-        }
-        None => quote!(None),
-    }
-}
-
-fn float_bound(b: Option<Bound>) -> TokenStream {
-    match b {
-        Some(Bound::Float(v)) => quote!(Some(#v)),
-        Some(Bound::Int(v)) => {
-            let v = v as f64;
-            quote!(Some(#v))
-        }
-        None => quote!(None),
-    }
-}
-
-fn len_bound(v: Option<u64>) -> TokenStream {
-    match v {
         Some(v) => quote!(Some(#v)),
         None => quote!(None),
     }
 }
 
-/// Code checking `value` (a reference) at `path`: the constraints of the value itself and
-/// those of the values inside it; `None` when nothing applies.
-pub(crate) fn check_value(
-    cx: &Cx<'_>,
-    shape: &Shape,
-    value: &TokenStream,
-    depth: usize,
-) -> Option<TokenStream> {
-    let own = own_check(cx, shape, value);
-    let inner = inner_check(cx, shape, value, depth);
-    match (own, inner) {
-        (None, None) => None,
-        (own, inner) => Some(quote!(#own #inner)),
+/// The bounds as the two arguments of a `check::` helper.
+fn bounds<T: quote::ToTokens + Copy>(b: &Bounds<T>) -> (TokenStream, TokenStream) {
+    (bound(b.min), bound(b.max))
+}
+
+/// An integer `value` (a reference) as an `i64`.
+fn as_i64(width: IntWidth, value: &TokenStream) -> TokenStream {
+    match width {
+        IntWidth::I64 => quote!(*#value),
+        IntWidth::I32 => quote!(i64::from(*#value)),
     }
 }
 
-/// The constraints of the value itself: a string's length and pattern, a number's range,
-/// an enum's values, a collection's size.
-fn own_check(cx: &Cx<'_>, shape: &Shape, value: &TokenStream) -> Option<TokenStream> {
+/// Code performing `checks` on `value` (a reference) at `path`; `None` when there are
+/// none. `depth` numbers the loop variables of nested elements.
+pub(crate) fn print_checks(
+    cx: &Cx<'_>,
+    checks: &[Check],
+    value: &TokenStream,
+    depth: usize,
+) -> Option<TokenStream> {
+    if checks.is_empty() {
+        return None;
+    }
+    let mut out = TokenStream::new();
+    for check in checks {
+        out.extend(print_check(cx, check, value, depth));
+    }
+    Some(out)
+}
+
+fn print_check(cx: &Cx<'_>, check: &Check, value: &TokenStream, depth: usize) -> TokenStream {
     let rt = quote!(rt);
-    let c = &shape.constraints;
-    match &shape.kind {
-        ShapeKind::String => {
-            let mut out = TokenStream::new();
-            if let Some(rule) = cx.api.string_rule(c) {
-                let rule = ident(&rule.name);
-                out.extend(quote! {
-                    check::string(#value, &super::rules::#rule, path, errors);
-                });
+    match check {
+        Check::String(rule) => {
+            let rule = ident(&cx.api.checks.string(*rule).name);
+            quote! {
+                check::string(#value, &super::rules::#rule, path, errors);
             }
-            if c.blob_checked() {
-                // A blob's limits count its bytes, not the base64 text that carries them.
-                let (min, max) = (len_bound(c.min_bytes), len_bound(c.max_bytes));
-                out.extend(quote! {
-                    check::blob_length(#value, #min, #max, path, errors);
-                });
-            }
-            if out.is_empty() {
-                return None;
-            }
-            Some(out)
         }
-        ShapeKind::Integer(width)
-            if c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some() =>
-        {
-            let v = match width {
-                IntWidth::I64 => quote!(*#value),
-                IntWidth::I32 => quote!(i64::from(*#value)),
-            };
-            let mut out = TokenStream::new();
-            if c.minimum.is_some() || c.maximum.is_some() {
-                let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
-                out.extend(quote!(check::int(#v, #min, #max, path, errors);));
+        Check::BlobLength(b) => {
+            let (min, max) = bounds(b);
+            quote! {
+                check::blob_length(#value, #min, #max, path, errors);
             }
-            if let Some(values) = &c.int_enum {
-                let names: Vec<String> = values.iter().map(i64::to_string).collect();
-                out.extend(quote! {
-                    check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
-                });
-            }
-            Some(out)
         }
-        ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
-            let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
+        Check::Int { width, bounds: b } => {
+            let v = as_i64(*width, value);
+            let (min, max) = bounds(b);
+            quote!(check::int(#v, #min, #max, path, errors);)
+        }
+        Check::IntEnum { width, values } => {
+            let v = as_i64(*width, value);
+            let names: Vec<String> = values.iter().map(i64::to_string).collect();
+            quote! {
+                check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
+            }
+        }
+        Check::Float { width, bounds: b } => {
+            let (min, max) = bounds(b);
             // An `f32` is compared in its own precision.
-            Some(match width {
+            match width {
                 FloatWidth::F64 => quote!(check::float(*#value, #min, #max, path, errors);),
                 FloatWidth::F32 => quote!(check::float32(*#value, #min, #max, path, errors);),
-            })
+            }
         }
-        ShapeKind::List(_) | ShapeKind::Map(_) if c.min_len.is_some() || c.max_len.is_some() => {
-            let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
-            // A list of printable values shows itself (`Value '[a, b]' at 'x'`); maps,
-            // sensitive lists and lists of structures are not shown.
-            Some(match (&shape.kind, show_item(cx, shape)) {
-                (ShapeKind::List(_), Some(show)) => quote! {
-                    check::list_length(#value, #value.len(), #min, #max, #show, path, errors);
-                },
-                _ => quote! {
+        Check::Size { bounds: b, shown } => {
+            let (min, max) = bounds(b);
+            // A list of printable values shows itself (`Value '[a, b]' at 'x'`).
+            match shown {
+                Some(shown) => {
+                    let show = print_shown(shown);
+                    quote! {
+                        check::list_length(#value, #value.len(), #min, #max, #show, path, errors);
+                    }
+                }
+                None => quote! {
                     check::length(#value.len(), #min, #max, path, errors);
                 },
-            })
+            }
         }
-        ShapeKind::Named(id) if matches!(cx.api.ty(*id).kind, TypeKind::Enum(_)) => Some(quote! {
+        Check::Enum => quote! {
             #rt::Validate::validate_at(#value, path, errors);
-        }),
-        _ => None,
-    }
-}
-
-/// The constraints of the values inside: the elements of a list and the keys and values
-/// of a map (their own constraints once at the collection's path, AWS's `Member must
-/// satisfy constraint: [...]`; what is inside them at each element's path), and the
-/// members of a structure or union.
-fn inner_check(
-    cx: &Cx<'_>,
-    shape: &Shape,
-    value: &TokenStream,
-    depth: usize,
-) -> Option<TokenStream> {
-    let rt = quote!(rt);
-    match &shape.kind {
-        ShapeKind::List(inner) | ShapeKind::Map(inner) => {
-            let is_map = matches!(shape.kind, ShapeKind::Map(_));
-            let inner = cx.api.resolve(inner);
-            let mut body = TokenStream::new();
-            if is_map
-                && let Some(key) = &shape.constraints.map_key
-                && let Some(rule) = element_rule(cx, &cx.api.resolve(key), true)
-            {
-                let (ok, list) = (rule.ok, rule.constraints);
-                body.extend(quote! {
-                    check::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&super::rules::#list), path, errors);
-                });
+        },
+        Check::Keys(element) => {
+            let (ok, list) = print_element(cx, element);
+            quote! {
+                check::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&super::rules::#list), path, errors);
             }
-            if let Some(rule) = element_rule(cx, &inner, false) {
-                let (ok, list) = (rule.ok, rule.constraints);
-                // The list is shown unless it is sensitive or its elements cannot be.
-                let show = show_item(cx, shape).filter(|_| !is_map);
-                body.extend(match (is_map, show) {
-                    (true, _) => quote! {
-                        check::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&super::rules::#list), path, errors);
-                    },
-                    (false, Some(show)) => quote! {
+        }
+        Check::Elements { of, check, shown } => {
+            let (ok, list) = print_element(cx, check);
+            match (of, shown) {
+                (Collection::Map, _) => quote! {
+                    check::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&super::rules::#list), path, errors);
+                },
+                (Collection::List, Some(shown)) => {
+                    let show = print_shown(shown);
+                    quote! {
                         check::members(#value, #ok, #show, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
-                    },
-                    (false, None) => quote! {
-                        check::members_hidden(#value, #ok, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
-                    },
-                });
+                    }
+                }
+                (Collection::List, None) => quote! {
+                    check::members_hidden(#value, #ok, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
+                },
             }
+        }
+        Check::Each { of, checks } => {
             let item = quote::format_ident!("item{}", depth);
             let item_ts = quote!(#item);
-            if let Some(item_check) = inner_check(cx, &inner, &item_ts, depth + 1) {
-                let (iter, step) = if is_map {
-                    (quote!(#value.values()), quote!(path.map_value(i)))
-                } else {
-                    (quote!(#value.iter()), quote!(path.index(i)))
-                };
-                let i = quote::format_ident!("i");
-                body.extend(quote! {
-                    for (#i, #item) in #iter.enumerate() {
-                        let path = #step;
-                        #item_check
-                    }
-                });
+            let Some(item_check) = print_checks(cx, checks, &item_ts, depth + 1) else {
+                return TokenStream::new();
+            };
+            let (iter, step) = match of {
+                Collection::Map => (quote!(#value.values()), quote!(path.map_value(i))),
+                Collection::List => (quote!(#value.iter()), quote!(path.index(i))),
+            };
+            let i = quote::format_ident!("i");
+            quote! {
+                for (#i, #item) in #iter.enumerate() {
+                    let path = #step;
+                    #item_check
+                }
             }
-            if body.is_empty() { None } else { Some(body) }
         }
-        ShapeKind::Named(id) if cx.needs_checks[id.0] && checks_itself(cx, *id) => {
-            // Structures and unions check themselves when a checking reader reads them
-            // (`from_http`); their container leaves them alone then.
-            Some(if cx.reads_wire() {
-                quote! {
-                    if errors.deep() {
-                        #rt::Validate::validate_at(#value, path, errors);
-                    }
-                }
-            } else {
-                quote! {
-                    #rt::Validate::validate_at(#value, path, errors);
-                }
-            })
-        }
-        _ => None,
+        Check::Nested { deep_only: true } => quote! {
+            if errors.deep() {
+                #rt::Validate::validate_at(#value, path, errors);
+            }
+        },
+        Check::Nested { deep_only: false } => quote! {
+            #rt::Validate::validate_at(#value, path, errors);
+        },
     }
 }
 
-/// How an element of a collection is judged against the constraints of its own shape.
-struct ElementRule {
-    /// A closure: whether an element (a reference) meets them all.
-    ok: TokenStream,
-    /// The static of the `rules` module listing them, for the message.
-    constraints: Ident,
-}
-
-/// The element test of a (resolved) element shape, or `None` when it has no constraints
-/// of its own. `key`: the elements are map keys, held as `String` whatever their shape.
-fn element_rule(cx: &Cx<'_>, shape: &Shape, key: bool) -> Option<ElementRule> {
-    let listed = cx.api.listed_constraints(shape, key)?;
-    // Lowering names the list of every element this code checks (`lower::checks` walks
-    // the same values in the same order).
-    let Some(list) = cx.api.constraint_list(&listed) else {
-        debug_assert!(false, "no constraint list for {listed:?}");
-        return None;
-    };
-    let c = &shape.constraints;
-    let ok = match &shape.kind {
-        ShapeKind::String => {
+/// An element test as a closure (whether an element, a reference, meets the constraints),
+/// and the static of the `rules` module listing them, for the message.
+fn print_element(cx: &Cx<'_>, element: &ElementCheck) -> (TokenStream, Ident) {
+    let ok = match &element.test {
+        ElementTest::String { rule, blob } => {
             let mut tests = Vec::new();
-            if let Some(rule) = cx.api.string_rule(c) {
-                let rule = ident(&rule.name);
+            if let Some(rule) = rule {
+                let rule = ident(&cx.api.checks.string(*rule).name);
                 tests.push(quote!(check::string_ok(item, &super::rules::#rule)));
             }
-            if c.blob_checked() {
-                let (min, max) = (len_bound(c.min_bytes), len_bound(c.max_bytes));
+            if let Some(b) = blob {
+                let (min, max) = bounds(b);
                 tests.push(quote!(check::blob_ok(item, #min, #max)));
             }
             quote!(|item| #(#tests)&&*)
         }
-        ShapeKind::Integer(width) => {
-            let v = match width {
-                IntWidth::I64 => quote!(*item),
-                IntWidth::I32 => quote!(i64::from(*item)),
-            };
+        ElementTest::Int {
+            width,
+            bounds: b,
+            values,
+        } => {
+            let v = as_i64(*width, &quote!(item));
             let mut tests = Vec::new();
-            if c.minimum.is_some() || c.maximum.is_some() {
-                let (min, max) = (int_bound(c.minimum), int_bound(c.maximum));
+            if let Some(b) = b {
+                let (min, max) = bounds(b);
                 tests.push(quote!(check::int_ok(v, #min, #max)));
             }
-            if let Some(values) = &c.int_enum {
+            if let Some(values) = values {
                 tests.push(quote!([#(#values),*].contains(&v)));
             }
             quote!(|item| { let v = #v; #(#tests)&&* })
         }
-        ShapeKind::Number(width) => {
+        ElementTest::Float { width, bounds: b } => {
             let ok = match width {
                 FloatWidth::F64 => quote!(check::float_ok),
                 FloatWidth::F32 => quote!(check::float32_ok),
             };
-            let (min, max) = (float_bound(c.minimum), float_bound(c.maximum));
+            let (min, max) = bounds(b);
             quote!(|item| #ok(*item, #min, #max))
         }
-        ShapeKind::List(_) | ShapeKind::Map(_) => {
-            let (min, max) = (len_bound(c.min_len), len_bound(c.max_len));
+        ElementTest::Size(b) => {
+            let (min, max) = bounds(b);
             quote!(|item| check::length_ok(item.len(), #min, #max))
         }
-        ShapeKind::Named(id) => {
+        ElementTest::EnumKey(id) => {
             let name = ident(&cx.api.ty(*id).name);
-            // Keys are held as text; values as the enum, which knows whether it is known.
-            if key {
-                quote!(|item| #name::VALUES.contains(&item.as_str()))
-            } else {
-                quote!(check::passes)
-            }
+            quote!(|item| #name::VALUES.contains(&item.as_str()))
         }
-        // Nothing else lists constraints.
-        ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => return None,
+        ElementTest::EnumValue => quote!(check::passes),
     };
-    let constraints = ident(&list.name);
-    Some(ElementRule { ok, constraints })
+    (ok, ident(&cx.api.checks.list(element.list).name))
 }
 
-/// A function writing one element of a list of `shape` (a list shape) as Java prints it,
-/// or `None` when the list is not shown: it is sensitive, or its elements are sensitive
-/// strings, blobs, structures, maps or timestamps.
-fn show_item(cx: &Cx<'_>, shape: &Shape) -> Option<TokenStream> {
-    let ShapeKind::List(inner) = &shape.kind else {
-        return None;
-    };
-    if shape.constraints.sensitive {
-        return None;
-    }
-    let inner = cx.api.resolve(inner);
-    let c = &inner.constraints;
-    match &inner.kind {
-        ShapeKind::String if !c.sensitive && !c.blob_checked() => Some(quote!(check::show_str)),
-        ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::Boolean => {
-            Some(quote!(check::show_display))
+/// A function writing one element of a shown list as Java prints it.
+fn print_shown(shown: &crate::ir::Shown) -> TokenStream {
+    use crate::ir::Shown;
+    match shown {
+        Shown::Str => quote!(check::show_str),
+        Shown::Display => quote!(check::show_display),
+        Shown::EnumStr => quote!(|item, out| check::show_str(item.as_str(), out)),
+        Shown::Nested(inner) => {
+            let show = print_shown(inner);
+            quote!(|item, out| check::show_nested(item, #show, out))
         }
-        ShapeKind::Named(id) if matches!(cx.api.ty(*id).kind, TypeKind::Enum(_)) => {
-            Some(quote!(|item, out| check::show_str(item.as_str(), out)))
-        }
-        ShapeKind::List(_) => {
-            let show = show_item(cx, &inner)?;
-            Some(quote!(|item, out| check::show_nested(item, #show, out)))
-        }
-        _ => None,
     }
 }
 
-pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union) -> TokenStream {
+pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, model: &TypeChecks) -> TokenStream {
     let rt = quote!(rt);
     let mut arms = Vec::new();
     let mut singles = Vec::new();
-    for v in &u.variants {
-        let shape = cx.api.resolve(&v.shape);
+    for (v, member) in u.variants.iter().zip(&model.members) {
         let value = quote!(value);
-        if let Some(check) = check_value(cx, &shape, &value, 0) {
+        if let Some(check) = print_checks(cx, &member.checks, &value, 0) {
             let variant = ident(&v.name);
             arms.push(quote!(Self::#variant(value) => { #check }));
             singles.push((variant, check));
@@ -449,13 +349,7 @@ pub(crate) fn emit_body_fn(cx: &Cx<'_>, validator: &BodyValidator) -> TokenStrea
     let def = cx.api.ty(validator.ty);
     let name = ident(&def.name);
     let fn_name = ident(&validator.name);
-    let check = match &def.kind {
-        TypeKind::Alias(shape) => {
-            let value = quote!(value);
-            check_value(cx, &cx.api.resolve(shape), &value, 0)
-        }
-        _ => None,
-    };
+    let check = print_checks(cx, &validator.checks, &quote!(value), 0);
     let docs = super::doc_attrs(&format!(
         "Checks a `{}` request body (a type alias, which cannot implement `Validate`).",
         def.name

@@ -5,17 +5,25 @@
 //! Names are claimed here, once, in a fixed order: pattern statics, then string constraint
 //! sets (string aliases first, so that a set carries its schema's name, then list and map
 //! aliases, then members, then the parameters of REST operations), then element
-//! constraint lists in the order the checks name them. That last order is the emitters'
-//! (types in order, then body validators, then REST requests; within a value its own
-//! checks, then a map's keys, its elements, and what is inside them), which [`Planner`]
-//! walks the same way without emitting anything.
+//! constraint lists in the order the checks name them.
+//!
+//! The checks themselves are decided here too, in one walk ([`Model`]) over every value
+//! the generated `Validate` code checks: types in order, then body validators, then REST
+//! requests; within a value its own checks, then a map's keys, its elements, and what is
+//! inside them. The walk builds the validation model ([`Check`] trees in
+//! [`Checks::types`](crate::ir::Checks::types), [`BodyValidator::checks`] and
+//! [`Checks::requests`](crate::ir::Checks::requests)), names each
+//! element constraint list as it first meets it and marks the string constraint sets it
+//! uses; the emitters only print the model.
 
 use std::collections::HashSet;
 
 use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 use crate::ir::{
-    Api, BodyValidator, ConstraintList, Protocol, Shape, ShapeKind, StringRule, TypeKind,
+    Api, BodyValidator, Bound, Bounds, Check, Collection, ConstraintList, ConstraintListId,
+    Constraints, ElementCheck, ElementTest, MemberChecks, Protocol, RequestChecks, Shape,
+    ShapeKind, Shown, StringRule, StringRuleId, TypeChecks, TypeId, TypeKind,
 };
 use crate::names::Scope;
 
@@ -26,22 +34,47 @@ pub(super) fn plan(api: &mut Api) {
         .map(|i| scope.claim(&format!("PATTERN_{i}")))
         .collect();
     api.checks.strings = string_rules(api, &mut scope);
-    let mut planner = Planner {
+    let mut model = Model {
         api,
+        needs_checks: api.types_needing_checks(),
         scope,
         used: vec![false; api.checks.strings.len()],
         lists: Vec::new(),
     };
-    let (types_use_check, body_validators) = planner.types();
-    let operations_use_check = planner.operations();
-    let Planner { used, lists, .. } = planner;
+    let types = model.types();
+    let body_validators = model.body_validators();
+    let requests = model.requests();
+    let Model { used, lists, .. } = model;
     for (rule, used) in api.checks.strings.iter_mut().zip(used) {
         rule.used = used;
     }
+    // Enums check their values with `check::` helpers.
+    let enums = api
+        .types
+        .iter()
+        .any(|def| matches!(def.kind, TypeKind::Enum(_)));
+    let members = types
+        .iter()
+        .any(|t| t.members.iter().any(|m| calls_check(&m.checks)) || calls_check(&t.additional));
+    let bodies = body_validators.iter().any(|v| calls_check(&v.checks));
+    api.checks.types_use_check = enums || members || bodies;
+    api.checks.operations_use_check = requests
+        .iter()
+        .any(|r| r.parameters.iter().any(|p| calls_check(p)) || calls_check(&r.body));
     api.checks.lists = lists;
+    api.checks.types = types;
     api.checks.body_validators = body_validators;
-    api.checks.types_use_check = types_use_check;
-    api.checks.operations_use_check = operations_use_check;
+    api.checks.requests = requests;
+}
+
+/// Whether code performing `checks` calls the runtime's `check::` helpers: everything
+/// does but a `Validate` call.
+fn calls_check(checks: &[Check]) -> bool {
+    checks.iter().any(|check| match check {
+        Check::Enum | Check::Nested { .. } => false,
+        Check::Each { checks, .. } => calls_check(checks),
+        _ => true,
+    })
 }
 
 /// Every distinct string constraint set, named after the first schema (or parameter) that
@@ -140,11 +173,13 @@ fn visit(
     }
 }
 
-/// Walks every value the generated `Validate` code checks, in the order it is emitted
-/// (`emit::validate`), noting the string constraint sets and element lists the checks
-/// name and whether they call `check::`.
-struct Planner<'a> {
+/// The one walk deciding the checks of every value the generated `Validate` code checks,
+/// in the order the code is emitted; as it goes, it names the element constraint lists on
+/// first use and marks the string constraint sets the checks use.
+struct Model<'a> {
     api: &'a Api,
+    /// Per type: whether its values have anything to check.
+    needs_checks: Vec<bool>,
     /// Every name of the `rules` module so far.
     scope: Scope,
     /// Per string constraint set: whether a check names it.
@@ -152,32 +187,57 @@ struct Planner<'a> {
     lists: Vec<ConstraintList>,
 }
 
-impl Planner<'_> {
-    /// The checks of the `types` module: `Validate` impls of structures, exceptions and
-    /// unions, then the body validators. Returns whether they call `check::` (enums do),
-    /// and the body validators, named.
-    fn types(&mut self) -> (bool, Vec<BodyValidator>) {
+impl Model<'_> {
+    /// The checks of the members of every type, indexed by type.
+    fn types(&mut self) -> Vec<TypeChecks> {
         let api = self.api;
-        let mut uses_check = false;
+        let mut types = Vec::with_capacity(api.types.len());
         for def in &api.types {
-            match &def.kind {
-                TypeKind::Enum(_) => uses_check = true,
+            types.push(match &def.kind {
                 TypeKind::Struct(st) | TypeKind::Exception(st) => {
+                    let mut members = Vec::with_capacity(st.fields.len());
                     for f in &st.fields {
-                        uses_check |= self.value(&api.resolve(&f.shape));
+                        let shape = api.resolve(&f.shape);
+                        let checks = self.value(&shape);
+                        // A member that is a structure or union is checked only in deep
+                        // checks, where nothing stands in for anything.
+                        let nested =
+                            matches!(shape.kind, ShapeKind::Named(id) if self.checks_itself(id));
+                        members.push(MemberChecks {
+                            checks,
+                            unless_stand_in: !f.optional() && self.reads_wire() && !nested,
+                        });
                     }
-                    if let Some(a) = &st.additional {
-                        uses_check |= self.value(&api.resolve(&a.shape));
+                    let additional = match &st.additional {
+                        Some(a) => self.value(&api.resolve(&a.shape)),
+                        None => Vec::new(),
+                    };
+                    TypeChecks {
+                        members,
+                        additional,
                     }
                 }
-                TypeKind::Union(u) => {
-                    for v in &u.variants {
-                        uses_check |= self.value(&api.resolve(&v.shape));
-                    }
-                }
-                TypeKind::Alias(_) => {}
-            }
+                TypeKind::Union(u) => TypeChecks {
+                    members: u
+                        .variants
+                        .iter()
+                        .map(|v| MemberChecks {
+                            checks: self.value(&api.resolve(&v.shape)),
+                            unless_stand_in: false,
+                        })
+                        .collect(),
+                    additional: Vec::new(),
+                },
+                TypeKind::Enum(_) | TypeKind::Alias(_) => TypeChecks::default(),
+            });
         }
+        types
+    }
+
+    /// The functions of the `types` module validating request bodies that are aliases,
+    /// named, in operation order, with their checks.
+    fn body_validators(&mut self) -> Vec<BodyValidator> {
+        let api = self.api;
         // Free functions of the `types` module: types and their impls take no names there.
         let mut functions = Scope::new();
         let mut validators = Vec::new();
@@ -192,100 +252,207 @@ impl Planner<'_> {
                 validators.push(BodyValidator {
                     ty: input,
                     name: functions.claim(&name),
+                    checks: self.value(&api.resolve(shape)),
                 });
-                uses_check |= self.value(&api.resolve(shape));
             }
         }
-        (uses_check, validators)
+        validators
     }
 
-    /// The checks of REST requests (the `operations` module): whether they call `check::`.
-    fn operations(&mut self) -> bool {
+    /// The checks of REST requests (the `operations` module), per operation; none for
+    /// other APIs.
+    fn requests(&mut self) -> Vec<RequestChecks> {
         let api = self.api;
         if api.protocol != Protocol::Generic {
-            return false;
+            return Vec::new();
         }
-        let mut uses_check = false;
+        let mut requests = Vec::with_capacity(api.operations.len());
         for op in &api.operations {
-            for p in &op.parameters {
-                uses_check |= self.value(&api.resolve(&p.shape));
-            }
-            if let Some(input) = op.input {
-                let body = Shape::plain(ShapeKind::Named(input));
-                uses_check |= self.value(&api.resolve(&body));
-            }
+            let parameters = op
+                .parameters
+                .iter()
+                .map(|p| self.value(&api.resolve(&p.shape)))
+                .collect();
+            // The body's members are checked at their own paths, as a body alone is.
+            let body = match op.input {
+                Some(input) => self.value(&api.resolve(&Shape::plain(ShapeKind::Named(input)))),
+                None => Vec::new(),
+            };
+            requests.push(RequestChecks { parameters, body });
         }
-        uses_check
+        requests
     }
 
-    /// A (resolved) value: its own constraints, then those of the values inside it.
-    /// Returns whether its checks call `check::`.
-    fn value(&mut self, shape: &Shape) -> bool {
-        let own = self.own(shape);
-        let inner = self.inner(shape);
-        own || inner
+    /// Whether the code reads request and response bodies itself (AWS JSON), checking
+    /// structures as it reads them.
+    fn reads_wire(&self) -> bool {
+        matches!(self.api.protocol, Protocol::AwsJson { .. })
     }
 
-    fn own(&mut self, shape: &Shape) -> bool {
+    /// Whether values of the named type check themselves (`Validate`) when a checking
+    /// reader reads them: structures, exceptions and unions.
+    fn checks_itself(&self, id: TypeId) -> bool {
+        matches!(
+            self.api.ty(id).kind,
+            TypeKind::Struct(_) | TypeKind::Exception(_) | TypeKind::Union(_)
+        )
+    }
+
+    /// The checks of a (resolved) value: its own constraints, then those of the values
+    /// inside it; empty when nothing applies.
+    fn value(&mut self, shape: &Shape) -> Vec<Check> {
+        let mut checks = self.own(shape);
+        checks.extend(self.inner(shape));
+        checks
+    }
+
+    /// The constraints of the value itself: a string's length and pattern, a number's
+    /// range, an enum's values, a collection's size.
+    fn own(&mut self, shape: &Shape) -> Vec<Check> {
         let c = &shape.constraints;
+        let mut checks = Vec::new();
         match &shape.kind {
-            ShapeKind::String => self.string_rule(shape) || c.blob_checked(),
-            ShapeKind::Integer(_) => {
-                c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some()
+            ShapeKind::String => {
+                if let Some(rule) = self.string_rule(shape) {
+                    checks.push(Check::String(rule));
+                }
+                if c.blob_checked() {
+                    checks.push(Check::BlobLength(byte_bounds(c)));
+                }
             }
-            ShapeKind::Number(_) => c.minimum.is_some() || c.maximum.is_some(),
-            ShapeKind::List(_) | ShapeKind::Map(_) => c.min_len.is_some() || c.max_len.is_some(),
-            // An enum checks itself (`Validate`); a structure is checked as `inner`.
-            _ => false,
+            ShapeKind::Integer(width) => {
+                if c.minimum.is_some() || c.maximum.is_some() {
+                    checks.push(Check::Int {
+                        width: *width,
+                        bounds: int_bounds(c),
+                    });
+                }
+                if let Some(values) = &c.int_enum {
+                    checks.push(Check::IntEnum {
+                        width: *width,
+                        values: values.clone(),
+                    });
+                }
+            }
+            ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
+                checks.push(Check::Float {
+                    width: *width,
+                    bounds: float_bounds(c),
+                });
+            }
+            ShapeKind::List(_) | ShapeKind::Map(_)
+                if c.min_len.is_some() || c.max_len.is_some() =>
+            {
+                checks.push(Check::Size {
+                    bounds: len_bounds(c),
+                    shown: self.shown(shape),
+                });
+            }
+            ShapeKind::Named(id) if matches!(self.api.ty(*id).kind, TypeKind::Enum(_)) => {
+                checks.push(Check::Enum);
+            }
+            _ => {}
         }
+        checks
     }
 
-    fn inner(&mut self, shape: &Shape) -> bool {
+    /// The constraints of the values inside: the elements of a list and the keys and
+    /// values of a map (their own constraints once at the collection's path, AWS's `Member
+    /// must satisfy constraint: [...]`; what is inside them at each element's path), and
+    /// the members of a structure or union.
+    fn inner(&mut self, shape: &Shape) -> Vec<Check> {
         let api = self.api;
-        let (ShapeKind::List(inner) | ShapeKind::Map(inner)) = &shape.kind else {
-            return false;
-        };
-        let mut uses_check = false;
-        if let ShapeKind::Map(_) = shape.kind
-            && let Some(key) = &shape.constraints.map_key
-        {
-            uses_check |= self.element(&api.resolve(key), true);
+        let mut checks = Vec::new();
+        match &shape.kind {
+            ShapeKind::List(inner) | ShapeKind::Map(inner) => {
+                let of = match shape.kind {
+                    ShapeKind::Map(_) => Collection::Map,
+                    _ => Collection::List,
+                };
+                if of == Collection::Map
+                    && let Some(key) = &shape.constraints.map_key
+                    && let Some(check) = self.element(&api.resolve(key), true)
+                {
+                    checks.push(Check::Keys(check));
+                }
+                let inner = api.resolve(inner);
+                if let Some(check) = self.element(&inner, false) {
+                    // The list is shown unless it is sensitive or its elements cannot be.
+                    let shown = match of {
+                        Collection::List => self.shown(shape),
+                        Collection::Map => None,
+                    };
+                    checks.push(Check::Elements { of, check, shown });
+                }
+                let each = self.inner(&inner);
+                if !each.is_empty() {
+                    checks.push(Check::Each { of, checks: each });
+                }
+            }
+            // Structures and unions check themselves when a checking reader reads them
+            // (`from_http`); their container leaves them alone then.
+            ShapeKind::Named(id) if self.needs_checks[id.0] && self.checks_itself(*id) => {
+                checks.push(Check::Nested {
+                    deep_only: self.reads_wire(),
+                });
+            }
+            _ => {}
         }
-        let inner = api.resolve(inner);
-        uses_check |= self.element(&inner, false);
-        uses_check |= self.inner(&inner);
-        uses_check
+        checks
     }
 
-    /// Marks the string constraint set of a string shape as used; whether it has one.
-    fn string_rule(&mut self, shape: &Shape) -> bool {
+    /// The string constraint set of a string shape, marked as used, if it has one.
+    fn string_rule(&mut self, shape: &Shape) -> Option<StringRuleId> {
         let c = &shape.constraints;
         if !matches!(shape.kind, ShapeKind::String) || !c.string_checked() {
-            return false;
+            return None;
         }
-        match self.api.checks.strings.iter().position(|r| r.matches(c)) {
-            Some(i) => {
-                self.used[i] = true;
-                true
-            }
-            None => false,
-        }
+        let i = self.api.checks.strings.iter().position(|r| r.matches(c))?;
+        self.used[i] = true;
+        Some(StringRuleId(i))
     }
 
-    /// An element shape (`key`: of map keys) checked against its own constraints: names
-    /// its list on first use. Returns whether it is checked (with `check::` helpers).
-    fn element(&mut self, shape: &Shape, key: bool) -> bool {
+    /// How an element shape (`key`: of map keys, held as text whatever their shape) is
+    /// checked against its own constraints, naming their list on first use; `None` when
+    /// it has none.
+    fn element(&mut self, shape: &Shape, key: bool) -> Option<ElementCheck> {
         let api = self.api;
-        let Some(items) = api.listed_constraints(shape, key) else {
-            return false;
+        let items = api.listed_constraints(shape, key)?;
+        let rule = self.string_rule(shape);
+        let c = &shape.constraints;
+        let test = match &shape.kind {
+            ShapeKind::String => ElementTest::String {
+                rule,
+                blob: c.blob_checked().then(|| byte_bounds(c)),
+            },
+            ShapeKind::Integer(width) => ElementTest::Int {
+                width: *width,
+                bounds: (c.minimum.is_some() || c.maximum.is_some()).then(|| int_bounds(c)),
+                values: c.int_enum.clone(),
+            },
+            ShapeKind::Number(width) => ElementTest::Float {
+                width: *width,
+                bounds: float_bounds(c),
+            },
+            ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size(len_bounds(c)),
+            // Keys are held as text; values as the enum, which knows whether it is known.
+            ShapeKind::Named(id) if key => ElementTest::EnumKey(*id),
+            ShapeKind::Named(_) => ElementTest::EnumValue,
+            // Nothing else lists constraints.
+            ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => return None,
         };
-        self.string_rule(shape);
-        if self.lists.iter().any(|l| l.items == items) {
-            return true;
+        if let Some(i) = self.lists.iter().position(|l| l.items == items) {
+            return Some(ElementCheck {
+                test,
+                list: ConstraintListId(i),
+            });
         }
         let (hint, what) = match &shape.kind {
-            ShapeKind::String => match api.string_rule(&shape.constraints) {
-                Some(rule) => (rule.name.clone(), format!("strings of `{}`", rule.origin)),
+            ShapeKind::String => match rule {
+                Some(rule) => {
+                    let rule = &api.checks.strings[rule.0];
+                    (rule.name.clone(), format!("strings of `{}`", rule.origin))
+                }
                 None => ("BLOB".to_owned(), "a blob".to_owned()),
             },
             ShapeKind::Integer(_) => ("RANGE".to_owned(), "an integer".to_owned()),
@@ -303,6 +470,74 @@ impl Planner<'_> {
             .scope
             .claim(&format!("{}_CONSTRAINTS", hint.to_shouty_snake_case()));
         self.lists.push(ConstraintList { name, items, what });
-        true
+        Some(ElementCheck {
+            test,
+            list: ConstraintListId(self.lists.len() - 1),
+        })
+    }
+
+    /// How a list of `shape` (a list shape) writes one element in a message, as Java
+    /// prints it, or `None` when the list is not shown: it is sensitive, or its elements
+    /// are sensitive strings, blobs, structures, maps or timestamps.
+    fn shown(&self, shape: &Shape) -> Option<Shown> {
+        let ShapeKind::List(inner) = &shape.kind else {
+            return None;
+        };
+        if shape.constraints.sensitive {
+            return None;
+        }
+        let inner = self.api.resolve(inner);
+        let c = &inner.constraints;
+        match &inner.kind {
+            ShapeKind::String if !c.sensitive && !c.blob_checked() => Some(Shown::Str),
+            ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::Boolean => {
+                Some(Shown::Display)
+            }
+            ShapeKind::Named(id) if matches!(self.api.ty(*id).kind, TypeKind::Enum(_)) => {
+                Some(Shown::EnumStr)
+            }
+            ShapeKind::List(_) => Some(Shown::Nested(Box::new(self.shown(&inner)?))),
+            _ => None,
+        }
+    }
+}
+
+/// A blob's size in bytes.
+fn byte_bounds(c: &Constraints) -> Bounds<u64> {
+    Bounds {
+        min: c.min_bytes,
+        max: c.max_bytes,
+    }
+}
+
+/// A string's length or a collection's number of items.
+fn len_bounds(c: &Constraints) -> Bounds<u64> {
+    Bounds {
+        min: c.min_len,
+        max: c.max_len,
+    }
+}
+
+/// An integer's range (a bound written as a number is cut to an integer).
+fn int_bounds(c: &Constraints) -> Bounds<i64> {
+    let int = |b: Bound| match b {
+        Bound::Int(v) => v,
+        Bound::Float(v) => v as i64,
+    };
+    Bounds {
+        min: c.minimum.map(int),
+        max: c.maximum.map(int),
+    }
+}
+
+/// A number's range.
+fn float_bounds(c: &Constraints) -> Bounds<f64> {
+    let float = |b: Bound| match b {
+        Bound::Int(v) => v as f64,
+        Bound::Float(v) => v,
+    };
+    Bounds {
+        min: c.minimum.map(float),
+        max: c.maximum.map(float),
     }
 }

@@ -8,9 +8,12 @@
 # cancelled out. Writes `operation body contender instructions` lines to
 # bench/results/instructions.txt (or $1).
 #
-# Then `specgen generate spec/cognito-idp.yaml` (release CLI, without the rustfmt
-# subprocess) runs once under callgrind, and the inclusive counts of its stages are written
-# as `generate cognito-idp.yaml <stage> instructions` lines.
+# Then `specgen generate spec/cognito-idp.yaml` (release CLI) runs once under callgrind, one
+# profile per thread, and the inclusive counts of its stages are written as
+# `generate cognito-idp.yaml <stage> instructions` lines, each summed over the threads:
+# `format` is the main thread's rendering (with its share of the schema chunks), `workers`
+# every thread's schema chunks (`render::work`: emitted and formatted), `total` the whole
+# process.
 #
 # Needs valgrind; without it, says so and exits 0.
 set -euo pipefail
@@ -60,28 +63,44 @@ cargo build --release -q -p specgen --bin specgen
 target_dir=$(cargo metadata --format-version 1 --no-deps |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
 work=$(mktemp -d)
-# Spawning rustfmt fails, so the text is prettyplease's; the failed spawns leave profiles of
-# their own (forks), and the largest profile is the generator's.
-RUSTFMT="$work/no-rustfmt" valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.%p" \
+# One profile per thread: the schemas' items are emitted and formatted on worker threads
+# too, whose work no inclusive count of the main thread holds.
+valgrind --tool=callgrind --separate-threads=yes --callgrind-out-file="$work/callgrind.out" \
   "$target_dir/release/specgen" generate spec/cognito-idp.yaml --out "$work/out" >/dev/null 2>&1
-profile=$(grep -H '^totals:' "$work"/callgrind.* | sort -t' ' -k2 -n | tail -1 | cut -d: -f1)
-callgrind_annotate --inclusive=yes "$profile" 2>/dev/null | python3 -c '
+for profile in "$work"/callgrind.out*; do
+  echo "== $profile"
+  callgrind_annotate --inclusive=yes "$profile" 2>/dev/null
+done | python3 -c '
 import re, sys
 stages = {
-    "specgen::generate": "total",
-    "specgen::load::parse": "parse",
+    "specgen::document::parse": "parse",
     "specgen::lower::lower": "lower",
     "specgen::emit::emit": "emit",
     "specgen::render::crate_files": "format",
+    "specgen::render::work": "workers",
     "<F as syn::parse::Parser>::parse2": "syn_parse",
     "prettyplease::unparse": "prettyplease",
 }
-seen = {}
+# Per thread, the first (outermost) count of each stage, summed over the threads; `total` is
+# every thread`s program total.
+seen, thread = {}, {}
+def flush():
+    for stage, n in thread.items():
+        seen[stage] = seen.get(stage, 0) + n
+    thread.clear()
 for line in sys.stdin:
+    if line.startswith("== "):
+        flush()
+        continue
+    total = re.match(r"\s*([\d,]+) .*PROGRAM TOTALS", line)
+    if total:
+        thread["total"] = int(total.group(1).replace(",", ""))
+        continue
     m = re.match(r"\s*([\d,]+) .*?\?\?\?:(.*?) \[", line)
-    if m and m.group(2) in stages and stages[m.group(2)] not in seen:
-        seen[stages[m.group(2)]] = int(m.group(1).replace(",", ""))
-for stage in ["parse", "lower", "emit", "format", "syn_parse", "prettyplease", "total"]:
+    if m and m.group(2) in stages and stages[m.group(2)] not in thread:
+        thread[stages[m.group(2)]] = int(m.group(1).replace(",", ""))
+flush()
+for stage in ["parse", "lower", "emit", "format", "workers", "syn_parse", "prettyplease", "total"]:
     if stage in seen:
         print(f"generate cognito-idp.yaml {stage} {seen[stage]}")
 ' | tee -a "$tmp" >&2

@@ -17,14 +17,14 @@ use support::{Fill, api, sample_type};
 
 include!(concat!(env!("OUT_DIR"), "/every_type.rs"));
 
+/// The type of a schema of the spec.
+fn type_of(schema: &str) -> TypeId {
+    let position = api().types.iter().position(|t| t.schema_name == schema);
+    TypeId(position.unwrap_or_else(|| panic!("no schema {schema}")))
+}
+
 fn sample(schema: &str) -> Value {
-    let api = api();
-    let id = api
-        .types
-        .iter()
-        .position(|t| t.schema_name == schema)
-        .unwrap_or_else(|| panic!("no schema {schema}"));
-    sample_type(api, specgen::ir::TypeId(id), Fill::All)
+    sample_type(api(), type_of(schema), Fill::All)
 }
 
 /// Both readers on the same bytes: same value, or both errors.
@@ -170,12 +170,6 @@ fn escapes_unicode_and_numbers_agree() {
 /// each sample, the sample without each of its members, with each member holding a value
 /// of every JSON kind, and cut short at three places.
 fn bodies(schema: &str) -> Vec<Vec<u8>> {
-    let api = api();
-    let id = api
-        .types
-        .iter()
-        .position(|t| t.schema_name == schema)
-        .unwrap_or_else(|| panic!("no schema {schema}"));
     let kinds = [
         json!(null),
         json!(true),
@@ -188,7 +182,7 @@ fn bodies(schema: &str) -> Vec<Vec<u8>> {
     ];
     let mut out = Vec::new();
     for fill in [Fill::All, Fill::Required] {
-        let body = sample_type(api, TypeId(id), fill);
+        let body = sample_type(api(), type_of(schema), fill);
         match &body {
             Value::Object(map) => {
                 for key in map.keys() {

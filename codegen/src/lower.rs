@@ -769,7 +769,26 @@ impl Lowerer<'_> {
             return Ok(Lowered::Shape(Shape::plain(ShapeKind::Any)));
         }
         Ok(match &schema.schema_kind {
-            SchemaKind::Type(Type::String(s)) => {
+            SchemaKind::Type(t) => self.lower_type(t, pointer, name, top)?,
+            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, pointer, name, top)?,
+            SchemaKind::OneOf { one_of } => {
+                self.lower_union(one_of, "oneOf", schema, pointer, name, &[])?
+            }
+            SchemaKind::AnyOf { any_of } => {
+                self.lower_union(any_of, "anyOf", schema, pointer, name, &[])?
+            }
+            SchemaKind::Not { .. } => {
+                // Documented fallback: `not` constrains nothing we can represent.
+                Lowered::Shape(Shape::plain(ShapeKind::Any))
+            }
+            SchemaKind::Any(a) => self.lower_any(a, pointer, name, top)?,
+        })
+    }
+
+    /// A schema of one `type`.
+    fn lower_type(&mut self, t: &Type, pointer: &str, name: &str, top: bool) -> Result<Lowered> {
+        Ok(match t {
+            Type::String(s) => {
                 if s.enumeration.iter().any(Option::is_some) {
                     Lowered::Enum(self.string_enum(&s.enumeration))
                 } else {
@@ -783,7 +802,7 @@ impl Lowerer<'_> {
                     )?)
                 }
             }
-            SchemaKind::Type(Type::Integer(i)) => {
+            Type::Integer(i) => {
                 let width = match &i.format {
                     VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32) => IntWidth::I32,
                     _ => IntWidth::I64,
@@ -805,7 +824,7 @@ impl Lowerer<'_> {
                     },
                 })
             }
-            SchemaKind::Type(Type::Number(n)) => {
+            Type::Number(n) => {
                 let width = match &n.format {
                     VariantOrUnknownOrEmpty::Item(openapiv3::NumberFormat::Float) => {
                         FloatWidth::F32
@@ -821,8 +840,8 @@ impl Lowerer<'_> {
                     },
                 })
             }
-            SchemaKind::Type(Type::Boolean(_)) => Lowered::Shape(Shape::plain(ShapeKind::Boolean)),
-            SchemaKind::Type(Type::Object(o)) => self.lower_object(
+            Type::Boolean(_) => Lowered::Shape(Shape::plain(ShapeKind::Boolean)),
+            Type::Object(o) => self.lower_object(
                 &o.properties,
                 &o.required,
                 o.additional_properties.as_ref(),
@@ -833,7 +852,7 @@ impl Lowerer<'_> {
                 top,
                 &HashMap::new(),
             )?,
-            SchemaKind::Type(Type::Array(a)) => {
+            Type::Array(a) => {
                 let item_pointer = pointer_join(pointer, "items");
                 let item = match &a.items {
                     Some(items) => {
@@ -851,18 +870,6 @@ impl Lowerer<'_> {
                     },
                 })
             }
-            SchemaKind::AllOf { all_of } => self.lower_all_of(all_of, pointer, name, top)?,
-            SchemaKind::OneOf { one_of } => {
-                self.lower_union(one_of, "oneOf", schema, pointer, name, &[])?
-            }
-            SchemaKind::AnyOf { any_of } => {
-                self.lower_union(any_of, "anyOf", schema, pointer, name, &[])?
-            }
-            SchemaKind::Not { .. } => {
-                // Documented fallback: `not` constrains nothing we can represent.
-                Lowered::Shape(Shape::plain(ShapeKind::Any))
-            }
-            SchemaKind::Any(a) => self.lower_any(a, pointer, name, top)?,
         })
     }
 
@@ -1327,119 +1334,10 @@ impl Lowerer<'_> {
                 return self.lower_union(&a.any_of, "anyOf", &wrapper, pointer, name, &[]);
             }
         }
-        let typ = a.typ.as_deref().or(if !a.properties.is_empty() {
-            Some("object")
-        } else if a.items.is_some() {
-            Some("array")
-        } else {
-            None
-        });
-        Ok(match typ {
-            Some("string") => {
-                let format = match a.format.as_deref() {
-                    Some("date-time") => VariantOrUnknownOrEmpty::Item(StringFormat::DateTime),
-                    Some("password") => VariantOrUnknownOrEmpty::Item(StringFormat::Password),
-                    _ => VariantOrUnknownOrEmpty::Empty,
-                };
-                let values: Vec<Option<String>> = a
-                    .enumeration
-                    .iter()
-                    .map(|v| v.as_str().map(str::to_owned))
-                    .collect();
-                if values.iter().any(Option::is_some) {
-                    Lowered::Enum(self.string_enum(&values))
-                } else {
-                    Lowered::Shape(self.string_shape(
-                        &format,
-                        a.min_length,
-                        a.max_length,
-                        a.pattern.as_deref(),
-                        pointer,
-                        name,
-                    )?)
-                }
-            }
-            Some("integer") => {
-                let int = |v: Option<f64>| {
-                    v.filter(|f| f.is_finite() && f.abs() < 9.0e18)
-                        .map(|f| f as i64)
-                };
-                let (minimum, maximum) = Self::int_bounds(
-                    int(a.minimum),
-                    int(a.maximum),
-                    a.exclusive_minimum.unwrap_or(false),
-                    a.exclusive_maximum.unwrap_or(false),
-                );
-                let width = if a.format.as_deref() == Some("int32") {
-                    IntWidth::I32
-                } else {
-                    IntWidth::I64
-                };
-                Lowered::Shape(Shape {
-                    kind: ShapeKind::Integer(width),
-                    constraints: Constraints {
-                        minimum,
-                        maximum,
-                        ..Constraints::default()
-                    },
-                })
-            }
-            Some("number") => Lowered::Shape(Shape {
-                kind: ShapeKind::Number(if a.format.as_deref() == Some("float") {
-                    FloatWidth::F32
-                } else {
-                    FloatWidth::F64
-                }),
-                constraints: Constraints {
-                    minimum: a.minimum.filter(|f| f.is_finite()).map(Bound::Float),
-                    maximum: a.maximum.filter(|f| f.is_finite()).map(Bound::Float),
-                    ..Constraints::default()
-                },
-            }),
-            Some("boolean") => Lowered::Shape(Shape::plain(ShapeKind::Boolean)),
-            Some("array") => {
-                let item = match &a.items {
-                    Some(items) => {
-                        self.use_site(
-                            items,
-                            &pointer_join(pointer, "items"),
-                            &format!("{name}Item"),
-                        )?
-                        .0
-                    }
-                    None => Shape::plain(ShapeKind::Any),
-                };
-                Lowered::Shape(Shape {
-                    kind: ShapeKind::List(Box::new(item)),
-                    constraints: Constraints {
-                        min_len: a.min_items.map(|v| v as u64),
-                        max_len: a.max_items.map(|v| v as u64),
-                        ..Constraints::default()
-                    },
-                })
-            }
-            Some("object") => self.lower_object(
-                &a.properties,
-                &a.required,
-                a.additional_properties.as_ref(),
-                a.min_properties,
-                a.max_properties,
-                pointer,
-                name,
-                top,
-                &HashMap::new(),
-            )?,
-            Some(other) if !matches!(other, "null") => {
-                return Err(Error::at(
-                    ErrorKind::Invalid,
-                    pointer_join(pointer, "type"),
-                    format!(
-                        "schema `{name}`: unknown type `{other}` (expected string, integer, number, boolean, array or object)"
-                    ),
-                ));
-            }
-            _ => Lowered::Shape(Shape::plain(ShapeKind::Any)),
-        })
+        match typed(a, pointer, name)? {
+            Some(t) => self.lower_type(&t, pointer, name, top),
+            None => Ok(Lowered::Shape(Shape::plain(ShapeKind::Any))),
+        }
     }
 
     /// An object schema as a structure (or a map); `origins` gives the `properties` pointer
@@ -2240,6 +2138,92 @@ fn status_name(code: u16) -> Option<&'static str> {
         507 => "InsufficientStorage",
         _ => return None,
     })
+}
+
+/// The schema of one `type` that a schema `openapiv3` could not classify stands for: by its
+/// `type`, else by what its keywords imply (`properties`: an object, `items`: an array), with
+/// the keywords of that type; `None` for any value.
+fn typed(a: &openapiv3::AnySchema, pointer: &str, name: &str) -> Result<Option<Type>> {
+    let typ = a.typ.as_deref().or(if !a.properties.is_empty() {
+        Some("object")
+    } else if a.items.is_some() {
+        Some("array")
+    } else {
+        None
+    });
+    Ok(Some(match typ {
+        Some("string") => Type::String(openapiv3::StringType {
+            format: match a.format.as_deref() {
+                Some("date-time") => VariantOrUnknownOrEmpty::Item(StringFormat::DateTime),
+                Some("password") => VariantOrUnknownOrEmpty::Item(StringFormat::Password),
+                _ => VariantOrUnknownOrEmpty::Empty,
+            },
+            pattern: a.pattern.clone(),
+            enumeration: a
+                .enumeration
+                .iter()
+                .map(|v| v.as_str().map(str::to_owned))
+                .collect(),
+            min_length: a.min_length,
+            max_length: a.max_length,
+        }),
+        Some("integer") => {
+            let int = |v: Option<f64>| {
+                v.filter(|f| f.is_finite() && f.abs() < 9.0e18)
+                    .map(|f| f as i64)
+            };
+            Type::Integer(openapiv3::IntegerType {
+                format: if a.format.as_deref() == Some("int32") {
+                    VariantOrUnknownOrEmpty::Item(openapiv3::IntegerFormat::Int32)
+                } else {
+                    VariantOrUnknownOrEmpty::Empty
+                },
+                multiple_of: None,
+                exclusive_minimum: a.exclusive_minimum.unwrap_or(false),
+                exclusive_maximum: a.exclusive_maximum.unwrap_or(false),
+                minimum: int(a.minimum),
+                maximum: int(a.maximum),
+                enumeration: Vec::new(),
+            })
+        }
+        Some("number") => Type::Number(openapiv3::NumberType {
+            format: if a.format.as_deref() == Some("float") {
+                VariantOrUnknownOrEmpty::Item(openapiv3::NumberFormat::Float)
+            } else {
+                VariantOrUnknownOrEmpty::Empty
+            },
+            multiple_of: None,
+            exclusive_minimum: false,
+            exclusive_maximum: false,
+            minimum: a.minimum.filter(|f| f.is_finite()),
+            maximum: a.maximum.filter(|f| f.is_finite()),
+            enumeration: Vec::new(),
+        }),
+        Some("boolean") => Type::Boolean(openapiv3::BooleanType::default()),
+        Some("array") => Type::Array(openapiv3::ArrayType {
+            items: a.items.clone(),
+            min_items: a.min_items,
+            max_items: a.max_items,
+            unique_items: false,
+        }),
+        Some("object") => Type::Object(openapiv3::ObjectType {
+            properties: a.properties.clone(),
+            required: a.required.clone(),
+            additional_properties: a.additional_properties.clone(),
+            min_properties: a.min_properties,
+            max_properties: a.max_properties,
+        }),
+        Some(other) if other != "null" => {
+            return Err(Error::at(
+                ErrorKind::Invalid,
+                pointer_join(pointer, "type"),
+                format!(
+                    "schema `{name}`: unknown type `{other}` (expected string, integer, number, boolean, array or object)"
+                ),
+            ));
+        }
+        _ => return Ok(None),
+    }))
 }
 
 /// `base` with each of `segments` appended (escaped).

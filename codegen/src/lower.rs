@@ -33,7 +33,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
     };
     let mut l = Lowerer {
         doc,
-        aws: matches!(protocol, Protocol::AwsJson { .. }),
+        rules: Conventions::of(&protocol),
         mode: pattern_mode,
         types: Vec::new(),
         schema_ids: HashMap::new(),
@@ -53,10 +53,10 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         bodies: HashSet::new(),
     };
     l.register_components();
-    if l.aws && !l.marks_documents {
+    if l.rules.closed_empty_objects && !l.marks_documents {
         l.bodies = l.body_schema_names();
     }
-    let exception_names = if l.aws {
+    let exception_names = if l.rules.exceptions {
         l.exception_schema_names()?
     } else {
         HashSet::new()
@@ -226,9 +226,45 @@ enum Lowered {
     Shape(Shape),
 }
 
+/// What the protocol decides about reading a spec, each rule named where the lowering
+/// applies it: decided once, from the protocol.
+#[derive(Debug, Clone, Copy)]
+struct Conventions {
+    /// `format: date-time` is a timestamp, epoch seconds on the wire (AWS JSON), rather than
+    /// RFC 3339 text kept as a string (JSON Schema).
+    epoch_timestamps: bool,
+    /// What `specgen import` carries from an AWS model in `x-aws-*` extensions applies
+    /// (sensitivity, byte lengths, map keys, timestamp formats).
+    aws_extensions: bool,
+    /// A component object schema without members is a structure (a body) or a document,
+    /// never an open map: AWS models have no open maps.
+    closed_empty_objects: bool,
+    /// Error responses name exceptions, whose schemas become exception types.
+    exceptions: bool,
+    /// `x-amz-*` headers are signing and routing plumbing, not operation inputs.
+    plumbing_headers: bool,
+    /// An operation answers one variant per documented status, each with its own body (REST),
+    /// rather than one output and its exceptions (AWS JSON).
+    responses_by_status: bool,
+}
+
+impl Conventions {
+    fn of(protocol: &Protocol) -> Self {
+        let aws = matches!(protocol, Protocol::AwsJson { .. });
+        Conventions {
+            epoch_timestamps: aws,
+            aws_extensions: aws,
+            closed_empty_objects: aws,
+            exceptions: aws,
+            plumbing_headers: aws,
+            responses_by_status: !aws,
+        }
+    }
+}
+
 struct Lowerer<'a> {
     doc: &'a OpenAPI,
-    aws: bool,
+    rules: Conventions,
     mode: PatternMode,
     types: Vec<TypeDef>,
     schema_ids: HashMap<String, TypeId>,
@@ -258,12 +294,12 @@ struct Lowerer<'a> {
 }
 
 /// Facts about a schema worth a line in the docs: format, default, direction, deprecation.
-fn notes(schema: &Schema, aws: bool) -> Vec<String> {
+fn notes(schema: &Schema, rules: Conventions) -> Vec<String> {
     let mut out = Vec::new();
     let format = match &schema.schema_kind {
         SchemaKind::Type(Type::String(s)) => match &s.format {
             VariantOrUnknownOrEmpty::Item(f) => Some(match f {
-                StringFormat::DateTime if aws => "",
+                StringFormat::DateTime if rules.epoch_timestamps => "",
                 StringFormat::DateTime => "date-time",
                 StringFormat::Date => "date",
                 StringFormat::Byte => "byte",
@@ -299,7 +335,7 @@ fn notes(schema: &Schema, aws: bool) -> Vec<String> {
     if schema.schema_data.deprecated {
         out.push("Deprecated.".to_owned());
     }
-    if aws {
+    if rules.aws_extensions {
         let format = schema
             .schema_data
             .extensions
@@ -533,7 +569,7 @@ impl Lowerer<'_> {
             let docs = match schema {
                 ReferenceOr::Item(s) => with_notes(
                     docs.or_else(|| markdown(&s.schema_data.description)),
-                    notes(s, self.aws),
+                    notes(s, self.rules),
                 ),
                 _ => docs,
             };
@@ -651,7 +687,9 @@ impl Lowerer<'_> {
         let kind = match format {
             // AWS JSON puts timestamps on the wire as epoch seconds; JSON Schema as RFC 3339
             // text, which stays a string.
-            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime) if self.aws => {
+            VariantOrUnknownOrEmpty::Item(StringFormat::DateTime)
+                if self.rules.epoch_timestamps =>
+            {
                 ShapeKind::Timestamp
             }
             VariantOrUnknownOrEmpty::Item(StringFormat::Password) => {
@@ -713,7 +751,7 @@ impl Lowerer<'_> {
         top: bool,
     ) -> Result<Lowered> {
         let mut lowered = self.lower_schema_kind(schema, pointer, name, top)?;
-        if self.aws {
+        if self.rules.aws_extensions {
             // What `specgen import` carries from the model that OpenAPI has no word for.
             let sensitive = aws_flag(schema, "x-aws-sensitive");
             match &mut lowered {
@@ -1375,11 +1413,12 @@ impl Lowerer<'_> {
                 Some(AdditionalProperties::Any(false)) => {}
                 // A structure without members: what `specgen import` writes for one, and
                 // every body (AWS bodies are structures).
-                None if self.aws && top && (self.marks_documents || self.bodies.contains(name)) => {
-                }
+                None if self.rules.closed_empty_objects
+                    && top
+                    && (self.marks_documents || self.bodies.contains(name)) => {}
                 // Other conversions of AWS models write a Smithy document this way: any JSON
                 // value, kept whole.
-                None if self.aws && top => {
+                None if self.rules.closed_empty_objects && top => {
                     self.fallback_notes.insert(
                         pointer.to_owned(),
                         "Read as a document (any JSON value, kept as written): conversions of \
@@ -1487,7 +1526,7 @@ impl Lowerer<'_> {
                     }
                 }
                 let nullable = s.schema_data.nullable;
-                let docs = with_notes(docs, notes(s, self.aws));
+                let docs = with_notes(docs, notes(s, self.rules));
                 let lowered = self.lower_schema(s, pointer, hint, false)?;
                 let docs = self.with_fallback_note(docs, pointer);
                 let shape = match lowered {
@@ -1717,7 +1756,7 @@ impl Lowerer<'_> {
             }
         };
         // AWS signing and routing headers are protocol plumbing, not operation inputs.
-        if self.aws
+        if self.rules.plumbing_headers
             && location == ParamLocation::Header
             && data.name.to_ascii_lowercase().starts_with("x-amz-")
         {
@@ -1826,7 +1865,7 @@ impl Lowerer<'_> {
                             body = Some(id);
                         }
                         if body.is_none()
-                            && !self.aws
+                            && self.rules.responses_by_status
                             && Self::other_media(self.doc, response).is_none()
                         {
                             body = Some(self.body_type(
@@ -1836,7 +1875,7 @@ impl Lowerer<'_> {
                             )?);
                         }
                     }
-                    if !self.aws {
+                    if self.rules.responses_by_status {
                         let status = match status {
                             openapiv3::StatusCode::Code(c) => Status::Code(*c),
                             openapiv3::StatusCode::Range(d) => Status::Range(*d),
@@ -1849,7 +1888,7 @@ impl Lowerer<'_> {
                     let mut body = None;
                     if let Some((schema, schema_at)) =
                         Self::response_schema(self.doc, default, &resp_at)?
-                        && !self.aws
+                        && self.rules.responses_by_status
                     {
                         let hint = match output {
                             None => format!("{name}Response"),
@@ -1859,7 +1898,7 @@ impl Lowerer<'_> {
                         output.get_or_insert(id);
                         body = Some(id);
                     }
-                    if !self.aws {
+                    if self.rules.responses_by_status {
                         responses.push(self.response_case(
                             default,
                             Status::Default,

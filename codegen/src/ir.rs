@@ -88,6 +88,9 @@ pub struct Api {
     pub patterns: Vec<PatternDef>,
     /// Exception types in spec order.
     pub exceptions: Vec<TypeId>,
+    /// The variant of each of [`Api::exceptions`] in the crate's `Error` enum (`Unknown` is
+    /// reserved for codes the spec does not list).
+    pub exception_variants: Vec<String>,
     /// The error code for constraint violations (`InvalidParameterException` for Cognito).
     pub validation_error: String,
     /// Rust path of the runtime crate in generated code (`::specgen_runtime`).
@@ -692,6 +695,13 @@ pub struct Operation {
     pub response_name: String,
     /// JSON pointer of the operation.
     pub pointer: String,
+    /// The operation's method of the generated `Service` trait (`sign_up`).
+    pub handler: String,
+    /// The operation's error enum in the `errors` module (`SignUpError`).
+    pub error_enum: String,
+    /// The exceptions the operation lists that the spec defines, in the operation's order,
+    /// each with its variant in [`Operation::error_enum`] (`Unhandled` is reserved).
+    pub error_variants: Vec<(TypeId, String)>,
 }
 
 /// What the generated `Validate` code shares and calls, decided once by lowering

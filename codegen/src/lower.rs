@@ -19,6 +19,7 @@ use crate::pattern::{self, PatternError, PatternMode};
 use crate::settings::{ProtocolChoice, Settings, UnsupportedPattern};
 
 mod checks;
+mod service_names;
 
 const SCHEMAS: &str = "#/components/schemas";
 const TARGET_PREFIX: &str = "/#X-Amz-Target=";
@@ -101,6 +102,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         operations,
         patterns: l.patterns,
         exceptions,
+        exception_variants: Vec::new(),
         validation_error,
         runtime: settings
             .runtime_path
@@ -110,6 +112,7 @@ pub fn lower(doc: &OpenAPI, settings: &Settings) -> Result<Api> {
         checks: Checks::default(),
     };
     checks::plan(&mut api);
+    service_names::assign(&mut api);
     Ok(api)
 }
 
@@ -1953,6 +1956,10 @@ impl Lowerer<'_> {
                     request_name,
                     response_name,
                     pointer: at,
+                    // Named with the others once all are known (`service_names`).
+                    handler: String::new(),
+                    error_enum: String::new(),
+                    error_variants: Vec::new(),
                 });
             }
         }

@@ -2,21 +2,23 @@
 //! per-operation error enums of the `errors` module.
 
 use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
+use quote::quote;
 
 use super::{Cx, doc_attrs, ident};
-use crate::names::Scope;
 
 /// Variant names of the exceptions in `Error`; `Unknown` is the catch-all.
-fn variants(cx: &Cx<'_>, reserved: &str) -> Vec<(Ident, Ident, String)> {
-    let mut scope = Scope::with_reserved(&[reserved]);
+fn variants(cx: &Cx<'_>) -> Vec<(Ident, Ident, String)> {
     cx.api
         .exceptions
         .iter()
-        .map(|&id| {
+        .zip(&cx.api.exception_variants)
+        .map(|(&id, variant)| {
             let def = cx.api.ty(id);
-            let variant = ident(&scope.claim(&def.name));
-            (variant, ident(&def.name), def.error_code().to_owned())
+            (
+                ident(variant),
+                ident(&def.name),
+                def.error_code().to_owned(),
+            )
         })
         .collect()
 }
@@ -48,7 +50,7 @@ fn exception_status(cx: &Cx<'_>, id: crate::ir::TypeId) -> u16 {
 pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
     let rt = &cx.rt;
     let api = cx.api;
-    let vs = variants(cx, "Unknown");
+    let vs = variants(cx);
     let names: Vec<_> = vs.iter().map(|v| &v.0).collect();
     let tys: Vec<_> = vs.iter().map(|v| &v.1).collect();
     let codes: Vec<_> = vs.iter().map(|v| v.2.as_str()).collect();
@@ -297,19 +299,17 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
 
 pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
     let api = cx.api;
-    let all = variants(cx, "Unknown");
+    let all = variants(cx);
     let mut out = Vec::with_capacity(api.operations.len());
     for op in &api.operations {
-        let name = format_ident!("{}Error", op.name);
-        let mut scope = Scope::with_reserved(&["Unhandled"]);
+        let name = ident(&op.error_enum);
         let listed: Vec<_> = op
-            .errors
+            .error_variants
             .iter()
-            .filter_map(|id| {
+            .filter_map(|(id, inner)| {
                 let pos = api.exceptions.iter().position(|e| e == id)?;
                 let (outer, ty, code) = &all[pos];
-                let inner = ident(&scope.claim(&outer.to_string()));
-                Some((inner, outer.clone(), ty.clone(), code.clone(), *id))
+                Some((ident(inner), outer.clone(), ty.clone(), code.clone(), *id))
             })
             .collect();
         let inner: Vec<_> = listed.iter().map(|l| &l.0).collect();

@@ -264,7 +264,7 @@ fn crate_docs(api: &Api) -> String {
 /// operation.
 fn serving_docs(api: &Api) -> String {
     let op = &api.operations[0];
-    let method = crate::names::snake(&op.name);
+    let method = &op.handler;
     let ty = |id: Option<crate::ir::TypeId>| {
         id.map_or("()".to_owned(), |id| {
             format!("types::{}", api.ty(id).name.trim_start_matches("r#"))

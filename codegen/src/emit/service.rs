@@ -13,7 +13,6 @@ use quote::quote;
 
 use super::{Cx, doc_attrs, ident};
 use crate::ir::Operation;
-use crate::names::{Scope, snake};
 
 /// The Rust pieces of one operation on the serving side.
 struct Handler<'a> {
@@ -27,17 +26,14 @@ struct Handler<'a> {
 }
 
 fn handlers<'a>(cx: &Cx<'a>) -> Vec<Handler<'a>> {
-    // Method names are the operations' names in snake case, numbered when two meet
-    // (`AB` and `Ab` are both `ab`).
-    let mut scope = Scope::new();
     cx.api
         .operations
         .iter()
         .map(|op| Handler {
             op,
-            method: ident(&scope.claim(&snake(&op.name))),
+            method: ident(&op.handler),
             variant: ident(&op.name),
-            error: quote::format_ident!("{}Error", op.name),
+            error: ident(&op.error_enum),
         })
         .collect()
 }

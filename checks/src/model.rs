@@ -30,10 +30,11 @@ pub struct StringRuleId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ConstraintListId(pub usize);
 
-/// A string enum, whose known values [`Statics::enum_values`](crate::Statics::enum_values)
-/// resolves. The generator numbers enums by type (its `TypeId`).
+/// Index of a type in the generator's `Api::types`. In the model it names a string enum,
+/// whose known values [`Statics::enum_values`](crate::Statics::enum_values) resolves; the
+/// derive, which has no such list, numbers its own sets of values with it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct EnumId(pub usize);
+pub struct TypeId(pub usize);
 
 /// Inclusive bounds, either of which may be absent.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
@@ -165,7 +166,7 @@ pub enum ElementTest {
     /// A list's or map's number of items (`check::length_ok`).
     Size(Bounds<u64>),
     /// A map key that must be a known value of a string enum.
-    EnumKey(EnumId),
+    EnumKey(TypeId),
     /// A value of a string enum, which knows whether it is a known one (`check::passes`).
     EnumValue,
 }
@@ -181,4 +182,35 @@ pub enum Shown {
     EnumStr,
     /// A list, as `[a, b]`, each item written the given way (`check::show_nested`).
     Nested(Box<Shown>),
+}
+
+/// A numeric bound.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Bound {
+    /// On an integer.
+    Int(i64),
+    /// On a number.
+    Float(f64),
+}
+
+/// One constraint of an element shape as a message lists it (an `rt::Constraint`); the
+/// generator keeps lists of them in its `ConstraintList`s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ListedConstraint {
+    /// Most characters, items or bytes.
+    MaxLength(u64),
+    /// Fewest characters, items or bytes.
+    MinLength(u64),
+    /// A pattern, as the spec writes it (also one generated code cannot check: AWS lists
+    /// it all the same).
+    Pattern(String),
+    /// Largest value.
+    Maximum(Bound),
+    /// Smallest value.
+    Minimum(Bound),
+    /// The values of an integer enum, as text (or of a string enum the derive sees as
+    /// strings).
+    Values(Vec<String>),
+    /// The values of a string enum type.
+    EnumValues(TypeId),
 }

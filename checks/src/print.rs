@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{
-    Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, EnumId, FloatWidth,
-    IntWidth, Shown, StringRuleId,
+    Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth, IntWidth,
+    Shown, StringRuleId, TypeId,
 };
 
 /// Where the statics a check names live: the generator keeps them in its `rules` module,
@@ -17,7 +17,7 @@ pub trait Statics {
     fn list(&mut self, id: ConstraintListId) -> TokenStream;
     /// An expression listing the known values of the string enum `id`, with a
     /// `contains(&&str)` method (a slice or a set of `&str`).
-    fn enum_values(&mut self, id: EnumId) -> TokenStream;
+    fn enum_values(&mut self, id: TypeId) -> TokenStream;
 }
 
 /// The paths the generator and the derive write differently: generated code imports the
@@ -275,7 +275,7 @@ mod tests {
             quote!(#name)
         }
 
-        fn enum_values(&mut self, id: EnumId) -> TokenStream {
+        fn enum_values(&mut self, id: TypeId) -> TokenStream {
             let name = format_ident!("VALUES_{}", id.0);
             quote!(#name)
         }
@@ -329,7 +329,7 @@ mod tests {
     #[test]
     fn keys_of_an_enum_name_its_values_and_list() {
         let text = print(&[Check::Keys(ElementCheck {
-            test: ElementTest::EnumKey(EnumId(3)),
+            test: ElementTest::EnumKey(TypeId(3)),
             list: ConstraintListId(4),
         })])
         .unwrap();

@@ -6,15 +6,12 @@
 use crate::pattern::{Engine, PatternMode};
 
 // The validation model is shared with the derive macro, which does not depend on the
-// generator: its types live in `specgen-checks`, named here as before.
+// generator: its types (and `TypeId`, by which it names enums) live in `specgen-checks`,
+// named here as before.
 pub use specgen_checks::{
-    Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, EnumId, FloatWidth,
-    IntWidth, Shown, StringRuleId,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
+    IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
 };
-
-/// Index of a type in [`Api::types`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TypeId(pub usize);
 
 /// Index of a pattern in [`Api::patterns`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -452,15 +449,6 @@ impl TimestampFormat {
     }
 }
 
-/// A numeric bound.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Bound {
-    /// On an integer.
-    Int(i64),
-    /// On a number.
-    Float(f64),
-}
-
 /// Constraints of a shape.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Constraints {
@@ -815,26 +803,6 @@ pub struct ConstraintList {
     pub items: Vec<ListedConstraint>,
     /// What they constrain, for the docs (`strings of `Name``, `an integer`).
     pub what: String,
-}
-
-/// One constraint of a [`ConstraintList`] (an `rt::Constraint`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ListedConstraint {
-    /// Most characters, items or bytes.
-    MaxLength(u64),
-    /// Fewest characters, items or bytes.
-    MinLength(u64),
-    /// A pattern, as the spec writes it (also one generated code cannot check: AWS lists
-    /// it all the same).
-    Pattern(String),
-    /// Largest value.
-    Maximum(Bound),
-    /// Smallest value.
-    Minimum(Bound),
-    /// The values of an integer enum, as text.
-    Values(Vec<String>),
-    /// The values of a string enum type.
-    EnumValues(TypeId),
 }
 
 /// A function validating a request body whose type is an alias.

@@ -12,8 +12,7 @@ use quote::quote;
 
 use super::{Cx, ident};
 use crate::ir::{
-    Api, BodyValidator, Check, ConstraintListId, EnumId, StringRuleId, Struct, TypeChecks, TypeId,
-    Union,
+    Api, BodyValidator, Check, ConstraintListId, StringRuleId, Struct, TypeChecks, TypeId, Union,
 };
 use specgen_checks::{Paths, Printer, Statics};
 
@@ -104,9 +103,19 @@ impl Statics for Rules<'_> {
         quote!(super::rules::#list)
     }
 
-    fn enum_values(&mut self, id: EnumId) -> TokenStream {
-        let name = ident(&self.0.ty(TypeId(id.0)).name);
+    fn enum_values(&mut self, id: TypeId) -> TokenStream {
+        let name = ident(&self.0.ty(id).name);
         quote!(#name::VALUES)
+    }
+}
+
+/// The paths of generated code, which imports the runtime as `rt` and its `check` module.
+pub(crate) fn paths() -> Paths {
+    Paths {
+        rt: quote!(rt),
+        check: quote!(check),
+        some: quote!(Some),
+        none: quote!(None),
     }
 }
 
@@ -118,13 +127,7 @@ pub(crate) fn print_checks(
     value: &TokenStream,
     depth: usize,
 ) -> Option<TokenStream> {
-    // Generated modules import the runtime as `rt` and its `check` module.
-    let paths = Paths {
-        rt: quote!(rt),
-        check: quote!(check),
-        some: quote!(Some),
-        none: quote!(None),
-    };
+    let paths = paths();
     let mut statics = Rules(cx.api);
     Printer {
         paths: &paths,

@@ -22,7 +22,7 @@ use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 use crate::ir::{
     Api, BodyValidator, Bound, Bounds, Check, Collection, ConstraintList, ConstraintListId,
-    Constraints, ElementCheck, ElementTest, EnumId, MemberChecks, Protocol, RequestChecks, Shape,
+    Constraints, ElementCheck, ElementTest, MemberChecks, Protocol, RequestChecks, Shape,
     ShapeKind, Shown, StringRule, StringRuleId, TypeChecks, TypeId, TypeKind,
 };
 use crate::names::Scope;
@@ -436,7 +436,7 @@ impl Model<'_> {
             },
             ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size(len_bounds(c)),
             // Keys are held as text; values as the enum, which knows whether it is known.
-            ShapeKind::Named(id) if key => ElementTest::EnumKey(EnumId(id.0)),
+            ShapeKind::Named(id) if key => ElementTest::EnumKey(*id),
             ShapeKind::Named(_) => ElementTest::EnumValue,
             // Nothing else lists constraints.
             ShapeKind::Boolean | ShapeKind::Timestamp | ShapeKind::Any => return None,

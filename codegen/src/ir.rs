@@ -5,9 +5,13 @@
 
 use crate::pattern::{Engine, PatternMode};
 
-/// Index of a type in [`Api::types`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct TypeId(pub usize);
+// The validation model is shared with the derive macro, which does not depend on the
+// generator: its types (and `TypeId`, by which it names enums) live in `specgen-checks`,
+// named here as before.
+pub use specgen_checks::{
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
+    IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
+};
 
 /// Index of a pattern in [`Api::patterns`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -394,25 +398,6 @@ impl Shape {
         }
     }
 }
-
-/// Integer widths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IntWidth {
-    /// `format: int32`.
-    I32,
-    /// Default.
-    I64,
-}
-
-/// Float widths.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum FloatWidth {
-    /// `format: float`.
-    F32,
-    /// Default and `format: double`.
-    F64,
-}
-
 /// Representations.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ShapeKind {
@@ -465,15 +450,6 @@ impl TimestampFormat {
             _ => None,
         }
     }
-}
-
-/// A numeric bound.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum Bound {
-    /// On an integer.
-    Int(i64),
-    /// On a number.
-    Float(f64),
 }
 
 /// Constraints of a shape.
@@ -768,14 +744,6 @@ impl Checks {
     }
 }
 
-/// Index of a string constraint set in [`Checks::strings`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct StringRuleId(pub usize);
-
-/// Index of an element constraint list in [`Checks::lists`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct ConstraintListId(pub usize);
-
 /// The checks of the members of one type: the `Validate` impl of a structure, exception
 /// or union says exactly these.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -804,154 +772,6 @@ pub struct RequestChecks {
     pub parameters: Vec<Vec<Check>>,
     /// The checks of the request body, when there is one.
     pub body: Vec<Check>,
-}
-
-/// Inclusive bounds, either of which may be absent.
-#[derive(Debug, Clone, Copy, PartialEq, Default)]
-pub struct Bounds<T> {
-    /// The smallest allowed.
-    pub min: Option<T>,
-    /// The largest allowed.
-    pub max: Option<T>,
-}
-
-/// Which collection a check of elements goes through.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Collection {
-    /// The items of a list (a `Vec`), at `path[i]`.
-    List,
-    /// The values of a map, each at its own path (`path.map_value(i)`).
-    Map,
-}
-
-/// One check of a value, as the generated code performs it (a `check::` call, a
-/// `Validate` call or a loop over elements). A value's checks are a list of these, run in
-/// order: its own constraints first, then what is inside it.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Check {
-    /// A string's length and pattern: `check::string` with a set of the `rules` module.
-    String(StringRuleId),
-    /// A blob's size in bytes (`check::blob_length`), not the base64 text's.
-    BlobLength(Bounds<u64>),
-    /// An integer's range (`check::int`), compared as an `i64`.
-    Int {
-        /// The Rust type of the value.
-        width: IntWidth,
-        /// The range.
-        bounds: Bounds<i64>,
-    },
-    /// An integer's allowed values (`check::int_enum`).
-    IntEnum {
-        /// The Rust type of the value.
-        width: IntWidth,
-        /// The allowed values, in spec order.
-        values: Vec<i64>,
-    },
-    /// A number's range (`check::float`, or `check::float32` in `f32` precision).
-    Float {
-        /// The Rust type of the value.
-        width: FloatWidth,
-        /// The range.
-        bounds: Bounds<f64>,
-    },
-    /// A list's or map's number of items: `check::list_length` when the list is shown in
-    /// the message (`shown`, how each item is written), else `check::length`.
-    Size {
-        /// Fewest and most items.
-        bounds: Bounds<u64>,
-        /// How a shown list writes its items; `None` for maps and lists not shown.
-        shown: Option<Shown>,
-    },
-    /// A string enum's value is a known one (the enum's own `Validate`).
-    Enum,
-    /// Every key of a map meets the constraints of the key shape, checked together at the
-    /// map's path (`check::members_hidden` with `Constraint::MapKey`).
-    Keys(ElementCheck),
-    /// Every element of a list (or value of a map) meets the constraints of its own shape,
-    /// checked together at the collection's path: `check::members` when the list is shown
-    /// (`shown`), else `check::members_hidden`.
-    Elements {
-        /// A list's elements or a map's values.
-        of: Collection,
-        /// The test and the constraints it lists.
-        check: ElementCheck,
-        /// How a shown list writes its items; `None` for maps and lists not shown.
-        shown: Option<Shown>,
-    },
-    /// What is inside each element (each item of a list, each value of a map), at the
-    /// element's own path: a loop running these checks on every element.
-    Each {
-        /// A list's elements or a map's values.
-        of: Collection,
-        /// The checks of one element (never its own constraints: [`Check::Elements`]
-        /// checks those).
-        checks: Vec<Check>,
-    },
-    /// A structure or union checking its members (`Validate::validate_at`).
-    Nested {
-        /// Only in deep checks (`errors.deep()`): a checking reader has checked the value
-        /// already, as it read it.
-        deep_only: bool,
-    },
-}
-
-/// How elements are judged against the constraints of their own shape, for
-/// [`Check::Keys`] and [`Check::Elements`].
-#[derive(Debug, Clone, PartialEq)]
-pub struct ElementCheck {
-    /// Whether one element meets them.
-    pub test: ElementTest,
-    /// The static of the `rules` module listing them, for the message.
-    pub list: ConstraintListId,
-}
-
-/// The test of one element against the constraints of its shape.
-#[derive(Debug, Clone, PartialEq)]
-pub enum ElementTest {
-    /// A string (or a map key): its string constraint set and its blob size, each tested
-    /// when present (`check::string_ok`, `check::blob_ok`).
-    String {
-        /// The string constraint set.
-        rule: Option<StringRuleId>,
-        /// The blob's size in bytes.
-        blob: Option<Bounds<u64>>,
-    },
-    /// An integer: its range (`check::int_ok`) and its allowed values, each tested when
-    /// present.
-    Int {
-        /// The Rust type of the value.
-        width: IntWidth,
-        /// The range.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values.
-        values: Option<Vec<i64>>,
-    },
-    /// A number's range (`check::float_ok`, `check::float32_ok`).
-    Float {
-        /// The Rust type of the value.
-        width: FloatWidth,
-        /// The range.
-        bounds: Bounds<f64>,
-    },
-    /// A list's or map's number of items (`check::length_ok`).
-    Size(Bounds<u64>),
-    /// A map key that must be a known value of a string enum (`VALUES` of the enum).
-    EnumKey(TypeId),
-    /// A value of a string enum, which knows whether it is a known one (`check::passes`).
-    EnumValue,
-}
-
-/// How a shown list writes one item in a message, as Java prints it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Shown {
-    /// A string, as it is (`check::show_str`).
-    Str,
-    /// A number or boolean, as `Display` writes it (`check::show_display`).
-    Display,
-    /// A string enum, as its wire value.
-    EnumStr,
-    /// A list, as `[a, b]`, each item written the given way (`check::show_nested`).
-    Nested(Box<Shown>),
 }
 
 /// A string constraint set: a `check::StrRules` static of the `rules` module.
@@ -993,26 +813,6 @@ pub struct ConstraintList {
     pub items: Vec<ListedConstraint>,
     /// What they constrain, for the docs (`strings of `Name``, `an integer`).
     pub what: String,
-}
-
-/// One constraint of a [`ConstraintList`] (an `rt::Constraint`).
-#[derive(Debug, Clone, PartialEq)]
-pub enum ListedConstraint {
-    /// Most characters, items or bytes.
-    MaxLength(u64),
-    /// Fewest characters, items or bytes.
-    MinLength(u64),
-    /// A pattern, as the spec writes it (also one generated code cannot check: AWS lists
-    /// it all the same).
-    Pattern(String),
-    /// Largest value.
-    Maximum(Bound),
-    /// Smallest value.
-    Minimum(Bound),
-    /// The values of an integer enum, as text.
-    Values(Vec<String>),
-    /// The values of a string enum type.
-    EnumValues(TypeId),
 }
 
 /// A function validating a request body whose type is an alias.

@@ -106,15 +106,8 @@ pub fn snake(raw: &str) -> String {
     name
 }
 
-/// The name of a member in validation paths: its wire name with the first letter
-/// lower-cased (`UserPoolId` → `userPoolId`).
-pub fn path_name(wire: &str) -> String {
-    let mut chars = wire.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+// Shared with the derive macro, whose paths must read the same.
+pub use specgen_checks::path_name;
 
 /// A set of names in one namespace.
 #[derive(Debug, Default, Clone)]
@@ -198,12 +191,6 @@ mod tests {
         assert_eq!(snake("SMSMfaSettings"), "sms_mfa_settings");
         assert_eq!(snake("AWSAccountId"), "aws_account_id");
         assert_eq!(camel("CallbackURLs", "T"), "CallbackUrls");
-    }
-
-    #[test]
-    fn paths() {
-        assert_eq!(path_name("UserPoolId"), "userPoolId");
-        assert_eq!(path_name("SMSMfaSettings"), "sMSMfaSettings");
     }
 
     #[test]

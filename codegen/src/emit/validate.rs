@@ -1,7 +1,8 @@
 //! `Validate` impls: the spec's constraints, checked in place with AWS's messages.
 //!
 //! Lowering decides every check (`lower::checks`, the validation model of [`Check`]s);
-//! this module only prints them. Checks are straight-line code over the members; string
+//! this module only prints them, with the printer of `specgen-checks` that the derive
+//! macro shares. Checks are straight-line code over the members; string
 //! constraints and the constraint lists of elements come from the shared statics of the
 //! `rules` module. Members that check nothing generate no code, so a structure without
 //! constraints validates in no time.
@@ -11,9 +12,9 @@ use quote::quote;
 
 use super::{Cx, ident};
 use crate::ir::{
-    BodyValidator, Bounds, Check, Collection, ElementCheck, ElementTest, FloatWidth, IntWidth,
-    Struct, TypeChecks, Union,
+    Api, BodyValidator, Check, ConstraintListId, StringRuleId, Struct, TypeChecks, TypeId, Union,
 };
+use specgen_checks::{Paths, Printer, Statics};
 
 pub(crate) fn emit_struct(
     cx: &Cx<'_>,
@@ -88,23 +89,33 @@ pub(crate) fn emit_struct(
     }
 }
 
-fn bound<T: quote::ToTokens>(b: Option<T>) -> TokenStream {
-    match b {
-        Some(v) => quote!(Some(#v)),
-        None => quote!(None),
+/// The generator's statics: those of the `rules` module, and each enum's `VALUES`.
+struct Rules<'a>(&'a Api);
+
+impl Statics for Rules<'_> {
+    fn string_rule(&mut self, id: StringRuleId) -> TokenStream {
+        let rule = ident(&self.0.checks.string(id).name);
+        quote!(super::rules::#rule)
+    }
+
+    fn list(&mut self, id: ConstraintListId) -> TokenStream {
+        let list = ident(&self.0.checks.list(id).name);
+        quote!(super::rules::#list)
+    }
+
+    fn enum_values(&mut self, id: TypeId) -> TokenStream {
+        let name = ident(&self.0.ty(id).name);
+        quote!(#name::VALUES)
     }
 }
 
-/// The bounds as the two arguments of a `check::` helper.
-fn bounds<T: quote::ToTokens + Copy>(b: &Bounds<T>) -> (TokenStream, TokenStream) {
-    (bound(b.min), bound(b.max))
-}
-
-/// An integer `value` (a reference) as an `i64`.
-fn as_i64(width: IntWidth, value: &TokenStream) -> TokenStream {
-    match width {
-        IntWidth::I64 => quote!(*#value),
-        IntWidth::I32 => quote!(i64::from(*#value)),
+/// The paths of generated code, which imports the runtime as `rt` and its `check` module.
+pub(crate) fn paths() -> Paths {
+    Paths {
+        rt: quote!(rt),
+        check: quote!(check),
+        some: quote!(Some),
+        none: quote!(None),
     }
 }
 
@@ -116,186 +127,13 @@ pub(crate) fn print_checks(
     value: &TokenStream,
     depth: usize,
 ) -> Option<TokenStream> {
-    if checks.is_empty() {
-        return None;
+    let paths = paths();
+    let mut statics = Rules(cx.api);
+    Printer {
+        paths: &paths,
+        statics: &mut statics,
     }
-    let mut out = TokenStream::new();
-    for check in checks {
-        out.extend(print_check(cx, check, value, depth));
-    }
-    Some(out)
-}
-
-fn print_check(cx: &Cx<'_>, check: &Check, value: &TokenStream, depth: usize) -> TokenStream {
-    let rt = quote!(rt);
-    match check {
-        Check::String(rule) => {
-            let rule = ident(&cx.api.checks.string(*rule).name);
-            quote! {
-                check::string(#value, &super::rules::#rule, path, errors);
-            }
-        }
-        Check::BlobLength(b) => {
-            let (min, max) = bounds(b);
-            quote! {
-                check::blob_length(#value, #min, #max, path, errors);
-            }
-        }
-        Check::Int { width, bounds: b } => {
-            let v = as_i64(*width, value);
-            let (min, max) = bounds(b);
-            quote!(check::int(#v, #min, #max, path, errors);)
-        }
-        Check::IntEnum { width, values } => {
-            let v = as_i64(*width, value);
-            let names: Vec<String> = values.iter().map(i64::to_string).collect();
-            quote! {
-                check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
-            }
-        }
-        Check::Float { width, bounds: b } => {
-            let (min, max) = bounds(b);
-            // An `f32` is compared in its own precision.
-            match width {
-                FloatWidth::F64 => quote!(check::float(*#value, #min, #max, path, errors);),
-                FloatWidth::F32 => quote!(check::float32(*#value, #min, #max, path, errors);),
-            }
-        }
-        Check::Size { bounds: b, shown } => {
-            let (min, max) = bounds(b);
-            // A list of printable values shows itself (`Value '[a, b]' at 'x'`).
-            match shown {
-                Some(shown) => {
-                    let show = print_shown(shown);
-                    quote! {
-                        check::list_length(#value, #value.len(), #min, #max, #show, path, errors);
-                    }
-                }
-                None => quote! {
-                    check::length(#value.len(), #min, #max, path, errors);
-                },
-            }
-        }
-        Check::Enum => quote! {
-            #rt::Validate::validate_at(#value, path, errors);
-        },
-        Check::Keys(element) => {
-            let (ok, list) = print_element(cx, element);
-            quote! {
-                check::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&super::rules::#list), path, errors);
-            }
-        }
-        Check::Elements { of, check, shown } => {
-            let (ok, list) = print_element(cx, check);
-            match (of, shown) {
-                (Collection::Map, _) => quote! {
-                    check::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&super::rules::#list), path, errors);
-                },
-                (Collection::List, Some(shown)) => {
-                    let show = print_shown(shown);
-                    quote! {
-                        check::members(#value, #ok, #show, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
-                    }
-                }
-                (Collection::List, None) => quote! {
-                    check::members_hidden(#value, #ok, #rt::Constraint::ListMember(&super::rules::#list), path, errors);
-                },
-            }
-        }
-        Check::Each { of, checks } => {
-            let item = quote::format_ident!("item{}", depth);
-            let item_ts = quote!(#item);
-            let Some(item_check) = print_checks(cx, checks, &item_ts, depth + 1) else {
-                return TokenStream::new();
-            };
-            let (iter, step) = match of {
-                Collection::Map => (quote!(#value.values()), quote!(path.map_value(i))),
-                Collection::List => (quote!(#value.iter()), quote!(path.index(i))),
-            };
-            let i = quote::format_ident!("i");
-            quote! {
-                for (#i, #item) in #iter.enumerate() {
-                    let path = #step;
-                    #item_check
-                }
-            }
-        }
-        Check::Nested { deep_only: true } => quote! {
-            if errors.deep() {
-                #rt::Validate::validate_at(#value, path, errors);
-            }
-        },
-        Check::Nested { deep_only: false } => quote! {
-            #rt::Validate::validate_at(#value, path, errors);
-        },
-    }
-}
-
-/// An element test as a closure (whether an element, a reference, meets the constraints),
-/// and the static of the `rules` module listing them, for the message.
-fn print_element(cx: &Cx<'_>, element: &ElementCheck) -> (TokenStream, Ident) {
-    let ok = match &element.test {
-        ElementTest::String { rule, blob } => {
-            let mut tests = Vec::new();
-            if let Some(rule) = rule {
-                let rule = ident(&cx.api.checks.string(*rule).name);
-                tests.push(quote!(check::string_ok(item, &super::rules::#rule)));
-            }
-            if let Some(b) = blob {
-                let (min, max) = bounds(b);
-                tests.push(quote!(check::blob_ok(item, #min, #max)));
-            }
-            quote!(|item| #(#tests)&&*)
-        }
-        ElementTest::Int {
-            width,
-            bounds: b,
-            values,
-        } => {
-            let v = as_i64(*width, &quote!(item));
-            let mut tests = Vec::new();
-            if let Some(b) = b {
-                let (min, max) = bounds(b);
-                tests.push(quote!(check::int_ok(v, #min, #max)));
-            }
-            if let Some(values) = values {
-                tests.push(quote!([#(#values),*].contains(&v)));
-            }
-            quote!(|item| { let v = #v; #(#tests)&&* })
-        }
-        ElementTest::Float { width, bounds: b } => {
-            let ok = match width {
-                FloatWidth::F64 => quote!(check::float_ok),
-                FloatWidth::F32 => quote!(check::float32_ok),
-            };
-            let (min, max) = bounds(b);
-            quote!(|item| #ok(*item, #min, #max))
-        }
-        ElementTest::Size(b) => {
-            let (min, max) = bounds(b);
-            quote!(|item| check::length_ok(item.len(), #min, #max))
-        }
-        ElementTest::EnumKey(id) => {
-            let name = ident(&cx.api.ty(*id).name);
-            quote!(|item| #name::VALUES.contains(&item.as_str()))
-        }
-        ElementTest::EnumValue => quote!(check::passes),
-    };
-    (ok, ident(&cx.api.checks.list(element.list).name))
-}
-
-/// A function writing one element of a shown list as Java prints it.
-fn print_shown(shown: &crate::ir::Shown) -> TokenStream {
-    use crate::ir::Shown;
-    match shown {
-        Shown::Str => quote!(check::show_str),
-        Shown::Display => quote!(check::show_display),
-        Shown::EnumStr => quote!(|item, out| check::show_str(item.as_str(), out)),
-        Shown::Nested(inner) => {
-            let show = print_shown(inner);
-            quote!(|item, out| check::show_nested(item, #show, out))
-        }
-    }
+    .checks(checks, value, depth)
 }
 
 pub(crate) fn emit_union(cx: &Cx<'_>, name: &Ident, u: &Union, model: &TypeChecks) -> TokenStream {

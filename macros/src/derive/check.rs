@@ -9,8 +9,10 @@ use quote::{quote, quote_spanned};
 use syn::Type;
 use syn::spanned::Spanned;
 
+use specgen_checks::{Bound, ListedConstraint};
+
 use super::attr::Num;
-use super::rules::StrRule;
+use super::rules::{StrRule, lengths};
 use super::statics::Statics;
 use super::ty::{self, IntFit, Kind};
 use crate::ctxt::Ctxt;
@@ -290,23 +292,17 @@ impl Emitter<'_> {
                         let range =
                             ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
                         let in_enum = enum_check(&quote!(v));
-                        let above = max.map(|m| {
-                            quote! {
-                                errors.add(path, #shown, #rt::Constraint::Maximum(#rt::Limit::Int(#m)));
-                            }
-                        });
-                        let below = min.map(|m| {
-                            quote! {
-                                errors.add(path, #shown, #rt::Constraint::Minimum(#rt::Limit::Int(#m)));
-                            }
-                        });
+                        let report = |c: ListedConstraint| {
+                            let c = self.statics.constraint(&rt, &c);
+                            quote!(errors.add(path, #shown, #c);)
+                        };
+                        let above = max.map(|m| report(ListedConstraint::Maximum(Bound::Int(m))));
+                        let below = min.map(|m| report(ListedConstraint::Minimum(Bound::Int(m))));
                         let names: Vec<String> =
                             one_of.iter().flatten().map(i64::to_string).collect();
-                        let outside = one_of.is_some().then(|| {
-                            quote! {
-                                errors.add(path, #shown, #rt::Constraint::Enum(&[#(#names),*]));
-                            }
-                        });
+                        let outside = one_of
+                            .is_some()
+                            .then(|| report(ListedConstraint::Values(names)));
                         Some(quote! {
                             match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*value) {
                                 ::core::result::Result::Ok(v) => {
@@ -554,16 +550,6 @@ impl Emitter<'_> {
             self.mismatch(ty, want, subject);
             return Element::default();
         }
-        let lengths = |min: Option<u64>, max: Option<u64>| {
-            let mut listed = Vec::new();
-            if let Some(max) = max {
-                listed.push(quote!(#rt::Constraint::MaxLength(#max)));
-            }
-            if let Some(min) = min {
-                listed.push(quote!(#rt::Constraint::MinLength(#min)));
-            }
-            listed
-        };
         match want {
             Want::Str(rule) => {
                 let Some(rule) = rule else {
@@ -571,12 +557,7 @@ impl Emitter<'_> {
                 };
                 let rules = self.statics.rules(&rt, rule);
                 let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(item));
-                let mut listed = lengths(rule.min, rule.max);
-                if let Some(p) = &rule.pattern {
-                    let source = &p.source;
-                    listed.push(quote!(#rt::Constraint::Pattern(#source)));
-                }
-                let list = self.statics.constraints(&rt, listed);
+                let list = self.statics.constraints(&rt, rule.listed());
                 Element {
                     own: Some((quote!(#check::string_ok(#as_str, &#rules)), list)),
                     ..Element::default()
@@ -595,17 +576,13 @@ impl Emitter<'_> {
                 let mut listed = Vec::new();
                 if min.is_some() || max.is_some() {
                     tests.push(quote!(#check::int_ok(v, #min_t, #max_t)));
-                    if let Some(m) = max {
-                        listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Int(#m))));
-                    }
-                    if let Some(m) = min {
-                        listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Int(#m))));
-                    }
+                    listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Int(m))));
+                    listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Int(m))));
                 }
                 if let Some(values) = one_of {
                     let names: Vec<String> = values.iter().map(i64::to_string).collect();
                     tests.push(quote!([#(#values),*].contains(&v)));
-                    listed.push(quote!(#rt::Constraint::Enum(&[#(#names),*])));
+                    listed.push(ListedConstraint::Values(names));
                 }
                 let ok = match kind {
                     // Beyond `i64` a value is outside every range and integer enum.
@@ -640,12 +617,8 @@ impl Emitter<'_> {
                     }
                 };
                 let mut listed = Vec::new();
-                if let Some(m) = max {
-                    listed.push(quote!(#rt::Constraint::Maximum(#rt::Limit::Float(#m))));
-                }
-                if let Some(m) = min {
-                    listed.push(quote!(#rt::Constraint::Minimum(#rt::Limit::Float(#m))));
-                }
+                listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Float(m))));
+                listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Float(m))));
                 let list = self.statics.constraints(&rt, listed);
                 Element {
                     own: Some((ok, list)),
@@ -655,7 +628,7 @@ impl Emitter<'_> {
             Want::Enum { values, .. } => {
                 let list = self
                     .statics
-                    .constraints(&rt, vec![quote!(#rt::Constraint::Enum(&[#(#values),*]))]);
+                    .constraints(&rt, vec![ListedConstraint::Values(values.clone())]);
                 match kind {
                     Kind::Str => {
                         let set = self.statics.enum_values(values);
@@ -726,25 +699,14 @@ impl Emitter<'_> {
         match want {
             Want::Str(Some(rule)) => {
                 let rules = self.statics.rules(&rt, rule);
-                let mut listed = Vec::new();
-                if let Some(max) = rule.max {
-                    listed.push(quote!(#rt::Constraint::MaxLength(#max)));
-                }
-                if let Some(min) = rule.min {
-                    listed.push(quote!(#rt::Constraint::MinLength(#min)));
-                }
-                if let Some(p) = &rule.pattern {
-                    let source = &p.source;
-                    listed.push(quote!(#rt::Constraint::Pattern(#source)));
-                }
-                let list = self.statics.constraints(&rt, listed);
+                let list = self.statics.constraints(&rt, rule.listed());
                 Some((quote!(#check::string_ok(#as_str, &#rules)), list))
             }
             Want::Enum { values, .. } => {
                 let set = self.statics.enum_values(values);
                 let list = self
                     .statics
-                    .constraints(&rt, vec![quote!(#rt::Constraint::Enum(&[#(#values),*]))]);
+                    .constraints(&rt, vec![ListedConstraint::Values(values.clone())]);
                 Some((quote!(#set.contains(&#as_str)), list))
             }
             _ => None,

@@ -26,14 +26,8 @@ use self::check::{COLLECTIONS, Emitter, NESTED, NUMBERS, STRINGS, Subject, Ty, W
 use self::rules::{Pat, StrRule};
 use crate::ctxt::Ctxt;
 
-/// The path name of a wire name: its first letter lower-cased (`UserPoolId` → `userPoolId`).
-pub(crate) fn path_name(wire: &str) -> String {
-    let mut chars = wire.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+// Shared with the generator, whose paths must read the same.
+pub(crate) use specgen_checks::path_name;
 
 /// Why `spec = "..."` is refused when the generator is not compiled in.
 #[cfg(not(feature = "spec"))]

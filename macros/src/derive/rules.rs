@@ -1,12 +1,14 @@
 //! The checks of one string, as the derive's code emitters and rule statics share them.
 
+use specgen_checks::ListedConstraint;
+
 /// A compiled pattern: spec text for messages, Rust text to run, engine, and the fast paths
 /// of single-class patterns (as generated code has them).
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Pat {
     pub source: String,
     pub translated: String,
-    pub fancy: bool,
+    pub engine: specgen_pattern::Engine,
     pub class_run: Option<specgen_pattern::ClassRun>,
     /// For a class with a large count: the class alone, checked beside a character count.
     pub class_regex: Option<String>,
@@ -22,7 +24,7 @@ impl Pat {
         Pat {
             source: source.to_owned(),
             translated: translated.to_owned(),
-            fancy: engine == specgen_pattern::Engine::Fancy,
+            engine,
             // Derived from the translation, as the generator derives it.
             class_regex: class_run.and_then(|_| specgen_pattern::class_regex(translated)),
             class_run,
@@ -37,4 +39,22 @@ pub(crate) struct StrRule {
     pub max: Option<u64>,
     pub pattern: Option<Pat>,
     pub sensitive: bool,
+}
+
+impl StrRule {
+    /// The constraints as a message lists them when an element breaks one.
+    pub(crate) fn listed(&self) -> Vec<ListedConstraint> {
+        let mut listed = lengths(self.min, self.max);
+        if let Some(p) = &self.pattern {
+            listed.push(ListedConstraint::Pattern(p.source.clone()));
+        }
+        listed
+    }
+}
+
+/// Length bounds as a message lists them: the maximum first.
+pub(crate) fn lengths(min: Option<u64>, max: Option<u64>) -> Vec<ListedConstraint> {
+    let max = max.map(ListedConstraint::MaxLength);
+    let min = min.map(ListedConstraint::MinLength);
+    max.into_iter().chain(min).collect()
 }

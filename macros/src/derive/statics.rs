@@ -4,8 +4,19 @@
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
+use specgen_checks::{ListedConstraint, Paths, PatternParts};
 
 use super::rules::{Pat, StrRule};
+
+/// The paths of an expansion: everything in full, the runtime at `rt`.
+pub(crate) fn paths(rt: &TokenStream) -> Paths {
+    Paths {
+        rt: rt.clone(),
+        check: quote!(#rt::__private::check),
+        some: quote!(::core::option::Option::Some),
+        none: quote!(::core::option::Option::None),
+    }
+}
 
 /// Statics shared by the checks of one expansion: patterns (compiled at most once per
 /// process), string rules and enum value sets.
@@ -14,7 +25,7 @@ pub(crate) struct Statics {
     patterns: Vec<Pat>,
     rules: Vec<StrRule>,
     enums: Vec<Vec<String>>,
-    /// Constraint lists, by their tokens.
+    /// Constraint lists, by their code.
     lists: Vec<String>,
     items: TokenStream,
 }
@@ -26,38 +37,13 @@ impl Statics {
             return format_ident!("__SPECGEN_PATTERN_{}", i);
         }
         let name = format_ident!("__SPECGEN_PATTERN_{}", self.patterns.len());
-        let (source, translated) = (&p.source, &p.translated);
-        let init = match &p.class_run {
-            Some(run) => {
-                let [lo, hi] = run.ascii;
-                let (non_ascii, min, max) = (run.non_ascii, run.min, run.max.unwrap_or(u32::MAX));
-                let class_run =
-                    quote!(#rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max));
-                match &p.class_regex {
-                    Some(class) => quote! {
-                        #rt::pattern::Pattern::with_counted_class(
-                            #source,
-                            #translated,
-                            #class,
-                            #class_run,
-                        )
-                    },
-                    None => quote! {
-                        #rt::pattern::Pattern::with_class_run(#source, #translated, #class_run)
-                    },
-                }
-            }
-            None => {
-                let engine = if p.fancy {
-                    quote!(Fancy)
-                } else {
-                    quote!(Regex)
-                };
-                quote! {
-                    #rt::pattern::Pattern::new(#source, #translated, #rt::pattern::Engine::#engine)
-                }
-            }
-        };
+        let init = paths(rt).pattern(&PatternParts {
+            source: &p.source,
+            translated: &p.translated,
+            engine: p.engine,
+            class_run: p.class_run,
+            class_regex: p.class_regex.as_deref(),
+        });
         self.items.extend(quote! {
             static #name: #rt::pattern::Pattern = #init;
         });
@@ -71,26 +57,13 @@ impl Statics {
             return format_ident!("__SPECGEN_RULES_{}", i);
         }
         let name = format_ident!("__SPECGEN_RULES_{}", self.rules.len());
-        let opt = |v: Option<u64>| match v {
-            Some(v) => quote!(::core::option::Option::Some(#v)),
-            None => quote!(::core::option::Option::None),
-        };
-        let (min, max) = (opt(r.min), opt(r.max));
-        let pattern = match &r.pattern {
-            Some(p) => {
-                let p = self.pattern(rt, p);
-                quote!(::core::option::Option::Some(&#p))
-            }
-            None => quote!(::core::option::Option::None),
-        };
-        let sensitive = r.sensitive;
+        let pattern = r.pattern.as_ref().map(|p| {
+            let p = self.pattern(rt, p);
+            quote!(#p)
+        });
+        let init = paths(rt).str_rules(r.min, r.max, pattern.as_ref(), r.sensitive);
         self.items.extend(quote! {
-            static #name: #rt::__private::check::StrRules = #rt::__private::check::StrRules {
-                min_len: #min,
-                max_len: #max,
-                pattern: #pattern,
-                sensitive: #sensitive,
-            };
+            static #name: #rt::__private::check::StrRules = #init;
         });
         self.rules.push(r.clone());
         name
@@ -109,20 +82,33 @@ impl Statics {
         name
     }
 
-    /// The static listing `items` (`Constraint` expressions): the constraints of an element
-    /// shape, as a message lists them when an element of a list or map breaks one.
-    pub(crate) fn constraints(&mut self, rt: &TokenStream, items: Vec<TokenStream>) -> Ident {
-        let key = quote!(#(#items),*).to_string();
+    /// The static listing `items`: the constraints of an element shape, as a message lists
+    /// them when an element of a list or map breaks one.
+    pub(crate) fn constraints(&mut self, rt: &TokenStream, items: Vec<ListedConstraint>) -> Ident {
+        let exprs: Vec<TokenStream> = items.iter().map(|c| self.constraint(rt, c)).collect();
+        // Keyed by their code, so that bounds equal as numbers but written differently
+        // (`0.0`, `-0.0`) keep lists of their own.
+        let key = quote!(#(#exprs),*).to_string();
         if let Some(i) = self.lists.iter().position(|k| *k == key) {
             return format_ident!("__SPECGEN_CONSTRAINTS_{}", i);
         }
         let name = format_ident!("__SPECGEN_CONSTRAINTS_{}", self.lists.len());
-        let n = items.len();
+        let n = exprs.len();
         self.items.extend(quote! {
-            static #name: [#rt::Constraint; #n] = [#(#items),*];
+            static #name: [#rt::Constraint; #n] = [#(#exprs),*];
         });
         self.lists.push(key);
         name
+    }
+
+    /// A `Constraint` expression.
+    pub(crate) fn constraint(&self, rt: &TokenStream, c: &ListedConstraint) -> TokenStream {
+        // The derive lists a string enum's values as they are (`Values`), never by handle;
+        // a handle would number its value sets.
+        paths(rt).constraint(c, |id| {
+            let name = format_ident!("__SPECGEN_VALUES_{}", id.0);
+            quote!(#name)
+        })
     }
 
     /// The statics' items.

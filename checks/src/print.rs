@@ -1,0 +1,352 @@
+//! The printer: code performing a value's [`Check`]s.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote};
+
+use crate::model::{
+    Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth, IntWidth,
+    Shown, StringRuleId, TypeId,
+};
+
+/// Where the statics a check names live: the generator keeps them in its `rules` module,
+/// the derive writes them into its expansion.
+pub trait Statics {
+    /// A path to the `check::StrRules` static of the string constraint set `id`.
+    fn string_rule(&mut self, id: StringRuleId) -> TokenStream;
+    /// A path to the `[Constraint; n]` static of the constraint list `id`.
+    fn list(&mut self, id: ConstraintListId) -> TokenStream;
+    /// An expression listing the known values of the string enum `id`, with a
+    /// `contains(&&str)` method (a slice or a set of `&str`).
+    fn enum_values(&mut self, id: TypeId) -> TokenStream;
+}
+
+/// The paths the generator and the derive write differently: generated code imports the
+/// runtime and its prelude, a macro expansion names everything in full.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The runtime crate (`rt`).
+    pub rt: TokenStream,
+    /// The runtime's `check` module (`check`).
+    pub check: TokenStream,
+    /// `Option::Some`.
+    pub some: TokenStream,
+    /// `Option::None`.
+    pub none: TokenStream,
+}
+
+/// Prints checks with one set of paths, naming statics through `statics`.
+pub struct Printer<'a, S: Statics + ?Sized> {
+    /// The paths to write.
+    pub paths: &'a Paths,
+    /// Where the statics live.
+    pub statics: &'a mut S,
+}
+
+impl<S: Statics + ?Sized> Printer<'_, S> {
+    /// Code performing `checks` on `value` (a reference) at `path` (a `Path` in scope,
+    /// beside `errors`, the `ValidationErrors`); `None` when there are none. `depth`
+    /// numbers the loop variables of nested elements.
+    pub fn checks(
+        &mut self,
+        checks: &[Check],
+        value: &TokenStream,
+        depth: usize,
+    ) -> Option<TokenStream> {
+        if checks.is_empty() {
+            return None;
+        }
+        let mut out = TokenStream::new();
+        for check in checks {
+            out.extend(self.check(check, value, depth));
+        }
+        Some(out)
+    }
+
+    fn bound<T: ToTokens>(&self, b: Option<T>) -> TokenStream {
+        let Paths { some, none, .. } = self.paths;
+        match b {
+            Some(v) => quote!(#some(#v)),
+            None => quote!(#none),
+        }
+    }
+
+    /// The bounds as the two arguments of a `check::` helper.
+    fn bounds<T: ToTokens + Copy>(&self, b: &Bounds<T>) -> (TokenStream, TokenStream) {
+        (self.bound(b.min), self.bound(b.max))
+    }
+
+    /// One check of `value`.
+    pub fn check(&mut self, check: &Check, value: &TokenStream, depth: usize) -> TokenStream {
+        let Paths { rt, check: ck, .. } = self.paths;
+        match check {
+            Check::String(rule) => {
+                let rule = self.statics.string_rule(*rule);
+                quote! {
+                    #ck::string(#value, &#rule, path, errors);
+                }
+            }
+            Check::BlobLength(b) => {
+                let (min, max) = self.bounds(b);
+                quote! {
+                    #ck::blob_length(#value, #min, #max, path, errors);
+                }
+            }
+            Check::Int { width, bounds: b } => {
+                let v = as_i64(*width, value);
+                let (min, max) = self.bounds(b);
+                quote!(#ck::int(#v, #min, #max, path, errors);)
+            }
+            Check::IntEnum { width, values } => {
+                let v = as_i64(*width, value);
+                let names: Vec<String> = values.iter().map(i64::to_string).collect();
+                quote! {
+                    #ck::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
+                }
+            }
+            Check::Float { width, bounds: b } => {
+                let (min, max) = self.bounds(b);
+                // An `f32` is compared in its own precision.
+                match width {
+                    FloatWidth::F64 => quote!(#ck::float(*#value, #min, #max, path, errors);),
+                    FloatWidth::F32 => quote!(#ck::float32(*#value, #min, #max, path, errors);),
+                }
+            }
+            Check::Size { bounds: b, shown } => {
+                let (min, max) = self.bounds(b);
+                // A list of printable values shows itself (`Value '[a, b]' at 'x'`).
+                match shown {
+                    Some(shown) => {
+                        let show = self.shown(shown);
+                        quote! {
+                            #ck::list_length(#value, #value.len(), #min, #max, #show, path, errors);
+                        }
+                    }
+                    None => quote! {
+                        #ck::length(#value.len(), #min, #max, path, errors);
+                    },
+                }
+            }
+            Check::Enum => quote! {
+                #rt::Validate::validate_at(#value, path, errors);
+            },
+            Check::Keys(element) => {
+                let (ok, list) = self.element(element);
+                quote! {
+                    #ck::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&#list), path, errors);
+                }
+            }
+            Check::Elements { of, check, shown } => {
+                let (ok, list) = self.element(check);
+                match (of, shown) {
+                    (Collection::Map, _) => quote! {
+                        #ck::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&#list), path, errors);
+                    },
+                    (Collection::List, Some(shown)) => {
+                        let show = self.shown(shown);
+                        quote! {
+                            #ck::members(#value, #ok, #show, #rt::Constraint::ListMember(&#list), path, errors);
+                        }
+                    }
+                    (Collection::List, None) => quote! {
+                        #ck::members_hidden(#value, #ok, #rt::Constraint::ListMember(&#list), path, errors);
+                    },
+                }
+            }
+            Check::Each { of, checks } => {
+                let item = format_ident!("item{}", depth);
+                let item_ts = quote!(#item);
+                let Some(item_check) = self.checks(checks, &item_ts, depth + 1) else {
+                    return TokenStream::new();
+                };
+                let (iter, step) = match of {
+                    Collection::Map => (quote!(#value.values()), quote!(path.map_value(i))),
+                    Collection::List => (quote!(#value.iter()), quote!(path.index(i))),
+                };
+                quote! {
+                    for (i, #item) in #iter.enumerate() {
+                        let path = #step;
+                        #item_check
+                    }
+                }
+            }
+            Check::Nested { deep_only: true } => quote! {
+                if errors.deep() {
+                    #rt::Validate::validate_at(#value, path, errors);
+                }
+            },
+            Check::Nested { deep_only: false } => quote! {
+                #rt::Validate::validate_at(#value, path, errors);
+            },
+        }
+    }
+
+    /// An element test as a closure (whether an element, a reference, meets the
+    /// constraints), and the path of the static listing them, for the message.
+    fn element(&mut self, element: &ElementCheck) -> (TokenStream, TokenStream) {
+        let ck = &self.paths.check;
+        let ok = match &element.test {
+            ElementTest::String { rule, blob } => {
+                let mut tests = Vec::new();
+                if let Some(rule) = rule {
+                    let rule = self.statics.string_rule(*rule);
+                    tests.push(quote!(#ck::string_ok(item, &#rule)));
+                }
+                if let Some(b) = blob {
+                    let (min, max) = self.bounds(b);
+                    tests.push(quote!(#ck::blob_ok(item, #min, #max)));
+                }
+                quote!(|item| #(#tests)&&*)
+            }
+            ElementTest::Int {
+                width,
+                bounds: b,
+                values,
+            } => {
+                let v = as_i64(*width, &quote!(item));
+                let mut tests = Vec::new();
+                if let Some(b) = b {
+                    let (min, max) = self.bounds(b);
+                    tests.push(quote!(#ck::int_ok(v, #min, #max)));
+                }
+                if let Some(values) = values {
+                    tests.push(quote!([#(#values),*].contains(&v)));
+                }
+                quote!(|item| { let v = #v; #(#tests)&&* })
+            }
+            ElementTest::Float { width, bounds: b } => {
+                let ok = match width {
+                    FloatWidth::F64 => quote!(#ck::float_ok),
+                    FloatWidth::F32 => quote!(#ck::float32_ok),
+                };
+                let (min, max) = self.bounds(b);
+                quote!(|item| #ok(*item, #min, #max))
+            }
+            ElementTest::Size(b) => {
+                let (min, max) = self.bounds(b);
+                quote!(|item| #ck::length_ok(item.len(), #min, #max))
+            }
+            ElementTest::EnumKey(id) => {
+                let values = self.statics.enum_values(*id);
+                quote!(|item| #values.contains(&item.as_str()))
+            }
+            ElementTest::EnumValue => quote!(#ck::passes),
+        };
+        (ok, self.statics.list(element.list))
+    }
+
+    /// A function writing one element of a shown list as Java prints it.
+    fn shown(&self, shown: &Shown) -> TokenStream {
+        let ck = &self.paths.check;
+        match shown {
+            Shown::Str => quote!(#ck::show_str),
+            Shown::Display => quote!(#ck::show_display),
+            Shown::EnumStr => quote!(|item, out| #ck::show_str(item.as_str(), out)),
+            Shown::Nested(inner) => {
+                let show = self.shown(inner);
+                quote!(|item, out| #ck::show_nested(item, #show, out))
+            }
+        }
+    }
+}
+
+/// An integer `value` (a reference) as an `i64`.
+fn as_i64(width: IntWidth, value: &TokenStream) -> TokenStream {
+    match width {
+        IntWidth::I64 => quote!(*#value),
+        IntWidth::I32 => quote!(i64::from(*#value)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Statics named after their handles.
+    struct Numbered;
+
+    impl Statics for Numbered {
+        fn string_rule(&mut self, id: StringRuleId) -> TokenStream {
+            let name = format_ident!("RULES_{}", id.0);
+            quote!(#name)
+        }
+
+        fn list(&mut self, id: ConstraintListId) -> TokenStream {
+            let name = format_ident!("LIST_{}", id.0);
+            quote!(#name)
+        }
+
+        fn enum_values(&mut self, id: TypeId) -> TokenStream {
+            let name = format_ident!("VALUES_{}", id.0);
+            quote!(#name)
+        }
+    }
+
+    fn print(checks: &[Check]) -> Option<String> {
+        // The derive's paths: everything in full.
+        let paths = Paths {
+            rt: quote!(::rt),
+            check: quote!(::rt::__private::check),
+            some: quote!(::core::option::Option::Some),
+            none: quote!(::core::option::Option::None),
+        };
+        Printer {
+            paths: &paths,
+            statics: &mut Numbered,
+        }
+        .checks(checks, &quote!(value), 0)
+        .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn paths_and_statics_are_the_callers() {
+        let text = print(&[
+            Check::String(StringRuleId(2)),
+            Check::Int {
+                width: IntWidth::I32,
+                bounds: Bounds {
+                    min: Some(1),
+                    max: None,
+                },
+            },
+        ])
+        .unwrap();
+        assert_eq!(
+            text,
+            quote! {
+                ::rt::__private::check::string(value, &RULES_2, path, errors);
+                ::rt::__private::check::int(
+                    i64::from(*value),
+                    ::core::option::Option::Some(1i64),
+                    ::core::option::Option::None,
+                    path,
+                    errors
+                );
+            }
+            .to_string()
+        );
+    }
+
+    #[test]
+    fn keys_of_an_enum_name_its_values_and_list() {
+        let text = print(&[Check::Keys(ElementCheck {
+            test: ElementTest::EnumKey(TypeId(3)),
+            list: ConstraintListId(4),
+        })])
+        .unwrap();
+        assert!(
+            text.contains("VALUES_3 . contains (& item . as_str ())"),
+            "{text}"
+        );
+        assert!(text.contains("MapKey (& LIST_4)"), "{text}");
+    }
+
+    #[test]
+    fn nothing_to_check_prints_nothing() {
+        assert_eq!(print(&[]), None);
+        let each = print(&[Check::Each {
+            of: Collection::List,
+            checks: Vec::new(),
+        }]);
+        assert_eq!(each.as_deref(), Some(""));
+    }
+}

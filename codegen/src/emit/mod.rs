@@ -143,7 +143,7 @@ pub fn emit(api: &Api) -> Generated<'_> {
         #rules_check
     };
     let mut modules = vec![Module {
-        name: "types",
+        name: TYPES,
         public: true,
         docs: format!(
             "Every schema of {}: structures, enums and aliases.\n\nEach type reads and \
@@ -155,7 +155,7 @@ pub fn emit(api: &Api) -> Generated<'_> {
             .collect(),
     }];
     modules.push(Module {
-        name: "rules",
+        name: RULES,
         public: false,
         docs: "Constraint tables and patterns shared by the `Validate` impls.".to_owned(),
         items: vec![Item::Tokens(rules_preamble), Item::Tokens(rules::emit(&cx))],
@@ -363,6 +363,28 @@ impl<'a> Cx<'a> {
                 quote!(#prefix #name)
             }
         }
+    }
+}
+
+/// The module of every schema's type.
+const TYPES: &str = "types";
+/// The module of the statics the `Validate` impls share.
+const RULES: &str = "rules";
+
+/// How the items of one module reach its sibling `module` (`super::rules`).
+fn sibling(module: &str) -> TokenStream {
+    let module = ident(module);
+    quote!(super::#module)
+}
+
+/// The paths generated code uses inside its modules, which import the runtime as `rt` and
+/// its `check` module.
+fn paths() -> specgen_checks::Paths {
+    specgen_checks::Paths {
+        rt: quote!(rt),
+        check: quote!(check),
+        some: quote!(Some),
+        none: quote!(None),
     }
 }
 

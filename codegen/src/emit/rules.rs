@@ -10,7 +10,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Cx, doc_attrs, ident};
+use super::{Cx, TYPES, doc_attrs, ident, paths, sibling};
 use crate::docs::code_span;
 use specgen_checks::PatternParts;
 
@@ -18,7 +18,7 @@ use specgen_checks::PatternParts;
 /// constraint sets only where a check uses them.
 pub(crate) fn emit(cx: &Cx<'_>) -> TokenStream {
     let rt = quote!(rt);
-    let paths = super::validate::paths();
+    let paths = paths();
     let mut out = TokenStream::new();
     let mut all = Vec::new();
     for (p, name) in cx.api.patterns.iter().zip(&cx.api.checks.patterns) {
@@ -60,8 +60,8 @@ pub(crate) fn emit(cx: &Cx<'_>) -> TokenStream {
         ));
         let items = list.items.iter().map(|item| {
             paths.constraint(item, |id| {
-                let name = ident(&cx.api.ty(id).name);
-                quote!(super::types::#name::VALUES)
+                let (types, name) = (sibling(TYPES), ident(&cx.api.ty(id).name));
+                quote!(#types::#name::VALUES)
             })
         });
         out.extend(quote! {

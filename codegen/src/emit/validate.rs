@@ -10,11 +10,11 @@
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::{Cx, ident};
+use super::{Cx, RULES, ident, paths, sibling};
 use crate::ir::{
     Api, BodyValidator, Check, ConstraintListId, StringRuleId, Struct, TypeChecks, TypeId, Union,
 };
-use specgen_checks::{Paths, Printer, Statics};
+use specgen_checks::{Printer, Statics};
 
 pub(crate) fn emit_struct(
     cx: &Cx<'_>,
@@ -94,28 +94,18 @@ struct Rules<'a>(&'a Api);
 
 impl Statics for Rules<'_> {
     fn string_rule(&mut self, id: StringRuleId) -> TokenStream {
-        let rule = ident(&self.0.checks.string(id).name);
-        quote!(super::rules::#rule)
+        let (rules, rule) = (sibling(RULES), ident(&self.0.checks.string(id).name));
+        quote!(#rules::#rule)
     }
 
     fn list(&mut self, id: ConstraintListId) -> TokenStream {
-        let list = ident(&self.0.checks.list(id).name);
-        quote!(super::rules::#list)
+        let (rules, list) = (sibling(RULES), ident(&self.0.checks.list(id).name));
+        quote!(#rules::#list)
     }
 
     fn enum_values(&mut self, id: TypeId) -> TokenStream {
         let name = ident(&self.0.ty(id).name);
         quote!(#name::VALUES)
-    }
-}
-
-/// The paths of generated code, which imports the runtime as `rt` and its `check` module.
-pub(crate) fn paths() -> Paths {
-    Paths {
-        rt: quote!(rt),
-        check: quote!(check),
-        some: quote!(Some),
-        none: quote!(None),
     }
 }
 

@@ -193,6 +193,24 @@ pub enum Bound {
     Float(f64),
 }
 
+impl Bound {
+    /// The bound on an integer (one written as a number is cut to an integer).
+    pub fn as_int(self) -> i64 {
+        match self {
+            Bound::Int(v) => v,
+            Bound::Float(v) => v as i64,
+        }
+    }
+
+    /// The bound on a number.
+    pub fn as_float(self) -> f64 {
+        match self {
+            Bound::Int(v) => v as f64,
+            Bound::Float(v) => v,
+        }
+    }
+}
+
 /// One constraint of an element shape as a message lists it (an `rt::Constraint`); the
 /// generator keeps lists of them in its `ConstraintList`s.
 #[derive(Debug, Clone, PartialEq)]

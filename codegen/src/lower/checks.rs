@@ -520,24 +520,16 @@ fn len_bounds(c: &Constraints) -> Bounds<u64> {
 
 /// An integer's range (a bound written as a number is cut to an integer).
 fn int_bounds(c: &Constraints) -> Bounds<i64> {
-    let int = |b: Bound| match b {
-        Bound::Int(v) => v,
-        Bound::Float(v) => v as i64,
-    };
     Bounds {
-        min: c.minimum.map(int),
-        max: c.maximum.map(int),
+        min: c.minimum.map(Bound::as_int),
+        max: c.maximum.map(Bound::as_int),
     }
 }
 
 /// A number's range.
 fn float_bounds(c: &Constraints) -> Bounds<f64> {
-    let float = |b: Bound| match b {
-        Bound::Int(v) => v as f64,
-        Bound::Float(v) => v,
-    };
     Bounds {
-        min: c.minimum.map(float),
-        max: c.maximum.map(float),
+        min: c.minimum.map(Bound::as_float),
+        max: c.maximum.map(Bound::as_float),
     }
 }

@@ -226,20 +226,6 @@ pub(super) fn struct_body(
     out
 }
 
-fn int_bound(b: Option<Bound>) -> Option<i64> {
-    b.map(|b| match b {
-        Bound::Int(v) => v,
-        Bound::Float(v) => v as i64,
-    })
-}
-
-fn float_bound(b: Option<Bound>) -> Option<f64> {
-    b.map(|b| match b {
-        Bound::Int(v) => v as f64,
-        Bound::Float(v) => v,
-    })
-}
-
 /// What a value of `shape` must be, as the generator's `Validate` impls check it.
 fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
     let shape = api.resolve(shape);
@@ -255,13 +241,13 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
             sensitive: c.sensitive,
         })),
         ShapeKind::Integer(_) => Want::Int {
-            min: int_bound(c.minimum),
-            max: int_bound(c.maximum),
+            min: c.minimum.map(Bound::as_int),
+            max: c.maximum.map(Bound::as_int),
             one_of: c.int_enum.clone(),
         },
         ShapeKind::Number(_) => Want::Float {
-            min: float_bound(c.minimum),
-            max: float_bound(c.maximum),
+            min: c.minimum.map(Bound::as_float),
+            max: c.maximum.map(Bound::as_float),
         },
         ShapeKind::Boolean => Want::Bool,
         ShapeKind::Timestamp => Want::Timestamp {

@@ -20,11 +20,7 @@ fn main() {
         if matches!(def.kind, specgen::ir::TypeKind::Alias(_)) {
             continue;
         }
-        let _ = writeln!(
-            text,
-            "        {}!({}, {:?});",
-            "$m", def.name, def.schema_name
-        );
+        let _ = writeln!(text, "        $m!({}, {:?});", def.name, def.schema_name);
     }
     text.push_str("    };\n}\n");
     let out =

@@ -9,11 +9,11 @@ use quote::{quote, quote_spanned};
 use syn::Type;
 use syn::spanned::Spanned;
 
-use specgen_checks::{Bound, ListedConstraint};
+use specgen_checks::{Bound, Bounds, Check, FloatWidth, ListedConstraint, Printer};
 
 use super::attr::Num;
 use super::rules::{StrRule, lengths};
-use super::statics::Statics;
+use super::statics::{self, Statics};
 use super::ty::{self, IntFit, Kind};
 use crate::ctxt::Ctxt;
 
@@ -168,6 +168,17 @@ fn opt_tokens<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
 }
 
 impl Emitter<'_> {
+    /// Code performing `checks` on `value`, printed as generated code's checks are, with
+    /// this expansion's paths and statics.
+    fn print(&mut self, checks: &[Check]) -> Option<TokenStream> {
+        let paths = statics::paths(&self.rt);
+        Printer {
+            paths: &paths,
+            statics: &mut self.statics,
+        }
+        .checks(checks, &quote!(value), 0)
+    }
+
     fn check(&self) -> TokenStream {
         let rt = &self.rt;
         quote!(#rt::__private::check)
@@ -258,11 +269,9 @@ impl Emitter<'_> {
         }
         match want {
             Want::Str(rule) => {
-                let rules = self.statics.rules(&rt, rule.as_ref()?);
-                let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
-                Some(quote! {
-                    #check::string(#as_str, &#rules, path, errors);
-                })
+                let rule = self.statics.rule_id(&rt, rule.as_ref()?);
+                let site = self.statics.site(span);
+                self.print(&[Check::StrRef { rule, site }])
             }
             Want::Range { min, max } => {
                 let concrete = self.concrete_range(min, max, ty, kind)?;
@@ -272,83 +281,44 @@ impl Emitter<'_> {
                 if min.is_none() && max.is_none() && one_of.is_none() {
                     return None;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                let ranged = min.is_some() || max.is_some();
-                let enum_check = |v: &TokenStream| {
-                    one_of.as_ref().map(|values| {
-                        let names: Vec<String> = values.iter().map(i64::to_string).collect();
-                        quote! {
-                            #check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
-                        }
-                    })
+                let bounds = (min.is_some() || max.is_some()).then_some(Bounds {
+                    min: *min,
+                    max: *max,
+                });
+                let values = one_of.clone();
+                let check = match kind {
+                    Kind::Int(IntFit::Wide) => Check::IntWide { bounds, values },
+                    _ => Check::IntFrom {
+                        bounds,
+                        values,
+                        site: self.statics.site(span),
+                    },
                 };
-                match kind {
-                    Kind::Int(IntFit::Wide) => {
-                        // Beyond `i64` a value is above every maximum or below every
-                        // minimum, and in no integer enum; report it with its own digits.
-                        let shown = quote! {
-                            #rt::ShownValue::Text(::std::string::ToString::to_string(value))
-                        };
-                        let range =
-                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
-                        let in_enum = enum_check(&quote!(v));
-                        let report = |c: ListedConstraint| {
-                            let c = self.statics.constraint(&rt, &c);
-                            quote!(errors.add(path, #shown, #c);)
-                        };
-                        let above = max.map(|m| report(ListedConstraint::Maximum(Bound::Int(m))));
-                        let below = min.map(|m| report(ListedConstraint::Minimum(Bound::Int(m))));
-                        let names: Vec<String> =
-                            one_of.iter().flatten().map(i64::to_string).collect();
-                        let outside = one_of
-                            .is_some()
-                            .then(|| report(ListedConstraint::Values(names)));
-                        Some(quote! {
-                            match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*value) {
-                                ::core::result::Result::Ok(v) => {
-                                    #range
-                                    #in_enum
-                                }
-                                ::core::result::Result::Err(_) => {
-                                    if *value > 0 {
-                                        #above
-                                    } else {
-                                        #below
-                                    }
-                                    #outside
-                                }
-                            }
-                        })
-                    }
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::i64::from(*value));
-                        let range =
-                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
-                        let in_enum = enum_check(&quote!(v));
-                        Some(quote! {
-                            {
-                                let v = #v;
-                                #range
-                                #in_enum
-                            }
-                        })
-                    }
-                }
+                self.print(&[check])
             }
             Want::Float { min, max } => {
                 if min.is_none() && max.is_none() {
                     return None;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                // An `f32` is compared in its own precision.
-                Some(match kind {
-                    Kind::F64 => quote!(#check::float(*value, #min_t, #max_t, path, errors);),
-                    Kind::F32 => quote!(#check::float32(*value, #min_t, #max_t, path, errors);),
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::f64::from(*value));
-                        quote!(#check::float(#v, #min_t, #max_t, path, errors);)
-                    }
-                })
+                let bounds = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                let check = match kind {
+                    Kind::F64 => Check::Float {
+                        width: FloatWidth::F64,
+                        bounds,
+                    },
+                    Kind::F32 => Check::Float {
+                        width: FloatWidth::F32,
+                        bounds,
+                    },
+                    _ => Check::FloatFrom {
+                        bounds,
+                        site: self.statics.site(span),
+                    },
+                };
+                self.print(&[check])
             }
             Want::List { min, max, item } => {
                 let inner = match kind {

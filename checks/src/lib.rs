@@ -5,8 +5,9 @@
 //! the generator, in a light crate (proc-macro2 and quote), because the derive macro must
 //! not depend on the generator and writes the same calls: it shares [`path_name`], so that
 //! its paths read as generated code's do, the printing of its statics, and the printer for
-//! the checks of its strings and numbers. A few variants ([`Check::StrRef`],
-//! [`Check::IntFrom`], [`Check::IntWide`], [`Check::FloatFrom`]) serve only the derive,
+//! the checks of its strings, numbers, string enums and nested values. A few variants
+//! ([`Check::StrRef`], [`Check::IntFrom`], [`Check::IntWide`], [`Check::FloatFrom`],
+//! [`Check::NestedAt`], [`Check::StrEnum`]) serve only the derive,
 //! which sees a field's type as syntax, and spans its code at [`SiteId`]s.
 //!
 //! The model names shared statics (string constraint sets, constraint lists of elements,

@@ -158,6 +158,18 @@ pub enum Check {
         /// The allowed values, when there are some.
         values: Option<Vec<i64>>,
     },
+    /// Derive only: a value checking itself (`Validate::validate_at`), the call spanned
+    /// at `site` so that a type without `Validate` is reported at it.
+    NestedAt(SiteId),
+    /// Derive only: a string (any `AsRef<str>` type) holding a value of a string enum,
+    /// one of the known values `values` names (a set the derive numbers with [`TypeId`]);
+    /// another is reported with them (`check::unknown_enum`).
+    StrEnum {
+        /// The known values.
+        values: TypeId,
+        /// The value's type, where the `AsRef` call is spanned.
+        site: SiteId,
+    },
     /// Derive only: a number of a type that converts to `f64` (`f64::from`), the
     /// derive seeing neither `f32` nor `f64`.
     FloatFrom {

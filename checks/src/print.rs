@@ -209,6 +209,26 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     }
                 }
             }
+            Check::NestedAt(site) => {
+                let call = self
+                    .statics
+                    .at(*site, quote!(::Validate::validate_at(#value, path, errors)));
+                quote!(#rt #call;)
+            }
+            Check::StrEnum { values, site } => {
+                let set = self.statics.enum_values(*values);
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(#value)));
+                quote! {
+                    {
+                        let value: &str = #as_str;
+                        if !#set.contains(&value) {
+                            #ck::unknown_enum(value, #set, path, errors);
+                        }
+                    }
+                }
+            }
             Check::IntWide { bounds, values } => {
                 self.int_wide(bounds.as_ref(), values.as_deref(), value)
             }

@@ -375,24 +375,22 @@ impl Emitter<'_> {
                     };
                     self.collection(kind, span, None, None, None, element, true)
                 }
-                _ => Some(self.validate_at(span)),
+                _ => self.validate_at(span),
             },
-            Want::Object { call, .. } => call.then(|| self.validate_at(span)),
+            Want::Object { call, .. } => {
+                if *call {
+                    self.validate_at(span)
+                } else {
+                    None
+                }
+            }
             Want::Enum { values, .. } => match kind {
                 Kind::Str => {
-                    let set = self.statics.enum_values(values);
-                    let as_str =
-                        quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
-                    Some(quote! {
-                        {
-                            let value: &str = #as_str;
-                            if !#set.contains(&value) {
-                                #check::unknown_enum(value, #set, path, errors);
-                            }
-                        }
-                    })
+                    let values = self.statics.enum_id(values);
+                    let site = self.statics.site(span);
+                    self.print(&[Check::StrEnum { values, site }])
                 }
-                _ => Some(self.validate_at(span)),
+                _ => self.validate_at(span),
             },
             Want::Bool | Want::Timestamp { .. } | Want::Any => None,
         }
@@ -429,10 +427,10 @@ impl Emitter<'_> {
         })
     }
 
-    fn validate_at(&self, span: Span) -> TokenStream {
-        let rt = &self.rt;
-        let call = quote_spanned!(span=> #rt::Validate::validate_at(value, path, errors));
-        quote!(#call;)
+    /// `Validate::validate_at` on `value`, a type error reported at `span`.
+    fn validate_at(&mut self, span: Span) -> Option<TokenStream> {
+        let site = self.statics.site(span);
+        self.print(&[Check::NestedAt(site)])
     }
 
     /// `range(..)` as integer or float checks, depending on the type it is on; `None`

@@ -82,15 +82,22 @@ impl Statics {
 
     /// The static holding the value set `values`, emitted on first use.
     pub(crate) fn enum_values(&mut self, values: &[String]) -> Ident {
+        let id = self.enum_id(values);
+        format_ident!("__SPECGEN_VALUES_{}", id.0)
+    }
+
+    /// The handle of the static holding the value set `values`, emitted on first use.
+    pub(crate) fn enum_id(&mut self, values: &[String]) -> TypeId {
         if let Some(i) = self.enums.iter().position(|v| v == values) {
-            return format_ident!("__SPECGEN_VALUES_{}", i);
+            return TypeId(i);
         }
-        let name = format_ident!("__SPECGEN_VALUES_{}", self.enums.len());
+        let id = TypeId(self.enums.len());
+        let name = format_ident!("__SPECGEN_VALUES_{}", id.0);
         self.items.extend(quote! {
             static #name: &[&str] = &[#(#values),*];
         });
         self.enums.push(values.to_vec());
-        name
+        id
     }
 
     /// The static listing `items`: the constraints of an element shape, as a message lists

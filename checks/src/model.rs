@@ -158,6 +158,16 @@ pub enum Check {
         /// The allowed values, when there are some.
         values: Option<Vec<i64>>,
     },
+    /// Derive only: an `Option`, its value checked when present; with `required`, a
+    /// `None` is reported as missing (`check::missing`).
+    Optional {
+        /// Whether the member is required.
+        required: bool,
+        /// The checks of the value inside.
+        checks: Vec<Check>,
+    },
+    /// Derive only: a pointer (`Box`, `Rc`, `Arc`, a reference), its target checked.
+    Deref(Vec<Check>),
     /// Derive only: a value checking itself (`Validate::validate_at`), the call spanned
     /// at `site` so that a type without `Validate` is reported at it.
     NestedAt(SiteId),

@@ -209,6 +209,39 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     }
                 }
             }
+            Check::Optional { required, checks } => {
+                let some = &self.paths.some;
+                let body = self.checks(checks, &quote!(value), depth);
+                match (body, required) {
+                    (Some(body), true) => quote! {
+                        if let #some(value) = #value {
+                            #body
+                        } else {
+                            #ck::missing(path, errors);
+                        }
+                    },
+                    (None, true) => quote! {
+                        if #value.is_none() {
+                            #ck::missing(path, errors);
+                        }
+                    },
+                    (Some(body), false) => quote! {
+                        if let #some(value) = #value {
+                            #body
+                        }
+                    },
+                    (None, false) => TokenStream::new(),
+                }
+            }
+            Check::Deref(checks) => match self.checks(checks, &quote!(value), depth) {
+                Some(body) => quote! {
+                    {
+                        let value = &**#value;
+                        #body
+                    }
+                },
+                None => TokenStream::new(),
+            },
             Check::NestedAt(site) => {
                 let call = self
                     .statics
@@ -515,6 +548,30 @@ mod tests {
             text.contains("Constraint :: Maximum (:: rt :: Limit :: Int (9i64))"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn a_required_option_reports_a_missing_value() {
+        let text = print(&[Check::Optional {
+            required: true,
+            checks: vec![Check::Deref(vec![Check::NestedAt(SiteId(0))])],
+        }])
+        .unwrap();
+        assert!(
+            text.contains("if let :: core :: option :: Option :: Some (value) = value"),
+            "{text}"
+        );
+        assert!(text.contains("let value = & * * value ;"), "{text}");
+        assert!(
+            text.contains("else { :: rt :: __private :: check :: missing (path , errors) ; }"),
+            "{text}"
+        );
+        let empty = print(&[Check::Optional {
+            required: true,
+            checks: Vec::new(),
+        }])
+        .unwrap();
+        assert!(empty.contains("if value . is_none ()"), "{empty}");
     }
 
     #[test]

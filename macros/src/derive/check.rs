@@ -1,8 +1,11 @@
-//! What to check on a value ([`Want`]) and the code that checks it.
+//! What to check on a value ([`Want`]), lowered to the checks of the shared model.
 //!
 //! Both derive forms end here: field attributes and spec schemas each become a [`Want`],
-//! which is matched against the field's Rust type. The code calls the runtime's `check`
-//! functions, the same ones generated code calls, so messages are identical.
+//! which is matched against the field's Rust type. Scalars, string enums, nested values
+//! and the `Option`s and pointers around them become [`Check`]s printed by the shared
+//! printer; collections and their elements are still written here. Either way the code
+//! calls the runtime's `check` functions, as generated code does, so messages are
+//! identical.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -215,41 +218,65 @@ impl Emitter<'_> {
         subject: &Subject,
         required: bool,
     ) -> Option<TokenStream> {
+        let lowered = self.lower_value(want, ty, subject, required)?;
+        self.code(lowered)
+    }
+
+    /// Code performing what `lowered` says.
+    fn code(&mut self, lowered: Lowered) -> Option<TokenStream> {
+        match lowered {
+            Lowered::Model(checks) => self.print(&checks),
+            Lowered::Code(code) => Some(code),
+        }
+    }
+
+    /// [`Emitter::value`], as checks of the model where the shared printer writes them.
+    fn lower_value(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        subject: &Subject,
+        required: bool,
+    ) -> Option<Lowered> {
         match ty.kind() {
             Kind::Option(inner) => {
-                let body = self.value(want, Ty::of(inner), subject, false);
+                let body = self.lower_value(want, Ty::of(inner), subject, false);
                 let check = self.check();
                 match (body, required) {
-                    (Some(body), true) => Some(quote! {
+                    (Some(Lowered::Model(checks)), _) => {
+                        Some(Lowered::Model(vec![Check::Optional { required, checks }]))
+                    }
+                    (None, true) => Some(Lowered::Model(vec![Check::Optional {
+                        required,
+                        checks: Vec::new(),
+                    }])),
+                    (Some(Lowered::Code(body)), true) => Some(Lowered::Code(quote! {
                         if let ::core::option::Option::Some(value) = value {
                             #body
                         } else {
                             #check::missing(path, errors);
                         }
-                    }),
-                    (None, true) => Some(quote! {
-                        if value.is_none() {
-                            #check::missing(path, errors);
-                        }
-                    }),
-                    (Some(body), false) => Some(quote! {
+                    })),
+                    (Some(Lowered::Code(body)), false) => Some(Lowered::Code(quote! {
                         if let ::core::option::Option::Some(value) = value {
                             #body
                         }
-                    }),
+                    })),
                     (None, false) => None,
                 }
             }
             Kind::Deref(inner) => {
-                let body = self.value(want, Ty::of(inner), subject, required)?;
-                Some(quote! {
-                    {
-                        let value = &**value;
-                        #body
-                    }
-                })
+                match self.lower_value(want, Ty::of(inner), subject, required)? {
+                    Lowered::Model(checks) => Some(Lowered::Model(vec![Check::Deref(checks)])),
+                    Lowered::Code(body) => Some(Lowered::Code(quote! {
+                        {
+                            let value = &**value;
+                            #body
+                        }
+                    })),
+                }
             }
-            kind => self.leaf(want, ty, kind, subject),
+            kind => self.lower_leaf(want, ty, kind, subject),
         }
     }
 
@@ -260,6 +287,17 @@ impl Emitter<'_> {
         kind: Kind<'_>,
         subject: &Subject,
     ) -> Option<TokenStream> {
+        let lowered = self.lower_leaf(want, ty, kind, subject)?;
+        self.code(lowered)
+    }
+
+    fn lower_leaf(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        kind: Kind<'_>,
+        subject: &Subject,
+    ) -> Option<Lowered> {
         let rt = self.rt.clone();
         let check = self.check();
         let span = ty.span;
@@ -271,11 +309,11 @@ impl Emitter<'_> {
             Want::Str(rule) => {
                 let rule = self.statics.rule_id(&rt, rule.as_ref()?);
                 let site = self.statics.site(span);
-                self.print(&[Check::StrRef { rule, site }])
+                Some(Lowered::Model(vec![Check::StrRef { rule, site }]))
             }
             Want::Range { min, max } => {
                 let concrete = self.concrete_range(min, max, ty, kind)?;
-                self.leaf(&concrete, ty, kind, subject)
+                self.lower_leaf(&concrete, ty, kind, subject)
             }
             Want::Int { min, max, one_of } => {
                 if min.is_none() && max.is_none() && one_of.is_none() {
@@ -294,7 +332,7 @@ impl Emitter<'_> {
                         site: self.statics.site(span),
                     },
                 };
-                self.print(&[check])
+                Some(Lowered::Model(vec![check]))
             }
             Want::Float { min, max } => {
                 if min.is_none() && max.is_none() {
@@ -318,7 +356,7 @@ impl Emitter<'_> {
                         site: self.statics.site(span),
                     },
                 };
-                self.print(&[check])
+                Some(Lowered::Model(vec![check]))
             }
             Want::List { min, max, item } => {
                 let inner = match kind {
@@ -326,7 +364,7 @@ impl Emitter<'_> {
                     _ => Ty::unknown(span),
                 };
                 let element = self.element(item, inner, &subject.within("an item of "));
-                self.collection(kind, span, *min, *max, None, element, false)
+                Lowered::code(self.collection(kind, span, *min, *max, None, element, false))
             }
             Want::Map {
                 min,
@@ -340,7 +378,7 @@ impl Emitter<'_> {
                 };
                 let element = self.element(value, inner, &subject.within("a value of "));
                 let key = key.as_deref().and_then(|k| self.key_rule(k));
-                self.collection(kind, span, *min, *max, key, element, true)
+                Lowered::code(self.collection(kind, span, *min, *max, key, element, true))
             }
             Want::Collection { min, max, nested } => {
                 let (inner, is_map) = match kind {
@@ -358,7 +396,7 @@ impl Emitter<'_> {
                     show: show_plain(&check, inner.kind()),
                     own: None,
                 };
-                self.collection(kind, span, *min, *max, None, element, is_map)
+                Lowered::code(self.collection(kind, span, *min, *max, None, element, is_map))
             }
             Want::Nested => match kind {
                 Kind::List(elem) => {
@@ -366,20 +404,20 @@ impl Emitter<'_> {
                         deeper: self.value(&Want::Nested, Ty::of(elem), subject, false),
                         ..Element::default()
                     };
-                    self.collection(kind, span, None, None, None, element, false)
+                    Lowered::code(self.collection(kind, span, None, None, None, element, false))
                 }
                 Kind::Map(v) => {
                     let element = Element {
                         deeper: self.value(&Want::Nested, Ty::of(v), subject, false),
                         ..Element::default()
                     };
-                    self.collection(kind, span, None, None, None, element, true)
+                    Lowered::code(self.collection(kind, span, None, None, None, element, true))
                 }
-                _ => self.validate_at(span),
+                _ => Some(self.validate_at(span)),
             },
             Want::Object { call, .. } => {
                 if *call {
-                    self.validate_at(span)
+                    Some(self.validate_at(span))
                 } else {
                     None
                 }
@@ -388,9 +426,9 @@ impl Emitter<'_> {
                 Kind::Str => {
                     let values = self.statics.enum_id(values);
                     let site = self.statics.site(span);
-                    self.print(&[Check::StrEnum { values, site }])
+                    Some(Lowered::Model(vec![Check::StrEnum { values, site }]))
                 }
-                _ => self.validate_at(span),
+                _ => Some(self.validate_at(span)),
             },
             Want::Bool | Want::Timestamp { .. } | Want::Any => None,
         }
@@ -428,9 +466,8 @@ impl Emitter<'_> {
     }
 
     /// `Validate::validate_at` on `value`, a type error reported at `span`.
-    fn validate_at(&mut self, span: Span) -> Option<TokenStream> {
-        let site = self.statics.site(span);
-        self.print(&[Check::NestedAt(site)])
+    fn validate_at(&mut self, span: Span) -> Lowered {
+        Lowered::Model(vec![Check::NestedAt(self.statics.site(span))])
     }
 
     /// `range(..)` as integer or float checks, depending on the type it is on; `None`
@@ -756,6 +793,19 @@ impl Emitter<'_> {
             });
         }
         (!out.is_empty()).then_some(out)
+    }
+}
+
+/// What checks a value: checks of the shared model, or code the derive still writes itself
+/// (collections and their elements).
+enum Lowered {
+    Model(Vec<Check>),
+    Code(TokenStream),
+}
+
+impl Lowered {
+    fn code(code: Option<TokenStream>) -> Option<Lowered> {
+        code.map(Lowered::Code)
     }
 }
 

@@ -4,7 +4,12 @@
 //! [`Printer`] turns them into calls of the runtime's `check` helpers. They live apart from
 //! the generator, in a light crate (proc-macro2 and quote), because the derive macro must
 //! not depend on the generator and writes the same calls: it shares [`path_name`], so that
-//! its paths read as generated code's do, and the printing of its statics.
+//! its paths read as generated code's do, the printing of its statics, and the printer for
+//! the checks of its strings, numbers, string enums and nested values, also inside
+//! `Option`s and pointers. A few variants serve only the derive, which sees a field's type
+//! as syntax: [`Check::StrRef`], [`Check::IntFrom`], [`Check::IntWide`],
+//! [`Check::FloatFrom`], [`Check::NestedAt`], [`Check::StrEnum`], [`Check::Optional`] and
+//! [`Check::Deref`]; it spans their code at [`SiteId`]s.
 //!
 //! The model names shared statics (string constraint sets, constraint lists of elements,
 //! the values of string enums) by handles; the printer asks a [`Statics`] for the path of
@@ -23,7 +28,7 @@ mod print;
 pub use items::PatternParts;
 pub use model::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
-    IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
+    IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 pub use print::{Paths, Printer, Statics};
 

@@ -36,6 +36,13 @@ pub struct ConstraintListId(pub usize);
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct TypeId(pub usize);
 
+/// A place in the derive's input (a field's type or an element's), numbered by the derive,
+/// which [`Statics::at`](crate::Statics::at) resolves to a span: code about a value is
+/// spanned there so that a type error points at the type. Spans stay out of the model,
+/// which compares checks; the generator, with no input tokens, never builds one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SiteId(pub usize);
+
 /// Inclusive bounds, either of which may be absent.
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Bounds<T> {
@@ -122,6 +129,64 @@ pub enum Check {
         /// Only in deep checks (`errors.deep()`): a checking reader has checked the value
         /// already, as it read it.
         deep_only: bool,
+    },
+    /// Derive only: a string held as any `AsRef<str>` type, checked as
+    /// [`Check::String`] is.
+    StrRef {
+        /// The string constraint set.
+        rule: StringRuleId,
+        /// The value's type, where the `AsRef` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: an integer of a type that converts to `i64` without loss (`i64::from`),
+    /// its range and allowed values checked in one block so that a type error (the derive
+    /// cannot always see the type) is reported once.
+    IntFrom {
+        /// The range, when there is one.
+        bounds: Option<Bounds<i64>>,
+        /// The allowed values, when there are some.
+        values: Option<Vec<i64>>,
+        /// The value's type, where the conversion is spanned.
+        site: SiteId,
+    },
+    /// Derive only: an integer of a type wider than `i64` (`u64`, `i128`, `usize`, …). A
+    /// value beyond `i64` is above every maximum or below every minimum, and in no integer
+    /// enum: it is reported with its own digits.
+    IntWide {
+        /// The range, when there is one.
+        bounds: Option<Bounds<i64>>,
+        /// The allowed values, when there are some.
+        values: Option<Vec<i64>>,
+    },
+    /// Derive only: an `Option`, its value checked when present; with `required`, a
+    /// `None` is reported as missing (`check::missing`).
+    Optional {
+        /// Whether the member is required.
+        required: bool,
+        /// The checks of the value inside.
+        checks: Vec<Check>,
+    },
+    /// Derive only: a pointer (`Box`, `Rc`, `Arc`, a reference), its target checked.
+    Deref(Vec<Check>),
+    /// Derive only: a value checking itself (`Validate::validate_at`), the call spanned
+    /// at `site` so that a type without `Validate` is reported at it.
+    NestedAt(SiteId),
+    /// Derive only: a string (any `AsRef<str>` type) holding a value of a string enum,
+    /// one of the known values `values` names (a set the derive numbers with [`TypeId`]);
+    /// another is reported with them (`check::unknown_enum`).
+    StrEnum {
+        /// The known values.
+        values: TypeId,
+        /// The value's type, where the `AsRef` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: a number of a type that converts to `f64` (`f64::from`), the
+    /// derive seeing neither `f32` nor `f64`.
+    FloatFrom {
+        /// The range.
+        bounds: Bounds<f64>,
+        /// The value's type, where the conversion is spanned.
+        site: SiteId,
     },
 }
 

@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{
-    Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth, IntWidth,
-    Shown, StringRuleId, TypeId,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
+    IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 
 /// Where the statics a check names live: the generator keeps them in its `rules` module,
@@ -18,6 +18,12 @@ pub trait Statics {
     /// An expression listing the known values of the string enum `id`, with a
     /// `contains(&&str)` method (a slice or a set of `&str`).
     fn enum_values(&mut self, id: TypeId) -> TokenStream;
+    /// `tokens` spanned at the type `site` names, so that a type error in them points
+    /// there. Only the derive has sites; by default the tokens are left as they are.
+    fn at(&mut self, site: SiteId, tokens: TokenStream) -> TokenStream {
+        let _ = site;
+        tokens
+    }
 }
 
 /// The paths the generator and the derive write differently: generated code imports the
@@ -177,6 +183,159 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
             Check::Nested { deep_only: false } => quote! {
                 #rt::Validate::validate_at(#value, path, errors);
             },
+            Check::StrRef { rule, site } => {
+                let rule = self.statics.string_rule(*rule);
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(#value)));
+                quote! {
+                    #ck::string(#as_str, &#rule, path, errors);
+                }
+            }
+            Check::IntFrom {
+                bounds,
+                values,
+                site,
+            } => {
+                let v = self
+                    .statics
+                    .at(*site, quote!(::core::primitive::i64::from(*#value)));
+                let (range, in_enum) = self.int_checks(bounds.as_ref(), values.as_deref());
+                quote! {
+                    {
+                        let v = #v;
+                        #range
+                        #in_enum
+                    }
+                }
+            }
+            Check::Optional { required, checks } => {
+                let some = &self.paths.some;
+                let body = self.checks(checks, &quote!(value), depth);
+                match (body, required) {
+                    (Some(body), true) => quote! {
+                        if let #some(value) = #value {
+                            #body
+                        } else {
+                            #ck::missing(path, errors);
+                        }
+                    },
+                    (None, true) => quote! {
+                        if #value.is_none() {
+                            #ck::missing(path, errors);
+                        }
+                    },
+                    (Some(body), false) => quote! {
+                        if let #some(value) = #value {
+                            #body
+                        }
+                    },
+                    (None, false) => TokenStream::new(),
+                }
+            }
+            Check::Deref(checks) => match self.checks(checks, &quote!(value), depth) {
+                Some(body) => quote! {
+                    {
+                        let value = &**#value;
+                        #body
+                    }
+                },
+                None => TokenStream::new(),
+            },
+            Check::NestedAt(site) => {
+                let call = self
+                    .statics
+                    .at(*site, quote!(::Validate::validate_at(#value, path, errors)));
+                quote!(#rt #call;)
+            }
+            Check::StrEnum { values, site } => {
+                let set = self.statics.enum_values(*values);
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(#value)));
+                quote! {
+                    {
+                        let value: &str = #as_str;
+                        if !#set.contains(&value) {
+                            #ck::unknown_enum(value, #set, path, errors);
+                        }
+                    }
+                }
+            }
+            Check::IntWide { bounds, values } => {
+                self.int_wide(bounds.as_ref(), values.as_deref(), value)
+            }
+            Check::FloatFrom { bounds: b, site } => {
+                let v = self
+                    .statics
+                    .at(*site, quote!(::core::primitive::f64::from(*#value)));
+                let (min, max) = self.bounds(b);
+                quote!(#ck::float(#v, #min, #max, path, errors);)
+            }
+        }
+    }
+
+    /// The range and value checks of an integer `v` (an `i64` in scope), each when given.
+    fn int_checks(
+        &self,
+        bounds: Option<&Bounds<i64>>,
+        values: Option<&[i64]>,
+    ) -> (Option<TokenStream>, Option<TokenStream>) {
+        let ck = &self.paths.check;
+        let range = bounds.map(|b| {
+            let (min, max) = self.bounds(b);
+            quote!(#ck::int(v, #min, #max, path, errors);)
+        });
+        let in_enum = values.map(|values| {
+            let names: Vec<String> = values.iter().map(i64::to_string).collect();
+            quote! {
+                #ck::int_enum(v, &[#(#values),*], &[#(#names),*], path, errors);
+            }
+        });
+        (range, in_enum)
+    }
+
+    /// [`Check::IntWide`]: within `i64` as any integer, beyond it reported with its digits.
+    fn int_wide(
+        &mut self,
+        bounds: Option<&Bounds<i64>>,
+        values: Option<&[i64]>,
+        value: &TokenStream,
+    ) -> TokenStream {
+        let rt = &self.paths.rt;
+        let (range, in_enum) = self.int_checks(bounds, values);
+        let shown = quote! {
+            #rt::ShownValue::Text(::std::string::ToString::to_string(#value))
+        };
+        let statics = &mut *self.statics;
+        let mut report = |c: ListedConstraint| {
+            let c = self.paths.constraint(&c, |id| statics.enum_values(id));
+            quote!(errors.add(path, #shown, #c);)
+        };
+        let max = bounds.and_then(|b| b.max);
+        let min = bounds.and_then(|b| b.min);
+        let above = max.map(|m| report(ListedConstraint::Maximum(Bound::Int(m))));
+        let below = min.map(|m| report(ListedConstraint::Minimum(Bound::Int(m))));
+        let outside = values.map(|values| {
+            report(ListedConstraint::Values(
+                values.iter().map(i64::to_string).collect(),
+            ))
+        });
+        quote! {
+            match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*#value) {
+                ::core::result::Result::Ok(v) => {
+                    #range
+                    #in_enum
+                }
+                ::core::result::Result::Err(_) => {
+                    if *#value > 0 {
+                        #above
+                    } else {
+                        #below
+                    }
+                    #outside
+                }
+            }
         }
     }
 
@@ -279,6 +438,11 @@ mod tests {
             let name = format_ident!("VALUES_{}", id.0);
             quote!(#name)
         }
+
+        fn at(&mut self, site: SiteId, tokens: TokenStream) -> TokenStream {
+            let name = format_ident!("at_{}", site.0);
+            quote!(#name!(#tokens))
+        }
     }
 
     fn print(checks: &[Check]) -> Option<String> {
@@ -338,6 +502,76 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("MapKey (& LIST_4)"), "{text}");
+    }
+
+    #[test]
+    fn derive_checks_are_spanned_at_their_site() {
+        let text = print(&[
+            Check::StrRef {
+                rule: StringRuleId(1),
+                site: SiteId(5),
+            },
+            Check::IntFrom {
+                bounds: None,
+                values: Some(vec![1, 2]),
+                site: SiteId(6),
+            },
+        ])
+        .unwrap();
+        assert!(
+            text.contains("string (at_5 ! (:: core :: convert :: AsRef :: < str > :: as_ref (value)) , & RULES_1"),
+            "{text}"
+        );
+        assert!(
+            text.contains("let v = at_6 ! (:: core :: primitive :: i64 :: from (* value))"),
+            "{text}"
+        );
+        assert!(!text.contains("check :: int ("), "{text}");
+    }
+
+    #[test]
+    fn a_wide_integer_beyond_i64_is_reported_with_its_digits() {
+        let text = print(&[Check::IntWide {
+            bounds: Some(Bounds {
+                min: None,
+                max: Some(9),
+            }),
+            values: None,
+        }])
+        .unwrap();
+        assert!(
+            text.contains("TryFrom < _ >> :: try_from (* value)"),
+            "{text}"
+        );
+        assert!(text.contains("ShownValue :: Text"), "{text}");
+        assert!(
+            text.contains("Constraint :: Maximum (:: rt :: Limit :: Int (9i64))"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_required_option_reports_a_missing_value() {
+        let text = print(&[Check::Optional {
+            required: true,
+            checks: vec![Check::Deref(vec![Check::NestedAt(SiteId(0))])],
+        }])
+        .unwrap();
+        assert!(
+            text.contains("if let :: core :: option :: Option :: Some (value) = value"),
+            "{text}"
+        );
+        assert!(text.contains("let value = & * * value ;"), "{text}");
+        assert!(
+            text.contains("else { :: rt :: __private :: check :: missing (path , errors) ; }"),
+            "{text}"
+        );
+        let empty = print(&[Check::Optional {
+            required: true,
+            checks: Vec::new(),
+        }])
+        .unwrap();
+        assert!(empty.contains("if value . is_none ()"), "{empty}");
     }
 
     #[test]

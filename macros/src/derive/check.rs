@@ -1,19 +1,22 @@
-//! What to check on a value ([`Want`]) and the code that checks it.
+//! What to check on a value ([`Want`]), lowered to the checks of the shared model.
 //!
 //! Both derive forms end here: field attributes and spec schemas each become a [`Want`],
-//! which is matched against the field's Rust type. The code calls the runtime's `check`
-//! functions, the same ones generated code calls, so messages are identical.
+//! which is matched against the field's Rust type. Scalars, string enums, nested values
+//! and the `Option`s and pointers around them become [`Check`]s printed by the shared
+//! printer; collections and their elements are still written here. Either way the code
+//! calls the runtime's `check` functions, as generated code does, so messages are
+//! identical.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 use syn::Type;
 use syn::spanned::Spanned;
 
-use specgen_checks::{Bound, ListedConstraint};
+use specgen_checks::{Bound, Bounds, Check, FloatWidth, ListedConstraint, Printer};
 
 use super::attr::Num;
 use super::rules::{StrRule, lengths};
-use super::statics::Statics;
+use super::statics::{self, Statics};
 use super::ty::{self, IntFit, Kind};
 use crate::ctxt::Ctxt;
 
@@ -168,6 +171,17 @@ fn opt_tokens<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
 }
 
 impl Emitter<'_> {
+    /// Code performing `checks` on `value`, printed as generated code's checks are, with
+    /// this expansion's paths and statics.
+    fn print(&mut self, checks: &[Check]) -> Option<TokenStream> {
+        let paths = statics::paths(&self.rt);
+        Printer {
+            paths: &paths,
+            statics: &mut self.statics,
+        }
+        .checks(checks, &quote!(value), 0)
+    }
+
     fn check(&self) -> TokenStream {
         let rt = &self.rt;
         quote!(#rt::__private::check)
@@ -204,41 +218,65 @@ impl Emitter<'_> {
         subject: &Subject,
         required: bool,
     ) -> Option<TokenStream> {
+        let lowered = self.lower_value(want, ty, subject, required)?;
+        self.code(lowered)
+    }
+
+    /// Code performing what `lowered` says.
+    fn code(&mut self, lowered: Lowered) -> Option<TokenStream> {
+        match lowered {
+            Lowered::Model(checks) => self.print(&checks),
+            Lowered::Code(code) => Some(code),
+        }
+    }
+
+    /// [`Emitter::value`], as checks of the model where the shared printer writes them.
+    fn lower_value(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        subject: &Subject,
+        required: bool,
+    ) -> Option<Lowered> {
         match ty.kind() {
             Kind::Option(inner) => {
-                let body = self.value(want, Ty::of(inner), subject, false);
+                let body = self.lower_value(want, Ty::of(inner), subject, false);
                 let check = self.check();
                 match (body, required) {
-                    (Some(body), true) => Some(quote! {
+                    (Some(Lowered::Model(checks)), _) => {
+                        Some(Lowered::Model(vec![Check::Optional { required, checks }]))
+                    }
+                    (None, true) => Some(Lowered::Model(vec![Check::Optional {
+                        required,
+                        checks: Vec::new(),
+                    }])),
+                    (Some(Lowered::Code(body)), true) => Some(Lowered::Code(quote! {
                         if let ::core::option::Option::Some(value) = value {
                             #body
                         } else {
                             #check::missing(path, errors);
                         }
-                    }),
-                    (None, true) => Some(quote! {
-                        if value.is_none() {
-                            #check::missing(path, errors);
-                        }
-                    }),
-                    (Some(body), false) => Some(quote! {
+                    })),
+                    (Some(Lowered::Code(body)), false) => Some(Lowered::Code(quote! {
                         if let ::core::option::Option::Some(value) = value {
                             #body
                         }
-                    }),
+                    })),
                     (None, false) => None,
                 }
             }
             Kind::Deref(inner) => {
-                let body = self.value(want, Ty::of(inner), subject, required)?;
-                Some(quote! {
-                    {
-                        let value = &**value;
-                        #body
-                    }
-                })
+                match self.lower_value(want, Ty::of(inner), subject, required)? {
+                    Lowered::Model(checks) => Some(Lowered::Model(vec![Check::Deref(checks)])),
+                    Lowered::Code(body) => Some(Lowered::Code(quote! {
+                        {
+                            let value = &**value;
+                            #body
+                        }
+                    })),
+                }
             }
-            kind => self.leaf(want, ty, kind, subject),
+            kind => self.lower_leaf(want, ty, kind, subject),
         }
     }
 
@@ -249,6 +287,17 @@ impl Emitter<'_> {
         kind: Kind<'_>,
         subject: &Subject,
     ) -> Option<TokenStream> {
+        let lowered = self.lower_leaf(want, ty, kind, subject)?;
+        self.code(lowered)
+    }
+
+    fn lower_leaf(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        kind: Kind<'_>,
+        subject: &Subject,
+    ) -> Option<Lowered> {
         let rt = self.rt.clone();
         let check = self.check();
         let span = ty.span;
@@ -258,97 +307,56 @@ impl Emitter<'_> {
         }
         match want {
             Want::Str(rule) => {
-                let rules = self.statics.rules(&rt, rule.as_ref()?);
-                let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
-                Some(quote! {
-                    #check::string(#as_str, &#rules, path, errors);
-                })
+                let rule = self.statics.rule_id(&rt, rule.as_ref()?);
+                let site = self.statics.site(span);
+                Some(Lowered::Model(vec![Check::StrRef { rule, site }]))
             }
             Want::Range { min, max } => {
                 let concrete = self.concrete_range(min, max, ty, kind)?;
-                self.leaf(&concrete, ty, kind, subject)
+                self.lower_leaf(&concrete, ty, kind, subject)
             }
             Want::Int { min, max, one_of } => {
                 if min.is_none() && max.is_none() && one_of.is_none() {
                     return None;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                let ranged = min.is_some() || max.is_some();
-                let enum_check = |v: &TokenStream| {
-                    one_of.as_ref().map(|values| {
-                        let names: Vec<String> = values.iter().map(i64::to_string).collect();
-                        quote! {
-                            #check::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
-                        }
-                    })
+                let bounds = (min.is_some() || max.is_some()).then_some(Bounds {
+                    min: *min,
+                    max: *max,
+                });
+                let values = one_of.clone();
+                let check = match kind {
+                    Kind::Int(IntFit::Wide) => Check::IntWide { bounds, values },
+                    _ => Check::IntFrom {
+                        bounds,
+                        values,
+                        site: self.statics.site(span),
+                    },
                 };
-                match kind {
-                    Kind::Int(IntFit::Wide) => {
-                        // Beyond `i64` a value is above every maximum or below every
-                        // minimum, and in no integer enum; report it with its own digits.
-                        let shown = quote! {
-                            #rt::ShownValue::Text(::std::string::ToString::to_string(value))
-                        };
-                        let range =
-                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
-                        let in_enum = enum_check(&quote!(v));
-                        let report = |c: ListedConstraint| {
-                            let c = self.statics.constraint(&rt, &c);
-                            quote!(errors.add(path, #shown, #c);)
-                        };
-                        let above = max.map(|m| report(ListedConstraint::Maximum(Bound::Int(m))));
-                        let below = min.map(|m| report(ListedConstraint::Minimum(Bound::Int(m))));
-                        let names: Vec<String> =
-                            one_of.iter().flatten().map(i64::to_string).collect();
-                        let outside = one_of
-                            .is_some()
-                            .then(|| report(ListedConstraint::Values(names)));
-                        Some(quote! {
-                            match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*value) {
-                                ::core::result::Result::Ok(v) => {
-                                    #range
-                                    #in_enum
-                                }
-                                ::core::result::Result::Err(_) => {
-                                    if *value > 0 {
-                                        #above
-                                    } else {
-                                        #below
-                                    }
-                                    #outside
-                                }
-                            }
-                        })
-                    }
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::i64::from(*value));
-                        let range =
-                            ranged.then(|| quote!(#check::int(v, #min_t, #max_t, path, errors);));
-                        let in_enum = enum_check(&quote!(v));
-                        Some(quote! {
-                            {
-                                let v = #v;
-                                #range
-                                #in_enum
-                            }
-                        })
-                    }
-                }
+                Some(Lowered::Model(vec![check]))
             }
             Want::Float { min, max } => {
                 if min.is_none() && max.is_none() {
                     return None;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                // An `f32` is compared in its own precision.
-                Some(match kind {
-                    Kind::F64 => quote!(#check::float(*value, #min_t, #max_t, path, errors);),
-                    Kind::F32 => quote!(#check::float32(*value, #min_t, #max_t, path, errors);),
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::f64::from(*value));
-                        quote!(#check::float(#v, #min_t, #max_t, path, errors);)
-                    }
-                })
+                let bounds = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                let check = match kind {
+                    Kind::F64 => Check::Float {
+                        width: FloatWidth::F64,
+                        bounds,
+                    },
+                    Kind::F32 => Check::Float {
+                        width: FloatWidth::F32,
+                        bounds,
+                    },
+                    _ => Check::FloatFrom {
+                        bounds,
+                        site: self.statics.site(span),
+                    },
+                };
+                Some(Lowered::Model(vec![check]))
             }
             Want::List { min, max, item } => {
                 let inner = match kind {
@@ -356,7 +364,7 @@ impl Emitter<'_> {
                     _ => Ty::unknown(span),
                 };
                 let element = self.element(item, inner, &subject.within("an item of "));
-                self.collection(kind, span, *min, *max, None, element, false)
+                Lowered::code(self.collection(kind, span, *min, *max, None, element, false))
             }
             Want::Map {
                 min,
@@ -370,7 +378,7 @@ impl Emitter<'_> {
                 };
                 let element = self.element(value, inner, &subject.within("a value of "));
                 let key = key.as_deref().and_then(|k| self.key_rule(k));
-                self.collection(kind, span, *min, *max, key, element, true)
+                Lowered::code(self.collection(kind, span, *min, *max, key, element, true))
             }
             Want::Collection { min, max, nested } => {
                 let (inner, is_map) = match kind {
@@ -388,7 +396,7 @@ impl Emitter<'_> {
                     show: show_plain(&check, inner.kind()),
                     own: None,
                 };
-                self.collection(kind, span, *min, *max, None, element, is_map)
+                Lowered::code(self.collection(kind, span, *min, *max, None, element, is_map))
             }
             Want::Nested => match kind {
                 Kind::List(elem) => {
@@ -396,31 +404,29 @@ impl Emitter<'_> {
                         deeper: self.value(&Want::Nested, Ty::of(elem), subject, false),
                         ..Element::default()
                     };
-                    self.collection(kind, span, None, None, None, element, false)
+                    Lowered::code(self.collection(kind, span, None, None, None, element, false))
                 }
                 Kind::Map(v) => {
                     let element = Element {
                         deeper: self.value(&Want::Nested, Ty::of(v), subject, false),
                         ..Element::default()
                     };
-                    self.collection(kind, span, None, None, None, element, true)
+                    Lowered::code(self.collection(kind, span, None, None, None, element, true))
                 }
                 _ => Some(self.validate_at(span)),
             },
-            Want::Object { call, .. } => call.then(|| self.validate_at(span)),
+            Want::Object { call, .. } => {
+                if *call {
+                    Some(self.validate_at(span))
+                } else {
+                    None
+                }
+            }
             Want::Enum { values, .. } => match kind {
                 Kind::Str => {
-                    let set = self.statics.enum_values(values);
-                    let as_str =
-                        quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(value));
-                    Some(quote! {
-                        {
-                            let value: &str = #as_str;
-                            if !#set.contains(&value) {
-                                #check::unknown_enum(value, #set, path, errors);
-                            }
-                        }
-                    })
+                    let values = self.statics.enum_id(values);
+                    let site = self.statics.site(span);
+                    Some(Lowered::Model(vec![Check::StrEnum { values, site }]))
                 }
                 _ => Some(self.validate_at(span)),
             },
@@ -459,10 +465,9 @@ impl Emitter<'_> {
         })
     }
 
-    fn validate_at(&self, span: Span) -> TokenStream {
-        let rt = &self.rt;
-        let call = quote_spanned!(span=> #rt::Validate::validate_at(value, path, errors));
-        quote!(#call;)
+    /// `Validate::validate_at` on `value`, a type error reported at `span`.
+    fn validate_at(&mut self, span: Span) -> Lowered {
+        Lowered::Model(vec![Check::NestedAt(self.statics.site(span))])
     }
 
     /// `range(..)` as integer or float checks, depending on the type it is on; `None`
@@ -788,6 +793,19 @@ impl Emitter<'_> {
             });
         }
         (!out.is_empty()).then_some(out)
+    }
+}
+
+/// What checks a value: checks of the shared model, or code the derive still writes itself
+/// (collections and their elements).
+enum Lowered {
+    Model(Vec<Check>),
+    Code(TokenStream),
+}
+
+impl Lowered {
+    fn code(code: Option<TokenStream>) -> Option<Lowered> {
+        code.map(Lowered::Code)
     }
 }
 

@@ -2,9 +2,11 @@
 //! each distinct pattern exactly once (so it compiles at most once per process, on first
 //! use), string rules, enum value sets and the constraint lists of element shapes.
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
-use specgen_checks::{ListedConstraint, Paths, PatternParts};
+use specgen_checks::{
+    ConstraintListId, ListedConstraint, Paths, PatternParts, SiteId, StringRuleId, TypeId,
+};
 
 use super::rules::{Pat, StrRule};
 
@@ -27,6 +29,8 @@ pub(crate) struct Statics {
     enums: Vec<Vec<String>>,
     /// Constraint lists, by their code.
     lists: Vec<String>,
+    /// The types checks are about, by [`SiteId`].
+    sites: Vec<Span>,
     items: TokenStream,
 }
 
@@ -53,10 +57,17 @@ impl Statics {
 
     /// The `StrRules` static of `r`, emitted on first use.
     pub(crate) fn rules(&mut self, rt: &TokenStream, r: &StrRule) -> Ident {
+        let id = self.rule_id(rt, r);
+        format_ident!("__SPECGEN_RULES_{}", id.0)
+    }
+
+    /// The handle of the `StrRules` static of `r`, emitted on first use.
+    pub(crate) fn rule_id(&mut self, rt: &TokenStream, r: &StrRule) -> StringRuleId {
         if let Some(i) = self.rules.iter().position(|q| q == r) {
-            return format_ident!("__SPECGEN_RULES_{}", i);
+            return StringRuleId(i);
         }
-        let name = format_ident!("__SPECGEN_RULES_{}", self.rules.len());
+        let id = StringRuleId(self.rules.len());
+        let name = format_ident!("__SPECGEN_RULES_{}", id.0);
         let pattern = r.pattern.as_ref().map(|p| {
             let p = self.pattern(rt, p);
             quote!(#p)
@@ -66,20 +77,27 @@ impl Statics {
             static #name: #rt::__private::check::StrRules = #init;
         });
         self.rules.push(r.clone());
-        name
+        id
     }
 
     /// The static holding the value set `values`, emitted on first use.
     pub(crate) fn enum_values(&mut self, values: &[String]) -> Ident {
+        let id = self.enum_id(values);
+        format_ident!("__SPECGEN_VALUES_{}", id.0)
+    }
+
+    /// The handle of the static holding the value set `values`, emitted on first use.
+    pub(crate) fn enum_id(&mut self, values: &[String]) -> TypeId {
         if let Some(i) = self.enums.iter().position(|v| v == values) {
-            return format_ident!("__SPECGEN_VALUES_{}", i);
+            return TypeId(i);
         }
-        let name = format_ident!("__SPECGEN_VALUES_{}", self.enums.len());
+        let id = TypeId(self.enums.len());
+        let name = format_ident!("__SPECGEN_VALUES_{}", id.0);
         self.items.extend(quote! {
             static #name: &[&str] = &[#(#values),*];
         });
         self.enums.push(values.to_vec());
-        name
+        id
     }
 
     /// The static listing `items`: the constraints of an element shape, as a message lists
@@ -111,10 +129,56 @@ impl Statics {
         })
     }
 
+    /// The handle of the type at `span`, for checks about a value of it.
+    pub(crate) fn site(&mut self, span: Span) -> SiteId {
+        self.sites.push(span);
+        SiteId(self.sites.len() - 1)
+    }
+
     /// The statics' items.
     pub(crate) fn into_items(self) -> TokenStream {
         self.items
     }
+}
+
+/// The statics as the shared printer names them: each handle is the number the derive gave
+/// its static, and each site the span of its type.
+impl specgen_checks::Statics for Statics {
+    fn string_rule(&mut self, id: StringRuleId) -> TokenStream {
+        let name = format_ident!("__SPECGEN_RULES_{}", id.0);
+        quote!(#name)
+    }
+
+    fn list(&mut self, id: ConstraintListId) -> TokenStream {
+        let name = format_ident!("__SPECGEN_CONSTRAINTS_{}", id.0);
+        quote!(#name)
+    }
+
+    fn enum_values(&mut self, id: TypeId) -> TokenStream {
+        let name = format_ident!("__SPECGEN_VALUES_{}", id.0);
+        quote!(#name)
+    }
+
+    fn at(&mut self, site: SiteId, tokens: TokenStream) -> TokenStream {
+        respan(tokens, self.sites[site.0])
+    }
+}
+
+/// `tokens`, every one spanned at `span`, as `quote_spanned!` writes them.
+fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|mut tt| {
+            if let TokenTree::Group(g) = &tt {
+                let mut group = Group::new(g.delimiter(), respan(g.stream(), span));
+                group.set_span(span);
+                tt = TokenTree::Group(group);
+            } else {
+                tt.set_span(span);
+            }
+            tt
+        })
+        .collect()
 }
 
 #[cfg(test)]

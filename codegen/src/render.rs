@@ -201,7 +201,6 @@ fn prettyplease_parts(
         #(#decls)*
         #root
     };
-    let lib = format(lib, "lib.rs")?;
     // Each module's parts: text formatted here, or the index of a schema chunk in `jobs`.
     enum Part {
         Text(String),
@@ -228,10 +227,13 @@ fn prettyplease_parts(
         planned.push((m.name, parts));
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let (mixed_texts, done) = std::thread::scope(|scope| {
+    // The workers start on the schema chunks at once; this thread formats `lib.rs` and the
+    // mixed chunks meanwhile, then joins them.
+    let (lib, mixed_texts, done) = std::thread::scope(|scope| {
         let workers: Vec<_> = (1..threads)
             .map(|_| scope.spawn(|| work(api, &jobs, &next)))
             .collect();
+        let lib = format(lib, "lib.rs");
         let emitter = TypeItems::new(api);
         let mixed_texts: Vec<_> = mixed
             .into_iter()
@@ -247,8 +249,9 @@ fn prettyplease_parts(
                 Err(panic) => std::panic::resume_unwind(panic),
             }
         }
-        (mixed_texts, done)
+        (lib, mixed_texts, done)
     });
+    let lib = lib?;
     let mut job_texts: Vec<Option<String>> = vec![None; jobs.len()];
     for (i, text) in done {
         job_texts[i] = Some(text?);

@@ -676,8 +676,9 @@ pub struct Operation {
     /// The operation's error enum in the `errors` module (`SignUpError`).
     pub error_enum: String,
     /// The exceptions the operation lists that the spec defines, in the operation's order,
-    /// each with its variant in [`Operation::error_enum`] (`Unhandled` is reserved).
-    pub error_variants: Vec<(TypeId, String)>,
+    /// each as its index in [`Api::exceptions`] with its variant in
+    /// [`Operation::error_enum`] (`Unhandled` is reserved).
+    pub error_variants: Vec<(usize, String)>,
 }
 
 /// What the generated `Validate` code shares and calls, decided once by lowering

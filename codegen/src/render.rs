@@ -237,10 +237,7 @@ fn prettyplease_parts(
         let emitter = TypeItems::new(api);
         let mixed_texts: Vec<_> = mixed
             .into_iter()
-            .map(|(file, part, name, items)| {
-                let items: Vec<TokenStream> = emitter.expand(&items).collect();
-                (file, part, format(quote!(#(#items)*), name))
-            })
+            .map(|(file, part, name, items)| (file, part, format(emitter.expand(&items), name)))
             .collect();
         let mut done = work(api, &jobs, &next);
         for worker in workers {
@@ -285,7 +282,7 @@ pub fn single_tokens(generated: &Generated<'_>) -> TokenStream {
         quote! {
             #vis mod #name {
                 #docs
-                #(#items)*
+                #items
             }
         }
     });

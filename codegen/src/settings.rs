@@ -68,6 +68,44 @@ impl From<ParsePatternModeError> for InvalidValue {
     }
 }
 
+/// Writes `EXPECTED`, `as_str`, [`Display`](fmt::Display) and [`FromStr`] of an option
+/// whose values are words, from one table of variants and their text, so that what is
+/// written and what is read cannot drift apart.
+macro_rules! worded_option {
+    ($ty:ident, $expected:literal, { $($variant:ident => $text:literal),+ $(,)? }) => {
+        impl $ty {
+            #[doc = concat!("What [`", stringify!($ty), "::from_str`] accepts, for messages.")]
+            pub const EXPECTED: &'static str = $expected;
+
+            #[doc = concat!("The text form: ", $expected, ".")]
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $text,)+
+                }
+            }
+        }
+
+        impl fmt::Display for $ty {
+            #[doc = concat!($expected, ".")]
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = InvalidValue;
+
+            #[doc = concat!($expected, ".")]
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
+                match s {
+                    $($text => Ok($ty::$variant),)+
+                    _ => Err(InvalidValue::new(Self::EXPECTED, s)),
+                }
+            }
+        }
+    };
+}
+
 /// Which protocol to generate for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProtocolChoice {
@@ -77,38 +115,10 @@ pub enum ProtocolChoice {
     Generic,
 }
 
-impl ProtocolChoice {
-    /// What [`ProtocolChoice::from_str`] accepts, for messages.
-    pub const EXPECTED: &'static str = "`aws-json` or `generic`";
-
-    /// The text form: `aws-json` or `generic`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProtocolChoice::AwsJson => "aws-json",
-            ProtocolChoice::Generic => "generic",
-        }
-    }
-}
-
-impl fmt::Display for ProtocolChoice {
-    /// `aws-json` or `generic`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for ProtocolChoice {
-    type Err = InvalidValue;
-
-    /// `aws-json` or `generic`.
-    fn from_str(s: &str) -> Result<Self, InvalidValue> {
-        match s {
-            "aws-json" => Ok(ProtocolChoice::AwsJson),
-            "generic" => Ok(ProtocolChoice::Generic),
-            _ => Err(InvalidValue::new(Self::EXPECTED, s)),
-        }
-    }
-}
+worded_option!(ProtocolChoice, "`aws-json` or `generic`", {
+    AwsJson => "aws-json",
+    Generic => "generic",
+});
 
 /// What to do with a pattern that cannot be enforced (Java rejects it, or it has no Rust
 /// equivalent).
@@ -121,38 +131,10 @@ pub enum UnsupportedPattern {
     Error,
 }
 
-impl UnsupportedPattern {
-    /// What [`UnsupportedPattern::from_str`] accepts, for messages.
-    pub const EXPECTED: &'static str = "`warn` or `error`";
-
-    /// The text form: `warn` or `error`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UnsupportedPattern::Warn => "warn",
-            UnsupportedPattern::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for UnsupportedPattern {
-    /// `warn` or `error`.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for UnsupportedPattern {
-    type Err = InvalidValue;
-
-    /// `warn` or `error`.
-    fn from_str(s: &str) -> Result<Self, InvalidValue> {
-        match s {
-            "warn" => Ok(UnsupportedPattern::Warn),
-            "error" => Ok(UnsupportedPattern::Error),
-            _ => Err(InvalidValue::new(Self::EXPECTED, s)),
-        }
-    }
-}
+worded_option!(UnsupportedPattern, "`warn` or `error`", {
+    Warn => "warn",
+    Error => "error",
+});
 
 /// An error code such as `ValidationException`: ASCII letters and digits, not empty.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -306,10 +306,10 @@ pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
         let listed: Vec<_> = op
             .error_variants
             .iter()
-            .filter_map(|(id, inner)| {
-                let pos = api.exceptions.iter().position(|e| e == id)?;
+            .map(|&(pos, ref inner)| {
                 let (outer, ty, code) = &all[pos];
-                Some((ident(inner), outer.clone(), ty.clone(), code.clone(), *id))
+                let id = api.exceptions[pos];
+                (ident(inner), outer.clone(), ty.clone(), code.clone(), id)
             })
             .collect();
         let inner: Vec<_> = listed.iter().map(|l| &l.0).collect();

@@ -93,12 +93,16 @@ impl<'a> TypeItems<'a> {
             .collect()
     }
 
-    /// Every item `items` stands for, in order.
-    pub fn expand<'i>(&'i self, items: &'i [Item]) -> impl Iterator<Item = TokenStream> + 'i {
-        items.iter().flat_map(move |item| match item {
-            Item::Tokens(tokens) => vec![tokens.clone()],
-            Item::Types(range) => self.emit(range.clone()),
-        })
+    /// Every item `items` stands for, in order, as one stream.
+    pub fn expand(&self, items: &[Item]) -> TokenStream {
+        let mut out = TokenStream::new();
+        for item in items {
+            match item {
+                Item::Tokens(tokens) => out.extend(tokens.clone()),
+                Item::Types(range) => out.extend(self.emit(range.clone())),
+            }
+        }
+        out
     }
 }
 

@@ -31,7 +31,7 @@ pub(super) fn assign(api: &mut Api) {
             .iter()
             .filter_map(|id| {
                 let pos = api.exceptions.iter().position(|e| e == id)?;
-                Some((*id, variants.claim(&api.exception_variants[pos])))
+                Some((pos, variants.claim(&api.exception_variants[pos])))
             })
             .collect();
         let op = &mut api.operations[i];

@@ -4,7 +4,7 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use crate::emit::{Generated, Item, TypeItems, ident};
+use crate::emit::{Generated, Item, LazyItems, Part, ident};
 use crate::error::{Error, ErrorKind, Result};
 
 /// First line of every generated file; `check` and stale-file cleanup recognise it.
@@ -99,27 +99,37 @@ pub fn prettyplease_files(generated: Generated<'_>) -> Result<Vec<File>> {
         .collect())
 }
 
-/// A run of at most [`CHUNK`] consecutive items of a module, formatted as one part.
+/// A run of at most [`CHUNK`] consecutive items of a module, formatted as one part, or one
+/// emitter's items.
 enum Chunk {
-    /// Schema items only, `api.types[range]`: any thread can emit and format them.
-    Types(std::ops::Range<usize>),
+    /// Work any thread can do: schema items, or one emitter's items.
+    Job(Job),
     /// Anything else (tokens already emitted, perhaps with schema items among them):
     /// formatted on the thread that holds the tokens.
     Mixed(Vec<Item>),
 }
 
+/// Items emitted and formatted on whichever thread takes them: nothing in it is a token.
+#[derive(Debug, Clone, PartialEq)]
+enum Job {
+    /// The schema items `api.types[range]`, formatted as one part.
+    Types(std::ops::Range<usize>),
+    /// An emitter's items, formatted a [`CHUNK`] at a time.
+    Part(Part),
+}
+
 /// Cuts `items` into chunks of [`CHUNK`] items, an [`Item::Types`] counting one item per
-/// schema.
+/// schema; an [`Item::Part`] is a chunk of its own.
 fn chunks(items: Vec<Item>) -> Vec<Chunk> {
     let mut out = Vec::new();
     let mut current: Vec<Item> = Vec::new();
     let mut count = 0;
-    let mut flush = |current: &mut Vec<Item>, count: &mut usize| {
+    let flush = |out: &mut Vec<Chunk>, current: &mut Vec<Item>, count: &mut usize| {
         let items = std::mem::take(current);
         *count = 0;
         match items.as_slice() {
             [] => {}
-            [Item::Types(range)] => out.push(Chunk::Types(range.clone())),
+            [Item::Types(range)] => out.push(Chunk::Job(Job::Types(range.clone()))),
             _ => out.push(Chunk::Mixed(items)),
         }
     };
@@ -129,6 +139,11 @@ fn chunks(items: Vec<Item>) -> Vec<Chunk> {
                 current.push(item);
                 count += 1;
             }
+            Item::Part(part) => {
+                flush(&mut out, &mut current, &mut count);
+                out.push(Chunk::Job(Job::Part(part)));
+                continue;
+            }
             Item::Types(mut range) => {
                 while !range.is_empty() {
                     let take = (CHUNK - count).min(range.len());
@@ -136,17 +151,17 @@ fn chunks(items: Vec<Item>) -> Vec<Chunk> {
                     count += take;
                     range.start += take;
                     if count == CHUNK {
-                        flush(&mut current, &mut count);
+                        flush(&mut out, &mut current, &mut count);
                     }
                 }
                 continue;
             }
         }
         if count == CHUNK {
-            flush(&mut current, &mut count);
+            flush(&mut out, &mut current, &mut count);
         }
     }
-    flush(&mut current, &mut count);
+    flush(&mut out, &mut current, &mut count);
     out
 }
 
@@ -157,89 +172,91 @@ fn threads() -> usize {
         .min(8)
 }
 
-/// Emits and formats the schema chunks `jobs` not yet taken (`next` counts them out), on
-/// the calling thread, returning each formatted chunk with its index in `jobs`.
+/// Emits and formats the `jobs` not yet taken (`next` counts them out, in the order
+/// `order` gives), on the calling thread, returning each job's parts with its index in
+/// `jobs`.
 fn work(
     api: &crate::ir::Api,
-    jobs: &[(&'static str, std::ops::Range<usize>)],
+    jobs: &[(&'static str, Job)],
+    order: &[usize],
     next: &std::sync::atomic::AtomicUsize,
-) -> Vec<(usize, Result<String>)> {
-    let emitter = TypeItems::new(api);
+) -> Vec<(usize, Result<Vec<String>>)> {
+    let emitter = LazyItems::new(api);
     let mut done = Vec::new();
     loop {
-        let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let Some((module, range)) = jobs.get(i) else {
+        let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let Some(&i) = order.get(n) else {
             return done;
         };
-        let items = emitter.emit(range.clone());
-        done.push((i, format(quote!(#(#items)*), module)));
+        let (module, job) = &jobs[i];
+        let parts = match job {
+            Job::Types(range) => {
+                let items = emitter.emit(range.clone());
+                format(quote!(#(#items)*), module).map(|text| vec![text])
+            }
+            Job::Part(part) => emitter
+                .part(*part)
+                .chunks(CHUNK)
+                .map(|items| format(quote!(#(#items)*), module))
+                .collect(),
+        };
+        done.push((i, parts));
     }
 }
 
 /// [`prettyplease_files`] as each file's path and its non-empty parts: the inner docs and
 /// chunks of items, each formatted on its own. A file is its parts separated by blank lines.
 ///
-/// Chunks of schema items are emitted and formatted on worker threads as well as this
-/// one; the output does not depend on how many there are.
+/// Jobs (schema chunks and emitters' items) are emitted and formatted on worker threads as
+/// well as this one; the output does not depend on how many there are.
 fn prettyplease_parts(
     generated: Generated<'_>,
     threads: usize,
 ) -> Result<Vec<(String, Vec<String>)>> {
     let api = generated.api;
-    let docs = inner_docs(&generated.docs);
-    let decls = generated.modules.iter().map(|m| {
-        let name = ident(m.name);
-        if m.public {
-            quote!(pub mod #name;)
-        } else {
-            quote!(mod #name;)
-        }
-    });
-    let root = &generated.root;
-    let lib = quote! {
-        #docs
-        #(#decls)*
-        #root
-    };
-    // Each module's parts: text formatted here, or the index of a schema chunk in `jobs`.
-    enum Part {
+    // Each module's parts: text formatted here, or the index of a job in `jobs`.
+    enum Planned {
         Text(String),
         Job(usize),
     }
     let mut jobs = Vec::new();
     let mut mixed = Vec::new();
     let mut planned = Vec::new();
-    for m in generated.modules {
-        let mut parts = vec![Part::Text(format(inner_docs(&m.docs), m.name)?)];
-        for chunk in chunks(m.items) {
+    for m in &generated.modules {
+        let mut parts = vec![Planned::Text(format(inner_docs(&m.docs), m.name)?)];
+        for chunk in chunks(m.items.clone()) {
             match chunk {
-                Chunk::Types(range) => {
-                    jobs.push((m.name, range));
-                    parts.push(Part::Job(jobs.len() - 1));
+                Chunk::Job(job) => {
+                    jobs.push((m.name, job));
+                    parts.push(Planned::Job(jobs.len() - 1));
                 }
                 Chunk::Mixed(items) => {
                     // Formatted while the workers run; its text replaces this placeholder.
                     mixed.push((planned.len(), parts.len(), m.name, items));
-                    parts.push(Part::Text(String::new()));
+                    parts.push(Planned::Text(String::new()));
                 }
             }
         }
         planned.push((m.name, parts));
     }
+    // Emitters' items first: each is one job, and a large one taken last would leave the
+    // other threads idle.
+    let mut order: Vec<usize> = (0..jobs.len()).collect();
+    order.sort_by_key(|&i| matches!(jobs[i].1, Job::Types(_)));
     let next = std::sync::atomic::AtomicUsize::new(0);
-    // The workers start on the schema chunks at once; this thread formats `lib.rs` and the
+    // The workers start on the jobs at once; this thread emits and formats `lib.rs` and the
     // mixed chunks meanwhile, then joins them.
     let (lib, mixed_texts, done) = std::thread::scope(|scope| {
         let workers: Vec<_> = (1..threads)
-            .map(|_| scope.spawn(|| work(api, &jobs, &next)))
+            .map(|_| scope.spawn(|| work(api, &jobs, &order, &next)))
             .collect();
-        let lib = format(lib, "lib.rs");
-        let emitter = TypeItems::new(api);
+        let lib = format(lib_tokens(&generated), "lib.rs");
+        let emitter = LazyItems::new(api);
         let mixed_texts: Vec<_> = mixed
             .into_iter()
             .map(|(file, part, name, items)| (file, part, format(emitter.expand(&items), name)))
             .collect();
-        let mut done = work(api, &jobs, &next);
+        let mut done = work(api, &jobs, &order, &next);
         for worker in workers {
             match worker.join() {
                 Ok(more) => done.extend(more),
@@ -249,21 +266,21 @@ fn prettyplease_parts(
         (lib, mixed_texts, done)
     });
     let lib = lib?;
-    let mut job_texts: Vec<Option<String>> = vec![None; jobs.len()];
-    for (i, text) in done {
-        job_texts[i] = Some(text?);
+    let mut job_texts: Vec<Option<Vec<String>>> = vec![None; jobs.len()];
+    for (i, texts) in done {
+        job_texts[i] = Some(texts?);
     }
     for (file, part, text) in mixed_texts {
-        planned[file].1[part] = Part::Text(text?);
+        planned[file].1[part] = Planned::Text(text?);
     }
     let mut files = vec![("lib.rs".to_owned(), vec![lib])];
     for (name, parts) in planned {
         let mut texts = Vec::with_capacity(parts.len());
         for part in parts {
-            texts.push(match part {
-                Part::Text(text) => text,
-                Part::Job(i) => job_texts[i].take().unwrap_or_default(),
-            });
+            match part {
+                Planned::Text(text) => texts.push(text),
+                Planned::Job(i) => texts.extend(job_texts[i].take().unwrap_or_default()),
+            }
         }
         texts.retain(|part| !part.is_empty());
         files.push((format!("{name}.rs"), texts));
@@ -271,9 +288,28 @@ fn prettyplease_parts(
     Ok(files)
 }
 
+/// The tokens of `lib.rs`: the crate docs, the module declarations and the root items.
+fn lib_tokens(generated: &Generated<'_>) -> TokenStream {
+    let docs = inner_docs(&generated.docs);
+    let decls = generated.modules.iter().map(|m| {
+        let name = ident(m.name);
+        if m.public {
+            quote!(pub mod #name;)
+        } else {
+            quote!(mod #name;)
+        }
+    });
+    let root = generated.root();
+    quote! {
+        #docs
+        #(#decls)*
+        #root
+    }
+}
+
 /// All items as one token stream with inline modules, for macro expansion and `include!`.
 pub fn single_tokens(generated: &Generated<'_>) -> TokenStream {
-    let emitter = TypeItems::new(generated.api);
+    let emitter = LazyItems::new(generated.api);
     let modules = generated.modules.iter().map(|m| {
         let name = ident(m.name);
         let docs = inner_docs(&m.docs);
@@ -286,7 +322,7 @@ pub fn single_tokens(generated: &Generated<'_>) -> TokenStream {
             }
         }
     });
-    let root = &generated.root;
+    let root = generated.root();
     quote! {
         #(#modules)*
         #root
@@ -349,9 +385,13 @@ mod tests {
             );
         }
         let types = &one.iter().find(|(path, _)| path == "types.rs").unwrap().1;
-        // The inner docs, then one part per chunk of 32 items: the `use` lines, a structure
-        // per schema and a constructor per schema (each has a required member).
-        assert_eq!(types.len(), 1 + (1 + 2 * (3 * CHUNK + 5)).div_ceil(CHUNK));
+        // The inner docs, then one part per chunk of 32 items: the `use` lines and a
+        // structure per schema, then a constructor per schema (each has a required member).
+        let schemas = 3 * CHUNK + 5;
+        assert_eq!(
+            types.len(),
+            1 + (1 + schemas).div_ceil(CHUNK) + schemas.div_ceil(CHUNK)
+        );
         assert!(types.iter().any(|part| part.contains("pub struct S100 {")));
     }
 
@@ -365,14 +405,26 @@ mod tests {
             Item::Tokens(quote!(
                 fn f() {}
             )),
+            Item::Part(Part::Builders),
+            Item::Types(70..72),
         ];
         let shapes: Vec<String> = chunks(items)
             .iter()
             .map(|c| match c {
-                Chunk::Types(r) => format!("types {r:?}"),
+                Chunk::Job(Job::Types(r)) => format!("types {r:?}"),
+                Chunk::Job(Job::Part(p)) => format!("part {p:?}"),
                 Chunk::Mixed(items) => format!("mixed {}", items.len()),
             })
             .collect();
-        assert_eq!(shapes, ["mixed 2", "types 31..63", "mixed 2"]);
+        assert_eq!(
+            shapes,
+            [
+                "mixed 2",
+                "types 31..63",
+                "mixed 2",
+                "part Builders",
+                "types 70..72"
+            ]
+        );
     }
 }

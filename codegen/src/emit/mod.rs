@@ -36,22 +36,40 @@ pub struct Module {
     pub items: Vec<Item>,
 }
 
-/// An item of a module, or the items of a run of schemas still to be emitted.
+/// An item of a module, or items still to be emitted.
 #[derive(Debug, Clone)]
 pub enum Item {
     /// Emitted tokens.
     Tokens(TokenStream),
     /// The items of the schemas `api.types[range]`, one per schema, emitted by
-    /// [`TypeItems`] where they are used: a renderer can then emit and format them on
+    /// [`LazyItems`] where they are used: a renderer can then emit and format them on
     /// several threads, which tokens themselves cannot cross.
     Types(std::ops::Range<usize>),
+    /// The items one emitter writes from the whole IR, emitted by [`LazyItems`] where they
+    /// are used, as [`Item::Types`] are.
+    Part(Part),
+}
+
+/// What an [`Item::Part`] stands for: the items of one emitter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// The functions checking request bodies that are not structures (`types`).
+    BodyValidators,
+    /// The constructors and builders of structures (`types`).
+    Builders,
+    /// The constraint tables and patterns (`rules`).
+    Rules,
+    /// Each operation's error enum (`errors`, AWS JSON).
+    OperationErrors,
+    /// Each operation's request and responses (`operations`, generic specs).
+    OperationTypes,
 }
 
 impl Item {
-    /// How many items this stands for.
+    /// How many items this stands for (a [`Item::Part`] counts as one).
     pub fn len(&self) -> usize {
         match self {
-            Item::Tokens(_) => 1,
+            Item::Tokens(_) | Item::Part(_) => 1,
             Item::Types(range) => range.len(),
         }
     }
@@ -65,25 +83,32 @@ impl Item {
 /// Everything generated from one spec.
 #[derive(Debug, Clone)]
 pub struct Generated<'a> {
-    /// The IR it was emitted from ([`Item::Types`] refers to its types).
+    /// The IR it was emitted from ([`Item::Types`] and [`Item::Part`] refer to it).
     pub api: &'a Api,
     /// Crate docs (Markdown).
     pub docs: String,
-    /// Items at the crate root: module declarations are added by the renderer.
-    pub root: TokenStream,
     /// Modules below the root.
     pub modules: Vec<Module>,
 }
 
-/// Emits the items an [`Item::Types`] stands for. One per thread: it is not `Send`.
-pub struct TypeItems<'a> {
+impl Generated<'_> {
+    /// The items at the crate root, emitted here (module declarations are added by the
+    /// renderer).
+    pub fn root(&self) -> TokenStream {
+        emit_root(&Cx::new(self.api))
+    }
+}
+
+/// Emits the items an [`Item::Types`] or [`Item::Part`] stands for. One per thread: it is
+/// not `Send`.
+pub struct LazyItems<'a> {
     cx: Cx<'a>,
 }
 
-impl<'a> TypeItems<'a> {
-    /// An emitter of `api`'s types.
+impl<'a> LazyItems<'a> {
+    /// An emitter of `api`'s items.
     pub fn new(api: &'a Api) -> Self {
-        TypeItems { cx: Cx::new(api) }
+        LazyItems { cx: Cx::new(api) }
     }
 
     /// The items of `api.types[range]`, one per schema.
@@ -93,6 +118,18 @@ impl<'a> TypeItems<'a> {
             .collect()
     }
 
+    /// The items of `part`.
+    pub fn part(&self, part: Part) -> Vec<TokenStream> {
+        let cx = &self.cx;
+        match part {
+            Part::BodyValidators => types::emit_body_validators(cx),
+            Part::Builders => builders::emit(cx),
+            Part::Rules => vec![rules::emit(cx)],
+            Part::OperationErrors => errors::emit_per_operation(cx),
+            Part::OperationTypes => rest::emit_module(cx).unwrap_or_default(),
+        }
+    }
+
     /// Every item `items` stands for, in order, as one stream.
     pub fn expand(&self, items: &[Item]) -> TokenStream {
         let mut out = TokenStream::new();
@@ -100,29 +137,20 @@ impl<'a> TypeItems<'a> {
             match item {
                 Item::Tokens(tokens) => out.extend(tokens.clone()),
                 Item::Types(range) => out.extend(self.emit(range.clone())),
+                Item::Part(part) => out.extend(self.part(*part)),
             }
         }
         out
     }
 }
 
-/// Emits all code for `api`; the items of each schema are left to [`TypeItems`].
+/// Describes all code for `api`: the modules and their items, most of them left to
+/// [`LazyItems`], and the root, left to [`Generated::root`].
 pub fn emit(api: &Api) -> Generated<'_> {
     let cx = Cx::new(api);
     let rt = &cx.rt;
     // Modules own their namespace, so short local names for the runtime are safe there
     // (schema names are CamelCase and cannot clash with them).
-    let mut types_items = vec![Item::Types(0..api.types.len())];
-    types_items.extend(
-        types::emit_body_validators(&cx)
-            .into_iter()
-            .map(Item::Tokens),
-    );
-    types_items.extend(builders::emit(&cx).into_iter().map(Item::Tokens));
-    let rest_items = match api.protocol {
-        Protocol::Generic => rest::emit_module(&cx),
-        Protocol::AwsJson { .. } => None,
-    };
     let check = if api.checks.types_use_check {
         quote!(
             use rt::__private::check;
@@ -154,25 +182,53 @@ pub fn emit(api: &Api) -> Generated<'_> {
              writes its wire form (serde) and checks the spec's constraints (`Validate`).",
             api.title
         ),
-        items: std::iter::once(Item::Tokens(types_preamble))
-            .chain(types_items)
-            .collect(),
+        items: vec![
+            Item::Tokens(types_preamble),
+            Item::Types(0..api.types.len()),
+            Item::Part(Part::BodyValidators),
+            Item::Part(Part::Builders),
+        ],
     }];
     modules.push(Module {
         name: RULES,
         public: false,
         docs: "Constraint tables and patterns shared by the `Validate` impls.".to_owned(),
-        items: vec![Item::Tokens(rules_preamble), Item::Tokens(rules::emit(&cx))],
+        items: vec![Item::Tokens(rules_preamble), Item::Part(Part::Rules)],
     });
-    let mut root = operations::emit_operation(&cx);
-    if let Some(items) = rest_items {
-        root.extend(rest::emit_route(&cx));
-        modules.push(Module {
-            name: "operations",
+    match api.protocol {
+        Protocol::Generic => {
+            if rest::has_module(api) {
+                modules.push(Module {
+                    name: "operations",
+                    public: true,
+                    docs: rest::module_docs(api),
+                    items: vec![Item::Part(Part::OperationTypes)],
+                });
+            }
+        }
+        Protocol::AwsJson { .. } => modules.push(Module {
+            name: "errors",
             public: true,
-            docs: rest::module_docs(&cx),
-            items: items.into_iter().map(Item::Tokens).collect(),
-        });
+            docs: "Per-operation error enums: exactly the exceptions the spec lists for each \
+                   operation, plus `Unhandled` for anything else."
+                .to_owned(),
+            items: vec![Item::Part(Part::OperationErrors)],
+        }),
+    }
+    Generated {
+        api,
+        docs: crate_docs(api),
+        modules,
+    }
+}
+
+/// The items at the crate root.
+fn emit_root(cx: &Cx<'_>) -> TokenStream {
+    let api = cx.api;
+    let rt = &cx.rt;
+    let mut root = operations::emit_operation(cx);
+    if api.protocol == Protocol::Generic && rest::has_module(api) {
+        root.extend(rest::emit_route(cx));
     }
     if let Protocol::AwsJson {
         service,
@@ -192,20 +248,9 @@ pub fn emit(api: &Api) -> Generated<'_> {
             #prefix_docs
             pub const TARGET_PREFIX: &str = #service;
         });
-        root.extend(errors::emit_error(&cx));
-        root.extend(operations::emit_request_response(&cx));
-        root.extend(service::emit(&cx));
-        modules.push(Module {
-            name: "errors",
-            public: true,
-            docs: "Per-operation error enums: exactly the exceptions the spec lists for each \
-                   operation, plus `Unhandled` for anything else."
-                .to_owned(),
-            items: errors::emit_per_operation(&cx)
-                .into_iter()
-                .map(Item::Tokens)
-                .collect(),
-        });
+        root.extend(errors::emit_error(cx));
+        root.extend(operations::emit_request_response(cx));
+        root.extend(service::emit(cx));
     }
     root.extend(quote! {
         #[doc(inline)]
@@ -215,12 +260,7 @@ pub fn emit(api: &Api) -> Generated<'_> {
         #[doc(hidden)]
         pub use #rt as __runtime;
     });
-    Generated {
-        api,
-        docs: crate_docs(api),
-        root,
-        modules,
-    }
+    root
 }
 
 fn crate_docs(api: &Api) -> String {

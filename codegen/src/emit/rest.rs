@@ -12,8 +12,8 @@ use quote::quote;
 use super::validate::print_checks;
 use super::{Cx, constraint_docs, doc_attrs, ident};
 use crate::ir::{
-    FloatWidth, IntWidth, Operation, ParamLocation, Parameter, RequestChecks, ResponseCase, Shape,
-    ShapeKind, Status, TypeKind,
+    Api, FloatWidth, IntWidth, Operation, ParamLocation, Parameter, RequestChecks, ResponseCase,
+    Shape, ShapeKind, Status, TypeKind,
 };
 
 /// The items of the `operations` module (its preamble first), or `None` when the API has
@@ -42,9 +42,14 @@ pub(crate) fn emit_module(cx: &Cx<'_>) -> Option<Vec<TokenStream>> {
     Some(std::iter::once(preamble).chain(items).collect())
 }
 
+/// Whether a generic spec gets an `operations` module: when it has operations.
+pub(crate) fn has_module(api: &Api) -> bool {
+    !api.operations.is_empty()
+}
+
 /// The docs of the `operations` module.
-pub(crate) fn module_docs(cx: &Cx<'_>) -> String {
-    let example = &cx.api.operations[0];
+pub(crate) fn module_docs(api: &Api) -> String {
+    let example = &api.operations[0];
     format!(
         "Per operation, its request and its responses.\n\n\
          - `<Operation>Request` (e.g. [`{req}`]) holds the operation's path, query, header \

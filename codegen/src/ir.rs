@@ -592,9 +592,23 @@ pub struct Parameter {
     pub shape: Shape,
     /// Description as Markdown.
     pub docs: Option<String>,
-    /// Whether a list travels as one `name=value` pair per item (`explode`, the default of
-    /// query and cookie parameters) rather than as one comma-separated value.
-    pub explode: bool,
+    /// How its value travels (OpenAPI's `style` and `explode`).
+    pub style: ParamStyle,
+}
+
+/// How a parameter's value travels, from OpenAPI's `style` and `explode`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamStyle {
+    /// A list's items as one `name=value` pair each (`?id=1&id=2`: `form`,
+    /// `spaceDelimited` and `pipeDelimited` exploded, the default of query and cookie
+    /// parameters); any other value as one pair.
+    Repeated,
+    /// A list's items in one value, separated by this character: `,` (`form` not
+    /// exploded, `simple` in paths and headers), ` ` (`spaceDelimited`) or `|`
+    /// (`pipeDelimited`).
+    Separated(char),
+    /// An object, one `name[member]=value` query pair per member (`deepObject`).
+    DeepObject,
 }
 
 /// A status an operation documents a response for.

@@ -1736,27 +1736,45 @@ impl Lowerer<'_> {
                 }
             }
         };
-        // Lists in `form` style (the default of query and cookie parameters) repeat the
-        // parameter per item unless `explode: false`; the other styles join items.
-        let (data, location, form) = match &p {
+        // Lists repeat the parameter per item when exploded (the default of `form`, the
+        // style of query and cookie parameters), else join their items with the style's
+        // separator; paths and headers join them with commas.
+        let joined = |data: &openapiv3::ParameterData, default: bool, separator: char| {
+            if data.explode.unwrap_or(default) {
+                ParamStyle::Repeated
+            } else {
+                ParamStyle::Separated(separator)
+            }
+        };
+        let (data, location, style) = match &p {
             OaParameter::Query {
                 parameter_data,
                 style,
                 ..
-            } => (
+            } => {
+                let style = match style {
+                    openapiv3::QueryStyle::Form => joined(parameter_data, true, ','),
+                    openapiv3::QueryStyle::SpaceDelimited => joined(parameter_data, false, ' '),
+                    openapiv3::QueryStyle::PipeDelimited => joined(parameter_data, false, '|'),
+                    openapiv3::QueryStyle::DeepObject => ParamStyle::DeepObject,
+                };
+                (parameter_data, ParamLocation::Query, style)
+            }
+            OaParameter::Header { parameter_data, .. } => (
                 parameter_data,
-                ParamLocation::Query,
-                matches!(style, openapiv3::QueryStyle::Form),
+                ParamLocation::Header,
+                ParamStyle::Separated(','),
             ),
-            OaParameter::Header { parameter_data, .. } => {
-                (parameter_data, ParamLocation::Header, false)
-            }
-            OaParameter::Path { parameter_data, .. } => {
-                (parameter_data, ParamLocation::Path, false)
-            }
-            OaParameter::Cookie { parameter_data, .. } => {
-                (parameter_data, ParamLocation::Cookie, true)
-            }
+            OaParameter::Path { parameter_data, .. } => (
+                parameter_data,
+                ParamLocation::Path,
+                ParamStyle::Separated(','),
+            ),
+            OaParameter::Cookie { parameter_data, .. } => (
+                parameter_data,
+                ParamLocation::Cookie,
+                joined(parameter_data, true, ','),
+            ),
         };
         // AWS signing and routing headers are protocol plumbing, not operation inputs.
         if self.rules.plumbing_headers
@@ -1781,7 +1799,7 @@ impl Lowerer<'_> {
             required: data.required || location == ParamLocation::Path,
             shape,
             docs: markdown(&data.description),
-            explode: form && data.explode.unwrap_or(true),
+            style,
         }))
     }
 

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use specgen::Settings;
-use specgen::ir::{Api, Operation, ParamLocation, Status};
+use specgen::ir::{Api, Operation, ParamLocation, ParamStyle, Status};
 
 fn rest() -> Api {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/openapi/rest.yaml");
@@ -20,7 +20,7 @@ fn op<'a>(api: &'a Api, id: &str) -> &'a Operation {
 fn parameters_get_rust_names_beside_their_wire_names() {
     let api = rest();
     let list = op(&api, "listBooks");
-    let params: Vec<(&str, &str, ParamLocation, bool, bool)> = list
+    let params: Vec<(&str, &str, ParamLocation, bool, ParamStyle)> = list
         .parameters
         .iter()
         .map(|p| {
@@ -29,34 +29,76 @@ fn parameters_get_rust_names_beside_their_wire_names() {
                 p.field.as_str(),
                 p.location,
                 p.required,
-                p.explode,
+                p.style,
             )
         })
         .collect();
     assert_eq!(
         params,
         [
-            ("shelfId", "shelf_id", ParamLocation::Path, true, false),
+            (
+                "shelfId",
+                "shelf_id",
+                ParamLocation::Path,
+                true,
+                ParamStyle::Separated(',')
+            ),
             (
                 "X-Request-Id",
                 "x_request_id",
                 ParamLocation::Header,
                 true,
-                false
+                ParamStyle::Separated(',')
             ),
-            ("limit", "limit", ParamLocation::Query, false, true),
-            ("sort", "sort", ParamLocation::Query, false, true),
-            ("tag", "tag", ParamLocation::Query, false, true),
-            ("ids", "ids", ParamLocation::Query, false, false),
-            ("minRating", "min_rating", ParamLocation::Query, false, true),
+            (
+                "limit",
+                "limit",
+                ParamLocation::Query,
+                false,
+                ParamStyle::Repeated
+            ),
+            (
+                "sort",
+                "sort",
+                ParamLocation::Query,
+                false,
+                ParamStyle::Repeated
+            ),
+            (
+                "tag",
+                "tag",
+                ParamLocation::Query,
+                false,
+                ParamStyle::Repeated
+            ),
+            (
+                "ids",
+                "ids",
+                ParamLocation::Query,
+                false,
+                ParamStyle::Separated(',')
+            ),
+            (
+                "minRating",
+                "min_rating",
+                ParamLocation::Query,
+                false,
+                ParamStyle::Repeated
+            ),
             (
                 "includeDrafts",
                 "include_drafts",
                 ParamLocation::Query,
                 false,
-                true
+                ParamStyle::Repeated
             ),
-            ("session", "session", ParamLocation::Cookie, true, true),
+            (
+                "session",
+                "session",
+                ParamLocation::Cookie,
+                true,
+                ParamStyle::Repeated
+            ),
         ]
     );
     assert_eq!(list.request_name, "ListBooksRequest");
@@ -111,6 +153,25 @@ fn responses_are_named_after_their_status() {
     assert_eq!(file[0].body, None);
     assert_eq!(file[1].variant, "Status418");
     assert_eq!(file[1].docs.as_deref(), Some("A teapot."));
+}
+
+#[test]
+fn query_styles_say_how_items_and_members_travel() {
+    let api = rest();
+    let styles: Vec<(&str, ParamStyle)> = op(&api, "searchBooks")
+        .parameters
+        .iter()
+        .map(|p| (p.name.as_str(), p.style))
+        .collect();
+    assert_eq!(
+        styles,
+        [
+            ("words", ParamStyle::Separated(' ')),
+            ("years", ParamStyle::Separated('|')),
+            ("isbn", ParamStyle::Repeated),
+            ("filter", ParamStyle::DeepObject),
+        ]
+    );
 }
 
 #[test]

@@ -320,28 +320,26 @@ impl<'a> Parts<'a> {
         }
     }
 
-    /// A parameter holding a list: one pair per item when `explode` (`?id=1&id=2`), else
-    /// items separated by commas (`?id=1,2`, and always in paths and headers); `None`
-    /// when absent.
+    /// A parameter holding a list, its items travelling as `items` says; `None` when
+    /// absent.
     pub fn list<T: DeserializeOwned>(
         &self,
         name: &'static str,
         location: Location,
-        explode: bool,
+        items: Items,
         expected: &'static str,
     ) -> Result<Option<Vec<T>>, ParamError> {
         let texts = self.texts(name, location);
         if texts.is_empty() {
             return Ok(None);
         }
-        let items: Vec<&str> = if explode {
-            texts
-        } else {
-            texts
+        let items: Vec<&str> = match items {
+            Items::Repeated => texts,
+            Items::Separated(separator) => texts
                 .iter()
-                .flat_map(|t| t.split(','))
+                .flat_map(|t| t.split(separator))
                 .filter(|t| !t.is_empty())
-                .collect()
+                .collect(),
         };
         items
             .into_iter()
@@ -349,6 +347,63 @@ impl<'a> Parts<'a> {
             .collect::<Result<Vec<T>, _>>()
             .map(Some)
     }
+
+    /// A query parameter in `deepObject` style, each member its own pair
+    /// (`?filter[author]=Ann&filter[year]=1999`), read as `T`; `None` when no pair names
+    /// it. The members named in `typed` (numbers and booleans) read as JSON, the others
+    /// as strings.
+    pub fn deep_object<T: DeserializeOwned>(
+        &self,
+        name: &'static str,
+        typed: &[&str],
+        expected: &'static str,
+    ) -> Result<Option<T>, ParamError> {
+        let members: Vec<(&str, &str)> = self
+            .query
+            .iter()
+            .filter_map(|(n, v)| {
+                let member = n.strip_prefix(name)?.strip_prefix('[')?.strip_suffix(']')?;
+                Some((member, v.as_str()))
+            })
+            .collect();
+        if members.is_empty() {
+            return Ok(None);
+        }
+        let object = members.iter().map(|&(member, text)| {
+            let value = typed
+                .contains(&member)
+                .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+                .flatten()
+                .unwrap_or_else(|| serde_json::Value::String(text.to_owned()));
+            (member.to_owned(), value)
+        });
+        serde_json::from_value(serde_json::Value::Object(object.collect()))
+            .map(Some)
+            .map_err(|_| ParamError {
+                name,
+                location: Location::Query,
+                value: Some(
+                    members
+                        .iter()
+                        .map(|(member, text)| format!("{name}[{member}]={text}"))
+                        .collect::<Vec<_>>()
+                        .join("&"),
+                ),
+                expected,
+            })
+    }
+}
+
+/// How the items of a list parameter travel (OpenAPI's `style` and `explode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Items {
+    /// One pair per item: `?id=1&id=2` (`form`, `spaceDelimited` and `pipeDelimited`
+    /// exploded, the default of query and cookie parameters).
+    Repeated,
+    /// One value, its items separated by this character: `,` for `form` not exploded
+    /// (`?id=1,2`) and for paths and headers, ` ` for `spaceDelimited` (`?id=1%202`), `|`
+    /// for `pipeDelimited` (`?id=1|2`).
+    Separated(char),
 }
 
 /// A required parameter's value, or the error that names it.

@@ -12,8 +12,8 @@ use quote::quote;
 use super::validate::print_checks;
 use super::{Cx, constraint_docs, doc_attrs, ident};
 use crate::ir::{
-    Api, FloatWidth, IntWidth, Operation, ParamLocation, Parameter, RequestChecks, ResponseCase,
-    Shape, ShapeKind, Status, TypeKind,
+    Api, FloatWidth, IntWidth, Operation, ParamLocation, ParamStyle, Parameter, RequestChecks,
+    ResponseCase, Shape, ShapeKind, Status, TypeKind,
 };
 
 /// The items of the `operations` module (its preamble first), or `None` when the API has
@@ -337,11 +337,23 @@ fn read_param(cx: &Cx<'_>, p: &Parameter) -> TokenStream {
         ParamLocation::Cookie => quote!(rt::route::Location::Cookie),
     };
     let resolved = cx.api.resolve(&p.shape);
-    let read = match &resolved.kind {
-        ShapeKind::List(inner) => {
+    let read = match (&resolved.kind, p.style) {
+        (_, ParamStyle::DeepObject) => {
+            let what = match &resolved.kind {
+                ShapeKind::Named(id) => format!("`{}`", cx.api.ty(*id).schema_name),
+                _ => "object".to_owned(),
+            };
+            let expected = format!("the members of a {what} as `{wire}[member]` pairs");
+            let typed = typed_members(cx, &resolved);
+            quote!(parts.deep_object(#wire, &[#(#typed),*], #expected)?)
+        }
+        (ShapeKind::List(inner), style) => {
             let expected = expected(cx, &cx.api.resolve(inner));
-            let explode = p.explode;
-            quote!(parts.list(#wire, #location, #explode, #expected)?)
+            let items = match style {
+                ParamStyle::Separated(c) => quote!(rt::route::Items::Separated(#c)),
+                _ => quote!(rt::route::Items::Repeated),
+            };
+            quote!(parts.list(#wire, #location, #items, #expected)?)
         }
         _ => {
             let expected = expected(cx, &resolved);
@@ -353,6 +365,27 @@ fn read_param(cx: &Cx<'_>, p: &Parameter) -> TokenStream {
     } else {
         quote!(#field: #read,)
     }
+}
+
+/// The wire names of the members of a `deepObject` parameter's structure that read as
+/// JSON (numbers and booleans); the others read as strings.
+fn typed_members(cx: &Cx<'_>, shape: &Shape) -> Vec<String> {
+    let ShapeKind::Named(id) = shape.kind else {
+        return Vec::new();
+    };
+    let TypeKind::Struct(s) = &cx.api.ty(id).kind else {
+        return Vec::new();
+    };
+    s.fields
+        .iter()
+        .filter(|f| {
+            matches!(
+                cx.api.resolve(&f.shape).kind,
+                ShapeKind::Integer(_) | ShapeKind::Number(_) | ShapeKind::Boolean
+            )
+        })
+        .map(|f| f.wire_name.clone())
+        .collect()
 }
 
 /// What a parameter's text must read as, for messages.

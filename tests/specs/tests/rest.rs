@@ -220,6 +220,59 @@ fn a_body_is_validated_beside_the_parameters() {
 }
 
 #[test]
+fn query_styles_split_lists_and_gather_objects() {
+    use rest::operations::SearchBooksRequest;
+    use rest::types::Filter;
+    let (_, path) = rest::Operation::route("GET", "/search").unwrap();
+    let query = "words=old%20man%20and%20sea&years=1999|2200&isbn=1-2&isbn=3|4\
+                 &filter%5Bauthor%5D=A&filter[year]=2200&filter[inPrint]=true&filter=ignored";
+    let request = SearchBooksRequest::from_parts(&path, query, &[]).unwrap();
+    assert_eq!(
+        request.words,
+        Some(["old", "man", "and", "sea"].map(str::to_owned).to_vec())
+    );
+    assert_eq!(request.years, Some(vec![1999, 2200]));
+    // Exploded: one pair per item, a `|` inside an item kept.
+    assert_eq!(request.isbn, Some(vec!["1-2".to_owned(), "3|4".to_owned()]));
+    let filter = request.filter.clone().unwrap();
+    assert_eq!(filter.author.as_deref(), Some("A"));
+    assert_eq!(filter.year, Some(2200));
+    assert_eq!(filter.in_print, Some(true));
+    assert_eq!(
+        message(&request),
+        "4 validation errors detected: \
+         Value 'A' at 'filter.author' failed to satisfy constraint: Member must have length greater than or equal to 2; \
+         Value '2200' at 'filter.year' failed to satisfy constraint: Member must have value less than or equal to 2100; \
+         Value '[old, man, and, sea]' at 'words' failed to satisfy constraint: Member must have length less than or equal to 3; \
+         Value '[1999, 2200]' at 'years' failed to satisfy constraint: Member must satisfy constraint: [Member must have value less than or equal to 2100]"
+    );
+
+    // A member given as text of another type is refused with every pair of the object.
+    let err = SearchBooksRequest::from_parts(&path, "filter[author]=Ann&filter[year]=soon", &[])
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "Value 'filter[author]=Ann&filter[year]=soon' at 'filter' could not be read: \
+         expected the members of a `Filter` as `filter[member]` pairs"
+    );
+    // A string member holding digits stays a string.
+    let digits = SearchBooksRequest::from_parts(&path, "filter[author]=1984", &[]).unwrap();
+    assert_eq!(
+        digits.filter,
+        Some(Filter {
+            author: Some("1984".to_owned()),
+            year: None,
+            in_print: None,
+        })
+    );
+    let none = SearchBooksRequest::from_parts(&path, "", &[]).unwrap();
+    assert_eq!(
+        (none.words, none.years, none.isbn, none.filter),
+        (None, None, None, None)
+    );
+}
+
+#[test]
 fn a_sensitive_parameter_is_never_shown() {
     use rest::operations::GetBookRequest;
     let (_, path) = rest::Operation::route("GET", "/shelves/main-shelf/books/3").unwrap();

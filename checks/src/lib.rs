@@ -5,11 +5,17 @@
 //! the generator, in a light crate (proc-macro2 and quote), because the derive macro must
 //! not depend on the generator and writes the same calls: it shares [`path_name`], so that
 //! its paths read as generated code's do, the printing of its statics, and the printer for
-//! the checks of its strings, numbers, string enums and nested values, also inside
-//! `Option`s and pointers. A few variants serve only the derive, which sees a field's type
-//! as syntax: [`Check::StrRef`], [`Check::IntFrom`], [`Check::IntWide`],
-//! [`Check::FloatFrom`], [`Check::NestedAt`], [`Check::StrEnum`], [`Check::Optional`] and
-//! [`Check::Deref`]; it spans their code at [`SiteId`]s.
+//! all its checks: strings, numbers, string enums, nested values, lists and maps, also
+//! inside `Option`s and pointers. A few variants serve only the derive, which sees a
+//! field's type as syntax: [`Check::StrRef`], [`Check::IntFrom`], [`Check::IntWide`],
+//! [`Check::FloatFrom`], [`Check::NestedAt`], [`Check::StrEnum`], [`Check::Optional`],
+//! [`Check::Deref`], [`Check::SizeAt`] and [`Check::KeysAt`]; the collections
+//! [`Collection::MapAt`] and [`Collection::Opaque`]; the element tests
+//! [`ElementTest::StrRef`], [`ElementTest::StrEnum`], [`ElementTest::IntFrom`],
+//! [`ElementTest::IntWide`], [`ElementTest::FloatFrom`], [`ElementTest::SizeAt`],
+//! [`ElementTest::PassesAt`] and [`ElementTest::Deref`]; and the ways to show an element
+//! [`Shown::StrRef`], [`Shown::DisplayAt`] and [`Shown::Deref`]. It spans their code at
+//! [`SiteId`]s; the generator never builds them.
 //!
 //! The model names shared statics (string constraint sets, constraint lists of elements,
 //! the values of string enums) by handles; the printer asks a [`Statics`] for the path of

@@ -59,6 +59,13 @@ pub enum Collection {
     List,
     /// The values of a map, each at its own path (`path.map_value(i)`).
     Map,
+    /// Derive only: the values of a map, as [`Collection::Map`], read with `values()`
+    /// spanned at the map's type.
+    MapAt(SiteId),
+    /// Derive only: the items of a collection the derive cannot see (any type whose
+    /// reference iterates its items), at `path[i]`, read with `IntoIterator::into_iter`
+    /// spanned at its type.
+    Opaque(SiteId),
 }
 
 /// One check of a value, as the generated code performs it (a `check::` call, a
@@ -188,6 +195,22 @@ pub enum Check {
         /// The value's type, where the conversion is spanned.
         site: SiteId,
     },
+    /// Derive only: [`Check::Size`], the number of items (`len()`) read at `site`.
+    SizeAt {
+        /// Fewest and most items.
+        bounds: Bounds<u64>,
+        /// How a shown list writes its items; `None` for maps and lists not shown.
+        shown: Option<Shown>,
+        /// The collection's type, where the `len()` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: [`Check::Keys`], the keys (`keys()`) read at `site`.
+    KeysAt {
+        /// The test of one key and the constraints it lists.
+        check: ElementCheck,
+        /// The map's type, where the `keys()` call is spanned.
+        site: SiteId,
+    },
 }
 
 /// How elements are judged against the constraints of their own shape, for
@@ -234,6 +257,59 @@ pub enum ElementTest {
     EnumKey(TypeId),
     /// A value of a string enum, which knows whether it is a known one (`check::passes`).
     EnumValue,
+    /// Derive only: a string held as any `AsRef<str>` type, tested against its string
+    /// constraint set (`check::string_ok`).
+    StrRef {
+        /// The string constraint set.
+        rule: StringRuleId,
+        /// The element's type, where the `AsRef` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: a string (any `AsRef<str>` type) that must be one of the known values
+    /// `values` names (a set the derive numbers with [`TypeId`]).
+    StrEnum {
+        /// The known values.
+        values: TypeId,
+        /// The element's type, where the `AsRef` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: an integer of a type that converts to `i64` without loss
+    /// (`i64::from`): its range and its allowed values, each tested when present.
+    IntFrom {
+        /// The range.
+        bounds: Option<Bounds<i64>>,
+        /// The allowed values.
+        values: Option<Vec<i64>>,
+        /// The element's type, where the conversion is spanned.
+        site: SiteId,
+    },
+    /// Derive only: an integer of a type wider than `i64`: one beyond `i64` fails, one
+    /// within it is tested as [`ElementTest::IntFrom`] tests.
+    IntWide {
+        /// The range.
+        bounds: Option<Bounds<i64>>,
+        /// The allowed values.
+        values: Option<Vec<i64>>,
+    },
+    /// Derive only: a number of a type that converts to `f64` (`f64::from`), its range.
+    FloatFrom {
+        /// The range.
+        bounds: Bounds<f64>,
+        /// The element's type, where the conversion is spanned.
+        site: SiteId,
+    },
+    /// Derive only: [`ElementTest::Size`], the number of items (`len()`) read at `site`.
+    SizeAt {
+        /// Fewest and most items.
+        bounds: Bounds<u64>,
+        /// The element's type, where the `len()` call is spanned.
+        site: SiteId,
+    },
+    /// Derive only: a value checking itself (`Validate`), which passes when it reports
+    /// nothing (`check::passes`, the call spanned at the element's type).
+    PassesAt(SiteId),
+    /// Derive only: a pointer (`Box`, `Rc`, `Arc`, a reference), its target tested.
+    Deref(Box<ElementTest>),
 }
 
 /// How a shown list writes one item in a message, as Java prints it.
@@ -247,6 +323,14 @@ pub enum Shown {
     EnumStr,
     /// A list, as `[a, b]`, each item written the given way (`check::show_nested`).
     Nested(Box<Shown>),
+    /// Derive only: a string held as any `AsRef<str>` type, as it is, the `AsRef` call
+    /// spanned at the element's type.
+    StrRef(SiteId),
+    /// Derive only: a value of a type the derive cannot see (a string enum), as `Display`
+    /// writes it, the call spanned at the element's type.
+    DisplayAt(SiteId),
+    /// Derive only: a pointer (`Box`, `Rc`, `Arc`, a reference), its target written.
+    Deref(Box<Shown>),
 }
 
 /// A numeric bound.

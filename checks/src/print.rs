@@ -117,43 +117,33 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     FloatWidth::F32 => quote!(#ck::float32(*#value, #min, #max, path, errors);),
                 }
             }
-            Check::Size { bounds: b, shown } => {
-                let (min, max) = self.bounds(b);
-                // A list of printable values shows itself (`Value '[a, b]' at 'x'`).
-                match shown {
-                    Some(shown) => {
-                        let show = self.shown(shown);
-                        quote! {
-                            #ck::list_length(#value, #value.len(), #min, #max, #show, path, errors);
-                        }
-                    }
-                    None => quote! {
-                        #ck::length(#value.len(), #min, #max, path, errors);
-                    },
-                }
+            Check::Size { bounds, shown } => {
+                let len = quote!(#value.len());
+                self.size(bounds, shown.as_ref(), value, &len)
             }
             Check::Enum => quote! {
                 #rt::Validate::validate_at(#value, path, errors);
             },
             Check::Keys(element) => {
-                let (ok, list) = self.element(element);
-                quote! {
-                    #ck::members_hidden(#value.keys(), #ok, #rt::Constraint::MapKey(&#list), path, errors);
-                }
+                let keys = quote!(#value.keys());
+                self.keys(element, &keys)
             }
             Check::Elements { of, check, shown } => {
                 let (ok, list) = self.element(check);
                 match (of, shown) {
-                    (Collection::Map, _) => quote! {
-                        #ck::members_hidden(#value.values(), #ok, #rt::Constraint::MapValue(&#list), path, errors);
-                    },
-                    (Collection::List, Some(shown)) => {
+                    (Collection::Map | Collection::MapAt(_), _) => {
+                        let values = self.values(*of, value);
+                        quote! {
+                            #ck::members_hidden(#values, #ok, #rt::Constraint::MapValue(&#list), path, errors);
+                        }
+                    }
+                    (Collection::List | Collection::Opaque(_), Some(shown)) => {
                         let show = self.shown(shown);
                         quote! {
                             #ck::members(#value, #ok, #show, #rt::Constraint::ListMember(&#list), path, errors);
                         }
                     }
-                    (Collection::List, None) => quote! {
+                    (Collection::List | Collection::Opaque(_), None) => quote! {
                         #ck::members_hidden(#value, #ok, #rt::Constraint::ListMember(&#list), path, errors);
                     },
                 }
@@ -165,8 +155,15 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     return TokenStream::new();
                 };
                 let (iter, step) = match of {
-                    Collection::Map => (quote!(#value.values()), quote!(path.map_value(i))),
+                    Collection::Map | Collection::MapAt(_) => {
+                        (self.values(*of, value), quote!(path.map_value(i)))
+                    }
                     Collection::List => (quote!(#value.iter()), quote!(path.index(i))),
+                    Collection::Opaque(site) => (
+                        self.statics
+                            .at(*site, quote!(::core::iter::IntoIterator::into_iter(#value))),
+                        quote!(path.index(i)),
+                    ),
                 };
                 quote! {
                     for (i, #item) in #iter.enumerate() {
@@ -272,6 +269,60 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 let (min, max) = self.bounds(b);
                 quote!(#ck::float(#v, #min, #max, path, errors);)
             }
+            Check::SizeAt {
+                bounds,
+                shown,
+                site,
+            } => {
+                let len = self.statics.at(*site, quote!(#value.len()));
+                self.size(bounds, shown.as_ref(), value, &len)
+            }
+            Check::KeysAt { check, site } => {
+                let keys = self.statics.at(*site, quote!(#value.keys()));
+                self.keys(check, &keys)
+            }
+        }
+    }
+
+    /// [`Check::Size`] of `value`, whose number of items is `len`.
+    fn size(
+        &mut self,
+        b: &Bounds<u64>,
+        shown: Option<&Shown>,
+        value: &TokenStream,
+        len: &TokenStream,
+    ) -> TokenStream {
+        let ck = &self.paths.check;
+        let (min, max) = self.bounds(b);
+        // A list of printable values shows itself (`Value '[a, b]' at 'x'`).
+        match shown {
+            Some(shown) => {
+                let show = self.shown(shown);
+                quote! {
+                    #ck::list_length(#value, #len, #min, #max, #show, path, errors);
+                }
+            }
+            None => quote! {
+                #ck::length(#len, #min, #max, path, errors);
+            },
+        }
+    }
+
+    /// [`Check::Keys`] of a map whose keys are `keys`.
+    fn keys(&mut self, element: &ElementCheck, keys: &TokenStream) -> TokenStream {
+        let (ok, list) = self.element(element);
+        let Paths { rt, check: ck, .. } = self.paths;
+        quote! {
+            #ck::members_hidden(#keys, #ok, #rt::Constraint::MapKey(&#list), path, errors);
+        }
+    }
+
+    /// The values of the map `value`, read as `of` says.
+    fn values(&mut self, of: Collection, value: &TokenStream) -> TokenStream {
+        let values = quote!(#value.values());
+        match of {
+            Collection::MapAt(site) => self.statics.at(site, values),
+            _ => values,
         }
     }
 
@@ -344,6 +395,19 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
     fn element(&mut self, element: &ElementCheck) -> (TokenStream, TokenStream) {
         let ck = &self.paths.check;
         let ok = match &element.test {
+            ElementTest::EnumValue => quote!(#ck::passes),
+            test => {
+                let body = self.element_test(test);
+                quote!(|item| #body)
+            }
+        };
+        (ok, self.statics.list(element.list))
+    }
+
+    /// Whether `item` (a reference to an element) passes `test`, as an expression.
+    fn element_test(&mut self, test: &ElementTest) -> TokenStream {
+        let ck = &self.paths.check;
+        match test {
             ElementTest::String { rule, blob } => {
                 let mut tests = Vec::new();
                 if let Some(rule) = rule {
@@ -354,7 +418,7 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     let (min, max) = self.bounds(b);
                     tests.push(quote!(#ck::blob_ok(item, #min, #max)));
                 }
-                quote!(|item| #(#tests)&&*)
+                quote!(#(#tests)&&*)
             }
             ElementTest::Int {
                 width,
@@ -362,15 +426,8 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 values,
             } => {
                 let v = as_i64(*width, &quote!(item));
-                let mut tests = Vec::new();
-                if let Some(b) = b {
-                    let (min, max) = self.bounds(b);
-                    tests.push(quote!(#ck::int_ok(v, #min, #max)));
-                }
-                if let Some(values) = values {
-                    tests.push(quote!([#(#values),*].contains(&v)));
-                }
-                quote!(|item| { let v = #v; #(#tests)&&* })
+                let tests = self.int_tests(b.as_ref(), values.as_deref());
+                quote!({ let v = #v; #tests })
             }
             ElementTest::Float { width, bounds: b } => {
                 let ok = match width {
@@ -378,31 +435,128 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     FloatWidth::F32 => quote!(#ck::float32_ok),
                 };
                 let (min, max) = self.bounds(b);
-                quote!(|item| #ok(*item, #min, #max))
+                quote!(#ok(*item, #min, #max))
             }
             ElementTest::Size(b) => {
                 let (min, max) = self.bounds(b);
-                quote!(|item| #ck::length_ok(item.len(), #min, #max))
+                quote!(#ck::length_ok(item.len(), #min, #max))
             }
             ElementTest::EnumKey(id) => {
                 let values = self.statics.enum_values(*id);
-                quote!(|item| #values.contains(&item.as_str()))
+                quote!(#values.contains(&item.as_str()))
             }
-            ElementTest::EnumValue => quote!(#ck::passes),
-        };
-        (ok, self.statics.list(element.list))
+            ElementTest::EnumValue => quote!(#ck::passes(item)),
+            ElementTest::StrRef { rule, site } => {
+                let rule = self.statics.string_rule(*rule);
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(item)));
+                quote!(#ck::string_ok(#as_str, &#rule))
+            }
+            ElementTest::StrEnum { values, site } => {
+                let set = self.statics.enum_values(*values);
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(item)));
+                quote!(#set.contains(&#as_str))
+            }
+            ElementTest::IntFrom {
+                bounds,
+                values,
+                site,
+            } => {
+                let v = self
+                    .statics
+                    .at(*site, quote!(::core::primitive::i64::from(*item)));
+                let tests = self.int_tests(bounds.as_ref(), values.as_deref());
+                quote!({ let v = #v; #tests })
+            }
+            ElementTest::IntWide { bounds, values } => {
+                // Beyond `i64` a value is outside every range and integer enum.
+                let tests = self.int_tests(bounds.as_ref(), values.as_deref());
+                quote! {
+                    match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*item) {
+                        ::core::result::Result::Ok(v) => #tests,
+                        ::core::result::Result::Err(_) => false,
+                    }
+                }
+            }
+            ElementTest::FloatFrom { bounds: b, site } => {
+                let v = self
+                    .statics
+                    .at(*site, quote!(::core::primitive::f64::from(*item)));
+                let (min, max) = self.bounds(b);
+                quote!(#ck::float_ok(#v, #min, #max))
+            }
+            ElementTest::SizeAt { bounds: b, site } => {
+                let (min, max) = self.bounds(b);
+                let len = self.statics.at(*site, quote!(item.len()));
+                quote!(#ck::length_ok(#len, #min, #max))
+            }
+            ElementTest::PassesAt(site) => {
+                let call = self.statics.at(*site, quote!(::passes(item)));
+                quote!(#ck #call)
+            }
+            ElementTest::Deref(inner) => {
+                let body = self.element_test(inner);
+                quote!({ let item = &**item; #body })
+            }
+        }
+    }
+
+    /// The tests of an integer `v` (an `i64` in scope): its range and its allowed values,
+    /// each when given, joined with `&&`.
+    fn int_tests(&self, bounds: Option<&Bounds<i64>>, values: Option<&[i64]>) -> TokenStream {
+        let ck = &self.paths.check;
+        let mut tests = Vec::new();
+        if let Some(b) = bounds {
+            let (min, max) = self.bounds(b);
+            tests.push(quote!(#ck::int_ok(v, #min, #max)));
+        }
+        if let Some(values) = values {
+            tests.push(quote!([#(#values),*].contains(&v)));
+        }
+        quote!(#(#tests)&&*)
     }
 
     /// A function writing one element of a shown list as Java prints it.
-    fn shown(&self, shown: &Shown) -> TokenStream {
+    fn shown(&mut self, shown: &Shown) -> TokenStream {
         let ck = &self.paths.check;
         match shown {
             Shown::Str => quote!(#ck::show_str),
             Shown::Display => quote!(#ck::show_display),
-            Shown::EnumStr => quote!(|item, out| #ck::show_str(item.as_str(), out)),
+            shown => {
+                let body = self.show(shown);
+                quote!(|item, out| #body)
+            }
+        }
+    }
+
+    /// An expression writing `item` (a reference to an element) to `out` (a
+    /// `&mut String`) as `shown` says.
+    fn show(&mut self, shown: &Shown) -> TokenStream {
+        let ck = &self.paths.check;
+        match shown {
+            Shown::Str => quote!(#ck::show_str(item, out)),
+            Shown::Display => quote!(#ck::show_display(item, out)),
+            Shown::EnumStr => quote!(#ck::show_str(item.as_str(), out)),
             Shown::Nested(inner) => {
                 let show = self.shown(inner);
-                quote!(|item, out| #ck::show_nested(item, #show, out))
+                quote!(#ck::show_nested(item, #show, out))
+            }
+            Shown::StrRef(site) => {
+                let as_str = self
+                    .statics
+                    .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(item)));
+                quote!(#ck::show_str(#as_str, out))
+            }
+            Shown::DisplayAt(site) => {
+                let call = self.statics.at(*site, quote!(::show_display(item, out)));
+                quote!(#ck #call)
+            }
+            Shown::Deref(inner) => {
+                let body = self.show(inner);
+                quote!({ let item = &**item; #body })
             }
         }
     }
@@ -572,6 +726,107 @@ mod tests {
         }])
         .unwrap();
         assert!(empty.contains("if value . is_none ()"), "{empty}");
+    }
+
+    #[test]
+    fn derive_collections_read_their_items_at_their_site() {
+        let text = print(&[
+            Check::SizeAt {
+                bounds: Bounds {
+                    min: Some(1),
+                    max: None,
+                },
+                shown: Some(Shown::StrRef(SiteId(1))),
+                site: SiteId(0),
+            },
+            Check::KeysAt {
+                check: ElementCheck {
+                    test: ElementTest::StrEnum {
+                        values: TypeId(2),
+                        site: SiteId(3),
+                    },
+                    list: ConstraintListId(0),
+                },
+                site: SiteId(0),
+            },
+            Check::Elements {
+                of: Collection::MapAt(SiteId(0)),
+                check: ElementCheck {
+                    test: ElementTest::Deref(Box::new(ElementTest::IntFrom {
+                        bounds: Some(Bounds {
+                            min: None,
+                            max: Some(9),
+                        }),
+                        values: None,
+                        site: SiteId(4),
+                    })),
+                    list: ConstraintListId(1),
+                },
+                shown: None,
+            },
+            Check::Each {
+                of: Collection::Opaque(SiteId(5)),
+                checks: vec![Check::NestedAt(SiteId(6))],
+            },
+        ])
+        .unwrap();
+        assert!(
+            text.contains("list_length (value , at_0 ! (value . len ()) , :: core :: option :: Option :: Some (1u64)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("| item , out | :: rt :: __private :: check :: show_str (at_1 ! (:: core :: convert :: AsRef :: < str > :: as_ref (item)) , out)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("members_hidden (at_0 ! (value . keys ()) , | item | VALUES_2 . contains (& at_3 ! (:: core :: convert :: AsRef :: < str > :: as_ref (item))) , :: rt :: Constraint :: MapKey (& LIST_0)"),
+            "{text}"
+        );
+        assert!(
+            text.contains("members_hidden (at_0 ! (value . values ()) , | item | { let item = & * * item ; { let v = at_4 ! (:: core :: primitive :: i64 :: from (* item)) ; :: rt :: __private :: check :: int_ok (v"),
+            "{text}"
+        );
+        assert!(
+            text.contains("for (i , item0) in at_5 ! (:: core :: iter :: IntoIterator :: into_iter (value)) . enumerate () { let path = path . index (i) ;"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn derive_elements_of_unseen_types_pass_and_show_through_their_traits() {
+        let text = print(&[Check::Elements {
+            of: Collection::List,
+            check: ElementCheck {
+                test: ElementTest::PassesAt(SiteId(1)),
+                list: ConstraintListId(0),
+            },
+            shown: Some(Shown::Deref(Box::new(Shown::DisplayAt(SiteId(2))))),
+        }])
+        .unwrap();
+        assert!(
+            text.contains("members (value , | item | :: rt :: __private :: check at_1 ! (:: passes (item)) , | item , out | { let item = & * * item ; :: rt :: __private :: check at_2 ! (:: show_display (item , out)) }"),
+            "{text}"
+        );
+        let wide = print(&[Check::Elements {
+            of: Collection::Opaque(SiteId(0)),
+            check: ElementCheck {
+                test: ElementTest::IntWide {
+                    bounds: None,
+                    values: Some(vec![1, 2]),
+                },
+                list: ConstraintListId(0),
+            },
+            shown: None,
+        }])
+        .unwrap();
+        assert!(
+            wide.contains("members_hidden (value , | item | match"),
+            "{wide}"
+        );
+        assert!(
+            wide.contains(":: core :: result :: Result :: Ok (v) => [1i64 , 2i64] . contains (& v) , :: core :: result :: Result :: Err (_) => false"),
+            "{wide}"
+        );
     }
 
     #[test]

@@ -426,3 +426,110 @@ fn f32_bounds_in_f32_precision() {
          [Member must have value greater than or equal to 0.1]"
     );
 }
+
+/// A level the derive cannot see into: it converts to `i64` and is not shown.
+#[derive(Clone, Copy)]
+struct Level(u8);
+
+impl From<Level> for i64 {
+    fn from(l: Level) -> i64 {
+        i64::from(l.0)
+    }
+}
+
+/// A collection the derive cannot see into: its references iterate its items.
+struct Team(Vec<Address>);
+
+impl Team {
+    fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl<'a> IntoIterator for &'a Team {
+    type Item = &'a Address;
+    type IntoIter = std::slice::Iter<'a, Address>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+/// Elements behind pointers and `Option`s, sets, wide integers, and elements and
+/// collections of types the derive cannot see.
+#[derive(Validate)]
+struct Shelf {
+    // Boxed elements are the case under test.
+    #[allow(clippy::vec_box)]
+    #[validate(length(min = 2))]
+    boxed: Vec<Box<String>>,
+    #[validate(range(max = 5))]
+    counts: BTreeMap<String, Option<i32>>,
+    #[validate(items(min = 2), length(max = 3))]
+    tags: std::collections::HashSet<String>,
+    #[validate(range(max = 10))]
+    sizes: Vec<u64>,
+    #[validate(range(min = 1))]
+    levels: Vec<Level>,
+    #[validate(items(max = 1), nested)]
+    team: Team,
+}
+
+fn valid_shelf() -> Shelf {
+    Shelf {
+        boxed: vec![Box::new("ab".into())],
+        counts: BTreeMap::from([("a".to_owned(), None), ("b".to_owned(), Some(5))]),
+        tags: ["x".to_owned(), "yz".to_owned()].into(),
+        sizes: vec![0, 10],
+        levels: vec![Level(1)],
+        team: Team(vec![Address {
+            city: "Oslo".into(),
+            country: "NO",
+        }]),
+    }
+}
+
+#[test]
+fn pointers_options_sets_wide_integers_and_unseen_types() {
+    assert_eq!(message(&valid_shelf()), "");
+    let shelf = Shelf {
+        boxed: vec![Box::new("ab".into()), Box::new("c".into())],
+        counts: BTreeMap::from([
+            ("a".to_owned(), Some(6)),
+            ("b".to_owned(), None),
+            ("c".to_owned(), Some(-1)),
+        ]),
+        tags: ["long".to_owned()].into(),
+        sizes: vec![3, u64::MAX],
+        levels: vec![Level(0), Level(2)],
+        team: Team(vec![
+            Address {
+                city: String::new(),
+                country: "NO",
+            },
+            Address {
+                city: "Bergen".into(),
+                country: "no",
+            },
+        ]),
+    };
+    // `Option` elements are checked each at its own path; elements of unseen types are
+    // not shown; a `u64` beyond `i64` is above every maximum.
+    assert_eq!(
+        message(&shelf),
+        "9 validation errors detected: \
+         Value '[ab, c]' at 'boxed' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have length greater than or equal to 2]; \
+         Value '6' at 'counts.entry.1.value' failed to satisfy constraint: Member must have value less than or equal to 5; \
+         Value at 'levels' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have value greater than or equal to 1]; \
+         Value '[3, 18446744073709551615]' at 'sizes' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have value less than or equal to 10]; \
+         Value '[long]' at 'tags' failed to satisfy constraint: Member must have length greater than or equal to 2; \
+         Value '[long]' at 'tags' failed to satisfy constraint: Member must satisfy constraint: \
+         [Member must have length less than or equal to 3]; \
+         Value at 'team' failed to satisfy constraint: Member must have length less than or equal to 1; \
+         Value '' at 'team.1.member.city' failed to satisfy constraint: Member must have length greater than or equal to 1; \
+         Value 'no' at 'team.2.member.country' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Z]+"
+    );
+}

@@ -380,7 +380,8 @@ impl Model<'_> {
                     // The list is shown unless it is sensitive or its elements cannot be.
                     let shown = match of {
                         Collection::List => self.shown(shape),
-                        Collection::Map => None,
+                        // Maps; the other collections are the derive's.
+                        _ => None,
                     };
                     checks.push(Check::Elements { of, check, shown });
                 }

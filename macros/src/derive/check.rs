@@ -1,18 +1,20 @@
 //! What to check on a value ([`Want`]), lowered to the checks of the shared model.
 //!
 //! Both derive forms end here: field attributes and spec schemas each become a [`Want`],
-//! which is matched against the field's Rust type. Scalars, string enums, nested values
-//! and the `Option`s and pointers around them become [`Check`]s printed by the shared
-//! printer; collections and their elements are still written here. Either way the code
-//! calls the runtime's `check` functions, as generated code does, so messages are
-//! identical.
+//! which is matched against the field's Rust type, and lowered to [`Check`]s: scalars,
+//! string enums, nested values, lists and maps, and the `Option`s and pointers around
+//! them. The shared printer writes them as it writes generated code's checks, calling the
+//! runtime's `check` functions, so messages are identical.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::quote;
 use syn::Type;
 use syn::spanned::Spanned;
 
-use specgen_checks::{Bound, Bounds, Check, FloatWidth, ListedConstraint, Printer};
+use specgen_checks::{
+    Bound, Bounds, Check, Collection, ElementCheck, ElementTest, FloatWidth, ListedConstraint,
+    Printer, Shown, SiteId,
+};
 
 use super::attr::Num;
 use super::rules::{StrRule, lengths};
@@ -163,13 +165,6 @@ impl<'t> Ty<'t> {
     }
 }
 
-fn opt_tokens<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
-    match v {
-        Some(v) => quote!(::core::option::Option::Some(#v)),
-        None => quote!(::core::option::Option::None),
-    }
-}
-
 impl Emitter<'_> {
     /// Code performing `checks` on `value`, printed as generated code's checks are, with
     /// this expansion's paths and statics.
@@ -180,11 +175,6 @@ impl Emitter<'_> {
             statics: &mut self.statics,
         }
         .checks(checks, &quote!(value), 0)
-    }
-
-    fn check(&self) -> TokenStream {
-        let rt = &self.rt;
-        quote!(#rt::__private::check)
     }
 
     fn mismatch(&self, ty: Ty<'_>, want: &Want, subject: &Subject) {
@@ -218,88 +208,46 @@ impl Emitter<'_> {
         subject: &Subject,
         required: bool,
     ) -> Option<TokenStream> {
-        let lowered = self.lower_value(want, ty, subject, required)?;
-        self.code(lowered)
+        let checks = self.lower_value(want, ty, subject, required)?;
+        self.print(&checks)
     }
 
-    /// Code performing what `lowered` says.
-    fn code(&mut self, lowered: Lowered) -> Option<TokenStream> {
-        match lowered {
-            Lowered::Model(checks) => self.print(&checks),
-            Lowered::Code(code) => Some(code),
-        }
-    }
-
-    /// [`Emitter::value`], as checks of the model where the shared printer writes them.
+    /// [`Emitter::value`], as checks of the model; `None` when there are none.
     fn lower_value(
         &mut self,
         want: &Want,
         ty: Ty<'_>,
         subject: &Subject,
         required: bool,
-    ) -> Option<Lowered> {
+    ) -> Option<Vec<Check>> {
         match ty.kind() {
             Kind::Option(inner) => {
-                let body = self.lower_value(want, Ty::of(inner), subject, false);
-                let check = self.check();
-                match (body, required) {
-                    (Some(Lowered::Model(checks)), _) => {
-                        Some(Lowered::Model(vec![Check::Optional { required, checks }]))
-                    }
-                    (None, true) => Some(Lowered::Model(vec![Check::Optional {
-                        required,
-                        checks: Vec::new(),
-                    }])),
-                    (Some(Lowered::Code(body)), true) => Some(Lowered::Code(quote! {
-                        if let ::core::option::Option::Some(value) = value {
-                            #body
-                        } else {
-                            #check::missing(path, errors);
-                        }
-                    })),
-                    (Some(Lowered::Code(body)), false) => Some(Lowered::Code(quote! {
-                        if let ::core::option::Option::Some(value) = value {
-                            #body
-                        }
-                    })),
-                    (None, false) => None,
+                let checks = self.lower_value(want, Ty::of(inner), subject, false);
+                if checks.is_none() && !required {
+                    return None;
                 }
+                Some(vec![Check::Optional {
+                    required,
+                    checks: checks.unwrap_or_default(),
+                }])
             }
             Kind::Deref(inner) => {
-                match self.lower_value(want, Ty::of(inner), subject, required)? {
-                    Lowered::Model(checks) => Some(Lowered::Model(vec![Check::Deref(checks)])),
-                    Lowered::Code(body) => Some(Lowered::Code(quote! {
-                        {
-                            let value = &**value;
-                            #body
-                        }
-                    })),
-                }
+                let checks = self.lower_value(want, Ty::of(inner), subject, required)?;
+                Some(vec![Check::Deref(checks)])
             }
             kind => self.lower_leaf(want, ty, kind, subject),
         }
     }
 
-    fn leaf(
-        &mut self,
-        want: &Want,
-        ty: Ty<'_>,
-        kind: Kind<'_>,
-        subject: &Subject,
-    ) -> Option<TokenStream> {
-        let lowered = self.lower_leaf(want, ty, kind, subject)?;
-        self.code(lowered)
-    }
-
+    /// The checks of a value that is neither an `Option` nor a pointer.
     fn lower_leaf(
         &mut self,
         want: &Want,
         ty: Ty<'_>,
         kind: Kind<'_>,
         subject: &Subject,
-    ) -> Option<Lowered> {
+    ) -> Option<Vec<Check>> {
         let rt = self.rt.clone();
-        let check = self.check();
         let span = ty.span;
         if !fits(want, kind) {
             self.mismatch(ty, want, subject);
@@ -309,7 +257,7 @@ impl Emitter<'_> {
             Want::Str(rule) => {
                 let rule = self.statics.rule_id(&rt, rule.as_ref()?);
                 let site = self.statics.site(span);
-                Some(Lowered::Model(vec![Check::StrRef { rule, site }]))
+                Some(vec![Check::StrRef { rule, site }])
             }
             Want::Range { min, max } => {
                 let concrete = self.concrete_range(min, max, ty, kind)?;
@@ -332,7 +280,7 @@ impl Emitter<'_> {
                         site: self.statics.site(span),
                     },
                 };
-                Some(Lowered::Model(vec![check]))
+                Some(vec![check])
             }
             Want::Float { min, max } => {
                 if min.is_none() && max.is_none() {
@@ -356,15 +304,21 @@ impl Emitter<'_> {
                         site: self.statics.site(span),
                     },
                 };
-                Some(Lowered::Model(vec![check]))
+                Some(vec![check])
             }
             Want::List { min, max, item } => {
-                let inner = match kind {
-                    Kind::List(elem) => Ty::of(elem),
-                    _ => Ty::unknown(span),
+                let site = self.statics.site(span);
+                let (inner, of) = match kind {
+                    Kind::List(elem) => (Ty::of(elem), Collection::List),
+                    _ => (Ty::unknown(span), Collection::Opaque(site)),
                 };
-                let element = self.element(item, inner, &subject.within("an item of "));
-                Lowered::code(self.collection(kind, span, *min, *max, None, element, false))
+                let elements = self.element(item, inner, &subject.within("an item of "));
+                let shown = self.shown(item, inner);
+                let size = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                lower_collection(site, of, size, None, elements, shown)
             }
             Want::Map {
                 min,
@@ -372,46 +326,62 @@ impl Emitter<'_> {
                 key,
                 value,
             } => {
+                let site = self.statics.site(span);
                 let inner = match kind {
                     Kind::Map(v) => Ty::of(v),
                     _ => Ty::unknown(span),
                 };
-                let element = self.element(value, inner, &subject.within("a value of "));
-                let key = key.as_deref().and_then(|k| self.key_rule(k));
-                Lowered::code(self.collection(kind, span, *min, *max, key, element, true))
+                let elements = self.element(value, inner, &subject.within("a value of "));
+                let keys = key.as_deref().and_then(|k| self.key_rule(k));
+                let size = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                lower_collection(site, Collection::MapAt(site), size, keys, elements, None)
             }
             Want::Collection { min, max, nested } => {
-                let (inner, is_map) = match kind {
-                    Kind::List(elem) => (Ty::of(elem), false),
-                    Kind::Map(v) => (Ty::of(v), true),
-                    _ => (Ty::unknown(span), false),
+                let site = self.statics.site(span);
+                let (inner, of) = match kind {
+                    Kind::List(elem) => (Ty::of(elem), Collection::List),
+                    Kind::Map(v) => (Ty::of(v), Collection::MapAt(site)),
+                    _ => (Ty::unknown(span), Collection::Opaque(site)),
                 };
-                let element = Element {
-                    deeper: if *nested {
-                        self.value(&Want::Nested, inner, &Subject::Attr(NESTED), false)
-                    } else {
-                        None
-                    },
-                    // Elements of a well-known type are shown as they are.
-                    show: show_plain(&check, inner.kind()),
-                    own: None,
+                let each = if *nested {
+                    self.lower_value(&Want::Nested, inner, &Subject::Attr(NESTED), false)
+                } else {
+                    None
                 };
-                Lowered::code(self.collection(kind, span, *min, *max, None, element, is_map))
+                // Elements of a well-known type are shown as they are.
+                let shown = shown_plain(inner.kind());
+                let size = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                lower_collection(
+                    site,
+                    of,
+                    size,
+                    None,
+                    (None, each.unwrap_or_default()),
+                    shown,
+                )
             }
             Want::Nested => match kind {
-                Kind::List(elem) => {
-                    let element = Element {
-                        deeper: self.value(&Want::Nested, Ty::of(elem), subject, false),
-                        ..Element::default()
+                Kind::List(inner) | Kind::Map(inner) => {
+                    let site = self.statics.site(span);
+                    let of = match kind {
+                        Kind::Map(_) => Collection::MapAt(site),
+                        _ => Collection::List,
                     };
-                    Lowered::code(self.collection(kind, span, None, None, None, element, false))
-                }
-                Kind::Map(v) => {
-                    let element = Element {
-                        deeper: self.value(&Want::Nested, Ty::of(v), subject, false),
-                        ..Element::default()
-                    };
-                    Lowered::code(self.collection(kind, span, None, None, None, element, true))
+                    let each = self.lower_value(&Want::Nested, Ty::of(inner), subject, false);
+                    lower_collection(
+                        site,
+                        of,
+                        Bounds::default(),
+                        None,
+                        (None, each.unwrap_or_default()),
+                        None,
+                    )
                 }
                 _ => Some(self.validate_at(span)),
             },
@@ -426,7 +396,7 @@ impl Emitter<'_> {
                 Kind::Str => {
                     let values = self.statics.enum_id(values);
                     let site = self.statics.site(span);
-                    Some(Lowered::Model(vec![Check::StrEnum { values, site }]))
+                    Some(vec![Check::StrEnum { values, site }])
                 }
                 _ => Some(self.validate_at(span)),
             },
@@ -466,8 +436,8 @@ impl Emitter<'_> {
     }
 
     /// `Validate::validate_at` on `value`, a type error reported at `span`.
-    fn validate_at(&mut self, span: Span) -> Lowered {
-        Lowered::Model(vec![Check::NestedAt(self.statics.site(span))])
+    fn validate_at(&mut self, span: Span) -> Vec<Check> {
+        vec![Check::NestedAt(self.statics.site(span))]
     }
 
     /// `range(..)` as integer or float checks, depending on the type it is on; `None`
@@ -518,138 +488,132 @@ impl Emitter<'_> {
     }
 
     /// How the elements of a collection are checked, when they are `want`: the
-    /// constraints of their own shape (judged together, at the collection's path), how
-    /// one is shown, and what is checked inside each (at its own path).
-    fn element(&mut self, want: &Want, ty: Ty<'_>, subject: &Subject) -> Element {
-        let mut element = self.element_checks(want, ty, subject);
-        element.show = show_of(&self.check(), want, ty);
-        element
-    }
-
-    fn element_checks(&mut self, want: &Want, ty: Ty<'_>, subject: &Subject) -> Element {
+    /// constraints of their own shape (judged together, at the collection's path), and
+    /// the checks of what is inside each (at its own path).
+    fn element(
+        &mut self,
+        want: &Want,
+        ty: Ty<'_>,
+        subject: &Subject,
+    ) -> (Option<ElementCheck>, Vec<Check>) {
         let rt = self.rt.clone();
-        let check = self.check();
         let span = ty.span;
         let kind = ty.kind();
+        let nothing = (None, Vec::new());
         match kind {
             // `null` elements: each checked on its own.
             Kind::Option(_) => {
-                return Element {
-                    deeper: self.value(want, ty, subject, false),
-                    ..Element::default()
-                };
+                let each = self.lower_value(want, ty, subject, false);
+                return (None, each.unwrap_or_default());
             }
             Kind::Deref(inner) => {
-                let e = self.element_checks(want, Ty::of(inner), subject);
-                return Element {
-                    own: e
-                        .own
-                        .map(|(ok, list)| (quote!({ let item = &**item; #ok }), list)),
-                    show: None,
-                    deeper: e.deeper.map(|code| quote!({ let value = &**value; #code })),
+                let (own, each) = self.element(want, Ty::of(inner), subject);
+                let own = own.map(|ElementCheck { test, list }| ElementCheck {
+                    test: ElementTest::Deref(Box::new(test)),
+                    list,
+                });
+                let each = if each.is_empty() {
+                    each
+                } else {
+                    vec![Check::Deref(each)]
                 };
+                return (own, each);
             }
             _ => {}
         }
         if !fits(want, kind) {
             self.mismatch(ty, want, subject);
-            return Element::default();
+            return nothing;
         }
         match want {
             Want::Str(rule) => {
                 let Some(rule) = rule else {
-                    return Element::default();
+                    return nothing;
                 };
-                let rules = self.statics.rules(&rt, rule);
-                let as_str = quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(item));
-                let list = self.statics.constraints(&rt, rule.listed());
-                Element {
-                    own: Some((quote!(#check::string_ok(#as_str, &#rules)), list)),
-                    ..Element::default()
-                }
+                let id = self.statics.rule_id(&rt, rule);
+                let list = self.statics.constraint_list(&rt, rule.listed());
+                let test = ElementTest::StrRef {
+                    rule: id,
+                    site: self.statics.site(span),
+                };
+                (Some(ElementCheck { test, list }), Vec::new())
             }
             Want::Range { min, max } => match self.concrete_range(min, max, ty, kind) {
-                Some(concrete) => self.element_checks(&concrete, ty, subject),
-                None => Element::default(),
+                Some(concrete) => self.element(&concrete, ty, subject),
+                None => nothing,
             },
             Want::Int { min, max, one_of } => {
                 if min.is_none() && max.is_none() && one_of.is_none() {
-                    return Element::default();
+                    return nothing;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                let mut tests = Vec::new();
+                let bounds = (min.is_some() || max.is_some()).then_some(Bounds {
+                    min: *min,
+                    max: *max,
+                });
                 let mut listed = Vec::new();
-                if min.is_some() || max.is_some() {
-                    tests.push(quote!(#check::int_ok(v, #min_t, #max_t)));
+                if bounds.is_some() {
                     listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Int(m))));
                     listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Int(m))));
                 }
                 if let Some(values) = one_of {
-                    let names: Vec<String> = values.iter().map(i64::to_string).collect();
-                    tests.push(quote!([#(#values),*].contains(&v)));
-                    listed.push(ListedConstraint::Values(names));
+                    listed.push(ListedConstraint::Values(
+                        values.iter().map(i64::to_string).collect(),
+                    ));
                 }
-                let ok = match kind {
+                let values = one_of.clone();
+                let test = match kind {
                     // Beyond `i64` a value is outside every range and integer enum.
-                    Kind::Int(IntFit::Wide) => quote! {
-                        match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*item) {
-                            ::core::result::Result::Ok(v) => #(#tests)&&*,
-                            ::core::result::Result::Err(_) => false,
-                        }
+                    Kind::Int(IntFit::Wide) => ElementTest::IntWide { bounds, values },
+                    _ => ElementTest::IntFrom {
+                        bounds,
+                        values,
+                        site: self.statics.site(span),
                     },
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::i64::from(*item));
-                        quote!({ let v = #v; #(#tests)&&* })
-                    }
                 };
-                let list = self.statics.constraints(&rt, listed);
-                Element {
-                    own: Some((ok, list)),
-                    ..Element::default()
-                }
+                let list = self.statics.constraint_list(&rt, listed);
+                (Some(ElementCheck { test, list }), Vec::new())
             }
             Want::Float { min, max } => {
                 if min.is_none() && max.is_none() {
-                    return Element::default();
+                    return nothing;
                 }
-                let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                let ok = match kind {
-                    Kind::F64 => quote!(#check::float_ok(*item, #min_t, #max_t)),
-                    Kind::F32 => quote!(#check::float32_ok(*item, #min_t, #max_t)),
-                    _ => {
-                        let v = quote_spanned!(span=> ::core::primitive::f64::from(*item));
-                        quote!(#check::float_ok(#v, #min_t, #max_t))
-                    }
+                let bounds = Bounds {
+                    min: *min,
+                    max: *max,
+                };
+                let test = match kind {
+                    Kind::F64 => ElementTest::Float {
+                        width: FloatWidth::F64,
+                        bounds,
+                    },
+                    Kind::F32 => ElementTest::Float {
+                        width: FloatWidth::F32,
+                        bounds,
+                    },
+                    _ => ElementTest::FloatFrom {
+                        bounds,
+                        site: self.statics.site(span),
+                    },
                 };
                 let mut listed = Vec::new();
                 listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Float(m))));
                 listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Float(m))));
-                let list = self.statics.constraints(&rt, listed);
-                Element {
-                    own: Some((ok, list)),
-                    ..Element::default()
-                }
+                let list = self.statics.constraint_list(&rt, listed);
+                (Some(ElementCheck { test, list }), Vec::new())
             }
             Want::Enum { values, .. } => {
                 let list = self
                     .statics
-                    .constraints(&rt, vec![ListedConstraint::Values(values.clone())]);
-                match kind {
-                    Kind::Str => {
-                        let set = self.statics.enum_values(values);
-                        let as_str =
-                            quote_spanned!(span=> ::core::convert::AsRef::<str>::as_ref(item));
-                        Element {
-                            own: Some((quote!(#set.contains(&#as_str)), list)),
-                            ..Element::default()
-                        }
-                    }
-                    // An enum type: judged by its `Validate` impl, shown by `Display`.
-                    _ => Element {
-                        own: Some((quote_spanned!(span=> #check::passes(item)), list)),
-                        ..Element::default()
+                    .constraint_list(&rt, vec![ListedConstraint::Values(values.clone())]);
+                let test = match kind {
+                    Kind::Str => ElementTest::StrEnum {
+                        values: self.statics.enum_id(values),
+                        site: self.statics.site(span),
                     },
-                }
+                    // An enum type: judged by its `Validate` impl, shown by `Display`.
+                    _ => ElementTest::PassesAt(self.statics.site(span)),
+                };
+                (Some(ElementCheck { test, list }), Vec::new())
             }
             Want::List { min, max, .. }
             | Want::Map { min, max, .. }
@@ -657,10 +621,15 @@ impl Emitter<'_> {
                 // The element's own size is judged with its siblings; what is inside it,
                 // at its own path.
                 let own = (min.is_some() || max.is_some()).then(|| {
-                    let (min_t, max_t) = (opt_tokens(*min), opt_tokens(*max));
-                    let list = self.statics.constraints(&rt, lengths(*min, *max));
-                    let len = quote_spanned!(span=> item.len());
-                    (quote!(#check::length_ok(#len, #min_t, #max_t)), list)
+                    let list = self.statics.constraint_list(&rt, lengths(*min, *max));
+                    let test = ElementTest::SizeAt {
+                        bounds: Bounds {
+                            min: *min,
+                            max: *max,
+                        },
+                        site: self.statics.site(span),
+                    };
+                    ElementCheck { test, list }
                 });
                 let deeper = match want {
                     Want::List { item, .. } => Want::List {
@@ -681,185 +650,116 @@ impl Emitter<'_> {
                     },
                     _ => Want::Any,
                 };
-                Element {
-                    own,
-                    show: None,
-                    deeper: self.leaf(&deeper, ty, kind, subject),
-                }
+                let each = self.lower_leaf(&deeper, ty, kind, subject);
+                (own, each.unwrap_or_default())
             }
-            Want::Bool => Element::default(),
-            Want::Nested | Want::Object { .. } => Element {
-                deeper: self.leaf(want, ty, kind, subject),
-                ..Element::default()
-            },
-            Want::Timestamp { .. } | Want::Any => Element::default(),
+            Want::Bool => nothing,
+            Want::Nested | Want::Object { .. } => {
+                let each = self.lower_leaf(want, ty, kind, subject);
+                (None, each.unwrap_or_default())
+            }
+            Want::Timestamp { .. } | Want::Any => nothing,
         }
     }
 
-    /// The test of a map's keys against their shape (`x-aws-map-key`): keys are strings.
-    fn key_rule(&mut self, want: &Want) -> Option<(TokenStream, syn::Ident)> {
+    /// The test of a map's keys against their shape (`x-aws-map-key`): keys are strings,
+    /// read through `AsRef<str>` where the derive is.
+    fn key_rule(&mut self, want: &Want) -> Option<ElementCheck> {
         let rt = self.rt.clone();
-        let check = self.check();
-        let as_str = quote!(::core::convert::AsRef::<str>::as_ref(item));
         match want {
             Want::Str(Some(rule)) => {
-                let rules = self.statics.rules(&rt, rule);
-                let list = self.statics.constraints(&rt, rule.listed());
-                Some((quote!(#check::string_ok(#as_str, &#rules)), list))
+                let id = self.statics.rule_id(&rt, rule);
+                let list = self.statics.constraint_list(&rt, rule.listed());
+                let test = ElementTest::StrRef {
+                    rule: id,
+                    site: self.statics.site(Span::call_site()),
+                };
+                Some(ElementCheck { test, list })
             }
             Want::Enum { values, .. } => {
-                let set = self.statics.enum_values(values);
+                let id = self.statics.enum_id(values);
                 let list = self
                     .statics
-                    .constraints(&rt, vec![ListedConstraint::Values(values.clone())]);
-                Some((quote!(#set.contains(&#as_str)), list))
+                    .constraint_list(&rt, vec![ListedConstraint::Values(values.clone())]);
+                let test = ElementTest::StrEnum {
+                    values: id,
+                    site: self.statics.site(Span::call_site()),
+                };
+                Some(ElementCheck { test, list })
             }
             _ => None,
         }
     }
 
-    /// The checks of a collection: its size (a list of shown elements shows itself), its
-    /// keys' and elements' own constraints, judged together at its path as AWS reports
-    /// them, and what is inside each element, at the element's path.
-    #[allow(clippy::too_many_arguments)]
-    fn collection(
-        &self,
-        kind: Kind<'_>,
-        span: Span,
-        min: Option<u64>,
-        max: Option<u64>,
-        key: Option<(TokenStream, syn::Ident)>,
-        element: Element,
-        is_map: bool,
-    ) -> Option<TokenStream> {
-        let rt = &self.rt;
-        let check = self.check();
-        let mut out = TokenStream::new();
-        let show = element
-            .show
-            .filter(|_| !is_map)
-            .map(|show| quote!(|item, out| { #show }));
-        if min.is_some() || max.is_some() {
-            let (min, max) = (opt_tokens(min), opt_tokens(max));
-            let len = quote_spanned!(span=> value.len());
-            out.extend(match &show {
-                Some(show) => quote! {
-                    #check::list_length(value, #len, #min, #max, #show, path, errors);
-                },
-                None => quote! {
-                    #check::length(#len, #min, #max, path, errors);
-                },
-            });
+    /// How an element (a `ty`) that is `want` is written in a message listing it, as Java
+    /// prints it, or `None` when such elements are not shown: sensitive strings,
+    /// structures, maps, timestamps, and types the derive cannot see through.
+    fn shown(&mut self, want: &Want, ty: Ty<'_>) -> Option<Shown> {
+        let kind = ty.kind();
+        match (want, kind) {
+            (_, Kind::Option(_)) => None,
+            (_, Kind::Deref(inner)) => {
+                let inner = self.shown(want, Ty::of(inner))?;
+                Some(Shown::Deref(Box::new(inner)))
+            }
+            (Want::Str(Some(rule)), Kind::Str | Kind::Other) if !rule.sensitive => {
+                Some(Shown::StrRef(self.statics.site(ty.span)))
+            }
+            (Want::Str(None), Kind::Str) => Some(Shown::Str),
+            (Want::Enum { .. }, Kind::Str) => Some(Shown::StrRef(self.statics.site(ty.span))),
+            (Want::Enum { .. }, Kind::Other) => Some(Shown::DisplayAt(self.statics.site(ty.span))),
+            (Want::Int { .. } | Want::Float { .. } | Want::Range { .. } | Want::Bool, _) => {
+                shown_plain(kind)
+            }
+            (Want::List { item, .. }, Kind::List(elem)) => {
+                let inner = self.shown(item, Ty::of(elem))?;
+                Some(Shown::Nested(Box::new(inner)))
+            }
+            _ => None,
         }
-        if let Some((ok, list)) = key {
-            let keys = quote_spanned!(span=> value.keys());
-            out.extend(quote! {
-                #check::members_hidden(#keys, |item| #ok, #rt::Constraint::MapKey(&#list), path, errors);
-            });
-        }
-        if let Some((ok, list)) = element.own {
-            out.extend(match (is_map, &show) {
-                (true, _) => {
-                    let values = quote_spanned!(span=> value.values());
-                    quote! {
-                        #check::members_hidden(#values, |item| #ok, #rt::Constraint::MapValue(&#list), path, errors);
-                    }
-                }
-                (false, Some(show)) => quote! {
-                    #check::members(value, |item| #ok, #show, #rt::Constraint::ListMember(&#list), path, errors);
-                },
-                (false, None) => quote! {
-                    #check::members_hidden(value, |item| #ok, #rt::Constraint::ListMember(&#list), path, errors);
-                },
-            });
-        }
-        if let Some(deeper) = element.deeper {
-            let (iter, step) = match (is_map, kind) {
-                (true, _) => (
-                    quote_spanned!(span=> value.values()),
-                    quote!(path.map_value(i)),
-                ),
-                (false, Kind::List(_)) => (quote!(value.iter()), quote!(path.index(i))),
-                (false, _) => (
-                    quote_spanned!(span=> ::core::iter::IntoIterator::into_iter(value)),
-                    quote!(path.index(i)),
-                ),
-            };
-            out.extend(quote! {
-                for (i, value) in #iter.enumerate() {
-                    let path = #step;
-                    #deeper
-                }
-            });
-        }
-        (!out.is_empty()).then_some(out)
     }
 }
 
-/// What checks a value: checks of the shared model, or code the derive still writes itself
-/// (collections and their elements).
-enum Lowered {
-    Model(Vec<Check>),
-    Code(TokenStream),
-}
-
-impl Lowered {
-    fn code(code: Option<TokenStream>) -> Option<Lowered> {
-        code.map(Lowered::Code)
+/// The checks of a collection (its type at `site`, its elements reached as `of` says): its
+/// size (a list of shown elements shows itself, `shown` writing each), its keys' and
+/// elements' own constraints, judged together at its path as AWS reports them, and what
+/// is inside each element, at the element's path; `None` when there are none.
+fn lower_collection(
+    site: SiteId,
+    of: Collection,
+    size: Bounds<u64>,
+    keys: Option<ElementCheck>,
+    (own, each): (Option<ElementCheck>, Vec<Check>),
+    shown: Option<Shown>,
+) -> Option<Vec<Check>> {
+    // Maps are never shown.
+    let shown = shown.filter(|_| !matches!(of, Collection::MapAt(_)));
+    let mut checks = Vec::new();
+    if size.min.is_some() || size.max.is_some() {
+        checks.push(Check::SizeAt {
+            bounds: size,
+            shown: shown.clone(),
+            site,
+        });
     }
-}
-
-/// How the elements of a collection are checked (see [`Emitter::element`]).
-#[derive(Default)]
-struct Element {
-    /// An expression of `item` (a reference to an element): whether it meets the
-    /// constraints of its own shape; and the static listing them.
-    own: Option<(TokenStream, syn::Ident)>,
-    /// Statements writing `item` to `out` (a `&mut String`), when elements are shown.
-    show: Option<TokenStream>,
-    /// Code checking what is inside `value` (an element) at `path`.
-    deeper: Option<TokenStream>,
-}
-
-/// Statements writing an element (`item`, a reference to a `ty`) that is `want` to `out`
-/// as Java prints it in a list, or `None` when such elements are not shown: sensitive
-/// strings, structures, maps, timestamps, and types the derive cannot see through.
-fn show_of(check: &TokenStream, want: &Want, ty: Ty<'_>) -> Option<TokenStream> {
-    let kind = ty.kind();
-    let as_str = quote_spanned!(ty.span=> ::core::convert::AsRef::<str>::as_ref(item));
-    match (want, kind) {
-        (_, Kind::Option(_)) => None,
-        (_, Kind::Deref(inner)) => {
-            let show = show_of(check, want, Ty::of(inner))?;
-            Some(quote!({ let item = &**item; #show }))
-        }
-        (Want::Str(Some(rule)), Kind::Str | Kind::Other) if !rule.sensitive => {
-            Some(quote!(#check::show_str(#as_str, out);))
-        }
-        (Want::Str(None), Kind::Str) => Some(quote!(#check::show_str(item, out);)),
-        (Want::Enum { .. }, Kind::Str) => Some(quote!(#check::show_str(#as_str, out);)),
-        (Want::Enum { .. }, Kind::Other) => {
-            Some(quote_spanned!(ty.span=> #check::show_display(item, out);))
-        }
-        (Want::Int { .. } | Want::Float { .. } | Want::Range { .. } | Want::Bool, _) => {
-            show_plain(check, kind)
-        }
-        (Want::List { item, .. }, Kind::List(elem)) => {
-            let show = show_of(check, item, Ty::of(elem))?;
-            Some(quote!(#check::show_nested(item, |item, out| { #show }, out);))
-        }
-        _ => None,
+    if let Some(check) = keys {
+        checks.push(Check::KeysAt { check, site });
     }
+    if let Some(check) = own {
+        checks.push(Check::Elements { of, check, shown });
+    }
+    if !each.is_empty() {
+        checks.push(Check::Each { of, checks: each });
+    }
+    (!checks.is_empty()).then_some(checks)
 }
 
 /// How an element of a well-known type is shown: strings as they are, numbers and
 /// booleans as scalar values are; `None` for other types.
-fn show_plain(check: &TokenStream, kind: Kind<'_>) -> Option<TokenStream> {
+fn shown_plain(kind: Kind<'_>) -> Option<Shown> {
     match kind {
-        Kind::Str => Some(quote!(#check::show_str(item, out);)),
-        Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Bool => {
-            Some(quote!(#check::show_display(item, out);))
-        }
+        Kind::Str => Some(Shown::Str),
+        Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Bool => Some(Shown::Display),
         _ => None,
     }
 }

@@ -55,12 +55,6 @@ impl Statics {
         name
     }
 
-    /// The `StrRules` static of `r`, emitted on first use.
-    pub(crate) fn rules(&mut self, rt: &TokenStream, r: &StrRule) -> Ident {
-        let id = self.rule_id(rt, r);
-        format_ident!("__SPECGEN_RULES_{}", id.0)
-    }
-
     /// The handle of the `StrRules` static of `r`, emitted on first use.
     pub(crate) fn rule_id(&mut self, rt: &TokenStream, r: &StrRule) -> StringRuleId {
         if let Some(i) = self.rules.iter().position(|q| q == r) {
@@ -80,12 +74,6 @@ impl Statics {
         id
     }
 
-    /// The static holding the value set `values`, emitted on first use.
-    pub(crate) fn enum_values(&mut self, values: &[String]) -> Ident {
-        let id = self.enum_id(values);
-        format_ident!("__SPECGEN_VALUES_{}", id.0)
-    }
-
     /// The handle of the static holding the value set `values`, emitted on first use.
     pub(crate) fn enum_id(&mut self, values: &[String]) -> TypeId {
         if let Some(i) = self.enums.iter().position(|v| v == values) {
@@ -100,23 +88,28 @@ impl Statics {
         id
     }
 
-    /// The static listing `items`: the constraints of an element shape, as a message lists
-    /// them when an element of a list or map breaks one.
-    pub(crate) fn constraints(&mut self, rt: &TokenStream, items: Vec<ListedConstraint>) -> Ident {
+    /// The handle of the static listing `items`: the constraints of an element shape, as a
+    /// message lists them when an element of a list or map breaks one; emitted on first use.
+    pub(crate) fn constraint_list(
+        &mut self,
+        rt: &TokenStream,
+        items: Vec<ListedConstraint>,
+    ) -> ConstraintListId {
         let exprs: Vec<TokenStream> = items.iter().map(|c| self.constraint(rt, c)).collect();
         // Keyed by their code, so that bounds equal as numbers but written differently
         // (`0.0`, `-0.0`) keep lists of their own.
         let key = quote!(#(#exprs),*).to_string();
         if let Some(i) = self.lists.iter().position(|k| *k == key) {
-            return format_ident!("__SPECGEN_CONSTRAINTS_{}", i);
+            return ConstraintListId(i);
         }
-        let name = format_ident!("__SPECGEN_CONSTRAINTS_{}", self.lists.len());
+        let id = ConstraintListId(self.lists.len());
+        let name = format_ident!("__SPECGEN_CONSTRAINTS_{}", id.0);
         let n = exprs.len();
         self.items.extend(quote! {
             static #name: [#rt::Constraint; #n] = [#(#exprs),*];
         });
         self.lists.push(key);
-        name
+        id
     }
 
     /// A `Constraint` expression.

@@ -116,6 +116,14 @@ impl Paths {
                 let b = limit(b);
                 quote!(#rt::Constraint::Minimum(#b))
             }
+            ListedConstraint::Above(b) => {
+                let b = limit(b);
+                quote!(#rt::Constraint::Above(#b))
+            }
+            ListedConstraint::Below(b) => {
+                let b = limit(b);
+                quote!(#rt::Constraint::Below(#b))
+            }
             ListedConstraint::Values(names) => quote!(#rt::Constraint::Enum(&[#(#names),*])),
             ListedConstraint::EnumValues(id) => {
                 let values = enum_values(*id);

@@ -33,8 +33,8 @@ mod print;
 
 pub use items::PatternParts;
 pub use model::{
-    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
-    IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
+    FloatWidth, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 pub use print::{Paths, Printer, Statics};
 

@@ -52,6 +52,23 @@ pub struct Bounds<T> {
     pub max: Option<T>,
 }
 
+/// Which bounds of a number a value must not reach (OpenAPI's `exclusiveMinimum` and
+/// `exclusiveMaximum`). Integer bounds never are: lowering moves them by one instead.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Exclusive {
+    /// Values must be greater than the minimum.
+    pub min: bool,
+    /// Values must be less than the maximum.
+    pub max: bool,
+}
+
+impl Exclusive {
+    /// Whether either bound is exclusive.
+    pub fn any(self) -> bool {
+        self.min || self.max
+    }
+}
+
 /// Which collection a check of elements goes through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Collection {
@@ -91,12 +108,15 @@ pub enum Check {
         /// The allowed values, in spec order.
         values: Vec<i64>,
     },
-    /// A number's range (`check::float`, or `check::float32` in `f32` precision).
+    /// A number's range (`check::float`, or `check::float32` in `f32` precision;
+    /// `check::float_between` when a bound is exclusive).
     Float {
         /// The Rust type of the value.
         width: FloatWidth,
         /// The range.
         bounds: Bounds<f64>,
+        /// Which bounds the value must not reach.
+        exclusive: Exclusive,
     },
     /// A list's or map's number of items: `check::list_length` when the list is shown in
     /// the message (`shown`, how each item is written), else `check::length`.
@@ -192,6 +212,8 @@ pub enum Check {
     FloatFrom {
         /// The range.
         bounds: Bounds<f64>,
+        /// Which bounds the value must not reach.
+        exclusive: Exclusive,
         /// The value's type, where the conversion is spanned.
         site: SiteId,
     },
@@ -250,6 +272,8 @@ pub enum ElementTest {
         width: FloatWidth,
         /// The range.
         bounds: Bounds<f64>,
+        /// Which bounds the value must not reach.
+        exclusive: Exclusive,
     },
     /// A list's or map's number of items (`check::length_ok`).
     Size(Bounds<u64>),
@@ -295,6 +319,8 @@ pub enum ElementTest {
     FloatFrom {
         /// The range.
         bounds: Bounds<f64>,
+        /// Which bounds the value must not reach.
+        exclusive: Exclusive,
         /// The element's type, where the conversion is spanned.
         site: SiteId,
     },
@@ -375,6 +401,10 @@ pub enum ListedConstraint {
     Maximum(Bound),
     /// Smallest value.
     Minimum(Bound),
+    /// The bound values must be greater than (an exclusive minimum).
+    Above(Bound),
+    /// The bound values must be less than (an exclusive maximum).
+    Below(Bound),
     /// The values of an integer enum, as text (or of a string enum the derive sees as
     /// strings).
     Values(Vec<String>),

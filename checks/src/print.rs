@@ -4,8 +4,8 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{
-    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
-    IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
+    FloatWidth, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 
 /// Where the statics a check names live: the generator keeps them in its `rules` module,
@@ -76,6 +76,23 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
         }
     }
 
+    /// A `check::FloatRange` of a number with an exclusive bound.
+    fn float_range(&self, width: FloatWidth, b: &Bounds<f64>, exclusive: Exclusive) -> TokenStream {
+        let ck = &self.paths.check;
+        let (min, max) = self.bounds(b);
+        let (exclusive_min, exclusive_max) = (exclusive.min, exclusive.max);
+        let single = width == FloatWidth::F32;
+        quote! {
+            #ck::FloatRange {
+                min: #min,
+                max: #max,
+                exclusive_min: #exclusive_min,
+                exclusive_max: #exclusive_max,
+                single: #single,
+            }
+        }
+    }
+
     /// The bounds as the two arguments of a `check::` helper.
     fn bounds<T: ToTokens + Copy>(&self, b: &Bounds<T>) -> (TokenStream, TokenStream) {
         (self.bound(b.min), self.bound(b.max))
@@ -109,7 +126,20 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     #ck::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
                 }
             }
-            Check::Float { width, bounds: b } => {
+            Check::Float {
+                width,
+                bounds: b,
+                exclusive,
+            } if exclusive.any() => {
+                let range = self.float_range(*width, b, *exclusive);
+                let v = as_f64(*width, value);
+                quote! {
+                    #ck::float_between(#v, &#range, path, errors);
+                }
+            }
+            Check::Float {
+                width, bounds: b, ..
+            } => {
                 let (min, max) = self.bounds(b);
                 // An `f32` is compared in its own precision.
                 match width {
@@ -262,10 +292,18 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
             Check::IntWide { bounds, values } => {
                 self.int_wide(bounds.as_ref(), values.as_deref(), value)
             }
-            Check::FloatFrom { bounds: b, site } => {
+            Check::FloatFrom {
+                bounds: b,
+                exclusive,
+                site,
+            } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::f64::from(*#value)));
+                if exclusive.any() {
+                    let range = self.float_range(FloatWidth::F64, b, *exclusive);
+                    return quote!(#ck::float_between(#v, &#range, path, errors););
+                }
                 let (min, max) = self.bounds(b);
                 quote!(#ck::float(#v, #min, #max, path, errors);)
             }
@@ -429,7 +467,18 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 let tests = self.int_tests(b.as_ref(), values.as_deref());
                 quote!({ let v = #v; #tests })
             }
-            ElementTest::Float { width, bounds: b } => {
+            ElementTest::Float {
+                width,
+                bounds: b,
+                exclusive,
+            } if exclusive.any() => {
+                let range = self.float_range(*width, b, *exclusive);
+                let v = as_f64(*width, &quote!(item));
+                quote!(#ck::float_between_ok(#v, &#range))
+            }
+            ElementTest::Float {
+                width, bounds: b, ..
+            } => {
                 let ok = match width {
                     FloatWidth::F64 => quote!(#ck::float_ok),
                     FloatWidth::F32 => quote!(#ck::float32_ok),
@@ -481,10 +530,18 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     }
                 }
             }
-            ElementTest::FloatFrom { bounds: b, site } => {
+            ElementTest::FloatFrom {
+                bounds: b,
+                exclusive,
+                site,
+            } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::f64::from(*item)));
+                if exclusive.any() {
+                    let range = self.float_range(FloatWidth::F64, b, *exclusive);
+                    return quote!(#ck::float_between_ok(#v, &#range));
+                }
                 let (min, max) = self.bounds(b);
                 quote!(#ck::float_ok(#v, #min, #max))
             }
@@ -559,6 +616,14 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 quote!({ let item = &**item; #body })
             }
         }
+    }
+}
+
+/// A number (a reference to an `f32` or `f64`) as an `f64`, which holds either exactly.
+fn as_f64(width: FloatWidth, value: &TokenStream) -> TokenStream {
+    match width {
+        FloatWidth::F64 => quote!(*#value),
+        FloatWidth::F32 => quote!(::core::primitive::f64::from(*#value)),
     }
 }
 

@@ -9,8 +9,8 @@ use crate::pattern::{Engine, PatternMode};
 // generator: its types (and `TypeId`, by which it names enums) live in `specgen-checks`,
 // named here as before.
 pub use specgen_checks::{
-    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatWidth,
-    IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
+    FloatWidth, IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
 };
 
 /// Index of a pattern in [`Api::patterns`].
@@ -468,6 +468,10 @@ pub struct Constraints {
     pub minimum: Option<Bound>,
     /// `maximum`.
     pub maximum: Option<Bound>,
+    /// Which of a number's bounds values must not reach (`exclusiveMinimum`,
+    /// `exclusiveMaximum`). An integer's exclusive bounds are moved by one instead, so
+    /// this is only ever set on numbers.
+    pub exclusive: Exclusive,
     /// `format: password`.
     pub sensitive: bool,
     /// `enum` of an integer schema.
@@ -515,6 +519,17 @@ impl Constraints {
             },
             minimum: self.minimum.or(inner.minimum),
             maximum: self.maximum.or(inner.maximum),
+            // Each bound keeps its own exclusiveness.
+            exclusive: Exclusive {
+                min: match self.minimum {
+                    Some(_) => self.exclusive.min,
+                    None => inner.exclusive.min,
+                },
+                max: match self.maximum {
+                    Some(_) => self.exclusive.max,
+                    None => inner.exclusive.max,
+                },
+            },
             sensitive: self.sensitive || inner.sensitive,
             int_enum: self.int_enum.clone().or_else(|| inner.int_enum.clone()),
             min_bytes: self.min_bytes.or(inner.min_bytes),
@@ -913,8 +928,14 @@ impl Api {
                     Bound::Int(v) => Bound::Float(v as f64),
                     Bound::Float(v) => Bound::Float(v),
                 };
-                listed.extend(c.maximum.map(|b| ListedConstraint::Maximum(float(b))));
-                listed.extend(c.minimum.map(|b| ListedConstraint::Minimum(float(b))));
+                listed.extend(c.maximum.map(|b| match c.exclusive.max {
+                    true => ListedConstraint::Below(float(b)),
+                    false => ListedConstraint::Maximum(float(b)),
+                }));
+                listed.extend(c.minimum.map(|b| match c.exclusive.min {
+                    true => ListedConstraint::Above(float(b)),
+                    false => ListedConstraint::Minimum(float(b)),
+                }));
             }
             ShapeKind::List(_) | ShapeKind::Map(_)
                 if !key && (c.min_len.is_some() || c.max_len.is_some()) =>

@@ -877,6 +877,10 @@ impl Lowerer<'_> {
                     constraints: Constraints {
                         minimum: n.minimum.map(Bound::Float),
                         maximum: n.maximum.map(Bound::Float),
+                        exclusive: Exclusive {
+                            min: n.exclusive_minimum && n.minimum.is_some(),
+                            max: n.exclusive_maximum && n.maximum.is_some(),
+                        },
                         ..Constraints::default()
                     },
                 })
@@ -1318,6 +1322,8 @@ impl Lowerer<'_> {
                         (None, y) => y,
                         (x, _) => x,
                     };
+                    let minimum = tighter(a.minimum, b.minimum, false);
+                    let maximum = tighter(a.maximum, b.maximum, true);
                     Shape {
                         kind: acc.kind.clone(),
                         constraints: Constraints {
@@ -1331,8 +1337,15 @@ impl Lowerer<'_> {
                                 .unenforced_pattern
                                 .clone()
                                 .or_else(|| b.unenforced_pattern.clone()),
-                            minimum: tighter(a.minimum, b.minimum, false),
-                            maximum: tighter(a.maximum, b.maximum, true),
+                            minimum,
+                            maximum,
+                            // On a tie, an exclusive bound is the tighter.
+                            exclusive: Exclusive {
+                                min: (a.minimum == minimum && a.exclusive.min)
+                                    || (b.minimum == minimum && b.exclusive.min),
+                                max: (a.maximum == maximum && a.exclusive.max)
+                                    || (b.maximum == maximum && b.exclusive.max),
+                            },
                             sensitive: a.sensitive || b.sensitive,
                             ..Constraints::default()
                         },
@@ -2257,8 +2270,8 @@ fn typed(a: &openapiv3::AnySchema, pointer: &str, name: &str) -> Result<Option<T
                 VariantOrUnknownOrEmpty::Empty
             },
             multiple_of: None,
-            exclusive_minimum: false,
-            exclusive_maximum: false,
+            exclusive_minimum: a.exclusive_minimum.unwrap_or(false),
+            exclusive_maximum: a.exclusive_maximum.unwrap_or(false),
             minimum: a.minimum.filter(|f| f.is_finite()),
             maximum: a.maximum.filter(|f| f.is_finite()),
             enumeration: Vec::new(),

@@ -1153,3 +1153,46 @@ fn cli_fail_on_api_for_cognito() {
         String::from_utf8_lossy(&o.stderr)
     );
 }
+
+#[test]
+fn exclusive_bound_changed() {
+    let spec = |level: &str| {
+        format!(
+            "openapi: 3.0.3
+info: {{title: Gauges, version: '1'}}
+paths:
+  /readings:
+    post:
+      operationId: addReading
+      requestBody:
+        content:
+          application/json:
+            schema: {{$ref: '#/components/schemas/Reading'}}
+      responses:
+        '204': {{description: Added.}}
+components:
+  schemas:
+    Reading:
+      type: object
+      properties:
+        level: {{{level}}}
+"
+        )
+    };
+    let inclusive = spec("type: number, minimum: 0, maximum: 1");
+    let exclusive = spec("type: number, minimum: 0, maximum: 1, exclusiveMinimum: true");
+    let tightened = diff(&api(&inclusive), &api(&exclusive));
+    assert_eq!(
+        rows(&tightened),
+        ["range_changed Reading.level wire=breaking/compatible api=compatible"]
+    );
+    assert_eq!(
+        tightened.changes[0].detail,
+        "minimum 0 -> 0 (exclusive); new servers reject values the old limit allowed"
+    );
+    let relaxed = diff(&api(&exclusive), &api(&inclusive));
+    assert_eq!(
+        rows(&relaxed),
+        ["range_changed Reading.level wire=compatible/breaking api=compatible"]
+    );
+}

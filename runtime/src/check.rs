@@ -403,6 +403,86 @@ pub fn float(
     }
 }
 
+/// The range of a number with a bound it must not reach ([`float_between`]): OpenAPI's
+/// `exclusiveMinimum`/`exclusiveMaximum`. Ranges with inclusive bounds only use [`float`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FloatRange {
+    /// The smallest value, or the bound above which values must be.
+    pub min: Option<f64>,
+    /// The largest value, or the bound below which values must be.
+    pub max: Option<f64>,
+    /// Whether values must be greater than `min`, not equal to it.
+    pub exclusive_min: bool,
+    /// Whether values must be less than `max`, not equal to it.
+    pub exclusive_max: bool,
+    /// Whether the value is an `f32`, compared (and shown) in its own precision as
+    /// [`float32`] compares it.
+    pub single: bool,
+}
+
+impl FloatRange {
+    /// The value and a bound in the precision they are compared in.
+    fn pair(&self, value: f64, bound: f64) -> (f64, f64) {
+        if self.single {
+            (f64::from(value as f32), f64::from(bound as f32))
+        } else {
+            (value, bound)
+        }
+    }
+
+    /// The constraint `value` breaks at the low end, if any (NaN breaks none).
+    fn low(&self, value: f64) -> Option<Constraint> {
+        let min = self.min?;
+        let (v, b) = self.pair(value, min);
+        match self.exclusive_min {
+            true if v <= b => Some(Constraint::Above(Limit::Float(min))),
+            false if v < b => Some(Constraint::Minimum(Limit::Float(min))),
+            _ => None,
+        }
+    }
+
+    /// The constraint `value` breaks at the high end, if any (NaN breaks none).
+    fn high(&self, value: f64) -> Option<Constraint> {
+        let max = self.max?;
+        let (v, b) = self.pair(value, max);
+        match self.exclusive_max {
+            true if v >= b => Some(Constraint::Below(Limit::Float(max))),
+            false if v > b => Some(Constraint::Maximum(Limit::Float(max))),
+            _ => None,
+        }
+    }
+}
+
+/// Checks a number against a range with an exclusive bound (an `f32` is passed as an
+/// `f64`, which holds it exactly, with [`FloatRange::single`] set).
+#[inline(never)]
+pub fn float_between(
+    value: f64,
+    range: &FloatRange,
+    path: Path<'_>,
+    errors: &mut ValidationErrors,
+) {
+    let shown = || {
+        ShownValue::Text(if range.single {
+            (value as f32).to_string()
+        } else {
+            value.to_string()
+        })
+    };
+    if let Some(c) = range.low(value) {
+        errors.add(path, shown(), c);
+    }
+    if let Some(c) = range.high(value) {
+        errors.add(path, shown(), c);
+    }
+}
+
+/// Whether a number is within a range with an exclusive bound (NaN is, as
+/// [`float_between`] finds no violation in it).
+pub fn float_between_ok(value: f64, range: &FloatRange) -> bool {
+    range.low(value).is_none() && range.high(value).is_none()
+}
+
 /// Checks a 32-bit float (`format: float`) against `minimum`/`maximum` in its own
 /// precision: the bounds are rounded to `f32`, as the value was when it was read, so that a
 /// value sent at a bound (`0.000001`) is not found below it; the value is shown as `f32`
@@ -507,6 +587,62 @@ mod tests {
              Value at 'image' failed to satisfy constraint: Member must have length less than or equal to 5"
         );
     }
+
+    #[test]
+    fn exclusive_bounds_refuse_the_bound_itself() {
+        let range = FloatRange {
+            min: Some(0.0),
+            max: Some(0.1),
+            exclusive_min: true,
+            exclusive_max: true,
+            single: false,
+        };
+        let run = |value: f64, range: &FloatRange| {
+            let mut errors = ValidationErrors::new();
+            float_between(value, range, Path::ROOT.field("level"), &mut errors);
+            match errors.into_result() {
+                Ok(()) => "valid".to_owned(),
+                Err(e) => e.to_string(),
+            }
+        };
+        assert_eq!(
+            run(0.0, &range),
+            "1 validation error detected: Value '0' at 'level' failed to satisfy constraint: \
+             Member must have value greater than 0"
+        );
+        assert_eq!(
+            run(0.1, &range),
+            "1 validation error detected: Value '0.1' at 'level' failed to satisfy constraint: \
+             Member must have value less than 0.1"
+        );
+        assert_eq!(run(5e-324, &range), "valid");
+        assert_eq!(run(f64::NAN, &range), "valid");
+        assert!(!float_between_ok(0.0, &range) && float_between_ok(0.05, &range));
+        // An `f32` is compared and shown in its own precision: 0.1 read as an `f32` is the
+        // bound rounded to `f32`, so it reaches it.
+        let single = FloatRange {
+            single: true,
+            ..range
+        };
+        assert_eq!(
+            run(f64::from(0.1f32), &single),
+            "1 validation error detected: Value '0.1' at 'level' failed to satisfy constraint: \
+             Member must have value less than 0.1"
+        );
+        assert_eq!(run(f64::from(0.099_999_99_f32), &single), "valid");
+        // One exclusive bound, the other inclusive.
+        let half = FloatRange {
+            exclusive_max: false,
+            ..range
+        };
+        assert_eq!(run(0.1, &half), "valid");
+        assert_eq!(
+            run(0.2, &half),
+            "1 validation error detected: Value '0.2' at 'level' failed to satisfy constraint: \
+             Member must have value less than or equal to 0.1"
+        );
+    }
+
     use crate::pattern::Engine;
 
     static WORD: Pattern = Pattern::new(r"[\w+]+", r"^(?:[[:word:]+]+)$", Engine::Regex);

@@ -70,6 +70,11 @@ pub enum Constraint {
     Minimum(Limit),
     /// A number is greater than this bound.
     Maximum(Limit),
+    /// A number is not greater than this bound (an exclusive minimum: OpenAPI's
+    /// `exclusiveMinimum`; AWS models have none).
+    Above(Limit),
+    /// A number is not smaller than this bound (an exclusive maximum).
+    Below(Limit),
     /// A string does not match this pattern (as written in the spec).
     Pattern(&'static str),
     /// A value is not one of these.
@@ -93,7 +98,10 @@ impl Constraint {
         match self {
             Constraint::Required => 0,
             Constraint::MinLength(_) | Constraint::MaxLength(_) => 1,
-            Constraint::Minimum(_) | Constraint::Maximum(_) => 2,
+            Constraint::Minimum(_)
+            | Constraint::Maximum(_)
+            | Constraint::Above(_)
+            | Constraint::Below(_) => 2,
             Constraint::Pattern(_) => 3,
             Constraint::Enum(_) => 4,
             Constraint::MapKey(_) => 5,
@@ -129,6 +137,8 @@ impl fmt::Display for Constraint {
                 write!(f, "Member must have value greater than or equal to {n}")
             }
             Constraint::Maximum(n) => write!(f, "Member must have value less than or equal to {n}"),
+            Constraint::Above(n) => write!(f, "Member must have value greater than {n}"),
+            Constraint::Below(n) => write!(f, "Member must have value less than {n}"),
             Constraint::Pattern(p) => {
                 write!(f, "Member must satisfy regular expression pattern: {p}")
             }

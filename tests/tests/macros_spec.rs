@@ -387,6 +387,45 @@ fn generic_specs_match_the_generated_validator() {
     );
 }
 
+#[derive(Validate)]
+#[validate(spec = "ui/specs/readings.yaml", schema = "Gauge")]
+struct MyGauge {
+    gain: Option<f64>,
+    steps: Option<Vec<f32>>,
+}
+
+/// Exclusive bounds on numbers refuse the bound itself, in the derive as in the generated
+/// validator, for a value and for list items.
+#[test]
+fn exclusive_bounds_match_the_generated_validator() {
+    let cases = [
+        (Some(0.0), Some(vec![0.5, 0.0])),
+        (Some(2.0), None),
+        (Some(1.999), Some(vec![1e-30])),
+    ];
+    let mut messages = Vec::new();
+    for (gain, steps) in cases {
+        let ours = MyGauge {
+            gain,
+            steps: steps.clone(),
+        };
+        let generated = readings::types::Gauge { gain, steps };
+        assert_eq!(message(&ours), message(&generated));
+        messages.push(message(&ours));
+    }
+    assert_eq!(
+        messages,
+        [
+            "2 validation errors detected: \
+             Value '0' at 'gain' failed to satisfy constraint: Member must have value greater than 0; \
+             Value '[0.5, 0]' at 'steps' failed to satisfy constraint: Member must satisfy constraint: [Member must have value greater than 0]",
+            "1 validation error detected: \
+             Value '2' at 'gain' failed to satisfy constraint: Member must have value less than 2",
+            "",
+        ]
+    );
+}
+
 /// Holds `DesiredDeliveryMediums` as the generated enum type: judged by its `Validate`,
 /// shown by its `Display`.
 #[derive(Validate)]

@@ -7,7 +7,7 @@ use serde_json::Value;
 use super::change::{Api as ApiImpact, Kind};
 use super::classify::{self, Effect};
 use super::compare::{Differ, Site, text};
-use crate::ir::{Api, Bound, Constraints, FloatWidth, IntWidth, Shape, ShapeKind};
+use crate::ir::{Api, Bound, Constraints, Exclusive, FloatWidth, IntWidth, Shape, ShapeKind};
 
 /// Constraints with patterns as text, so that two APIs' constraints compare.
 #[derive(Debug, Clone, PartialEq)]
@@ -17,6 +17,7 @@ struct Limits {
     pattern: Option<String>,
     minimum: Option<Bound>,
     maximum: Option<Bound>,
+    exclusive: Exclusive,
     sensitive: bool,
     int_enum: Option<Vec<i64>>,
 }
@@ -32,6 +33,7 @@ impl Limits {
                 .map(|p| p.source.clone()),
             minimum: c.minimum,
             maximum: c.maximum,
+            exclusive: c.exclusive,
             sensitive: c.sensitive,
             int_enum: c.int_enum.clone(),
         }
@@ -82,9 +84,10 @@ fn bound_value(b: Bound) -> Value {
     }
 }
 
-fn bound_text(b: Option<Bound>) -> String {
+fn bound_text(b: Option<Bound>, exclusive: bool) -> String {
     match b {
         Some(Bound::Int(v)) => v.to_string(),
+        Some(Bound::Float(v)) if exclusive => format!("{v} (exclusive)"),
         Some(Bound::Float(v)) => v.to_string(),
         None => "none".to_owned(),
     }
@@ -252,8 +255,10 @@ impl Differ<'_> {
             );
         }
         let value_kind = Kind::RangeChanged;
-        if a.minimum != b.minimum {
+        if a.minimum != b.minimum || a.exclusive.min != b.exclusive.min {
             let tighter = match (a.minimum, b.minimum) {
+                // The same bound, now not allowed itself, or allowed again.
+                (Some(x), Some(y)) if bound_cmp(y, x).is_eq() => b.exclusive.min,
                 (Some(x), Some(y)) => bound_cmp(y, x).is_gt(),
                 (None, Some(_)) => true,
                 _ => false,
@@ -270,15 +275,16 @@ impl Differ<'_> {
                 api,
                 format!(
                     "minimum {} -> {}",
-                    bound_text(a.minimum),
-                    bound_text(b.minimum)
+                    bound_text(a.minimum, a.exclusive.min),
+                    bound_text(b.minimum, b.exclusive.min)
                 ),
                 a.minimum.map(bound_value),
                 b.minimum.map(bound_value),
             );
         }
-        if a.maximum != b.maximum {
+        if a.maximum != b.maximum || a.exclusive.max != b.exclusive.max {
             let tighter = match (a.maximum, b.maximum) {
+                (Some(x), Some(y)) if bound_cmp(y, x).is_eq() => b.exclusive.max,
                 (Some(x), Some(y)) => bound_cmp(y, x).is_lt(),
                 (None, Some(_)) => true,
                 _ => false,
@@ -295,8 +301,8 @@ impl Differ<'_> {
                 api,
                 format!(
                     "maximum {} -> {}",
-                    bound_text(a.maximum),
-                    bound_text(b.maximum)
+                    bound_text(a.maximum, a.exclusive.max),
+                    bound_text(b.maximum, b.exclusive.max)
                 ),
                 a.maximum.map(bound_value),
                 b.maximum.map(bound_value),

@@ -488,14 +488,21 @@ pub(crate) fn constraint_docs(api: &Api, shape: &Shape) -> Option<String> {
         (None, Some(b)) => parts.push(format!("Bytes: at most {b} (decoded).")),
         (None, None) => {}
     }
-    let bound = |b: Bound| match b {
-        Bound::Int(v) => v.to_string(),
-        Bound::Float(v) => v.to_string(),
+    let bound = |b: Bound, exclusive: bool| {
+        let text = match b {
+            Bound::Int(v) => v.to_string(),
+            Bound::Float(v) => v.to_string(),
+        };
+        match exclusive {
+            true => format!("{text} (exclusive)"),
+            false => text,
+        }
     };
+    let (min, max) = (c.exclusive.min, c.exclusive.max);
     match (c.minimum, c.maximum) {
-        (Some(a), Some(b)) => parts.push(format!("Range: {} to {}.", bound(a), bound(b))),
-        (Some(a), None) => parts.push(format!("Minimum: {}.", bound(a))),
-        (None, Some(b)) => parts.push(format!("Maximum: {}.", bound(b))),
+        (Some(a), Some(b)) => parts.push(format!("Range: {} to {}.", bound(a, min), bound(b, max))),
+        (Some(a), None) => parts.push(format!("Minimum: {}.", bound(a, min))),
+        (None, Some(b)) => parts.push(format!("Maximum: {}.", bound(b, max))),
         (None, None) => {}
     }
     if let Some(p) = c.pattern {

@@ -338,6 +338,7 @@ impl Model<'_> {
                 checks.push(Check::Float {
                     width: *width,
                     bounds: float_bounds(c),
+                    exclusive: c.exclusive,
                 });
             }
             ShapeKind::List(_) | ShapeKind::Map(_)
@@ -434,6 +435,7 @@ impl Model<'_> {
             ShapeKind::Number(width) => ElementTest::Float {
                 width: *width,
                 bounds: float_bounds(c),
+                exclusive: c.exclusive,
             },
             ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size(len_bounds(c)),
             // Keys are held as text; values as the enum, which knows whether it is known.

@@ -12,8 +12,8 @@ use syn::Type;
 use syn::spanned::Spanned;
 
 use specgen_checks::{
-    Bound, Bounds, Check, Collection, ElementCheck, ElementTest, FloatWidth, ListedConstraint,
-    Printer, Shown, SiteId,
+    Bound, Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth,
+    ListedConstraint, Printer, Shown, SiteId,
 };
 
 use super::attr::Num;
@@ -34,7 +34,12 @@ pub(crate) enum Want {
         one_of: Option<Vec<i64>>,
     },
     /// A floating-point number within bounds.
-    Float { min: Option<f64>, max: Option<f64> },
+    Float {
+        min: Option<f64>,
+        max: Option<f64>,
+        /// Which bounds the value must not reach (spec `exclusiveMinimum`/`Maximum`).
+        exclusive: Exclusive,
+    },
     /// `range(..)`: integer or float checks, depending on the field's type.
     Range { min: Option<Num>, max: Option<Num> },
     /// A list (spec `array`): item count and each item.
@@ -282,7 +287,11 @@ impl Emitter<'_> {
                 };
                 Some(vec![check])
             }
-            Want::Float { min, max } => {
+            Want::Float {
+                min,
+                max,
+                exclusive,
+            } => {
                 if min.is_none() && max.is_none() {
                     return None;
                 }
@@ -290,17 +299,21 @@ impl Emitter<'_> {
                     min: *min,
                     max: *max,
                 };
+                let exclusive = *exclusive;
                 let check = match kind {
                     Kind::F64 => Check::Float {
                         width: FloatWidth::F64,
                         bounds,
+                        exclusive,
                     },
                     Kind::F32 => Check::Float {
                         width: FloatWidth::F32,
                         bounds,
+                        exclusive,
                     },
                     _ => Check::FloatFrom {
                         bounds,
+                        exclusive,
                         site: self.statics.site(span),
                     },
                 };
@@ -483,6 +496,7 @@ impl Emitter<'_> {
             _ => Want::Float {
                 min: float(min),
                 max: float(max),
+                exclusive: Exclusive::default(),
             },
         })
     }
@@ -573,7 +587,11 @@ impl Emitter<'_> {
                 let list = self.statics.constraint_list(&rt, listed);
                 (Some(ElementCheck { test, list }), Vec::new())
             }
-            Want::Float { min, max } => {
+            Want::Float {
+                min,
+                max,
+                exclusive,
+            } => {
                 if min.is_none() && max.is_none() {
                     return nothing;
                 }
@@ -581,23 +599,33 @@ impl Emitter<'_> {
                     min: *min,
                     max: *max,
                 };
+                let exclusive = *exclusive;
                 let test = match kind {
                     Kind::F64 => ElementTest::Float {
                         width: FloatWidth::F64,
                         bounds,
+                        exclusive,
                     },
                     Kind::F32 => ElementTest::Float {
                         width: FloatWidth::F32,
                         bounds,
+                        exclusive,
                     },
                     _ => ElementTest::FloatFrom {
                         bounds,
+                        exclusive,
                         site: self.statics.site(span),
                     },
                 };
                 let mut listed = Vec::new();
-                listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Float(m))));
-                listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Float(m))));
+                listed.extend(max.map(|m| match exclusive.max {
+                    true => ListedConstraint::Below(Bound::Float(m)),
+                    false => ListedConstraint::Maximum(Bound::Float(m)),
+                }));
+                listed.extend(min.map(|m| match exclusive.min {
+                    true => ListedConstraint::Above(Bound::Float(m)),
+                    false => ListedConstraint::Minimum(Bound::Float(m)),
+                }));
                 let list = self.statics.constraint_list(&rt, listed);
                 (Some(ElementCheck { test, list }), Vec::new())
             }

@@ -248,6 +248,7 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
         ShapeKind::Number(_) => Want::Float {
             min: c.minimum.map(Bound::as_float),
             max: c.maximum.map(Bound::as_float),
+            exclusive: c.exclusive,
         },
         ShapeKind::Boolean => Want::Bool,
         ShapeKind::Timestamp => Want::Timestamp {

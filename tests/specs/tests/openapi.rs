@@ -256,10 +256,17 @@ fn json_spec_numbers_and_odd_enum_values() {
         "humidity": 100, "windSpeed": 0.0, "raw": {"anything": [1, "goes"]}}),
     );
     assert_eq!(obs.observed_at, "2024-01-31T10:00:00Z");
-    // exclusiveMaximum 100 on an integer is 99; exclusiveMinimum on a number is kept inclusive.
+    // exclusiveMaximum 100 on an integer is 99; a number (here an `f32`) must not reach
+    // its exclusive minimum 0.
     assert_eq!(
         message(&obs),
-        "1 validation error detected: Value '100' at 'humidity' failed to satisfy constraint: Member must have value less than or equal to 99"
+        "2 validation errors detected: \
+         Value '100' at 'humidity' failed to satisfy constraint: Member must have value less than or equal to 99; \
+         Value '0' at 'windSpeed' failed to satisfy constraint: Member must have value greater than 0"
     );
+    let above: Observation = round_trip(
+        json!({"temperature": 1.5, "observedAt": "2024-01-31T10:00:00Z", "windSpeed": 0.5}),
+    );
+    assert_eq!(message(&above), "valid");
     assert_eq!(weather::Operation::GetObservations.parameters().len(), 3);
 }

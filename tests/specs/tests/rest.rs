@@ -421,7 +421,7 @@ fn openapi_3_1_parameters_and_responses() {
         message(&request),
         "5 validation errors detected: \
          Value '2024-01-01' at 'X-Api-Version' failed to satisfy constraint: Member must satisfy enum value set: [2025-06-01]; \
-         Value '-31' at 'minMagnitude' failed to satisfy constraint: Member must have value greater than or equal to -30; \
+         Value '-31' at 'minMagnitude' failed to satisfy constraint: Member must have value greater than -30; \
          Value '0' at 'night' failed to satisfy constraint: Member must have value greater than or equal to 1; \
          Value 'a-very-long-name' at 'observer' failed to satisfy constraint: Member must have length less than or equal to 12; \
          Value 'xx-1' at 'telescopeId' failed to satisfy constraint: Member must satisfy regular expression pattern: ^[A-Z]{2}-[0-9]{3}$"
@@ -431,6 +431,23 @@ fn openapi_3_1_parameters_and_responses() {
         err.to_string(),
         "Value null at 'band' failed to satisfy constraint: Member must not be null"
     );
+    // The exclusive bounds themselves are refused; anything between them is not.
+    let (_, ok_path) = Operation::route("GET", "/telescopes/AB-123/observations").unwrap();
+    let at = |magnitude: &str| {
+        let query = format!("band=V&minMagnitude={magnitude}");
+        message(&ListObservationsRequest::from_parts(&ok_path, &query, &[]).unwrap())
+    };
+    assert_eq!(
+        at("30"),
+        "1 validation error detected: Value '30' at 'minMagnitude' failed to satisfy \
+         constraint: Member must have value less than 30"
+    );
+    assert_eq!(
+        at("-30"),
+        "1 validation error detected: Value '-30' at 'minMagnitude' failed to satisfy \
+         constraint: Member must have value greater than -30"
+    );
+    assert_eq!(at("29.999"), "valid");
     let (op, path) = Operation::route("DELETE", "/telescopes/AB-123").unwrap();
     assert_eq!(op, Operation::RetireTelescope);
     let request = RetireTelescopeRequest::from_parts(&path, "reason=ok", &[]).unwrap();

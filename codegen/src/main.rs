@@ -6,11 +6,6 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 use specgen::{Error, Settings};
 
-/// Emitting, parsing and printing code allocates every identifier and token on its own;
-/// mimalloc serves that many small allocations far faster than the system allocator.
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// Rust code from OpenAPI 3.0 descriptions.
 #[derive(Parser)]
 #[command(name = "specgen", version, about)]

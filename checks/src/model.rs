@@ -411,3 +411,29 @@ pub enum ListedConstraint {
     /// The values of a string enum type.
     EnumValues(TypeId),
 }
+
+impl ListedConstraint {
+    /// An integer's range as a message lists it: the maximum first, then the minimum.
+    pub fn int_range(bounds: Bounds<i64>) -> impl Iterator<Item = ListedConstraint> {
+        let max = bounds.max.map(|m| ListedConstraint::Maximum(Bound::Int(m)));
+        let min = bounds.min.map(|m| ListedConstraint::Minimum(Bound::Int(m)));
+        max.into_iter().chain(min)
+    }
+
+    /// A number's range as a message lists it: the maximum first, then the minimum, each
+    /// exclusive or not.
+    pub fn float_range(
+        bounds: Bounds<f64>,
+        exclusive: Exclusive,
+    ) -> impl Iterator<Item = ListedConstraint> {
+        let max = bounds.max.map(|m| match exclusive.max {
+            true => ListedConstraint::Below(Bound::Float(m)),
+            false => ListedConstraint::Maximum(Bound::Float(m)),
+        });
+        let min = bounds.min.map(|m| match exclusive.min {
+            true => ListedConstraint::Above(Bound::Float(m)),
+            false => ListedConstraint::Minimum(Bound::Float(m)),
+        });
+        max.into_iter().chain(min)
+    }
+}

@@ -912,30 +912,21 @@ impl Api {
             ShapeKind::Integer(_)
                 if !key && (c.minimum.is_some() || c.maximum.is_some() || c.int_enum.is_some()) =>
             {
-                let int = |b: Bound| match b {
-                    Bound::Int(v) => Bound::Int(v),
-                    Bound::Float(v) => Bound::Int(v as i64),
-                };
-                listed.extend(c.maximum.map(|b| ListedConstraint::Maximum(int(b))));
-                listed.extend(c.minimum.map(|b| ListedConstraint::Minimum(int(b))));
+                listed.extend(ListedConstraint::int_range(Bounds {
+                    min: c.minimum.map(Bound::as_int),
+                    max: c.maximum.map(Bound::as_int),
+                }));
                 if let Some(values) = &c.int_enum {
                     let names = values.iter().map(i64::to_string).collect();
                     listed.push(ListedConstraint::Values(names));
                 }
             }
             ShapeKind::Number(_) if !key && (c.minimum.is_some() || c.maximum.is_some()) => {
-                let float = |b: Bound| match b {
-                    Bound::Int(v) => Bound::Float(v as f64),
-                    Bound::Float(v) => Bound::Float(v),
+                let bounds = Bounds {
+                    min: c.minimum.map(Bound::as_float),
+                    max: c.maximum.map(Bound::as_float),
                 };
-                listed.extend(c.maximum.map(|b| match c.exclusive.max {
-                    true => ListedConstraint::Below(float(b)),
-                    false => ListedConstraint::Maximum(float(b)),
-                }));
-                listed.extend(c.minimum.map(|b| match c.exclusive.min {
-                    true => ListedConstraint::Above(float(b)),
-                    false => ListedConstraint::Minimum(float(b)),
-                }));
+                listed.extend(ListedConstraint::float_range(bounds, c.exclusive));
             }
             ShapeKind::List(_) | ShapeKind::Map(_)
                 if !key && (c.min_len.is_some() || c.max_len.is_some()) =>

@@ -106,6 +106,42 @@ macro_rules! worded_option {
     };
 }
 
+/// Writes `EXPECTED`, `as_str`, [`Display`](fmt::Display) and [`FromStr`] of an option
+/// that holds text as given, once `valid` accepts it.
+macro_rules! checked_text {
+    ($ty:ident, $expected:literal, $accepts:literal, $valid:expr) => {
+        impl $ty {
+            #[doc = concat!("What [`", stringify!($ty), "::from_str`] accepts, for messages.")]
+            pub const EXPECTED: &'static str = $expected;
+
+            /// The text as given.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $ty {
+            /// The text as given.
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl FromStr for $ty {
+            type Err = InvalidValue;
+
+            #[doc = $accepts]
+            fn from_str(s: &str) -> Result<Self, InvalidValue> {
+                let valid: fn(&str) -> bool = $valid;
+                if !valid(s) {
+                    return Err(InvalidValue::new(Self::EXPECTED, s));
+                }
+                Ok($ty(s.to_owned()))
+            }
+        }
+    };
+}
+
 /// Which protocol to generate for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ProtocolChoice {
@@ -140,68 +176,24 @@ worded_option!(UnsupportedPattern, "`warn` or `error`", {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ErrorCode(String);
 
-impl ErrorCode {
-    /// What [`ErrorCode::from_str`] accepts, for messages.
-    pub const EXPECTED: &'static str = "an error code such as `ValidationException`";
-
-    /// The code.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for ErrorCode {
-    /// The code as given.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for ErrorCode {
-    type Err = InvalidValue;
-
-    /// One or more ASCII letters and digits.
-    fn from_str(s: &str) -> Result<Self, InvalidValue> {
-        if s.is_empty() || !s.chars().all(|c| c.is_ascii_alphanumeric()) {
-            return Err(InvalidValue::new(Self::EXPECTED, s));
-        }
-        Ok(ErrorCode(s.to_owned()))
-    }
-}
+checked_text!(
+    ErrorCode,
+    "an error code such as `ValidationException`",
+    "One or more ASCII letters and digits.",
+    |s| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric())
+);
 
 /// The path of the runtime crate in generated code, such as `::specgen_runtime`: text that
 /// parses as a Rust path.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct RuntimePath(String);
 
-impl RuntimePath {
-    /// What [`RuntimePath::from_str`] accepts, for messages.
-    pub const EXPECTED: &'static str = "a Rust path such as `::specgen_runtime`";
-
-    /// The path as given.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-impl fmt::Display for RuntimePath {
-    /// The path as given.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl FromStr for RuntimePath {
-    type Err = InvalidValue;
-
-    /// Text that `syn` parses as a path (`::specgen_runtime`, `crate::rt`).
-    fn from_str(s: &str) -> Result<Self, InvalidValue> {
-        if syn::parse_str::<syn::Path>(s).is_err() {
-            return Err(InvalidValue::new(Self::EXPECTED, s));
-        }
-        Ok(RuntimePath(s.to_owned()))
-    }
-}
+checked_text!(
+    RuntimePath,
+    "a Rust path such as `::specgen_runtime`",
+    "Text that `syn` parses as a path (`::specgen_runtime`, `crate::rt`).",
+    |s| syn::parse_str::<syn::Path>(s).is_ok()
+);
 
 /// Options of one generation.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -12,8 +12,8 @@ use syn::Type;
 use syn::spanned::Spanned;
 
 use specgen_checks::{
-    Bound, Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth,
-    ListedConstraint, Printer, Shown, SiteId,
+    Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth, ListedConstraint,
+    Printer, Shown, SiteId,
 };
 
 use super::attr::Num;
@@ -300,18 +300,13 @@ impl Emitter<'_> {
                     max: *max,
                 };
                 let exclusive = *exclusive;
-                let check = match kind {
-                    Kind::F64 => Check::Float {
-                        width: FloatWidth::F64,
+                let check = match float_width(kind) {
+                    Some(width) => Check::Float {
+                        width,
                         bounds,
                         exclusive,
                     },
-                    Kind::F32 => Check::Float {
-                        width: FloatWidth::F32,
-                        bounds,
-                        exclusive,
-                    },
-                    _ => Check::FloatFrom {
+                    None => Check::FloatFrom {
                         bounds,
                         exclusive,
                         site: self.statics.site(span),
@@ -564,11 +559,8 @@ impl Emitter<'_> {
                     min: *min,
                     max: *max,
                 });
-                let mut listed = Vec::new();
-                if bounds.is_some() {
-                    listed.extend(max.map(|m| ListedConstraint::Maximum(Bound::Int(m))));
-                    listed.extend(min.map(|m| ListedConstraint::Minimum(Bound::Int(m))));
-                }
+                let mut listed: Vec<_> =
+                    bounds.map_or_else(Vec::new, |b| ListedConstraint::int_range(b).collect());
                 if let Some(values) = one_of {
                     listed.push(ListedConstraint::Values(
                         values.iter().map(i64::to_string).collect(),
@@ -600,32 +592,19 @@ impl Emitter<'_> {
                     max: *max,
                 };
                 let exclusive = *exclusive;
-                let test = match kind {
-                    Kind::F64 => ElementTest::Float {
-                        width: FloatWidth::F64,
+                let test = match float_width(kind) {
+                    Some(width) => ElementTest::Float {
+                        width,
                         bounds,
                         exclusive,
                     },
-                    Kind::F32 => ElementTest::Float {
-                        width: FloatWidth::F32,
-                        bounds,
-                        exclusive,
-                    },
-                    _ => ElementTest::FloatFrom {
+                    None => ElementTest::FloatFrom {
                         bounds,
                         exclusive,
                         site: self.statics.site(span),
                     },
                 };
-                let mut listed = Vec::new();
-                listed.extend(max.map(|m| match exclusive.max {
-                    true => ListedConstraint::Below(Bound::Float(m)),
-                    false => ListedConstraint::Maximum(Bound::Float(m)),
-                }));
-                listed.extend(min.map(|m| match exclusive.min {
-                    true => ListedConstraint::Above(Bound::Float(m)),
-                    false => ListedConstraint::Minimum(Bound::Float(m)),
-                }));
+                let listed = ListedConstraint::float_range(bounds, exclusive).collect();
                 let list = self.statics.constraint_list(&rt, listed);
                 (Some(ElementCheck { test, list }), Vec::new())
             }
@@ -788,6 +767,16 @@ fn shown_plain(kind: Kind<'_>) -> Option<Shown> {
     match kind {
         Kind::Str => Some(Shown::Str),
         Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Bool => Some(Shown::Display),
+        _ => None,
+    }
+}
+
+/// The width of a number the derive sees as `f32` or `f64`; `None` for other types, read
+/// through `f64::from`.
+fn float_width(kind: Kind<'_>) -> Option<FloatWidth> {
+    match kind {
+        Kind::F64 => Some(FloatWidth::F64),
+        Kind::F32 => Some(FloatWidth::F32),
         _ => None,
     }
 }

@@ -7898,365 +7898,81 @@ impl Error {
     /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
     pub fn to_json(&self) -> ::std::vec::Vec<u8> {
         match self {
-            Self::AccessDeniedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "AccessDeniedException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::AliasExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "AliasExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::CachedCimdurlDoesNotExistException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "CachedCIMDURLDoesNotExistException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::CodeDeliveryFailureException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "CodeDeliveryFailureException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::CodeMismatchException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "CodeMismatchException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ConcurrentModificationException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ConcurrentModificationException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::DeviceKeyExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "DeviceKeyExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::DuplicateProviderException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "DuplicateProviderException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::EnableSoftwareTokenMfaException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "EnableSoftwareTokenMFAException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ExpiredCodeException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ExpiredCodeException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::FeatureUnavailableInTierException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "FeatureUnavailableInTierException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ForbiddenException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ForbiddenException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::GroupExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "GroupExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::InternalErrorException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InternalErrorException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::InternalServerException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InternalServerException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::AccessDeniedException(error) => Exception::to_json(error),
+            Self::AliasExistsException(error) => Exception::to_json(error),
+            Self::CachedCimdurlDoesNotExistException(error) => Exception::to_json(error),
+            Self::CodeDeliveryFailureException(error) => Exception::to_json(error),
+            Self::CodeMismatchException(error) => Exception::to_json(error),
+            Self::ConcurrentModificationException(error) => Exception::to_json(error),
+            Self::DeviceKeyExistsException(error) => Exception::to_json(error),
+            Self::DuplicateProviderException(error) => Exception::to_json(error),
+            Self::EnableSoftwareTokenMfaException(error) => Exception::to_json(error),
+            Self::ExpiredCodeException(error) => Exception::to_json(error),
+            Self::FeatureUnavailableInTierException(error) => Exception::to_json(error),
+            Self::ForbiddenException(error) => Exception::to_json(error),
+            Self::GroupExistsException(error) => Exception::to_json(error),
+            Self::InternalErrorException(error) => Exception::to_json(error),
+            Self::InternalServerException(error) => Exception::to_json(error),
             Self::InvalidEmailRoleAccessPolicyException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidEmailRoleAccessPolicyException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
-            Self::InvalidLambdaResponseException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidLambdaResponseException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::InvalidOAuthFlowException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidOAuthFlowException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::InvalidParameterException(error) => {
-                ::specgen_runtime::error_code::exception_json(
-                    "InvalidParameterException",
-                    error,
-                )
-            }
-            Self::InvalidPasswordException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidPasswordException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::InvalidSmsRoleAccessPolicyException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidSmsRoleAccessPolicyException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::InvalidLambdaResponseException(error) => Exception::to_json(error),
+            Self::InvalidOAuthFlowException(error) => Exception::to_json(error),
+            Self::InvalidParameterException(error) => Exception::to_json(error),
+            Self::InvalidPasswordException(error) => Exception::to_json(error),
+            Self::InvalidSmsRoleAccessPolicyException(error) => Exception::to_json(error),
             Self::InvalidSmsRoleTrustRelationshipException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidSmsRoleTrustRelationshipException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
             Self::InvalidUserPoolConfigurationException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "InvalidUserPoolConfigurationException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
-            Self::LimitExceededException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "LimitExceededException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::MfaMethodNotFoundException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "MFAMethodNotFoundException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ManagedLoginBrandingExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ManagedLoginBrandingExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::NotAuthorizedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "NotAuthorizedException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::OperationNotEnabledException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "OperationNotEnabledException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::LimitExceededException(error) => Exception::to_json(error),
+            Self::MfaMethodNotFoundException(error) => Exception::to_json(error),
+            Self::ManagedLoginBrandingExistsException(error) => Exception::to_json(error),
+            Self::NotAuthorizedException(error) => Exception::to_json(error),
+            Self::OperationNotEnabledException(error) => Exception::to_json(error),
             Self::PasswordHistoryPolicyViolationException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "PasswordHistoryPolicyViolationException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
-            Self::PasswordResetRequiredException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "PasswordResetRequiredException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::PreconditionNotMetException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "PreconditionNotMetException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::RefreshTokenReuseException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "RefreshTokenReuseException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ResourceNotFoundException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ResourceNotFoundException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ScopeDoesNotExistException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ScopeDoesNotExistException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::ServiceQuotaExceededException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "ServiceQuotaExceededException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::SoftwareTokenMfaNotFoundException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "SoftwareTokenMFANotFoundException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::TermsExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "TermsExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::TierChangeNotAllowedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "TierChangeNotAllowedException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::TooManyFailedAttemptsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "TooManyFailedAttemptsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::TooManyRequestsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "TooManyRequestsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UnauthorizedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnauthorizedException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UnexpectedLambdaException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnexpectedLambdaException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::PasswordResetRequiredException(error) => Exception::to_json(error),
+            Self::PreconditionNotMetException(error) => Exception::to_json(error),
+            Self::RefreshTokenReuseException(error) => Exception::to_json(error),
+            Self::ResourceNotFoundException(error) => Exception::to_json(error),
+            Self::ScopeDoesNotExistException(error) => Exception::to_json(error),
+            Self::ServiceQuotaExceededException(error) => Exception::to_json(error),
+            Self::SoftwareTokenMfaNotFoundException(error) => Exception::to_json(error),
+            Self::TermsExistsException(error) => Exception::to_json(error),
+            Self::TierChangeNotAllowedException(error) => Exception::to_json(error),
+            Self::TooManyFailedAttemptsException(error) => Exception::to_json(error),
+            Self::TooManyRequestsException(error) => Exception::to_json(error),
+            Self::UnauthorizedException(error) => Exception::to_json(error),
+            Self::UnexpectedLambdaException(error) => Exception::to_json(error),
             Self::UnsupportedIdentityProviderException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnsupportedIdentityProviderException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
-            Self::UnsupportedOperationException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnsupportedOperationException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UnsupportedTokenTypeException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnsupportedTokenTypeException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UnsupportedUserStateException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UnsupportedUserStateException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserImportInProgressException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserImportInProgressException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserLambdaValidationException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserLambdaValidationException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserNotConfirmedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserNotConfirmedException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserNotFoundException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserNotFoundException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserPoolAddOnNotEnabledException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserPoolAddOnNotEnabledException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UserPoolTaggingException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UserPoolTaggingException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::UsernameExistsException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "UsernameExistsException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::WebAuthnChallengeNotFoundException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnChallengeNotFoundException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::WebAuthnClientMismatchException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnClientMismatchException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::UnsupportedOperationException(error) => Exception::to_json(error),
+            Self::UnsupportedTokenTypeException(error) => Exception::to_json(error),
+            Self::UnsupportedUserStateException(error) => Exception::to_json(error),
+            Self::UserImportInProgressException(error) => Exception::to_json(error),
+            Self::UserLambdaValidationException(error) => Exception::to_json(error),
+            Self::UserNotConfirmedException(error) => Exception::to_json(error),
+            Self::UserNotFoundException(error) => Exception::to_json(error),
+            Self::UserPoolAddOnNotEnabledException(error) => Exception::to_json(error),
+            Self::UserPoolTaggingException(error) => Exception::to_json(error),
+            Self::UsernameExistsException(error) => Exception::to_json(error),
+            Self::WebAuthnChallengeNotFoundException(error) => Exception::to_json(error),
+            Self::WebAuthnClientMismatchException(error) => Exception::to_json(error),
             Self::WebAuthnConfigurationMissingException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnConfigurationMissingException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
             Self::WebAuthnCredentialNotSupportedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnCredentialNotSupportedException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
-            Self::WebAuthnNotEnabledException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnNotEnabledException",
-                    error.message.as_deref(),
-                )
-            }
-            Self::WebAuthnOriginNotAllowedException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnOriginNotAllowedException",
-                    error.message.as_deref(),
-                )
-            }
+            Self::WebAuthnNotEnabledException(error) => Exception::to_json(error),
+            Self::WebAuthnOriginNotAllowedException(error) => Exception::to_json(error),
             Self::WebAuthnRelyingPartyMismatchException(error) => {
-                ::specgen_runtime::error_code::to_json(
-                    "WebAuthnRelyingPartyMismatchException",
-                    error.message.as_deref(),
-                )
+                Exception::to_json(error)
             }
             Self::Unknown { code, message } => {
                 ::specgen_runtime::error_code::to_json(code, message.as_deref())
@@ -8307,547 +8023,1635 @@ pub trait Exception {
     /// The error code (`__type` on the wire).
     const CODE: &'static str;
 
+    /// The HTTP status the service answers it with.
+    const HTTP_STATUS: u16;
+
     /// This exception as an [`Error`].
     fn into_error(self) -> Error;
+
+    /// The exception `error` holds, or `error` itself when it holds another.
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error>
+    where
+        Self: Sized;
+    /// The wire body: `{"__type":"<Code>","message":"..."}`, with the exception's
+    /// other members.
+    fn to_json(&self) -> ::std::vec::Vec<u8>;
 }
 
 impl Exception for types::AccessDeniedException {
     const CODE: &'static str = "AccessDeniedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::AccessDeniedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::AccessDeniedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "AccessDeniedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::AliasExistsException {
     const CODE: &'static str = "AliasExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::AliasExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::AliasExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "AliasExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::CachedCimdurlDoesNotExistException {
     const CODE: &'static str = "CachedCIMDURLDoesNotExistException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::CachedCimdurlDoesNotExistException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::CachedCimdurlDoesNotExistException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "CachedCIMDURLDoesNotExistException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::CodeDeliveryFailureException {
     const CODE: &'static str = "CodeDeliveryFailureException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::CodeDeliveryFailureException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::CodeDeliveryFailureException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "CodeDeliveryFailureException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::CodeMismatchException {
     const CODE: &'static str = "CodeMismatchException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::CodeMismatchException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::CodeMismatchException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "CodeMismatchException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ConcurrentModificationException {
     const CODE: &'static str = "ConcurrentModificationException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ConcurrentModificationException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ConcurrentModificationException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ConcurrentModificationException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::DeviceKeyExistsException {
     const CODE: &'static str = "DeviceKeyExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::DeviceKeyExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::DeviceKeyExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "DeviceKeyExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::DuplicateProviderException {
     const CODE: &'static str = "DuplicateProviderException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::DuplicateProviderException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::DuplicateProviderException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "DuplicateProviderException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::EnableSoftwareTokenMfaException {
     const CODE: &'static str = "EnableSoftwareTokenMFAException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::EnableSoftwareTokenMfaException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::EnableSoftwareTokenMfaException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "EnableSoftwareTokenMFAException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ExpiredCodeException {
     const CODE: &'static str = "ExpiredCodeException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ExpiredCodeException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ExpiredCodeException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ExpiredCodeException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::FeatureUnavailableInTierException {
     const CODE: &'static str = "FeatureUnavailableInTierException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::FeatureUnavailableInTierException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::FeatureUnavailableInTierException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "FeatureUnavailableInTierException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ForbiddenException {
     const CODE: &'static str = "ForbiddenException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ForbiddenException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ForbiddenException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ForbiddenException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::GroupExistsException {
     const CODE: &'static str = "GroupExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::GroupExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::GroupExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "GroupExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InternalErrorException {
     const CODE: &'static str = "InternalErrorException";
 
+    const HTTP_STATUS: u16 = 500u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InternalErrorException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InternalErrorException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InternalErrorException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InternalServerException {
     const CODE: &'static str = "InternalServerException";
 
+    const HTTP_STATUS: u16 = 500u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InternalServerException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InternalServerException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InternalServerException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidEmailRoleAccessPolicyException {
     const CODE: &'static str = "InvalidEmailRoleAccessPolicyException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidEmailRoleAccessPolicyException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidEmailRoleAccessPolicyException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidEmailRoleAccessPolicyException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidLambdaResponseException {
     const CODE: &'static str = "InvalidLambdaResponseException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidLambdaResponseException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidLambdaResponseException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidLambdaResponseException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidOAuthFlowException {
     const CODE: &'static str = "InvalidOAuthFlowException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidOAuthFlowException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidOAuthFlowException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidOAuthFlowException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidParameterException {
     const CODE: &'static str = "InvalidParameterException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidParameterException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidParameterException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::exception_json("InvalidParameterException", self)
     }
 }
 
 impl Exception for types::InvalidPasswordException {
     const CODE: &'static str = "InvalidPasswordException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidPasswordException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidPasswordException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidPasswordException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidSmsRoleAccessPolicyException {
     const CODE: &'static str = "InvalidSmsRoleAccessPolicyException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidSmsRoleAccessPolicyException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidSmsRoleAccessPolicyException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidSmsRoleAccessPolicyException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidSmsRoleTrustRelationshipException {
     const CODE: &'static str = "InvalidSmsRoleTrustRelationshipException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidSmsRoleTrustRelationshipException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidSmsRoleTrustRelationshipException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidSmsRoleTrustRelationshipException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::InvalidUserPoolConfigurationException {
     const CODE: &'static str = "InvalidUserPoolConfigurationException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::InvalidUserPoolConfigurationException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::InvalidUserPoolConfigurationException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "InvalidUserPoolConfigurationException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::LimitExceededException {
     const CODE: &'static str = "LimitExceededException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::LimitExceededException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::LimitExceededException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "LimitExceededException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::MfaMethodNotFoundException {
     const CODE: &'static str = "MFAMethodNotFoundException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::MfaMethodNotFoundException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::MfaMethodNotFoundException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "MFAMethodNotFoundException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ManagedLoginBrandingExistsException {
     const CODE: &'static str = "ManagedLoginBrandingExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ManagedLoginBrandingExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ManagedLoginBrandingExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ManagedLoginBrandingExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::NotAuthorizedException {
     const CODE: &'static str = "NotAuthorizedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::NotAuthorizedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::NotAuthorizedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "NotAuthorizedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::OperationNotEnabledException {
     const CODE: &'static str = "OperationNotEnabledException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::OperationNotEnabledException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::OperationNotEnabledException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "OperationNotEnabledException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::PasswordHistoryPolicyViolationException {
     const CODE: &'static str = "PasswordHistoryPolicyViolationException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::PasswordHistoryPolicyViolationException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::PasswordHistoryPolicyViolationException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "PasswordHistoryPolicyViolationException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::PasswordResetRequiredException {
     const CODE: &'static str = "PasswordResetRequiredException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::PasswordResetRequiredException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::PasswordResetRequiredException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "PasswordResetRequiredException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::PreconditionNotMetException {
     const CODE: &'static str = "PreconditionNotMetException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::PreconditionNotMetException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::PreconditionNotMetException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "PreconditionNotMetException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::RefreshTokenReuseException {
     const CODE: &'static str = "RefreshTokenReuseException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::RefreshTokenReuseException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::RefreshTokenReuseException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "RefreshTokenReuseException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ResourceNotFoundException {
     const CODE: &'static str = "ResourceNotFoundException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ResourceNotFoundException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ResourceNotFoundException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ResourceNotFoundException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ScopeDoesNotExistException {
     const CODE: &'static str = "ScopeDoesNotExistException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ScopeDoesNotExistException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ScopeDoesNotExistException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ScopeDoesNotExistException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::ServiceQuotaExceededException {
     const CODE: &'static str = "ServiceQuotaExceededException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::ServiceQuotaExceededException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::ServiceQuotaExceededException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "ServiceQuotaExceededException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::SoftwareTokenMfaNotFoundException {
     const CODE: &'static str = "SoftwareTokenMFANotFoundException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::SoftwareTokenMfaNotFoundException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::SoftwareTokenMfaNotFoundException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "SoftwareTokenMFANotFoundException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::TermsExistsException {
     const CODE: &'static str = "TermsExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::TermsExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::TermsExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "TermsExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::TierChangeNotAllowedException {
     const CODE: &'static str = "TierChangeNotAllowedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::TierChangeNotAllowedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::TierChangeNotAllowedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "TierChangeNotAllowedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::TooManyFailedAttemptsException {
     const CODE: &'static str = "TooManyFailedAttemptsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::TooManyFailedAttemptsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::TooManyFailedAttemptsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "TooManyFailedAttemptsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::TooManyRequestsException {
     const CODE: &'static str = "TooManyRequestsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::TooManyRequestsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::TooManyRequestsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "TooManyRequestsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnauthorizedException {
     const CODE: &'static str = "UnauthorizedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnauthorizedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnauthorizedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnauthorizedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnexpectedLambdaException {
     const CODE: &'static str = "UnexpectedLambdaException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnexpectedLambdaException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnexpectedLambdaException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnexpectedLambdaException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnsupportedIdentityProviderException {
     const CODE: &'static str = "UnsupportedIdentityProviderException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnsupportedIdentityProviderException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnsupportedIdentityProviderException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnsupportedIdentityProviderException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnsupportedOperationException {
     const CODE: &'static str = "UnsupportedOperationException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnsupportedOperationException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnsupportedOperationException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnsupportedOperationException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnsupportedTokenTypeException {
     const CODE: &'static str = "UnsupportedTokenTypeException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnsupportedTokenTypeException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnsupportedTokenTypeException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnsupportedTokenTypeException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UnsupportedUserStateException {
     const CODE: &'static str = "UnsupportedUserStateException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UnsupportedUserStateException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UnsupportedUserStateException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UnsupportedUserStateException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserImportInProgressException {
     const CODE: &'static str = "UserImportInProgressException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserImportInProgressException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserImportInProgressException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserImportInProgressException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserLambdaValidationException {
     const CODE: &'static str = "UserLambdaValidationException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserLambdaValidationException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserLambdaValidationException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserLambdaValidationException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserNotConfirmedException {
     const CODE: &'static str = "UserNotConfirmedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserNotConfirmedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserNotConfirmedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserNotConfirmedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserNotFoundException {
     const CODE: &'static str = "UserNotFoundException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserNotFoundException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserNotFoundException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserNotFoundException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserPoolAddOnNotEnabledException {
     const CODE: &'static str = "UserPoolAddOnNotEnabledException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserPoolAddOnNotEnabledException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserPoolAddOnNotEnabledException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserPoolAddOnNotEnabledException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UserPoolTaggingException {
     const CODE: &'static str = "UserPoolTaggingException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UserPoolTaggingException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UserPoolTaggingException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UserPoolTaggingException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::UsernameExistsException {
     const CODE: &'static str = "UsernameExistsException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::UsernameExistsException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::UsernameExistsException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "UsernameExistsException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnChallengeNotFoundException {
     const CODE: &'static str = "WebAuthnChallengeNotFoundException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnChallengeNotFoundException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnChallengeNotFoundException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnChallengeNotFoundException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnClientMismatchException {
     const CODE: &'static str = "WebAuthnClientMismatchException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnClientMismatchException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnClientMismatchException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnClientMismatchException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnConfigurationMissingException {
     const CODE: &'static str = "WebAuthnConfigurationMissingException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnConfigurationMissingException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnConfigurationMissingException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnConfigurationMissingException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnCredentialNotSupportedException {
     const CODE: &'static str = "WebAuthnCredentialNotSupportedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnCredentialNotSupportedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnCredentialNotSupportedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnCredentialNotSupportedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnNotEnabledException {
     const CODE: &'static str = "WebAuthnNotEnabledException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnNotEnabledException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnNotEnabledException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnNotEnabledException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnOriginNotAllowedException {
     const CODE: &'static str = "WebAuthnOriginNotAllowedException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnOriginNotAllowedException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnOriginNotAllowedException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnOriginNotAllowedException",
+            self.message.as_deref(),
+        )
     }
 }
 
 impl Exception for types::WebAuthnRelyingPartyMismatchException {
     const CODE: &'static str = "WebAuthnRelyingPartyMismatchException";
 
+    const HTTP_STATUS: u16 = 400u16;
+
     #[inline]
     fn into_error(self) -> Error {
         Error::WebAuthnRelyingPartyMismatchException(self)
+    }
+
+    #[inline]
+    fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+        match error {
+            Error::WebAuthnRelyingPartyMismatchException(exception) => Ok(exception),
+            other => Err(other),
+        }
+    }
+
+    #[inline]
+    fn to_json(&self) -> ::std::vec::Vec<u8> {
+        ::specgen_runtime::error_code::to_json(
+            "WebAuthnRelyingPartyMismatchException",
+            self.message.as_deref(),
+        )
     }
 }
 

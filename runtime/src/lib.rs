@@ -44,6 +44,7 @@ mod float;
 #[doc(hidden)]
 pub mod json;
 pub mod operation;
+mod operation_error;
 mod path;
 pub mod pattern;
 mod placeholder;

@@ -670,7 +670,7 @@ fn sign_up_error_by_hand() {
     ));
 }
 
-/// The variants of every `pub enum …Error` of `generated/src/errors.rs`, read from the
+/// The variants of every `operation_error!(…)` of `generated/src/errors.rs`, read from the
 /// source: the conversions above cannot see a variant that no code converts into.
 fn declared_variants() -> BTreeMap<String, Vec<(String, String)>> {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../generated/src/errors.rs");
@@ -678,30 +678,34 @@ fn declared_variants() -> BTreeMap<String, Vec<(String, String)>> {
     let mut out = BTreeMap::new();
     let mut lines = source.lines();
     while let Some(line) = lines.next() {
-        let Some(name) = line
-            .strip_prefix("pub enum ")
-            .and_then(|rest| rest.strip_suffix(" {"))
-        else {
+        let Some(first) = line.strip_prefix("operation_error!(") else {
             continue;
         };
-        // The body up to the closing brace, without docs, as one line: prettyplease wraps
-        // long variants over several lines.
-        let body: String = lines
-            .by_ref()
-            .take_while(|l| *l != "}")
+        // The invocation up to `);`, as one line: prettyplease wraps it.
+        let text: String = std::iter::once(first)
+            .chain(lines.by_ref().take_while(|l| *l != ");"))
+            .map(|l| format!("{} ", l.trim()))
+            .collect();
+        let text = text.trim().trim_end_matches(");");
+        let (head, list) = text
+            .split_once(" => ")
+            .unwrap_or_else(|| panic!("cannot read the invocation {text:?}"));
+        let name = head.split(" for ").next().unwrap_or(head).to_owned();
+        // `Variant` holds `super::types::Variant`; `Variant(Type)` holds `super::types::Type`.
+        let variants = list
+            .split(',')
             .map(str::trim)
-            .filter(|l| !l.starts_with("///"))
-            .collect();
-        let variants = body
-            .split_terminator("),")
-            .map(|item| {
-                let (variant, payload) = item
-                    .split_once('(')
-                    .unwrap_or_else(|| panic!("{name}: cannot read the variant {item:?}"));
-                (variant.to_owned(), payload.trim_end_matches(',').to_owned())
+            .filter(|v| !v.is_empty())
+            .map(|v| match v.split_once('(') {
+                Some((variant, ty)) => (
+                    variant.trim().to_owned(),
+                    format!("super::types::{}", ty.trim_end_matches(')')),
+                ),
+                None => (v.to_owned(), format!("super::types::{v}")),
             })
+            .chain([("Unhandled".to_owned(), "super::Error".to_owned())])
             .collect();
-        out.insert(name.to_owned(), variants);
+        out.insert(name, variants);
     }
     out
 }

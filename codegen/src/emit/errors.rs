@@ -32,13 +32,14 @@ fn message_only(cx: &Cx<'_>, id: crate::ir::TypeId) -> bool {
     }
 }
 
-/// The wire body of an exception held in `error`: `{"__type": ..., "message": ...}`.
+/// The wire body of an exception, written in its `Exception::to_json`: `{"__type": ...,
+/// "message": ...}`.
 fn exception_body(cx: &Cx<'_>, id: crate::ir::TypeId, code: &str) -> TokenStream {
     let rt = &cx.rt;
     if message_only(cx, id) {
-        quote!(#rt::error_code::to_json(#code, error.message.as_deref()))
+        quote!(#rt::error_code::to_json(#code, self.message.as_deref()))
     } else {
-        quote!(#rt::error_code::exception_json(#code, error))
+        quote!(#rt::error_code::exception_json(#code, self))
     }
 }
 
@@ -113,13 +114,10 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             }
         })
         .collect();
-    let write_arms: Vec<TokenStream> = vs
+    let bodies: Vec<TokenStream> = vs
         .iter()
         .zip(&api.exceptions)
-        .map(|((name, _, code), &id)| {
-            let body = exception_body(cx, id, code);
-            quote!(Self::#name(error) => #body,)
-        })
+        .map(|((_, _, code), &id)| exception_body(cx, id, code))
         .collect();
     let from_request_docs = doc_attrs(&format!(
         "The error for a rejected request body: `SerializationException`, or \
@@ -203,7 +201,7 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             /// Writes the wire body: `{"__type":"<Code>","message":"..."}`.
             pub fn to_json(&self) -> ::std::vec::Vec<u8> {
                 match self {
-                    #(#write_arms)*
+                    #(Self::#names(error) => Exception::to_json(error),)*
                     Self::Unknown { code, message } => #rt::error_code::to_json(code, message.as_deref()),
                 }
             }
@@ -247,17 +245,43 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
             /// The error code (`__type` on the wire).
             const CODE: &'static str;
 
+            /// The HTTP status the service answers it with.
+            const HTTP_STATUS: u16;
+
             /// This exception as an [`Error`].
             fn into_error(self) -> Error;
+
+            /// The exception `error` holds, or `error` itself when it holds another.
+            fn from_error(error: Error) -> ::core::result::Result<Self, Error>
+            where
+                Self: Sized;
+
+            /// The wire body: `{"__type":"<Code>","message":"..."}`, with the exception's
+            /// other members.
+            fn to_json(&self) -> ::std::vec::Vec<u8>;
         }
 
         #(
             impl Exception for types::#tys {
                 const CODE: &'static str = #codes;
+                const HTTP_STATUS: u16 = #statuses;
 
                 #[inline]
                 fn into_error(self) -> Error {
                     Error::#names(self)
+                }
+
+                #[inline]
+                fn from_error(error: Error) -> ::core::result::Result<Self, Error> {
+                    match error {
+                        Error::#names(exception) => Ok(exception),
+                        other => Err(other),
+                    }
+                }
+
+                #[inline]
+                fn to_json(&self) -> ::std::vec::Vec<u8> {
+                    #bodies
                 }
             }
         )*
@@ -299,157 +323,22 @@ pub(crate) fn emit_error(cx: &Cx<'_>) -> TokenStream {
 
 pub(crate) fn emit_per_operation(cx: &Cx<'_>) -> Vec<TokenStream> {
     let api = cx.api;
-    let all = variants(cx);
-    let mut out = Vec::with_capacity(api.operations.len());
-    for op in &api.operations {
-        let name = ident(&op.error_enum);
-        let listed: Vec<_> = op
-            .error_variants
-            .iter()
-            .map(|&(pos, ref inner)| {
-                let (outer, ty, code) = &all[pos];
-                let id = api.exceptions[pos];
-                (ident(inner), outer.clone(), ty.clone(), code.clone(), id)
-            })
-            .collect();
-        let inner: Vec<_> = listed.iter().map(|l| &l.0).collect();
-        let outer: Vec<_> = listed.iter().map(|l| &l.1).collect();
-        let tys: Vec<_> = listed.iter().map(|l| &l.2).collect();
-        let codes: Vec<_> = listed.iter().map(|l| l.3.as_str()).collect();
-        // The status of each variant whose status is not 400; the rest share one arm.
-        let (other_status, other_statuses): (Vec<_>, Vec<u16>) = listed
-            .iter()
-            .map(|l| (&l.0, exception_status(cx, l.4)))
-            .filter(|(_, status)| *status != 400)
-            .unzip();
-        let rest_400 = (other_status.len() < listed.len()).then(|| quote!(_ => 400,));
-        // Exceptions with only a message (nearly all of Cognito's) are written from `code()`
-        // and `message()` in one arm; others member by member.
-        let rt = &cx.rt;
-        let structured = listed.iter().filter(|l| !message_only(cx, l.4)).map(|l| {
-            let (inner, body) = (&l.0, exception_body(cx, l.4, &l.3));
-            quote!(Self::#inner(error) => #body,)
-        });
-        let plain = listed
-            .iter()
-            .any(|l| message_only(cx, l.4))
-            .then(|| quote!(_ => #rt::error_code::to_json(self.code(), self.message()),));
-        let to_json = quote! {
-            match self {
-                #(#structured)*
-                Self::Unhandled(error) => error.to_json(),
-                #plain
-            }
-        };
-        let docs: Vec<_> = listed
-            .iter()
-            .map(|l| doc_attrs(&format!("`{}`.", l.3)))
-            .collect();
-        let enum_docs = doc_attrs(&format!(
-            "The errors of `{}`: the exceptions the spec lists for it, and `Unhandled` for any \
-             other.",
-            op.id
-        ));
-        let id = &op.id;
-        let unhandled_doc = doc_attrs(&format!(
-            "An error the spec does not list for `{id}` (or an unknown code)."
-        ));
-        let from_error = if listed.is_empty() {
-            quote!(Self::Unhandled(error))
-        } else {
-            quote! {
-                match error {
-                    #(super::Error::#outer(e) => Self::#inner(e),)*
-                    other => Self::Unhandled(other),
-                }
-            }
-        };
-        out.push(quote! {
-            #enum_docs
-            #[allow(clippy::large_enum_variant)]
-            #[derive(Clone, Debug, PartialEq)]
-            pub enum #name {
-                #(#docs #inner(super::types::#tys),)*
-                #unhandled_doc
-                Unhandled(super::Error),
-            }
-
-            // The impls below are glue: inlined where used, so that a crate with a hundred
-            // operations does not compile four hundred functions nobody calls.
-            impl #name {
-                /// The error code.
-                #[inline]
-                pub fn code(&self) -> &str {
-                    match self {
-                        #(Self::#inner(_) => #codes,)*
-                        Self::Unhandled(error) => error.code(),
-                    }
-                }
-
-                /// The message, if any.
-                #[inline]
-                pub fn message(&self) -> ::core::option::Option<&str> {
-                    match self {
-                        #(Self::#inner(error) => error.message.as_deref(),)*
-                        Self::Unhandled(error) => error.message(),
-                    }
-                }
-
-                /// The HTTP status the service answers it with (see [`super::Error::http_status`]).
-                #[inline]
-                pub fn http_status(&self) -> u16 {
-                    match self {
-                        #(Self::#other_status(_) => #other_statuses,)*
-                        Self::Unhandled(error) => error.http_status(),
-                        #rest_400
-                    }
-                }
-
-                /// The wire body: `{"__type":"<Code>","message":"..."}`.
-                #[inline]
-                pub fn to_json(&self) -> ::std::vec::Vec<u8> {
-                    #to_json
-                }
-            }
-
-            // Any exception converts: a listed one into its variant, another into
-            // `Unhandled`. One generic impl per operation, not one per listed exception.
-            impl<E: super::Exception> ::core::convert::From<E> for #name {
-                #[inline]
-                fn from(error: E) -> Self {
-                    Self::from(error.into_error())
-                }
-            }
-
-            impl ::core::convert::From<super::Error> for #name {
-                #[inline]
-                fn from(error: super::Error) -> Self {
-                    #from_error
-                }
-            }
-
-            impl ::core::convert::From<#name> for super::Error {
-                #[inline]
-                fn from(error: #name) -> Self {
-                    match error {
-                        #(#name::#inner(e) => Self::#outer(e),)*
-                        #name::Unhandled(e) => e,
-                    }
-                }
-            }
-
-            impl ::core::fmt::Display for #name {
-                #[inline]
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    match self.message() {
-                        Some(message) => ::core::write!(f, "{}: {message}", self.code()),
-                        None => f.write_str(self.code()),
-                    }
-                }
-            }
-
-            impl ::std::error::Error for #name {}
-        });
-    }
-    out
+    api.operations
+        .iter()
+        .map(|op| {
+            let name = ident(&op.error_enum);
+            let id = &op.id;
+            // A variant holds the exception of its own name unless names had to part.
+            let variants = op.error_variants.iter().map(|(pos, variant)| {
+                let ty = &api.ty(api.exceptions[*pos]).name;
+                let held = (variant != ty).then(|| {
+                    let ty = ident(ty);
+                    quote!((#ty))
+                });
+                let variant = ident(variant);
+                quote!(#variant #held)
+            });
+            quote!(operation_error!(#name for #id => #(#variants),*);)
+        })
+        .collect()
 }

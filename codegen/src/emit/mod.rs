@@ -212,7 +212,12 @@ pub fn emit(api: &Api) -> Generated<'_> {
             docs: "Per-operation error enums: exactly the exceptions the spec lists for each \
                    operation, plus `Unhandled` for anything else."
                 .to_owned(),
-            items: vec![Item::Part(Part::OperationErrors)],
+            items: vec![
+                Item::Tokens(quote!(
+                    use #rt::operation_error;
+                )),
+                Item::Part(Part::OperationErrors),
+            ],
         }),
     }
     Generated {

@@ -124,6 +124,37 @@ pub fn expecting_struct(f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
     write!(f, "a {name} object")
 }
 
+/// A generated structure, read from a map of its wire members: what its `Deserialize`
+/// needs beyond the visitor every structure shares.
+pub trait Structure: Sized {
+    /// The type's name, for `expected a <NAME> object`.
+    const NAME: &'static str;
+
+    /// Reads the members of `map`.
+    fn visit_map<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Deserializes a [`Structure`] from a map.
+#[inline]
+pub fn structure<'de, T: Structure, D: Deserializer<'de>>(deserializer: D) -> Result<T, D::Error> {
+    deserializer.deserialize_map(StructureVisitor(PhantomData))
+}
+
+struct StructureVisitor<T>(PhantomData<T>);
+
+impl<'de, T: Structure> Visitor<'de> for StructureVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        expecting_struct(f, T::NAME)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::visit_map(map)
+    }
+}
+
 /// Reads a string enum through its `From<&str>`/`From<String>` conversions, which keep
 /// unknown values.
 pub fn string_enum<'de, D, T>(deserializer: D) -> Result<T, D::Error>
@@ -167,33 +198,31 @@ mod tests {
 
     impl<'de> Deserialize<'de> for Attr {
         fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-            struct V;
-            impl<'de> Visitor<'de> for V {
-                type Value = Attr;
-                fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                    expecting_struct(f, "Attr")
-                }
-                fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Attr, A::Error> {
-                    let (mut name, mut value_) = (None, None);
-                    let lookup = |n: &str| match n {
-                        "Name" => 0,
-                        "Value" => 1,
-                        _ => UNKNOWN_FIELD,
-                    };
-                    while let Some(i) = field(&mut map, lookup)? {
-                        match i {
-                            0 => name = value(&mut map)?,
-                            1 => value_ = value(&mut map)?,
-                            _ => skip(&mut map)?,
-                        }
-                    }
-                    Ok(Attr {
-                        name: required(name, "Name")?,
-                        value: value_,
-                    })
+            structure(d)
+        }
+    }
+
+    impl Structure for Attr {
+        const NAME: &'static str = "Attr";
+
+        fn visit_map<'de, A: MapAccess<'de>>(mut map: A) -> Result<Attr, A::Error> {
+            let (mut name, mut value_) = (None, None);
+            let lookup = |n: &str| match n {
+                "Name" => 0,
+                "Value" => 1,
+                _ => UNKNOWN_FIELD,
+            };
+            while let Some(i) = field(&mut map, lookup)? {
+                match i {
+                    0 => name = value(&mut map)?,
+                    1 => value_ = value(&mut map)?,
+                    _ => skip(&mut map)?,
                 }
             }
-            d.deserialize_map(V)
+            Ok(Attr {
+                name: required(name, "Name")?,
+                value: value_,
+            })
         }
     }
 

@@ -666,25 +666,19 @@ fn emit_deserialize(
             where
                 D: ::serde::Deserializer<'de>,
             {
-                struct Visitor;
+                de::structure(deserializer)
+            }
+        }
 
-                impl<'de> ::serde::de::Visitor<'de> for Visitor {
-                    type Value = #name;
+        impl de::Structure for #name {
+            const NAME: &'static str = #name_str;
 
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        de::expecting_struct(f, #name_str)
-                    }
-
-                    fn visit_map<A>(self, mut map: A) -> ::core::result::Result<#name, A::Error>
-                    where
-                        A: ::serde::de::MapAccess<'de>,
-                    {
-                        #read_loop
-                        Ok(#name { #(#inits)* })
-                    }
-                }
-
-                deserializer.deserialize_map(Visitor)
+            fn visit_map<'de, A>(mut map: A) -> ::core::result::Result<Self, A::Error>
+            where
+                A: ::serde::de::MapAccess<'de>,
+            {
+                #read_loop
+                Ok(Self { #(#inits)* })
             }
         }
     }

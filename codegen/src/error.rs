@@ -76,12 +76,33 @@ impl std::error::Error for Error {}
 
 /// Escapes one JSON pointer segment (`~` → `~0`, `/` → `~1`).
 pub fn pointer_segment(s: &str) -> String {
-    s.replace('~', "~0").replace('/', "~1")
+    let mut out = String::with_capacity(s.len());
+    push_segment(&mut out, s);
+    out
 }
 
-/// Joins a pointer and a segment.
+/// Joins a pointer and a segment. Lowering joins one for nearly every node it visits, so
+/// this writes into one buffer.
 pub fn pointer_join(base: &str, segment: &str) -> String {
-    format!("{base}/{}", pointer_segment(segment))
+    let mut out = String::with_capacity(base.len() + 1 + segment.len());
+    out.push_str(base);
+    out.push('/');
+    push_segment(&mut out, segment);
+    out
+}
+
+fn push_segment(out: &mut String, segment: &str) {
+    if !segment.contains(['~', '/']) {
+        out.push_str(segment);
+        return;
+    }
+    for c in segment.chars() {
+        match c {
+            '~' => out.push_str("~0"),
+            '/' => out.push_str("~1"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// `Result` with a generation [`Error`].

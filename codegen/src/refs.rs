@@ -16,6 +16,7 @@
 //!
 //! References to other files or URLs are refused with the pointer of the `$ref`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_yaml::{Mapping, Value};
@@ -112,24 +113,29 @@ const NAME_MAPS: &[&str] = &[
     "paths",
 ];
 
-/// Finds every `$ref` and the place it is written in.
-fn collect(value: &Value, at: &mut Vec<String>, out: &mut Vec<Found>) {
+/// Finds every `$ref` and the place it is written in. The keys on the way are borrowed:
+/// only a found reference copies them.
+fn collect<'a>(value: &'a Value, at: &mut Vec<Cow<'a, str>>, out: &mut Vec<Found>) {
     match value {
         Value::Mapping(map) => {
             if let Some(Value::String(target)) = map.get("$ref") {
+                let owned: Vec<String> = at.iter().map(|s| s.to_string()).collect();
                 out.push(Found {
-                    at: at.clone(),
+                    place: place(&owned),
+                    at: owned,
                     target: target.clone(),
-                    place: place(at),
                 });
             }
+            // Extensions are opaque: a `$ref` inside one is the vendor's, not OpenAPI's
+            // (unless the key names a property, header, response… that starts `x-`).
+            let names = at
+                .last()
+                .is_some_and(|parent| NAME_MAPS.contains(&&**parent));
             for (k, v) in map {
-                let key = key_text(k);
-                // Extensions are opaque: a `$ref` inside one is the vendor's, not OpenAPI's
-                // (unless the key names a property, header, response… that starts `x-`).
-                let names = at
-                    .last()
-                    .is_some_and(|parent| NAME_MAPS.contains(&parent.as_str()));
+                let key = match k {
+                    Value::String(s) => Cow::Borrowed(s.as_str()),
+                    other => Cow::Owned(key_text(other)),
+                };
                 if key == "$ref" || (key.starts_with("x-") && !names) {
                     continue;
                 }
@@ -140,7 +146,7 @@ fn collect(value: &Value, at: &mut Vec<String>, out: &mut Vec<Found>) {
         }
         Value::Sequence(items) => {
             for (i, v) in items.iter().enumerate() {
-                at.push(i.to_string());
+                at.push(Cow::Owned(i.to_string()));
                 collect(v, at, out);
                 at.pop();
             }

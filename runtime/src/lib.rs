@@ -7,7 +7,8 @@
 //!   RFC 3339 or HTTP-date text where the model says so).
 //! - [`Document`]: free-form JSON (documents, schemas without a type), kept exactly.
 //! - [`pattern`]: regular expressions compiled once per process, lazily, and shared.
-//! - [`error_code`]: reading and writing AWS JSON error bodies.
+//! - [`error_code`]: reading and writing AWS JSON error bodies; [`operation_error!`]: the
+//!   error enum of each operation of a generated AWS JSON crate.
 //! - [`route`]: REST routing (method and path to operation, with path parameters) and
 //!   reading parameters from query strings, headers and cookies.
 //! - [`serve`]: what generated `Service` traits and their dispatch share; with feature

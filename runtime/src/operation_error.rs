@@ -6,14 +6,92 @@
 /// any other, with `code`, `message`, `http_status` and `to_json`, conversions from every
 /// exception and from and into `super::Error`, `Display` and `std::error::Error`.
 ///
-/// ```text
-/// operation_error!(SignUpError for "SignUp" => UsernameExistsException, Unknown2(Unknown));
-/// ```
-///
 /// Each variant holds the exception of its own name in `super::types`, or the one named in
-/// parentheses. The invoking module must sit beside `types`, the crate's `Error` and its
-/// `Exception` trait, as a generated `errors` module does: every conversion and method goes
-/// through `super::Exception`.
+/// parentheses (`Unknown2(Unknown)`). The invoking module must sit beside `types`, the
+/// crate's `Error` and its `Exception` trait, as a generated `errors` module does: every
+/// conversion and method goes through `super::Exception`.
+///
+/// ```
+/// mod service {
+///     pub mod types {
+///         #[derive(Clone, Debug, PartialEq)]
+///         pub struct NotFound {
+///             pub message: Option<String>,
+///         }
+///     }
+///
+///     #[derive(Clone, Debug, PartialEq)]
+///     pub enum Error {
+///         NotFound(types::NotFound),
+///         Unknown { code: String, message: Option<String> },
+///     }
+///
+///     impl Error {
+///         pub fn code(&self) -> &str {
+///             match self {
+///                 Self::NotFound(_) => "NotFound",
+///                 Self::Unknown { code, .. } => code,
+///             }
+///         }
+///         pub fn message(&self) -> Option<&str> {
+///             match self {
+///                 Self::NotFound(e) => e.message.as_deref(),
+///                 Self::Unknown { message, .. } => message.as_deref(),
+///             }
+///         }
+///         pub fn http_status(&self) -> u16 {
+///             specgen_runtime::error_code::status_for(self.code())
+///         }
+///         pub fn to_json(&self) -> Vec<u8> {
+///             specgen_runtime::error_code::to_json(self.code(), self.message())
+///         }
+///     }
+///
+///     pub trait Exception {
+///         const CODE: &'static str;
+///         const HTTP_STATUS: u16;
+///         fn into_error(self) -> Error;
+///         fn from_error(error: Error) -> Result<Self, Error>
+///         where
+///             Self: Sized;
+///         fn to_json(&self) -> Vec<u8>;
+///     }
+///
+///     impl Exception for types::NotFound {
+///         const CODE: &'static str = "NotFound";
+///         const HTTP_STATUS: u16 = 404;
+///         fn into_error(self) -> Error {
+///             Error::NotFound(self)
+///         }
+///         fn from_error(error: Error) -> Result<Self, Error> {
+///             match error {
+///                 Error::NotFound(e) => Ok(e),
+///                 other => Err(other),
+///             }
+///         }
+///         fn to_json(&self) -> Vec<u8> {
+///             specgen_runtime::error_code::to_json(Self::CODE, self.message.as_deref())
+///         }
+///     }
+///
+///     pub mod errors {
+///         specgen_runtime::operation_error!(GetItemError for "GetItem" => NotFound);
+///     }
+/// }
+///
+/// use service::{Error, errors::GetItemError, types::NotFound};
+///
+/// let listed = GetItemError::from(NotFound { message: Some("no such item".into()) });
+/// assert!(matches!(listed, GetItemError::NotFound(_)));
+/// assert_eq!(listed.to_string(), "NotFound: no such item");
+/// assert_eq!(listed.http_status(), 404);
+/// assert_eq!(listed.to_json(), br#"{"__type":"NotFound","message":"no such item"}"#);
+///
+/// let other = GetItemError::from(Error::Unknown { code: "Throttled".into(), message: None });
+/// assert!(matches!(other, GetItemError::Unhandled(_)));
+/// assert_eq!((other.code(), other.http_status()), ("Throttled", 400));
+/// assert_eq!(Error::from(other).code(), "Throttled");
+/// ```
 #[macro_export]
 macro_rules! operation_error {
     (@type $variant:ident) => { super::types::$variant };

@@ -9,13 +9,13 @@
 //! inside `Option`s and pointers. A few variants serve only the derive, which sees a
 //! field's type as syntax: [`Check::StrRef`], [`Check::IntFrom`], [`Check::IntWide`],
 //! [`Check::FloatFrom`], [`Check::NestedAt`], [`Check::StrEnum`], [`Check::Optional`],
-//! [`Check::Deref`], [`Check::SizeAt`] and [`Check::KeysAt`]; the collections
-//! [`Collection::MapAt`] and [`Collection::Opaque`]; the element tests
-//! [`ElementTest::StrRef`], [`ElementTest::StrEnum`], [`ElementTest::IntFrom`],
-//! [`ElementTest::IntWide`], [`ElementTest::FloatFrom`], [`ElementTest::SizeAt`],
+//! and [`Check::Deref`]; the collections [`Collection::MapAt`] and [`Collection::Opaque`];
+//! the element tests [`ElementTest::StrRef`], [`ElementTest::StrEnum`],
+//! [`ElementTest::IntFrom`], [`ElementTest::IntWide`], [`ElementTest::FloatFrom`],
 //! [`ElementTest::PassesAt`] and [`ElementTest::Deref`]; and the ways to show an element
 //! [`Shown::StrRef`], [`Shown::DisplayAt`] and [`Shown::Deref`]. It spans their code at
-//! [`SiteId`]s; the generator never builds them.
+//! [`SiteId`]s; the generator never builds them, and gives no site to the sizes and keys
+//! ([`Check::Size`], [`Check::Keys`], [`ElementTest::Size`]) that the derive spans.
 //!
 //! The model names shared statics (string constraint sets, constraint lists of elements,
 //! the values of string enums) by handles; the printer asks a [`Statics`] for the path of

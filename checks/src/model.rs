@@ -125,12 +125,19 @@ pub enum Check {
         bounds: Bounds<u64>,
         /// How a shown list writes its items; `None` for maps and lists not shown.
         shown: Option<Shown>,
+        /// Derive only: the collection's type, where the `len()` call is spanned.
+        site: Option<SiteId>,
     },
     /// A string enum's value is a known one (the enum's own `Validate`).
     Enum,
     /// Every key of a map meets the constraints of the key shape, checked together at the
     /// map's path (`check::members_hidden` with `Constraint::MapKey`).
-    Keys(ElementCheck),
+    Keys {
+        /// The test of one key and the constraints it lists.
+        check: ElementCheck,
+        /// Derive only: the map's type, where the `keys()` call is spanned.
+        site: Option<SiteId>,
+    },
     /// Every element of a list (or value of a map) meets the constraints of its own shape,
     /// checked together at the collection's path: `check::members` when the list is shown
     /// (`shown`), else `check::members_hidden`.
@@ -217,22 +224,6 @@ pub enum Check {
         /// The value's type, where the conversion is spanned.
         site: SiteId,
     },
-    /// Derive only: [`Check::Size`], the number of items (`len()`) read at `site`.
-    SizeAt {
-        /// Fewest and most items.
-        bounds: Bounds<u64>,
-        /// How a shown list writes its items; `None` for maps and lists not shown.
-        shown: Option<Shown>,
-        /// The collection's type, where the `len()` call is spanned.
-        site: SiteId,
-    },
-    /// Derive only: [`Check::Keys`], the keys (`keys()`) read at `site`.
-    KeysAt {
-        /// The test of one key and the constraints it lists.
-        check: ElementCheck,
-        /// The map's type, where the `keys()` call is spanned.
-        site: SiteId,
-    },
 }
 
 /// How elements are judged against the constraints of their own shape, for
@@ -276,7 +267,12 @@ pub enum ElementTest {
         exclusive: Exclusive,
     },
     /// A list's or map's number of items (`check::length_ok`).
-    Size(Bounds<u64>),
+    Size {
+        /// Fewest and most items.
+        bounds: Bounds<u64>,
+        /// Derive only: the element's type, where the `len()` call is spanned.
+        site: Option<SiteId>,
+    },
     /// A map key that must be a known value of a string enum.
     EnumKey(TypeId),
     /// A value of a string enum, which knows whether it is a known one (`check::passes`).
@@ -322,13 +318,6 @@ pub enum ElementTest {
         /// Which bounds the value must not reach.
         exclusive: Exclusive,
         /// The element's type, where the conversion is spanned.
-        site: SiteId,
-    },
-    /// Derive only: [`ElementTest::Size`], the number of items (`len()`) read at `site`.
-    SizeAt {
-        /// Fewest and most items.
-        bounds: Bounds<u64>,
-        /// The element's type, where the `len()` call is spanned.
         site: SiteId,
     },
     /// Derive only: a value checking itself (`Validate`), which passes when it reports

@@ -147,16 +147,20 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     FloatWidth::F32 => quote!(#ck::float32(*#value, #min, #max, path, errors);),
                 }
             }
-            Check::Size { bounds, shown } => {
-                let len = quote!(#value.len());
+            Check::Size {
+                bounds,
+                shown,
+                site,
+            } => {
+                let len = self.at(*site, quote!(#value.len()));
                 self.size(bounds, shown.as_ref(), value, &len)
             }
             Check::Enum => quote! {
                 #rt::Validate::validate_at(#value, path, errors);
             },
-            Check::Keys(element) => {
-                let keys = quote!(#value.keys());
-                self.keys(element, &keys)
+            Check::Keys { check, site } => {
+                let keys = self.at(*site, quote!(#value.keys()));
+                self.keys(check, &keys)
             }
             Check::Elements { of, check, shown } => {
                 let (ok, list) = self.element(check);
@@ -307,18 +311,6 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 let (min, max) = self.bounds(b);
                 quote!(#ck::float(#v, #min, #max, path, errors);)
             }
-            Check::SizeAt {
-                bounds,
-                shown,
-                site,
-            } => {
-                let len = self.statics.at(*site, quote!(#value.len()));
-                self.size(bounds, shown.as_ref(), value, &len)
-            }
-            Check::KeysAt { check, site } => {
-                let keys = self.statics.at(*site, quote!(#value.keys()));
-                self.keys(check, &keys)
-            }
         }
     }
 
@@ -352,6 +344,14 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
         let Paths { rt, check: ck, .. } = self.paths;
         quote! {
             #ck::members_hidden(#keys, #ok, #rt::Constraint::MapKey(&#list), path, errors);
+        }
+    }
+
+    /// `tokens`, spanned at `site` when the derive gives one.
+    fn at(&mut self, site: Option<SiteId>, tokens: TokenStream) -> TokenStream {
+        match site {
+            Some(site) => self.statics.at(site, tokens),
+            None => tokens,
         }
     }
 
@@ -486,9 +486,10 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 let (min, max) = self.bounds(b);
                 quote!(#ok(*item, #min, #max))
             }
-            ElementTest::Size(b) => {
+            ElementTest::Size { bounds: b, site } => {
                 let (min, max) = self.bounds(b);
-                quote!(#ck::length_ok(item.len(), #min, #max))
+                let len = self.at(*site, quote!(item.len()));
+                quote!(#ck::length_ok(#len, #min, #max))
             }
             ElementTest::EnumKey(id) => {
                 let values = self.statics.enum_values(*id);
@@ -544,11 +545,6 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 }
                 let (min, max) = self.bounds(b);
                 quote!(#ck::float_ok(#v, #min, #max))
-            }
-            ElementTest::SizeAt { bounds: b, site } => {
-                let (min, max) = self.bounds(b);
-                let len = self.statics.at(*site, quote!(item.len()));
-                quote!(#ck::length_ok(#len, #min, #max))
             }
             ElementTest::PassesAt(site) => {
                 let call = self.statics.at(*site, quote!(::passes(item)));
@@ -711,10 +707,13 @@ mod tests {
 
     #[test]
     fn keys_of_an_enum_name_its_values_and_list() {
-        let text = print(&[Check::Keys(ElementCheck {
-            test: ElementTest::EnumKey(TypeId(3)),
-            list: ConstraintListId(4),
-        })])
+        let text = print(&[Check::Keys {
+            check: ElementCheck {
+                test: ElementTest::EnumKey(TypeId(3)),
+                list: ConstraintListId(4),
+            },
+            site: None,
+        }])
         .unwrap();
         assert!(
             text.contains("VALUES_3 . contains (& item . as_str ())"),
@@ -796,15 +795,15 @@ mod tests {
     #[test]
     fn derive_collections_read_their_items_at_their_site() {
         let text = print(&[
-            Check::SizeAt {
+            Check::Size {
                 bounds: Bounds {
                     min: Some(1),
                     max: None,
                 },
                 shown: Some(Shown::StrRef(SiteId(1))),
-                site: SiteId(0),
+                site: Some(SiteId(0)),
             },
-            Check::KeysAt {
+            Check::Keys {
                 check: ElementCheck {
                     test: ElementTest::StrEnum {
                         values: TypeId(2),
@@ -812,7 +811,7 @@ mod tests {
                     },
                     list: ConstraintListId(0),
                 },
-                site: SiteId(0),
+                site: Some(SiteId(0)),
             },
             Check::Elements {
                 of: Collection::MapAt(SiteId(0)),

@@ -216,6 +216,7 @@ components:
                     max: Some(5),
                 },
                 shown: Some(Shown::Str),
+                site: None,
             },
             Check::Elements {
                 of: Collection::List,
@@ -276,7 +277,7 @@ components:
         [
             Check::Elements { of: Collection::Map, check: values, shown: None },
             Check::Each { of: Collection::Map, checks: inner },
-        ] if matches!(values.test, ElementTest::Size(_))
+        ] if matches!(values.test, ElementTest::Size { .. })
             && matches!(&inner[..], [Check::Elements { of: Collection::List, .. }])
     ));
     // The request: the parameter's range, then the body (a structure) checking itself.

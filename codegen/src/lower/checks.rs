@@ -347,6 +347,7 @@ impl Model<'_> {
                 checks.push(Check::Size {
                     bounds: len_bounds(c),
                     shown: self.shown(shape),
+                    site: None,
                 });
             }
             ShapeKind::Named(id) if matches!(self.api.ty(*id).kind, TypeKind::Enum(_)) => {
@@ -374,7 +375,7 @@ impl Model<'_> {
                     && let Some(key) = &shape.constraints.map_key
                     && let Some(check) = self.element(&api.resolve(key), true)
                 {
-                    checks.push(Check::Keys(check));
+                    checks.push(Check::Keys { check, site: None });
                 }
                 let inner = api.resolve(inner);
                 if let Some(check) = self.element(&inner, false) {
@@ -437,7 +438,10 @@ impl Model<'_> {
                 bounds: float_bounds(c),
                 exclusive: c.exclusive,
             },
-            ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size(len_bounds(c)),
+            ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size {
+                bounds: len_bounds(c),
+                site: None,
+            },
             // Keys are held as text; values as the enum, which knows whether it is known.
             ShapeKind::Named(id) if key => ElementTest::EnumKey(*id),
             ShapeKind::Named(_) => ElementTest::EnumValue,

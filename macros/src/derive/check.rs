@@ -629,12 +629,12 @@ impl Emitter<'_> {
                 // at its own path.
                 let own = (min.is_some() || max.is_some()).then(|| {
                     let list = self.statics.constraint_list(&rt, lengths(*min, *max));
-                    let test = ElementTest::SizeAt {
+                    let test = ElementTest::Size {
                         bounds: Bounds {
                             min: *min,
                             max: *max,
                         },
-                        site: self.statics.site(span),
+                        site: Some(self.statics.site(span)),
                     };
                     ElementCheck { test, list }
                 });
@@ -743,14 +743,17 @@ fn lower_collection(
     let shown = shown.filter(|_| !matches!(of, Collection::MapAt(_)));
     let mut checks = Vec::new();
     if size.min.is_some() || size.max.is_some() {
-        checks.push(Check::SizeAt {
+        checks.push(Check::Size {
             bounds: size,
             shown: shown.clone(),
-            site,
+            site: Some(site),
         });
     }
     if let Some(check) = keys {
-        checks.push(Check::KeysAt { check, site });
+        checks.push(Check::Keys {
+            check,
+            site: Some(site),
+        });
     }
     if let Some(check) = own {
         checks.push(Check::Elements { of, check, shown });

@@ -158,6 +158,9 @@ pub enum Check {
         /// checks those).
         checks: Vec<Check>,
     },
+    /// The members a structure keeps beyond its declared ones (a map of undeclared
+    /// properties, `additionalProperties`): each value checked at `parent.<key>`.
+    Undeclared(Vec<Check>),
     /// A structure or union checking its members (`Validate::validate_at`).
     Nested {
         /// Only in deep checks (`errors.deep()`): a checking reader has checked the value

@@ -264,6 +264,16 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     (None, false) => TokenStream::new(),
                 }
             }
+            // Each undeclared member is a path of its own: `parent.<key>`.
+            Check::Undeclared(checks) => match self.checks(checks, &quote!(value), depth + 1) {
+                Some(body) => quote! {
+                    for (key, value) in #value {
+                        let path = path.field(key);
+                        #body
+                    }
+                },
+                None => TokenStream::new(),
+            },
             Check::Deref(checks) => match self.checks(checks, &quote!(value), depth) {
                 Some(body) => quote! {
                     {
@@ -674,6 +684,34 @@ mod tests {
         }
         .checks(checks, &quote!(value), 0)
         .map(|t| t.to_string())
+    }
+
+    #[test]
+    fn undeclared_members_are_checked_each_at_its_key() {
+        let text = print(&[Check::Undeclared(vec![Check::Int {
+            width: IntWidth::I32,
+            bounds: Bounds {
+                min: None,
+                max: Some(9),
+            },
+        }])])
+        .unwrap();
+        assert_eq!(
+            text,
+            quote! {
+                for (key, value) in value {
+                    let path = path.field(key);
+                    ::rt::__private::check::int(
+                        i64::from(*value),
+                        ::core::option::Option::None,
+                        ::core::option::Option::Some(9i64),
+                        path,
+                        errors
+                    );
+                }
+            }
+            .to_string()
+        );
     }
 
     #[test]

@@ -780,8 +780,8 @@ impl Checks {
 pub struct TypeChecks {
     /// Per member of a structure or exception, per variant of a union, in order.
     pub members: Vec<MemberChecks>,
-    /// The checks of each value kept in a structure's undeclared members
-    /// (`additionalProperties`); empty when they check nothing or there are none.
+    /// The check of the undeclared members a structure keeps (`additionalProperties`):
+    /// one [`Check::Undeclared`], or none when they check nothing or there are none.
     pub additional: Vec<Check>,
 }
 

@@ -61,16 +61,9 @@ pub(crate) fn emit_struct(
         });
     }
     if let Some(a) = &st.additional {
-        let item = quote!(value);
-        if let Some(check) = print_checks(cx, &model.additional, &item, 1) {
-            let aname = ident(&a.name);
-            // Undeclared members are paths of their own: `parent.<wire name>`.
-            checks.push(quote! {
-                for (key, value) in &self.#aname {
-                    let path = path.field(key);
-                    #check
-                }
-            });
+        let aname = ident(&a.name);
+        if let Some(check) = print_checks(cx, &model.additional, &quote!(&self.#aname), 0) {
+            checks.push(check);
         }
     }
     if checks.is_empty() {

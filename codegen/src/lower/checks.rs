@@ -72,7 +72,7 @@ pub(super) fn plan(api: &mut Api) {
 fn calls_check(checks: &[Check]) -> bool {
     checks.iter().any(|check| match check {
         Check::Enum | Check::Nested { .. } => false,
-        Check::Each { checks, .. } => calls_check(checks),
+        Check::Each { checks, .. } | Check::Undeclared(checks) => calls_check(checks),
         _ => true,
     })
 }
@@ -209,7 +209,14 @@ impl Model<'_> {
                         });
                     }
                     let additional = match &st.additional {
-                        Some(a) => self.value(&api.resolve(&a.shape)),
+                        Some(a) => {
+                            let checks = self.value(&api.resolve(&a.shape));
+                            if checks.is_empty() {
+                                Vec::new()
+                            } else {
+                                vec![Check::Undeclared(checks)]
+                            }
+                        }
                         None => Vec::new(),
                     };
                     TypeChecks {

@@ -434,13 +434,8 @@ impl Emitter<'_> {
                 return None;
             }
         };
-        let code = self.value(want, inner, &subject.within("a value of "), false)?;
-        Some(quote! {
-            for (key, value) in value {
-                let path = path.field(key);
-                #code
-            }
-        })
+        let checks = self.lower_value(want, inner, &subject.within("a value of "), false)?;
+        self.print(&[Check::Undeclared(checks)])
     }
 
     /// `Validate::validate_at` on `value`, a type error reported at `span`.

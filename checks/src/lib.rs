@@ -34,7 +34,7 @@ mod print;
 pub use items::PatternParts;
 pub use model::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
-    FloatWidth, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
+    FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 pub use print::{Paths, Printer, Statics};
 

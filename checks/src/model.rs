@@ -179,22 +179,15 @@ pub enum Check {
     /// its range and allowed values checked in one block so that a type error (the derive
     /// cannot always see the type) is reported once.
     IntFrom {
-        /// The range, when there is one.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values, when there are some.
-        values: Option<Vec<i64>>,
+        /// The range and the allowed values.
+        test: IntTest,
         /// The value's type, where the conversion is spanned.
         site: SiteId,
     },
     /// Derive only: an integer of a type wider than `i64` (`u64`, `i128`, `usize`, …). A
     /// value beyond `i64` is above every maximum or below every minimum, and in no integer
     /// enum: it is reported with its own digits.
-    IntWide {
-        /// The range, when there is one.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values, when there are some.
-        values: Option<Vec<i64>>,
-    },
+    IntWide(IntTest),
     /// Derive only: an `Option`, its value checked when present; with `required`, a
     /// `None` is reported as missing (`check::missing`).
     Optional {
@@ -229,6 +222,16 @@ pub enum Check {
     },
 }
 
+/// What an integer must meet, each part when present: [`ElementTest::Int`], and for the
+/// derive [`Check::IntFrom`], [`Check::IntWide`] and the element tests of the same names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IntTest {
+    /// The range, when there is one.
+    pub bounds: Option<Bounds<i64>>,
+    /// The allowed values, when there are some.
+    pub values: Option<Vec<i64>>,
+}
+
 /// How elements are judged against the constraints of their own shape, for
 /// [`Check::Keys`] and [`Check::Elements`].
 #[derive(Debug, Clone, PartialEq)]
@@ -255,10 +258,8 @@ pub enum ElementTest {
     Int {
         /// The Rust type of the value.
         width: IntWidth,
-        /// The range.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values.
-        values: Option<Vec<i64>>,
+        /// The range and the allowed values.
+        test: IntTest,
     },
     /// A number's range (`check::float_ok`, `check::float32_ok`).
     Float {
@@ -299,21 +300,14 @@ pub enum ElementTest {
     /// Derive only: an integer of a type that converts to `i64` without loss
     /// (`i64::from`): its range and its allowed values, each tested when present.
     IntFrom {
-        /// The range.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values.
-        values: Option<Vec<i64>>,
+        /// The range and the allowed values.
+        test: IntTest,
         /// The element's type, where the conversion is spanned.
         site: SiteId,
     },
     /// Derive only: an integer of a type wider than `i64`: one beyond `i64` fails, one
     /// within it is tested as [`ElementTest::IntFrom`] tests.
-    IntWide {
-        /// The range.
-        bounds: Option<Bounds<i64>>,
-        /// The allowed values.
-        values: Option<Vec<i64>>,
-    },
+    IntWide(IntTest),
     /// Derive only: a number of a type that converts to `f64` (`f64::from`), its range.
     FloatFrom {
         /// The range.

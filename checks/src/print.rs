@@ -5,7 +5,7 @@ use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
-    FloatWidth, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
+    FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 
 /// Where the statics a check names live: the generator keeps them in its `rules` module,
@@ -223,15 +223,11 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     #ck::string(#as_str, &#rule, path, errors);
                 }
             }
-            Check::IntFrom {
-                bounds,
-                values,
-                site,
-            } => {
+            Check::IntFrom { test, site } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::i64::from(*#value)));
-                let (range, in_enum) = self.int_checks(bounds.as_ref(), values.as_deref());
+                let (range, in_enum) = self.int_checks(test);
                 quote! {
                     {
                         let v = #v;
@@ -303,9 +299,7 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     }
                 }
             }
-            Check::IntWide { bounds, values } => {
-                self.int_wide(bounds.as_ref(), values.as_deref(), value)
-            }
+            Check::IntWide(test) => self.int_wide(test, value),
             Check::FloatFrom {
                 bounds: b,
                 exclusive,
@@ -375,17 +369,13 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
     }
 
     /// The range and value checks of an integer `v` (an `i64` in scope), each when given.
-    fn int_checks(
-        &self,
-        bounds: Option<&Bounds<i64>>,
-        values: Option<&[i64]>,
-    ) -> (Option<TokenStream>, Option<TokenStream>) {
+    fn int_checks(&self, test: &IntTest) -> (Option<TokenStream>, Option<TokenStream>) {
         let ck = &self.paths.check;
-        let range = bounds.map(|b| {
+        let range = test.bounds.as_ref().map(|b| {
             let (min, max) = self.bounds(b);
             quote!(#ck::int(v, #min, #max, path, errors);)
         });
-        let in_enum = values.map(|values| {
+        let in_enum = test.values.as_ref().map(|values| {
             let names: Vec<String> = values.iter().map(i64::to_string).collect();
             quote! {
                 #ck::int_enum(v, &[#(#values),*], &[#(#names),*], path, errors);
@@ -395,14 +385,10 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
     }
 
     /// [`Check::IntWide`]: within `i64` as any integer, beyond it reported with its digits.
-    fn int_wide(
-        &mut self,
-        bounds: Option<&Bounds<i64>>,
-        values: Option<&[i64]>,
-        value: &TokenStream,
-    ) -> TokenStream {
+    fn int_wide(&mut self, test: &IntTest, value: &TokenStream) -> TokenStream {
         let rt = &self.paths.rt;
-        let (range, in_enum) = self.int_checks(bounds, values);
+        let (range, in_enum) = self.int_checks(test);
+        let (bounds, values) = (test.bounds.as_ref(), test.values.as_ref());
         let shown = quote! {
             #rt::ShownValue::Text(::std::string::ToString::to_string(#value))
         };
@@ -468,13 +454,9 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 }
                 quote!(#(#tests)&&*)
             }
-            ElementTest::Int {
-                width,
-                bounds: b,
-                values,
-            } => {
+            ElementTest::Int { width, test } => {
                 let v = as_i64(*width, &quote!(item));
-                let tests = self.int_tests(b.as_ref(), values.as_deref());
+                let tests = self.int_tests(test);
                 quote!({ let v = #v; #tests })
             }
             ElementTest::Float {
@@ -520,20 +502,16 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     .at(*site, quote!(::core::convert::AsRef::<str>::as_ref(item)));
                 quote!(#set.contains(&#as_str))
             }
-            ElementTest::IntFrom {
-                bounds,
-                values,
-                site,
-            } => {
+            ElementTest::IntFrom { test, site } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::i64::from(*item)));
-                let tests = self.int_tests(bounds.as_ref(), values.as_deref());
+                let tests = self.int_tests(test);
                 quote!({ let v = #v; #tests })
             }
-            ElementTest::IntWide { bounds, values } => {
+            ElementTest::IntWide(test) => {
                 // Beyond `i64` a value is outside every range and integer enum.
-                let tests = self.int_tests(bounds.as_ref(), values.as_deref());
+                let tests = self.int_tests(test);
                 quote! {
                     match <::core::primitive::i64 as ::core::convert::TryFrom<_>>::try_from(*item) {
                         ::core::result::Result::Ok(v) => #tests,
@@ -569,14 +547,14 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
 
     /// The tests of an integer `v` (an `i64` in scope): its range and its allowed values,
     /// each when given, joined with `&&`.
-    fn int_tests(&self, bounds: Option<&Bounds<i64>>, values: Option<&[i64]>) -> TokenStream {
+    fn int_tests(&self, test: &IntTest) -> TokenStream {
         let ck = &self.paths.check;
         let mut tests = Vec::new();
-        if let Some(b) = bounds {
+        if let Some(b) = &test.bounds {
             let (min, max) = self.bounds(b);
             tests.push(quote!(#ck::int_ok(v, #min, #max)));
         }
-        if let Some(values) = values {
+        if let Some(values) = &test.values {
             tests.push(quote!([#(#values),*].contains(&v)));
         }
         quote!(#(#tests)&&*)
@@ -768,8 +746,10 @@ mod tests {
                 site: SiteId(5),
             },
             Check::IntFrom {
-                bounds: None,
-                values: Some(vec![1, 2]),
+                test: IntTest {
+                    bounds: None,
+                    values: Some(vec![1, 2]),
+                },
                 site: SiteId(6),
             },
         ])
@@ -787,13 +767,13 @@ mod tests {
 
     #[test]
     fn a_wide_integer_beyond_i64_is_reported_with_its_digits() {
-        let text = print(&[Check::IntWide {
+        let text = print(&[Check::IntWide(IntTest {
             bounds: Some(Bounds {
                 min: None,
                 max: Some(9),
             }),
             values: None,
-        }])
+        })])
         .unwrap();
         assert!(
             text.contains("TryFrom < _ >> :: try_from (* value)"),
@@ -855,11 +835,13 @@ mod tests {
                 of: Collection::MapAt(SiteId(0)),
                 check: ElementCheck {
                     test: ElementTest::Deref(Box::new(ElementTest::IntFrom {
-                        bounds: Some(Bounds {
-                            min: None,
-                            max: Some(9),
-                        }),
-                        values: None,
+                        test: IntTest {
+                            bounds: Some(Bounds {
+                                min: None,
+                                max: Some(9),
+                            }),
+                            values: None,
+                        },
                         site: SiteId(4),
                     })),
                     list: ConstraintListId(1),
@@ -912,10 +894,10 @@ mod tests {
         let wide = print(&[Check::Elements {
             of: Collection::Opaque(SiteId(0)),
             check: ElementCheck {
-                test: ElementTest::IntWide {
+                test: ElementTest::IntWide(IntTest {
                     bounds: None,
                     values: Some(vec![1, 2]),
-                },
+                }),
                 list: ConstraintListId(0),
             },
             shown: None,

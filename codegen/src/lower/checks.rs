@@ -22,7 +22,7 @@ use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 use crate::ir::{
     Api, BodyValidator, Bound, Bounds, Check, Collection, ConstraintList, ConstraintListId,
-    Constraints, ElementCheck, ElementTest, MemberChecks, Protocol, RequestChecks, Shape,
+    Constraints, ElementCheck, ElementTest, IntTest, MemberChecks, Protocol, RequestChecks, Shape,
     ShapeKind, Shown, StringRule, StringRuleId, TypeChecks, TypeId, TypeKind,
 };
 use crate::names::Scope;
@@ -437,8 +437,10 @@ impl Model<'_> {
             },
             ShapeKind::Integer(width) => ElementTest::Int {
                 width: *width,
-                bounds: (c.minimum.is_some() || c.maximum.is_some()).then(|| int_bounds(c)),
-                values: c.int_enum.clone(),
+                test: IntTest {
+                    bounds: (c.minimum.is_some() || c.maximum.is_some()).then(|| int_bounds(c)),
+                    values: c.int_enum.clone(),
+                },
             },
             ShapeKind::Number(width) => ElementTest::Float {
                 width: *width,

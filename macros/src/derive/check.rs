@@ -12,8 +12,8 @@ use syn::Type;
 use syn::spanned::Spanned;
 
 use specgen_checks::{
-    Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth, ListedConstraint,
-    Printer, Shown, SiteId,
+    Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth, IntTest,
+    ListedConstraint, Printer, Shown, SiteId,
 };
 
 use super::attr::Num;
@@ -277,11 +277,11 @@ impl Emitter<'_> {
                     max: *max,
                 });
                 let values = one_of.clone();
+                let test = IntTest { bounds, values };
                 let check = match kind {
-                    Kind::Int(IntFit::Wide) => Check::IntWide { bounds, values },
+                    Kind::Int(IntFit::Wide) => Check::IntWide(test),
                     _ => Check::IntFrom {
-                        bounds,
-                        values,
+                        test,
                         site: self.statics.site(span),
                     },
                 };
@@ -562,12 +562,12 @@ impl Emitter<'_> {
                     ));
                 }
                 let values = one_of.clone();
+                let int = IntTest { bounds, values };
                 let test = match kind {
                     // Beyond `i64` a value is outside every range and integer enum.
-                    Kind::Int(IntFit::Wide) => ElementTest::IntWide { bounds, values },
+                    Kind::Int(IntFit::Wide) => ElementTest::IntWide(int),
                     _ => ElementTest::IntFrom {
-                        bounds,
-                        values,
+                        test: int,
                         site: self.statics.site(span),
                     },
                 };

@@ -16,7 +16,7 @@ mod service;
 mod types;
 mod validate;
 
-use proc_macro2::{Ident, Span, TokenStream};
+use proc_macro2::{Ident, Literal, Span, TokenStream};
 use quote::quote;
 
 use crate::docs::code_span;
@@ -449,15 +449,39 @@ pub(crate) fn ident(name: &str) -> Ident {
 pub(crate) fn doc_attrs(markdown: &str) -> TokenStream {
     let mut out = TokenStream::new();
     for line in doc_lines(markdown) {
-        let line = line.trim_end();
-        let text = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        out.extend(quote!(#[doc = #text]));
+        let lit = doc_literal(line.trim_end());
+        out.extend(quote!(#[doc = #lit]));
     }
     out
+}
+
+/// ` line` (or an empty line) as a raw string literal. Rendering reads every doc literal
+/// back to print it as `///`; an escaped literal is unescaped character by character, which
+/// Cognito's long descriptions made a tenth of generating it, while a raw one is copied.
+fn doc_literal(line: &str) -> Literal {
+    if line.is_empty() {
+        return Literal::string("");
+    }
+    // Enough `#`s that no `"` inside ends the literal.
+    let bytes = line.as_bytes();
+    let hashes = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'"')
+        .map(|(i, _)| bytes[i + 1..].iter().take_while(|&&b| b == b'#').count() + 1)
+        .max()
+        .unwrap_or(0);
+    let fence = "#".repeat(hashes);
+    let mut repr = String::with_capacity(line.len() + 2 * hashes + 4);
+    repr.push('r');
+    repr.push_str(&fence);
+    repr.push_str("\" ");
+    repr.push_str(line);
+    repr.push('"');
+    repr.push_str(&fence);
+    // `doc_lines` leaves no control character, so the literal always lexes.
+    repr.parse()
+        .unwrap_or_else(|_| Literal::string(&format!(" {line}")))
 }
 
 /// The lines of doc text, with control characters (a bare `\r` ends a `///` comment
@@ -467,9 +491,13 @@ pub(crate) fn doc_lines(markdown: &str) -> Vec<String> {
         .trim_end()
         .lines()
         .map(|l| {
-            l.chars()
-                .map(|c| if c.is_control() { ' ' } else { c })
-                .collect()
+            if l.chars().any(char::is_control) {
+                l.chars()
+                    .map(|c| if c.is_control() { ' ' } else { c })
+                    .collect()
+            } else {
+                l.to_owned()
+            }
         })
         .collect()
 }
@@ -530,5 +558,35 @@ pub(crate) fn constraint_docs(api: &Api, shape: &Shape) -> Option<String> {
         None
     } else {
         Some(parts.join(" "))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::doc_literal;
+
+    /// What the renderer reads back from a doc literal.
+    fn value(line: &str) -> String {
+        let lit = doc_literal(line);
+        syn::parse2::<syn::LitStr>(quote::quote!(#lit))
+            .unwrap()
+            .value()
+    }
+
+    #[test]
+    fn doc_literals_hold_the_line_whatever_it_quotes() {
+        assert_eq!(doc_literal("plain").to_string(), r#"r" plain""#);
+        assert_eq!(doc_literal("").to_string(), r#""""#);
+        for line in [
+            "plain",
+            r#"say "hi""#,
+            r##"a "# inside"##,
+            r###"two "## and "# ends"###,
+            r#"ends with a quote""#,
+            r"back\slash and \n as text",
+            "unicode — ünïcødé",
+        ] {
+            assert_eq!(value(line), format!(" {line}"), "{line}");
+        }
     }
 }

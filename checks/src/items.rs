@@ -100,30 +100,22 @@ impl Paths {
         enum_values: impl FnOnce(TypeId) -> TokenStream,
     ) -> TokenStream {
         let rt = &self.rt;
-        let limit = |b: &Bound| match *b {
-            Bound::Int(v) => quote!(#rt::Limit::Int(#v)),
-            Bound::Float(v) => quote!(#rt::Limit::Float(#v)),
+        // `Constraint::<variant>` of a bound.
+        let limit = |variant: TokenStream, b: &Bound| {
+            let b = match *b {
+                Bound::Int(v) => quote!(#rt::Limit::Int(#v)),
+                Bound::Float(v) => quote!(#rt::Limit::Float(#v)),
+            };
+            quote!(#rt::Constraint::#variant(#b))
         };
         match item {
             ListedConstraint::MaxLength(max) => quote!(#rt::Constraint::MaxLength(#max)),
             ListedConstraint::MinLength(min) => quote!(#rt::Constraint::MinLength(#min)),
             ListedConstraint::Pattern(source) => quote!(#rt::Constraint::Pattern(#source)),
-            ListedConstraint::Maximum(b) => {
-                let b = limit(b);
-                quote!(#rt::Constraint::Maximum(#b))
-            }
-            ListedConstraint::Minimum(b) => {
-                let b = limit(b);
-                quote!(#rt::Constraint::Minimum(#b))
-            }
-            ListedConstraint::Above(b) => {
-                let b = limit(b);
-                quote!(#rt::Constraint::Above(#b))
-            }
-            ListedConstraint::Below(b) => {
-                let b = limit(b);
-                quote!(#rt::Constraint::Below(#b))
-            }
+            ListedConstraint::Maximum(b) => limit(quote!(Maximum), b),
+            ListedConstraint::Minimum(b) => limit(quote!(Minimum), b),
+            ListedConstraint::Above(b) => limit(quote!(Above), b),
+            ListedConstraint::Below(b) => limit(quote!(Below), b),
             ListedConstraint::Values(names) => quote!(#rt::Constraint::Enum(&[#(#names),*])),
             ListedConstraint::EnumValues(id) => {
                 let values = enum_values(*id);

@@ -34,7 +34,8 @@ mod print;
 pub use items::PatternParts;
 pub use model::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
-    FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
+    FloatTest, FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId,
+    TypeId,
 };
 pub use print::{Paths, Printer, Statics};
 

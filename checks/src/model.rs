@@ -113,10 +113,8 @@ pub enum Check {
     Float {
         /// The Rust type of the value.
         width: FloatWidth,
-        /// The range.
-        bounds: Bounds<f64>,
-        /// Which bounds the value must not reach.
-        exclusive: Exclusive,
+        /// The range and which of its bounds the value must not reach.
+        test: FloatTest,
     },
     /// A list's or map's number of items: `check::list_length` when the list is shown in
     /// the message (`shown`, how each item is written), else `check::length`.
@@ -213,10 +211,8 @@ pub enum Check {
     /// Derive only: a number of a type that converts to `f64` (`f64::from`), the
     /// derive seeing neither `f32` nor `f64`.
     FloatFrom {
-        /// The range.
-        bounds: Bounds<f64>,
-        /// Which bounds the value must not reach.
-        exclusive: Exclusive,
+        /// The range and which of its bounds the value must not reach.
+        test: FloatTest,
         /// The value's type, where the conversion is spanned.
         site: SiteId,
     },
@@ -230,6 +226,16 @@ pub struct IntTest {
     pub bounds: Option<Bounds<i64>>,
     /// The allowed values, when there are some.
     pub values: Option<Vec<i64>>,
+}
+
+/// What a number must meet: [`Check::Float`], [`ElementTest::Float`], and for the derive
+/// [`Check::FloatFrom`] and [`ElementTest::FloatFrom`].
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FloatTest {
+    /// The range.
+    pub bounds: Bounds<f64>,
+    /// Which bounds the value must not reach.
+    pub exclusive: Exclusive,
 }
 
 /// How elements are judged against the constraints of their own shape, for
@@ -265,10 +271,8 @@ pub enum ElementTest {
     Float {
         /// The Rust type of the value.
         width: FloatWidth,
-        /// The range.
-        bounds: Bounds<f64>,
-        /// Which bounds the value must not reach.
-        exclusive: Exclusive,
+        /// The range and which of its bounds the value must not reach.
+        test: FloatTest,
     },
     /// A list's or map's number of items (`check::length_ok`).
     Size {
@@ -310,10 +314,8 @@ pub enum ElementTest {
     IntWide(IntTest),
     /// Derive only: a number of a type that converts to `f64` (`f64::from`), its range.
     FloatFrom {
-        /// The range.
-        bounds: Bounds<f64>,
-        /// Which bounds the value must not reach.
-        exclusive: Exclusive,
+        /// The range and which of its bounds the value must not reach.
+        test: FloatTest,
         /// The element's type, where the conversion is spanned.
         site: SiteId,
     },

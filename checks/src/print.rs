@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, format_ident, quote};
 
 use crate::model::{
-    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
+    Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, FloatTest,
     FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId, TypeId,
 };
 
@@ -77,10 +77,10 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
     }
 
     /// A `check::FloatRange` of a number with an exclusive bound.
-    fn float_range(&self, width: FloatWidth, b: &Bounds<f64>, exclusive: Exclusive) -> TokenStream {
+    fn float_range(&self, width: FloatWidth, test: &FloatTest) -> TokenStream {
         let ck = &self.paths.check;
-        let (min, max) = self.bounds(b);
-        let (exclusive_min, exclusive_max) = (exclusive.min, exclusive.max);
+        let (min, max) = self.bounds(&test.bounds);
+        let (exclusive_min, exclusive_max) = (test.exclusive.min, test.exclusive.max);
         let single = width == FloatWidth::F32;
         quote! {
             #ck::FloatRange {
@@ -90,6 +90,37 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 exclusive_max: #exclusive_max,
                 single: #single,
             }
+        }
+    }
+
+    /// [`Check::Float`] of `value`, a number of type `width`: `check::float_between` when
+    /// a bound is exclusive, else `check::float` (`check::float32`: an `f32` is compared in
+    /// its own precision).
+    fn float_check(&self, width: FloatWidth, test: &FloatTest, value: TokenStream) -> TokenStream {
+        let ck = &self.paths.check;
+        if test.exclusive.any() {
+            let (range, v) = (self.float_range(width, test), widen(width, value));
+            return quote!(#ck::float_between(#v, &#range, path, errors););
+        }
+        let (min, max) = self.bounds(&test.bounds);
+        match width {
+            FloatWidth::F64 => quote!(#ck::float(#value, #min, #max, path, errors);),
+            FloatWidth::F32 => quote!(#ck::float32(#value, #min, #max, path, errors);),
+        }
+    }
+
+    /// [`ElementTest::Float`] of `value`, as [`Printer::float_check`] but as an expression
+    /// (`check::float_between_ok`, `check::float_ok`, `check::float32_ok`).
+    fn float_test(&self, width: FloatWidth, test: &FloatTest, value: TokenStream) -> TokenStream {
+        let ck = &self.paths.check;
+        if test.exclusive.any() {
+            let (range, v) = (self.float_range(width, test), widen(width, value));
+            return quote!(#ck::float_between_ok(#v, &#range));
+        }
+        let (min, max) = self.bounds(&test.bounds);
+        match width {
+            FloatWidth::F64 => quote!(#ck::float_ok(#value, #min, #max)),
+            FloatWidth::F32 => quote!(#ck::float32_ok(#value, #min, #max)),
         }
     }
 
@@ -126,27 +157,7 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     #ck::int_enum(#v, &[#(#values),*], &[#(#names),*], path, errors);
                 }
             }
-            Check::Float {
-                width,
-                bounds: b,
-                exclusive,
-            } if exclusive.any() => {
-                let range = self.float_range(*width, b, *exclusive);
-                let v = as_f64(*width, value);
-                quote! {
-                    #ck::float_between(#v, &#range, path, errors);
-                }
-            }
-            Check::Float {
-                width, bounds: b, ..
-            } => {
-                let (min, max) = self.bounds(b);
-                // An `f32` is compared in its own precision.
-                match width {
-                    FloatWidth::F64 => quote!(#ck::float(*#value, #min, #max, path, errors);),
-                    FloatWidth::F32 => quote!(#ck::float32(*#value, #min, #max, path, errors);),
-                }
-            }
+            Check::Float { width, test } => self.float_check(*width, test, quote!(*#value)),
             Check::Size {
                 bounds,
                 shown,
@@ -300,20 +311,11 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 }
             }
             Check::IntWide(test) => self.int_wide(test, value),
-            Check::FloatFrom {
-                bounds: b,
-                exclusive,
-                site,
-            } => {
+            Check::FloatFrom { test, site } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::f64::from(*#value)));
-                if exclusive.any() {
-                    let range = self.float_range(FloatWidth::F64, b, *exclusive);
-                    return quote!(#ck::float_between(#v, &#range, path, errors););
-                }
-                let (min, max) = self.bounds(b);
-                quote!(#ck::float(#v, #min, #max, path, errors);)
+                self.float_check(FloatWidth::F64, test, v)
             }
         }
     }
@@ -459,25 +461,7 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                 let tests = self.int_tests(test);
                 quote!({ let v = #v; #tests })
             }
-            ElementTest::Float {
-                width,
-                bounds: b,
-                exclusive,
-            } if exclusive.any() => {
-                let range = self.float_range(*width, b, *exclusive);
-                let v = as_f64(*width, &quote!(item));
-                quote!(#ck::float_between_ok(#v, &#range))
-            }
-            ElementTest::Float {
-                width, bounds: b, ..
-            } => {
-                let ok = match width {
-                    FloatWidth::F64 => quote!(#ck::float_ok),
-                    FloatWidth::F32 => quote!(#ck::float32_ok),
-                };
-                let (min, max) = self.bounds(b);
-                quote!(#ok(*item, #min, #max))
-            }
+            ElementTest::Float { width, test } => self.float_test(*width, test, quote!(*item)),
             ElementTest::Size { bounds: b, site } => {
                 let (min, max) = self.bounds(b);
                 let len = self.at(*site, quote!(item.len()));
@@ -519,20 +503,11 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
                     }
                 }
             }
-            ElementTest::FloatFrom {
-                bounds: b,
-                exclusive,
-                site,
-            } => {
+            ElementTest::FloatFrom { test, site } => {
                 let v = self
                     .statics
                     .at(*site, quote!(::core::primitive::f64::from(*item)));
-                if exclusive.any() {
-                    let range = self.float_range(FloatWidth::F64, b, *exclusive);
-                    return quote!(#ck::float_between_ok(#v, &#range));
-                }
-                let (min, max) = self.bounds(b);
-                quote!(#ck::float_ok(#v, #min, #max))
+                self.float_test(FloatWidth::F64, test, v)
             }
             ElementTest::PassesAt(site) => {
                 let call = self.statics.at(*site, quote!(::passes(item)));
@@ -603,11 +578,11 @@ impl<S: Statics + ?Sized> Printer<'_, S> {
     }
 }
 
-/// A number (a reference to an `f32` or `f64`) as an `f64`, which holds either exactly.
-fn as_f64(width: FloatWidth, value: &TokenStream) -> TokenStream {
+/// A number (an `f32` or `f64` value) as an `f64`, which holds either exactly.
+fn widen(width: FloatWidth, value: TokenStream) -> TokenStream {
     match width {
-        FloatWidth::F64 => quote!(*#value),
-        FloatWidth::F32 => quote!(::core::primitive::f64::from(*#value)),
+        FloatWidth::F64 => value,
+        FloatWidth::F32 => quote!(::core::primitive::f64::from(#value)),
     }
 }
 

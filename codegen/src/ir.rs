@@ -10,7 +10,7 @@ use crate::pattern::{Engine, PatternMode};
 // named here as before.
 pub use specgen_checks::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
-    FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
+    FloatTest, FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, StringRuleId, TypeId,
 };
 
 /// Index of a pattern in [`Api::patterns`].

@@ -22,8 +22,8 @@ use heck::{ToShoutySnakeCase, ToSnakeCase};
 
 use crate::ir::{
     Api, BodyValidator, Bound, Bounds, Check, Collection, ConstraintList, ConstraintListId,
-    Constraints, ElementCheck, ElementTest, IntTest, MemberChecks, Protocol, RequestChecks, Shape,
-    ShapeKind, Shown, StringRule, StringRuleId, TypeChecks, TypeId, TypeKind,
+    Constraints, ElementCheck, ElementTest, FloatTest, IntTest, MemberChecks, Protocol,
+    RequestChecks, Shape, ShapeKind, Shown, StringRule, StringRuleId, TypeChecks, TypeId, TypeKind,
 };
 use crate::names::Scope;
 
@@ -344,8 +344,7 @@ impl Model<'_> {
             ShapeKind::Number(width) if c.minimum.is_some() || c.maximum.is_some() => {
                 checks.push(Check::Float {
                     width: *width,
-                    bounds: float_bounds(c),
-                    exclusive: c.exclusive,
+                    test: float_test(c),
                 });
             }
             ShapeKind::List(_) | ShapeKind::Map(_)
@@ -444,8 +443,7 @@ impl Model<'_> {
             },
             ShapeKind::Number(width) => ElementTest::Float {
                 width: *width,
-                bounds: float_bounds(c),
-                exclusive: c.exclusive,
+                test: float_test(c),
             },
             ShapeKind::List(_) | ShapeKind::Map(_) => ElementTest::Size {
                 bounds: len_bounds(c),
@@ -542,10 +540,13 @@ fn int_bounds(c: &Constraints) -> Bounds<i64> {
     }
 }
 
-/// A number's range.
-fn float_bounds(c: &Constraints) -> Bounds<f64> {
-    Bounds {
-        min: c.minimum.map(Bound::as_float),
-        max: c.maximum.map(Bound::as_float),
+/// A number's range, and which of its bounds are exclusive.
+fn float_test(c: &Constraints) -> FloatTest {
+    FloatTest {
+        bounds: Bounds {
+            min: c.minimum.map(Bound::as_float),
+            max: c.maximum.map(Bound::as_float),
+        },
+        exclusive: c.exclusive,
     }
 }

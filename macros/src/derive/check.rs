@@ -12,8 +12,8 @@ use syn::Type;
 use syn::spanned::Spanned;
 
 use specgen_checks::{
-    Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatWidth, IntTest,
-    ListedConstraint, Printer, Shown, SiteId,
+    Bounds, Check, Collection, ElementCheck, ElementTest, Exclusive, FloatTest, FloatWidth,
+    IntTest, ListedConstraint, Printer, Shown, SiteId,
 };
 
 use super::attr::Num;
@@ -295,20 +295,11 @@ impl Emitter<'_> {
                 if min.is_none() && max.is_none() {
                     return None;
                 }
-                let bounds = Bounds {
-                    min: *min,
-                    max: *max,
-                };
-                let exclusive = *exclusive;
+                let test = float_test(*min, *max, *exclusive);
                 let check = match float_width(kind) {
-                    Some(width) => Check::Float {
-                        width,
-                        bounds,
-                        exclusive,
-                    },
+                    Some(width) => Check::Float { width, test },
                     None => Check::FloatFrom {
-                        bounds,
-                        exclusive,
+                        test,
                         site: self.statics.site(span),
                     },
                 };
@@ -582,24 +573,15 @@ impl Emitter<'_> {
                 if min.is_none() && max.is_none() {
                     return nothing;
                 }
-                let bounds = Bounds {
-                    min: *min,
-                    max: *max,
-                };
-                let exclusive = *exclusive;
+                let float = float_test(*min, *max, *exclusive);
                 let test = match float_width(kind) {
-                    Some(width) => ElementTest::Float {
-                        width,
-                        bounds,
-                        exclusive,
-                    },
+                    Some(width) => ElementTest::Float { width, test: float },
                     None => ElementTest::FloatFrom {
-                        bounds,
-                        exclusive,
+                        test: float,
                         site: self.statics.site(span),
                     },
                 };
-                let listed = ListedConstraint::float_range(bounds, exclusive).collect();
+                let listed = ListedConstraint::float_range(float.bounds, float.exclusive).collect();
                 let list = self.statics.constraint_list(&rt, listed);
                 (Some(ElementCheck { test, list }), Vec::new())
             }
@@ -766,6 +748,14 @@ fn shown_plain(kind: Kind<'_>) -> Option<Shown> {
         Kind::Str => Some(Shown::Str),
         Kind::Int(_) | Kind::F32 | Kind::F64 | Kind::Bool => Some(Shown::Display),
         _ => None,
+    }
+}
+
+/// What `range(..)` with `exclusive` asks of a number.
+fn float_test(min: Option<f64>, max: Option<f64>, exclusive: Exclusive) -> FloatTest {
+    FloatTest {
+        bounds: Bounds { min, max },
+        exclusive,
     }
 }
 

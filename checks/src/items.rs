@@ -3,7 +3,7 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use specgen_pattern::{ClassRun, Engine};
+use specgen_pattern::{ClassRun, Ends, Engine};
 
 use crate::model::{Bound, ListedConstraint, TypeId};
 use crate::print::Paths;
@@ -22,6 +22,9 @@ pub struct PatternParts<'a> {
     /// For a single class with a large count: the class alone, repeated without bound,
     /// checked beside a character count.
     pub class_regex: Option<&'a str>,
+    /// Look-around at the pattern's ends, split off into conditions; the fields above then
+    /// describe the rest.
+    pub ends: Option<&'a Ends>,
 }
 
 /// `Option<T>` written in full: statics are the same in generated code and expansions.
@@ -35,6 +38,26 @@ fn opt<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
 impl Paths {
     /// The initializer of a `pattern::Pattern` static.
     pub fn pattern(&self, p: &PatternParts<'_>) -> TokenStream {
+        let rt = &self.rt;
+        let whole = self.whole_pattern(p);
+        let Some(ends) = p.ends else {
+            return whole;
+        };
+        let rest = &ends.rest;
+        let conditions = ends.conditions.iter().map(|c| {
+            let regex = &c.regex;
+            if c.must_match {
+                quote!(#rt::pattern::LookAround::must_match(#regex))
+            } else {
+                quote!(#rt::pattern::LookAround::must_not_match(#regex))
+            }
+        });
+        // A call rather than a method chain: formatted like the other statics.
+        quote!(#rt::pattern::Pattern::with_look_around(#whole, #rest, &[#(#conditions),*]))
+    }
+
+    /// The initializer of a `pattern::Pattern` static, before look-around is split off.
+    fn whole_pattern(&self, p: &PatternParts<'_>) -> TokenStream {
         let rt = &self.rt;
         let (source, translated) = (p.source, p.translated);
         match &p.class_run {

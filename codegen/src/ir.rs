@@ -561,6 +561,9 @@ pub struct PatternDef {
     pub translated: String,
     /// Engine.
     pub engine: Engine,
+    /// Look-around at the pattern's ends, split off into conditions for `regex`; the fast
+    /// paths below then describe the rest (see [`crate::pattern::Ends`]).
+    pub ends: Option<crate::pattern::Ends>,
     /// The bitmap fast path, for single-class patterns.
     pub class_run: Option<crate::pattern::ClassRun>,
     /// For a single class with a large count: the class alone, repeated without bound; the

@@ -621,11 +621,25 @@ impl Lowerer<'_> {
             Some(e) => e.clone(),
             None => match pattern::compile(source, self.mode) {
                 Ok(compiled) => {
+                    if compiled.engine == pattern::Engine::Fancy {
+                        // Generated code compiles only with the runtime's backtracking engine.
+                        self.warnings.push(Warning {
+                            pointer: pointer_join(pointer, "pattern"),
+                            message: format!(
+                                "schema `{schema_name}`: pattern `{source}` has look-around \
+                                 away from its anchored ends, or back-references: only \
+                                 `fancy-regex` runs it (by backtracking, within a step limit), \
+                                 so the generated code needs feature `fancy-regex` of \
+                                 `specgen-runtime`"
+                            ),
+                        });
+                    }
                     let id = PatternId(self.patterns.len());
                     self.patterns.push(PatternDef {
                         source: compiled.source,
                         translated: compiled.translated,
                         engine: compiled.engine,
+                        ends: compiled.ends,
                         class_run: compiled.class_run,
                         class_regex: compiled.class_regex,
                     });

@@ -345,10 +345,19 @@ pub(crate) static PATTERN_35: rt::pattern::Pattern = rt::pattern::Pattern::new(
 );
 
 /// Pattern `^[0-9A-Za-z\.\-_]*(?<!\.)$`.
-pub(crate) static PATTERN_36: rt::pattern::Pattern = rt::pattern::Pattern::new(
-    "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
-    "^(?:^[0-9A-Za-z.\\-_]*(?<!\\.)$)$",
-    rt::pattern::Engine::Fancy,
+pub(crate) static PATTERN_36: rt::pattern::Pattern = rt::pattern::Pattern::with_look_around(
+    rt::pattern::Pattern::with_class_run(
+        "^[0-9A-Za-z\\.\\-_]*(?<!\\.)$",
+        "^(?:^[0-9A-Za-z.\\-_]*(?<!\\.)$)$",
+        rt::pattern::ClassRun::new(
+            [288054454291267584u64, 576460745995190270u64],
+            false,
+            0u32,
+            4294967295u32,
+        ),
+    ),
+    "^(?:^[0-9A-Za-z.\\-_]*$)$",
+    &[rt::pattern::LookAround::must_not_match("(?:\\.)$")],
 );
 
 /// Pattern `^[a-zA-Z0-9_-]+$`.

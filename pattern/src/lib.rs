@@ -28,6 +28,7 @@
 
 #![warn(missing_docs)]
 
+mod ends;
 mod fail;
 mod java;
 mod props;
@@ -35,6 +36,8 @@ mod set;
 mod tables;
 
 use std::fmt;
+
+pub use ends::{Ends, LookAround};
 
 /// How a pattern is applied to a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -124,10 +127,16 @@ pub struct CompiledPattern {
     /// As written in the spec (shown in messages).
     pub source: String,
     /// In the Rust dialect, anchored for full matches. With a [`Self::class_regex`] this may
-    /// be too large to compile; the runtime then never compiles it.
+    /// be too large to compile, and with [`Self::ends`] it has look-around; the runtime then
+    /// never compiles it.
     pub translated: String,
     /// The engine it compiled with.
     pub engine: Engine,
+    /// When the look-around of the pattern sits at its anchored ends (`^(?!\s*$).+`,
+    /// `^[a-z.]*(?<!\.)$`): the pattern without it, and each look-around as a pattern of its
+    /// own, all for `regex` (linear time; see [`Ends`]). [`Self::class_run`] and
+    /// [`Self::class_regex`] then describe [`Ends::rest`].
+    pub ends: Option<Ends>,
     /// When the whole pattern is one character class repeated (`[\w+]+`, most AWS
     /// patterns), the class's ASCII members, so ASCII values are checked without a regex.
     pub class_run: Option<ClassRun>,
@@ -136,6 +145,34 @@ pub struct CompiledPattern {
     /// anchored (`^(?:\p{L})*$`). A value matches when it matches this and its character
     /// count is within the [`ClassRun`]'s bounds.
     pub class_regex: Option<String>,
+}
+
+impl CompiledPattern {
+    /// Whether `value` satisfies the pattern, decided as the runtime decides it (the class
+    /// and a character count for a [`Self::class_regex`], the [`Self::ends`] split) but
+    /// compiling the regexes on every call: for checks at generation time and for tests.
+    /// A backtracking engine that gives up counts as a mismatch.
+    pub fn is_match(&self, value: &str) -> bool {
+        let regex = |p: &str| regex::Regex::new(p).is_ok_and(|r| r.is_match(value));
+        let rest = match (&self.class_regex, &self.class_run) {
+            (Some(class), Some(run)) => {
+                let n = value.chars().count() as u64;
+                n >= u64::from(run.min)
+                    && run.max.is_none_or(|max| n <= u64::from(max))
+                    && regex(class)
+            }
+            _ => match (&self.ends, self.engine) {
+                (Some(ends), _) => regex(&ends.rest),
+                (None, Engine::Regex) => regex(&self.translated),
+                (None, Engine::Fancy) => fancy_regex::Regex::new(&self.translated)
+                    .is_ok_and(|r| r.is_match(value).unwrap_or(false)),
+            },
+        };
+        let conditions = self.ends.iter().flat_map(|e| &e.conditions);
+        rest && conditions
+            .into_iter()
+            .all(|c| regex(&c.regex) == c.must_match)
+    }
 }
 
 /// A full-match pattern of the form `C{min,max}` for one character class `C`.
@@ -224,6 +261,7 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
                 source: source.to_owned(),
                 translated,
                 engine: Engine::Regex,
+                ends: None,
                 class_run,
                 class_regex,
             }),
@@ -235,6 +273,7 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
             source: source.to_owned(),
             translated,
             engine: Engine::Regex,
+            ends: None,
             class_run,
             class_regex: None,
         }),
@@ -242,11 +281,14 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
             Err(unsupported(regex_reason(&regex_err)))
         }
         Err(regex_err) => match fancy_regex::Regex::new(&translated) {
+            // Look-around at the ends: conditions for `regex`, so no backtracking.
+            Ok(_) if ends::split(&translated).is_some() => Ok(with_ends(source, translated, mode)),
             // fancy-regex hands plain parts to `regex`, so this also validates them.
             Ok(_) => Ok(CompiledPattern {
                 source: source.to_owned(),
                 translated,
                 engine: Engine::Fancy,
+                ends: None,
                 class_run: None,
                 class_regex: None,
             }),
@@ -264,6 +306,27 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
                 Err(unsupported(reason))
             }
         },
+    }
+}
+
+/// A pattern whose look-around sits at its ends (see [`Ends`]): `regex` runs the parts.
+fn with_ends(source: &str, translated: String, mode: PatternMode) -> CompiledPattern {
+    let ends = ends::split(&translated);
+    let rest = ends
+        .as_ref()
+        .map_or(translated.as_str(), |e| e.rest.as_str());
+    let class_run = match mode {
+        PatternMode::FullMatch => class_run(rest),
+        PatternMode::Search => None,
+    };
+    let class_regex = class_run.as_ref().and_then(|_| class_regex(rest));
+    CompiledPattern {
+        source: source.to_owned(),
+        engine: Engine::Regex,
+        class_run,
+        class_regex,
+        ends,
+        translated,
     }
 }
 

@@ -5,20 +5,7 @@ fn full(p: &str) -> CompiledPattern {
 }
 
 fn matches(p: &str, s: &str) -> bool {
-    let c = full(p);
-    if let (Some(class), Some(run)) = (&c.class_regex, &c.class_run) {
-        let n = s.chars().count() as u64;
-        return n >= u64::from(run.min)
-            && run.max.is_none_or(|m| n <= u64::from(m))
-            && regex::Regex::new(class).unwrap().is_match(s);
-    }
-    match c.engine {
-        Engine::Regex => regex::Regex::new(&c.translated).unwrap().is_match(s),
-        Engine::Fancy => fancy_regex::Regex::new(&c.translated)
-            .unwrap()
-            .is_match(s)
-            .unwrap(),
-    }
+    full(p).is_match(s)
 }
 
 fn refused(p: &str) -> PatternError {
@@ -74,7 +61,9 @@ fn single_class_patterns_get_a_class_run() {
     let run = full(r"[0-9]{12}").class_run.unwrap();
     assert_eq!((run.min, run.max), (12, Some(12)));
     assert_eq!(full(r"[\w-]+_[0-9a-zA-Z]+").class_run, None);
-    assert_eq!(full(r"^[0-9A-Za-z\.\-_]*(?<!\.)$").class_run, None);
+    // Without the look-behind at its end, checked apart, this is one class repeated.
+    let run = full(r"^[0-9A-Za-z\.\-_]*(?<!\.)$").class_run.unwrap();
+    assert_eq!((run.min, run.max, run.non_ascii), (0, None, false));
     assert_eq!(
         compile("[0-9]+", PatternMode::Search).unwrap().class_run,
         None
@@ -108,11 +97,38 @@ fn full_match_versus_search() {
 }
 
 #[test]
-fn look_around_uses_fancy() {
+fn look_around_at_the_ends_is_split_off() {
     let c = full(r"^[0-9A-Za-z\.\-_]*(?<!\.)$");
-    assert_eq!(c.engine, Engine::Fancy);
+    assert_eq!(c.engine, Engine::Regex);
+    let ends = c.ends.expect("split");
+    assert_eq!(ends.rest, r"^(?:^[0-9A-Za-z.\-_]*$)$");
+    assert_eq!(
+        ends.conditions,
+        [LookAround {
+            regex: r"(?:\.)$".to_owned(),
+            must_match: false
+        }]
+    );
     assert!(matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my-bucket.s3"));
+    assert!(matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", ""));
     assert!(!matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my-bucket."));
+    assert!(!matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my bucket"));
+    let c = full(r"^(?!aws:)[a-z:]+");
+    assert_eq!(c.engine, Engine::Regex);
+    assert!(c.class_run.is_some());
+    assert!(!matches(r"^(?!aws:)[a-z:]+", "aws:tag"));
+    assert!(matches(r"^(?!aws:)[a-z:]+", "awstag:x"));
+}
+
+#[test]
+fn other_look_around_uses_fancy() {
+    let c = full(r"[a-z]+(?=[0-9])[a-z0-9]*");
+    assert_eq!((c.engine, c.ends), (Engine::Fancy, None));
+    assert!(matches(r"[a-z]+(?=[0-9])[a-z0-9]*", "ab1c"));
+    assert!(!matches(r"[a-z]+(?=[0-9])[a-z0-9]*", "abc"));
+    assert_eq!(full(r"(a)\1").engine, Engine::Fancy);
+    // Java's `$` in a look-ahead is itself look-around (before a final line terminator).
+    assert_eq!(full(r"^(?!\s*$).+").engine, Engine::Fancy);
     assert!(!matches(r"^(?!\s*$).+", "   "));
     assert_eq!(full(r"[\w+]+").engine, Engine::Regex);
 }

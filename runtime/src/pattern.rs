@@ -5,10 +5,15 @@
 //! only has to build its engine on first use. Patterns the `regex` crate cannot express
 //! (look-around) use `fancy-regex`; everything else uses `regex`.
 //!
-//! Every check is linear in the value, except on `fancy-regex`: it backtracks through the
-//! look-around parts, at most its backtrack limit of steps (one million by default). A value
-//! that reaches the limit makes `fancy-regex` return an error, which [`Pattern::is_match`]
-//! reads as a mismatch: the check costs bounded time, fails closed, and never panics.
+//! Look-around at a pattern's anchored ends (`^(?!aws:)…`, `…(?<!\.)$`) needs no
+//! backtracking: the generator splits it off into patterns of their own, each a condition on
+//! the whole value ([`LookAround`], [`Pattern::with_look_around`]), which `regex` decides.
+//!
+//! Every check is linear in the value, except on `fancy-regex` (feature `fancy-regex`, for
+//! look-around elsewhere and back-references): it backtracks through the look-around parts,
+//! at most its backtrack limit of steps (one million by default). A value that reaches the
+//! limit makes `fancy-regex` return an error, which [`Pattern::is_match`] reads as a
+//! mismatch: the check costs bounded time, fails closed, and never panics.
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -18,12 +23,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub enum Engine {
     /// The `regex` crate: linear time, no look-around.
     Regex,
-    /// `fancy-regex`: look-around and back-references, backtracking with a step limit.
+    /// `fancy-regex`: look-around and back-references, backtracking with a step limit. Only
+    /// with feature `fancy-regex`, which code generated for such a pattern needs.
+    #[cfg(feature = "fancy-regex")]
     Fancy,
 }
 
 enum Compiled {
     Regex(regex::Regex),
+    #[cfg(feature = "fancy-regex")]
     Fancy(fancy_regex::Regex),
     /// Never produced for generated code (patterns are checked at generation time); kept so
     /// that a broken pattern fails validation instead of panicking.
@@ -103,6 +111,43 @@ impl ClassRun {
     }
 }
 
+/// A look-around group at an anchored end of a pattern, as a condition on the whole value:
+/// `^(?!aws:)…` becomes "must not match `^(?:aws:)`", `…(?<!\.)$` "must not match `(?:\.)$`".
+/// Exact, since such a group is only ever tried at the start or at the end of the value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LookAround {
+    regex: &'static str,
+    must_match: bool,
+}
+
+impl LookAround {
+    /// From a positive look-around (`(?=…)`, `(?<=…)`): the value must match `regex`.
+    pub const fn must_match(regex: &'static str) -> Self {
+        LookAround {
+            regex,
+            must_match: true,
+        }
+    }
+
+    /// From a negative look-around (`(?!…)`, `(?<!…)`): the value must not match `regex`.
+    pub const fn must_not_match(regex: &'static str) -> Self {
+        LookAround {
+            regex,
+            must_match: false,
+        }
+    }
+
+    /// The condition's regex (anchored at the end it was cut from).
+    pub fn regex(&self) -> &'static str {
+        self.regex
+    }
+
+    /// Whether the value must match [`Self::regex`] (or must not).
+    pub fn is_positive(&self) -> bool {
+        self.must_match
+    }
+}
+
 /// A `pattern` constraint: the spec's text for messages and the compiled engine.
 pub struct Pattern {
     source: &'static str,
@@ -112,7 +157,13 @@ pub struct Pattern {
     /// With a class run: the class alone, repeated without bound; compiled instead of
     /// `translated`, and the character count is checked beside it.
     class_regex: Option<&'static str>,
+    /// With look-around at its ends: the pattern without it, compiled instead of
+    /// `translated` (which `class_run` and `class_regex` then describe too).
+    rest: Option<&'static str>,
+    look_around: &'static [LookAround],
     compiled: OnceLock<Compiled>,
+    /// The look-around conditions, compiled (`None`: one does not compile).
+    conditions: OnceLock<Option<Box<[regex::Regex]>>>,
 }
 
 impl Pattern {
@@ -124,7 +175,10 @@ impl Pattern {
             engine,
             class_run: None,
             class_regex: None,
+            rest: None,
+            look_around: &[],
             compiled: OnceLock::new(),
+            conditions: OnceLock::new(),
         }
     }
 
@@ -141,7 +195,10 @@ impl Pattern {
             engine: Engine::Regex,
             class_run: Some(class_run),
             class_regex: None,
+            rest: None,
+            look_around: &[],
             compiled: OnceLock::new(),
+            conditions: OnceLock::new(),
         }
     }
 
@@ -162,8 +219,25 @@ impl Pattern {
             engine: Engine::Regex,
             class_run: Some(class_run),
             class_regex: Some(class_regex),
+            rest: None,
+            look_around: &[],
             compiled: OnceLock::new(),
+            conditions: OnceLock::new(),
         }
+    }
+
+    /// This pattern with its look-around at its ends split off (see [`LookAround`]): a
+    /// value matches when it matches `rest` (the pattern without those groups, which the
+    /// fast paths of [`Pattern::with_class_run`] and [`Pattern::with_counted_class`]
+    /// describe then) and satisfies every condition. Linear in the value.
+    pub const fn with_look_around(
+        mut self,
+        rest: &'static str,
+        look_around: &'static [LookAround],
+    ) -> Self {
+        self.rest = Some(rest);
+        self.look_around = look_around;
+        self
     }
 
     /// The pattern as written in the spec (shown in validation messages).
@@ -172,7 +246,8 @@ impl Pattern {
     }
 
     /// The pattern in the Rust regex dialect, anchored when full-match. A counted class
-    /// ([`Pattern::with_counted_class`]) runs [`Pattern::class_regex`] instead.
+    /// ([`Pattern::with_counted_class`]) runs [`Pattern::class_regex`] instead, and a split
+    /// one ([`Pattern::with_look_around`]) [`Pattern::rest`] and [`Pattern::look_around`].
     pub fn translated(&self) -> &'static str {
         self.translated
     }
@@ -180,6 +255,16 @@ impl Pattern {
     /// For a counted class, the regex that checks the class (the count is checked apart).
     pub fn class_regex(&self) -> Option<&'static str> {
         self.class_regex
+    }
+
+    /// With look-around split off: the pattern without it.
+    pub fn rest(&self) -> Option<&'static str> {
+        self.rest
+    }
+
+    /// With look-around split off: the conditions it became.
+    pub fn look_around(&self) -> &'static [LookAround] {
+        self.look_around
     }
 
     /// The engine that runs this pattern.
@@ -202,11 +287,13 @@ impl Pattern {
             COMPILATIONS.fetch_add(1, Ordering::Relaxed);
             match self.engine {
                 Engine::Regex => {
-                    match regex::Regex::new(self.class_regex.unwrap_or(self.translated)) {
+                    let regex = self.class_regex.or(self.rest).unwrap_or(self.translated);
+                    match regex::Regex::new(regex) {
                         Ok(r) => Compiled::Regex(r),
                         Err(e) => Compiled::Invalid(e.to_string()),
                     }
                 }
+                #[cfg(feature = "fancy-regex")]
                 Engine::Fancy => match fancy_regex::Regex::new(self.translated) {
                     Ok(r) => Compiled::Fancy(r),
                     Err(e) => Compiled::Invalid(e.to_string()),
@@ -215,18 +302,42 @@ impl Pattern {
         })
     }
 
+    /// The look-around conditions, compiled on first use.
+    fn conditions(&self) -> Option<&[regex::Regex]> {
+        self.conditions
+            .get_or_init(|| {
+                self.look_around
+                    .iter()
+                    .map(|c| regex::Regex::new(c.regex).ok())
+                    .collect()
+            })
+            .as_deref()
+    }
+
     /// Compiles the pattern now, reporting why it cannot be used.
     pub fn check(&self) -> Result<(), String> {
-        match self.get() {
-            Compiled::Invalid(e) => Err(e.clone()),
-            _ => Ok(()),
+        if let Compiled::Invalid(e) = self.get() {
+            return Err(e.clone());
         }
+        if self.conditions().is_none() {
+            let broken = self
+                .look_around
+                .iter()
+                .find_map(|c| regex::Regex::new(c.regex).err());
+            return Err(broken.map_or_else(String::new, |e| e.to_string()));
+        }
+        Ok(())
     }
 
     /// Whether `value` satisfies the pattern. A backtracking engine that gives up (its
     /// backtrack limit reached) counts as a mismatch, so a hostile value cannot make
     /// validation pass, nor take unbounded time.
     pub fn is_match(&self, value: &str) -> bool {
+        self.rest_matches(value) && (self.look_around.is_empty() || self.conditions_hold(value))
+    }
+
+    /// The pattern without its split-off look-around (all of it, when there is none).
+    fn rest_matches(&self, value: &str) -> bool {
         if let Some(run) = &self.class_run {
             if let Some(answer) = run.decide(value) {
                 return answer;
@@ -237,9 +348,21 @@ impl Pattern {
         }
         match self.get() {
             Compiled::Regex(r) => r.is_match(value),
+            #[cfg(feature = "fancy-regex")]
             Compiled::Fancy(r) => r.is_match(value).unwrap_or(false),
             Compiled::Invalid(_) => false,
         }
+    }
+
+    /// Whether every look-around condition holds; one that does not compile fails.
+    fn conditions_hold(&self, value: &str) -> bool {
+        let Some(regexes) = self.conditions() else {
+            return false;
+        };
+        regexes
+            .iter()
+            .zip(self.look_around)
+            .all(|(r, c)| r.is_match(value) == c.must_match)
     }
 }
 
@@ -256,10 +379,33 @@ impl std::fmt::Debug for Pattern {
 mod tests {
     use super::*;
 
-    static LOOKBEHIND: Pattern = Pattern::new(
+    // Cognito's `^[0-9A-Za-z\.\-_]*(?<!\.)$` as generated: a class run and a look-behind.
+    static LOOKBEHIND: Pattern = Pattern::with_class_run(
         r"^[0-9A-Za-z\.\-_]*(?<!\.)$",
-        r"^(?:^[0-9A-Za-z\.\-_]*(?<!\.)$)$",
-        Engine::Fancy,
+        r"^(?:^[0-9A-Za-z.\-_]*(?<!\.)$)$",
+        ClassRun::new(
+            [0x03ff_6000_0000_0000, 0x07ff_fffe_87ff_fffe],
+            false,
+            0,
+            u32::MAX,
+        ),
+    )
+    .with_look_around(
+        r"^(?:^[0-9A-Za-z.\-_]*$)$",
+        &[LookAround::must_not_match(r"(?:\.)$")],
+    );
+    // `^(?=[a-z])[a-z0-9]+(?<!-)` without a class run.
+    static AHEAD: Pattern = Pattern::new(
+        r"^(?=[a-z])[a-z0-9-]+(?<!-)$",
+        r"^(?:^(?=[a-z])[a-z0-9\-]+(?<!\-)$)$",
+        Engine::Regex,
+    )
+    .with_look_around(
+        r"^(?:^[a-z0-9\-]+$)$",
+        &[
+            LookAround::must_match(r"^(?:[a-z])"),
+            LookAround::must_not_match(r"(?:\-)$"),
+        ],
     );
     static PLAIN: Pattern = Pattern::new(r"[0-9]+", r"^(?:[0-9]+)$", Engine::Regex);
     static BROKEN: Pattern = Pattern::new("(", "(", Engine::Regex);
@@ -270,8 +416,34 @@ mod tests {
         assert!(PLAIN.is_match("123"));
         assert!(!PLAIN.is_match("12a"));
         assert!(PLAIN.is_compiled());
+    }
+
+    #[test]
+    fn look_around_at_the_ends_is_checked_apart() {
         assert!(LOOKBEHIND.is_match("my.bucket"));
+        assert!(LOOKBEHIND.is_match(""));
         assert!(!LOOKBEHIND.is_match("my.bucket."));
+        assert!(!LOOKBEHIND.is_match("my bucket"));
+        // Linear: a long valid value matches (a backtracking engine runs out of steps).
+        let long = "a.".repeat(500_000) + "b";
+        assert!(LOOKBEHIND.is_match(&long));
+        assert!(!LOOKBEHIND.is_match(&(long + ".")));
+        assert!(LOOKBEHIND.check().is_ok());
+        assert!(AHEAD.is_match("a-1"));
+        assert!(!AHEAD.is_match("1-a"));
+        assert!(!AHEAD.is_match("a-"));
+        assert!(!AHEAD.is_match("a_"));
+        assert_eq!(AHEAD.look_around()[1].regex(), r"(?:\-)$");
+        assert!(!AHEAD.look_around()[1].is_positive());
+    }
+
+    static BROKEN_CONDITION: Pattern = Pattern::new("a", "^(?:a)$", Engine::Regex)
+        .with_look_around("^(?:a)$", &[LookAround::must_not_match("(")]);
+
+    #[test]
+    fn a_broken_condition_fails_closed() {
+        assert!(!BROKEN_CONDITION.is_match("a"));
+        assert!(BROKEN_CONDITION.check().is_err());
     }
 
     // `[\w+]+` as generated: ASCII members 0-9, A-Z, a-z, `_` and `+`.
@@ -339,8 +511,10 @@ mod tests {
     }
 
     // Backtracks exponentially on a run of `a` with no `b`.
+    #[cfg(feature = "fancy-regex")]
     static HOSTILE: Pattern = Pattern::new("(a|aa)+(?<!c)b", "^(?:(a|aa)+(?<!c)b)$", Engine::Fancy);
 
+    #[cfg(feature = "fancy-regex")]
     #[test]
     fn backtrack_limit_is_a_mismatch_not_a_panic() {
         assert!(HOSTILE.is_match("aaab"));

@@ -30,6 +30,7 @@ pub(crate) fn emit(cx: &Cx<'_>) -> TokenStream {
             engine: p.engine,
             class_run: p.class_run,
             class_regex: p.class_regex.as_deref(),
+            ends: p.ends.as_ref(),
         });
         out.extend(quote! {
             #docs

@@ -245,7 +245,13 @@ fn field_check(
     let element = if attrs.length.is_some() || attrs.pattern.is_some() {
         let pattern = attrs.pattern.as_ref().and_then(|lit| {
             match specgen_pattern::compile(&lit.value(), mode) {
-                Ok(p) => Some(Pat::new(&p.source, &p.translated, p.engine, p.class_run)),
+                Ok(p) => Some(Pat::new(
+                    &p.source,
+                    &p.translated,
+                    p.engine,
+                    p.class_run,
+                    p.ends,
+                )),
                 Err(e) => {
                     let text = e.to_string();
                     let msg = if text.starts_with("pattern `") {

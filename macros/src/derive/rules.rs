@@ -12,6 +12,9 @@ pub(crate) struct Pat {
     pub class_run: Option<specgen_pattern::ClassRun>,
     /// For a class with a large count: the class alone, checked beside a character count.
     pub class_regex: Option<String>,
+    /// Look-around at the ends, split off into conditions (the fields above describe the
+    /// rest).
+    pub ends: Option<specgen_pattern::Ends>,
 }
 
 impl Pat {
@@ -20,14 +23,17 @@ impl Pat {
         translated: &str,
         engine: specgen_pattern::Engine,
         class_run: Option<specgen_pattern::ClassRun>,
+        ends: Option<specgen_pattern::Ends>,
     ) -> Pat {
+        // Derived from the translation (its rest, when split), as the generator derives it.
+        let rest = ends.as_ref().map_or(translated, |e| e.rest.as_str());
         Pat {
             source: source.to_owned(),
             translated: translated.to_owned(),
             engine,
-            // Derived from the translation, as the generator derives it.
-            class_regex: class_run.and_then(|_| specgen_pattern::class_regex(translated)),
+            class_regex: class_run.and_then(|_| specgen_pattern::class_regex(rest)),
             class_run,
+            ends,
         }
     }
 }

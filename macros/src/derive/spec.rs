@@ -236,7 +236,13 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
             max: c.max_len,
             pattern: c.pattern.map(|id| {
                 let p = &api.patterns[id.0];
-                Pat::new(&p.source, &p.translated, p.engine, p.class_run)
+                Pat::new(
+                    &p.source,
+                    &p.translated,
+                    p.engine,
+                    p.class_run,
+                    p.ends.clone(),
+                )
             }),
             sensitive: c.sensitive,
         })),

@@ -47,6 +47,7 @@ impl Statics {
             engine: p.engine,
             class_run: p.class_run,
             class_regex: p.class_regex.as_deref(),
+            ends: p.ends.as_ref(),
         });
         self.items.extend(quote! {
             static #name: #rt::pattern::Pattern = #init;
@@ -182,7 +183,13 @@ mod tests {
     #[test]
     fn a_large_counted_class_is_a_class_and_a_count() {
         let c = compile(r"[^\p{C}]{1,2048}", PatternMode::FullMatch).unwrap();
-        let p = Pat::new(&c.source, &c.translated, c.engine, c.class_run);
+        let p = Pat::new(
+            &c.source,
+            &c.translated,
+            c.engine,
+            c.class_run,
+            c.ends.clone(),
+        );
         // The derive decides as the generator does.
         assert_eq!(p.class_regex, c.class_regex);
         let mut statics = Statics::default();

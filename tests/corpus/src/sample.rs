@@ -12,7 +12,7 @@ use std::collections::{BTreeSet, HashMap};
 use regex_syntax::hir::{Class, Hir, HirKind};
 use serde_json::{Map, Value, json};
 use specgen::ir::{Api, PatternDef, Shape, ShapeKind, TypeId, TypeKind};
-use specgen_runtime::pattern::{ClassRun, Engine, Pattern};
+use specgen_runtime::pattern::{ClassRun, Engine, LookAround, Pattern};
 
 #[path = "../../tests/support/bounds.rs"]
 mod bounds;
@@ -121,6 +121,20 @@ fn runtime_pattern(def: &PatternDef) -> &'static Pattern {
             };
             Pattern::new(source, translated, engine)
         }
+    };
+    let pattern = match &def.ends {
+        Some(ends) => {
+            let conditions: Vec<LookAround> = ends
+                .conditions
+                .iter()
+                .map(|c| match c.must_match {
+                    true => LookAround::must_match(leak(&c.regex)),
+                    false => LookAround::must_not_match(leak(&c.regex)),
+                })
+                .collect();
+            pattern.with_look_around(leak(&ends.rest), Vec::leak(conditions))
+        }
+        None => pattern,
     };
     Box::leak(Box::new(pattern))
 }
@@ -553,6 +567,7 @@ mod tests {
             source: c.source,
             translated: c.translated,
             engine: c.engine,
+            ends: c.ends,
             class_run: c.class_run,
             class_regex: c.class_regex,
         };

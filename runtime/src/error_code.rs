@@ -4,7 +4,7 @@
 //! (`com.amazonaws.cognito#UserNotFoundException`) or a suffix after `:`
 //! (`UserNotFoundException:http://internal.amazon.com/...`); both are stripped.
 
-use serde::Deserialize;
+use serde::de::{self, Deserialize, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
 /// The code and message of an error body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -15,15 +15,77 @@ pub struct ErrorBody {
     pub message: Option<String>,
 }
 
-#[derive(Deserialize)]
+/// The members of an error body. Read by hand, as `#[derive(Deserialize)]` with
+/// `#[serde(rename = "__type")] code`, `#[serde(default)] message` and `#[serde(default,
+/// rename = "Message")] message_upper` would read it (same errors, unknown members skipped),
+/// so that the runtime needs no proc macro.
 struct Raw {
-    #[serde(rename = "__type")]
     code: String,
     // Both spellings may appear (even together); `message` wins.
-    #[serde(default)]
     message: Option<String>,
-    #[serde(default, rename = "Message")]
     message_upper: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        const FIELDS: &[&str] = &["__type", "message", "Message"];
+        deserializer.deserialize_struct("Raw", FIELDS, RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct Raw")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let code = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::invalid_length(0, &"struct Raw with 3 elements"))?;
+        let message = seq.next_element()?.unwrap_or_default();
+        let message_upper = seq.next_element()?.unwrap_or_default();
+        Ok(Raw {
+            code,
+            message,
+            message_upper,
+        })
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Raw, A::Error> {
+        let mut code: Option<String> = None;
+        let mut message: Option<Option<String>> = None;
+        let mut message_upper: Option<Option<String>> = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let (slot, name) = match &*key {
+                "__type" => {
+                    if code.is_some() {
+                        return Err(de::Error::duplicate_field("__type"));
+                    }
+                    code = Some(map.next_value()?);
+                    continue;
+                }
+                "message" => (&mut message, "message"),
+                "Message" => (&mut message_upper, "Message"),
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                    continue;
+                }
+            };
+            if slot.is_some() {
+                return Err(de::Error::duplicate_field(name));
+            }
+            *slot = Some(map.next_value()?);
+        }
+        Ok(Raw {
+            code: code.ok_or_else(|| de::Error::missing_field("__type"))?,
+            message: message.flatten(),
+            message_upper: message_upper.flatten(),
+        })
+    }
 }
 
 /// Strips a `:suffix` and then a `namespace#` prefix from a `__type` value.
@@ -112,6 +174,48 @@ mod tests {
             normalize_code("UserNotFoundException:http://internal.amazon.com/coral/#fragment"),
             "UserNotFoundException"
         );
+    }
+
+    /// What `Raw`'s impl stands in for (same name: messages name the struct).
+    mod derived {
+        #[derive(serde::Deserialize)]
+        pub struct Raw {
+            #[serde(rename = "__type")]
+            pub code: String,
+            #[serde(default)]
+            pub message: Option<String>,
+            #[serde(default, rename = "Message")]
+            pub message_upper: Option<String>,
+        }
+    }
+
+    #[test]
+    fn reads_as_the_derive_would() {
+        for body in [
+            r#"{"__type":"A","message":"m","Message":"M","other":[1,{"x":2}]}"#,
+            r#"{"Message":null,"__type":"A"}"#,
+            r#"{"__type":"A","message":null}"#,
+            r#"{"__t\u0079pe":"A"}"#,
+            r#"["A","m"]"#,
+            r#"["A"]"#,
+            "{}",
+            "[]",
+            r#"{"__type":"A","__type":"B"}"#,
+            r#"{"__type":"A","message":"m","message":"n"}"#,
+            r#"{"__type":"A","Message":1}"#,
+            r#"{"__type":7}"#,
+            r#""A""#,
+            "null",
+            r#"{"__type":"A""#,
+        ] {
+            let ours = serde_json::from_str::<Raw>(body)
+                .map(|r| (r.code, r.message, r.message_upper))
+                .map_err(|e| e.to_string());
+            let derived = serde_json::from_str::<derived::Raw>(body)
+                .map(|r| (r.code, r.message, r.message_upper))
+                .map_err(|e| e.to_string());
+            assert_eq!(ours, derived, "{body}");
+        }
     }
 
     #[test]

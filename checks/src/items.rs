@@ -83,11 +83,12 @@ impl Paths {
             }
             None => {
                 let engine = match p.engine {
-                    Engine::Regex => quote!(Regex),
-                    Engine::Fancy => quote!(Fancy),
+                    Engine::Regex => quote!(#rt::pattern::Engine::Regex),
+                    // Resolves only with the runtime's feature, whose name rustc then shows.
+                    Engine::Fancy => quote!(#rt::pattern::FANCY),
                 };
                 quote! {
-                    #rt::pattern::Pattern::new(#source, #translated, #rt::pattern::Engine::#engine)
+                    #rt::pattern::Pattern::new(#source, #translated, #engine)
                 }
             }
         }

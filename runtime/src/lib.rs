@@ -6,7 +6,8 @@
 //! - [`Timestamp`]: `format: date-time` as AWS JSON puts it on the wire (epoch seconds, or
 //!   RFC 3339 or HTTP-date text where the model says so).
 //! - [`Document`]: free-form JSON (documents, schemas without a type), kept exactly.
-//! - [`pattern`]: regular expressions compiled once per process, lazily, and shared.
+//! - [`pattern`]: regular expressions compiled once per process, lazily, and shared; with
+//!   feature `fancy-regex`, also those with look-around away from their anchored ends.
 //! - [`error_code`]: reading and writing AWS JSON error bodies; [`operation_error!`]: the
 //!   error enum of each operation of a generated AWS JSON crate.
 //! - [`route`]: REST routing (method and path to operation, with path parameters) and

@@ -29,6 +29,12 @@ pub enum Engine {
     Fancy,
 }
 
+/// [`Engine::Fancy`], as generated code names it: a path that resolves only with feature
+/// `fancy-regex`, so that code built without it fails with rustc's note that the item is
+/// gated behind that feature (a missing enum variant gets no such note).
+#[cfg(feature = "fancy-regex")]
+pub const FANCY: Engine = Engine::Fancy;
+
 enum Compiled {
     Regex(regex::Regex),
     #[cfg(feature = "fancy-regex")]

@@ -7,7 +7,9 @@
 //! octal and `\x{…}` escapes, surrogate pairs written as two `\u` escapes, a `-` after a
 //! class escape, Java's `\p{…}` names and blocks, `\Q…\E`, inline flags, …). [`compile`]
 //! anchors it for full matches and checks that an engine accepts it: the `regex` crate
-//! (linear time) when it can, `fancy-regex` for look-around and back-references.
+//! (linear time) when it can, `fancy-regex` for look-around and back-references. Look-around
+//! at the pattern's anchored ends (`^(?!aws:)…`, `…(?<!\.)$`) is split off first into
+//! conditions of their own ([`Ends`]), so such patterns run on `regex` too.
 //!
 //! A pattern Java rejects, or one Java accepts that has no Rust equivalent, is a
 //! [`PatternError`] that says which ([`PatternErrorKind`]), why, and quotes the pattern as
@@ -281,16 +283,18 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
             Err(unsupported(regex_reason(&regex_err)))
         }
         Err(regex_err) => match fancy_regex::Regex::new(&translated) {
-            // Look-around at the ends: conditions for `regex`, so no backtracking.
-            Ok(_) if ends::split(&translated).is_some() => Ok(with_ends(source, translated, mode)),
             // fancy-regex hands plain parts to `regex`, so this also validates them.
-            Ok(_) => Ok(CompiledPattern {
-                source: source.to_owned(),
-                translated,
-                engine: Engine::Fancy,
-                ends: None,
-                class_run: None,
-                class_regex: None,
+            Ok(_) => Ok(match ends::split(&translated) {
+                // Look-around at the ends: conditions for `regex`, so no backtracking.
+                Some(ends) => with_ends(source, translated, ends, mode),
+                None => CompiledPattern {
+                    source: source.to_owned(),
+                    translated,
+                    engine: Engine::Fancy,
+                    ends: None,
+                    class_run: None,
+                    class_regex: None,
+                },
             }),
             Err(fancy_err) => {
                 // Where `regex` only misses a feature, `fancy-regex` says what is wrong.
@@ -310,22 +314,18 @@ pub fn compile(source: &str, mode: PatternMode) -> Result<CompiledPattern, Patte
 }
 
 /// A pattern whose look-around sits at its ends (see [`Ends`]): `regex` runs the parts.
-fn with_ends(source: &str, translated: String, mode: PatternMode) -> CompiledPattern {
-    let ends = ends::split(&translated);
-    let rest = ends
-        .as_ref()
-        .map_or(translated.as_str(), |e| e.rest.as_str());
+fn with_ends(source: &str, translated: String, ends: Ends, mode: PatternMode) -> CompiledPattern {
     let class_run = match mode {
-        PatternMode::FullMatch => class_run(rest),
+        PatternMode::FullMatch => class_run(&ends.rest),
         PatternMode::Search => None,
     };
-    let class_regex = class_run.as_ref().and_then(|_| class_regex(rest));
+    let class_regex = class_run.as_ref().and_then(|_| class_regex(&ends.rest));
     CompiledPattern {
         source: source.to_owned(),
         engine: Engine::Regex,
         class_run,
         class_regex,
-        ends,
+        ends: Some(ends),
         translated,
     }
 }

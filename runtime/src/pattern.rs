@@ -3,7 +3,8 @@
 //! The generator translates each spec pattern into the Rust dialect (Java's ASCII `\w \d \s`,
 //! anchoring for full-match specs) and checks that it compiles, so at run time a [`Pattern`]
 //! only has to build its engine on first use. Patterns the `regex` crate cannot express
-//! (look-around) use `fancy-regex`; everything else uses `regex`.
+//! (look-around away from the pattern's ends, back-references) use `fancy-regex`;
+//! everything else uses `regex`.
 //!
 //! Look-around at a pattern's anchored ends (`^(?!aws:)…`, `…(?<!\.)$`) needs no
 //! backtracking: the generator splits it off into patterns of their own, each a condition on

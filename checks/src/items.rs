@@ -46,10 +46,15 @@ impl Paths {
         let rest = &ends.rest;
         let conditions = ends.conditions.iter().map(|c| {
             let regex = &c.regex;
-            if c.must_match {
+            let condition = if c.must_match {
                 quote!(#rt::pattern::LookAround::must_match(#regex))
             } else {
                 quote!(#rt::pattern::LookAround::must_not_match(#regex))
+            };
+            if c.line_end {
+                quote!(#rt::pattern::LookAround::line_end(#condition))
+            } else {
+                condition
             }
         });
         // A call rather than a method chain: formatted like the other statics.

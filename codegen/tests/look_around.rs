@@ -44,7 +44,8 @@ fn look_around_at_the_ends_becomes_conditions() {
         ends.conditions,
         [LookAround {
             regex: r"(?:\.)$".to_owned(),
-            must_match: false
+            must_match: false,
+            line_end: false,
         }]
     );
     // OpenAPI's patterns search (no anchoring added): the rest keeps the spec's anchors.
@@ -55,7 +56,8 @@ fn look_around_at_the_ends_becomes_conditions() {
         tag.ends.as_ref().map(|e| e.conditions.clone()),
         Some(vec![LookAround {
             regex: "^(?:aws:)".to_owned(),
-            must_match: false
+            must_match: false,
+            line_end: false,
         }])
     );
     let label = by_source("^[a-z]+(?=[0-9])[a-z0-9]*$");

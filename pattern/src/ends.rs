@@ -12,7 +12,11 @@
 //! | `…(?<=X)$` | match `(?:X)$` |
 //! | `…(?<!X)$` | not match `(?:X)$` |
 //!
-//! and the rest of the pattern, with those groups cut out, must match as before. The
+//! and the rest of the pattern, with those groups cut out, must match as before. A
+//! look-ahead that ends in Java's `$` (`^(?!\s*$)…`: at the end, or before a final line
+//! terminator, which is itself look-around in the Rust dialect) becomes `^(?:X)\z`, tried on
+//! the value and on the value without its final line terminator ([`LookAround::line_end`]).
+//! The
 //! conditions look at fixed positions (0 and the end), with the whole value in view, so they
 //! do not depend on each other nor on how the rest matches: the split is exact, not an
 //! approximation. It is made only where that reasoning holds: the look-around sits among
@@ -41,6 +45,10 @@ pub struct LookAround {
     pub regex: String,
     /// Whether the value must match it (`(?=…)`, `(?<=…)`) or must not (`(?!…)`, `(?<!…)`).
     pub must_match: bool,
+    /// The look-ahead ended in Java's `$`: the value matches when [`Self::regex`] (then
+    /// `^(?:X)\z`) matches it, or matches it without its final line terminator (`\r\n`, or one
+    /// of `\n \r \u{85} \u{2028} \u{2029}`).
+    pub line_end: bool,
 }
 
 /// What one element of a sequence is.
@@ -112,13 +120,24 @@ pub fn split(translated: &str) -> Option<Ends> {
         .map(|atom| {
             let body = &translated[atom.body.clone()];
             match atom.kind {
-                Kind::Ahead { negated } => LookAround {
-                    regex: format!("^(?:{body})"),
-                    must_match: !negated,
-                },
+                Kind::Ahead { negated } => {
+                    match before_java_dollar(translated, atom.body.clone()) {
+                        Some(before) => LookAround {
+                            regex: format!("^(?:{before})\\z"),
+                            must_match: !negated,
+                            line_end: true,
+                        },
+                        None => LookAround {
+                            regex: format!("^(?:{body})"),
+                            must_match: !negated,
+                            line_end: false,
+                        },
+                    }
+                }
                 Kind::Behind { negated } => LookAround {
                     regex: format!("(?:{body})$"),
                     must_match: !negated,
+                    line_end: false,
                 },
                 _ => unreachable!("only look-around is cut"),
             }
@@ -136,6 +155,22 @@ pub fn split(translated: &str) -> Option<Ends> {
     let compiles = |p: &str| regex::Regex::new(p).is_ok();
     (compiles(&rest) && conditions.iter().all(|c| compiles(&c.regex)))
         .then_some(Ends { rest, conditions })
+}
+
+/// When the look-ahead body `s[body]` ends in Java's `$` (and nothing before it looks at
+/// where the text ends): the body without it. Cut there, the text before the terminator is
+/// all that part may see, so anything that asks about the end (`$`, `\z`, `\b`, `\B`) keeps
+/// the body whole.
+fn before_java_dollar(s: &str, body: Range<usize>) -> Option<&str> {
+    let last = sequence(s, body.clone())?.pop()?;
+    if &s[last.span.clone()] != crate::java::DOLLAR || last.span.end != body.end {
+        return None;
+    }
+    let before = &s[body.start..last.span.start];
+    let asks_about_the_end = ["$", "\\z", "\\b", "\\B"]
+        .iter()
+        .any(|t| before.contains(t));
+    (!asks_about_the_end).then_some(before)
 }
 
 /// The top-level sequence of `s[range]`, with plain groups that hold neither `|` nor a bare
@@ -371,6 +406,24 @@ mod tests {
             None,
             "a look-behind at the start is not a condition on the end"
         );
+    }
+
+    #[test]
+    fn a_look_ahead_ending_in_java_dollar_is_tried_before_the_line_terminator() {
+        let dollar = crate::java::DOLLAR;
+        let split = split(&format!(r"^(?:^(?![ \t]*{dollar}).+)$")).expect("split");
+        assert_eq!(split.rest, r"^(?:^.+)$");
+        assert_eq!(
+            split.conditions,
+            [LookAround {
+                regex: r"^(?:[ \t]*)\z".to_owned(),
+                must_match: false,
+                line_end: true,
+            }]
+        );
+        // Only when the `$` ends the look-ahead, and nothing before it looks at the end.
+        assert_eq!(parts(&format!(r"^(?:^(?!(?:a{dollar})b).+)$")), None);
+        assert_eq!(parts(&format!(r"^(?:^(?!a\b{dollar}).+)$")), None);
     }
 
     #[test]

@@ -54,7 +54,8 @@ const DOT: &str = r"[^\n\r\x{85}\x{2028}\x{2029}]";
 const LINEBREAK: &str = r"(?:\r\n|[\n\x0B\f\r\x{85}\x{2028}\x{2029}])";
 /// Java's `$`/`\Z` (not multiline): at the end, or before a final `\r\n` or line terminator
 /// (but not between `\r` and `\n`).
-const DOLLAR: &str = r"(?:\z|(?=\r\n\z)|(?<!\r)(?=\n\z)|(?=[\r\x{85}\x{2028}\x{2029}]\z))";
+pub(crate) const DOLLAR: &str =
+    r"(?:\z|(?=\r\n\z)|(?<!\r)(?=\n\z)|(?=[\r\x{85}\x{2028}\x{2029}]\z))";
 /// `$`/`\Z` under `(?d)`: only `\n` ends a line.
 const UNIX_DOLLAR: &str = r"(?:\z|(?=\n\z))";
 /// Multiline `$`: before any line terminator (not between `\r` and `\n`), or at the end.

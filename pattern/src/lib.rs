@@ -171,10 +171,26 @@ impl CompiledPattern {
             },
         };
         let conditions = self.ends.iter().flat_map(|e| &e.conditions);
-        rest && conditions
-            .into_iter()
-            .all(|c| regex(&c.regex) == c.must_match)
+        rest && conditions.into_iter().all(|c| {
+            let Ok(r) = regex::Regex::new(&c.regex) else {
+                return false;
+            };
+            let cut = c
+                .line_end
+                .then(|| without_final_line_terminator(value))
+                .flatten();
+            (r.is_match(value) || cut.is_some_and(|v| r.is_match(v))) == c.must_match
+        })
     }
+}
+
+/// `value` without its final line terminator as Java's `$` sees it (`\r\n`, or one of
+/// `\n \r \u{85} \u{2028} \u{2029}`); `None` when it does not end in one.
+fn without_final_line_terminator(value: &str) -> Option<&str> {
+    if let Some(v) = value.strip_suffix("\r\n") {
+        return Some(v);
+    }
+    value.strip_suffix(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
 /// A full-match pattern of the form `C{min,max}` for one character class `C`.

@@ -106,7 +106,8 @@ fn look_around_at_the_ends_is_split_off() {
         ends.conditions,
         [LookAround {
             regex: r"(?:\.)$".to_owned(),
-            must_match: false
+            must_match: false,
+            line_end: false,
         }]
     );
     assert!(matches(r"^[0-9A-Za-z\.\-_]*(?<!\.)$", "my-bucket.s3"));
@@ -121,15 +122,49 @@ fn look_around_at_the_ends_is_split_off() {
 }
 
 #[test]
+fn a_look_ahead_ending_in_java_dollar_tries_the_value_without_its_line_terminator() {
+    let p = r"(?!abc$)[a-z\n\r]*";
+    let c = full(p);
+    assert_eq!(c.engine, Engine::Regex);
+    let ends = c.ends.as_ref().expect("split");
+    assert_eq!(
+        ends.conditions,
+        [LookAround {
+            regex: r"^(?:abc)\z".to_owned(),
+            must_match: false,
+            line_end: true,
+        }]
+    );
+    // As Java: `$` is at the end, or before one final line terminator.
+    for (value, java) in [
+        ("abc", false),
+        ("abc\n", false),
+        ("abc\r\n", false),
+        ("abc\r", false),
+        ("abc\n\n", true),
+        ("abc\n\r", true),
+        ("abcd", true),
+        ("ab", true),
+    ] {
+        assert_eq!(matches(p, value), java, "{value:?}");
+    }
+    // Java's `\s*$` in a look-ahead (EventBridge's `PathParameter`).
+    assert_eq!(full(r"^(?!\s*$).+").engine, Engine::Regex);
+    assert!(!matches(r"^(?!\s*$).+", "   "));
+    assert!(matches(r"^(?!\s*$).+", " x "));
+    // Something before the `$` that asks where the text ends: left to fancy-regex.
+    assert_eq!(full(r"(?!a\b$)[a-z]+").engine, Engine::Fancy);
+}
+
+#[test]
 fn other_look_around_uses_fancy() {
     let c = full(r"[a-z]+(?=[0-9])[a-z0-9]*");
     assert_eq!((c.engine, c.ends), (Engine::Fancy, None));
     assert!(matches(r"[a-z]+(?=[0-9])[a-z0-9]*", "ab1c"));
     assert!(!matches(r"[a-z]+(?=[0-9])[a-z0-9]*", "abc"));
     assert_eq!(full(r"(a)\1").engine, Engine::Fancy);
-    // Java's `$` in a look-ahead is itself look-around (before a final line terminator).
-    assert_eq!(full(r"^(?!\s*$).+").engine, Engine::Fancy);
-    assert!(!matches(r"^(?!\s*$).+", "   "));
+    // Java's `$` inside a group of the look-ahead: the text before it is not all it sees.
+    assert_eq!(full(r"(?!.*(^|/)\.\.?(/|$))[a-z./]+").engine, Engine::Fancy);
     assert_eq!(full(r"[\w+]+").engine, Engine::Regex);
 }
 

@@ -125,6 +125,7 @@ impl ClassRun {
 pub struct LookAround {
     regex: &'static str,
     must_match: bool,
+    line_end: bool,
 }
 
 impl LookAround {
@@ -133,6 +134,7 @@ impl LookAround {
         LookAround {
             regex,
             must_match: true,
+            line_end: false,
         }
     }
 
@@ -141,7 +143,16 @@ impl LookAround {
         LookAround {
             regex,
             must_match: false,
+            line_end: false,
         }
+    }
+
+    /// For a look-ahead that ended in Java's `$` (`^(?!\s*$)…`): `regex` is `^(?:X)\z`, and
+    /// the condition also counts as matched when the value without its final line terminator
+    /// (`\r\n`, or one of `\n \r \u{85} \u{2028} \u{2029}`) matches it, as Java's `$` allows.
+    pub const fn line_end(mut self) -> Self {
+        self.line_end = true;
+        self
     }
 
     /// The condition's regex (anchored at the end it was cut from).
@@ -153,6 +164,28 @@ impl LookAround {
     pub fn is_positive(&self) -> bool {
         self.must_match
     }
+
+    /// Whether the value without its final line terminator is tried too (see
+    /// [`Self::line_end`]).
+    pub fn is_line_end(&self) -> bool {
+        self.line_end
+    }
+
+    /// Whether the value satisfies this condition, given its compiled regex.
+    fn holds(&self, regex: &regex::Regex, value: &str) -> bool {
+        let cut = self.line_end.then(|| without_final_line_terminator(value));
+        let matched = regex.is_match(value) || cut.flatten().is_some_and(|v| regex.is_match(v));
+        matched == self.must_match
+    }
+}
+
+/// `value` without its final line terminator as Java's `$` sees it; `None` when it does not
+/// end in one.
+fn without_final_line_terminator(value: &str) -> Option<&str> {
+    if let Some(v) = value.strip_suffix("\r\n") {
+        return Some(v);
+    }
+    value.strip_suffix(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
 /// A `pattern` constraint: the spec's text for messages and the compiled engine.
@@ -369,7 +402,7 @@ impl Pattern {
         regexes
             .iter()
             .zip(self.look_around)
-            .all(|(r, c)| r.is_match(value) == c.must_match)
+            .all(|(r, c)| c.holds(r, value))
     }
 }
 
@@ -442,6 +475,34 @@ mod tests {
         assert!(!AHEAD.is_match("a_"));
         assert_eq!(AHEAD.look_around()[1].regex(), r"(?:\-)$");
         assert!(!AHEAD.look_around()[1].is_positive());
+    }
+
+    // Java's `(?!abc$)[a-z\n\r]*`: `$` may stand before a final line terminator.
+    static NOT_ABC: Pattern = Pattern::new(
+        r"(?!abc$)[a-z\n\r]*",
+        r"^(?:(?!abc(?:\z|(?=\r\n\z)|(?<!\r)(?=\n\z)|(?=[\r\x{85}\x{2028}\x{2029}]\z)))[a-z\n\r]*)$",
+        Engine::Regex,
+    )
+    .with_look_around(
+        r"^(?:[a-z\n\r]*)$",
+        &[LookAround::must_not_match(r"^(?:abc)\z").line_end()],
+    );
+
+    #[test]
+    fn a_java_dollar_condition_also_tries_the_value_before_its_line_terminator() {
+        for (value, java) in [
+            ("abc", false),
+            ("abc\n", false),
+            ("abc\r\n", false),
+            ("abc\r", false),
+            ("abc\n\n", true),
+            ("abc\n\r", true),
+            ("abcd", true),
+            ("ab", true),
+        ] {
+            assert_eq!(NOT_ABC.is_match(value), java, "{value:?}");
+        }
+        assert!(NOT_ABC.look_around()[0].is_line_end());
     }
 
     static BROKEN_CONDITION: Pattern = Pattern::new("a", "^(?:a)$", Engine::Regex)

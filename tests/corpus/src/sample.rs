@@ -127,9 +127,16 @@ fn runtime_pattern(def: &PatternDef) -> &'static Pattern {
             let conditions: Vec<LookAround> = ends
                 .conditions
                 .iter()
-                .map(|c| match c.must_match {
-                    true => LookAround::must_match(leak(&c.regex)),
-                    false => LookAround::must_not_match(leak(&c.regex)),
+                .map(|c| {
+                    let condition = match c.must_match {
+                        true => LookAround::must_match(leak(&c.regex)),
+                        false => LookAround::must_not_match(leak(&c.regex)),
+                    };
+                    if c.line_end {
+                        condition.line_end()
+                    } else {
+                        condition
+                    }
                 })
                 .collect();
             pattern.with_look_around(leak(&ends.rest), Vec::leak(conditions))

@@ -115,7 +115,8 @@ fn dynamodb_attribute_values_nest() {
 fn events_look_ahead_pattern_validates() {
     use specgen_runtime::Validate;
     use specgen_spec_tests::events::types::HttpParameters;
-    // `PathParameter` is `^(?!\s*$).+`: a look-ahead, so it runs on fancy-regex. A list of
+    // `PathParameter` is `^(?!\s*$).+`: a look-ahead ending in Java's `$`, checked as a
+    // condition of its own (the value, or the value before a final line terminator). A list of
     // strings is reported once, at the list, with every constraint of its items.
     let params: HttpParameters =
         serde_json::from_value(serde_json::json!({"PathParameterValues": ["id-1", "   ", "x"]}))

@@ -162,7 +162,15 @@ pub fn split(translated: &str) -> Option<Ends> {
 /// all that part may see, so anything that asks about the end (`$`, `\z`, `\b`, `\B`) keeps
 /// the body whole.
 fn before_java_dollar(s: &str, body: Range<usize>) -> Option<&str> {
-    let last = sequence(s, body.clone())?.pop()?;
+    let mut atoms = sequence(s, body.clone())?;
+    // Under `|` the `$` ends one branch only; a bare flag group scopes what follows it.
+    if atoms
+        .iter()
+        .any(|a| matches!(a.kind, Kind::Alternation | Kind::Flags))
+    {
+        return None;
+    }
+    let last = atoms.pop()?;
     if &s[last.span.clone()] != crate::java::DOLLAR || last.span.end != body.end {
         return None;
     }
@@ -424,6 +432,8 @@ mod tests {
         // Only when the `$` ends the look-ahead, and nothing before it looks at the end.
         assert_eq!(parts(&format!(r"^(?:^(?!(?:a{dollar})b).+)$")), None);
         assert_eq!(parts(&format!(r"^(?:^(?!a\b{dollar}).+)$")), None);
+        // Under `|`, the `$` ends the last branch only.
+        assert_eq!(parts(&format!(r"^(?:^(?!a|b{dollar}).+)$")), None);
     }
 
     #[test]

@@ -152,6 +152,10 @@ fn a_look_ahead_ending_in_java_dollar_tries_the_value_without_its_line_terminato
     assert_eq!(full(r"^(?!\s*$).+").engine, Engine::Regex);
     assert!(!matches(r"^(?!\s*$).+", "   "));
     assert!(matches(r"^(?!\s*$).+", " x "));
+    // A `$` that ends one branch of the look-ahead only: left to fancy-regex, and right.
+    assert_eq!(full(r"(?!a|b$)[a-z]+").engine, Engine::Fancy);
+    assert!(!matches(r"(?!a|b$)[a-z]+", "ab"));
+    assert!(matches(r"(?!a|b$)[a-z]+", "bc"));
     // Something before the `$` that asks where the text ends: left to fancy-regex.
     assert_eq!(full(r"(?!a\b$)[a-z]+").engine, Engine::Fancy);
 }

@@ -3,29 +3,10 @@
 
 use proc_macro2::TokenStream;
 use quote::quote;
-use specgen_pattern::{ClassRun, Ends, Engine};
+use specgen_pattern::{CompiledPattern, Engine};
 
 use crate::model::{Bound, ListedConstraint, TypeId};
 use crate::print::Paths;
-
-/// A compiled pattern, as its static is built from it.
-#[derive(Debug, Clone, Copy)]
-pub struct PatternParts<'a> {
-    /// As the spec writes it, for messages.
-    pub source: &'a str,
-    /// In the Rust regex dialect, anchored when full-match.
-    pub translated: &'a str,
-    /// The engine that runs it.
-    pub engine: Engine,
-    /// The bitmap fast path of a single-class pattern.
-    pub class_run: Option<ClassRun>,
-    /// For a single class with a large count: the class alone, repeated without bound,
-    /// checked beside a character count.
-    pub class_regex: Option<&'a str>,
-    /// Look-around at the pattern's ends, split off into conditions; the fields above then
-    /// describe the rest.
-    pub ends: Option<&'a Ends>,
-}
 
 /// `Option<T>` written in full: statics are the same in generated code and expansions.
 fn opt<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
@@ -37,10 +18,10 @@ fn opt<T: quote::ToTokens>(v: Option<T>) -> TokenStream {
 
 impl Paths {
     /// The initializer of a `pattern::Pattern` static.
-    pub fn pattern(&self, p: &PatternParts<'_>) -> TokenStream {
+    pub fn pattern(&self, p: &CompiledPattern) -> TokenStream {
         let rt = &self.rt;
         let whole = self.whole_pattern(p);
-        let Some(ends) = p.ends else {
+        let Some(ends) = &p.ends else {
             return whole;
         };
         let rest = &ends.rest;
@@ -62,16 +43,16 @@ impl Paths {
     }
 
     /// The initializer of a `pattern::Pattern` static, before look-around is split off.
-    fn whole_pattern(&self, p: &PatternParts<'_>) -> TokenStream {
+    fn whole_pattern(&self, p: &CompiledPattern) -> TokenStream {
         let rt = &self.rt;
-        let (source, translated) = (p.source, p.translated);
+        let (source, translated) = (&p.source, &p.translated);
         match &p.class_run {
             Some(run) => {
                 let [lo, hi] = run.ascii;
                 let (non_ascii, min, max) = (run.non_ascii, run.min, run.max.unwrap_or(u32::MAX));
                 let class_run =
                     quote!(#rt::pattern::ClassRun::new([#lo, #hi], #non_ascii, #min, #max));
-                match p.class_regex {
+                match &p.class_regex {
                     // A large count: the class and a character count, not one automaton.
                     Some(class) => quote! {
                         #rt::pattern::Pattern::with_counted_class(

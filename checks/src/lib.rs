@@ -31,7 +31,6 @@ mod items;
 mod model;
 mod print;
 
-pub use items::PatternParts;
 pub use model::{
     Bound, Bounds, Check, Collection, ConstraintListId, ElementCheck, ElementTest, Exclusive,
     FloatTest, FloatWidth, IntTest, IntWidth, ListedConstraint, Shown, SiteId, StringRuleId,

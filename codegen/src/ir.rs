@@ -3,7 +3,7 @@
 //! Built once by [`crate::lower`]: every `$ref` resolved, every name assigned (Rust name
 //! beside wire name), every pattern compiled, docs already Markdown. Emitters read only this.
 
-use crate::pattern::{Engine, PatternMode};
+use crate::pattern::PatternMode;
 
 // The validation model is shared with the derive macro, which does not depend on the
 // generator: its types (and `TypeId`, by which it names enums) live in `specgen-checks`,
@@ -552,24 +552,9 @@ impl Constraints {
     }
 }
 
-/// A compiled pattern shared by every use.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PatternDef {
-    /// As in the spec.
-    pub source: String,
-    /// Rust dialect, anchored when full-match.
-    pub translated: String,
-    /// Engine.
-    pub engine: Engine,
-    /// Look-around at the pattern's ends, split off into conditions for `regex`; the fast
-    /// paths below then describe the rest (see [`crate::pattern::Ends`]).
-    pub ends: Option<crate::pattern::Ends>,
-    /// The bitmap fast path, for single-class patterns.
-    pub class_run: Option<crate::pattern::ClassRun>,
-    /// For a single class with a large count: the class alone, repeated without bound; the
-    /// runtime checks it and counts characters (see [`crate::pattern::class_regex`]).
-    pub class_regex: Option<String>,
-}
+/// A compiled pattern shared by every use: the pattern crate's own type (spec text, Rust
+/// text, engine, the look-around split and the fast paths), as the derive uses it too.
+pub type PatternDef = crate::pattern::CompiledPattern;
 
 /// A `pattern` of the spec that generated code does not check.
 #[derive(Debug, Clone, PartialEq, Eq)]

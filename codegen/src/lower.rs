@@ -635,14 +635,7 @@ impl Lowerer<'_> {
                         });
                     }
                     let id = PatternId(self.patterns.len());
-                    self.patterns.push(PatternDef {
-                        source: compiled.source,
-                        translated: compiled.translated,
-                        engine: compiled.engine,
-                        ends: compiled.ends,
-                        class_run: compiled.class_run,
-                        class_regex: compiled.class_regex,
-                    });
+                    self.patterns.push(compiled);
                     self.pattern_ids.insert(source.to_owned(), id);
                     return Ok(Ok(id));
                 }

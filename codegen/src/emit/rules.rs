@@ -12,7 +12,6 @@ use quote::quote;
 
 use super::{Cx, TYPES, doc_attrs, ident, paths, sibling};
 use crate::docs::code_span;
-use specgen_checks::PatternParts;
 
 /// The items of the `rules` module: the tables of [`crate::ir::Checks`], the string
 /// constraint sets only where a check uses them.
@@ -24,14 +23,7 @@ pub(crate) fn emit(cx: &Cx<'_>) -> TokenStream {
     for (p, name) in cx.api.patterns.iter().zip(&cx.api.checks.patterns) {
         let name = ident(name);
         let docs = doc_attrs(&format!("Pattern {}.", code_span(&p.source)));
-        let init = paths.pattern(&PatternParts {
-            source: &p.source,
-            translated: &p.translated,
-            engine: p.engine,
-            class_run: p.class_run,
-            class_regex: p.class_regex.as_deref(),
-            ends: p.ends.as_ref(),
-        });
+        let init = paths.pattern(p);
         out.extend(quote! {
             #docs
             pub(crate) static #name: rt::pattern::Pattern = #init;

@@ -23,7 +23,7 @@ use syn::{Data, DeriveInput, Fields};
 
 use self::attr::{Container, Field};
 use self::check::{COLLECTIONS, Emitter, NESTED, NUMBERS, STRINGS, Subject, Ty, Want};
-use self::rules::{Pat, StrRule};
+use self::rules::StrRule;
 use crate::ctxt::Ctxt;
 
 // Shared with the generator, whose paths must read the same.
@@ -245,13 +245,7 @@ fn field_check(
     let element = if attrs.length.is_some() || attrs.pattern.is_some() {
         let pattern = attrs.pattern.as_ref().and_then(|lit| {
             match specgen_pattern::compile(&lit.value(), mode) {
-                Ok(p) => Some(Pat::new(
-                    &p.source,
-                    &p.translated,
-                    p.engine,
-                    p.class_run,
-                    p.ends,
-                )),
+                Ok(p) => Some(p),
                 Err(e) => {
                     let text = e.to_string();
                     let msg = if text.starts_with("pattern `") {

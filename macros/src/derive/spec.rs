@@ -9,7 +9,7 @@ use syn::{DeriveInput, Fields, LitStr};
 
 use super::attr::{Container, Field};
 use super::check::{Emitter, Subject, Ty, Want};
-use super::rules::{Pat, StrRule};
+use super::rules::StrRule;
 use super::unraw;
 
 /// The checks of a struct bound to a schema.
@@ -234,16 +234,7 @@ fn want_of(api: &Api, needs: &[bool], shape: &Shape) -> Want {
         ShapeKind::String => Want::Str(c.string_checked().then(|| StrRule {
             min: c.min_len,
             max: c.max_len,
-            pattern: c.pattern.map(|id| {
-                let p = &api.patterns[id.0];
-                Pat::new(
-                    &p.source,
-                    &p.translated,
-                    p.engine,
-                    p.class_run,
-                    p.ends.clone(),
-                )
-            }),
+            pattern: c.pattern.map(|id| api.patterns[id.0].clone()),
             sensitive: c.sensitive,
         })),
         ShapeKind::Integer(_) => Want::Int {

@@ -4,9 +4,7 @@
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{format_ident, quote};
-use specgen_checks::{
-    ConstraintListId, ListedConstraint, Paths, PatternParts, SiteId, StringRuleId, TypeId,
-};
+use specgen_checks::{ConstraintListId, ListedConstraint, Paths, SiteId, StringRuleId, TypeId};
 
 use super::rules::{Pat, StrRule};
 
@@ -41,14 +39,7 @@ impl Statics {
             return format_ident!("__SPECGEN_PATTERN_{}", i);
         }
         let name = format_ident!("__SPECGEN_PATTERN_{}", self.patterns.len());
-        let init = paths(rt).pattern(&PatternParts {
-            source: &p.source,
-            translated: &p.translated,
-            engine: p.engine,
-            class_run: p.class_run,
-            class_regex: p.class_regex.as_deref(),
-            ends: p.ends.as_ref(),
-        });
+        let init = paths(rt).pattern(p);
         self.items.extend(quote! {
             static #name: #rt::pattern::Pattern = #init;
         });
@@ -183,15 +174,7 @@ mod tests {
     #[test]
     fn a_large_counted_class_is_a_class_and_a_count() {
         let c = compile(r"[^\p{C}]{1,2048}", PatternMode::FullMatch).unwrap();
-        let p = Pat::new(
-            &c.source,
-            &c.translated,
-            c.engine,
-            c.class_run,
-            c.ends.clone(),
-        );
-        // The derive decides as the generator does.
-        assert_eq!(p.class_regex, c.class_regex);
+        let p: Pat = c;
         let mut statics = Statics::default();
         statics.pattern(&quote!(::rt), &p);
         let text = statics.into_items().to_string();

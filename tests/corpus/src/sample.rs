@@ -568,16 +568,9 @@ mod tests {
 
     /// A sample for the pattern `source` (full match) within the length limits.
     fn sample(source: &str, min: Option<u64>, max: Option<u64>) -> Option<String> {
-        let c = specgen::pattern::compile(source, specgen::pattern::PatternMode::FullMatch)
-            .unwrap_or_else(|e| panic!("{source}: {e}"));
-        let def = PatternDef {
-            source: c.source,
-            translated: c.translated,
-            engine: c.engine,
-            ends: c.ends,
-            class_run: c.class_run,
-            class_regex: c.class_regex,
-        };
+        let def: PatternDef =
+            specgen::pattern::compile(source, specgen::pattern::PatternMode::FullMatch)
+                .unwrap_or_else(|e| panic!("{source}: {e}"));
         pattern_sample(&def, runtime_pattern(&def), min, max)
     }
 
